@@ -1,1 +1,16 @@
-return 0;
+using Pax.Collector.Job;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+// Cloud Run sends SIGTERM before it stops a task (timeout or cancelled execution).
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+return await CollectorApp.RunAsync(args, CollectorEnvironment.FromProcess(), cancellation.Token);

@@ -22,6 +22,14 @@ public interface ISnapshotSink
     Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Lists the snapshots already stored in a slot, so a re-run fetches only what is missing.
+    /// </summary>
+    /// <param name="slotPath">The slot's relative folder, as given by <see cref="SnapshotKey.SlotPath"/>.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The <see cref="SnapshotKey.ObjectName"/>s of the <c>.jpg</c> snapshots directly in that folder (ordinal comparison).</returns>
+    Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores a UTF-8 text artifact of the run (such as <c>report.json</c>) next to the slot's snapshots, replacing an earlier version.
     /// </summary>
     /// <param name="slotPath">The slot's relative folder, as given by <see cref="SnapshotKey.SlotPath"/>.</param>

@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+
+namespace Pax.Analyzers;
+
+/// <summary>The descriptors of PAX001-PAX003, shared by the C#, gcloud-script and Terraform analyzers.</summary>
+internal static class RuleDescriptors
+{
+    private const string Category = "Reliability";
+
+    /// <summary>PAX001: OIDC token on a target whose host is <c>*.googleapis.com</c>.</summary>
+    public static readonly DiagnosticDescriptor OidcTokenToGoogleApi = new(
+        RuleIds.OidcTokenToGoogleApi,
+        title: "Use an OAuth access token for Google APIs",
+        messageFormat: "'{0}' is a Google API (*.googleapis.com) and rejects OIDC ID tokens with 401: send an OAuth access token with scope https://www.googleapis.com/auth/cloud-platform from the same service account",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), only accept OAuth access tokens. A Cloud Scheduler job or push subscription configured with an OIDC token gets 401 on every call.",
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi));
+
+    /// <summary>PAX002: a private Cloud Run target whose caller is granted no <c>roles/run.invoker</c>.</summary>
+    public static readonly DiagnosticDescriptor MissingInvokerGrant = new(
+        RuleIds.MissingInvokerGrant,
+        title: "Grant roles/run.invoker to the caller of a Cloud Run service or function",
+        messageFormat: "{0} calls '{1}' as {2}, but this deployment unit grants roles/run.invoker to no such account: Cloud Run rejects the requests at ingress and the service logs nothing",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service or Cloud Functions (2nd gen) function needs roles/run.invoker for the account whose token it sends. Grant it in the same C# project, script or Terraform module, or deploy the target with --allow-unauthenticated.",
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>PAX003: OAuth access token sent to <c>*.run.app</c> or <c>*.cloudfunctions.net</c>.</summary>
+    public static readonly DiagnosticDescriptor OAuthTokenToCloudRun = new(
+        RuleIds.OAuthTokenToCloudRun,
+        title: "Use an OIDC ID token for Cloud Run and Cloud Functions URLs",
+        messageFormat: "'{0}' is a Cloud Run or Cloud Functions URL and rejects OAuth access tokens: send an OIDC ID token whose audience is the service URL",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Cloud Run services and Cloud Functions check an OIDC ID token whose audience is the service URL. An OAuth access token is rejected with 401 or 403.",
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun));
+}

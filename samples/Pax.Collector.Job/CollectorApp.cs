@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Collection.Cameras;
+using Pax.Collection.CloudRun;
+using Pax.Collection.Runs;
+using Pax.Collector.Job.Console;
+using Spectre.Console;
+
+namespace Pax.Collector.Job;
+
+/// <summary>
+/// The collector as a program: parses flags and <c>PAX_…</c> variables, composes Pax.Collection, runs one slot for
+/// this Cloud Run task and turns the result into an exit code (<see cref="CollectorExitCodes"/>). The host only
+/// composes; the work is Pax.Collection's.
+/// </summary>
+public static class CollectorApp
+{
+    /// <summary>Runs the collector.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="environment">Process environment, output streams and whether a person is watching.</param>
+    /// <param name="cancellationToken">Cancels the run (SIGTERM from Cloud Run, Ctrl+C).</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var command = new CollectorCommand(environment.GetVariable);
+        var parse = command.Root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            return CollectorExitCodes.Failed;
+        }
+
+        command.Root.SetAction((result, ct) => ExecuteAsync(command, result, environment, ct));
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ExecuteAsync(CollectorCommand command, ParseResult parse, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
+        CollectorSettings settings;
+        CloudRunTaskInfo task;
+        try
+        {
+            settings = command.Resolve(parse);
+            task = CloudRunTaskInfo.FromVariables(environment.GetVariable);
+        }
+        catch (FormatException ex)
+        {
+            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return CollectorExitCodes.Failed;
+        }
+
+        await using var services = BuildServices(settings, environment);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Collector.Job");
+        try
+        {
+            _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
+            var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+            if (settings.WriteManifest is { } manifestPath)
+            {
+                return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
+            return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+        }
+        catch (Exception ex) when (ex is CollectionFailedException or OptionsValidationException or CameraApiException or InvalidDataException or FileNotFoundException or ArgumentException)
+        {
+            logger.LogCritical(ex, "Collection failed: {Reason}", ex.Message);
+            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return CollectorExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Collection cancelled before it finished; snapshots stored so far are kept and a re-run fetches the rest");
+            return CollectorExitCodes.Cancelled;
+        }
+    }
+
+    private static async Task<CollectionReport> RunCollectionAsync(CollectionRunner runner, CameraSelection selection, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
+        var request = new CollectionRequest { Selection = selection, Slot = settings.Slot, Task = task };
+        if (!environment.IsTerminal)
+        {
+            return await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Output) });
+        var display = new TerminalDisplay(console);
+        var report = await display.ShowProgressAsync(progress => runner.RunAsync(request with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+        var location = Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + ".html");
+        display.ShowSummary(report, location);
+        return report;
+    }
+
+    private static ServiceProvider BuildServices(CollectorSettings settings, CollectorEnvironment environment)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(environment.TimeProvider);
+        services.AddLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            logging.AddFilter("Polly", LogLevel.Warning);
+            // A person at a terminal sees the progress display; logs would tear it, so only problems go to stderr then.
+            logging.AddProvider(environment.IsTerminal
+                ? new CloudLoggingJsonLoggerProvider(environment.Error, environment.TimeProvider, LogLevel.Critical)
+                : new CloudLoggingJsonLoggerProvider(environment.Output, environment.TimeProvider, LogLevel.Information));
+        });
+        services.AddPaxCollection(options =>
+        {
+            options.Sink = settings.Sink;
+            options.Concurrency = settings.Concurrency;
+            options.MinStoredRatio = settings.MinStoredRatio ?? options.MinStoredRatio;
+            options.Deadline = settings.Deadline ?? options.Deadline;
+        });
+        services.Configure<NyctmcOptions>(options => options.BaseAddress = settings.CameraApi);
+        environment.ConfigureServices?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Pax.Collector.Job.Console;
+
+/// <summary>
+/// Writes one JSON object per log event, shaped for Cloud Logging's structured logging: <c>severity</c>,
+/// <c>message</c>, <c>time</c>, the logger name and event id, and the event's structured fields at the top level
+/// (Cloud Logging keeps them in <c>jsonPayload</c>). Exceptions are appended to the message so Error Reporting sees them.
+/// </summary>
+public sealed class CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvider timeProvider, LogLevel minimumLevel) : ILoggerProvider
+{
+    private readonly Lock _gate = new();
+    private readonly LogLevel _minimumLevel = minimumLevel;
+
+    /// <inheritdoc />
+    public ILogger CreateLogger(string categoryName) => new JsonLogger(this, categoryName);
+
+    /// <inheritdoc />
+    public void Dispose() => output.Flush();
+
+    private static string Severity(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARNING",
+        LogLevel.Error => "ERROR",
+        LogLevel.Critical => "CRITICAL",
+        _ => "DEFAULT",
+    };
+
+    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", Severity(level));
+            var message = formatter(state, exception);
+            json.WriteString("message", exception is null ? message : $"{message}\n{exception}");
+            json.WriteString("time", timeProvider.GetUtcNow());
+            json.WriteString("logger", category);
+            if (eventId.Id != 0)
+            {
+                json.WriteNumber("eventId", eventId.Id);
+            }
+
+            if (state is IEnumerable<KeyValuePair<string, object?>> fields)
+            {
+                foreach (var (key, value) in fields)
+                {
+                    if (key != "{OriginalFormat}" && key is not ("severity" or "message" or "time" or "logger" or "eventId"))
+                    {
+                        json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        var line = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private sealed class JsonLogger(CloudLoggingJsonLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider._minimumLevel;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                provider.Write(category, logLevel, eventId, state, exception, formatter);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Deploys the Pax collector as a Cloud Run Job and schedules it every 30 minutes with Cloud Scheduler.
+#
+# Cloud Scheduler calls the Cloud Run Admin API (run.googleapis.com …/jobs/JOB:run). That is a Google API, so the
+# scheduler job carries an OAuth access token (scope cloud-platform) — an OIDC token there is answered with 401.
+#
+# Usage: PROJECT=my-project BUCKET=my-bucket samples/Pax.Collector.Job/deploy/deploy.sh
+# Optional: REGION (us-east1), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE.
+set -euo pipefail
+
+PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
+BUCKET="${BUCKET:?set BUCKET to the Cloud Storage bucket that receives the snapshots}"
+REGION="${REGION:-us-east1}"
+JOB="${JOB:-pax-collector}"
+TASKS="${TASKS:-1}"
+REPOSITORY="${REPOSITORY:-pax}"
+PREFIX="${PREFIX:-snapshots}"
+SCHEDULE="${SCHEDULE:-*/30 * * * *}"
+IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${JOB}:latest"
+RUNTIME_SA="${JOB}-runtime@${PROJECT}.iam.gserviceaccount.com"
+SCHEDULER_SA="${JOB}-scheduler@${PROJECT}.iam.gserviceaccount.com"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+
+gcloud services enable run.googleapis.com cloudscheduler.googleapis.com artifactregistry.googleapis.com \
+  cloudbuild.googleapis.com storage.googleapis.com --project="${PROJECT}"
+
+gcloud artifacts repositories describe "${REPOSITORY}" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1 \
+  || gcloud artifacts repositories create "${REPOSITORY}" --repository-format=docker --location="${REGION}" --project="${PROJECT}"
+gcloud builds submit "${ROOT}" --config="${ROOT}/samples/Pax.Collector.Job/deploy/cloudbuild.yaml" \
+  --substitutions="_IMAGE=${IMAGE}" --project="${PROJECT}"
+
+# Service accounts: one the job runs as, one the scheduler calls with.
+for sa in "${JOB}-runtime" "${JOB}-scheduler"; do
+  gcloud iam service-accounts describe "${sa}@${PROJECT}.iam.gserviceaccount.com" --project="${PROJECT}" >/dev/null 2>&1 \
+    || gcloud iam service-accounts create "${sa}" --project="${PROJECT}"
+done
+
+# The job creates snapshots (create-only), lists the slot, and replaces its report: roles/storage.objectUser on the bucket.
+gcloud storage buckets add-iam-policy-binding "gs://${BUCKET}" \
+  --member="serviceAccount:${RUNTIME_SA}" --role=roles/storage.objectUser
+
+# Task timeout × (retries + 1) stays under the 30-minute slot, so every retry still names the same slot;
+# the run's own deadline (PAX_DEADLINE) leaves a minute for the report before the task timeout.
+gcloud run jobs deploy "${JOB}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
+  --service-account="${RUNTIME_SA}" --tasks="${TASKS}" --max-retries=2 --task-timeout=9m \
+  --set-env-vars="PAX_SINK=gs://${BUCKET}/${PREFIX},PAX_AREA=purple-corridor,PAX_DEADLINE=00:08:00"
+
+# The scheduler's account may run the job (run.jobs.run, runWithOverrides): roles/run.invoker on the job.
+gcloud run jobs add-iam-policy-binding "${JOB}" --region="${REGION}" --project="${PROJECT}" \
+  --member="serviceAccount:${SCHEDULER_SA}" --role=roles/run.invoker
+
+RUN_URI="https://run.googleapis.com/v2/projects/${PROJECT}/locations/${REGION}/jobs/${JOB}:run"
+if gcloud scheduler jobs describe "${JOB}-every-30-min" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then
+  verb=update
+else
+  verb=create
+fi
+gcloud scheduler jobs "${verb}" http "${JOB}-every-30-min" --location="${REGION}" --project="${PROJECT}" \
+  --schedule="${SCHEDULE}" --time-zone="Etc/UTC" \
+  --uri="${RUN_URI}" --http-method=POST \
+  --oauth-service-account-email="${SCHEDULER_SA}" \
+  --oauth-token-scope="https://www.googleapis.com/auth/cloud-platform"
+
+echo "Deployed ${JOB}; it runs on '${SCHEDULE}' (UTC) and stores into gs://${BUCKET}/${PREFIX}."
+echo "Run it now: gcloud run jobs execute ${JOB} --region=${REGION} --project=${PROJECT}"

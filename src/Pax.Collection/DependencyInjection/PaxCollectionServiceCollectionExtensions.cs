@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Collection.Cameras;
+using Pax.Collection.Internal;
+using Pax.Collection.Runs;
+using Pax.Collection.Sinks;
+using Pax.GoogleCloud.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>, and the <see cref="CollectionRunner"/>.</summary>
+public static class PaxCollectionServiceCollectionExtensions
+{
+    /// <summary>Adds Pax.Collection with options from the <c>Pax:Collection</c> configuration section, if bound elsewhere, or defaults.</summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddPaxCollection(this IServiceCollection services) => services.AddPaxCollection(static _ => { });
+
+    /// <summary>Adds Pax.Collection with options bound from <paramref name="section"/> (such as <c>configuration.GetSection("Pax:Collection")</c>); its <c>Cameras</c> child configures the NYCTMC client.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddPaxCollection(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddPaxCollection(static _ => { });
+        services.Configure<CollectionOptions>(section);
+        services.Configure<NyctmcOptions>(section.GetSection("Cameras"));
+        return services;
+    }
+
+    /// <summary>Adds Pax.Collection with options set by <paramref name="configure"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddPaxCollection(this IServiceCollection services, Action<CollectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CollectionOptions>().Configure(configure).ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(CollectionRunner)))
+        {
+            return services;
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddLogging();
+        services.AddPaxGoogleCloud();
+        services.AddNyctmcCameraClient();
+        services.TryAddSingleton<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
+        services.TryAddSingleton(CreateSink);
+        services.TryAddSingleton<CollectionRunner>();
+        return services;
+    }
+
+    private static ISnapshotSink CreateSink(IServiceProvider services)
+    {
+        var location = SnapshotSinkLocation.Parse(services.GetRequiredService<IOptions<CollectionOptions>>().Value.Sink);
+        return location.Kind == SnapshotSinkKind.FileSystem
+            ? new FileSystemSink(location.Path)
+            : new GcsSnapshotSink(services.GetRequiredService<StorageObjectsClient>(), location.Path, services.GetRequiredService<ILogger<GcsSnapshotSink>>());
+    }
+}

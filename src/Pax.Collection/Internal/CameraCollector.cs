@@ -1,0 +1,96 @@
+using System.Net;
+using System.Security.Cryptography;
+using Pax.Collection.Cameras;
+using Pax.Collection.Runs;
+using Pax.Collection.Sinks;
+using Pax.Collection.Snapshots;
+using Pax.GoogleCloud;
+
+namespace Pax.Collection.Internal;
+
+/// <summary>Collects one camera's snapshot in a run: fetch, validate, compare with the previous one, store.</summary>
+internal sealed class CameraCollector(
+    ICameraSource source,
+    ISnapshotSink sink,
+    SnapshotValidator validator,
+    CollectionOptions options,
+    TimeProvider timeProvider)
+{
+    public async Task<CameraOutcome> CollectAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        CameraImage image;
+        try
+        {
+            image = await source.FetchImageAsync(camera, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CameraFetchException ex)
+        {
+            var kind = ex.Failure == CameraFetchFailure.Timeout ? CameraOutcomeKind.TimedOut : CameraOutcomeKind.Failed;
+            return Outcome(camera, kind, started) with { Reason = ex.Message, Attempts = ex.Attempts };
+        }
+
+        var bytes = image.Content;
+        var fetched = Outcome(camera, CameraOutcomeKind.Stored, started) with
+        {
+            Bytes = bytes.Length,
+            Attempts = image.Attempts,
+            FetchedAt = image.FetchedAt,
+        };
+        var verdict = validator.Validate(bytes.Span, image.ContentType);
+        if (!verdict.IsValid)
+        {
+            return fetched with { Outcome = CameraOutcomeKind.Invalid, Reason = verdict.Reason, Duration = Elapsed(started) };
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        fetched = fetched with { Sha256 = sha256 };
+        var stale = string.Equals(previousHash, sha256, StringComparison.Ordinal);
+        if (stale && !options.StoreStaleSnapshots)
+        {
+            return fetched with { Outcome = CameraOutcomeKind.Stale, Reason = "image is identical to the camera's previous snapshot", Duration = Elapsed(started) };
+        }
+
+        var metadata = new SnapshotMetadata(camera.Name, image.FetchedAt, image.ContentType ?? "image/jpeg", sha256);
+        var written = await WriteAsync(key, bytes, metadata, cancellationToken).ConfigureAwait(false);
+        if (written.Failure is { } failure)
+        {
+            return fetched with { Outcome = CameraOutcomeKind.Failed, Reason = failure, Duration = Elapsed(started) };
+        }
+
+        return fetched with
+        {
+            Outcome = stale ? CameraOutcomeKind.Stale : written.Result == SnapshotWriteResult.Created ? CameraOutcomeKind.Stored : CameraOutcomeKind.AlreadyStored,
+            Reason = stale ? "image is identical to the camera's previous snapshot (stored anyway)" : null,
+            ObjectName = key.ObjectName,
+            Duration = Elapsed(started),
+        };
+    }
+
+    private async Task<(SnapshotWriteResult Result, string? Failure)> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> bytes, SnapshotMetadata metadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await sink.WriteAsync(key, bytes, metadata, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (GoogleApiException ex) when (ex.HttpStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // Every other write would fail the same way: stop the run with the message that names the permission.
+            throw new CollectionFailedException($"The sink {sink.Location} refused the write: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is GoogleApiException or IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            return (default, $"storing {key.ObjectName} failed: {ex.Message}");
+        }
+    }
+
+    private CameraOutcome Outcome(Camera camera, CameraOutcomeKind kind, long started) => new()
+    {
+        CameraId = camera.Id,
+        CameraName = camera.Name,
+        Outcome = kind,
+        Duration = Elapsed(started),
+    };
+
+    private TimeSpan Elapsed(long started) => timeProvider.GetElapsedTime(started);
+}

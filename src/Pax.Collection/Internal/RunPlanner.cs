@@ -1,0 +1,55 @@
+using Pax.Collection.Cameras;
+using Pax.Collection.CloudRun;
+using Pax.Collection.Runs;
+using Pax.Collection.Snapshots;
+
+namespace Pax.Collection.Internal;
+
+/// <summary>Turns a camera selection into this task's plan: its shard, minus what the slot already holds.</summary>
+internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset slot)
+{
+    public RunPlan Plan(CameraSelectionResult selection, IReadOnlySet<string> existing, IReadOnlyDictionary<string, string> previousHashes)
+    {
+        var toFetch = new List<PlannedCamera>();
+        var settled = new List<CameraOutcome>();
+        foreach (var camera in selection.Selected.Where(c => shard.Includes(c.Id)))
+        {
+            if (!CameraId.TryCreate(camera.Id, out var id, out var reason))
+            {
+                settled.Add(Settle(camera, CameraOutcomeKind.Invalid, $"camera id rejected: {reason}"));
+            }
+            else if (!camera.IsOnline)
+            {
+                settled.Add(Settle(camera, CameraOutcomeKind.Offline, "the camera API lists this camera as offline"));
+            }
+            else if (existing.Contains(new SnapshotKey(prefix, id, slot).ObjectName))
+            {
+                settled.Add(Settle(camera, CameraOutcomeKind.AlreadyStored, null) with { ObjectName = new SnapshotKey(prefix, id, slot).ObjectName });
+            }
+            else
+            {
+                toFetch.Add(new PlannedCamera(camera, id, previousHashes.GetValueOrDefault(camera.Id)));
+            }
+        }
+
+        foreach (var camera in selection.MissingFromApi.Where(c => shard.Includes(c.Id)))
+        {
+            settled.Add(Settle(camera, CameraOutcomeKind.MissingFromApi, "the camera is in the manifest but not in the camera API's list"));
+        }
+
+        foreach (var rejected in selection.Rejected.Where(r => shard.Includes(r.Camera.Id)))
+        {
+            settled.Add(Settle(rejected.Camera, CameraOutcomeKind.Invalid, $"camera id rejected: {rejected.Reason}"));
+        }
+
+        return new RunPlan(toFetch, settled);
+    }
+
+    private static CameraOutcome Settle(Camera camera, CameraOutcomeKind outcome, string? reason) => new()
+    {
+        CameraId = camera.Id,
+        CameraName = camera.Name,
+        Outcome = outcome,
+        Reason = reason,
+    };
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Pax.Collection.Snapshots;
+
+namespace Pax.Collection.Runs;
+
+/// <summary>
+/// Settings of a collection run, bound from the configuration section <c>Pax:Collection</c> and validated at startup.
+/// </summary>
+public sealed class CollectionOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Pax:Collection";
+
+    /// <summary>Gets or sets where snapshots go: a folder, or <c>gs://bucket/prefix</c>.</summary>
+    /// <value>The default is <c>./pax-data</c>.</value>
+    [Required]
+    public string Sink { get; set; } = "./pax-data";
+
+    /// <summary>Gets or sets how many cameras are fetched at once.</summary>
+    /// <value>The default is 16, polite to the camera provider.</value>
+    [Range(1, 1024)]
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>Gets or sets the schedule slot length; snapshot names use the start of the slot.</summary>
+    /// <value>The default is 30 minutes, matching a <c>*/30 * * * *</c> schedule.</value>
+    public TimeSpan SlotInterval { get; set; } = SnapshotSlots.DefaultInterval;
+
+    /// <summary>Gets or sets how long a run may work before it stops starting fetches and cancels those in flight.</summary>
+    /// <value>The default is 8 minutes, under Cloud Run's default task timeout of 10 minutes so the report is still written.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(8);
+
+    /// <summary>Gets or sets the lowest share of eligible cameras that must end stored (or already stored) for the run to succeed.</summary>
+    /// <value>The default is 0.9. A run under it exits non-zero so that Cloud Run retries the task.</value>
+    [Range(0.0, 1.0)]
+    public double MinStoredRatio { get; set; } = 0.9;
+
+    /// <summary>Gets or sets a value indicating whether an image identical to the camera's previous snapshot is stored anyway.</summary>
+    /// <value>The default is <see langword="false"/>: a stale image (often the provider's offline placeholder) is reported, not stored.</value>
+    public bool StoreStaleSnapshots { get; set; }
+
+    /// <summary>Gets the limits an image must meet to be stored.</summary>
+    public SnapshotValidationOptions Validation { get; } = new();
+}

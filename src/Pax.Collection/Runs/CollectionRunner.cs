@@ -1,0 +1,181 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Collection.Cameras;
+using Pax.Collection.Internal;
+using Pax.Collection.Sinks;
+using Pax.Collection.Snapshots;
+
+namespace Pax.Collection.Runs;
+
+/// <summary>
+/// Runs one collection: lists the cameras, selects this task's shard, fetches each image with bounded concurrency
+/// under an overall deadline, validates and stores it create-only, then writes the run report next to the images.
+/// A re-run of a slot fetches only the snapshots the slot lacks and rewrites nothing.
+/// </summary>
+public sealed class CollectionRunner
+{
+    private readonly ICameraSource _source;
+    private readonly ISnapshotSink _sink;
+    private readonly CollectionOptions _options;
+    private readonly SnapshotSinkLocation _location;
+    private readonly TimeProvider _timeProvider;
+    private readonly CollectionMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ReportArtifacts _reports;
+
+    /// <summary>Initializes a runner.</summary>
+    /// <param name="source">Where cameras and images come from.</param>
+    /// <param name="sink">Where snapshots go.</param>
+    /// <param name="options">The run settings.</param>
+    /// <param name="timeProvider">The clock (slots, deadline, timings).</param>
+    /// <param name="meterFactory">Creates the <c>Pax.Collection</c> meter.</param>
+    /// <param name="logger">The logger.</param>
+    public CollectionRunner(ICameraSource source, ISnapshotSink sink, IOptions<CollectionOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<CollectionRunner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _options = options.Value;
+        _location = SnapshotSinkLocation.Parse(_options.Sink);
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _metrics = new CollectionMetrics(meterFactory);
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _reports = new ReportArtifacts(sink, logger);
+    }
+
+    /// <summary>Collects one slot for one task and writes its report.</summary>
+    /// <param name="request">What to collect.</param>
+    /// <param name="cancellationToken">Cancels the run; in-flight writes leave no partial snapshot.</param>
+    /// <returns>The report; check <see cref="CollectionReport.Succeeded"/> for the exit code.</returns>
+    /// <exception cref="CollectionFailedException">The camera list could not be had, was empty, or the sink refused access; nothing was stored.</exception>
+    public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = _timeProvider.GetUtcNow();
+        var slot = SnapshotSlots.Floor(request.Slot ?? startedAt, _options.SlotInterval);
+        var slotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot);
+        var plan = await PlanAsync(request, slot, slotPath, cancellationToken).ConfigureAwait(false);
+        CollectionLog.RunStarting(_logger, slot, request.Task.Index, request.Task.Count, plan.Cameras.Count + plan.Settled.Count, request.Selection.ToString(), _sink.Location);
+
+        var collected = await CollectAsync(plan, slot, request.Progress, cancellationToken).ConfigureAwait(false);
+        var report = new CollectionReport
+        {
+            Slot = slot,
+            Task = request.Task,
+            Sink = _sink.Location,
+            SlotPath = slotPath,
+            Selection = request.Selection.ToString(),
+            StartedAt = startedAt,
+            FinishedAt = _timeProvider.GetUtcNow(),
+            MinStoredRatio = _options.MinStoredRatio,
+            Cameras = [.. plan.Settled.Concat(collected).OrderBy(c => c.CameraId, StringComparer.Ordinal)],
+        };
+        await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        Finish(report);
+        return report;
+    }
+
+    private async Task<RunPlan> PlanAsync(CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Camera> listed;
+        try
+        {
+            listed = await _source.GetCamerasAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CameraApiException ex)
+        {
+            throw new CollectionFailedException($"The camera list could not be read: {ex.Message}", ex);
+        }
+
+        if (listed.Count == 0)
+        {
+            throw new CollectionFailedException("The camera API returned an empty camera list; nothing to collect.");
+        }
+
+        var planner = new RunPlanner(request.Task.Shard, _location.Prefix, slot);
+        var existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
+        var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
+        var previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
+        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes);
+        if (existing.Count > 0)
+        {
+            CollectionLog.ResumingSlot(_logger, slot, plan.Settled.Count(c => c.Outcome == CameraOutcomeKind.AlreadyStored));
+        }
+
+        return plan;
+    }
+
+    private async Task<List<CameraOutcome>> CollectAsync(RunPlan plan, DateTimeOffset slot, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var counter = new ProgressCounter(plan.Cameras.Count + plan.Settled.Count, progress);
+        foreach (var settled in plan.Settled)
+        {
+            Record(settled, counter);
+        }
+
+        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, _timeProvider);
+        var results = new CameraOutcome[plan.Cameras.Count];
+        using var deadline = new CancellationTokenSource(_options.Deadline, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Cameras.Count), parallel, async (i, _) =>
+        {
+            var planned = plan.Cameras[i];
+            var key = new SnapshotKey(_location.Prefix, planned.Id, slot);
+            CameraOutcome outcome;
+            try
+            {
+                linked.Token.ThrowIfCancellationRequested();
+                outcome = await collector.CollectAsync(planned.Camera, key, planned.PreviousHash, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = new CameraOutcome
+                {
+                    CameraId = planned.Camera.Id,
+                    CameraName = planned.Camera.Name,
+                    Outcome = CameraOutcomeKind.TimedOut,
+                    Reason = $"the run's deadline of {_options.Deadline} was reached before this camera was collected",
+                };
+            }
+
+            results[i] = outcome;
+            Record(outcome, counter);
+        }).ConfigureAwait(false);
+
+        if (deadline.IsCancellationRequested)
+        {
+            CollectionLog.DeadlineReached(_logger, _options.Deadline);
+        }
+
+        return [.. results];
+    }
+
+    private void Record(CameraOutcome outcome, ProgressCounter progress)
+    {
+        _metrics.RecordCamera(outcome);
+        if (outcome.IsStored)
+        {
+            CollectionLog.CameraStored(_logger, outcome.CameraId, outcome.CameraName, outcome.Outcome);
+        }
+        else
+        {
+            CollectionLog.CameraNotStored(_logger, outcome.CameraId, outcome.CameraName, outcome.Outcome, outcome.Reason);
+        }
+
+        progress.Report(outcome);
+    }
+
+    private void Finish(CollectionReport report)
+    {
+        _metrics.RecordRun(report);
+        var stored = report.Count(CameraOutcomeKind.Stored);
+        var already = report.Count(CameraOutcomeKind.AlreadyStored);
+        CollectionLog.RunFinished(_logger, report.Slot, stored, already, report.Eligible - stored - already, report.Eligible, report.StoredRatio, report.MinStoredRatio, (long)report.Duration.TotalMilliseconds);
+        if (!report.Succeeded)
+        {
+            CollectionLog.RatioUnderFloor(_logger, report.Slot, report.StoredRatio, report.MinStoredRatio);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Pax.GoogleCloud.Http;
+
+/// <summary>
+/// Keys of <see cref="HttpRequestMessage.Options"/> that Pax's Google clients set on each request, read by the
+/// handlers <c>AddPaxGoogleCloud</c> puts in front of them.
+/// </summary>
+public static class GoogleRequestOptionKeys
+{
+    /// <summary>
+    /// Marks a request as safe to send again: an idempotent read (GET, list) or a mutation guarded by a precondition
+    /// such as <c>ifGenerationMatch</c>. Only marked requests are retried, and only on Google's transient answers
+    /// (408, 429, 500, 502, 503, 504), transport errors and attempt timeouts. Unmarked requests are sent once.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Retryable = new("Pax.GoogleCloud.Retryable");
+
+    /// <summary>
+    /// Marks a request to go without an <c>Authorization</c> header, such as a request to an emulator
+    /// (<c>STORAGE_EMULATOR_HOST</c>): no access token is fetched for it.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("Pax.GoogleCloud.Anonymous");
+
+    /// <summary>Returns whether <paramref name="request"/> is marked <see cref="Retryable"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> when the request may be sent again.</returns>
+    public static bool IsRetryable(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(Retryable, out var retryable) && retryable;
+    }
+
+    /// <summary>Returns whether <paramref name="request"/> is marked <see cref="Anonymous"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> when the request goes without an access token.</returns>
+    public static bool IsAnonymous(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(Anonymous, out var anonymous) && anonymous;
+    }
+}

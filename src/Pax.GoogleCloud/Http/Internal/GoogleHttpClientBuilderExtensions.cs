@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Pax.GoogleCloud.Http.Internal;
+
+/// <summary>Puts the handlers every Google API client shares in front of a typed client.</summary>
+internal static class GoogleHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Resilience (outermost: total timeout, retries, attempt timeout), then the bearer token, then response
+    /// buffering. Resilience handlers added to all clients (<c>ConfigureHttpClientDefaults</c>) are removed first:
+    /// a generic retry would resend mutations that are not safe to repeat.
+    /// </summary>
+    public static IHttpClientBuilder AddGoogleApiHandlers(this IHttpClientBuilder builder)
+    {
+        builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.RemoveAllResilienceHandlers();
+        builder.AddResilienceHandler("Google", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+            GoogleRetryPipeline.Configure(pipeline, options.Retry);
+        });
+        builder.AddHttpMessageHandler<GoogleAuthorizationHandler>();
+        builder.AddHttpMessageHandler<ResponseBufferingHandler>();
+        return builder;
+    }
+}

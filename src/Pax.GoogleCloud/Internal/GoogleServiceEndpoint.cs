@@ -1,0 +1,57 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Pax.GoogleCloud.Internal;
+
+/// <summary>Where a client sends its requests, and whether they go anonymously (emulators).</summary>
+/// <param name="BaseAddress">The endpoint's root, ending with '/'.</param>
+/// <param name="IsEmulator">Whether the endpoint is an emulator reached without credentials.</param>
+internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
+{
+    /// <summary>Resolves the Storage endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
+    public static GoogleServiceEndpoint ForStorage(GoogleCloudOptions options)
+    {
+        if (options.StorageEndpoint is { } endpoint)
+        {
+            return new GoogleServiceEndpoint(WithTrailingSlash(endpoint), IsEmulator: false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.StorageEmulatorHost))
+        {
+            return TryParseEmulatorHost(options.StorageEmulatorHost, out var emulator)
+                ? new GoogleServiceEndpoint(emulator, IsEmulator: true)
+                : throw new InvalidOperationException($"{GoogleCloudOptions.SectionName}:StorageEmulatorHost '{options.StorageEmulatorHost}' is not host:port or an http(s) URL.");
+        }
+
+        return new GoogleServiceEndpoint(GoogleCloudOptions.DefaultStorageEndpoint, IsEmulator: false);
+    }
+
+    /// <summary>Parses an emulator address given as <c>host:port</c> or <c>http(s)://host:port</c>, as Google's clients accept it.</summary>
+    public static bool TryParseEmulatorHost(string value, [NotNullWhen(true)] out Uri? baseAddress)
+    {
+        var text = value.Trim();
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            text = "http://" + text;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && IsHttp(uri) && uri.AbsolutePath == "/"
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0)
+        {
+            baseAddress = uri;
+            return true;
+        }
+
+        baseAddress = null;
+        return false;
+    }
+
+    /// <summary>Returns whether <paramref name="uri"/> is an absolute http or https URI.</summary>
+    public static bool IsHttp(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Builds an absolute request URI from a path and query that start with '/'.</summary>
+    public Uri Resolve(string pathAndQuery) => new(BaseAddress.AbsoluteUri + pathAndQuery.TrimStart('/'));
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.Collection.Cameras;
+using Pax.Collection.Runs;
+
+namespace Pax.Benchmarks.Collection;
+
+/// <summary>One scenario, run in its own process: collects every online camera of the simulator into a temporary folder.</summary>
+internal static class CollectionScenario
+{
+    public static async Task<int> RunInThisProcessAsync(string[] args)
+    {
+        var api = new Uri(args[0]);
+        var cameras = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var root = Path.Combine(Path.GetTempPath(), "pax-bench-" + Guid.NewGuid().ToString("N"));
+        var services = new ServiceCollection()
+            .AddPaxCollection(options =>
+            {
+                options.Sink = root;
+                options.Concurrency = concurrency;
+                options.Deadline = TimeSpan.FromMinutes(10);
+            })
+            .Configure<NyctmcOptions>(options => options.BaseAddress = api)
+            .BuildServiceProvider();
+        try
+        {
+            var runner = services.GetRequiredService<CollectionRunner>();
+            var watch = Stopwatch.StartNew();
+            var report = await runner.RunAsync(new CollectionRequest { Selection = CameraSelection.AllOnline }, CancellationToken.None);
+            watch.Stop();
+            var result = new ScenarioResult(cameras, concurrency, report.Count(CameraOutcomeKind.Stored), watch.Elapsed.TotalSeconds, PeakRss());
+            Console.WriteLine(JsonSerializer.Serialize(result, BenchmarkJsonContext.Default.ScenarioResult));
+            return 0;
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    // VmHWM: the process's peak resident set size, from the kernel.
+    private static long PeakRss()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Pax.Benchmarks.Collection;
+
+/// <summary>One scenario's measurements, passed from the scenario process to the driver as one JSON line.</summary>
+internal sealed record ScenarioResult(int Cameras, int Concurrency, int Stored, double WallSeconds, long PeakRssBytes);
+
+/// <summary>Source-generated JSON for benchmark results.</summary>
+[JsonSerializable(typeof(ScenarioResult))]
+internal sealed partial class BenchmarkJsonContext : JsonSerializerContext;
