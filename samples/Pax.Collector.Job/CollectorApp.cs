@@ -71,7 +71,7 @@ public static class CollectorApp
             var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
             return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
         }
-        catch (Exception ex) when (ex is CollectionFailedException or OptionsValidationException or CameraApiException or InvalidDataException or FileNotFoundException or ArgumentException)
+        catch (Exception ex) when (ex is CollectionFailedException or OptionsValidationException or CameraApiException or CameraManifestException or ArgumentException or IOException)
         {
             logger.LogCritical(ex, "Collection failed: {Reason}", ex.Message);
             await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);

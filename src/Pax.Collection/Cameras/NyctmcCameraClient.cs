@@ -10,7 +10,7 @@ namespace Pax.Collection.Cameras;
 /// with jittered exponential backoff, and each attempt, body included, has its own timeout
 /// (<see cref="NyctmcOptions"/>). Register it with the package's <c>AddPaxCollection</c>.
 /// </summary>
-public sealed class NyctmcCameraClient
+public sealed class NyctmcCameraClient : ICameraSource
 {
     /// <summary>The largest camera list accepted (the real one is about 250 KB for ~960 cameras).</summary>
     private const int MaxCameraListBytes = 16 * 1024 * 1024;

@@ -7,8 +7,8 @@ namespace Pax.Collection.Cameras;
 /// </summary>
 public sealed class NyctmcOptions
 {
-    /// <summary>The configuration section these options are bound from: <c>Pax:Collection:Nyctmc</c>.</summary>
-    public const string SectionName = "Pax:Collection:Nyctmc";
+    /// <summary>The configuration section these options are bound from: <c>Pax:Collection:Cameras</c>.</summary>
+    public const string SectionName = "Pax:Collection:Cameras";
 
     /// <summary>The default <see cref="UserAgent"/>.</summary>
     public const string DefaultUserAgent = "Pax.Collection/0.1 (+NYCTMC snapshot collector)";

@@ -27,7 +27,7 @@ internal sealed class CameraCollector(
         catch (CameraFetchException ex)
         {
             var kind = ex.Failure == CameraFetchFailure.Timeout ? CameraOutcomeKind.TimedOut : CameraOutcomeKind.Failed;
-            return Outcome(camera, kind, started) with { Reason = ex.Message, Attempts = ex.Attempts };
+            return Outcome(camera, kind, started) with { Reason = ex.Reason, Attempts = ex.Attempts };
         }
 
         var bytes = image.Content;
@@ -43,7 +43,7 @@ internal sealed class CameraCollector(
             return fetched with { Outcome = CameraOutcomeKind.Invalid, Reason = verdict.Reason, Duration = Elapsed(started) };
         }
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var sha256 = Convert.ToHexString(SHA256.HashData(bytes.Span)).ToLowerInvariant();
         fetched = fetched with { Sha256 = sha256 };
         var stale = string.Equals(previousHash, sha256, StringComparison.Ordinal);
         if (stale && !options.StoreStaleSnapshots)

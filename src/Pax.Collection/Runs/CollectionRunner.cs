@@ -93,10 +93,20 @@ public sealed class CollectionRunner
             throw new CollectionFailedException("The camera API returned an empty camera list; nothing to collect.");
         }
 
+        IReadOnlySet<string> existing;
+        IReadOnlyDictionary<string, string> previousHashes;
+        try
+        {
+            existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
+            var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
+            previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CollectionFailedException($"The sink {_sink.Location} could not be read: {ex.Message}", ex);
+        }
+
         var planner = new RunPlanner(request.Task.Shard, _location.Prefix, slot);
-        var existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
-        var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
-        var previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
         var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes);
         if (existing.Count > 0)
         {

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
@@ -46,7 +45,7 @@ internal sealed class RunnerHarness : IDisposable
     }
 
     public Task<CollectionReport> RunAsync(CloudRunTaskInfo? task = null, CancellationToken cancellationToken = default) =>
-        CreateRunner().RunAsync(new CollectionRequest { Selection = CameraSelection.AllOnline, Task = task ?? CloudRunTaskInfo.Single }, cancellationToken);
+        CreateRunner().RunAsync(new CollectionRequest { Selection = CameraSelection.ForArea("purple-corridor"), Task = task ?? CloudRunTaskInfo.Single }, cancellationToken);
 
     public JsonElement ReadReport(string name = "report.json")
     {

@@ -14,7 +14,13 @@ internal static class GoogleHttpClientBuilderExtensions
     public static IHttpClientBuilder AddGoogleApiHandlers(this IHttpClientBuilder builder)
     {
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        // Experimental in Microsoft.Extensions.Http.Resilience 10.x, and the only way to drop a standard handler that
+        // ConfigureHttpClientDefaults (Aspire's service defaults, for one) adds to every client; without it an insert
+        // that is not idempotent would be retried by that handler.
+#pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.AddResilienceHandler("Google", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;

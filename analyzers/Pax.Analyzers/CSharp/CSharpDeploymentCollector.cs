@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Pax.Analyzers.Deployment;
+
+namespace Pax.Analyzers.CSharp;
+
+/// <summary>The per-compilation state of <see cref="CSharpDeploymentAnalyzer"/>: token checks, invocations and grants.</summary>
+internal sealed class CSharpDeploymentCollector
+{
+    private const string ServiceAccountEmail = "ServiceAccountEmail";
+
+    private readonly CSharpDeploymentTypes _types;
+    private readonly ConcurrentBag<Invocation> _invocations = [];
+    private readonly ConcurrentBag<InvokerGrant> _grants = [];
+
+    public CSharpDeploymentCollector(CSharpDeploymentTypes types) => _types = types;
+
+    public void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { ContainingType: { } type } property })
+        {
+            return;
+        }
+
+        if (_types.TargetOf(type) is { } shape)
+        {
+            if (property.Name == shape.UrlProperty)
+            {
+                AnalyzeTargetUrl(assignment, shape);
+            }
+            else if (property.Name == shape.OidcProperty || property.Name == TargetShape.OAuthPropertyOf(type))
+            {
+                AnalyzeToken(context, assignment, shape, type, isOidc: property.Name == shape.OidcProperty);
+            }
+        }
+        else if (property.Name == "Role" && _types.IsGrant(type))
+        {
+            AnalyzeGrant(assignment);
+        }
+        else if (property.Name == "InvokerIamDisabled"
+            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _types.CloudRunServiceArgs)
+            && OperationText.Evaluate(assignment.Value, _types) == "true")
+        {
+            _grants.Add(InvokerGrant.Public);
+        }
+    }
+
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "AddRoleMember"
+            || invocation.Arguments.Length < 2
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, _types.IamPolicy))
+        {
+            return;
+        }
+
+        var role = OperationText.Evaluate(Argument(invocation, "role", 0), _types);
+        if (TokenRule.MayBeInvokerRole(role))
+        {
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), _types) ?? UnknownText.Value));
+        }
+    }
+
+    public void ReportMissingGrants(CompilationAnalysisContext context)
+    {
+        var unit = new DeploymentUnit();
+        foreach (var invocation in _invocations)
+        {
+            unit.Add(invocation);
+        }
+
+        foreach (var grant in _grants)
+        {
+            unit.Add(grant);
+        }
+
+        foreach (var invocation in unit.UngrantedInvocations().OrderBy(i => i.Location.SourceSpan.Start))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+        }
+    }
+
+    private void AnalyzeTargetUrl(ISimpleAssignmentOperation assignment, TargetShape shape)
+    {
+        var url = OperationText.Evaluate(assignment.Value, _types);
+        if (TargetHost.Classify(url) != TargetKind.CloudRun)
+        {
+            return;
+        }
+
+        var siblings = InstanceAssignments.Of(assignment);
+        var type = ((IPropertyReferenceOperation)assignment.Target).Property.ContainingType;
+        if (siblings.ValueOf(TargetShape.OAuthPropertyOf(type)) is not null)
+        {
+            return; // PAX003 covers it.
+        }
+
+        var oidc = siblings.ValueOf(shape.OidcProperty);
+        var account = oidc is null ? null : TokenAccount(oidc);
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
+    }
+
+    private void AnalyzeToken(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
+    {
+        if (OperationText.IsNull(assignment.Value) || InstanceAssignments.Of(assignment).ValueOf(shape.UrlProperty) is not { } urlOperation)
+        {
+            return;
+        }
+
+        var url = OperationText.Evaluate(urlOperation, _types);
+        var kind = TargetHost.Classify(url);
+        var rule = isOidc ? TokenRule.ForOidc(kind) : TokenRule.ForOAuth(kind);
+        if (rule is null)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        var replacement = isOidc ? TargetShape.OAuthPropertyOf(type) : shape.OidcProperty;
+        if (replacement is not null)
+        {
+            properties[DiagnosticPropertyNames.ReplacementProperty] = replacement;
+        }
+
+        if (!isOidc && TargetHost.Origin(url) is { } audience)
+        {
+            properties[DiagnosticPropertyNames.Audience] = audience;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
+    }
+
+    private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)
+    {
+        if (!TokenRule.MayBeInvokerRole(OperationText.Evaluate(roleAssignment.Value, _types)))
+        {
+            return;
+        }
+
+        var siblings = InstanceAssignments.Of(roleAssignment);
+        if (siblings.ValueOf("Member") is { } member)
+        {
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, _types) ?? UnknownText.Value));
+            return;
+        }
+
+        IOperation? members = siblings.ValueOf("Members") ?? siblings.CollectionOf("Members");
+        var values = members is null ? [UnknownText.Value] : OperationText.EvaluateElements(members, _types);
+        foreach (var value in values)
+        {
+            _grants.Add(new InvokerGrant(value));
+        }
+    }
+
+    private string TokenAccount(IOperation token) =>
+        OperationText.ResolveLocal(token) is IObjectCreationOperation { Initializer: { } initializer }
+        && initializer.Initializers
+            .OfType<ISimpleAssignmentOperation>()
+            .LastOrDefault(member => member.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountEmail }) is { } email
+            ? OperationText.Evaluate(email.Value, _types) ?? UnknownText.Value
+            : UnknownText.Value;
+
+    private static IOperation Argument(IInvocationOperation invocation, string name, int index) =>
+        invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name)?.Value ?? invocation.Arguments[index].Value;
+}

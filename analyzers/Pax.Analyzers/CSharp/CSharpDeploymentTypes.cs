@@ -1,0 +1,100 @@
+using Microsoft.CodeAnalysis;
+
+namespace Pax.Analyzers.CSharp;
+
+/// <summary>
+/// The Google Cloud and Pulumi types of one compilation that the C# analyzer looks at, resolved once by metadata name.
+/// </summary>
+internal sealed class CSharpDeploymentTypes
+{
+    private readonly Dictionary<INamedTypeSymbol, TargetShape> _targets;
+    private readonly HashSet<INamedTypeSymbol> _grants;
+    private readonly Dictionary<INamedTypeSymbol, string> _cloudRunUrlProperties;
+
+    private CSharpDeploymentTypes(
+        Dictionary<INamedTypeSymbol, TargetShape> targets,
+        HashSet<INamedTypeSymbol> grants,
+        Dictionary<INamedTypeSymbol, string> cloudRunUrlProperties,
+        INamedTypeSymbol? iamPolicy,
+        INamedTypeSymbol? cloudRunServiceArgs,
+        INamedTypeSymbol? pulumiOutput)
+    {
+        _targets = targets;
+        _grants = grants;
+        _cloudRunUrlProperties = cloudRunUrlProperties;
+        IamPolicy = iamPolicy;
+        CloudRunServiceArgs = cloudRunServiceArgs;
+        PulumiOutput = pulumiOutput;
+    }
+
+    /// <summary><c>Google.Cloud.Iam.V1.Policy</c> (its <c>AddRoleMember</c> grants), if referenced.</summary>
+    public INamedTypeSymbol? IamPolicy { get; }
+
+    /// <summary><c>Pulumi.Gcp.CloudRunV2.ServiceArgs</c> (its <c>InvokerIamDisabled</c> makes a service public), if referenced.</summary>
+    public INamedTypeSymbol? CloudRunServiceArgs { get; }
+
+    /// <summary><c>Pulumi.Output</c> (its <c>Format</c> builds URLs), if referenced.</summary>
+    public INamedTypeSymbol? PulumiOutput { get; }
+
+    /// <summary>
+    /// The types of <paramref name="compilation"/>, or <see langword="null"/> when it references no target type
+    /// (then the analyzer registers nothing).
+    /// </summary>
+    public static CSharpDeploymentTypes? Create(Compilation compilation)
+    {
+        var targets = new Dictionary<INamedTypeSymbol, TargetShape>(SymbolEqualityComparer.Default);
+        foreach (var shape in TargetShape.Known)
+        {
+            if (compilation.GetTypeByMetadataName(shape.MetadataName) is { } type)
+            {
+                targets[type] = shape;
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            return null;
+        }
+
+        var grants = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var shape in GrantShape.Known)
+        {
+            if (compilation.GetTypeByMetadataName(shape.MetadataName) is { } type)
+            {
+                grants.Add(type);
+            }
+        }
+
+        var urls = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudRunV2.Service", "Uri");
+        AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudFunctionsV2.Function", "Url");
+        return new CSharpDeploymentTypes(
+            targets,
+            grants,
+            urls,
+            compilation.GetTypeByMetadataName("Google.Cloud.Iam.V1.Policy"),
+            compilation.GetTypeByMetadataName("Pulumi.Gcp.CloudRunV2.ServiceArgs"),
+            compilation.GetTypeByMetadataName("Pulumi.Output"));
+    }
+
+    /// <summary>The target shape of <paramref name="type"/>, or <see langword="null"/>.</summary>
+    public TargetShape? TargetOf(INamedTypeSymbol type) =>
+        _targets.TryGetValue(type.OriginalDefinition, out var shape) ? shape : null;
+
+    /// <summary>Whether <paramref name="type"/> grants a role to members.</summary>
+    public bool IsGrant(INamedTypeSymbol type) => _grants.Contains(type.OriginalDefinition);
+
+    /// <summary>Whether <paramref name="property"/> is the URL of a Cloud Run service or function (Pulumi outputs).</summary>
+    public bool IsCloudRunUrl(IPropertySymbol property) =>
+        property.ContainingType is { } type
+        && _cloudRunUrlProperties.TryGetValue(type.OriginalDefinition, out var name)
+        && name == property.Name;
+
+    private static void AddUrlProperty(Compilation compilation, Dictionary<INamedTypeSymbol, string> urls, string type, string property)
+    {
+        if (compilation.GetTypeByMetadataName(type) is { } symbol)
+        {
+            urls[symbol] = property;
+        }
+    }
+}

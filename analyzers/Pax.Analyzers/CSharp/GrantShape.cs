@@ -1,0 +1,34 @@
+namespace Pax.Analyzers.CSharp;
+
+/// <summary>A client-library type that grants an IAM role to members (Pulumi IAM members/bindings, IAM policy bindings).</summary>
+internal sealed class GrantShape
+{
+    /// <summary>Every grant type the analyzer knows.</summary>
+    public static readonly GrantShape[] Known =
+    [
+        new("Pulumi.Gcp.CloudRunV2.ServiceIamMemberArgs"),
+        new("Pulumi.Gcp.CloudRunV2.ServiceIamBindingArgs"),
+        new("Pulumi.Gcp.CloudRun.IamMemberArgs"),
+        new("Pulumi.Gcp.CloudRun.IamBindingArgs"),
+        new("Pulumi.Gcp.CloudFunctionsV2.FunctionIamMemberArgs"),
+        new("Pulumi.Gcp.CloudFunctionsV2.FunctionIamBindingArgs"),
+        new("Pulumi.Gcp.Projects.IAMMemberArgs"),
+        new("Pulumi.Gcp.Projects.IAMBindingArgs"),
+        new("Google.Cloud.Iam.V1.Binding"),
+        new("Google.Apis.CloudRun.v2.Data.GoogleIamV1Binding"),
+    ];
+
+    private GrantShape(string metadataName) => MetadataName = metadataName;
+
+    /// <summary>The type's metadata name.</summary>
+    public string MetadataName { get; }
+
+    /// <summary>The property holding the role.</summary>
+    public string RoleProperty => "Role";
+
+    /// <summary>The property holding one member (IAM member types).</summary>
+    public string MemberProperty => "Member";
+
+    /// <summary>The property holding the members (binding types).</summary>
+    public string MembersProperty => "Members";
+}

@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+
+namespace Pax.Analyzers.Deployment;
+
+/// <summary>A push subscription, Eventarc trigger or Scheduler job that calls a Cloud Run service or function.</summary>
+internal sealed class Invocation
+{
+    /// <summary>Creates an invocation.</summary>
+    /// <param name="location">Where the invocation is configured (the target URL or destination).</param>
+    /// <param name="source">What invokes, for messages (e.g. "Cloud Scheduler job 'tick'").</param>
+    /// <param name="target">The target as written, for messages.</param>
+    /// <param name="account">
+    /// The service account whose token is sent (may hold <see cref="UnknownText.Marker"/>); <see langword="null"/>
+    /// when no token is sent at all.
+    /// </param>
+    public Invocation(Location location, string source, string target, string? account)
+    {
+        Location = location;
+        Source = source;
+        Target = target;
+        Account = account;
+    }
+
+    /// <summary>Where the invocation is configured.</summary>
+    public Location Location { get; }
+
+    /// <summary>What invokes.</summary>
+    public string Source { get; }
+
+    /// <summary>The target as written.</summary>
+    public string Target { get; }
+
+    /// <summary>The invoking service account, or <see langword="null"/> for an unauthenticated call.</summary>
+    public string? Account { get; }
+
+    /// <summary>The caller as a message fragment.</summary>
+    public string DescribeCaller()
+    {
+        if (Account is null)
+        {
+            return "an unauthenticated caller (no token)";
+        }
+
+        return Account == UnknownText.Value
+            ? "its default service account"
+            : "'" + UnknownText.Display(Account) + "'";
+    }
+}

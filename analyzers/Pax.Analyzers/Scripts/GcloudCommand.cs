@@ -1,0 +1,142 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace Pax.Analyzers.Scripts;
+
+/// <summary>
+/// A gcloud invocation: the command path and positional arguments (release track dropped) and the flags, in any
+/// order (<c>--flag=value</c> or <c>--flag value</c>).
+/// </summary>
+internal sealed class GcloudCommand
+{
+    private static readonly HashSet<string> BooleanFlags = new(StringComparer.Ordinal)
+    {
+        "allow-unauthenticated", "quiet", "async", "gen2", "trigger-http", "invoker-iam-check", "default-url",
+        "use-http2", "cpu-throttling", "cpu-boost", "session-affinity", "execute-now", "wait", "retry",
+        "enable-message-ordering", "enable-exactly-once-delivery", "push-no-wrapper", "push-no-wrapper-write-metadata",
+        "help", "log-http", "user-output-enabled", "validate-only", "iap", "deploy-health-check",
+    };
+
+    private static readonly string[] ReleaseTracks = ["alpha", "beta", "preview"];
+
+    private readonly Dictionary<string, GcloudFlag> _flags;
+
+    private GcloudCommand(IReadOnlyList<string> positionals, Dictionary<string, GcloudFlag> flags)
+    {
+        Positionals = positionals;
+        _flags = flags;
+    }
+
+    /// <summary>Command path and positional arguments, e.g. <c>scheduler jobs create http my-job</c>.</summary>
+    public IReadOnlyList<string> Positionals { get; }
+
+    /// <summary>The gcloud command in <paramref name="command"/>, or <see langword="null"/> when it runs no gcloud.</summary>
+    public static GcloudCommand? From(ShellCommand command)
+    {
+        var words = command.Words;
+        if (words.Count == 0 || words[0].Value is "echo" or "printf")
+        {
+            return null;
+        }
+
+        var start = -1;
+        for (var i = 0; i < words.Count && i < 4; i++)
+        {
+            if (words[i].Value == "gcloud" || words[i].Value.EndsWith("/gcloud", StringComparison.Ordinal))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var positionals = new List<string>();
+        var flags = new Dictionary<string, GcloudFlag>(StringComparer.Ordinal);
+        for (var i = start + 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            var value = word.Value;
+            if (!value.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!value.StartsWith("-", StringComparison.Ordinal) || value.Length == 1)
+                {
+                    positionals.Add(value);
+                }
+
+                continue;
+            }
+
+            var equals = value.IndexOf('=');
+            if (equals > 0)
+            {
+                AddFlag(flags, new GcloudFlag(value.Substring(2, equals - 2), value.Substring(equals + 1), word.Span));
+                continue;
+            }
+
+            var name = value.Substring(2);
+            if (!IsBoolean(name) && i + 1 < words.Count && !words[i + 1].Value.StartsWith("-", StringComparison.Ordinal))
+            {
+                var next = words[++i];
+                AddFlag(flags, new GcloudFlag(name, next.Value, TextSpan.FromBounds(word.Span.Start, next.Span.End)));
+                continue;
+            }
+
+            AddFlag(flags, new GcloudFlag(name, null, word.Span));
+        }
+
+        while (positionals.Count > 0 && Array.IndexOf(ReleaseTracks, positionals[0]) >= 0)
+        {
+            positionals.RemoveAt(0);
+        }
+
+        return new GcloudCommand(positionals, flags);
+    }
+
+    /// <summary>Whether the command path starts with <paramref name="path"/>.</summary>
+    public bool Is(params string[] path)
+    {
+        if (Positionals.Count < path.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (!string.Equals(Positionals[i], path[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The flag named <paramref name="name"/> (without dashes), or <see langword="null"/>.</summary>
+    public GcloudFlag? Flag(string name) => _flags.TryGetValue(name, out var flag) ? flag : null;
+
+    /// <summary>Whether the flag named <paramref name="name"/> is given.</summary>
+    public bool Has(string name) => _flags.ContainsKey(name);
+
+    /// <summary>The positional argument <paramref name="index"/> places after a command path of <paramref name="pathLength"/> words.</summary>
+    public string? Argument(int pathLength, int index = 0) =>
+        pathLength + index < Positionals.Count ? Positionals[pathLength + index] : null;
+
+    private static bool IsBoolean(string name) =>
+        BooleanFlags.Contains(name)
+        || name.StartsWith("no-", StringComparison.Ordinal)
+        || name.StartsWith("clear-", StringComparison.Ordinal)
+        || name.StartsWith("enable-", StringComparison.Ordinal)
+        || name.StartsWith("disable-", StringComparison.Ordinal);
+
+    private static void AddFlag(Dictionary<string, GcloudFlag> flags, GcloudFlag flag)
+    {
+        // The first occurrence is kept: that is the one a diagnostic should point at.
+        if (!flags.ContainsKey(flag.Name))
+        {
+            flags.Add(flag.Name, flag);
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Pax.Analyzers.Scripts;
+
+/// <summary>
+/// Reads a POSIX/bash script into its simple commands: quotes removed, <c>\</c> continuations joined, comments and
+/// heredoc bodies skipped, <c>$VAR</c>/<c>${VAR}</c>/<c>${VAR:-default}</c> expanded from the literal assignments made
+/// earlier in the same file. It never throws: a failure ends reading and is reported in <see cref="ShellScript.Failure"/>.
+/// </summary>
+internal sealed partial class ShellScriptReader
+{
+    private static readonly HashSet<string> Keywords =
+        new(StringComparer.Ordinal) { "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "time", "{", "}", "esac" };
+
+    private static readonly HashSet<string> Declarations =
+        new(StringComparer.Ordinal) { "export", "readonly", "local", "declare", "typeset" };
+
+    private readonly string _text;
+    private readonly Dictionary<string, string> _variables;
+    private readonly List<ShellCommand> _commands = [];
+    private readonly List<KeyValuePair<string, bool>> _pendingHeredocs = [];
+    private int _position;
+
+    private ShellScriptReader(string text, Dictionary<string, string> variables)
+    {
+        _text = text;
+        _variables = variables;
+    }
+
+    /// <summary>Reads <paramref name="text"/>; never throws.</summary>
+    public static ShellScript Read(string text)
+    {
+        var reader = new ShellScriptReader(text ?? string.Empty, new Dictionary<string, string>(StringComparer.Ordinal));
+        try
+        {
+            while (reader._position < reader._text.Length)
+            {
+                reader.Complete(reader.ReadCommandWords());
+            }
+
+            return new ShellScript(reader._commands);
+        }
+#pragma warning disable CA1031 // A reader of outside input never throws past its boundary.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new ShellScript(reader._commands, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    private char Peek(int offset) =>
+        _position + offset < _text.Length ? _text[_position + offset] : '\0';
+
+    private List<ShellWord> ReadCommandWords()
+    {
+        var words = new List<ShellWord>();
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c is ' ' or '\t' or '\r')
+            {
+                _position++;
+            }
+            else if (c == '\\' && (Peek(1) == '\n' || (Peek(1) == '\r' && Peek(2) == '\n')))
+            {
+                _position += Peek(1) == '\n' ? 2 : 3;
+            }
+            else if (c == '#')
+            {
+                SkipToLineEnd();
+            }
+            else if (c == '\n')
+            {
+                _position++;
+                SkipHeredocBodies();
+                break;
+            }
+            else if (c is '<' or '>' || (c == '&' && Peek(1) == '>'))
+            {
+                ReadRedirection();
+            }
+            else if (c is ';' or '&' or '|' or '(' or ')')
+            {
+                _position += Peek(1) == c && c is ';' or '&' or '|' ? 2 : 1;
+                break;
+            }
+            else if (ReadWord(stopAtBlanks: true) is { } word)
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
+    }
+
+    private void Complete(List<ShellWord> words)
+    {
+        var index = 0;
+        while (index < words.Count && Keywords.Contains(words[index].Value))
+        {
+            index++;
+        }
+
+        var declaration = index < words.Count && Declarations.Contains(words[index].Value);
+        if (declaration)
+        {
+            index++;
+            while (index < words.Count && words[index].Value.StartsWith("-", StringComparison.Ordinal))
+            {
+                index++;
+            }
+        }
+
+        var firstCommandWord = index;
+        while (firstCommandWord < words.Count && words[firstCommandWord].IsAssignment)
+        {
+            firstCommandWord++;
+        }
+
+        if (firstCommandWord == words.Count || declaration)
+        {
+            // NAME=value alone (or after export/readonly/local) assigns for the rest of the script.
+            for (var i = index; i < firstCommandWord; i++)
+            {
+                var value = words[i].Value;
+                var equals = value.IndexOf('=');
+                _variables[value.Substring(0, equals)] = value.Substring(equals + 1);
+            }
+
+            return;
+        }
+
+        // NAME=value before a command sets that command's environment only.
+        _commands.Add(new ShellCommand(words.GetRange(firstCommandWord, words.Count - firstCommandWord)));
+    }
+
+    private void ReadRedirection()
+    {
+        var start = _position;
+        if (_text[_position] == '&')
+        {
+            _position++;
+        }
+
+        while (Peek(0) is '<' or '>')
+        {
+            _position++;
+        }
+
+        var op = _text.Substring(start, _position - start);
+        var stripTabs = false;
+        if (op == "<<" && Peek(0) == '-')
+        {
+            stripTabs = true;
+            _position++;
+        }
+        else if (Peek(0) is '&' or '|')
+        {
+            _position++;
+        }
+
+        while (Peek(0) is ' ' or '\t')
+        {
+            _position++;
+        }
+
+        var target = ReadWord(stopAtBlanks: true);
+        if (op == "<<" && target is not null)
+        {
+            _pendingHeredocs.Add(new KeyValuePair<string, bool>(target.Value, stripTabs));
+        }
+    }
+
+    private void SkipToLineEnd()
+    {
+        while (_position < _text.Length && _text[_position] != '\n')
+        {
+            _position++;
+        }
+    }
+
+    private void SkipHeredocBodies()
+    {
+        foreach (var heredoc in _pendingHeredocs)
+        {
+            while (_position < _text.Length)
+            {
+                var end = _text.IndexOf('\n', _position);
+                var lineEnd = end < 0 ? _text.Length : end;
+                var line = _text.Substring(_position, lineEnd - _position).TrimEnd('\r');
+                _position = end < 0 ? _text.Length : end + 1;
+                if ((heredoc.Value ? line.TrimStart('\t') : line) == heredoc.Key)
+                {
+                    break;
+                }
+            }
+        }
+
+        _pendingHeredocs.Clear();
+    }
+
+    private ShellWord? ReadWord(bool stopAtBlanks)
+    {
+        var start = _position;
+        var value = new StringBuilder();
+        var plainIdentifier = true;
+        var isAssignment = false;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (stopAtBlanks && c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')')
+            {
+                break;
+            }
+
+            if (c == '=' && plainIdentifier && value.Length > 0 && !isAssignment)
+            {
+                isAssignment = true;
+            }
+
+            plainIdentifier = plainIdentifier && !isAssignment && IsIdentifierChar(c, value.Length == 0);
+            ReadWordPart(value);
+        }
+
+        _position = Math.Min(_position, _text.Length);
+        if (_position == start)
+        {
+            return null;
+        }
+
+        var text = value.ToString();
+        if (stopAtBlanks && Peek(0) is '<' or '>' && text.Length > 0 && text.All(char.IsDigit) && _text[start] != '"')
+        {
+            return null; // a file descriptor number such as the 2 of 2>&1
+        }
+
+        return new ShellWord(text, TextSpan.FromBounds(start, _position), isAssignment);
+    }
+
+    private void ReadWordPart(StringBuilder value)
+    {
+        var c = _text[_position];
+        switch (c)
+        {
+            case '\\':
+                if (Peek(1) == '\n')
+                {
+                    _position += 2;
+                }
+                else
+                {
+                    if (Peek(1) != '\0')
+                    {
+                        value.Append(Peek(1));
+                    }
+
+                    _position += 2;
+                }
+
+                break;
+            case '\'':
+                _position++;
+                var close = _text.IndexOf('\'', _position);
+                var end = close < 0 ? _text.Length : close;
+                value.Append(_text, _position, end - _position);
+                _position = Math.Min(_text.Length, end + 1);
+                break;
+            case '"':
+                ReadDoubleQuoted(value);
+                break;
+            case '$':
+                value.Append(ReadExpansion());
+                break;
+            case '`':
+                value.Append(ReadBackticks());
+                break;
+            default:
+                value.Append(c);
+                _position++;
+                break;
+        }
+    }
+
+    private void ReadDoubleQuoted(StringBuilder value)
+    {
+        _position++;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c == '"')
+            {
+                _position++;
+                return;
+            }
+
+            if (c == '\\')
+            {
+                var next = Peek(1);
+                if (next is '$' or '`' or '"' or '\\')
+                {
+                    value.Append(next);
+                }
+                else if (next != '\n')
+                {
+                    value.Append('\\').Append(next);
+                }
+
+                _position += 2;
+            }
+            else if (c == '$')
+            {
+                value.Append(ReadExpansion());
+            }
+            else if (c == '`')
+            {
+                value.Append(ReadBackticks());
+            }
+            else
+            {
+                value.Append(c);
+                _position++;
+            }
+        }
+    }
+
+    private static bool IsIdentifierChar(char c, bool first) =>
+        c == '_' || (c is >= 'A' and <= 'Z') || (c is >= 'a' and <= 'z') || (!first && c is >= '0' and <= '9');
+}

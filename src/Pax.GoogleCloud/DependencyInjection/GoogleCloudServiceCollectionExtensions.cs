@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Http.Internal;
+using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Pax's Google Cloud clients.</summary>
+public static class GoogleCloudServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GoogleCloudOptions"/> (validated at startup; <c>STORAGE_EMULATOR_HOST</c> read into
+    /// <see cref="GoogleCloudOptions.StorageEmulatorHost"/>), <see cref="IGoogleAccessTokenProvider"/> as
+    /// <see cref="ApplicationDefaultAccessTokenProvider"/> unless one is registered already, <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is registered, and the typed <see cref="StorageObjectsClient"/> behind the bearer-token
+    /// and Google-retry handlers. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxGoogleCloud(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(GoogleCloudServicesMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<GoogleCloudServicesMarker>();
+        services.AddOptions<GoogleCloudOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GoogleCloudOptions>, GoogleCloudEnvironmentOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleCloudOptions>, GoogleCloudOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGoogleAccessTokenProvider, ApplicationDefaultAccessTokenProvider>();
+        services.TryAddTransient<GoogleAuthorizationHandler>();
+        services.TryAddTransient<ResponseBufferingHandler>();
+        services.AddHttpClient<StorageObjectsClient>().AddGoogleApiHandlers();
+        return services;
+    }
+
+    /// <summary>Registers Pax's Google Cloud clients (see <see cref="AddPaxGoogleCloud(IServiceCollection)"/>) and configures their options.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options; runs after <c>STORAGE_EMULATOR_HOST</c> is read, so it can override it.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxGoogleCloud(this IServiceCollection services, Action<GoogleCloudOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddPaxGoogleCloud();
+        services.Configure(configure);
+        return services;
+    }
+
+    /// <summary>Registers Pax's Google Cloud clients (see <see cref="AddPaxGoogleCloud(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section to bind, conventionally <see cref="GoogleCloudOptions.SectionName"/>.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxGoogleCloud(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddPaxGoogleCloud();
+        services.Configure<GoogleCloudOptions>(section);
+        return services;
+    }
+}

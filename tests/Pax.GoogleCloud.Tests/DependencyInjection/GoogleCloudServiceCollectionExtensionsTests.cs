@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Storage;
+using Pax.TestSupport.Gcs;
+
+namespace Pax.GoogleCloud.Tests.DependencyInjection;
+
+public sealed class GoogleCloudServiceCollectionExtensionsTests
+{
+    private const string Bucket = StorageTestContext.Bucket;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Calling_it_twice_adds_the_handlers_once()
+    {
+        await using var context = await StorageTestContext.StartAsync(
+            options => options.Retry.MaxRetryAttempts = 2,
+            services: services => services.AddPaxGoogleCloud());
+        context.Server.EnqueueFault(r => r.IsGetMetadata, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 20);
+
+        var exception = await Assert.ThrowsAsync<GoogleApiException>(() => context.Client.GetObjectAsync(Bucket, "a.jpg", Ct));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.HttpStatus);
+        Assert.Equal(3, context.Server.Requests.Count);
+    }
+
+    [Fact]
+    public void Registers_application_default_credentials_unless_a_provider_is_registered()
+    {
+        using var defaults = new ServiceCollection().AddPaxGoogleCloud().BuildServiceProvider();
+        var own = new StaticAccessTokenProvider("mine");
+        using var replaced = new ServiceCollection().AddSingleton<IGoogleAccessTokenProvider>(own).AddPaxGoogleCloud().BuildServiceProvider();
+        using var withoutEmulator = WithoutEmulatorVariable(new ServiceCollection()).BuildServiceProvider();
+
+        Assert.IsType<ApplicationDefaultAccessTokenProvider>(defaults.GetRequiredService<IGoogleAccessTokenProvider>());
+        Assert.Same(own, replaced.GetRequiredService<IGoogleAccessTokenProvider>());
+        Assert.Equal(new Uri("https://storage.googleapis.com/"), withoutEmulator.GetRequiredService<StorageObjectsClient>().Endpoint);
+    }
+
+    [Fact]
+    public async Task Storage_emulator_host_from_the_environment_sends_requests_there_without_a_token()
+    {
+        await using var emulator = await FakeGcsServer.StartAsync(new FakeGcsServerOptions { AccessToken = null }, Ct);
+        emulator.CreateBucket(Bucket);
+        var host = $"{emulator.BaseAddress.Host}:{emulator.BaseAddress.Port}";
+        var services = new ServiceCollection().AddSingleton<IGoogleAccessTokenProvider, UnusableTokenProvider>();
+        services.AddPaxGoogleCloud(StorageTestContext.UseInstantRetries);
+        ReplaceEnvironment(services, name => name == "STORAGE_EMULATOR_HOST" ? host : null);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<StorageObjectsClient>();
+
+        await client.InsertObjectAsync(Bucket, "a.jpg", new byte[] { 1 }, new InsertObjectOptions { IfGenerationMatch = 0 }, Ct);
+        var stored = await client.GetObjectAsync(Bucket, "a.jpg", Ct);
+
+        Assert.True(client.UsesEmulator);
+        Assert.Equal(emulator.BaseAddress, client.Endpoint);
+        Assert.NotNull(stored);
+        Assert.Equal(2, emulator.Requests.Count);
+        Assert.All(emulator.Requests, r => Assert.Null(r.Authorization));
+    }
+
+    [Fact]
+    public void Options_set_in_code_override_the_environment()
+    {
+        var services = new ServiceCollection();
+        services.AddPaxGoogleCloud(options => options.StorageEmulatorHost = null);
+        ReplaceEnvironment(services, _ => "127.0.0.1:9023");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Null(provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.StorageEmulatorHost);
+        Assert.False(provider.GetRequiredService<StorageObjectsClient>().UsesEmulator);
+    }
+
+    [Fact]
+    public void Binds_options_from_a_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GoogleCloud:StorageEndpoint"] = "https://storage.europe-west1.rep.googleapis.com",
+            ["GoogleCloud:Retry:InitialDelay"] = "00:00:00.250",
+            ["GoogleCloud:Retry:MaxRetryAttempts"] = "7",
+        }).Build();
+        using var provider = new ServiceCollection().AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+
+        Assert.Equal(new Uri("https://storage.europe-west1.rep.googleapis.com"), options.StorageEndpoint);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Retry.InitialDelay);
+        Assert.Equal(7, options.Retry.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(32), options.Retry.MaxDelay);
+    }
+
+    public static TheoryData<Action<GoogleCloudOptions>, string> InvalidOptions => new()
+    {
+        { o => o.StorageEndpoint = new Uri("ftp://storage.local"), "GoogleCloud:StorageEndpoint" },
+        { o => o.StorageEndpoint = new Uri("https://storage.local/?q=1"), "GoogleCloud:StorageEndpoint" },
+        { o => o.StorageEmulatorHost = "http://127.0.0.1:9023/path", "GoogleCloud:StorageEmulatorHost" },
+        { o => o.Retry.InitialDelay = TimeSpan.FromSeconds(-1), "GoogleCloud:Retry:InitialDelay" },
+        { o => o.Retry.MaxDelay = TimeSpan.FromMilliseconds(500), "GoogleCloud:Retry:MaxDelay" },
+        { o => o.Retry.Multiplier = 0.5, "GoogleCloud:Retry:Multiplier" },
+        { o => o.Retry.Multiplier = double.NaN, "GoogleCloud:Retry:Multiplier" },
+        { o => o.Retry.MaxRetryAttempts = 0, "GoogleCloud:Retry:MaxRetryAttempts" },
+        { o => o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(1), "GoogleCloud:Retry:AttemptTimeout" },
+        { o => o.Retry.TotalTimeout = TimeSpan.FromDays(2), "GoogleCloud:Retry:TotalTimeout" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Invalid_options_fail_with_the_configuration_key(Action<GoogleCloudOptions> configure, string key)
+    {
+        using var provider = new ServiceCollection().AddPaxGoogleCloud(configure).BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value);
+
+        Assert.Contains(key, exception.Message, StringComparison.Ordinal);
+    }
+
+    private static IServiceCollection WithoutEmulatorVariable(IServiceCollection services)
+    {
+        services.AddPaxGoogleCloud();
+        ReplaceEnvironment(services, _ => null);
+        return services;
+    }
+
+    private static void ReplaceEnvironment(IServiceCollection services, Func<string, string?> getVariable)
+    {
+        var registered = services.Single(d => d.ImplementationType == typeof(GoogleCloudEnvironmentOptionsSetup));
+        services[services.IndexOf(registered)] = ServiceDescriptor.Singleton<IConfigureOptions<GoogleCloudOptions>>(new GoogleCloudEnvironmentOptionsSetup(getVariable));
+    }
+
+    private sealed class UnusableTokenProvider : IGoogleAccessTokenProvider
+    {
+        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Emulator requests must not ask for an access token.");
+    }
+}

@@ -1,0 +1,10 @@
+namespace Pax.TestSupport.Gcs.Internal;
+
+/// <summary>The JSON API calls a <see cref="FakeGcsServer"/> implements.</summary>
+internal enum FakeGcsRouteKind
+{
+    Upload,
+    GetObject,
+    Download,
+    List,
+}

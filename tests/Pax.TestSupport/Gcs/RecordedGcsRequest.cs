@@ -1,0 +1,40 @@
+namespace Pax.TestSupport.Gcs;
+
+/// <summary>A request a <see cref="FakeGcsServer"/> received, as it arrived.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="RawTarget">The request target exactly as sent (path still percent-encoded, with the query).</param>
+/// <param name="Query">The query parameters, decoded (last value wins).</param>
+/// <param name="Headers">The headers (case-insensitive names; repeated headers keep every value).</param>
+/// <param name="Body">The body.</param>
+/// <param name="ReceivedAt">When it arrived, by the server's clock.</param>
+public sealed record RecordedGcsRequest(
+    string Method,
+    string RawTarget,
+    IReadOnlyDictionary<string, string> Query,
+    IReadOnlyDictionary<string, string[]> Headers,
+    byte[] Body,
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Gets the raw path (percent-encoded, without the query).</summary>
+    public string RawPath => RawTarget.Split('?', 2)[0];
+
+    /// <summary>Gets the <c>Authorization</c> header, or <see langword="null"/>.</summary>
+    public string? Authorization => GetHeader("Authorization");
+
+    /// <summary>Gets a value indicating whether this is an upload (<c>POST /upload/storage/v1/…</c>).</summary>
+    public bool IsUpload => Method == "POST" && RawPath.StartsWith("/upload/storage/v1/", StringComparison.Ordinal);
+
+    /// <summary>Gets a value indicating whether this is a media download (<c>alt=media</c>).</summary>
+    public bool IsDownload => Method == "GET" && Query.TryGetValue("alt", out var alt) && alt == "media";
+
+    /// <summary>Gets a value indicating whether this is an objects.list call.</summary>
+    public bool IsList => Method == "GET" && RawPath.EndsWith("/o", StringComparison.Ordinal);
+
+    /// <summary>Gets a value indicating whether this is an object metadata GET.</summary>
+    public bool IsGetMetadata => Method == "GET" && !IsDownload && !IsList;
+
+    /// <summary>Returns a header's values joined with ", ", or <see langword="null"/> when absent.</summary>
+    /// <param name="name">The header name.</param>
+    /// <returns>The value.</returns>
+    public string? GetHeader(string name) => Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
+}
