@@ -58,31 +58,38 @@ internal sealed class TerraformExpression
         }
 
         var elements = new List<TerraformExpression>();
+        var element = new StringBuilder();
         var depth = 0;
-        var start = 1;
         for (var i = 1; i < text.Length - 1; i++)
         {
             var c = text[i];
             if (c == '"')
             {
-                i = SkipString(text, i) - 1;
+                var end = SkipString(text, i);
+                element.Append(text, i, end - i);
+                i = end - 1;
+                continue;
             }
-            else if (c is '(' or '[' or '{')
+
+            if (c == '#' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
             {
-                depth++;
+                var lineEnd = text.IndexOf('\n', i);
+                i = (lineEnd < 0 ? text.Length - 1 : lineEnd) - 1;
+                continue;
             }
-            else if (c is ')' or ']' or '}')
+
+            if (c == ',' && depth == 0)
             {
-                depth--;
+                AddElement(elements, element.ToString());
+                element.Clear();
+                continue;
             }
-            else if (c == ',' && depth == 0)
-            {
-                AddElement(elements, text.Substring(start, i - start));
-                start = i + 1;
-            }
+
+            depth += c is '(' or '[' or '{' ? 1 : c is ')' or ']' or '}' ? -1 : 0;
+            element.Append(c);
         }
 
-        AddElement(elements, text.Substring(start, text.Length - 1 - start));
+        AddElement(elements, element.ToString());
         return elements;
     }
 

@@ -75,14 +75,13 @@ internal sealed class TerraformReader
                 continue;
             }
 
-            ReadNestedBlock(block, name, start);
+            ReadNestedBlock(block, name, start, start + name.Length);
         }
     }
 
-    private void ReadNestedBlock(TerraformBlock parent, string type, int start)
+    private void ReadNestedBlock(TerraformBlock parent, string type, int start, int headerEnd)
     {
         var labels = new List<string>();
-        var headerEnd = _position;
         while (true)
         {
             SkipTrivia(newlines: false);

@@ -7,6 +7,10 @@ internal static class CameraImageEndpoint
 {
     private const int SlowBodyPieces = 16;
 
+    /// <summary>How long a truncated response waits after sending half its body before cutting the connection, so the
+    /// headers and the first half reach the client before the reset does (a reset can discard unread data).</summary>
+    private static readonly TimeSpan TruncationSettle = TimeSpan.FromMilliseconds(100);
+
     private static readonly byte[] HtmlPage = Encoding.UTF8.GetBytes(
         "<!DOCTYPE html><html><head><title>Camera unavailable</title></head><body><h1>Camera unavailable</h1><p>Please try again later.</p></body></html>");
 
@@ -72,6 +76,7 @@ internal static class CameraImageEndpoint
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), cancellationToken).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Pause.TryDelayAsync(TruncationSettle, cancellationToken).ConfigureAwait(false);
         context.Abort();
     }
 

@@ -20,7 +20,12 @@ internal static class SimulatorEndpoints
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // The client left or the server is stopping: nothing left to answer.
+            // Handled below.
+        }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            // The client left or the server is stopping: cut the connection rather than send a half-made answer.
             context.Abort();
         }
     }

@@ -30,6 +30,13 @@ public sealed class CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvid
         _ => "DEFAULT",
     };
 
+    private static string? FormatField(object? value) => value switch
+    {
+        DateTimeOffset instant => instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime instant => instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         using var buffer = new MemoryStream();
@@ -52,7 +59,7 @@ public sealed class CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvid
                 {
                     if (key != "{OriginalFormat}" && key is not ("severity" or "message" or "time" or "logger" or "eventId"))
                     {
-                        json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        json.WriteString(key, FormatField(value));
                     }
                 }
             }

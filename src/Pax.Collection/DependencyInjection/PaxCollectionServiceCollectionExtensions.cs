@@ -52,7 +52,7 @@ public static class PaxCollectionServiceCollectionExtensions
         services.AddPaxGoogleCloud();
         services.AddNyctmcCameraClient();
         services.TryAddTransient<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
-        services.TryAddSingleton(CreateSink);
+        services.TryAddTransient(CreateSink);
         services.TryAddTransient<CollectionRunner>();
         return services;
     }

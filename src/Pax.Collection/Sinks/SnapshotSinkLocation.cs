@@ -1,4 +1,5 @@
 using Pax.Collection.Snapshots;
+using Pax.GoogleCloud.Storage;
 
 namespace Pax.Collection.Sinks;
 
@@ -33,9 +34,9 @@ public sealed record SnapshotSinkLocation(SnapshotSinkKind Kind, string Path, st
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
         var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..];
-        if (!IsBucketName(bucket))
+        if (!StorageNames.TryValidateBucketName(bucket, out var reason))
         {
-            throw new FormatException($"'{bucket}' in sink '{text}' is not a valid bucket name (3–63 characters: lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit).");
+            throw new FormatException($"'{bucket}' in sink '{text}' is not a valid bucket name: {reason}");
         }
 
         try
@@ -52,10 +53,4 @@ public sealed record SnapshotSinkLocation(SnapshotSinkKind Kind, string Path, st
     public override string ToString() => Kind == SnapshotSinkKind.FileSystem
         ? Path
         : Prefix.Length == 0 ? $"{GcsScheme}{Path}" : $"{GcsScheme}{Path}/{Prefix}";
-
-    private static bool IsBucketName(string name) =>
-        name.Length is >= 3 and <= 63
-        && char.IsAsciiLetterLower(name[0]) | char.IsAsciiDigit(name[0])
-        && char.IsAsciiLetterLower(name[^1]) | char.IsAsciiDigit(name[^1])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.');
 }

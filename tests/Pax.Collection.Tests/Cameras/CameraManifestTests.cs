@@ -56,7 +56,7 @@ public sealed class CameraManifestTests : IDisposable
         {
             new Camera("b-cam", "Park Ave @ 57 St", 40.7625, -73.9710, "Manhattan", true),
             new Camera("a-cam", "5 Ave @ 42 St", 40.7532, -73.9809, "Manhattan", true),
-            new Camera("c-off", "3 Ave @ 50 St", 40.7560, -73.9690, "Manhattan", false),
+            new Camera("c-off", "Lexington Ave @ 50 St", 40.7560, -73.9720, "Manhattan", false),
         };
         var written = CameraSelector.CreateManifest(api, CameraAreas.PurpleCorridor, time, includeOffline: true, source: "test");
         var path = Path.Combine(_folder, "manifest.json");

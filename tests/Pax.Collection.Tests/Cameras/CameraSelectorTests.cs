@@ -43,10 +43,11 @@ public sealed class CameraSelectorTests
         var result = CameraSelector.Select(api, CameraSelection.ForArea(CameraAreas.PurpleCorridor));
 
         Assert.Equal([Inside], result.Selected);
-        Assert.Equal(["../x", "a/b", "a\u0001b"], result.Rejected.Select(r => r.Camera.Id));
+        // Sorted by ordinal id: U+0001 sorts before '/'.
+        Assert.Equal(["../x", "a\u0001b", "a/b"], result.Rejected.Select(r => r.Camera.Id));
         Assert.Contains("'.'", result.Rejected[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("'/'", result.Rejected[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("control character U+0001", result.Rejected[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("control character U+0001", result.Rejected[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("'/'", result.Rejected[2].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed class NyctmcCameraClientImageTests : IAsyncLifetime
         await using var slow = await CameraSimulatorServer.StartAsync(new CameraSimulatorOptions { Cameras = 1, SlowBodyDuration = TimeSpan.FromMinutes(1) }, cancellationToken: Ct);
         var camera = slow.Cameras[0];
         slow.ForceFault(camera.Id, CameraFault.SlowBody, times: 1);
-        await using var harness = NyctmcClientHarness.Create(slow.BaseAddress, o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        await using var harness = NyctmcClientHarness.Create(slow.BaseAddress, o => o.RequestTimeout = TimeSpan.FromMilliseconds(1500));
 
         var image = await harness.Client.FetchImageAsync(camera, Ct);
 

@@ -109,6 +109,18 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recorded_requests_name_their_object_whatever_the_call()
+    {
+        _server.PutObject(Bucket, "dir/a b.jpg", [1]);
+        using var multipart = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"m/1.jpg"}""", "x"), Ct);
+        using var media = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=m%2F2.jpg", new ByteArrayContent([1]), Ct);
+        using var get = await _http.GetAsync($"storage/v1/b/{Bucket}/o/dir%2Fa%20b.jpg?alt=media", Ct);
+        using var list = await _http.GetAsync($"storage/v1/b/{Bucket}/o", Ct);
+
+        Assert.Equal(["m/1.jpg", "m/2.jpg", "dir/a b.jpg", null], _server.Requests.Select(r => r.ObjectName));
+    }
+
+    [Fact]
     public async Task Generation_preconditions_follow_the_documented_rules()
     {
         var first = _server.PutObject(Bucket, "a", [1]);

@@ -96,7 +96,7 @@ public sealed class CollectorAppTests : IAsyncLifetime
         }
 
         Assert.Equal(CollectorExitCodes.UnderFloor, await new CollectorRun().RunAsync(Args()));
-        var firstFiles = Directory.GetFiles(SlotFolder, "*.jpg").ToDictionary(Path.GetFileName, f => (File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)));
+        var firstFiles = Directory.GetFiles(SlotFolder, "*.jpg").ToDictionary(f => Path.GetFileName(f), f => (File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)));
         Assert.Equal(CameraSimulatorOptions.CorridorCameras - 12, firstFiles.Count);
 
         Assert.Equal(CollectorExitCodes.Success, await new CollectorRun().RunAsync(Args()));
@@ -106,8 +106,8 @@ public sealed class CollectorAppTests : IAsyncLifetime
         Assert.Equal(CameraSimulatorOptions.CorridorCameras - 12, report.GetProperty("counts").GetProperty("already_stored").GetInt32());
         foreach (var (name, (bytes, written)) in firstFiles)
         {
-            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(SlotFolder, name!)));
-            Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(SlotFolder, name!)));
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(SlotFolder, name)));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(SlotFolder, name)));
         }
 
         Assert.All(ids.Skip(12), id => Assert.Equal(1, _simulator.GetImageRequestCount(id)));

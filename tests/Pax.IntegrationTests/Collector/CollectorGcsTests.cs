@@ -60,7 +60,9 @@ public sealed class CollectorGcsTests : IAsyncLifetime
         using var json = JsonDocument.Parse(report.Data);
         Assert.Equal($"gs://{Bucket}", json.RootElement.GetProperty("sink").GetString());
         Assert.NotNull(_gcs.GetObject(Bucket, SlotPath + "/report.html"));
-        Assert.All(_gcs.Requests.Where(r => r.IsUpload && r.RawTarget.Contains(".jpg", StringComparison.Ordinal)), r => Assert.Contains("ifGenerationMatch=0", r.RawTarget, StringComparison.Ordinal));
+        var snapshotUploads = _gcs.Requests.Where(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal)).ToList();
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras, snapshotUploads.Count);
+        Assert.All(snapshotUploads, r => Assert.Contains("ifGenerationMatch=0", r.RawTarget, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,12 +70,17 @@ public sealed class CollectorGcsTests : IAsyncLifetime
     {
         _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.TooManyRequests), count: 2);
         _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 2);
-        _gcs.EnqueueFault(r => r.IsUpload && r.RawTarget.Contains(".jpg", StringComparison.Ordinal), FakeGcsFault.LoseResponse(), count: 1);
+        _gcs.EnqueueFault(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal), FakeGcsFault.LoseResponse(), count: 1);
 
         Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
 
         Assert.Equal(CameraSimulatorOptions.CorridorCameras, Snapshots().Count);
-        Assert.Equal(CameraSimulatorOptions.CorridorCameras, Snapshots().Select(o => o.Name).Distinct().Count());
+        using var report = JsonDocument.Parse(_gcs.GetObject(Bucket, SlotPath + "/report.json")!.Data);
+        var counts = report.RootElement.GetProperty("counts");
+        Assert.Equal(1, counts.GetProperty("already_stored").GetInt32());
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras - 1, counts.GetProperty("stored").GetInt32());
+        var uploads = _gcs.Requests.Count(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal));
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras + 5, uploads);
     }
 
     [Fact]

@@ -69,8 +69,11 @@ public sealed class SimulatorFaultTests
         var held = http.GetAsync(ImagePath(server), Ct);
         await server.WaitForImageRequestsAsync(server.Cameras[0].Id, 1, Ct);
 
+        var stopwatch = Stopwatch.StartNew();
         await server.DisposeAsync();
 
+        // Kestrel would wait its 5 s shutdown timeout for a request that kept holding.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"stopping took {stopwatch.Elapsed}");
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => held.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 

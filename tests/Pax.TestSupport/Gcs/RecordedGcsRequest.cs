@@ -15,6 +15,14 @@ public sealed record RecordedGcsRequest(
     byte[] Body,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>
+    /// Gets the decoded name of the object the request is about: from the path for get and download, from the
+    /// <c>name</c> parameter for media uploads, from the JSON metadata part for multipart uploads
+    /// (<see langword="null"/> for lists and unreadable uploads). Use it in fault predicates:
+    /// <c>r =&gt; r.IsUpload &amp;&amp; r.ObjectName == "a.jpg"</c>.
+    /// </summary>
+    public string? ObjectName { get; init; }
+
     /// <summary>Gets the raw path (percent-encoded, without the query).</summary>
     public string RawPath => RawTarget.Split('?', 2)[0];
 

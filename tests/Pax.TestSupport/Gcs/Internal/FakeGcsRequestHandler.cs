@@ -113,7 +113,21 @@ internal sealed class FakeGcsRequestHandler(
             .ToDictionary(p => p.Key, p => p.Value[^1] ?? string.Empty, StringComparer.Ordinal);
         var headers = context.Request.Headers
             .ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
-        return new RecordedGcsRequest(context.Request.Method, rawTarget, query, headers, body.ToArray(), options.TimeProvider.GetUtcNow());
+        var request = new RecordedGcsRequest(context.Request.Method, rawTarget, query, headers, body.ToArray(), options.TimeProvider.GetUtcNow());
+        return request with { ObjectName = await GetObjectNameAsync(request) };
+    }
+
+    private static async Task<string?> GetObjectNameAsync(RecordedGcsRequest request)
+    {
+        var route = FakeGcsRoute.Parse(request);
+        if (route?.Kind != FakeGcsRouteKind.Upload)
+        {
+            return route?.ObjectName;
+        }
+
+        return request.Query.GetValueOrDefault("uploadType") == "multipart"
+            ? (await FakeGcsUploadParser.ReadMultipartAsync(request)).Upload?.Name
+            : request.Query.GetValueOrDefault("name");
     }
 
     private async Task WaitUntilAbortedAsync(HttpContext context)

@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Pax.Analyzers.Tests;
+
+public sealed class RuleDocumentationTests
+{
+    public static TheoryData<string> Descriptors()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in AllDescriptors().Select(d => d.Id).Distinct().Order())
+        {
+            data.Add(id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_analyzer_is_found() =>
+        Assert.Equal(
+            ["CSharpDeploymentAnalyzer", "GcloudScriptAnalyzer", "TerraformAnalyzer"],
+            Analyzers().Select(a => a.GetType().Name).Order());
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_rule_links_its_doc_page_and_the_page_exists(string id)
+    {
+        foreach (var descriptor in AllDescriptors().Where(d => d.Id == id))
+        {
+            Assert.Equal(RuleIds.GetHelpUri(id), descriptor.HelpLinkUri);
+            Assert.EndsWith("/docs/rules/" + id + ".md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        }
+
+        var page = Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing");
+        var text = File.ReadAllText(page);
+        Assert.StartsWith("# " + id + ":", text, StringComparison.Ordinal);
+        foreach (var section in new[] { "## What it finds", "## Why it matters", "## How to fix", "### C#", "### gcloud", "### Terraform" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_rule_is_in_the_rules_table_and_the_release_tracking(string id)
+    {
+        var root = RepositoryRoot();
+        Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(root, "docs", "rules", "README.md")), StringComparison.Ordinal);
+        var releases = File.ReadAllText(Path.Combine(root, "analyzers", "Pax.Analyzers", "AnalyzerReleases.Shipped.md"))
+            + File.ReadAllText(Path.Combine(root, "analyzers", "Pax.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains(id + " | Reliability | Warning |", releases, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fixers_use_the_analyzer_rule_ids()
+    {
+        Assert.Equal([RuleIds.OidcTokenToGoogleApi], new CodeFixes.UseOAuthTokenFixer().FixableDiagnosticIds);
+        Assert.Equal([RuleIds.OAuthTokenToCloudRun], new CodeFixes.UseOidcTokenFixer().FixableDiagnosticIds);
+    }
+
+    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
+        typeof(RuleIds).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+
+    private static IEnumerable<DiagnosticDescriptor> AllDescriptors() => Analyzers().SelectMany(a => a.SupportedDiagnostics);
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pax.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Pax.sln not found above " + AppContext.BaseDirectory);
+    }
+}
