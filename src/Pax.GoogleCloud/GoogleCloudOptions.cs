@@ -28,6 +28,38 @@ public sealed class GoogleCloudOptions
     /// <value>Default: the <c>STORAGE_EMULATOR_HOST</c> environment variable when <c>AddPaxGoogleCloud</c> registered the options; <see langword="null"/> otherwise.</value>
     public string? StorageEmulatorHost { get; set; }
 
+    /// <summary>The Firestore endpoint used when nothing overrides it: <c>https://firestore.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultFirestoreEndpoint = new("https://firestore.googleapis.com/");
+
+    /// <summary>The Pub/Sub endpoint used when nothing overrides it: <c>https://pubsub.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultPubSubEndpoint = new("https://pubsub.googleapis.com/");
+
+    /// <summary>The Cloud Run Admin API endpoint used when nothing overrides it: <c>https://run.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultCloudRunEndpoint = new("https://run.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Firestore endpoint (a test server, a private endpoint). Requests to it are authenticated; it wins over <see cref="FirestoreEmulatorHost"/>.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="FirestoreEmulatorHost"/> when set, else <see cref="DefaultFirestoreEndpoint"/>.</value>
+    public Uri? FirestoreEndpoint { get; set; }
+
+    /// <summary>
+    /// Gets or sets the Firestore emulator address (<c>127.0.0.1:8080</c> or <c>http://127.0.0.1:8080</c>). Requests go
+    /// there with the emulator's administrator token <c>Authorization: Bearer owner</c> and no access token is fetched.
+    /// </summary>
+    /// <value>Default: the <c>FIRESTORE_EMULATOR_HOST</c> environment variable when <c>AddPaxGoogleCloud</c> registered the options; <see langword="null"/> otherwise.</value>
+    public string? FirestoreEmulatorHost { get; set; }
+
+    /// <summary>Gets or sets an explicit Pub/Sub endpoint. Requests to it are authenticated; it wins over <see cref="PubSubEmulatorHost"/>.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="PubSubEmulatorHost"/> when set, else <see cref="DefaultPubSubEndpoint"/>.</value>
+    public Uri? PubSubEndpoint { get; set; }
+
+    /// <summary>Gets or sets the Pub/Sub emulator address (<c>127.0.0.1:8085</c>); requests go there without credentials.</summary>
+    /// <value>Default: the <c>PUBSUB_EMULATOR_HOST</c> environment variable when <c>AddPaxGoogleCloud</c> registered the options; <see langword="null"/> otherwise.</value>
+    public string? PubSubEmulatorHost { get; set; }
+
+    /// <summary>Gets or sets an explicit Cloud Run Admin API endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultCloudRunEndpoint"/>.</value>
+    public Uri? CloudRunEndpoint { get; set; }
+
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>
     public GoogleRetryOptions Retry { get; set; } = new();

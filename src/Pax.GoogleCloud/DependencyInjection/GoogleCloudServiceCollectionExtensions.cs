@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,11 +16,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GoogleCloudServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="GoogleCloudOptions"/> (validated at startup; <c>STORAGE_EMULATOR_HOST</c> read into
-    /// <see cref="GoogleCloudOptions.StorageEmulatorHost"/>), <see cref="IGoogleAccessTokenProvider"/> as
-    /// <see cref="ApplicationDefaultAccessTokenProvider"/> unless one is registered already, <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is registered, and the typed <see cref="StorageObjectsClient"/> behind the bearer-token
-    /// and Google-retry handlers. Calling it again adds nothing twice.
+    /// Registers <see cref="GoogleCloudOptions"/> (validated at startup; <c>STORAGE_EMULATOR_HOST</c>,
+    /// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> read into the emulator hosts),
+    /// <see cref="IGoogleAccessTokenProvider"/> as <see cref="ApplicationDefaultAccessTokenProvider"/> and
+    /// <see cref="IGoogleIdTokenProvider"/> as <see cref="ApplicationDefaultIdTokenProvider"/> unless registered already,
+    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
+    /// <see cref="StorageObjectsClient"/>, <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/> and
+    /// <see cref="CloudRunJobsClient"/> behind the bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -37,7 +42,11 @@ public static class GoogleCloudServiceCollectionExtensions
         services.TryAddSingleton<IGoogleAccessTokenProvider, ApplicationDefaultAccessTokenProvider>();
         services.TryAddTransient<GoogleAuthorizationHandler>();
         services.TryAddTransient<ResponseBufferingHandler>();
+        services.TryAddSingleton<IGoogleIdTokenProvider, ApplicationDefaultIdTokenProvider>();
         services.AddHttpClient<StorageObjectsClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<FirestoreClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<PubSubPublisherClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudRunJobsClient>().AddGoogleApiHandlers();
         return services;
     }
 

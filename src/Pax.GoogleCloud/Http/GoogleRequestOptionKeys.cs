@@ -19,6 +19,12 @@ public static class GoogleRequestOptionKeys
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("Pax.GoogleCloud.Anonymous");
 
+    /// <summary>
+    /// A fixed <c>Authorization: Bearer</c> value for a request marked <see cref="Anonymous"/>, such as the Firestore
+    /// emulator's administrator token <c>owner</c>: it is sent instead of a real access token.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> EmulatorBearerToken = new("Pax.GoogleCloud.EmulatorBearerToken");
+
     /// <summary>Returns whether <paramref name="request"/> is marked <see cref="Retryable"/>.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="true"/> when the request may be sent again.</returns>

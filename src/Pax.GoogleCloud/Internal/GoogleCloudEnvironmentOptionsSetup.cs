@@ -3,13 +3,19 @@ using Microsoft.Extensions.Options;
 namespace Pax.GoogleCloud.Internal;
 
 /// <summary>
-/// Fills <see cref="GoogleCloudOptions.StorageEmulatorHost"/> from <c>STORAGE_EMULATOR_HOST</c> when it is not set
-/// already. Reads the environment through a function so tests supply their own variables.
+/// Fills the emulator hosts of <see cref="GoogleCloudOptions"/> from <c>STORAGE_EMULATOR_HOST</c>,
+/// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> when they are not set already. Reads the environment through a function so tests supply their own variables.
 /// </summary>
 internal sealed class GoogleCloudEnvironmentOptionsSetup : IConfigureOptions<GoogleCloudOptions>
 {
     /// <summary>The environment variable Google's clients read for the Storage emulator.</summary>
     public const string StorageEmulatorHostVariable = "STORAGE_EMULATOR_HOST";
+
+    /// <summary>The environment variable Google's clients read for the Firestore emulator.</summary>
+    public const string FirestoreEmulatorHostVariable = "FIRESTORE_EMULATOR_HOST";
+
+    /// <summary>The environment variable Google's clients read for the Pub/Sub emulator.</summary>
+    public const string PubSubEmulatorHostVariable = "PUBSUB_EMULATOR_HOST";
 
     private readonly Func<string, string?> _getVariable;
 
@@ -25,10 +31,19 @@ internal sealed class GoogleCloudEnvironmentOptionsSetup : IConfigureOptions<Goo
 
     public void Configure(GoogleCloudOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.StorageEmulatorHost))
+        options.StorageEmulatorHost = Fill(options.StorageEmulatorHost, StorageEmulatorHostVariable);
+        options.FirestoreEmulatorHost = Fill(options.FirestoreEmulatorHost, FirestoreEmulatorHostVariable);
+        options.PubSubEmulatorHost = Fill(options.PubSubEmulatorHost, PubSubEmulatorHostVariable);
+    }
+
+    private string? Fill(string? current, string variable)
+    {
+        if (!string.IsNullOrWhiteSpace(current))
         {
-            var value = _getVariable(StorageEmulatorHostVariable);
-            options.StorageEmulatorHost = string.IsNullOrWhiteSpace(value) ? null : value;
+            return current;
         }
+
+        var value = _getVariable(variable);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 }

@@ -27,16 +27,29 @@ internal sealed class GoogleCloudOptionsValidator : IValidateOptions<GoogleCloud
 
     private static void ValidateEndpoints(GoogleCloudOptions options, List<string> failures)
     {
-        if (options.StorageEndpoint is { } endpoint
+        ValidateEndpoint("StorageEndpoint", options.StorageEndpoint, failures);
+        ValidateEndpoint("FirestoreEndpoint", options.FirestoreEndpoint, failures);
+        ValidateEndpoint("PubSubEndpoint", options.PubSubEndpoint, failures);
+        ValidateEndpoint("CloudRunEndpoint", options.CloudRunEndpoint, failures);
+        ValidateEmulatorHost("StorageEmulatorHost", "STORAGE_EMULATOR_HOST", options.StorageEmulatorHost, "127.0.0.1:9023", failures);
+        ValidateEmulatorHost("FirestoreEmulatorHost", "FIRESTORE_EMULATOR_HOST", options.FirestoreEmulatorHost, "127.0.0.1:8080", failures);
+        ValidateEmulatorHost("PubSubEmulatorHost", "PUBSUB_EMULATOR_HOST", options.PubSubEmulatorHost, "127.0.0.1:8085", failures);
+    }
+
+    private static void ValidateEndpoint(string key, Uri? endpoint, List<string> failures)
+    {
+        if (endpoint is not null
             && (!GoogleServiceEndpoint.IsHttp(endpoint) || endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0))
         {
-            failures.Add($"{Section}:StorageEndpoint '{endpoint}' must be an absolute http or https URI without query or fragment.");
+            failures.Add($"{Section}:{key} '{endpoint}' must be an absolute http or https URI without query or fragment.");
         }
+    }
 
-        if (!string.IsNullOrWhiteSpace(options.StorageEmulatorHost)
-            && !GoogleServiceEndpoint.TryParseEmulatorHost(options.StorageEmulatorHost, out _))
+    private static void ValidateEmulatorHost(string key, string variable, string? host, string example, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(host) && !GoogleServiceEndpoint.TryParseEmulatorHost(host, out _))
         {
-            failures.Add($"{Section}:StorageEmulatorHost (STORAGE_EMULATOR_HOST) '{options.StorageEmulatorHost}' must be host:port or http(s)://host:port, such as 127.0.0.1:9023.");
+            failures.Add($"{Section}:{key} ({variable}) '{host}' must be host:port or http(s)://host:port, such as {example}.");
         }
     }
 

@@ -8,21 +8,36 @@ namespace Pax.GoogleCloud.Internal;
 internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
 {
     /// <summary>Resolves the Storage endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
-    public static GoogleServiceEndpoint ForStorage(GoogleCloudOptions options)
+    public static GoogleServiceEndpoint ForStorage(GoogleCloudOptions options) =>
+        Resolve(options.StorageEndpoint, options.StorageEmulatorHost, "StorageEmulatorHost", GoogleCloudOptions.DefaultStorageEndpoint);
+
+    /// <summary>Resolves the Firestore endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
+    public static GoogleServiceEndpoint ForFirestore(GoogleCloudOptions options) =>
+        Resolve(options.FirestoreEndpoint, options.FirestoreEmulatorHost, "FirestoreEmulatorHost", GoogleCloudOptions.DefaultFirestoreEndpoint);
+
+    /// <summary>Resolves the Pub/Sub endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
+    public static GoogleServiceEndpoint ForPubSub(GoogleCloudOptions options) =>
+        Resolve(options.PubSubEndpoint, options.PubSubEmulatorHost, "PubSubEmulatorHost", GoogleCloudOptions.DefaultPubSubEndpoint);
+
+    /// <summary>Resolves the Cloud Run Admin API endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForCloudRun(GoogleCloudOptions options) =>
+        Resolve(options.CloudRunEndpoint, null, "CloudRunEndpoint", GoogleCloudOptions.DefaultCloudRunEndpoint);
+
+    private static GoogleServiceEndpoint Resolve(Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
-        if (options.StorageEndpoint is { } endpoint)
+        if (endpoint is not null)
         {
             return new GoogleServiceEndpoint(WithTrailingSlash(endpoint), IsEmulator: false);
         }
 
-        if (!string.IsNullOrWhiteSpace(options.StorageEmulatorHost))
+        if (!string.IsNullOrWhiteSpace(emulatorHost))
         {
-            return TryParseEmulatorHost(options.StorageEmulatorHost, out var emulator)
+            return TryParseEmulatorHost(emulatorHost, out var emulator)
                 ? new GoogleServiceEndpoint(emulator, IsEmulator: true)
-                : throw new InvalidOperationException($"{GoogleCloudOptions.SectionName}:StorageEmulatorHost '{options.StorageEmulatorHost}' is not host:port or an http(s) URL.");
+                : throw new InvalidOperationException($"{GoogleCloudOptions.SectionName}:{emulatorKey} '{emulatorHost}' is not host:port or an http(s) URL.");
         }
 
-        return new GoogleServiceEndpoint(GoogleCloudOptions.DefaultStorageEndpoint, IsEmulator: false);
+        return new GoogleServiceEndpoint(defaultEndpoint, IsEmulator: false);
     }
 
     /// <summary>Parses an emulator address given as <c>host:port</c> or <c>http(s)://host:port</c>, as Google's clients accept it.</summary>

@@ -24,6 +24,8 @@ internal static class CollectionScenario
                 options.Deadline = TimeSpan.FromMinutes(10);
             })
             .Configure<NyctmcOptions>(options => options.BaseAddress = api)
+            .AddSingleton<TimedCameraSource>(sp => new TimedCameraSource(sp.GetRequiredService<NyctmcCameraClient>()))
+            .AddSingleton<ICameraSource>(sp => sp.GetRequiredService<TimedCameraSource>())
             .BuildServiceProvider();
         try
         {
@@ -31,7 +33,8 @@ internal static class CollectionScenario
             var watch = Stopwatch.StartNew();
             var report = await runner.RunAsync(new CollectionRequest { Selection = CameraSelection.AllOnline }, CancellationToken.None);
             watch.Stop();
-            var result = new ScenarioResult(cameras, concurrency, report.Count(CameraOutcomeKind.Stored), watch.Elapsed.TotalSeconds, PeakRss());
+            var timed = services.GetRequiredService<TimedCameraSource>();
+            var result = new ScenarioResult(cameras, concurrency, report.Count(CameraOutcomeKind.Stored), watch.Elapsed.TotalSeconds, timed.ListTime.TotalSeconds, timed.FetchPhase.TotalSeconds, PeakRss());
             Console.WriteLine(JsonSerializer.Serialize(result, BenchmarkJsonContext.Default.ScenarioResult));
             return 0;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pax.CameraSimulator;
 using Pax.Collection.Cameras;
@@ -73,6 +74,25 @@ public sealed class NyctmcCameraClientTransportTests
         var ex = await Assert.ThrowsAsync<CameraFetchException>(() => fetch.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         Assert.Equal(CameraFetchFailure.Timeout, ex.Failure);
         Assert.Equal(1, ex.Attempts);
+    }
+
+    [Fact]
+    public async Task A_resilience_handler_added_to_every_client_does_not_retry_on_top_of_the_client()
+    {
+        await using var api = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        await using var harness = NyctmcClientHarness.Create(
+            api.BaseAddress,
+            o => o.MaxRetries = 0,
+            configureServices: services => services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler()));
+
+        var ex = await Assert.ThrowsAsync<CameraFetchException>(() => harness.Client.FetchImageAsync(SomeCamera, Ct));
+
+        Assert.Equal(1, ex.Attempts);
+        Assert.Single(api.Requests);
     }
 
     [Fact]

@@ -22,9 +22,10 @@ internal sealed class NyctmcClientHarness : IAsyncDisposable
     public FakeLogCollector Logs { get; }
 
     /// <summary>Creates a client with fast retries (no backoff delay) unless <paramref name="configure"/> says otherwise.</summary>
-    public static NyctmcClientHarness Create(Uri baseAddress, Action<NyctmcOptions>? configure = null, TimeProvider? timeProvider = null)
+    public static NyctmcClientHarness Create(Uri baseAddress, Action<NyctmcOptions>? configure = null, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
+        configureServices?.Invoke(services);
         services.AddSingleton(timeProvider ?? TimeProvider.System);
         services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         services.AddNyctmcCameraClient();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
@@ -90,6 +91,42 @@ public sealed class CollectionRunnerTests : IDisposable
         Assert.Equal(2, report.Count(CameraOutcomeKind.Stored));
         Assert.Equal(["ok-1.jpg", "ok-2.jpg"], Directory.GetFiles(_harness.SlotFolder, "*.jpg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0.4, report.StoredRatio, 3);
+    }
+
+    [Fact]
+    public async Task Outcomes_are_counted_in_the_pax_collection_meter()
+    {
+        _harness.Source.Add("ok");
+        _harness.Source.Add("down", online: false);
+        var runner = _harness.CreateRunner();
+        using var snapshots = new MetricCollector<long>(_harness.MeterFactory, "Pax.Collection", "pax.collection.snapshots");
+        using var bytes = new MetricCollector<long>(_harness.MeterFactory, "Pax.Collection", "pax.collection.bytes");
+
+        await runner.RunAsync(new CollectionRequest { Selection = CameraSelection.ForArea("purple-corridor") }, Ct);
+
+        var byOutcome = snapshots.GetMeasurementSnapshot().GroupBy(m => (string)m.Tags["pax.outcome"]!).ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
+        Assert.Equal(new Dictionary<string, long> { ["stored"] = 1, ["offline"] = 1 }, byOutcome);
+        Assert.Equal(FakeCameraSource.Jpeg("ok").Length, bytes.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_once_per_camera_with_the_total()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _harness.Source.Add($"cam-{i}");
+        }
+
+        var seen = new System.Collections.Concurrent.ConcurrentBag<CollectionProgress>();
+        await _harness.CreateRunner().RunAsync(new CollectionRequest { Selection = CameraSelection.AllOnline, Progress = new SyncProgress(seen.Add) }, Ct);
+
+        Assert.Equal([1, 2, 3, 4, 5], seen.Select(p => p.Completed).Order());
+        Assert.All(seen, p => Assert.Equal(5, p.Total));
+    }
+
+    private sealed class SyncProgress(Action<CollectionProgress> report) : IProgress<CollectionProgress>
+    {
+        public void Report(CollectionProgress value) => report(value);
     }
 
     [Fact]

@@ -59,6 +59,11 @@ internal sealed class NyctmcDownloader
                 Attempts = attempt.Count,
             };
         }
+        catch (TimeoutRejectedException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The attempt timed out as the caller cancelled: the caller's cancellation wins.
+            throw new OperationCanceledException(cancellationToken);
+        }
         catch (DownloadFailedException ex)
         {
             ex.Attempts = attempt.Count;

@@ -6,7 +6,8 @@ namespace Pax.GoogleCloud.Http.Internal;
 /// <summary>
 /// Sets <c>Authorization: Bearer</c> on every attempt from <see cref="IGoogleAccessTokenProvider"/> (it sits inside
 /// the retry handler, so a retried request gets a fresh token). Requests marked
-/// <see cref="GoogleRequestOptionKeys.Anonymous"/>, and tokens that are <see langword="null"/>, go without the header.
+/// <see cref="GoogleRequestOptionKeys.Anonymous"/>, and tokens that are <see langword="null"/>, go without the header
+/// (or with <see cref="GoogleRequestOptionKeys.EmulatorBearerToken"/> when an anonymous request carries one).
 /// </summary>
 internal sealed class GoogleAuthorizationHandler : DelegatingHandler
 {
@@ -20,7 +21,14 @@ internal sealed class GoogleAuthorizationHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = null;
-        if (!GoogleRequestOptionKeys.IsAnonymous(request))
+        if (GoogleRequestOptionKeys.IsAnonymous(request))
+        {
+            if (request.Options.TryGetValue(GoogleRequestOptionKeys.EmulatorBearerToken, out var emulatorToken) && !string.IsNullOrEmpty(emulatorToken))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", emulatorToken);
+            }
+        }
+        else
         {
             var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(token))

@@ -1,5 +1,10 @@
 using System.Text.Json.Serialization;
+using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal.Errors;
+using Pax.GoogleCloud.PubSub.Internal;
+using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Run.Internal;
 using Pax.GoogleCloud.Storage;
 using Pax.GoogleCloud.Storage.Internal;
 
@@ -13,6 +18,21 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(StorageObject))]
 [JsonSerializable(typeof(StorageObjectList))]
 [JsonSerializable(typeof(StorageObjectInsertMetadata))]
+[JsonSerializable(typeof(FirestoreDocument))]
+[JsonSerializable(typeof(FirestoreCommitRequest))]
+[JsonSerializable(typeof(FirestoreCommitResult))]
+[JsonSerializable(typeof(FirestoreBatchGetRequest))]
+[JsonSerializable(typeof(List<FirestoreBatchGetResult>))]
+[JsonSerializable(typeof(FirestoreBeginTransactionRequest))]
+[JsonSerializable(typeof(FirestoreBeginTransactionResponse))]
+[JsonSerializable(typeof(FirestoreRollbackRequest))]
+[JsonSerializable(typeof(FirestoreEmptyResponse))]
+[JsonSerializable(typeof(FirestoreRunQueryRequest))]
+[JsonSerializable(typeof(List<FirestoreRunQueryElement>))]
+[JsonSerializable(typeof(PubSubPublishRequest))]
+[JsonSerializable(typeof(PubSubPublishResponse))]
+[JsonSerializable(typeof(CloudRunRunJobRequest))]
+[JsonSerializable(typeof(CloudRunOperation))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,31 @@
+using Pax.GoogleCloud.Firestore.Internal;
+using Pax.GoogleCloud.Firestore.Queries;
+using Pax.GoogleCloud.Internal.Json;
+
+namespace Pax.GoogleCloud.Firestore;
+
+public sealed partial class FirestoreClient
+{
+    /// <summary>Runs a query on top-level collections (<c>documents:runQuery</c>). Retried on transient failures.</summary>
+    /// <param name="projectId">The project id.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matching documents (elements of the answer without a document are skipped).</returns>
+    /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
+    public async Task<IReadOnlyList<FirestoreDocument>> RunQueryAsync(string projectId, FirestoreStructuredQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(projectId);
+        ArgumentNullException.ThrowIfNull(query);
+        var collection = string.Join(",", query.From.Select(f => f.CollectionId));
+        var elements = await _transport.SendJsonAsync(
+            HttpMethod.Post,
+            DocumentsPath(projectId) + ":runQuery",
+            new FirestoreRunQueryRequest { StructuredQuery = query },
+            GoogleCloudJsonContext.Default.FirestoreRunQueryRequest,
+            GoogleCloudJsonContext.Default.ListFirestoreRunQueryElement,
+            FirestoreOperations.Query(projectId, collection),
+            retryable: true,
+            cancellationToken).ConfigureAwait(false);
+        return elements.Where(e => e.Document is not null).Select(e => e.Document!).ToList();
+    }
+}

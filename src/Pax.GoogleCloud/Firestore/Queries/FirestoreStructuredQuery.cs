@@ -1,0 +1,30 @@
+namespace Pax.GoogleCloud.Firestore.Queries;
+
+/// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional single-field filter and a limit.</summary>
+public sealed class FirestoreStructuredQuery
+{
+    /// <summary>Gets or sets the collections to query.</summary>
+    public List<FirestoreCollectionSelector> From { get; set; } = [];
+
+    /// <summary>Gets or sets the filter.</summary>
+    public FirestoreFilter? Where { get; set; }
+
+    /// <summary>Gets or sets the most documents to return.</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>Creates a query of one collection where <paramref name="fieldPath"/> equals <paramref name="value"/>.</summary>
+    /// <param name="collectionId">The collection id.</param>
+    /// <param name="fieldPath">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="limit">The most documents to return.</param>
+    /// <returns>The query.</returns>
+    public static FirestoreStructuredQuery WhereEqual(string collectionId, string fieldPath, FirestoreValue value, int? limit = null) => new()
+    {
+        From = [new FirestoreCollectionSelector { CollectionId = collectionId }],
+        Where = new FirestoreFilter
+        {
+            FieldFilter = new FirestoreFieldFilter { Field = new FirestoreFieldReference { FieldPath = fieldPath }, Op = "EQUAL", Value = value },
+        },
+        Limit = limit,
+    };
+}
