@@ -1,0 +1,48 @@
+namespace Pax.Orchestration.Completion.Internal;
+
+/// <summary>Turns a stored tally into its status under a phase's rules (in one place: named set or count, threshold, failures block).</summary>
+internal static class PhaseEvaluation
+{
+    public static TallyStatus Evaluate(PhaseDefinition phase, TallySnapshot? tally, string runKey, DateTimeOffset now)
+    {
+        var completions = tally?.Completions.Values ?? [];
+        var succeeded = completions.Where(c => c.Status == CompletionStatus.Succeeded).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
+        var failed = completions.Where(c => c.Status == CompletionStatus.Failed).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
+        var reported = completions.Select(c => c.Processor).ToHashSet(StringComparer.Ordinal);
+        var missing = phase.Processors.Where(p => !reported.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        var required = phase.RequiredSuccesses();
+        var complete = succeeded.Count >= required && failed.Count == 0;
+        DateTimeOffset? first = completions.Count == 0 ? null : completions.Min(c => c.RecordedAt);
+        DateTimeOffset? last = completions.Count == 0 ? null : completions.Max(c => c.RecordedAt);
+        var createdAt = tally?.CreatedAt ?? first;
+        DateTimeOffset? deadline = phase.Deadline is { } d && createdAt is { } c0 ? c0 + d : null;
+        return new TallyStatus
+        {
+            Phase = phase.Name,
+            RunKey = runKey,
+            State = tally?.State ?? TallyState.Open,
+            Triggered = tally?.State == TallyState.Triggered,
+            Complete = complete,
+            Completed = succeeded,
+            Missing = missing,
+            Failed = failed,
+            MissingCount = Math.Max(0, required - succeeded.Count),
+            RequiredSuccesses = required,
+            FirstCompletionAt = first,
+            LastCompletionAt = last,
+            ClaimedUntil = tally?.State == TallyState.Claimed ? tally.ClaimedUntil : null,
+            TriggeredAt = tally?.TriggeredAt,
+            DeadlineAt = deadline,
+            Overdue = !complete && deadline is { } due && now >= due,
+        };
+    }
+
+    /// <summary>Whether the trigger should be driven now: complete, not triggered, and not under someone else's live claim.</summary>
+    public static bool ShouldDrive(TallyStatus status, TallySnapshot tally, DateTimeOffset now) =>
+        status.Complete && tally.State switch
+        {
+            TallyState.Open => true,
+            TallyState.Claimed => tally.ClaimedUntil is not { } until || until <= now,
+            _ => false,
+        };
+}

@@ -1,0 +1,19 @@
+namespace Pax.Orchestration.Completion;
+
+/// <summary>What is recorded for one processor of a tally.</summary>
+/// <param name="Processor">The processor's name.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="RecordedAt">When the orchestrator recorded it.</param>
+/// <param name="MessageId">The message that carried it, or <see langword="null"/>.</param>
+/// <param name="Details">The processor's details, or <see langword="null"/>.</param>
+public sealed record ProcessorCompletion(string Processor, CompletionStatus Status, DateTimeOffset RecordedAt, string? MessageId, string? Details)
+{
+    /// <summary>
+    /// Returns whether this report replaces <paramref name="existing"/>: the first report is kept, except that a
+    /// success replaces a failure (the processor was retried). Anything else is a duplicate.
+    /// </summary>
+    /// <param name="existing">The recorded report, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when this report must be written.</returns>
+    public bool Supersedes(ProcessorCompletion? existing) =>
+        existing is null || (existing.Status == CompletionStatus.Failed && Status == CompletionStatus.Succeeded);
+}

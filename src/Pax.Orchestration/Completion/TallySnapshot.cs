@@ -1,0 +1,20 @@
+namespace Pax.Orchestration.Completion;
+
+/// <summary>A tally as stored: one per (phase, run key).</summary>
+/// <param name="Phase">The phase.</param>
+/// <param name="RunKey">The run key.</param>
+/// <param name="State">The outbox state.</param>
+/// <param name="Completions">The reports, by processor name.</param>
+/// <param name="CreatedAt">When the first report was recorded.</param>
+/// <param name="UpdatedAt">When a report or state change was last recorded.</param>
+/// <param name="ClaimedUntil">When the current claim's lease ends, or <see langword="null"/>.</param>
+/// <param name="TriggeredAt">When the trigger was marked done, or <see langword="null"/>.</param>
+public sealed record TallySnapshot(
+    string Phase,
+    string RunKey,
+    TallyState State,
+    IReadOnlyDictionary<string, ProcessorCompletion> Completions,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClaimedUntil,
+    DateTimeOffset? TriggeredAt);

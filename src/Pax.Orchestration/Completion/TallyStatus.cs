@@ -1,0 +1,56 @@
+namespace Pax.Orchestration.Completion;
+
+/// <summary>
+/// The state of one (phase, run key), as <c>GET /tallies/{phase}/{runKey}</c> returns it: which processors
+/// completed, which are missing (named phases), which failed, whether the next phase was triggered, and timings.
+/// </summary>
+public sealed class TallyStatus
+{
+    /// <summary>Gets the phase.</summary>
+    public required string Phase { get; init; }
+
+    /// <summary>Gets the run key.</summary>
+    public required string RunKey { get; init; }
+
+    /// <summary>Gets the outbox state.</summary>
+    public required TallyState State { get; init; }
+
+    /// <summary>Gets a value indicating whether the next phase was triggered.</summary>
+    public required bool Triggered { get; init; }
+
+    /// <summary>Gets a value indicating whether enough processors succeeded and none is failed.</summary>
+    public required bool Complete { get; init; }
+
+    /// <summary>Gets the processors that succeeded, sorted.</summary>
+    public required IReadOnlyList<string> Completed { get; init; }
+
+    /// <summary>Gets the named processors that have not reported, sorted (empty for count-based phases: see <see cref="MissingCount"/>).</summary>
+    public required IReadOnlyList<string> Missing { get; init; }
+
+    /// <summary>Gets the processors whose last report is a failure, sorted.</summary>
+    public required IReadOnlyList<string> Failed { get; init; }
+
+    /// <summary>Gets how many more successes the phase needs (0 when complete).</summary>
+    public required int MissingCount { get; init; }
+
+    /// <summary>Gets how many successes complete the phase.</summary>
+    public required int RequiredSuccesses { get; init; }
+
+    /// <summary>Gets when the first report was recorded, or <see langword="null"/> when none was.</summary>
+    public DateTimeOffset? FirstCompletionAt { get; init; }
+
+    /// <summary>Gets when the last report was recorded, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastCompletionAt { get; init; }
+
+    /// <summary>Gets when the current claim lapses, or <see langword="null"/>.</summary>
+    public DateTimeOffset? ClaimedUntil { get; init; }
+
+    /// <summary>Gets when the next phase was triggered, or <see langword="null"/>.</summary>
+    public DateTimeOffset? TriggeredAt { get; init; }
+
+    /// <summary>Gets the deadline (first report + the phase's deadline), or <see langword="null"/>.</summary>
+    public DateTimeOffset? DeadlineAt { get; init; }
+
+    /// <summary>Gets a value indicating whether the deadline passed while the phase is incomplete.</summary>
+    public required bool Overdue { get; init; }
+}

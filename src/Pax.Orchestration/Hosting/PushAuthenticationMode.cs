@@ -1,0 +1,18 @@
+namespace Pax.Orchestration.Hosting;
+
+/// <summary>
+/// How the intake authenticates push deliveries. Behind a Cloud Run service with IAM invoker checks, Cloud Run
+/// verifies the push token and replaces its signature with <c>SIGNATURE_REMOVED_BY_GOOGLE</c>, so the app cannot
+/// verify it again: use <see cref="CloudRunIam"/> there and <see cref="VerifySignature"/> on a public endpoint.
+/// </summary>
+public enum PushAuthenticationMode
+{
+    /// <summary>Cloud Run checked the token (the push service account holds <c>roles/run.invoker</c>): the header is required and its claims (audience, email) are checked without the signature.</summary>
+    CloudRunIam,
+
+    /// <summary>Public endpoint: the token's Google signature, issuer, expiry and audience are verified (Google.Apis.Auth), then its email.</summary>
+    VerifySignature,
+
+    /// <summary>No check: only for local runs and emulators (which send no token); must be chosen explicitly.</summary>
+    None,
+}

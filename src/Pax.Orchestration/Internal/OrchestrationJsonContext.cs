@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Triggers.Internal;
+
+namespace Pax.Orchestration.Internal;
+
+/// <summary>The package's source-generated JSON metadata (camelCase, like the wire formats it reads and writes).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(TriggerPayload))]
+[JsonSerializable(typeof(PushEnvelope))]
+[JsonSerializable(typeof(TallyStatus))]
+[JsonSerializable(typeof(IntakeResponse))]
+[JsonSerializable(typeof(WatchdogResponse))]
+[JsonSerializable(typeof(JwtClaims))]
+internal sealed partial class OrchestrationJsonContext : JsonSerializerContext
+{
+}
