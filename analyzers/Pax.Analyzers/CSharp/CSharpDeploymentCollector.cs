@@ -34,7 +34,7 @@ internal sealed class CSharpDeploymentCollector
             }
             else if (property.Name == shape.OidcProperty || property.Name == TargetShape.OAuthPropertyOf(type))
             {
-                AnalyzeToken(context, assignment, shape, type, isOidc: property.Name == shape.OidcProperty);
+                AnalyzeToken(context.ReportDiagnostic, assignment, shape, type, isOidc: property.Name == shape.OidcProperty);
             }
         }
         else if (property.Name == "Role" && _types.IsGrant(type))
@@ -106,7 +106,7 @@ internal sealed class CSharpDeploymentCollector
         _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
     }
 
-    private void AnalyzeToken(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
+    private void AnalyzeToken(Action<Diagnostic> report, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
     {
         if (OperationText.IsNull(assignment.Value) || InstanceAssignments.Of(assignment).ValueOf(shape.UrlProperty) is not { } urlOperation)
         {
@@ -133,7 +133,7 @@ internal sealed class CSharpDeploymentCollector
             properties[DiagnosticPropertyNames.Audience] = audience;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
+        report(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
     }
 
     private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)

@@ -46,9 +46,9 @@ public sealed class TerminalDisplay(IAnsiConsole console)
             counts.AddRow(kind.ToString(), report.Count(kind).ToString(CultureInfo.InvariantCulture));
         }
 
-        var verdict = report.Succeeded ? "[green]succeeded[/]" : "[red]under the floor[/]";
-        counts.Caption($"stored ratio {report.StoredRatio:0.000} (floor {report.MinStoredRatio:0.00}): {verdict} in {report.Duration.TotalSeconds:0.0} s");
         console.Write(counts);
+        var verdict = report.Succeeded ? "[green]succeeded[/]" : "[red]under the floor: the task exits 1 so Cloud Run retries it[/]";
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Stored ratio {report.StoredRatio:0.000} (floor {report.MinStoredRatio:0.00}) in {report.Duration.TotalSeconds:0.0} s: {verdict}"));
 
         var problems = report.Cameras.Where(c => !c.IsStored && c.Outcome != CameraOutcomeKind.Offline).Take(MaxProblemRows).ToList();
         if (problems.Count > 0)

@@ -1,3 +1,4 @@
+using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
 
 namespace Pax.Collection.Sinks;
@@ -70,7 +71,7 @@ public sealed class FileSystemSink : ISnapshotSink
     /// <inheritdoc />
     public async Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var target = ResolvePath($"{slotPath}/{CheckFileName(fileName)}");
+        var target = ResolvePath($"{slotPath}/{ArtifactName.Check(fileName)}");
         var temp = await WriteTempFileAsync(target, content, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -85,7 +86,7 @@ public sealed class FileSystemSink : ISnapshotSink
     /// <inheritdoc />
     public async Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken)
     {
-        var path = ResolvePath($"{slotPath}/{CheckFileName(fileName)}");
+        var path = ResolvePath($"{slotPath}/{ArtifactName.Check(fileName)}");
         try
         {
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -94,17 +95,6 @@ public sealed class FileSystemSink : ISnapshotSink
         {
             return null;
         }
-    }
-
-    private static string CheckFileName(string fileName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        if (fileName.IndexOfAny(['/', '\\']) >= 0 || fileName is "." or ".." || fileName.Any(char.IsControl))
-        {
-            throw new ArgumentException($"Artifact name '{fileName}' must be a plain file name.", nameof(fileName));
-        }
-
-        return fileName;
     }
 
     private static async Task<string> WriteTempFileAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

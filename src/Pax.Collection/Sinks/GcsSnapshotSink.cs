@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Storage;
@@ -111,7 +112,7 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// <remarks>The insert is unconditional (it replaces an earlier version), so it is not retried on transient failures.</remarks>
     public async Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var objectName = $"{CheckSlotPath(slotPath)}/{CheckFileName(fileName)}";
+        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
         var options = new InsertObjectOptions { ContentType = contentType };
         var stored = await _client.InsertObjectAsync(Bucket, objectName, content, options, cancellationToken).ConfigureAwait(false);
         Log.ArtifactStored(_logger, Bucket, objectName, stored.Generation);
@@ -119,7 +120,7 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
 
     /// <inheritdoc />
     public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken) =>
-        _client.DownloadObjectAsync(Bucket, $"{CheckSlotPath(slotPath)}/{CheckFileName(fileName)}", cancellationToken);
+        _client.DownloadObjectAsync(Bucket, $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}", cancellationToken);
 
     private static string CheckSlotPath(string slotPath)
     {
@@ -128,17 +129,6 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
         return normalized.Length > 0
             ? normalized
             : throw new ArgumentException($"Slot path '{slotPath}' names no folder.", nameof(slotPath));
-    }
-
-    private static string CheckFileName(string fileName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        if (fileName.IndexOfAny(['/', '\\']) >= 0 || fileName is "." or ".." || fileName.Any(char.IsControl))
-        {
-            throw new ArgumentException($"Artifact name '{fileName}' must be a plain file name.", nameof(fileName));
-        }
-
-        return fileName;
     }
 
     /// <summary>Log events of the Cloud Storage sink (event ids 1200–1209).</summary>
