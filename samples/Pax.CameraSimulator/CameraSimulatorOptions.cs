@@ -14,9 +14,13 @@ public sealed class CameraSimulatorOptions
     /// <value>The default is 100 (82 in the purple corridor, 18 elsewhere in NYC).</value>
     public int Cameras { get; set; } = 100;
 
-    /// <summary>Gets or sets the delay added to every request before it is answered.</summary>
+    /// <summary>Gets or sets the delay added to every image request before it is answered (the camera's latency).</summary>
     /// <value>The default is zero.</value>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>Gets or sets the delay added to every camera-list request before it is answered.</summary>
+    /// <value>The default is zero: the list is one request per run, and benchmarks measure the image fetches.</value>
+    public TimeSpan ListLatency { get; set; }
 
     /// <summary>Gets or sets the share (0–1) of image requests that get a fault drawn from <see cref="FaultKinds"/>.</summary>
     /// <value>The default is 0.</value>
@@ -63,6 +67,7 @@ public sealed class CameraSimulatorOptions
     {
         Check(Cameras is >= 1 and <= 100_000, $"{nameof(Cameras)} must be between 1 and 100000; it is {Cameras}.");
         Check(Latency >= TimeSpan.Zero, $"{nameof(Latency)} must not be negative; it is {Latency}.");
+        Check(ListLatency >= TimeSpan.Zero, $"{nameof(ListLatency)} must not be negative; it is {ListLatency}.");
         Check(FaultRate is >= 0 and <= 1, $"{nameof(FaultRate)} must be between 0 and 1; it is {FaultRate}.");
         Check(FaultRate == 0 || FaultKinds.Any(k => k != CameraFault.None), $"{nameof(FaultKinds)} must name a fault when {nameof(FaultRate)} is above 0.");
         Check(OfflineCameras >= 0 && StaleCameras >= 0 && OfflineCameras + StaleCameras <= Cameras, $"{nameof(OfflineCameras)} + {nameof(StaleCameras)} must be between 0 and {nameof(Cameras)} ({Cameras}).");

@@ -16,7 +16,13 @@ var cameras = new Option<int>("--cameras")
 };
 var latency = new Option<TimeSpan>("--latency")
 {
-    Description = "Delay added to every request: a TimeSpan (00:00:00.250) or a number with ms/s/m (250ms).",
+    Description = "Delay added to every image request: a TimeSpan (00:00:00.250) or a number with ms/s/m (250ms).",
+    DefaultValueFactory = _ => TimeSpan.Zero,
+    CustomParser = ParseDuration,
+};
+var listLatency = new Option<TimeSpan>("--list-latency")
+{
+    Description = "Delay added to every camera-list request (same formats as --latency).",
     DefaultValueFactory = _ => TimeSpan.Zero,
     CustomParser = ParseDuration,
 };
@@ -33,7 +39,7 @@ var seed = new Option<int>("--seed")
 
 var root = new RootCommand("NYCTMC-compatible camera simulator: GET /api/cameras and /api/cameras/{id}/image with latency and fault knobs.")
 {
-    urls, cameras, latency, faultRate, seed,
+    urls, cameras, latency, listLatency, faultRate, seed,
 };
 root.SetAction(async (parseResult, cancellationToken) =>
 {
@@ -41,6 +47,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     {
         Cameras = parseResult.GetValue(cameras),
         Latency = parseResult.GetValue(latency),
+        ListLatency = parseResult.GetValue(listLatency),
         FaultRate = parseResult.GetValue(faultRate),
         Seed = parseResult.GetValue(seed),
     };
@@ -54,13 +61,20 @@ root.SetAction(async (parseResult, cancellationToken) =>
         return 2;
     }
 
-    await using var server = await CameraSimulatorServer.StartAsync(options, parseResult.GetValue(urls)!, cancellationToken: cancellationToken).ConfigureAwait(false);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pax camera simulator listening on {server.BaseAddress} ({options.Cameras} cameras, seed {options.Seed}, latency {options.Latency.TotalMilliseconds} ms, fault rate {options.FaultRate:P0})."));
-    Console.WriteLine($"Camera list: {server.BaseAddress}api/cameras   Press Ctrl+C to stop.");
-    await Pause.TryDelayAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+    var server = await CameraSimulatorServer.StartAsync(options, parseResult.GetValue(urls)!, cancellationToken: cancellationToken).ConfigureAwait(false);
+    await using (server.ConfigureAwait(false))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pax camera simulator listening on {server.BaseAddress} ({options.Cameras} cameras, seed {options.Seed}, latency {options.Latency.TotalMilliseconds} ms, fault rate {options.FaultRate:P0})."));
+        Console.WriteLine($"Camera list: {server.BaseAddress}api/cameras   Press Ctrl+C to stop.");
+        await Pause.TryDelayAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+    }
+
+    Console.WriteLine("Pax camera simulator stopped.");
     return 0;
 });
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Without an explicit configuration System.CommandLine 2.0.0 does not turn SIGTERM into the action's cancellation token.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 
 static TimeSpan ParseDuration(ArgumentResult result)
 {

@@ -9,7 +9,7 @@ internal static class CameraListEndpoint
     public static async Task HandleAsync(HttpContext context, SimulatorState state, CancellationToken cancellationToken)
     {
         state.CountCameraListRequest();
-        if (!await Pause.TryDelayAsync(state.Options.Latency, cancellationToken).ConfigureAwait(false))
+        if (!await Pause.TryDelayAsync(state.Options.ListLatency, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -18,7 +18,7 @@ public static class PaxCollectionServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddPaxCollection(this IServiceCollection services) => services.AddPaxCollection(static _ => { });
 
-    /// <summary>Adds Pax.Collection with options bound from <paramref name="section"/> (such as <c>configuration.GetSection("Pax:Collection")</c>); its <c>Nyctmc</c> child configures the NYCTMC client.</summary>
+    /// <summary>Adds Pax.Collection with options bound from <paramref name="section"/> (such as <c>configuration.GetSection("Pax:Collection")</c>); its <c>Cameras</c> child configures the NYCTMC client.</summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The services, for chaining.</returns>
@@ -27,7 +27,7 @@ public static class PaxCollectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxCollection(static _ => { });
         services.Configure<CollectionOptions>(section);
-        services.Configure<NyctmcOptions>(section.GetSection("Nyctmc"));
+        services.Configure<NyctmcOptions>(section.GetSection("Cameras"));
         return services;
     }
 

@@ -45,7 +45,7 @@ public sealed class AddPaxCollectionTests
             ["Pax:Collection:Concurrency"] = "32",
             ["Pax:Collection:MinStoredRatio"] = "0.75",
             ["Pax:Collection:Validation:MinBytes"] = "2048",
-            ["Pax:Collection:Nyctmc:BaseAddress"] = "http://127.0.0.1:5080/",
+            ["Pax:Collection:Cameras:BaseAddress"] = "http://127.0.0.1:5080/",
         }).Build();
 
         using var provider = Build(s => s.AddPaxCollection(configuration.GetSection("Pax:Collection")));
