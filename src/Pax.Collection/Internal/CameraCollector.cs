@@ -9,15 +9,21 @@ using Pax.GoogleCloud;
 namespace Pax.Collection.Internal;
 
 /// <summary>Collects one camera's snapshot in a run: fetch, validate, compare with the previous one, store.</summary>
+/// <remarks>
+/// Only the fetch holds one of the run's <paramref name="fetchSlots"/> (the politeness bound on the camera provider);
+/// validation and the write happen after the slot is released, so a slow disk or bucket never idles a fetch slot.
+/// </remarks>
 internal sealed class CameraCollector(
     ICameraSource source,
     ISnapshotSink sink,
     SnapshotValidator validator,
     CollectionOptions options,
+    SemaphoreSlim fetchSlots,
     TimeProvider timeProvider)
 {
     public async Task<CameraOutcome> CollectAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken cancellationToken)
     {
+        await fetchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = timeProvider.GetTimestamp();
         CameraImage image;
         try
@@ -28,6 +34,10 @@ internal sealed class CameraCollector(
         {
             var kind = ex.Failure == CameraFetchFailure.Timeout ? CameraOutcomeKind.TimedOut : CameraOutcomeKind.Failed;
             return Outcome(camera, kind, started) with { Reason = ex.Reason, Attempts = ex.Attempts };
+        }
+        finally
+        {
+            fetchSlots.Release();
         }
 
         var bytes = image.Content;

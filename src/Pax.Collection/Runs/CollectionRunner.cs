@@ -124,37 +124,11 @@ public sealed class CollectionRunner
             Record(settled, counter);
         }
 
-        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, _timeProvider);
-        var results = new CameraOutcome[plan.Cameras.Count];
-        using var deadline = new CancellationTokenSource(_options.Deadline, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Cameras.Count), parallel, async (i, _) =>
-        {
-            var planned = plan.Cameras[i];
-            var key = new SnapshotKey(_location.Prefix, planned.Id, slot);
-            CameraOutcome outcome;
-            try
-            {
-                linked.Token.ThrowIfCancellationRequested();
-                outcome = await collector.CollectAsync(planned.Camera, key, planned.PreviousHash, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                outcome = new CameraOutcome
-                {
-                    CameraId = planned.Camera.Id,
-                    CameraName = planned.Camera.Name,
-                    Outcome = CameraOutcomeKind.TimedOut,
-                    Reason = $"the run's deadline of {_options.Deadline} was reached before this camera was collected",
-                };
-            }
-
-            results[i] = outcome;
-            Record(outcome, counter);
-        }).ConfigureAwait(false);
-
-        if (deadline.IsCancellationRequested)
+        using var fetchSlots = new SemaphoreSlim(_options.Concurrency);
+        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, fetchSlots, _timeProvider);
+        var collection = new SlotCollection(collector, _location.Prefix, slot, _options.Deadline, _timeProvider);
+        var results = await collection.RunAsync(plan.Cameras, outcome => Record(outcome, counter), cancellationToken).ConfigureAwait(false);
+        if (collection.DeadlineReached)
         {
             CollectionLog.DeadlineReached(_logger, _options.Deadline);
         }

@@ -8,10 +8,16 @@ namespace Pax.Collection.Sinks;
 /// temporary file in the target folder, flushed, then moved into place with a rename that fails when the target
 /// exists — so a reader never sees a partial image, and an existing snapshot is never overwritten.
 /// </summary>
+/// <remarks>
+/// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
+/// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
+/// </remarks>
 public sealed class FileSystemSink : ISnapshotSink
 {
     private const string TempSuffix = ".tmp";
     private readonly string _root;
+    // Never exposes its wait handle, so it needs no disposal.
+    private readonly SemaphoreSlim _writeSlots = new(Environment.ProcessorCount);
 
     /// <summary>Initializes a sink that writes under <paramref name="rootDirectory"/> (created when missing).</summary>
     /// <param name="rootDirectory">The root folder, such as <c>./pax-data</c>.</param>
@@ -34,20 +40,28 @@ public sealed class FileSystemSink : ISnapshotSink
             return SnapshotWriteResult.AlreadyExists;
         }
 
-        var temp = await WriteTempFileAsync(target, content, cancellationToken).ConfigureAwait(false);
+        await _writeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // overwrite: false fails when the target appeared meanwhile (another task or execution won the race).
-            File.Move(temp, target, overwrite: false);
-            return SnapshotWriteResult.Created;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            return SnapshotWriteResult.AlreadyExists;
+            var temp = await WriteTempFileAsync(target, content, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // overwrite: false fails when the target appeared meanwhile (another task or execution won the race).
+                File.Move(temp, target, overwrite: false);
+                return SnapshotWriteResult.Created;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                return SnapshotWriteResult.AlreadyExists;
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
         }
         finally
         {
-            File.Delete(temp);
+            _writeSlots.Release();
         }
     }
 

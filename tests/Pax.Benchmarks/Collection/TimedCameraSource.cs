@@ -17,6 +17,7 @@ internal sealed class TimedCameraSource(ICameraSource inner) : ICameraSource
     public async Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken)
     {
         _clock.Restart();
+        Interlocked.Exchange(ref _lastFetchDoneTicks, 0);
         var cameras = await inner.GetCamerasAsync(cancellationToken);
         Interlocked.Exchange(ref _listDoneTicks, _clock.Elapsed.Ticks);
         return cameras;

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.Orchestration;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Triggers;
+using Pax.TestSupport.Emulators;
+
+namespace Pax.Benchmarks.Orchestration;
+
+/// <summary>
+/// The tally engine under duplicate, concurrent deliveries: R run keys × P processors × D deliveries each, C at a
+/// time, on the Firestore emulator (or SQLite). Checks that exactly R triggers fired and prints deliveries/s and
+/// the p50/p95 latency from the start of the completing delivery to its trigger.
+///   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]
+/// </summary>
+internal static class OrchestrationBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var runKeys = Option(args, "--run-keys", 1000);
+        var processors = Option(args, "--processors", 6);
+        var deliveries = Option(args, "--deliveries", 2);
+        var concurrency = Option(args, "--concurrency", 32);
+        var store = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() ?? "firestore";
+
+        GcloudEmulator? emulator = null;
+        var directory = Path.Combine(Path.GetTempPath(), "pax-bench-" + Guid.NewGuid().ToString("N"));
+        if (store == "firestore")
+        {
+            if (GcloudEmulator.UnavailableReason() is { } reason)
+            {
+                Console.Error.WriteLine(reason);
+                return 1;
+            }
+
+            emulator = await GcloudEmulator.StartFirestoreAsync(CancellationToken.None);
+        }
+
+        try
+        {
+            var trigger = new TimedTrigger();
+            await using var services = Build(emulator, directory, processors, trigger);
+            var tally = services.GetRequiredService<CompletionTally>();
+            var work = Enumerable.Range(0, runKeys)
+                .SelectMany(k => Enumerable.Range(0, processors).SelectMany(p => Enumerable.Repeat((Key: $"run-{k:00000}", Processor: $"p{p}"), deliveries)))
+                .OrderBy(_ => Random.Shared.Next())
+                .ToList();
+            var latencies = new ConcurrentBag<double>();
+            var started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
+            {
+                var begin = Stopwatch.GetTimestamp();
+                var result = await tally.RecordAsync(new CompletionMessage("phase", d.Processor, d.Key, CompletionStatus.Succeeded), ct);
+                if (result.Drive == DriveOutcome.Triggered && trigger.FiredAt.TryGetValue(d.Key, out var fired))
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(begin, fired).TotalMilliseconds);
+                }
+            });
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Report(store, runKeys, processors, deliveries, concurrency, work.Count, elapsed, trigger, latencies.Order().ToList());
+            return trigger.Count == runKeys && trigger.FiredAt.Count == runKeys ? 0 : 1;
+        }
+        finally
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger)
+    {
+        var services = new ServiceCollection();
+        services.AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = emulator?.HostPort);
+        services.AddPaxOrchestration(o =>
+        {
+            o.Store = emulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
+            o.Sqlite.Path = Path.Combine(directory, "bench.db");
+            o.Firestore.ProjectId = "bench" + Guid.NewGuid().ToString("N")[..8];
+            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Phases.Add(new PhaseDefinition { Name = "phase", ExpectedCount = processors, CustomTrigger = trigger });
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static void Report(string store, int runKeys, int processors, int deliveries, int concurrency, int total, TimeSpan elapsed, TimedTrigger trigger, List<double> latencies)
+    {
+        static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        Console.WriteLine($"store={store} run keys={runKeys} processors={processors} deliveries/processor={deliveries} concurrency={concurrency}");
+        Console.WriteLine($"| deliveries | seconds | deliveries/s | triggers (expected {runKeys}) | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {total} | {elapsed.TotalSeconds:0.0} | {total / elapsed.TotalSeconds:0} | {trigger.Count} | {Ms(Percentile(0.50))} | {Ms(Percentile(0.95))} | {Ms(latencies.LastOrDefault())} |"));
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed class TimedTrigger : IPhaseTrigger
+    {
+        private int _count;
+
+        public ConcurrentDictionary<string, long> FiredAt { get; } = new(StringComparer.Ordinal);
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task FireAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            FiredAt.TryAdd(request.RunKey, Stopwatch.GetTimestamp());
+            return Task.CompletedTask;
+        }
+    }
+}
