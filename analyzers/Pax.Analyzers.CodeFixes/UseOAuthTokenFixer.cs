@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Pax.Analyzers.CodeFixes;
@@ -12,41 +11,20 @@ namespace Pax.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOAuthTokenFixer))]
 [Shared]
-public sealed class UseOAuthTokenFixer : CodeFixProvider
+public sealed class UseOAuthTokenFixer : TokenReplacementFixer
 {
-    private const string Title = "Use an OAuth token (scope cloud-platform) for this Google API";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OidcTokenToGoogleApi);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string Title => "Use an OAuth token (scope cloud-platform) for this Google API";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    protected override string DroppedMember => "Audience";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.ReplacementProperty, out var property)
-                || property is null
-                || TokenAssignmentRewriter.FindRewritable(root, diagnostic) is not { } assignment)
-            {
-                continue;
-            }
+    /// <inheritdoc />
+    protected override string SetMember => "Scope";
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    cancellationToken => TokenAssignmentRewriter.RewriteAsync(
-                        context.Document, assignment, property, "Audience", "Scope", DiagnosticPropertyNames.CloudPlatformScope, cancellationToken),
-                    equivalenceKey: nameof(UseOAuthTokenFixer)),
-                diagnostic);
-        }
-    }
+    /// <inheritdoc />
+    protected override string? GetSetMemberValue(Diagnostic diagnostic) => DiagnosticPropertyNames.CloudPlatformScope;
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Pax.Analyzers.CodeFixes;
@@ -12,42 +11,21 @@ namespace Pax.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOidcTokenFixer))]
 [Shared]
-public sealed class UseOidcTokenFixer : CodeFixProvider
+public sealed class UseOidcTokenFixer : TokenReplacementFixer
 {
-    private const string Title = "Use an OIDC token with the service URL as audience";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OAuthTokenToCloudRun);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string Title => "Use an OIDC token with the service URL as audience";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    protected override string DroppedMember => "Scope";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.ReplacementProperty, out var property)
-                || property is null
-                || TokenAssignmentRewriter.FindRewritable(root, diagnostic) is not { } assignment)
-            {
-                continue;
-            }
+    /// <inheritdoc />
+    protected override string SetMember => "Audience";
 
-            diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Audience, out var audience);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    cancellationToken => TokenAssignmentRewriter.RewriteAsync(
-                        context.Document, assignment, property, "Scope", "Audience", audience, cancellationToken),
-                    equivalenceKey: nameof(UseOidcTokenFixer)),
-                diagnostic);
-        }
-    }
+    /// <inheritdoc />
+    protected override string? GetSetMemberValue(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Audience, out var audience) ? audience : null;
 }
