@@ -121,6 +121,8 @@ public static class CollectorApp
             options.Concurrency = settings.Concurrency;
             options.MinStoredRatio = settings.MinStoredRatio ?? options.MinStoredRatio;
             options.Deadline = settings.Deadline ?? options.Deadline;
+            options.CompletionTopic = settings.CompletionTopic;
+            options.CompletionPhase = settings.CompletionPhase;
         });
         services.Configure<NyctmcOptions>(options => options.BaseAddress = settings.CameraApi);
         environment.ConfigureServices?.Invoke(services);

@@ -18,6 +18,8 @@ public sealed class CollectorCommand
     private readonly Option<string> _slot = new("--slot") { Description = "An instant (ISO-8601) in the slot to collect; default: now [env PAX_SLOT]", HelpName = "ISO-8601" };
     private readonly Option<string> _writeManifest = new("--write-manifest") { Description = "Write a manifest of the selected cameras to FILE and exit [env PAX_WRITE_MANIFEST]", HelpName = "FILE" };
     private readonly Option<string> _minStoredRatio = new("--min-stored-ratio") { Description = "Exit non-zero when fewer than this share of eligible cameras end stored [env PAX_MIN_STORED_RATIO; default 0.9]", HelpName = "0..1" };
+    private readonly Option<string> _completionTopic = new("--completion-topic") { Description = "Publish the run's completion (processor collector/{task index}, run key = slot) to this Pub/Sub topic, projects/P/topics/T [env PAX_COMPLETION_TOPIC]", HelpName = "TOPIC" };
+    private readonly Option<string> _completionPhase = new("--completion-phase") { Description = "Phase named in the completion message [env PAX_COMPLETION_PHASE]", HelpName = "NAME" };
     private readonly Option<string> _deadline = new("--deadline") { Description = "Stop starting fetches after this long, e.g. 00:08:00 [env PAX_DEADLINE; default 8 minutes]", HelpName = "TIMESPAN" };
 
     /// <summary>Initializes the command; <paramref name="getVariable"/> reads <c>PAX_…</c> variables.</summary>
@@ -27,7 +29,7 @@ public sealed class CollectorCommand
         GetVariable = getVariable;
         Root = new RootCommand("Pax collector: stores one snapshot per camera for the current 30-minute slot, as a Cloud Run Job task.")
         {
-            _cameraApi, _area, _manifest, _all, _sink, _concurrency, _slot, _writeManifest, _minStoredRatio, _deadline,
+            _cameraApi, _area, _manifest, _all, _sink, _concurrency, _slot, _writeManifest, _minStoredRatio, _deadline, _completionTopic, _completionPhase,
         };
     }
 
@@ -56,6 +58,8 @@ public sealed class CollectorCommand
             WriteManifest = Text(parse, _writeManifest, "PAX_WRITE_MANIFEST"),
             MinStoredRatio = Text(parse, _minStoredRatio, "PAX_MIN_STORED_RATIO") is { } ratio ? ParseRatio(ratio) : null,
             Deadline = Text(parse, _deadline, "PAX_DEADLINE") is { } deadline ? ParseTimeSpan(deadline, "--deadline") : null,
+            CompletionTopic = Text(parse, _completionTopic, "PAX_COMPLETION_TOPIC"),
+            CompletionPhase = Text(parse, _completionPhase, "PAX_COMPLETION_PHASE"),
         };
     }
 

@@ -32,4 +32,10 @@ public sealed record CollectorSettings
 
     /// <summary>Gets the run deadline, when overridden.</summary>
     public TimeSpan? Deadline { get; init; }
+
+    /// <summary>Gets the Pub/Sub topic that receives the run's completion, if any.</summary>
+    public string? CompletionTopic { get; init; }
+
+    /// <summary>Gets the phase named in the completion message, if any.</summary>
+    public string? CompletionPhase { get; init; }
 }

@@ -30,6 +30,9 @@ internal static partial class CollectionLog
     [LoggerMessage(1007, LogLevel.Warning, "Run deadline of {Deadline} reached; cameras not yet fetched are reported as timed out")]
     public static partial void DeadlineReached(ILogger logger, TimeSpan deadline);
 
+    [LoggerMessage(1009, LogLevel.Information, "Published completion to {Topic}: processor {Processor}, run key {RunKey}, {Status} (message {MessageId})")]
+    public static partial void CompletionPublished(ILogger logger, string topic, string processor, string runKey, string status, string messageId);
+
     [LoggerMessage(1008, LogLevel.Information, "Wrote {Path}")]
     public static partial void ReportWritten(ILogger logger, string path);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
+using Pax.GoogleCloud.PubSub;
 
 namespace Pax.Collection.Internal;
 
@@ -33,6 +34,11 @@ internal sealed class CollectionOptionsValidator : IValidateOptions<CollectionOp
         catch (ArgumentOutOfRangeException)
         {
             failures.Add($"{Section}:SlotInterval is {options.SlotInterval}; it must be a whole number of minutes between 1 minute and 1 day that divides a day.");
+        }
+
+        if (options.CompletionTopic is { } topic && !PubSubPublisherClient.IsTopicName(topic))
+        {
+            failures.Add($"{Section}:CompletionTopic '{topic}' is not a topic name of the form projects/PROJECT/topics/TOPIC.");
         }
 
         if (options.Validation.MinBytes > options.Validation.MaxBytes)

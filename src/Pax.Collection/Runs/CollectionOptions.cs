@@ -39,6 +39,19 @@ public sealed class CollectionOptions
     /// <value>The default is <see langword="false"/>: a stale image (often the provider's offline placeholder) is reported, not stored.</value>
     public bool StoreStaleSnapshots { get; set; }
 
+    /// <summary>
+    /// Gets or sets the Pub/Sub topic (<c>projects/P/topics/T</c>) that receives the run's completion: processor
+    /// <c>collector/{task index}</c>, run key = the slot (<c>yyyy-MM-ddTHH:mm:ssZ</c>), status succeeded or failed —
+    /// the message format Pax.Orchestration tallies.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: no completion is published.</value>
+    public string? CompletionTopic { get; set; }
+
+    /// <summary>Gets or sets the phase named in the completion message; may stay unset when the orchestrator tallies one phase.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    [RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
+    public string? CompletionPhase { get; set; }
+
     /// <summary>Gets the limits an image must meet to be stored.</summary>
     public SnapshotValidationOptions Validation { get; } = new();
 }

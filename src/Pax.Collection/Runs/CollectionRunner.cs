@@ -5,6 +5,8 @@ using Pax.Collection.Cameras;
 using Pax.Collection.Internal;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.PubSub;
 
 namespace Pax.Collection.Runs;
 
@@ -23,6 +25,7 @@ public sealed class CollectionRunner
     private readonly CollectionMetrics _metrics;
     private readonly ILogger _logger;
     private readonly ReportArtifacts _reports;
+    private readonly PubSubPublisherClient? _completionPublisher;
 
     /// <summary>Initializes a runner.</summary>
     /// <param name="source">Where cameras and images come from.</param>
@@ -31,7 +34,8 @@ public sealed class CollectionRunner
     /// <param name="timeProvider">The clock (slots, deadline, timings).</param>
     /// <param name="meterFactory">Creates the <c>Pax.Collection</c> meter.</param>
     /// <param name="logger">The logger.</param>
-    public CollectionRunner(ICameraSource source, ISnapshotSink sink, IOptions<CollectionOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<CollectionRunner> logger)
+    /// <param name="completionPublisher">Publishes the run's completion when <see cref="CollectionOptions.CompletionTopic"/> is set.</param>
+    public CollectionRunner(ICameraSource source, ISnapshotSink sink, IOptions<CollectionOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<CollectionRunner> logger, PubSubPublisherClient? completionPublisher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _source = source ?? throw new ArgumentNullException(nameof(source));
@@ -42,6 +46,11 @@ public sealed class CollectionRunner
         _metrics = new CollectionMetrics(meterFactory);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _reports = new ReportArtifacts(sink, logger);
+        _completionPublisher = completionPublisher;
+        if (_options.CompletionTopic is not null && completionPublisher is null)
+        {
+            throw new ArgumentException($"{CollectionOptions.SectionName}:CompletionTopic is set, but no Pub/Sub publisher was given.", nameof(completionPublisher));
+        }
     }
 
     /// <summary>Collects one slot for one task and writes its report.</summary>
@@ -73,7 +82,29 @@ public sealed class CollectionRunner
         };
         await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
         Finish(report);
+        await PublishCompletionAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    private async Task PublishCompletionAsync(CollectionReport report, CancellationToken cancellationToken)
+    {
+        if (_options.CompletionTopic is not { } topic)
+        {
+            return;
+        }
+
+        var message = CompletionNotice.Create(report, _options.CompletionPhase);
+        try
+        {
+            var ids = await _completionPublisher!.PublishAsync(topic, [message], cancellationToken).ConfigureAwait(false);
+            CollectionLog.CompletionPublished(_logger, topic, message.Attributes!["processor"], message.Attributes["runKey"], message.Attributes["status"], ids[0]);
+        }
+        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TimeoutException)
+        {
+            // The snapshots are stored; failing the task makes Cloud Run retry it, and the retry (which stores nothing
+            // twice) publishes the completion again — the orchestrator records it once.
+            throw new CollectionFailedException($"The run stored its snapshots but could not publish its completion to {topic}: {ex.Message}", ex);
+        }
     }
 
     private async Task<RunPlan> PlanAsync(CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)

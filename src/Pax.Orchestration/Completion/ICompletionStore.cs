@@ -7,13 +7,17 @@ namespace Pax.Orchestration.Completion;
 /// </summary>
 public interface ICompletionStore
 {
-    /// <summary>Records a processor's report unless it is a duplicate, creating the tally when needed.</summary>
+    /// <summary>
+    /// Records a processor's report unless it is a duplicate, creating the tally when needed; with
+    /// <paramref name="claim"/>, an open tally that the report completes is claimed in the same atomic write.
+    /// </summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>
     /// <param name="completion">The report.</param>
+    /// <param name="claim">When and until when to claim, or <see langword="null"/> to only record.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether it was written, and the tally after the call.</returns>
-    Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, CancellationToken cancellationToken);
+    /// <returns>Whether it was written and claimed, and the tally after the call.</returns>
+    Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken);
 
     /// <summary>Reads a tally.</summary>
     /// <param name="phase">The phase.</param>

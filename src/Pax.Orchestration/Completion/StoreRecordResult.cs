@@ -3,4 +3,5 @@ namespace Pax.Orchestration.Completion;
 /// <summary>What a store did with a report.</summary>
 /// <param name="Changed">Whether the report was written (<see langword="false"/>: a duplicate).</param>
 /// <param name="Tally">The tally after the call.</param>
-public sealed record StoreRecordResult(bool Changed, TallySnapshot Tally);
+/// <param name="Claimed">Whether the same write claimed the tally for the caller (see <see cref="ClaimOnCompletion"/>).</param>
+public sealed record StoreRecordResult(bool Changed, TallySnapshot Tally, bool Claimed = false);

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Triggers.Internal;
 
@@ -11,10 +11,11 @@ namespace Pax.Orchestration.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TriggerPayload))]
+[JsonSerializable(typeof(Completion.Internal.CompletionWireMessage))]
 [JsonSerializable(typeof(PushEnvelope))]
 [JsonSerializable(typeof(TallyStatus))]
 [JsonSerializable(typeof(IntakeResponse))]
-[JsonSerializable(typeof(WatchdogResponse))]
+[JsonSerializable(typeof(Watchdog.WatchdogReport))]
 [JsonSerializable(typeof(JwtClaims))]
 internal sealed partial class OrchestrationJsonContext : JsonSerializerContext
 {

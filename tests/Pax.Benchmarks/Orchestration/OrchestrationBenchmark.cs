@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;

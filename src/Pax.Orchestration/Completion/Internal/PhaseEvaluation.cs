@@ -5,7 +5,7 @@ internal static class PhaseEvaluation
 {
     public static TallyStatus Evaluate(PhaseDefinition phase, TallySnapshot? tally, string runKey, DateTimeOffset now)
     {
-        var completions = tally?.Completions.Values ?? [];
+        var completions = tally?.Completions.Values.ToList() ?? [];
         var succeeded = completions.Where(c => c.Status == CompletionStatus.Succeeded).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
         var failed = completions.Where(c => c.Status == CompletionStatus.Failed).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
         var reported = completions.Select(c => c.Processor).ToHashSet(StringComparer.Ordinal);

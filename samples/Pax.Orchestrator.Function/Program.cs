@@ -1,0 +1,19 @@
+using Pax.Orchestration;
+
+// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz.
+// Configuration: appsettings.json and environment variables under Pax:Orchestration (Pax__Orchestration__…);
+// SQLite by default, Firestore when Pax:Orchestration:Store is Firestore or FIRESTORE_EMULATOR_HOST is set.
+// appsettings.json is read from the app's folder, wherever the process is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// Cloud Run says which port to listen on in PORT; an explicit --urls (or ASPNETCORE_URLS) wins.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port)
+{
+    builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+}
+
+builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(OrchestrationOptions.SectionName));
+
+var app = builder.Build();
+app.MapPaxOrchestration();
+app.Run();

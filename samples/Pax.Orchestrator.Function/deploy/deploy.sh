@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Deploys the Pax orchestrator as a private Cloud Run service fed by a Pub/Sub push subscription.
+#
+# The service keeps IAM invoker checks on (--no-allow-unauthenticated). Pub/Sub pushes with an OIDC ID token of the
+# push service account, so THIS SCRIPT GRANTS that account roles/run.invoker on the service: without the grant Cloud
+# Run rejects every push at ingress (403, nothing in the service's logs) and Pub/Sub keeps retrying silently.
+# Cloud Run verifies the token and strips its signature, so the app runs with Push:Authentication=CloudRunIam and
+# checks the audience and the account from the claims.
+#
+# The watchdog is called by Cloud Scheduler with an OIDC token for the service URL (a *.run.app URL takes ID tokens;
+# Google APIs under googleapis.com would need OAuth instead), and its account also gets roles/run.invoker here.
+#
+# Usage: PROJECT=my-project samples/Pax.Orchestrator.Function/deploy/deploy.sh
+# Optional: REGION (us-east1), SERVICE (pax-orchestrator), REPOSITORY (pax), PHASE (phase2),
+#           PROCESSORS (a,b,c), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start).
+set -euo pipefail
+
+PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
+REGION="${REGION:-us-east1}"
+SERVICE="${SERVICE:-pax-orchestrator}"
+REPOSITORY="${REPOSITORY:-pax}"
+PHASE="${PHASE:-phase2}"
+PROCESSORS="${PROCESSORS:-a,b,c}"
+COMPLETIONS_TOPIC="${COMPLETIONS_TOPIC:-${PHASE}-completions}"
+NEXT_TOPIC="${NEXT_TOPIC:-phase3-start}"
+IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${SERVICE}:latest"
+RUNTIME_SA="${SERVICE}-runtime@${PROJECT}.iam.gserviceaccount.com"
+PUSH_SA="${SERVICE}-push@${PROJECT}.iam.gserviceaccount.com"
+SCHEDULER_SA="${SERVICE}-scheduler@${PROJECT}.iam.gserviceaccount.com"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+
+gcloud services enable run.googleapis.com pubsub.googleapis.com firestore.googleapis.com cloudscheduler.googleapis.com \
+  artifactregistry.googleapis.com cloudbuild.googleapis.com --project="${PROJECT}"
+
+gcloud artifacts repositories describe "${REPOSITORY}" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1 \
+  || gcloud artifacts repositories create "${REPOSITORY}" --repository-format=docker --location="${REGION}" --project="${PROJECT}"
+gcloud builds submit "${ROOT}" --config="${ROOT}/samples/Pax.Orchestrator.Function/deploy/cloudbuild.yaml" \
+  --substitutions="_IMAGE=${IMAGE}" --project="${PROJECT}"
+
+# Service accounts: one the service runs as, one Pub/Sub pushes with, one Cloud Scheduler calls the watchdog with.
+for sa in "${SERVICE}-runtime" "${SERVICE}-push" "${SERVICE}-scheduler"; do
+  gcloud iam service-accounts describe "${sa}@${PROJECT}.iam.gserviceaccount.com" --project="${PROJECT}" >/dev/null 2>&1 \
+    || gcloud iam service-accounts create "${sa}" --project="${PROJECT}"
+done
+
+# Topics: completions in, next phase out.
+for topic in "${COMPLETIONS_TOPIC}" "${NEXT_TOPIC}"; do
+  gcloud pubsub topics describe "${topic}" --project="${PROJECT}" >/dev/null 2>&1 \
+    || gcloud pubsub topics create "${topic}" --project="${PROJECT}"
+done
+
+# The runtime account keeps tallies in Firestore and publishes the next-phase message.
+gcloud projects add-iam-policy-binding "${PROJECT}" \
+  --member="serviceAccount:${RUNTIME_SA}" --role=roles/datastore.user --condition=None >/dev/null
+gcloud pubsub topics add-iam-policy-binding "${NEXT_TOPIC}" --project="${PROJECT}" \
+  --member="serviceAccount:${RUNTIME_SA}" --role=roles/pubsub.publisher
+
+# Phase configuration as environment variables (Pax:Orchestration); processors become Processors__0, __1, …
+ENV_VARS="Pax__Orchestration__Store=Firestore,Pax__Orchestration__Firestore__ProjectId=${PROJECT}"
+ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
+ENV_VARS+=",Pax__Orchestration__Phases__0__Trigger__Topic=projects/${PROJECT}/topics/${NEXT_TOPIC}"
+ENV_VARS+=",Pax__Orchestration__Push__Authentication=CloudRunIam"
+ENV_VARS+=",Pax__Orchestration__Push__AllowedServiceAccounts__0=${PUSH_SA}"
+i=0
+IFS=',' read -ra names <<< "${PROCESSORS}"
+for name in "${names[@]}"; do
+  ENV_VARS+=",Pax__Orchestration__Phases__0__Processors__${i}=${name}"
+  i=$((i + 1))
+done
+
+gcloud run deploy "${SERVICE}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
+  --service-account="${RUNTIME_SA}" --no-allow-unauthenticated \
+  --set-env-vars="${ENV_VARS}"
+
+SERVICE_URL="$(gcloud run services describe "${SERVICE}" --region="${REGION}" --project="${PROJECT}" --format='value(status.url)')"
+
+# The push account may invoke the service. Without this grant every push is rejected at Cloud Run's ingress.
+gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
+  --member="serviceAccount:${PUSH_SA}" --role=roles/run.invoker
+
+# The token audience is the service URL, which Cloud Run's IAM check accepts; the app checks the same value.
+gcloud run services update "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
+  --update-env-vars="Pax__Orchestration__Push__Audience=${SERVICE_URL}"
+
+if gcloud pubsub subscriptions describe "${SERVICE}-push" --project="${PROJECT}" >/dev/null 2>&1; then
+  verb=update
+else
+  verb="create --topic=${COMPLETIONS_TOPIC}"
+fi
+# shellcheck disable=SC2086
+gcloud pubsub subscriptions ${verb} "${SERVICE}-push" --project="${PROJECT}" \
+  --push-endpoint="${SERVICE_URL}/" \
+  --push-auth-service-account="${PUSH_SA}" \
+  --push-auth-token-audience="${SERVICE_URL}" \
+  --ack-deadline=10 \
+  --min-retry-delay=10s --max-retry-delay=600s
+
+# The scheduler account may invoke the service too (POST /watchdog every 15 minutes, OIDC for the *.run.app URL).
+gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
+  --member="serviceAccount:${SCHEDULER_SA}" --role=roles/run.invoker
+
+if gcloud scheduler jobs describe "${SERVICE}-watchdog" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then
+  verb=update
+else
+  verb=create
+fi
+gcloud scheduler jobs "${verb}" http "${SERVICE}-watchdog" --location="${REGION}" --project="${PROJECT}" \
+  --schedule="*/15 * * * *" --time-zone="Etc/UTC" \
+  --uri="${SERVICE_URL}/watchdog" --http-method=POST \
+  --oidc-service-account-email="${SCHEDULER_SA}" \
+  --oidc-token-audience="${SERVICE_URL}"
+
+echo "Deployed ${SERVICE} at ${SERVICE_URL}; completions on ${COMPLETIONS_TOPIC} start ${NEXT_TOPIC} once per run key."
+echo "Status: curl -H \"Authorization: Bearer \$(gcloud auth print-identity-token)\" ${SERVICE_URL}/tallies/${PHASE}/RUN_KEY"

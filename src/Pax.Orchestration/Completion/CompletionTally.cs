@@ -1,0 +1,217 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion.Internal;
+using Pax.Orchestration.Internal;
+using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Triggers.Internal;
+
+namespace Pax.Orchestration.Completion;
+
+/// <summary>
+/// The tally engine. <see cref="RecordAsync"/> records a report idempotently (per run key and processor, so per
+/// message too); when the phase becomes complete it claims the (phase, run key) atomically with a lease, fires the
+/// next-phase trigger (bounded by <see cref="OrchestrationOptions.TriggerTimeout"/>) and marks the tally triggered.
+/// The claim is an outbox step: a crash or a failing trigger leaves the tally claimed, and once the lease ends a
+/// redelivery or <see cref="Watchdog.CompletionWatchdog"/> re-drives it, so the trigger is never lost, and it is
+/// fired once unless a process dies between the trigger and the mark (receivers deduplicate on the idempotency key).
+/// Resolve it from DI after <c>AddPaxOrchestration</c>.
+/// </summary>
+public sealed class CompletionTally
+{
+    private readonly ICompletionStore _store;
+    private readonly OrchestrationOptions _options;
+    private readonly PhaseTriggerSet _triggers;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OrchestrationMetrics _metrics;
+
+    internal CompletionTally(ICompletionStore store, IOptions<OrchestrationOptions> options, PhaseTriggerSet triggers, TimeProvider time, ILogger<CompletionTally> logger, OrchestrationMetrics metrics)
+    {
+        _store = store;
+        _options = options.Value;
+        _triggers = triggers;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+    }
+
+    /// <summary>Gets the configured phases.</summary>
+    public IReadOnlyList<PhaseDefinition> Phases => _options.Phases;
+
+    /// <summary>Records a report and, when it completes the phase, triggers the next one.</summary>
+    /// <param name="message">The report.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was done; a rejection says why.</returns>
+    /// <exception cref="Exception">The store failed (whatever it throws): the report may not be recorded; deliver it again.</exception>
+    public async Task<RecordResult> RecordAsync(CompletionMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var phase = FindPhase(message.Phase, out var phaseProblem);
+        var problem = phaseProblem ?? CompletionNames.ValidateProcessor(message.Processor) ?? CompletionNames.ValidateRunKey(message.RunKey);
+        if (problem is null && phase!.Processors.Count > 0 && !phase.Processors.Contains(message.Processor, StringComparer.Ordinal))
+        {
+            problem = $"processor '{message.Processor}' is not one of phase '{phase.Name}''s processors ({string.Join(", ", phase.Processors)})";
+        }
+
+        if (problem is not null)
+        {
+            return RecordResult.Rejected(problem);
+        }
+
+        var now = _time.GetUtcNow();
+        var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details);
+        var definition = phase!;
+        var claim = new ClaimOnCompletion(t => PhaseEvaluation.Evaluate(definition, t, t.RunKey, now).Complete, now + _options.ClaimLease);
+        var stored = await _store.RecordAsync(definition.Name, message.RunKey, completion, claim, cancellationToken).ConfigureAwait(false);
+        if (stored.Changed)
+        {
+            OrchestrationLog.Recorded(_logger, definition.Name, message.RunKey, message.Processor, message.Status.ToString(), message.MessageId);
+        }
+        else
+        {
+            OrchestrationLog.Duplicate(_logger, definition.Name, message.RunKey, message.Processor, message.MessageId);
+        }
+
+        var status = PhaseEvaluation.Evaluate(definition, stored.Tally, message.RunKey, now);
+        DriveOutcome drive;
+        if (stored.Claimed)
+        {
+            OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
+            drive = await FireAndMarkAsync(definition, status, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            drive = await DriveIfDueAsync(definition, stored.Tally, status, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (drive == DriveOutcome.Triggered)
+        {
+            status = await GetStatusAsync(definition.Name, message.RunKey, cancellationToken).ConfigureAwait(false) ?? status;
+        }
+
+        return new RecordResult(stored.Changed ? RecordOutcome.Recorded : RecordOutcome.Duplicate, null, status, drive);
+    }
+
+    /// <summary>Reads the status of a run key of a phase.</summary>
+    /// <param name="phase">The phase name.</param>
+    /// <param name="runKey">The run key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status (with everything missing when nothing was recorded), or <see langword="null"/> when the phase is not configured.</returns>
+    public async Task<TallyStatus?> GetStatusAsync(string phase, string runKey, CancellationToken cancellationToken)
+    {
+        var definition = FindPhase(phase, out _);
+        if (definition is null || CompletionNames.ValidateRunKey(runKey) is not null)
+        {
+            return null;
+        }
+
+        var tally = await _store.GetAsync(definition.Name, runKey, cancellationToken).ConfigureAwait(false);
+        return PhaseEvaluation.Evaluate(definition, tally, runKey, _time.GetUtcNow());
+    }
+
+    /// <summary>Triggers the next phase of a run key if it is complete and not triggered, unless another caller holds a live claim.</summary>
+    /// <param name="phase">The phase name.</param>
+    /// <param name="runKey">The run key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the attempt came to.</returns>
+    /// <exception cref="ArgumentException">The phase is not configured.</exception>
+    public async Task<DriveOutcome> DriveAsync(string phase, string runKey, CancellationToken cancellationToken)
+    {
+        var definition = FindPhase(phase, out var problem) ?? throw new ArgumentException(problem, nameof(phase));
+        var tally = await _store.GetAsync(definition.Name, runKey, cancellationToken).ConfigureAwait(false);
+        if (tally is null)
+        {
+            return DriveOutcome.NotComplete;
+        }
+
+        var now = _time.GetUtcNow();
+        return await DriveIfDueAsync(definition, tally, PhaseEvaluation.Evaluate(definition, tally, runKey, now), now, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal PhaseDefinition? FindPhase(string? name, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrEmpty(name))
+        {
+            if (_options.Phases.Count == 1)
+            {
+                return _options.Phases[0];
+            }
+
+            problem = "the message names no phase and more than one phase is configured";
+            return null;
+        }
+
+        var phase = _options.Phases.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+        problem = phase is null ? $"phase '{name}' is not configured" : null;
+        return phase;
+    }
+
+    private async Task<DriveOutcome> DriveIfDueAsync(PhaseDefinition phase, TallySnapshot tally, TallyStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!status.Complete)
+        {
+            return DriveOutcome.NotComplete;
+        }
+
+        if (tally.State == TallyState.Triggered)
+        {
+            return DriveOutcome.AlreadyTriggered;
+        }
+
+        if (!PhaseEvaluation.ShouldDrive(status, tally, now))
+        {
+            return DriveOutcome.ClaimedElsewhere;
+        }
+
+        var leaseUntil = now + _options.ClaimLease;
+        if (!await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false))
+        {
+            _metrics.Trigger(phase.Name, "claimed_elsewhere");
+            return DriveOutcome.ClaimedElsewhere;
+        }
+
+        OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
+        return await FireAndMarkAsync(phase, status, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DriveOutcome> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, CancellationToken cancellationToken)
+    {
+        var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed);
+        using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
+        {
+            try
+            {
+                await _triggers.Get(phase).FireAsync(request, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                OrchestrationLog.TriggerFailed(_logger, ex, phase.Name, status.RunKey);
+                _metrics.Trigger(phase.Name, "failed");
+                return DriveOutcome.TriggerFailed;
+            }
+        }
+
+        var firedAt = _time.GetUtcNow();
+        try
+        {
+            await _store.MarkTriggeredAsync(phase.Name, status.RunKey, firedAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            OrchestrationLog.MarkTriggeredFailed(_logger, ex, phase.Name, status.RunKey);
+            _metrics.Trigger(phase.Name, "mark_failed");
+            return DriveOutcome.TriggerFailed;
+        }
+
+        OrchestrationLog.Triggered(_logger, phase.Name, status.RunKey, request.IdempotencyKey);
+        _metrics.Trigger(phase.Name, "triggered");
+        if (status.LastCompletionAt is { } last)
+        {
+            _metrics.TriggerLatency(phase.Name, firedAt - last);
+        }
+
+        return DriveOutcome.Triggered;
+    }
+}

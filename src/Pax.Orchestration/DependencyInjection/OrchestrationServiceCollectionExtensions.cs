@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Firestore;
+using Pax.Orchestration;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Internal;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Triggers.Internal;
+using Pax.Orchestration.Watchdog;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Pax.Orchestration.</summary>
+public static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="OrchestrationOptions"/> (validated at startup), Pax's Google Cloud clients
+    /// (<c>AddPaxGoogleCloud</c>), the <see cref="ICompletionStore"/> chosen by <see cref="OrchestrationOptions.Store"/>
+    /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
+    /// registered already, <see cref="CompletionTally"/>, <see cref="CompletionIntake"/>, <see cref="CompletionWatchdog"/>,
+    /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
+    /// <see cref="CompletionPublisher"/> for processors, and metrics.
+    /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxOrchestration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(PhaseTriggerSet)))
+        {
+            return services;
+        }
+
+        services.AddPaxGoogleCloud();
+        services.AddMetrics();
+        services.AddLogging();
+        services.AddHttpClient(HttpEndpointTrigger.HttpClientName);
+        services.AddOptions<OrchestrationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OrchestrationOptions>, OrchestrationEnvironmentOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
+        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
+        services.TryAddSingleton<OrchestrationMetrics>();
+        services.TryAddTransient<CompletionPublisher>();
+        services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
+        services.TryAddSingleton(CreateStore);
+        services.TryAddSingleton(sp => new CompletionTally(
+            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+        services.TryAddSingleton(sp => new CompletionIntake(
+            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+        services.TryAddSingleton(sp => new CompletionWatchdog(
+            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+        return services;
+    }
+
+    /// <summary>Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section to bind, conventionally <see cref="OrchestrationOptions.SectionName"/> (<c>Pax:Orchestration</c>).</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxOrchestration(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddPaxOrchestration();
+        services.Configure<OrchestrationOptions>(section);
+        return services;
+    }
+
+    /// <summary>Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) and configures its options in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxOrchestration(this IServiceCollection services, Action<OrchestrationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddPaxOrchestration();
+        services.Configure(configure);
+        return services;
+    }
+
+    private static ICompletionStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<OrchestrationOptions>>();
+        var emulator = services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.FirestoreEmulatorHost;
+        var kind = options.Value.Store ?? (string.IsNullOrWhiteSpace(emulator) ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore);
+        return kind == OrchestrationStoreKind.Firestore
+            ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options)
+            : new SqliteCompletionStore(options);
+    }
+}

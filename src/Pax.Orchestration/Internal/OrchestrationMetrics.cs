@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace Pax.Orchestration.Internal;
+
+/// <summary>The package's instruments on the <c>Pax.Orchestration</c> meter.</summary>
+internal sealed class OrchestrationMetrics
+{
+    public const string MeterName = "Pax.Orchestration";
+
+    private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _triggers;
+    private readonly Counter<long> _overdue;
+    private readonly Histogram<double> _triggerLatency;
+
+    public OrchestrationMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable).");
+        _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by outcome.");
+        _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{tally}", "Tallies found past their deadline with processors missing or failed.");
+        _triggerLatency = meter.CreateHistogram<double>("pax.orchestration.trigger.latency", "ms", "Time from the completing report to the trigger.");
+    }
+
+    public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Trigger(string phase, string outcome) =>
+        _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Overdue(string phase) => _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase));
+
+    public void TriggerLatency(string phase, TimeSpan latency) =>
+        _triggerLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+}

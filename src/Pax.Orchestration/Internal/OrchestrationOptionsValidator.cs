@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.Run;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Triggers;
+
+namespace Pax.Orchestration.Internal;
+
+/// <summary>Validates <see cref="OrchestrationOptions"/> at startup; every message names the configuration key.</summary>
+internal sealed class OrchestrationOptionsValidator : IValidateOptions<OrchestrationOptions>
+{
+    private const string Section = OrchestrationOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, OrchestrationOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Phases.Count == 0)
+        {
+            failures.Add($"{Section}:Phases needs at least one phase.");
+        }
+
+        for (var i = 0; i < options.Phases.Count; i++)
+        {
+            ValidatePhase(options.Phases[i], $"{Section}:Phases:{i}", failures);
+        }
+
+        foreach (var duplicate in options.Phases.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"{Section}:Phases has phase '{duplicate.Key}' more than once.");
+        }
+
+        ValidatePush(options.Push, failures);
+        ValidateTimes(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePhase(PhaseDefinition phase, string key, List<string> failures)
+    {
+        if (CompletionNames.ValidatePhase(phase.Name) is { } problem)
+        {
+            failures.Add($"{key}:Name: {problem}.");
+        }
+
+        var named = phase.Processors.Count > 0;
+        if (named == phase.ExpectedCount.HasValue)
+        {
+            failures.Add($"{key}: set either Processors or ExpectedCount (exactly one).");
+        }
+
+        if (phase.ExpectedCount is < 1 or > 10_000)
+        {
+            failures.Add($"{key}:ExpectedCount must be between 1 and 10000 (was {phase.ExpectedCount}).");
+        }
+
+        foreach (var processor in phase.Processors.Where(p => CompletionNames.ValidateProcessor(p) is not null))
+        {
+            failures.Add($"{key}:Processors: {CompletionNames.ValidateProcessor(processor)}.");
+        }
+
+        var expected = named ? phase.Processors.Count : phase.ExpectedCount ?? 0;
+        if (phase.Threshold is { } threshold && (threshold < 1 || threshold > expected))
+        {
+            failures.Add($"{key}:Threshold must be between 1 and {expected} (was {threshold}).");
+        }
+
+        if (phase.Deadline is { } deadline && deadline <= TimeSpan.Zero)
+        {
+            failures.Add($"{key}:Deadline must be positive (was {deadline}).");
+        }
+
+        if (phase.CustomTrigger is null)
+        {
+            ValidateTrigger(phase.Trigger, key + ":Trigger", failures);
+        }
+    }
+
+    private static void ValidateTrigger(PhaseTriggerOptions trigger, string key, List<string> failures)
+    {
+        var set = new[] { !string.IsNullOrWhiteSpace(trigger.Topic), !string.IsNullOrWhiteSpace(trigger.Job), trigger.Url is not null }.Count(b => b);
+        if (set != 1)
+        {
+            failures.Add($"{key}: set exactly one of Topic, Job and Url (found {set}).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(trigger.Topic) && !PubSubPublisherClient.IsTopicName(trigger.Topic))
+        {
+            failures.Add($"{key}:Topic '{trigger.Topic}' must be projects/P/topics/T.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(trigger.Job) && !CloudRunJobsClient.IsJobName(trigger.Job))
+        {
+            failures.Add($"{key}:Job '{trigger.Job}' must be projects/P/locations/R/jobs/J.");
+        }
+
+        if (trigger.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"{key}:Url '{url}' must be an absolute http(s) URL.");
+        }
+        else if (trigger.Url is { } api && HttpEndpointTrigger.IsGoogleApi(api))
+        {
+            failures.Add($"{key}:Url '{api}' is a Google API, which rejects OIDC ID tokens (401): use Job (OAuth) or Topic instead.");
+        }
+    }
+
+    private static void ValidatePush(PushOptions push, List<string> failures)
+    {
+        if (push.Authentication == PushAuthenticationMode.None)
+        {
+            return;
+        }
+
+        if (push.AllowedServiceAccounts.Count == 0)
+        {
+            failures.Add($"{Section}:Push:AllowedServiceAccounts needs the push subscription's service account for {push.Authentication} (or set {Section}:Push:Authentication to None for local runs).");
+        }
+
+        if (push.Authentication == PushAuthenticationMode.VerifySignature && string.IsNullOrWhiteSpace(push.Audience))
+        {
+            failures.Add($"{Section}:Push:Audience is required for VerifySignature (the push subscription's OIDC audience, by default the endpoint URL).");
+        }
+    }
+
+    private static void ValidateTimes(OrchestrationOptions options, List<string> failures)
+    {
+        if (options.TriggerTimeout < TimeSpan.FromMilliseconds(100) || options.TriggerTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:TriggerTimeout must be between 100 ms and 10 minutes (was {options.TriggerTimeout}).");
+        }
+
+        if (options.ClaimLease < TimeSpan.FromSeconds(1) || options.ClaimLease > TimeSpan.FromHours(1) || options.ClaimLease <= options.TriggerTimeout)
+        {
+            failures.Add($"{Section}:ClaimLease must be between 1 second and 1 hour and longer than TriggerTimeout (was {options.ClaimLease}).");
+        }
+
+        if (options.MaxMessageBytes is < 1024 or > 10 * 1024 * 1024)
+        {
+            failures.Add($"{Section}:MaxMessageBytes must be between 1024 and 10485760 (was {options.MaxMessageBytes}).");
+        }
+
+        if (options.WatchdogBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"{Section}:WatchdogBatchSize must be between 1 and 10000 (was {options.WatchdogBatchSize}).");
+        }
+
+        if (options.Store is Stores.OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
+        {
+            failures.Add($"{Section}:Sqlite:Path is required for the SQLite store.");
+        }
+    }
+}

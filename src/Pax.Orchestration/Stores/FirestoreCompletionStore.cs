@@ -1,0 +1,191 @@
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Completion;
+using Doc = Pax.Orchestration.Stores.Internal.FirestoreTallyDocument;
+
+namespace Pax.Orchestration.Stores;
+
+/// <summary>
+/// Tallies in Firestore, one document per phase and run key: <c>{phase}_completion/{runKey}</c> (such as
+/// <c>phase2_completion/2026-02-10</c>) with a map field per processor and <c>_triggered</c>, <c>_state</c>,
+/// <c>_claimedUntil</c> and timestamps. Every change is a read then a commit guarded by a precondition
+/// (<c>exists=false</c> for the first report, <c>updateTime</c> afterwards); a lost race (409 <c>ALREADY_EXISTS</c>,
+/// 400 <c>FAILED_PRECONDITION</c>, 409 <c>ABORTED</c>) re-reads and tries again, so a report is written once and one
+/// claimer wins. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
+/// </summary>
+public sealed class FirestoreCompletionStore : ICompletionStore
+{
+    private const int MaxAttempts = 25;
+    private readonly FirestoreClient _client;
+    private readonly string _projectId;
+    private readonly string _rejectedCollection;
+
+    /// <summary>Initializes a store in <see cref="FirestoreStoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
+    /// <param name="client">The Firestore client from DI.</param>
+    /// <param name="options">The orchestration options.</param>
+    /// <exception cref="InvalidOperationException">No project id is configured.</exception>
+    public FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _projectId = options.Value.Firestore.ProjectId is { Length: > 0 } project
+            ? project
+            : throw new InvalidOperationException($"{OrchestrationOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
+        _rejectedCollection = options.Value.Firestore.RejectedCollection;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var name = Name(phase, runKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
+            var tally = Doc.Read(document, phase, runKey);
+            var current = tally?.Completions.GetValueOrDefault(completion.Processor);
+            if (!completion.Supersedes(current))
+            {
+                return new StoreRecordResult(false, tally!);
+            }
+
+            var completions = new Dictionary<string, ProcessorCompletion>(tally?.Completions ?? new Dictionary<string, ProcessorCompletion>(), StringComparer.Ordinal)
+            {
+                [completion.Processor] = completion,
+            };
+            var updated = tally is null
+                ? new TallySnapshot(phase, runKey, TallyState.Open, completions, completion.RecordedAt, completion.RecordedAt, null, null)
+                : tally with { Completions = completions, UpdatedAt = completion.RecordedAt };
+            var claims = claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated);
+            var fields = RecordFields(phase, runKey, completion, isNew: document is null);
+            if (claims)
+            {
+                fields[Doc.State] = FirestoreValue.String("claimed");
+                fields[Doc.ClaimedUntil] = FirestoreValue.Timestamp(claim!.LeaseUntil);
+                updated = updated with { State = TallyState.Claimed, ClaimedUntil = claim.LeaseUntil };
+            }
+
+            var precondition = document?.UpdateTime is { } updateTime ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
+            if (await TryCommitAsync(name, fields, precondition, attempt, cancellationToken).ConfigureAwait(false))
+            {
+                return new StoreRecordResult(true, updated, claims);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
+        Doc.Read(await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false), phase, runKey);
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var name = Name(phase, runKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
+            var tally = Doc.Read(document, phase, runKey);
+            if (tally is null || tally.State == TallyState.Triggered || (tally.State == TallyState.Claimed && tally.ClaimedUntil is { } until && until > now))
+            {
+                return false;
+            }
+
+            var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+            {
+                [Doc.State] = FirestoreValue.String("claimed"),
+                [Doc.ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil),
+                [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
+            };
+            if (await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            [Doc.State] = FirestoreValue.String("triggered"),
+            [Doc.Triggered] = FirestoreValue.Boolean(true),
+            [Doc.TriggeredAt] = FirestoreValue.Timestamp(now),
+            [Doc.ClaimedUntil] = FirestoreValue.Null(),
+            [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
+        };
+        await _client.CommitAsync(_projectId, [Write(Name(phase, runKey), fields, new FirestorePrecondition { Exists = true })], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken)
+    {
+        var query = FirestoreStructuredQuery.WhereEqual(Doc.Collection(phase), Doc.Triggered, FirestoreValue.Boolean(false), limit);
+        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        return documents
+            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            ["reason"] = FirestoreValue.String(rejected.Reason),
+            ["receivedAt"] = FirestoreValue.Timestamp(rejected.ReceivedAt),
+            ["messageId"] = rejected.MessageId is { } id ? FirestoreValue.String(id) : FirestoreValue.Null(),
+            ["excerpt"] = rejected.Excerpt is { } excerpt ? FirestoreValue.String(excerpt) : FirestoreValue.Null(),
+        };
+        var name = FirestoreClient.DocumentName(_projectId, _rejectedCollection, Guid.NewGuid().ToString("N"));
+        await _client.CommitAsync(_projectId, [Write(name, fields, null)], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, FirestoreValue> RecordFields(string phase, string runKey, ProcessorCompletion completion, bool isNew)
+    {
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            [completion.Processor] = Doc.Completion(completion),
+            [Doc.UpdatedAt] = FirestoreValue.Timestamp(completion.RecordedAt),
+        };
+        if (isNew)
+        {
+            fields[Doc.Phase] = FirestoreValue.String(phase);
+            fields[Doc.RunKey] = FirestoreValue.String(runKey);
+            fields[Doc.State] = FirestoreValue.String("open");
+            fields[Doc.Triggered] = FirestoreValue.Boolean(false);
+            fields[Doc.CreatedAt] = FirestoreValue.Timestamp(completion.RecordedAt);
+        }
+
+        return fields;
+    }
+
+    private string Name(string phase, string runKey) => FirestoreClient.DocumentName(_projectId, Doc.Collection(phase), runKey);
+
+    private static FirestoreWrite Write(string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition? precondition) => new()
+    {
+        Update = new FirestoreDocument { Name = name, Fields = fields },
+        UpdateMask = new FirestoreDocumentMask { FieldPaths = fields.Keys.Select(FirestoreFieldPath.Quote).ToList() },
+        CurrentDocument = precondition,
+    };
+
+    private async Task<bool> TryCommitAsync(string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition precondition, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.CommitAsync(_projectId, [Write(name, fields, precondition)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
+        {
+            // Another delivery changed the document between our read and our commit: read again.
+            return false;
+        }
+    }
+}

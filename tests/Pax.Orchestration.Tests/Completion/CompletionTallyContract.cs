@@ -1,0 +1,204 @@
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Tests.Support;
+using static Pax.Orchestration.Tests.Support.TallyHarness;
+
+namespace Pax.Orchestration.Tests.Completion;
+
+/// <summary>The engine's behaviour, run against each store.</summary>
+public abstract class CompletionTallyContract
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract Task<TallyHarness> CreateAsync(params PhaseDefinition[] phases);
+
+    [Fact]
+    public async Task Triggers_once_when_every_named_processor_succeeded()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a", "b", "c"));
+
+        var first = await h.RecordAsync("phase2", "a", "2026-02-10");
+        await h.RecordAsync("phase2", "b", "2026-02-10");
+        var last = await h.RecordAsync("phase2", "c", "2026-02-10");
+
+        Assert.Equal(DriveOutcome.NotComplete, first.Drive);
+        Assert.Equal(DriveOutcome.Triggered, last.Drive);
+        var call = Assert.Single(h.Trigger.Calls);
+        Assert.Equal(("phase2", "2026-02-10", "phase2:2026-02-10"), (call.Phase, call.RunKey, call.IdempotencyKey));
+        Assert.Equal(["a", "b", "c"], call.Completed);
+        var status = await h.Tally.GetStatusAsync("phase2", "2026-02-10", Ct);
+        Assert.True(status!.Triggered);
+        Assert.NotNull(status.TriggeredAt);
+    }
+
+    [Fact]
+    public async Task A_redelivered_report_is_a_duplicate_and_does_not_trigger_again()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a", "b"));
+        await h.RecordAsync("phase2", "a", "k1", messageId: "m1");
+        await h.RecordAsync("phase2", "b", "k1", messageId: "m2");
+
+        var again = await h.RecordAsync("phase2", "a", "k1", messageId: "m1");
+        var republished = await h.RecordAsync("phase2", "b", "k1", messageId: "m3");
+
+        Assert.Equal(RecordOutcome.Duplicate, again.Outcome);
+        Assert.Equal(RecordOutcome.Duplicate, republished.Outcome);
+        Assert.Equal(DriveOutcome.AlreadyTriggered, republished.Drive);
+        Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicate_deliveries_trigger_exactly_once_per_run_key()
+    {
+        var processors = new[] { "p1", "p2", "p3", "p4" };
+        await using var h = await CreateAsync(Named("phase2", processors));
+        var runKeys = Enumerable.Range(0, 12).Select(i => $"2026-03-{i + 1:00}").ToList();
+        var deliveries = runKeys.SelectMany(k => processors.SelectMany(p => Enumerable.Repeat((k, p), 3))).ToList();
+
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Ct }, async (d, _) =>
+            await h.RecordAsync("phase2", d.p, d.k, messageId: $"{d.k}/{d.p}"));
+
+        Assert.All(runKeys, k => Assert.Equal(1, h.Trigger.CallsFor(k)));
+        Assert.Equal(runKeys.Count, h.Trigger.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_processor_blocks_the_trigger_until_it_reports_success()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a", "b"));
+        await h.RecordAsync("phase2", "a", "k1");
+
+        var failed = await h.RecordAsync("phase2", "b", "k1", CompletionStatus.Failed);
+        var status = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
+        var retried = await h.RecordAsync("phase2", "b", "k1", CompletionStatus.Succeeded);
+
+        Assert.Equal(DriveOutcome.NotComplete, failed.Drive);
+        Assert.Equal(["b"], status!.Failed);
+        Assert.False(status.Complete);
+        Assert.Equal(RecordOutcome.Recorded, retried.Outcome);
+        Assert.Equal(DriveOutcome.Triggered, retried.Drive);
+    }
+
+    [Fact]
+    public async Task A_count_phase_with_a_threshold_triggers_at_5_of_6()
+    {
+        await using var h = await CreateAsync(Counted("collect", 6, threshold: 5));
+        for (var i = 0; i < 4; i++)
+        {
+            await h.RecordAsync("collect", $"collector/{i}", "slot-1");
+        }
+
+        Assert.Empty(h.Trigger.Calls);
+        var fifth = await h.RecordAsync("collect", "collector/4", "slot-1");
+        var sixth = await h.RecordAsync("collect", "collector/5", "slot-1");
+
+        Assert.Equal(DriveOutcome.Triggered, fifth.Drive);
+        Assert.Equal(DriveOutcome.AlreadyTriggered, sixth.Drive);
+        Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task Status_lists_completed_missing_and_failed_processors()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a", "b", "c"));
+        await h.RecordAsync("phase2", "c", "k1");
+        await h.RecordAsync("phase2", "a", "k1", CompletionStatus.Failed);
+
+        var status = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
+        var nothing = await h.Tally.GetStatusAsync("phase2", "never", Ct);
+
+        Assert.Equal(["c"], status!.Completed);
+        Assert.Equal(["b"], status.Missing);
+        Assert.Equal(["a"], status.Failed);
+        Assert.Equal(2, status.MissingCount);
+        Assert.False(status.Triggered);
+        Assert.Equal(h.Time.GetUtcNow(), status.FirstCompletionAt);
+        Assert.Equal(["a", "b", "c"], nothing!.Missing);
+        Assert.Null(await h.Tally.GetStatusAsync("unknown", "k1", Ct));
+    }
+
+    [Fact]
+    public async Task A_processor_outside_the_named_set_is_rejected()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+
+        var result = await h.RecordAsync("phase2", "intruder", "k1");
+        var badKey = await h.RecordAsync("phase2", "a", "../etc");
+
+        Assert.Equal(RecordOutcome.Rejected, result.Outcome);
+        Assert.Contains("intruder", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(RecordOutcome.Rejected, badKey.Outcome);
+        Assert.Null(await h.Store.GetAsync("phase2", "k1", Ct));
+    }
+
+    [Fact]
+    public async Task A_failing_trigger_keeps_the_claim_and_the_watchdog_finishes_it_once_after_the_lease()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        h.Trigger.FailNext(1);
+
+        var result = await h.RecordAsync("phase2", "a", "k1");
+        var early = await h.Watchdog.RunAsync(Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        var late = await h.Watchdog.RunAsync(Ct);
+        var after = await h.Watchdog.RunAsync(Ct);
+
+        Assert.Equal(DriveOutcome.TriggerFailed, result.Drive);
+        Assert.Empty(early.Redriven);
+        Assert.Equal(DriveOutcome.Triggered, Assert.Single(late.Redriven).Outcome);
+        Assert.Equal(0, after.Examined);
+        Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task A_crash_between_claim_and_trigger_is_finished_once_by_a_redelivery_after_the_lease()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a", "b"));
+        await h.RecordAsync("phase2", "a", "k1");
+        await h.Store.RecordAsync("phase2", "k1", new ProcessorCompletion("b", CompletionStatus.Succeeded, h.Time.GetUtcNow(), "m-b", null), null, Ct);
+        var now = h.Time.GetUtcNow();
+        Assert.True(await h.Store.TryClaimAsync("phase2", "k1", now, now.AddSeconds(60), Ct)); // the instance that claimed it dies here
+
+        var during = await h.RecordAsync("phase2", "b", "k1", messageId: "m-b");
+        h.Time.Advance(TimeSpan.FromSeconds(60));
+        var redelivered = await h.RecordAsync("phase2", "b", "k1", messageId: "m-b");
+        var again = await h.RecordAsync("phase2", "b", "k1", messageId: "m-b");
+
+        Assert.Equal(DriveOutcome.ClaimedElsewhere, during.Drive);
+        Assert.Equal(DriveOutcome.Triggered, redelivered.Drive);
+        Assert.Equal(DriveOutcome.AlreadyTriggered, again.Drive);
+        Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task The_watchdog_triggers_a_complete_tally_that_was_never_claimed()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        await h.Store.RecordAsync("phase2", "k1", new ProcessorCompletion("a", CompletionStatus.Succeeded, h.Time.GetUtcNow(), null, null), null, Ct);
+
+        var report = await h.Watchdog.RunAsync(Ct);
+
+        Assert.Equal(new Pax.Orchestration.Watchdog.RedriveResult("phase2", "k1", DriveOutcome.Triggered), Assert.Single(report.Redriven));
+        Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task The_watchdog_reports_a_tally_past_its_deadline_with_the_missing_processors()
+    {
+        var phase = Named("phase2", "a", "b", "c");
+        phase.Deadline = TimeSpan.FromHours(2);
+        await using var h = await CreateAsync(phase);
+        await h.RecordAsync("phase2", "a", "k1");
+        await h.RecordAsync("phase2", "c", "k1", CompletionStatus.Failed);
+
+        var before = await h.Watchdog.RunAsync(Ct);
+        h.Time.Advance(TimeSpan.FromHours(2));
+        var after = await h.Watchdog.RunAsync(Ct);
+
+        Assert.Empty(before.Overdue);
+        var overdue = Assert.Single(after.Overdue);
+        Assert.Equal(["b"], overdue.Missing);
+        Assert.Equal(["c"], overdue.Failed);
+        Assert.True(overdue.Overdue);
+        Assert.Empty(h.Trigger.Calls);
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Tests.DependencyInjection;
+
+public sealed class OrchestrationServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void The_Pax_Orchestration_section_binds_phases_triggers_and_push_options()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pax:Orchestration:Store"] = "Sqlite",
+            ["Pax:Orchestration:Sqlite:Path"] = "x.db",
+            ["Pax:Orchestration:Phases:0:Name"] = "phase2",
+            ["Pax:Orchestration:Phases:0:Processors:0"] = "a",
+            ["Pax:Orchestration:Phases:0:Processors:1"] = "b",
+            ["Pax:Orchestration:Phases:0:Deadline"] = "06:00:00",
+            ["Pax:Orchestration:Phases:0:Trigger:Topic"] = "projects/p/topics/phase3",
+            ["Pax:Orchestration:Phases:1:Name"] = "collect",
+            ["Pax:Orchestration:Phases:1:ExpectedCount"] = "6",
+            ["Pax:Orchestration:Phases:1:Threshold"] = "5",
+            ["Pax:Orchestration:Phases:1:Trigger:Job"] = "projects/p/locations/r/jobs/j",
+            ["Pax:Orchestration:Push:Authentication"] = "CloudRunIam",
+            ["Pax:Orchestration:Push:Audience"] = "https://o.a.run.app",
+            ["Pax:Orchestration:Push:AllowedServiceAccounts:0"] = "push@p.iam.gserviceaccount.com",
+        }).Build();
+        using var provider = new ServiceCollection().AddPaxOrchestration(configuration.GetSection(OrchestrationOptions.SectionName)).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
+
+        Assert.Equal(OrchestrationStoreKind.Sqlite, options.Store);
+        Assert.Equal(["a", "b"], options.Phases[0].Processors);
+        Assert.Equal(TimeSpan.FromHours(6), options.Phases[0].Deadline);
+        Assert.Equal(5, options.Phases[1].RequiredSuccesses());
+        Assert.Equal("projects/p/locations/r/jobs/j", options.Phases[1].Trigger.Job);
+        Assert.Equal(PushAuthenticationMode.CloudRunIam, options.Push.Authentication);
+        Assert.IsType<SqliteCompletionStore>(provider.GetRequiredService<ICompletionStore>());
+    }
+
+    [Theory]
+    [InlineData("Pax:Orchestration:Push:AllowedServiceAccounts", null)]
+    [InlineData("Pax:Orchestration:Phases:0:Trigger", "https://run.googleapis.com/v2/projects/p/locations/r/jobs/j:run")]
+    [InlineData("Pax:Orchestration:Phases:0: set either Processors or ExpectedCount", "none")]
+    [InlineData("Pax:Orchestration:Phases:0:Threshold", "threshold")]
+    public void Invalid_options_fail_at_startup_naming_the_key(string key, string? variant)
+    {
+        var services = new ServiceCollection().AddPaxOrchestration(o =>
+        {
+            var phase = new PhaseDefinition { Name = "phase2", Processors = ["a"] };
+            phase.Trigger.Topic = "projects/p/topics/next";
+            o.Push.Authentication = variant is null ? PushAuthenticationMode.CloudRunIam : PushAuthenticationMode.None;
+            if (variant?.StartsWith("https", StringComparison.Ordinal) == true)
+            {
+                phase.Trigger = new Pax.Orchestration.Triggers.PhaseTriggerOptions { Url = new Uri(variant) };
+            }
+            else if (variant == "none")
+            {
+                phase.Processors = [];
+            }
+            else if (variant == "threshold")
+            {
+                phase.Threshold = 2;
+            }
+
+            o.Phases.Add(phase);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_store_is_Firestore_when_FIRESTORE_EMULATOR_HOST_is_set_and_no_store_is_configured()
+    {
+        var services = new ServiceCollection()
+            .AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = "127.0.0.1:8080")
+            .AddPaxOrchestration(o =>
+            {
+                o.Firestore.ProjectId = "p";
+                o.Push.Authentication = PushAuthenticationMode.None;
+                o.Phases.Add(new PhaseDefinition { Name = "phase2", ExpectedCount = 2, Trigger = new Pax.Orchestration.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
+            });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<FirestoreCompletionStore>(provider.GetRequiredService<ICompletionStore>());
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Watchdog;
+using Pax.TestSupport.Emulators;
+
+namespace Pax.Orchestration.Tests.Support;
+
+/// <summary>An engine on a real store (a temporary SQLite file, or the Firestore emulator with a fresh project id) with a recording trigger and a fake clock.</summary>
+public sealed class TallyHarness : IAsyncDisposable
+{
+    private readonly string? _directory;
+
+    private TallyHarness(ServiceProvider services, RecordingTrigger trigger, FakeTimeProvider time, string? directory)
+    {
+        Services = services;
+        Trigger = trigger;
+        Time = time;
+        _directory = directory;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public RecordingTrigger Trigger { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CompletionTally Tally => Services.GetRequiredService<CompletionTally>();
+
+    public CompletionWatchdog Watchdog => Services.GetRequiredService<CompletionWatchdog>();
+
+    public ICompletionStore Store => Services.GetRequiredService<ICompletionStore>();
+
+    public static TallyHarness Sqlite(params PhaseDefinition[] phases)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pax-orch-" + Guid.NewGuid().ToString("N"));
+        return Create(phases, o =>
+        {
+            o.Store = OrchestrationStoreKind.Sqlite;
+            o.Sqlite.Path = Path.Combine(directory, "tallies.db");
+        }, null, directory);
+    }
+
+    public static TallyHarness Firestore(GcloudEmulator emulator, params PhaseDefinition[] phases) =>
+        Create(phases, o =>
+        {
+            o.Store = OrchestrationStoreKind.Firestore;
+            o.Firestore.ProjectId = "p" + Guid.NewGuid().ToString("N")[..12];
+        }, emulator.HostPort, null);
+
+    public static PhaseDefinition Named(string name, params string[] processors) => new() { Name = name, Processors = [.. processors] };
+
+    public static PhaseDefinition Counted(string name, int count, int? threshold = null) => new() { Name = name, ExpectedCount = count, Threshold = threshold };
+
+    public Task<RecordResult> RecordAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null) =>
+        Tally.RecordAsync(new CompletionMessage(phase, processor, runKey, status, messageId), TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_directory is not null && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static TallyHarness Create(PhaseDefinition[] phases, Action<OrchestrationOptions> store, string? firestoreEmulator, string? directory)
+    {
+        var trigger = new RecordingTrigger();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 6, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddPaxGoogleCloud(o =>
+        {
+            o.FirestoreEmulatorHost = firestoreEmulator;
+            o.Retry.InitialDelay = TimeSpan.Zero;
+            o.Retry.MaxDelay = TimeSpan.Zero;
+        });
+        services.AddPaxOrchestration(o =>
+        {
+            foreach (var phase in phases)
+            {
+                phase.CustomTrigger ??= trigger;
+                o.Phases.Add(phase);
+            }
+
+            o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            store(o);
+        });
+        return new TallyHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), trigger, time, directory);
+    }
+}
