@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
+using Pax.Collection.Selection;
 using Pax.Collector.Job.Console;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using Pax.Collection.Cameras;
+using Pax.Collection.Selection;
 
 namespace Pax.CameraSimulator.Internal;
 

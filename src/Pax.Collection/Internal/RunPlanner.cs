@@ -1,6 +1,7 @@
 using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
+using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
 
 namespace Pax.Collection.Internal;

@@ -1,5 +1,5 @@
-using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
+using Pax.Collection.Selection;
 
 namespace Pax.Collection.Runs;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
 using Pax.Collection.Internal;
+using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
+using Pax.Collection.Selection;
 
 namespace Pax.Benchmarks.Collection;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
+using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 

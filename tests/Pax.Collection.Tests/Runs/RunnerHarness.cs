@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
+using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 
 namespace Pax.Collection.Tests.Runs;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pax.CameraSimulator;
-using Pax.Collection.Cameras;
+using Pax.Collection.Selection;
 
 namespace Pax.IntegrationTests.Simulator;
 

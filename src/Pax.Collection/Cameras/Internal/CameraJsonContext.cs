@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pax.Collection.Selection.Internal;
 
 namespace Pax.Collection.Cameras.Internal;
 

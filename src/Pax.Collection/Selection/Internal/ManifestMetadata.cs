@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pax.Collection.Cameras.Internal;
+namespace Pax.Collection.Selection.Internal;
 
 /// <summary>The manifest's <c>metadata</c> object. The seed wrote <c>total_cameras</c>, <c>corridor</c> and <c>generated_at</c>; Pax adds <c>area</c>, <c>source</c> and <c>generator</c>.</summary>
 internal sealed class ManifestMetadata

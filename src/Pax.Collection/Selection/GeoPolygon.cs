@@ -1,4 +1,4 @@
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>
 /// A simple polygon in (longitude, latitude) degrees, treated as planar (fine for areas of a few kilometres, and what

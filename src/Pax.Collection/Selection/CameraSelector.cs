@@ -1,6 +1,7 @@
+using Pax.Collection.Cameras;
 using Pax.Collection.Snapshots;
 
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>
 /// Picks the cameras to collect from the API's camera list and a <see cref="CameraSelection"/>, and builds manifests

@@ -1,4 +1,4 @@
-namespace Pax.Collection.Cameras.Internal;
+namespace Pax.Collection.Selection.Internal;
 
 /// <summary>The manifest file: <c>{"metadata":{…},"cameras":[…]}</c> (the seed system's format, read and written).</summary>
 internal sealed class ManifestDocument

@@ -1,4 +1,6 @@
-namespace Pax.Collection.Cameras;
+using Pax.Collection.Cameras;
+
+namespace Pax.Collection.Selection;
 
 /// <summary>How a <see cref="CameraSelection"/> picks cameras.</summary>
 public enum CameraSelectionKind

@@ -1,6 +1,7 @@
 using Pax.Collection.Cameras;
+using Pax.Collection.Selection;
 
-namespace Pax.Collection.Tests.Cameras;
+namespace Pax.Collection.Tests.Selection;
 
 public sealed class CameraAreasTests
 {

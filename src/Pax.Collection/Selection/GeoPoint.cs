@@ -1,4 +1,6 @@
-namespace Pax.Collection.Cameras;
+using Pax.Collection.Cameras;
+
+namespace Pax.Collection.Selection;
 
 /// <summary>A WGS84 position as (longitude, latitude) in degrees, the order GeoJSON and the seed system use.</summary>
 /// <param name="Longitude">Longitude in degrees (x).</param>

@@ -1,4 +1,4 @@
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>A camera manifest could not be read or written; the message names the file and the problem.</summary>
 public sealed class CameraManifestException : Exception

@@ -1,4 +1,6 @@
-namespace Pax.Collection.Cameras;
+using Pax.Collection.Cameras;
+
+namespace Pax.Collection.Selection;
 
 /// <summary>
 /// What <see cref="CameraSelector.Select"/> picked: the cameras to collect, the manifest cameras the API no longer

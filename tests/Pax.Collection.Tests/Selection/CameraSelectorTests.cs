@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Pax.Collection.Cameras;
+using Pax.Collection.Selection;
 
-namespace Pax.Collection.Tests.Cameras;
+namespace Pax.Collection.Tests.Selection;
 
 public sealed class CameraSelectorTests
 {

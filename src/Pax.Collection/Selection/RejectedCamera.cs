@@ -1,4 +1,6 @@
-namespace Pax.Collection.Cameras;
+using Pax.Collection.Cameras;
+
+namespace Pax.Collection.Selection;
 
 /// <summary>A camera left out of a selection because its id is unsafe or listed twice; it never reaches a path.</summary>
 /// <param name="Camera">The camera as listed.</param>

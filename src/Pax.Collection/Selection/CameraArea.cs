@@ -1,4 +1,6 @@
-namespace Pax.Collection.Cameras;
+using Pax.Collection.Cameras;
+
+namespace Pax.Collection.Selection;
 
 /// <summary>
 /// A named area cameras are selected from: a polygon, widened by a buffer (cameras on or just outside an edge

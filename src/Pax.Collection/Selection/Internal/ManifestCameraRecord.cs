@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Pax.Collection.Cameras.Internal;
 
-namespace Pax.Collection.Cameras.Internal;
+namespace Pax.Collection.Selection.Internal;
 
 /// <summary>One manifest camera: <c>{"number","id","name","latitude","longitude","area","isOnline"}</c>.</summary>
 internal sealed class ManifestCameraRecord

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Pax.Collection.Cameras.Internal;
+namespace Pax.Collection.Selection.Internal;
 
 /// <summary>The seed's <c>metadata.corridor</c>: a boundary description and its corners (kept as written).</summary>
 internal sealed class ManifestCorridor

@@ -1,6 +1,7 @@
-using Pax.Collection.Cameras.Internal;
+using Pax.Collection.Cameras;
+using Pax.Collection.Selection.Internal;
 
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>
 /// A fixed list of cameras to collect, in the seed system's JSON format:

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Pax.Collection.Cameras;
+using Pax.Collection.Cameras.Internal;
 
-namespace Pax.Collection.Cameras.Internal;
+namespace Pax.Collection.Selection.Internal;
 
 /// <summary>Maps <see cref="CameraManifest"/> to and from its JSON file format (see <see cref="ManifestDocument"/>).</summary>
 internal static class ManifestFormat

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>The built-in camera areas, looked up by name (case-insensitive).</summary>
 public static class CameraAreas

@@ -1,4 +1,4 @@
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Selection;
 
 /// <summary>What to collect: the cameras in an area, the cameras of a manifest, or every online camera the API lists.</summary>
 public sealed class CameraSelection
