@@ -117,7 +117,7 @@ public sealed class CollectionRunner
         }
         catch (CameraApiException ex)
         {
-            throw new CollectionFailedException($"The camera list could not be read: {ex.Message}", ex);
+            throw new CollectionFailedException(ex.Message, ex);
         }
 
         if (listed.Count == 0)
