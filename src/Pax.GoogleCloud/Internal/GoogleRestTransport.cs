@@ -67,7 +67,7 @@ internal sealed class GoogleRestTransport
         return await ReadJsonAsync(response, responseType, operation, cancellationToken).ConfigureAwait(false);
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, bool retryable)
+    public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, bool retryable)
     {
         var request = new HttpRequestMessage(method, Endpoint.Resolve(pathAndQuery));
         request.Options.Set(GoogleRequestOptionKeys.Retryable, retryable);
@@ -80,7 +80,7 @@ internal sealed class GoogleRestTransport
         return request;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, GoogleOperation operation, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, GoogleOperation operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,7 +93,7 @@ internal sealed class GoogleRestTransport
         }
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, GoogleOperation operation, CancellationToken cancellationToken)
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, GoogleOperation operation, CancellationToken cancellationToken)
         where T : class
     {
         try

@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud.Http;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
-using Polly.Timeout;
 
 namespace Pax.GoogleCloud.Storage;
 
@@ -21,8 +16,8 @@ namespace Pax.GoogleCloud.Storage;
 /// </summary>
 public sealed partial class StorageObjectsClient
 {
-    private readonly HttpClient _httpClient;
     private readonly GoogleServiceEndpoint _endpoint;
+    private readonly GoogleRestTransport _transport;
 
     /// <summary>Initializes a client. Use the instance DI gives: a plain <see cref="HttpClient"/> has no credentials and no retries.</summary>
     /// <param name="httpClient">The HTTP client configured by <c>AddPaxGoogleCloud</c>.</param>
@@ -31,8 +26,8 @@ public sealed partial class StorageObjectsClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
         _endpoint = GoogleServiceEndpoint.ForStorage(options.Value);
+        _transport = new GoogleRestTransport(httpClient, _endpoint);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://storage.googleapis.com/</c>.</summary>
@@ -44,41 +39,12 @@ public sealed partial class StorageObjectsClient
     private static string ObjectPath(string bucket, string name) =>
         $"storage/v1/b/{Uri.EscapeDataString(bucket)}/o/{Uri.EscapeDataString(name)}";
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, bool retryable)
-    {
-        var request = new HttpRequestMessage(method, _endpoint.Resolve(pathAndQuery));
-        request.Options.Set(GoogleRequestOptionKeys.Retryable, retryable);
-        request.Options.Set(GoogleRequestOptionKeys.Anonymous, _endpoint.IsEmulator);
-        return request;
-    }
+    private HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, bool retryable) =>
+        _transport.CreateRequest(method, pathAndQuery, retryable);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, GoogleOperation operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw new TimeoutException(
-                $"{operation} did not complete within {GoogleCloudOptions.SectionName}:Retry:AttemptTimeout / TotalTimeout.", ex);
-        }
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, GoogleOperation operation, CancellationToken cancellationToken) =>
+        _transport.SendAsync(request, operation, cancellationToken);
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, GoogleOperation operation, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            var value = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false);
-            return value ?? throw InvalidResponse(response.StatusCode, operation, "the body is empty or null", null);
-        }
-        catch (JsonException ex)
-        {
-            throw InvalidResponse(response.StatusCode, operation, ex.Message, ex);
-        }
-    }
-
-    private static GoogleApiException InvalidResponse(HttpStatusCode status, GoogleOperation operation, string problem, Exception? innerException) =>
-        new(operation.Api, status, null, null, $"{operation} returned HTTP {(int)status} with a body that is not the expected JSON resource: {problem}", innerException);
+    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, GoogleOperation operation, CancellationToken cancellationToken)
+        where T : class => GoogleRestTransport.ReadJsonAsync(response, typeInfo, operation, cancellationToken);
 }

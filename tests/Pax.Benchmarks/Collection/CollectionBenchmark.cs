@@ -23,9 +23,8 @@ internal static class CollectionBenchmark
         foreach (var cameras in Scenarios.Select(s => s.Cameras).Distinct())
         {
             var port = FreePort();
-            using var simulator = StartSimulator(port, cameras, latencyMs);
+            using var simulator = await StartSimulatorAsync(port, cameras, latencyMs);
             var api = $"http://127.0.0.1:{port}";
-            await WaitUntilServingAsync(api);
             foreach (var (_, concurrency) in Scenarios.Where(s => s.Cameras == cameras))
             {
                 results.Add(await RunScenarioProcessAsync(api, cameras, concurrency, latencyMs));
@@ -65,7 +64,8 @@ internal static class CollectionBenchmark
         return JsonSerializer.Deserialize(json, BenchmarkJsonContext.Default.ScenarioResult)!;
     }
 
-    private static Process StartSimulator(int port, int cameras, int latencyMs)
+    // Starts the simulator and completes once it prints that it is listening (its readiness signal).
+    private static async Task<Process> StartSimulatorAsync(int port, int cameras, int latencyMs)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Pax.CameraSimulator.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--cameras", cameras.ToString(CultureInfo.InvariantCulture), "--latency", $"{latencyMs}ms", "--fault-rate", "0", "--seed", "1"])
@@ -73,36 +73,22 @@ internal static class CollectionBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("listening on", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The simulator exited before it listened."));
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        await listening.Task.WaitAsync(TimeSpan.FromMinutes(1));
         return process;
-    }
-
-    private static async Task WaitUntilServingAsync(string api)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler());
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"{api}/api/cameras"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException($"The simulator at {api} did not start.");
     }
 
     private static int FreePort()
