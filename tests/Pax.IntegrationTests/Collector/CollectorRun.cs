@@ -33,7 +33,7 @@ internal sealed class CollectorRun
             {
                 services.Configure<NyctmcOptions>(options =>
                 {
-                    options.RequestTimeout = TimeSpan.FromMilliseconds(750);
+                    options.RequestTimeout = TimeSpan.FromMilliseconds(1500);
                     options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
                 });
                 ConfigureServices?.Invoke(services);
