@@ -21,14 +21,21 @@ internal sealed class CameraCollector(
     SemaphoreSlim fetchSlots,
     TimeProvider timeProvider)
 {
-    public async Task<CameraOutcome> CollectAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken cancellationToken)
+    /// <param name="camera">The camera.</param>
+    /// <param name="key">The snapshot's key.</param>
+    /// <param name="previousHash">The SHA-256 of the camera's previous snapshot, if known.</param>
+    /// <param name="fetchToken">Cancels waiting for a fetch slot and the fetch (the run's deadline, or the caller).</param>
+    /// <param name="writeToken">Cancels the write (the caller only: an image fetched before the deadline is still stored).</param>
+    public async Task<CameraOutcome> CollectAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken fetchToken, CancellationToken writeToken)
     {
-        await fetchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await fetchSlots.WaitAsync(fetchToken).ConfigureAwait(false);
         var started = timeProvider.GetTimestamp();
         CameraImage image;
         try
         {
-            image = await source.FetchImageAsync(camera, cancellationToken).ConfigureAwait(false);
+            // A slot freed by the deadline's own cancellation can reach a waiter before its wait is cancelled.
+            fetchToken.ThrowIfCancellationRequested();
+            image = await source.FetchImageAsync(camera, fetchToken).ConfigureAwait(false);
         }
         catch (CameraFetchException ex)
         {
@@ -62,7 +69,7 @@ internal sealed class CameraCollector(
         }
 
         var metadata = new SnapshotMetadata(camera.Name, image.FetchedAt, image.ContentType ?? "image/jpeg", sha256);
-        var written = await WriteAsync(key, bytes, metadata, cancellationToken).ConfigureAwait(false);
+        var written = await WriteAsync(key, bytes, metadata, writeToken).ConfigureAwait(false);
         if (written.Failure is { } failure)
         {
             return fetched with { Outcome = CameraOutcomeKind.Failed, Reason = failure, Duration = Elapsed(started) };

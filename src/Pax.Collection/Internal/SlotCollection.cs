@@ -7,7 +7,8 @@ namespace Pax.Collection.Internal;
 /// <summary>
 /// Collects a run's planned cameras concurrently under the run's deadline. Every camera is started at once and waits
 /// for a fetch slot in plan order (the collector bounds the fetches); when the deadline passes, cameras still waiting
-/// or in flight end <see cref="CameraOutcomeKind.TimedOut"/>. A fatal error (the sink refused access) stops the rest.
+/// or fetching end <see cref="CameraOutcomeKind.TimedOut"/>, while images already fetched are still written. A fatal
+/// error (the sink refused access) stops the rest.
 /// </summary>
 internal sealed class SlotCollection(CameraCollector collector, string prefix, DateTimeOffset slot, TimeSpan deadline, TimeProvider timeProvider)
 {
@@ -26,7 +27,7 @@ internal sealed class SlotCollection(CameraCollector collector, string prefix, D
             try
             {
                 var key = new SnapshotKey(prefix, planned.Id, slot);
-                results[index] = await collector.CollectAsync(planned.Camera, key, planned.PreviousHash, run.Token).ConfigureAwait(false);
+                results[index] = await collector.CollectAsync(planned.Camera, key, planned.PreviousHash, run.Token, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested && fatal is null)
             {
