@@ -9,6 +9,8 @@ namespace Pax.Collection.Sinks;
 /// exists — so a reader never sees a partial image, and an existing snapshot is never overwritten.
 /// </summary>
 /// <remarks>
+/// Across processes, create-only relies on the file system's hard links (ext4, XFS, btrfs, NFSv4 have them); within one
+/// process it holds on any file system.
 /// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
 /// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
 /// </remarks>
@@ -16,6 +18,8 @@ public sealed class FileSystemSink : ISnapshotSink
 {
     private const string TempSuffix = ".tmp";
     private readonly string _root;
+    private readonly object _moveGate = new();
+
     // Never exposes its wait handle, so it needs no disposal.
     private readonly SemaphoreSlim _writeSlots = new(Environment.ProcessorCount);
 
@@ -47,7 +51,13 @@ public sealed class FileSystemSink : ISnapshotSink
             try
             {
                 // overwrite: false fails when the target appeared meanwhile (another task or execution won the race).
-                File.Move(temp, target, overwrite: false);
+                // .NET does that with link()+unlink() where the file system supports hard links; elsewhere it checks
+                // and renames, so moves from this process are serialized to keep them create-only in any case.
+                lock (_moveGate)
+                {
+                    File.Move(temp, target, overwrite: false);
+                }
+
                 return SnapshotWriteResult.Created;
             }
             catch (IOException) when (File.Exists(target))
