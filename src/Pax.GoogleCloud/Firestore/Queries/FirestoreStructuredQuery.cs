@@ -1,6 +1,6 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
-/// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional single-field filter and a limit.</summary>
+/// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional filter, an order and a limit.</summary>
 public sealed class FirestoreStructuredQuery
 {
     /// <summary>Gets or sets the collections to query.</summary>
@@ -8,6 +8,9 @@ public sealed class FirestoreStructuredQuery
 
     /// <summary>Gets or sets the filter.</summary>
     public FirestoreFilter? Where { get; set; }
+
+    /// <summary>Gets or sets the order of the results.</summary>
+    public List<FirestoreOrder>? OrderBy { get; set; }
 
     /// <summary>Gets or sets the most documents to return.</summary>
     public int? Limit { get; set; }
@@ -21,10 +24,7 @@ public sealed class FirestoreStructuredQuery
     public static FirestoreStructuredQuery WhereEqual(string collectionId, string fieldPath, FirestoreValue value, int? limit = null) => new()
     {
         From = [new FirestoreCollectionSelector { CollectionId = collectionId }],
-        Where = new FirestoreFilter
-        {
-            FieldFilter = new FirestoreFieldFilter { Field = new FirestoreFieldReference { FieldPath = fieldPath }, Op = "EQUAL", Value = value },
-        },
+        Where = FirestoreFilter.Field(fieldPath, "EQUAL", value),
         Limit = limit,
     };
 }

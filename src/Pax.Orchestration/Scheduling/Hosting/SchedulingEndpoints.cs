@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Scheduling.Internal;
+
+namespace Pax.Orchestration.Scheduling.Hosting;
+
+/// <summary>
+/// The scheduler's HTTP surface: <c>POST /cron/tick</c>, <c>POST /jobs</c> and <c>GET /jobs/{id}</c>, each
+/// authenticated like push deliveries (<see cref="SchedulingOptions.Authentication"/>: Cloud Scheduler's OIDC token
+/// from an allowed service account). Answers 401 when authentication fails, 503 when the store is unavailable (so
+/// Cloud Scheduler retries), and 400 with <c>{"error": reason}</c> for a bad job request.
+/// </summary>
+public sealed class SchedulingEndpoints
+{
+    /// <summary>The header Cloud Scheduler sets to the occurrence it delivers (RFC 3339).</summary>
+    public const string ScheduleTimeHeader = "X-CloudScheduler-ScheduleTime";
+
+    /// <summary>The header Cloud Scheduler sets to the short name of the Scheduler job.</summary>
+    public const string JobNameHeader = "X-CloudScheduler-JobName";
+
+    private const int MaxRequestBytes = 1024 * 1024;
+    private readonly JobScheduler _scheduler;
+    private readonly PushAuthenticator _authenticator;
+    private readonly PushAuthenticationMode _mode;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes the endpoints. Resolve them from DI after <c>AddPaxScheduling</c>.</summary>
+    /// <param name="scheduler">The scheduler.</param>
+    /// <param name="validator">Verifies token signatures (<see cref="PushAuthenticationMode.VerifySignature"/>).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public SchedulingEndpoints(JobScheduler scheduler, IPushTokenValidator validator, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<SchedulingEndpoints> logger)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        _scheduler = scheduler;
+        _mode = o.Authentication;
+        _authenticator = new PushAuthenticator(
+            new PushOptions { Authentication = o.Authentication, Audience = o.Audience, AllowedServiceAccounts = o.AllowedServiceAccounts }, validator, time);
+        _logger = logger;
+    }
+
+    /// <summary>Handles <c>POST /cron/tick</c>: runs a tick (once per Scheduler delivery) and answers 200 with its metrics.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public Task TickAsync(HttpContext context) => GuardedAsync(context, async () =>
+    {
+        var result = await _scheduler.RunTickAsync(DeliveryKey(context.Request), context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(context, StatusCodes.Status200OK, TickResponse.From(result), SchedulingJsonContext.Default.TickResponse).ConfigureAwait(false);
+    });
+
+    /// <summary>Handles <c>POST /jobs</c>: 201 with the stored job, 409 when the id exists, 400 with the reason for a bad request.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public Task CreateAsync(HttpContext context) => GuardedAsync(context, async () =>
+    {
+        ScheduledJob? stored;
+        try
+        {
+            var request = await ReadRequestAsync(context).ConfigureAwait(false);
+            stored = await _scheduler.TryCreateJobAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ScheduledJobRequestException ex)
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, new SchedulingProblem(ex.Message), SchedulingJsonContext.Default.SchedulingProblem).ConfigureAwait(false);
+            return;
+        }
+
+        if (stored is null)
+        {
+            await WriteAsync(context, StatusCodes.Status409Conflict, new SchedulingProblem("a job with this id exists"), SchedulingJsonContext.Default.SchedulingProblem).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{Uri.EscapeDataString(stored.Id)}";
+        await WriteAsync(context, StatusCodes.Status201Created, JobResource.From(stored), SchedulingJsonContext.Default.JobResource).ConfigureAwait(false);
+    });
+
+    /// <summary>Handles <c>GET /jobs/{id}</c>: the job as stored, or 404.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="id">The job id.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public Task GetAsync(HttpContext context, string id) => GuardedAsync(context, async () =>
+    {
+        var job = await _scheduler.GetJobAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (job is null)
+        {
+            await WriteAsync(context, StatusCodes.Status404NotFound, new SchedulingProblem($"no job '{id}'"), SchedulingJsonContext.Default.SchedulingProblem).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, StatusCodes.Status200OK, JobResource.From(job), SchedulingJsonContext.Default.JobResource).ConfigureAwait(false);
+    });
+
+    /// <summary>Returns the delivery key of a Cloud Scheduler request (job name and schedule time), or <see langword="null"/> when it carries no schedule time.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The key.</returns>
+    public static string? DeliveryKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scheduleTime = request.Headers[ScheduleTimeHeader].ToString();
+        if (string.IsNullOrWhiteSpace(scheduleTime))
+        {
+            return null;
+        }
+
+        // Normalize the instant so equal times in different spellings are one delivery; keep an unparsable value verbatim.
+        var instant = DateTimeOffset.TryParse(scheduleTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+            : scheduleTime.Trim();
+        return $"{request.Headers[JobNameHeader]}@{instant}";
+    }
+
+    private async Task GuardedAsync(HttpContext context, Func<Task> handle)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            if (await _authenticator.AuthenticateAsync(context.Request, cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                SchedulingLog.Unauthenticated(_logger, context.Request.Path, _mode.ToString(), reason);
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await handle().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // The store (or Google's certificates) could not be reached: not the caller's fault, so Cloud Scheduler retries.
+            SchedulingLog.StoreUnavailable(_logger, ex);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
+
+    private static async Task<ScheduledJobRequest> ReadRequestAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxRequestBytes)
+        {
+            throw new ScheduledJobRequestException($"the body is larger than {MaxRequestBytes} bytes");
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, SchedulingJsonContext.Default.ScheduledJobRequest, context.RequestAborted).ConfigureAwait(false)
+                ?? throw new ScheduledJobRequestException("the body must be a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new ScheduledJobRequestException($"the body is not a valid job request: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task WriteAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> type)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>Turns a <see cref="ScheduledJobRequest"/> into a new job, or refuses it with the reason.</summary>
+internal static class JobRequestValidator
+{
+    private const int MaxIdLength = 200;
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public static ScheduledJob Validate(ScheduledJobRequest request, Func<string, IScheduledJobHandler?> handlers, IReadOnlyCollection<string> types, SchedulingOptions options, DateTimeOffset now)
+    {
+        var type = string.IsNullOrWhiteSpace(request.Type) ? throw Refuse("type is required") : request.Type;
+        var handler = handlers(type) ?? throw Refuse($"type '{type}' has no handler; registered types: [{string.Join(", ", types.Order(StringComparer.Ordinal))}]");
+        var payload = request.Payload ?? EmptyObject;
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            throw Refuse($"payload must be a JSON object (was {payload.ValueKind})");
+        }
+
+        if (handler.ValidatePayload(payload) is { } problem)
+        {
+            throw Refuse($"payload for type '{type}': {problem}");
+        }
+
+        var maxAttempts = request.MaxAttempts ?? options.DefaultMaxAttempts;
+        if (maxAttempts is < 1 or > 100)
+        {
+            throw Refuse($"maxAttempts must be between 1 and 100 (was {maxAttempts})");
+        }
+
+        if (request.Cron is null && request.TimeZone is not null)
+        {
+            throw Refuse("timeZone applies to cron; set cron too, or leave timeZone out");
+        }
+
+        var recurrence = request.Cron is { } cron ? JobRecurrence.Parse(cron, request.TimeZone) : null;
+        var scheduleAt = request.ScheduleAt ?? (recurrence is null ? now : recurrence.Next(now) ?? throw Refuse($"cron '{request.Cron}' has no future occurrence"));
+        return new ScheduledJob
+        {
+            Id = CheckId(request.Id) ?? Guid.NewGuid().ToString("N"),
+            Type = type,
+            Payload = payload.Clone(),
+            ScheduleAt = scheduleAt,
+            Status = ScheduledJobStatus.Pending,
+            MaxAttempts = maxAttempts,
+            Cron = request.Cron,
+            TimeZone = request.TimeZone,
+            Misfire = request.Misfire ?? MisfirePolicy.RunOnce,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static string? CheckId(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        var valid = id.Length is > 0 and <= MaxIdLength
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            && id is not ("." or "..")
+            && !(id.StartsWith("__", StringComparison.Ordinal) && id.EndsWith("__", StringComparison.Ordinal));
+        return valid ? id : throw Refuse($"id '{id}' is not valid: 1–{MaxIdLength} letters, digits, '-', '_' or '.', not '.', '..' or __…__");
+    }
+
+    private static ScheduledJobRequestException Refuse(string reason) => new(reason);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>A job as <c>POST /jobs</c> and <c>GET /jobs/{id}</c> answer it (camelCase, like the request).</summary>
+internal sealed record JobResource(
+    string Id,
+    string Type,
+    JsonElement Payload,
+    DateTimeOffset ScheduleAt,
+    string Status,
+    DateTimeOffset? LeaseUntil,
+    int Attempts,
+    int MaxAttempts,
+    string? LastError,
+    string? Cron,
+    string? TimeZone,
+    string Misfire,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static JobResource From(ScheduledJob job) => new(
+        job.Id, job.Type, job.Payload, job.ScheduleAt, JobStatusText.Of(job.Status), job.LeaseUntil, job.Attempts, job.MaxAttempts,
+        job.LastError, job.Cron, job.TimeZone, JobStatusText.Of(job.Misfire), job.CreatedAt, job.UpdatedAt);
+}

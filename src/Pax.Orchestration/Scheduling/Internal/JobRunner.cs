@@ -1,0 +1,184 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>Claims one due job, runs its handler under a <see cref="LeaseKeeper"/>, and records the outcome.</summary>
+internal sealed class JobRunner
+{
+    private const int MaxErrorLength = 2000;
+    private readonly IScheduledJobStore _store;
+    private readonly IServiceProvider _services;
+    private readonly SchedulingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public JobRunner(IScheduledJobStore store, IServiceProvider services, SchedulingOptions options, TimeProvider time, ILogger logger)
+    {
+        _store = store;
+        _services = services;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task RunAsync(ScheduledJob due, TickCounters counters, CancellationToken tickToken)
+    {
+        var now = _time.GetUtcNow();
+        var claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            counters.ReturnSlot();
+            counters.SkippedClaimed();
+            SchedulingLog.AlreadyClaimed(_logger, due.Id);
+            return;
+        }
+
+        counters.Claim();
+        SchedulingLog.Claimed(_logger, claimed.Id, claimed.Type, claimed.Attempts, claimed.MaxAttempts, claimed.LeaseUntil!.Value);
+        var occurrence = due.ScheduleAt;
+        if (claimed.Attempts > claimed.MaxAttempts)
+        {
+            // The final attempt's lease ran out without an outcome: its process died. Do not run it again.
+            counters.Failed();
+            var error = $"attempt {claimed.MaxAttempts} of {claimed.MaxAttempts} never finished: its lease expired (the process running it died?)";
+            await FinishAsync(claimed, () => JobTransitions.Failed(claimed with { Attempts = claimed.MaxAttempts }, error, now, TimeSpan.Zero), null).ConfigureAwait(false);
+            return;
+        }
+
+        if (claimed.IsRecurring && claimed.Misfire == MisfirePolicy.Skip && IsMisfire(claimed, occurrence, now))
+        {
+            counters.MisfireSkipped();
+            var skipped = await FinishAsync(claimed, () => JobTransitions.SkipMissed(claimed, now), null).ConfigureAwait(false);
+            SchedulingLog.MisfireSkipped(_logger, claimed.Id, occurrence, skipped?.ScheduleAt);
+            return;
+        }
+
+        counters.Executed();
+        await ExecuteAsync(claimed, occurrence, counters, tickToken).ConfigureAwait(false);
+    }
+
+    private async Task ExecuteAsync(ScheduledJob claimed, DateTimeOffset occurrence, TickCounters counters, CancellationToken tickToken)
+    {
+        var started = _time.GetTimestamp();
+        Exception? failure = null;
+        string? interruption = null;
+        var lease = new LeaseKeeper(_store, claimed, _options.Lease, _time, _logger, tickToken);
+        await using (lease.ConfigureAwait(false))
+        {
+            try
+            {
+                var handler = _services.GetKeyedService<IScheduledJobHandler>(claimed.Type)
+                    ?? throw new InvalidOperationException($"No handler is registered for job type '{claimed.Type}'.");
+                await handler.ExecuteAsync(new ScheduledJobContext(claimed, occurrence), lease.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
+            {
+                interruption = tickToken.IsCancellationRequested ? "the tick's time budget ended or the tick was aborted" : "its lease could not be renewed in time";
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            await lease.StopAsync().ConfigureAwait(false);
+            if (lease.Lost)
+            {
+                counters.Failed();
+                return;
+            }
+
+            await RecordAsync(lease.Current, occurrence, counters, failure, interruption, _time.GetElapsedTime(started)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(ScheduledJob current, DateTimeOffset occurrence, TickCounters counters, Exception? failure, string? interruption, TimeSpan elapsed)
+    {
+        var now = _time.GetUtcNow();
+        if (interruption is not null)
+        {
+            counters.Failed();
+            SchedulingLog.Interrupted(_logger, current.Id, interruption);
+            await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null).ConfigureAwait(false);
+        }
+        else if (failure is not null)
+        {
+            counters.Failed();
+            var error = Describe(failure);
+            var delay = RetryBackoff.Delay(current.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, Random.Shared);
+            var after = await FinishAsync(current, () => JobTransitions.Failed(current, error, now, delay), failure).ConfigureAwait(false);
+            if (after is { Attempts: > 0, Status: ScheduledJobStatus.Pending })
+            {
+                SchedulingLog.WillRetry(_logger, failure, current.Id, current.Attempts, current.MaxAttempts, after.ScheduleAt);
+            }
+            else if (after is not null)
+            {
+                SchedulingLog.GaveUp(_logger, failure, current.Id, current.Attempts, error, NextText(after));
+            }
+        }
+        else
+        {
+            counters.Succeeded();
+            var after = await FinishAsync(current, () => JobTransitions.Succeeded(current, occurrence, now), null).ConfigureAwait(false);
+            if (after is not null)
+            {
+                SchedulingLog.Succeeded(_logger, current.Id, elapsed.TotalMilliseconds, NextText(after));
+            }
+        }
+    }
+
+    private async Task<ScheduledJob?> FinishAsync(ScheduledJob current, Func<ScheduledJob> transition, Exception? failure)
+    {
+        ScheduledJob next;
+        try
+        {
+            next = transition();
+        }
+        catch (ScheduledJobRequestException ex)
+        {
+            // A stored cron or time zone that no longer parses (edited by hand): stop the job, keep why.
+            next = current with { Status = ScheduledJobStatus.Failed, LeaseUntil = null, LastError = ex.Message, UpdatedAt = _time.GetUtcNow() };
+        }
+
+        try
+        {
+            var stored = await _store.TryReplaceAsync(next, CancellationToken.None).ConfigureAwait(false);
+            if (stored is null)
+            {
+                SchedulingLog.LeaseLost(_logger, current.Id);
+            }
+
+            return stored;
+        }
+        catch (Exception ex)
+        {
+            SchedulingLog.FinishFailed(_logger, failure is null ? ex : new AggregateException(ex, failure), current.Id);
+            return null;
+        }
+    }
+
+    private static bool IsMisfire(ScheduledJob job, DateTimeOffset occurrence, DateTimeOffset now)
+    {
+        try
+        {
+            return JobTransitions.IsMisfire(job, occurrence, now);
+        }
+        catch (ScheduledJobRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static string NextText(ScheduledJob job) => job.Status switch
+    {
+        ScheduledJobStatus.Pending => $"next at {job.ScheduleAt:O}",
+        ScheduledJobStatus.Completed => "completed",
+        _ => "marked failed",
+    };
+
+    private static string Describe(Exception exception)
+    {
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>The scheduler's log events (stable ids 4101–4199).</summary>
+internal static partial class SchedulingLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Claimed job {JobId} ({Type}, attempt {Attempt}/{MaxAttempts}) until {LeaseUntil:O}")]
+    public static partial void Claimed(ILogger logger, string jobId, string type, int attempt, int maxAttempts, DateTimeOffset leaseUntil);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Job {JobId} already claimed")]
+    public static partial void AlreadyClaimed(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Job {JobId} succeeded in {ElapsedMs:F0} ms; {Next}")]
+    public static partial void Succeeded(ILogger logger, string jobId, double elapsedMs, string next);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Job {JobId} failed (attempt {Attempt}/{MaxAttempts}); retry at {RetryAt:O}")]
+    public static partial void WillRetry(ILogger logger, Exception? exception, string jobId, int attempt, int maxAttempts, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "Job {JobId} failed after {Attempts} attempt(s): {Error}; {Next}")]
+    public static partial void GaveUp(ILogger logger, Exception? exception, string jobId, int attempts, string error, string next);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Job {JobId} lost its lease (another tick changed it); its result is not recorded")]
+    public static partial void LeaseLost(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Renewing the lease of job {JobId} failed; retrying until the lease runs out")]
+    public static partial void RenewalFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Tick delivery {DeliveryKey} was handled already; nothing runs twice")]
+    public static partial void DuplicateDelivery(ILogger logger, string deliveryKey);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Tick done in {DurationMs:F0} ms: checked {Checked}, claimed {Claimed}, executed {Executed}, succeeded {Succeeded}, failed {Failed}, already claimed {SkippedClaimed}, misfires skipped {MisfireSkipped}")]
+    public static partial void TickDone(ILogger logger, double durationMs, int @checked, int claimed, int executed, int succeeded, int failed, int skippedClaimed, int misfireSkipped);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Job {JobId} skipped its missed occurrence(s) since {ScheduledFor:O} (misfire policy skip); next at {Next:O}")]
+    public static partial void MisfireSkipped(ILogger logger, string jobId, DateTimeOffset scheduledFor, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Job {JobId} was interrupted ({Reason}); released for a later tick")]
+    public static partial void Interrupted(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Information, Message = "Created job {JobId} ({Type}) due at {ScheduleAt:O}")]
+    public static partial void Created(ILogger logger, string jobId, string type, DateTimeOffset scheduleAt);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Error, Message = "Writing the outcome of job {JobId} failed; it is re-claimed after its lease")]
+    public static partial void FinishFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "Scheduler request to {Path} not authenticated ({Mode}): {Reason}")]
+    public static partial void Unauthenticated(ILogger logger, string path, string mode, string reason);
+
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Error, Message = "Job store unavailable; answering 503 so Cloud Scheduler retries")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>Checks <see cref="SchedulingOptions"/> at startup; every message names the configuration key.</summary>
+internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
+{
+    private const string Section = SchedulingOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, SchedulingOptions options)
+    {
+        var failures = new List<string>();
+        Range(failures, "Lease", options.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Range(failures, "TickBudget", options.TickBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30));
+        Range(failures, "RetryMaxDelay", options.RetryMaxDelay, TimeSpan.Zero, TimeSpan.FromDays(7));
+        Range(failures, "RetryBaseDelay", options.RetryBaseDelay, TimeSpan.Zero, options.RetryMaxDelay);
+        Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
+        Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
+        Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
+        if (options.Store == OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
+        {
+            failures.Add($"{Section}:Sqlite:Path is required for the SQLite store.");
+        }
+
+        if (options.Store == OrchestrationStoreKind.Firestore && string.IsNullOrWhiteSpace(options.Firestore.ProjectId))
+        {
+            failures.Add($"{Section}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
+        }
+
+        if (options.Authentication != PushAuthenticationMode.None && options.AllowedServiceAccounts.Count == 0)
+        {
+            failures.Add($"{Section}:AllowedServiceAccounts needs the Cloud Scheduler job's service account for {options.Authentication} (or set {Section}:Authentication to None for local runs).");
+        }
+
+        if (options.Authentication == PushAuthenticationMode.VerifySignature && string.IsNullOrWhiteSpace(options.Audience))
+        {
+            failures.Add($"{Section}:Audience is required for VerifySignature (the Scheduler job's OIDC audience, usually the service URL).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range<T>(List<string> failures, string key, T value, T min, T max)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            failures.Add($"{Section}:{key} must be between {min} and {max} (was {value}).");
+        }
+    }
+}

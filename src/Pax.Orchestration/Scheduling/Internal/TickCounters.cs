@@ -1,0 +1,59 @@
+namespace Pax.Orchestration.Scheduling.Internal;
+
+/// <summary>A tick's counts, updated from concurrent job runs, and its claim slots (<see cref="SchedulingOptions.MaxJobsPerTick"/>).</summary>
+internal sealed class TickCounters
+{
+    private int _slots;
+    private int _checked;
+    private int _claimed;
+    private int _executed;
+    private int _succeeded;
+    private int _failed;
+    private int _skippedClaimed;
+    private int _misfireSkipped;
+
+    public int Claimed => Volatile.Read(ref _claimed);
+
+    public int SlotsTaken => Volatile.Read(ref _slots);
+
+    /// <summary>Takes one of <paramref name="limit"/> slots before a claim; <see langword="false"/> when none is left.</summary>
+    public bool TryTakeSlot(int limit)
+    {
+        if (Interlocked.Increment(ref _slots) <= limit)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _slots);
+        return false;
+    }
+
+    /// <summary>Gives a slot back when the claim was lost to another tick.</summary>
+    public void ReturnSlot() => Interlocked.Decrement(ref _slots);
+
+    public void Checked(int count) => Interlocked.Add(ref _checked, count);
+
+    public void Claim() => Interlocked.Increment(ref _claimed);
+
+    public void Executed() => Interlocked.Increment(ref _executed);
+
+    public void Succeeded() => Interlocked.Increment(ref _succeeded);
+
+    public void Failed() => Interlocked.Increment(ref _failed);
+
+    public void SkippedClaimed() => Interlocked.Increment(ref _skippedClaimed);
+
+    public void MisfireSkipped() => Interlocked.Increment(ref _misfireSkipped);
+
+    public TickResult ToResult(TimeSpan duration) => new()
+    {
+        JobsChecked = _checked,
+        JobsClaimed = _claimed,
+        JobsExecuted = _executed,
+        JobsSucceeded = _succeeded,
+        JobsFailed = _failed,
+        JobsSkippedClaimed = _skippedClaimed,
+        JobsMisfireSkipped = _misfireSkipped,
+        Duration = duration,
+    };
+}

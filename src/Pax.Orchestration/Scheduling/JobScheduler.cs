@@ -1,0 +1,151 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Scheduling.Internal;
+
+namespace Pax.Orchestration.Scheduling;
+
+/// <summary>
+/// The lease-based tick scheduler. Each <see cref="RunTickAsync(string?, CancellationToken)"/> (Cloud Scheduler calls
+/// <c>POST /cron/tick</c>, typically every minute) lists due jobs, claims each with a compare-and-swap so concurrent
+/// ticks on several instances never run one job twice, runs its handler while renewing the lease, then completes it,
+/// moves a recurring job to its next occurrence, retries with exponential backoff and jitter, or marks it failed after
+/// <see cref="ScheduledJob.MaxAttempts"/>. Work per tick is bounded by <see cref="SchedulingOptions.MaxJobsPerTick"/>
+/// and <see cref="SchedulingOptions.TickBudget"/>.
+/// </summary>
+public sealed class JobScheduler
+{
+    private readonly IScheduledJobStore _store;
+    private readonly IServiceProvider _services;
+    private readonly SchedulingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobScheduler> _logger;
+    private readonly SchedulingMetrics _metrics;
+    private readonly JobRunner _runner;
+
+    /// <summary>Initializes a scheduler. Resolve it from DI after <c>AddPaxScheduling</c>.</summary>
+    /// <param name="store">The job store.</param>
+    /// <param name="services">Where handlers are resolved, keyed by job type.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="meterFactory">The meter factory.</param>
+    public JobScheduler(IScheduledJobStore store, IServiceProvider services, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<JobScheduler> logger, IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _store = store;
+        _services = services;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _metrics = new SchedulingMetrics(meterFactory);
+        _runner = new JobRunner(store, services, _options, time, logger);
+    }
+
+    /// <summary>Gets the registered job types (handlers added with <c>AddScheduledJobHandler</c>).</summary>
+    public IReadOnlyCollection<string> JobTypes =>
+        _services.GetServices<ScheduledJobHandlerRegistration>().Select(r => r.Type).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Runs one tick.</summary>
+    /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
+    /// <returns>What the tick did.</returns>
+    public Task<TickResult> RunTickAsync(CancellationToken cancellationToken = default) => RunTickAsync(null, cancellationToken);
+
+    /// <summary>Runs one tick, once per <paramref name="deliveryKey"/>: a repeated delivery runs nothing.</summary>
+    /// <param name="deliveryKey">The delivery's key (from <c>X-CloudScheduler-JobName</c> and <c>X-CloudScheduler-ScheduleTime</c>), or <see langword="null"/> to always run.</param>
+    /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
+    /// <returns>What the tick did.</returns>
+    public async Task<TickResult> RunTickAsync(string? deliveryKey, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetTimestamp();
+        if (deliveryKey is not null && !await _store.TryRecordTickAsync(deliveryKey, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            SchedulingLog.DuplicateDelivery(_logger, deliveryKey);
+            var duplicate = new TickResult { DuplicateDelivery = true, Duration = _time.GetElapsedTime(started) };
+            _metrics.Record(duplicate);
+            return duplicate;
+        }
+
+        var counters = new TickCounters();
+        using (var budget = new CancellationTokenSource(_options.TickBudget, _time))
+        using (var tick = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken))
+        {
+            while (await RunRoundAsync(counters, tick.Token).ConfigureAwait(false))
+            {
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = counters.ToResult(_time.GetElapsedTime(started));
+        SchedulingLog.TickDone(_logger, result.Duration.TotalMilliseconds, result.JobsChecked, result.JobsClaimed, result.JobsExecuted,
+            result.JobsSucceeded, result.JobsFailed, result.JobsSkippedClaimed, result.JobsMisfireSkipped);
+        _metrics.Record(result);
+        return result;
+    }
+
+    /// <summary>Creates a job.</summary>
+    /// <param name="request">The job to create.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored job, or <see langword="null"/> when a job with that id exists.</returns>
+    /// <exception cref="ScheduledJobRequestException">The request is not valid (unknown type, bad cron, time zone, payload, id or attempts), with the reason.</exception>
+    public async Task<ScheduledJob?> TryCreateJobAsync(ScheduledJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = JobRequestValidator.Validate(request, _services.GetKeyedService<IScheduledJobHandler>, JobTypes, _options, _time.GetUtcNow());
+        var stored = await _store.TryCreateAsync(job, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            SchedulingLog.Created(_logger, stored.Id, stored.Type, stored.ScheduleAt);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Reads a job as stored.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job, or <see langword="null"/>.</returns>
+    public Task<ScheduledJob?> GetJobAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return _store.GetAsync(id, cancellationToken);
+    }
+
+    // One round: list due jobs, claim and run them. Returns whether another round may find more (a recurring job catching up, or a full page).
+    private async Task<bool> RunRoundAsync(TickCounters counters, CancellationToken tickToken)
+    {
+        var limit = _options.MaxJobsPerTick;
+        if (tickToken.IsCancellationRequested || counters.SlotsTaken >= limit)
+        {
+            return false;
+        }
+
+        IReadOnlyList<ScheduledJob> due;
+        try
+        {
+            due = await _store.ListDueAsync(_time.GetUtcNow(), limit - counters.SlotsTaken, tickToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (tickToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        counters.Checked(due.Count);
+        var claimedBefore = counters.Claimed;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency };
+        await Parallel.ForEachAsync(due, parallel, async (job, _) =>
+        {
+            if (!tickToken.IsCancellationRequested && counters.TryTakeSlot(limit))
+            {
+                await _runner.RunAsync(job, counters, tickToken).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return due.Count > 0 && counters.Claimed > claimedBefore;
+    }
+}

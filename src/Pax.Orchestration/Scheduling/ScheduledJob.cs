@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace Pax.Orchestration.Scheduling;
+
+/// <summary>
+/// A job as stored (Firestore collection <c>scheduler_jobs</c>, SQLite table of the same name): what to run
+/// (<see cref="Type"/> names the handler, <see cref="Payload"/> is its input), when (<see cref="ScheduleAt"/>,
+/// optionally recurring by <see cref="Cron"/> in <see cref="TimeZone"/>) and how it went.
+/// </summary>
+public sealed record ScheduledJob
+{
+    /// <summary>Gets the id (the Firestore document id): 1–200 characters of letters, digits, '-', '_' and '.'.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the handler type, such as <c>http</c> or <c>pubsub</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Gets the handler's input: a JSON object.</summary>
+    public required JsonElement Payload { get; init; }
+
+    /// <summary>Gets when the job is next due (the first run, a retry, or the next occurrence).</summary>
+    public required DateTimeOffset ScheduleAt { get; init; }
+
+    /// <summary>Gets the status.</summary>
+    public ScheduledJobStatus Status { get; init; }
+
+    /// <summary>Gets when the running claim ends, or <see langword="null"/> when the job is not running.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>Gets how many times the current run (or occurrence) was started; reset when a recurring job moves on.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Gets how many attempts a run gets before it counts as failed.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Gets the last failure's message, or <see langword="null"/>.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>Gets the recurrence as a cron expression (5 fields, or 6 with seconds), or <see langword="null"/> for a one-off job.</summary>
+    public string? Cron { get; init; }
+
+    /// <summary>Gets the IANA time zone the <see cref="Cron"/> is read in, or <see langword="null"/> for UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Gets what a recurring job does about missed occurrences.</summary>
+    public MisfirePolicy Misfire { get; init; }
+
+    /// <summary>Gets when the job was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets when the job was last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Gets the store's version of this copy (Firestore's <c>updateTime</c>, SQLite's row version), or
+    /// <see langword="null"/> for a job not stored yet. <see cref="IScheduledJobStore.TryReplaceAsync"/> writes only
+    /// over the same version, which is how claims, lease renewals and completions stay exclusive.
+    /// </summary>
+    public string? Version { get; init; }
+
+    /// <summary>Gets a value indicating whether the job recurs.</summary>
+    public bool IsRecurring => Cron is not null;
+}

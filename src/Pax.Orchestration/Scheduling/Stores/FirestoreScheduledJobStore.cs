@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Firestore.Queries;
+using Doc = Pax.Orchestration.Scheduling.Stores.Internal.FirestoreJobDocument;
+
+namespace Pax.Orchestration.Scheduling.Stores;
+
+/// <summary>
+/// Jobs in Firestore, collection <c>scheduler_jobs</c> (document id = job id; fields as the layout in the README).
+/// A job's version is its document's <c>updateTime</c>: every change is a commit with an <c>updateTime</c>
+/// precondition, so one writer wins each claim, renewal and completion. Due jobs are found with two queries
+/// (<c>status == pending AND schedule_at &lt;= now</c>, <c>status == running AND lease_until &lt;= now</c>), which
+/// need composite indexes (<c>status, schedule_at</c>) and (<c>status, lease_until</c>) on Firestore; the deploy
+/// script creates them. Handled tick deliveries are documents in <c>scheduler_ticks</c> with an <c>expire_at</c>
+/// field for a TTL policy.
+/// </summary>
+public sealed class FirestoreScheduledJobStore : IScheduledJobStore
+{
+    private const int MaxAbortedRetries = 5;
+    private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
+    private readonly FirestoreClient _client;
+    private readonly string _projectId;
+    private readonly string _collection;
+    private readonly string _ticks;
+
+    /// <summary>Initializes a store in <see cref="SchedulingFirestoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
+    /// <param name="client">The Firestore client from DI.</param>
+    /// <param name="options">The scheduling options.</param>
+    /// <exception cref="InvalidOperationException">No project id is configured.</exception>
+    public FirestoreScheduledJobStore(FirestoreClient client, IOptions<SchedulingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        var firestore = options.Value.Firestore;
+        _projectId = firestore.ProjectId is { Length: > 0 } project
+            ? project
+            : throw new InvalidOperationException($"{SchedulingOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
+        _collection = firestore.Collection;
+        _ticks = firestore.TicksCollection;
+    }
+
+    /// <inheritdoc />
+    public async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        try
+        {
+            var result = await CommitAsync(job, FirestorePrecondition.MustNotExist(), cancellationToken).ConfigureAwait(false);
+            return Doc.AsStored(job, result.WriteResults?.FirstOrDefault()?.UpdateTime);
+        }
+        catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.AlreadyExists)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var document = await _client.GetDocumentAsync(Name(id), cancellationToken).ConfigureAwait(false);
+        return document is null ? null : Doc.Read(document);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var pending = QueryAsync("pending", Doc.ScheduleAt, now, limit, cancellationToken);
+        var expired = QueryAsync("running", Doc.LeaseUntil, now, limit, cancellationToken);
+        var found = (await pending.ConfigureAwait(false)).Concat(await expired.ConfigureAwait(false));
+        return found.OrderBy(j => j.ScheduleAt).Take(limit).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (string.IsNullOrEmpty(job.Version))
+        {
+            throw new ArgumentException($"Job '{job.Id}' carries no version (updateTime); read it from the store first.", nameof(job));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await CommitAsync(job, FirestorePrecondition.UnchangedSince(job.Version), cancellationToken).ConfigureAwait(false);
+                return Doc.AsStored(job, result.WriteResults?.FirstOrDefault()?.UpdateTime);
+            }
+            catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.Aborted && attempt < MaxAbortedRetries)
+            {
+                // Contention, not necessarily a lost race: try again while the document is still the version we hold.
+                var current = await _client.GetDocumentAsync(Name(job.Id), cancellationToken).ConfigureAwait(false);
+                if (current?.UpdateTime != job.Version)
+                {
+                    return null;
+                }
+            }
+            catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex))
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
+        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            ["delivery_key"] = FirestoreValue.String(deliveryKey),
+            ["recorded_at"] = FirestoreValue.Timestamp(now),
+            ["expire_at"] = FirestoreValue.Timestamp(now + TickRetention),
+        };
+        var write = new FirestoreWrite
+        {
+            Update = new FirestoreDocument { Name = FirestoreClient.DocumentName(_projectId, _ticks, id), Fields = fields },
+            CurrentDocument = FirestorePrecondition.MustNotExist(),
+        };
+        try
+        {
+            await _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.AlreadyExists)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<ScheduledJob>> QueryAsync(string status, string timeField, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var query = new FirestoreStructuredQuery
+        {
+            From = [new FirestoreCollectionSelector { CollectionId = _collection }],
+            Where = FirestoreFilter.And(
+                FirestoreFilter.Field(Doc.Status, "EQUAL", FirestoreValue.String(status)),
+                FirestoreFilter.Field(timeField, "LESS_THAN_OR_EQUAL", FirestoreValue.Timestamp(now))),
+            OrderBy = [FirestoreOrder.Ascending(timeField)],
+            Limit = limit,
+        };
+        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        return documents.Select(Doc.Read).ToList();
+    }
+
+    private Task<FirestoreCommitResult> CommitAsync(ScheduledJob job, FirestorePrecondition precondition, CancellationToken cancellationToken)
+    {
+        var write = new FirestoreWrite
+        {
+            Update = new FirestoreDocument { Name = Name(job.Id), Fields = Doc.Fields(job) },
+            UpdateMask = new FirestoreDocumentMask { FieldPaths = Doc.FieldPaths },
+            CurrentDocument = precondition,
+        };
+        return _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken);
+    }
+
+    private string Name(string id) => FirestoreClient.DocumentName(_projectId, _collection, id);
+}

@@ -1,0 +1,17 @@
+namespace Pax.Orchestration.Scheduling.Stores;
+
+/// <summary>Options of <see cref="FirestoreScheduledJobStore"/> (<c>Pax:Scheduling:Firestore</c>).</summary>
+public sealed class SchedulingFirestoreOptions
+{
+    /// <summary>Gets or sets the Google Cloud project whose <c>(default)</c> database holds the jobs.</summary>
+    /// <value>Default <see langword="null"/>: the <c>GOOGLE_CLOUD_PROJECT</c> environment variable; required when the store is Firestore.</value>
+    public string? ProjectId { get; set; }
+
+    /// <summary>Gets or sets the jobs' collection.</summary>
+    /// <value>Default <c>scheduler_jobs</c>.</value>
+    public string Collection { get; set; } = "scheduler_jobs";
+
+    /// <summary>Gets or sets the collection that records handled tick deliveries (give it a TTL policy on <c>expire_at</c>).</summary>
+    /// <value>Default <c>scheduler_ticks</c>.</value>
+    public string TicksCollection { get; set; } = "scheduler_ticks";
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Scheduling.Stores.Internal;
+
+namespace Pax.Orchestration.Scheduling.Stores;
+
+/// <summary>
+/// Jobs in a SQLite file (the embedded default, replacing JSON files): table <c>scheduler_jobs</c> with the Firestore
+/// layout's fields as columns (timestamps in Unix milliseconds, <c>payload</c> as JSON text) plus a row
+/// <c>version</c>, and table <c>scheduler_ticks</c> for handled deliveries. Every change is one statement guarded by
+/// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or several sharing the file claim
+/// each job once.
+/// </summary>
+public sealed class SqliteScheduledJobStore : IScheduledJobStore
+{
+    private readonly string _connectionString;
+    private volatile bool _created;
+
+    /// <summary>Initializes a store on <see cref="SchedulingOptions.Sqlite"/>'s path (its directory is created).</summary>
+    /// <param name="options">The scheduling options.</param>
+    public SqliteScheduledJobStore(IOptions<SchedulingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = System.IO.Path.GetFullPath(options.Value.Sqlite.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <inheritdoc />
+    public Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = $"INSERT INTO scheduler_jobs ({SqliteJobRows.Columns}) VALUES ({SqliteJobRows.Parameters}) ON CONFLICT (id) DO NOTHING";
+            SqliteJobRows.Bind(command, job, version: 1);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 ? SqliteJobRows.AsStored(job, 1) : null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    {
+        command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        var jobs = await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return jobs.Count == 0 ? null : jobs[0];
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    {
+        command.CommandText = $"""
+            SELECT {SqliteJobRows.Columns} FROM scheduler_jobs
+            WHERE (status = 'pending' AND schedule_at <= $now) OR (status = 'running' AND lease_until <= $now)
+            ORDER BY schedule_at LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        return await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!long.TryParse(job.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new ArgumentException($"Job '{job.Id}' carries no version of this store ('{job.Version}'); read it from the store first.", nameof(job));
+        }
+
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = $"UPDATE scheduler_jobs SET {SqliteJobRows.Assignments} WHERE id = $id AND version = $expected";
+            SqliteJobRows.Bind(command, job, version + 1);
+            command.Parameters.AddWithValue("$expected", version);
+            var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return changed == 1 ? SqliteJobRows.AsStored(job, version + 1) : null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = "INSERT INTO scheduler_ticks (delivery_key, recorded_at) VALUES ($key, $now) ON CONFLICT (delivery_key) DO NOTHING";
+            command.Parameters.AddWithValue("$key", deliveryKey);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    private async Task<T> ExecuteAsync<T>(Func<SqliteCommand, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!_created)
+            {
+                // Idempotent (IF NOT EXISTS), so concurrent first calls are harmless.
+                await CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+                _created = true;
+            }
+
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                return await work(command).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = SqliteJobRows.Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Tests.Support;
+
+namespace Pax.Orchestration.Tests.Scheduling;
+
+/// <summary>The tick scheduler's behaviour, run against each store.</summary>
+public abstract class JobSchedulerContract
+{
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract Task<SchedulerHarness> CreateAsync(Action<SchedulingOptions>? configure = null);
+
+    [Fact]
+    public async Task Concurrent_ticks_on_several_instances_execute_every_due_job_exactly_once()
+    {
+        await using var h = await CreateAsync(o => o.MaxConcurrency = 8);
+        var ids = Enumerable.Range(0, 60).Select(i => $"job-{i:00}").ToList();
+        foreach (var id in ids)
+        {
+            await h.AddJobAsync(id);
+        }
+
+        var instances = Enumerable.Range(0, 4).Select(_ => h.NewInstance().Scheduler).ToList();
+        var results = await Task.WhenAll(instances.Select(s => Task.Run(() => s.RunTickAsync(Ct), Ct)));
+
+        Assert.All(ids, id => Assert.Equal(1, h.Handler.RunsOf(id)));
+        Assert.Equal(ids.Count, results.Sum(r => r.JobsClaimed));
+        Assert.Equal(ids.Count, results.Sum(r => r.JobsSucceeded));
+        Assert.Equal(results.Sum(r => r.JobsExecuted), results.Sum(r => r.JobsSucceeded));
+        foreach (var id in ids)
+        {
+            var job = await h.GetAsync(id);
+            Assert.Equal((ScheduledJobStatus.Completed, 1), (job.Status, job.Attempts));
+        }
+    }
+
+    [Fact]
+    public async Task A_job_whose_lease_expired_is_reclaimed_and_executed_once_more_with_attempts_incremented()
+    {
+        await using var h = await CreateAsync(o => o.Lease = TimeSpan.FromSeconds(30));
+        await h.AddJobAsync("orphan");
+        // An instance claimed it and died: the job is running with a lease nobody renews.
+        var due = Assert.Single(await h.Store.ListDueAsync(h.Time.GetUtcNow(), 10, Ct));
+        Assert.NotNull(await h.Store.TryReplaceAsync(due with { Status = ScheduledJobStatus.Running, LeaseUntil = h.Time.GetUtcNow().AddSeconds(30), Attempts = 1 }, Ct));
+
+        var during = await h.Scheduler.RunTickAsync(Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+        var after = await h.Scheduler.RunTickAsync(Ct);
+
+        Assert.Equal((0, 0), (during.JobsChecked, during.JobsExecuted));
+        Assert.Equal((1, 1, 1), (after.JobsClaimed, after.JobsExecuted, after.JobsSucceeded));
+        Assert.Equal(1, h.Handler.RunsOf("orphan"));
+        var job = await h.GetAsync("orphan");
+        Assert.Equal((ScheduledJobStatus.Completed, 2), (job.Status, job.Attempts));
+        Assert.Equal(2, Assert.Single(h.Handler.Runs).Attempt);
+    }
+
+    [Fact]
+    public async Task A_handler_running_past_its_first_lease_renews_it_and_is_not_taken_over()
+    {
+        await using var h = await CreateAsync(o => o.Lease = TimeSpan.FromSeconds(30));
+        await h.AddJobAsync("long");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        CancellationToken handlerToken = default;
+        h.Handler.Behavior = async (_, token) =>
+        {
+            handlerToken = token;
+            started.SetResult();
+            await release.Task;
+        };
+
+        var first = Task.Run(() => h.Scheduler.RunTickAsync(Ct), Ct);
+        await started.Task.WaitAsync(Ct);
+        await h.Store.WaitForReplaceAsync(); // the claim
+        for (var step = 0; step < 4; step++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(10)); // a renewal is due every third of the lease
+            await h.Store.WaitForReplaceAsync();
+        }
+
+        var other = await h.NewInstance().Scheduler.RunTickAsync(Ct); // 40 s in: past the first lease
+        release.SetResult();
+        var result = await first;
+
+        Assert.Equal((0, 0), (other.JobsClaimed, other.JobsExecuted));
+        Assert.False(handlerToken.IsCancellationRequested);
+        Assert.Equal((1, 1), (result.JobsExecuted, result.JobsSucceeded));
+        Assert.Equal(1, h.Handler.RunsOf("long"));
+        Assert.Equal(ScheduledJobStatus.Completed, (await h.GetAsync("long")).Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_scheduler_delivery_runs_nothing_twice()
+    {
+        await using var h = await CreateAsync(o => o.MaxJobsPerTick = 1);
+        await h.AddJobAsync("a", SchedulerHarness.Start.AddSeconds(-2));
+        await h.AddJobAsync("b", SchedulerHarness.Start.AddSeconds(-1));
+
+        var first = await h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct);
+        var again = await h.NewInstance().Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct);
+        var next = await h.Scheduler.RunTickAsync("tick@2026-01-05T12:01:00Z", Ct);
+
+        Assert.Equal((1, false), (first.JobsExecuted, first.DuplicateDelivery));
+        Assert.Equal((0, 0, true), (again.JobsChecked, again.JobsExecuted, again.DuplicateDelivery));
+        Assert.Equal(1, next.JobsExecuted);
+        Assert.Equal([1, 1], new[] { h.Handler.RunsOf("a"), h.Handler.RunsOf("b") });
+    }
+
+    [Theory]
+    [InlineData(MisfirePolicy.RunOnce, 1)]
+    [InlineData(MisfirePolicy.RunAll, 6)]
+    [InlineData(MisfirePolicy.Skip, 0)]
+    public async Task A_recurring_job_after_a_gap_follows_its_misfire_policy(MisfirePolicy policy, int expectedRuns)
+    {
+        await using var h = await CreateAsync();
+        await h.AddJobAsync("every-minute", SchedulerHarness.Start, cron: "* * * * *", misfire: policy);
+        h.Time.Advance(TimeSpan.FromMinutes(5.5)); // occurrences 12:00 … 12:05 are due; nothing ticked
+
+        var result = await h.Scheduler.RunTickAsync(Ct);
+
+        Assert.Equal(expectedRuns, result.JobsExecuted);
+        Assert.Equal(policy == MisfirePolicy.Skip ? 1 : 0, result.JobsMisfireSkipped);
+        var expected = policy == MisfirePolicy.RunAll
+            ? Enumerable.Range(0, 6).Select(m => SchedulerHarness.Start.AddMinutes(m)).ToList()
+            : policy == MisfirePolicy.RunOnce ? [SchedulerHarness.Start] : [];
+        Assert.Equal(expected, h.Handler.Runs.Select(r => r.ScheduledFor).ToList());
+        var job = await h.GetAsync("every-minute");
+        Assert.Equal((ScheduledJobStatus.Pending, SchedulerHarness.Start.AddMinutes(6), 0), (job.Status, job.ScheduleAt, job.Attempts));
+    }
+
+    [Fact]
+    public async Task A_poison_job_is_failed_after_max_attempts_with_its_error_kept()
+    {
+        await using var h = await CreateAsync();
+        await h.AddJobAsync("poison", maxAttempts: 3);
+        h.Handler.Behavior = (context, _) => throw new InvalidOperationException($"boom on attempt {context.Attempt}");
+
+        var retries = new List<DateTimeOffset>();
+        for (var tick = 0; tick < 3; tick++)
+        {
+            Assert.Equal(1, (await h.Scheduler.RunTickAsync(Ct)).JobsFailed);
+            retries.Add((await h.GetAsync("poison")).ScheduleAt - TimeSpan.Zero);
+            h.Time.Advance(TimeSpan.FromMinutes(2)); // past the longest backoff (1 min)
+        }
+
+        var afterwards = await h.Scheduler.RunTickAsync(Ct);
+        var job = await h.GetAsync("poison");
+        Assert.Equal((ScheduledJobStatus.Failed, 3), (job.Status, job.Attempts));
+        Assert.Equal("InvalidOperationException: boom on attempt 3", job.LastError);
+        Assert.Equal(0, afterwards.JobsExecuted);
+        Assert.Equal(3, h.Handler.RunsOf("poison"));
+        // Backoff after attempts 1 and 2: 10 s then 20 s base, with half of it random.
+        var firstDelay = retries[0] - SchedulerHarness.Start;
+        var secondDelay = retries[1] - SchedulerHarness.Start.AddMinutes(2);
+        Assert.InRange(firstDelay, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        Assert.InRange(secondDelay, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
+    }
+
+    [Theory]
+    [InlineData("2026-03-07T14:00:00Z", "2026-03-08T13:00:00Z")] // spring forward: 09:00 EST, then 09:00 EDT
+    [InlineData("2026-10-31T13:00:00Z", "2026-11-01T14:00:00Z")] // fall back: 09:00 EDT, then 09:00 EST
+    public async Task A_recurring_job_moves_to_its_next_occurrence_in_its_time_zone_across_dst(string occurrence, string next)
+    {
+        await using var h = await CreateAsync();
+        var at = DateTimeOffset.Parse(occurrence, System.Globalization.CultureInfo.InvariantCulture);
+        h.Time.SetUtcNow(at);
+        await h.AddJobAsync("daily", at, cron: "0 9 * * *", timeZone: "America/New_York");
+
+        Assert.Equal(1, (await h.Scheduler.RunTickAsync(Ct)).JobsSucceeded);
+
+        var job = await h.GetAsync("daily");
+        Assert.Equal(ScheduledJobStatus.Pending, job.Status);
+        Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), job.ScheduleAt);
+    }
+
+    [Fact]
+    public async Task A_tick_claims_nothing_after_its_time_budget()
+    {
+        await using var h = await CreateAsync(o =>
+        {
+            o.MaxConcurrency = 1;
+            o.TickBudget = TimeSpan.FromSeconds(2.5);
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            await h.AddJobAsync($"j{i}", SchedulerHarness.Start.AddSeconds(i - 10));
+        }
+
+        h.Handler.Behavior = (_, _) =>
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1)); // each job takes a second
+            return Task.CompletedTask;
+        };
+
+        var result = await h.Scheduler.RunTickAsync(Ct);
+
+        Assert.Equal((3, 3), (result.JobsClaimed, result.JobsExecuted));
+        Assert.Equal(["j0", "j1", "j2"], h.Handler.Runs.Select(r => r.JobId).ToList());
+        Assert.Equal(ScheduledJobStatus.Pending, (await h.GetAsync("j3")).Status);
+    }
+
+    [Fact]
+    public async Task A_handler_still_running_at_the_end_of_the_budget_is_cancelled_and_its_job_released()
+    {
+        await using var h = await CreateAsync(o => o.TickBudget = TimeSpan.FromSeconds(5));
+        await h.AddJobAsync("slow");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Behavior = async (_, token) =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        };
+
+        var tick = Task.Run(() => h.Scheduler.RunTickAsync(Ct), Ct);
+        await started.Task.WaitAsync(Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        var result = await tick;
+
+        Assert.Equal((1, 0, 1), (result.JobsExecuted, result.JobsSucceeded, result.JobsFailed));
+        var job = await h.GetAsync("slow");
+        Assert.Equal((ScheduledJobStatus.Pending, 1, SchedulerHarness.Start), (job.Status, job.Attempts, job.ScheduleAt));
+        Assert.StartsWith("interrupted: ", job.LastError, StringComparison.Ordinal);
+        Assert.Null(job.LeaseUntil);
+    }
+
+    [Fact]
+    public async Task The_final_attempt_dying_marks_the_job_failed_without_running_it_again()
+    {
+        await using var h = await CreateAsync(o => o.Lease = TimeSpan.FromSeconds(30));
+        await h.AddJobAsync("crasher", maxAttempts: 2);
+        var due = Assert.Single(await h.Store.ListDueAsync(h.Time.GetUtcNow(), 10, Ct));
+        Assert.NotNull(await h.Store.TryReplaceAsync(due with { Status = ScheduledJobStatus.Running, LeaseUntil = h.Time.GetUtcNow().AddSeconds(30), Attempts = 2 }, Ct));
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+
+        var result = await h.Scheduler.RunTickAsync(Ct);
+
+        Assert.Equal((1, 0, 1), (result.JobsClaimed, result.JobsExecuted, result.JobsFailed));
+        var job = await h.GetAsync("crasher");
+        Assert.Equal((ScheduledJobStatus.Failed, 2), (job.Status, job.Attempts));
+        Assert.Contains("lease expired", job.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Creating_a_job_twice_with_one_id_keeps_the_first()
+    {
+        await using var h = await CreateAsync();
+        var first = await h.AddJobAsync("once", SchedulerHarness.Start.AddHours(1));
+
+        var second = await h.Scheduler.TryCreateJobAsync(new ScheduledJobRequest { Id = "once", Type = ScriptedJobHandler.Type }, Ct);
+
+        Assert.Null(second);
+        Assert.Equal(first.ScheduleAt, (await h.GetAsync("once")).ScheduleAt);
+    }
+}
