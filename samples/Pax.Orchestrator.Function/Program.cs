@@ -1,8 +1,11 @@
 using Pax.Orchestration;
+using Pax.Orchestration.Scheduling;
 
-// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz.
-// Configuration: appsettings.json and environment variables under Pax:Orchestration (Pax__Orchestration__…);
-// SQLite by default, Firestore when Pax:Orchestration:Store is Firestore or FIRESTORE_EMULATOR_HOST is set.
+// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz, and the
+// tick scheduler: POST /cron/tick (Cloud Scheduler, every minute, OIDC), POST /jobs, GET /jobs/{id}.
+// Configuration: appsettings.json and environment variables under Pax:Orchestration and Pax:Scheduling
+// (Pax__Orchestration__…, Pax__Scheduling__…); SQLite by default, Firestore when Store is Firestore or
+// FIRESTORE_EMULATOR_HOST is set.
 // appsettings.json is read from the app's folder, wherever the process is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
@@ -13,7 +16,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && Environment.GetEnviro
 }
 
 builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(OrchestrationOptions.SectionName));
+builder.Services.AddPaxScheduling(builder.Configuration.GetSection(SchedulingOptions.SectionName));
 
 var app = builder.Build();
 app.MapPaxOrchestration();
+app.MapPaxScheduling();
 app.Run();

@@ -126,6 +126,7 @@ public sealed class OrchestratorFunctionTests(EmulatorsFixture emulators)
         ["GOOGLE_CLOUD_PROJECT"] = "fn" + Guid.NewGuid().ToString("N")[..12],
         ["Pax__Orchestration__Phases__0__Trigger__Topic"] = nextTopic,
         ["Pax__Orchestration__Push__Authentication"] = "None",
+        ["Pax__Scheduling__Authentication"] = "None",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
