@@ -252,4 +252,31 @@ public abstract class JobSchedulerContract
         Assert.Null(second);
         Assert.Equal(first.ScheduleAt, (await h.GetAsync("once")).ScheduleAt);
     }
+
+    [Fact]
+    public async Task A_handler_whose_job_another_writer_took_is_cancelled_and_its_outcome_not_recorded()
+    {
+        await using var h = await CreateAsync(o => o.Lease = TimeSpan.FromSeconds(30));
+        await h.AddJobAsync("contested");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Behavior = async (_, token) =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        };
+
+        var tick = Task.Run(() => h.Scheduler.RunTickAsync(Ct), Ct);
+        await started.Task.WaitAsync(Ct);
+        await h.Store.WaitForReplaceAsync(); // the claim
+        var claimed = await h.GetAsync("contested");
+        var taken = await h.Store.TryReplaceAsync(claimed with { LeaseUntil = claimed.LeaseUntil!.Value.AddHours(1), LastError = "taken by an operator" }, Ct);
+        await h.Store.WaitForReplaceAsync(); // the write above
+        h.Time.Advance(TimeSpan.FromSeconds(10)); // the renewal finds another version
+        var result = await tick;
+
+        Assert.NotNull(taken);
+        Assert.Equal((1, 0, 1), (result.JobsExecuted, result.JobsSucceeded, result.JobsFailed));
+        var job = await h.GetAsync("contested");
+        Assert.Equal((ScheduledJobStatus.Running, "taken by an operator"), (job.Status, job.LastError));
+    }
 }

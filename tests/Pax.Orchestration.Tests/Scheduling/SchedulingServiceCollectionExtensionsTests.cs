@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Handlers;
+using Pax.Orchestration.Scheduling.Stores;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Tests.Scheduling;
+
+public sealed class SchedulingServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void Bad_options_fail_at_startup_naming_each_configuration_key()
+    {
+        using var provider = new ServiceCollection().AddPaxScheduling(o =>
+        {
+            o.Lease = TimeSpan.Zero;
+            o.MaxJobsPerTick = 0;
+            o.TickBudget = TimeSpan.FromHours(1);
+            o.Store = OrchestrationStoreKind.Firestore;
+            o.Authentication = PushAuthenticationMode.VerifySignature;
+        }).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Lease must be between", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:MaxJobsPerTick must be between", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:TickBudget must be between", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Firestore:ProjectId", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:AllowedServiceAccounts", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Audience is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_store_is_SQLite_by_default_and_Firestore_with_the_emulator_and_built_in_types_are_registered()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pax-di-" + Guid.NewGuid().ToString("N"));
+        using var sqlite = new ServiceCollection()
+            .AddPaxScheduling(o => { o.Authentication = PushAuthenticationMode.None; o.Sqlite.Path = Path.Combine(directory, "j.db"); })
+            .AddPaxScheduling()
+            .BuildServiceProvider();
+        using var firestore = new ServiceCollection()
+            .AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = "127.0.0.1:8080")
+            .AddPaxScheduling(o => { o.Authentication = PushAuthenticationMode.None; o.Firestore.ProjectId = "p"; })
+            .BuildServiceProvider();
+
+        Assert.IsType<SqliteScheduledJobStore>(sqlite.GetRequiredService<IScheduledJobStore>());
+        Assert.IsType<FirestoreScheduledJobStore>(firestore.GetRequiredService<IScheduledJobStore>());
+        Assert.Equal(["http", "pubsub"], sqlite.GetRequiredService<JobScheduler>().JobTypes.Order(StringComparer.Ordinal));
+        Assert.IsType<HttpJobHandler>(sqlite.GetRequiredKeyedService<IScheduledJobHandler>("http"));
+        Assert.IsType<PubSubJobHandler>(sqlite.GetRequiredKeyedService<IScheduledJobHandler>("pubsub"));
+        Assert.Single(new ServiceCollection().AddPaxScheduling().AddPaxScheduling(), d => d.ServiceType == typeof(JobScheduler));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Upper")]
+    [InlineData("a/b")]
+    public void A_handler_type_name_is_checked(string type)
+    {
+        var failure = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddScheduledJobHandler<HttpJobHandler>(type));
+
+        Assert.Contains("is not a job type name", failure.Message, StringComparison.Ordinal);
+    }
+}
