@@ -18,6 +18,7 @@ namespace Pax.Orchestration.Stores;
 public sealed class FirestoreCompletionStore : ICompletionStore
 {
     private const int MaxAttempts = 25;
+    private const int BatchGetSize = 100;
     private readonly FirestoreClient _client;
     private readonly string _projectId;
     private readonly string _rejectedCollection;
@@ -130,6 +131,23 @@ public sealed class FirestoreCompletionStore : ICompletionStore
             .Where(t => t is not null)
             .Select(t => t!)
             .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in runKeys.Chunk(BatchGetSize))
+        {
+            var results = await _client.BatchGetDocumentsAsync(_projectId, chunk.Select(k => Name(phase, k)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var name in results.Select(r => r.Found?.Name).OfType<string>())
+            {
+                recorded.Add(name[(name.LastIndexOf('/') + 1)..]);
+            }
+        }
+
+        return recorded;
     }
 
     /// <inheritdoc />
