@@ -73,7 +73,7 @@ public sealed class CompletionTally
         }
 
         var status = PhaseEvaluation.Evaluate(definition, stored.Tally, message.RunKey, now);
-        DriveOutcome drive;
+        (DriveOutcome Outcome, DateTimeOffset TriggeredAt) drive;
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
@@ -84,12 +84,14 @@ public sealed class CompletionTally
             drive = await DriveIfDueAsync(definition, stored.Tally, status, now, cancellationToken).ConfigureAwait(false);
         }
 
-        if (drive == DriveOutcome.Triggered)
+        if (drive.Outcome == DriveOutcome.Triggered)
         {
-            status = await GetStatusAsync(definition.Name, message.RunKey, cancellationToken).ConfigureAwait(false) ?? status;
+            // What was just stored, without reading it back.
+            var triggered = stored.Tally with { State = TallyState.Triggered, ClaimedUntil = null, TriggeredAt = drive.TriggeredAt };
+            status = PhaseEvaluation.Evaluate(definition, triggered, message.RunKey, now);
         }
 
-        return new RecordResult(stored.Changed ? RecordOutcome.Recorded : RecordOutcome.Duplicate, null, status, drive);
+        return new RecordResult(stored.Changed ? RecordOutcome.Recorded : RecordOutcome.Duplicate, null, status, drive.Outcome);
     }
 
     /// <summary>Reads the status of a run key of a phase.</summary>
@@ -125,7 +127,8 @@ public sealed class CompletionTally
         }
 
         var now = _time.GetUtcNow();
-        return await DriveIfDueAsync(definition, tally, PhaseEvaluation.Evaluate(definition, tally, runKey, now), now, cancellationToken).ConfigureAwait(false);
+        var drive = await DriveIfDueAsync(definition, tally, PhaseEvaluation.Evaluate(definition, tally, runKey, now), now, cancellationToken).ConfigureAwait(false);
+        return drive.Outcome;
     }
 
     internal PhaseDefinition? FindPhase(string? name, out string? problem)
@@ -147,35 +150,36 @@ public sealed class CompletionTally
         return phase;
     }
 
-    private async Task<DriveOutcome> DriveIfDueAsync(PhaseDefinition phase, TallySnapshot tally, TallyStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> DriveIfDueAsync(PhaseDefinition phase, TallySnapshot tally, TallyStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!status.Complete)
         {
-            return DriveOutcome.NotComplete;
+            return (DriveOutcome.NotComplete, default);
         }
 
         if (tally.State == TallyState.Triggered)
         {
-            return DriveOutcome.AlreadyTriggered;
+            return (DriveOutcome.AlreadyTriggered, default);
         }
 
         if (!PhaseEvaluation.ShouldDrive(status, tally, now))
         {
-            return DriveOutcome.ClaimedElsewhere;
+            return (DriveOutcome.ClaimedElsewhere, default);
         }
 
         var leaseUntil = now + _options.ClaimLease;
         if (!await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false))
         {
             _metrics.Trigger(phase.Name, "claimed_elsewhere");
-            return DriveOutcome.ClaimedElsewhere;
+            return (DriveOutcome.ClaimedElsewhere, default);
         }
 
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
         return await FireAndMarkAsync(phase, status, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DriveOutcome> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, CancellationToken cancellationToken)
+    /// <summary>Fires the trigger and marks the tally triggered; on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, CancellationToken cancellationToken)
     {
         var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed);
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
@@ -189,7 +193,7 @@ public sealed class CompletionTally
             {
                 OrchestrationLog.TriggerFailed(_logger, ex, phase.Name, status.RunKey);
                 _metrics.Trigger(phase.Name, "failed");
-                return DriveOutcome.TriggerFailed;
+                return (DriveOutcome.TriggerFailed, default);
             }
         }
 
@@ -202,7 +206,7 @@ public sealed class CompletionTally
         {
             OrchestrationLog.MarkTriggeredFailed(_logger, ex, phase.Name, status.RunKey);
             _metrics.Trigger(phase.Name, "mark_failed");
-            return DriveOutcome.TriggerFailed;
+            return (DriveOutcome.TriggerFailed, default);
         }
 
         OrchestrationLog.Triggered(_logger, phase.Name, status.RunKey, request.IdempotencyKey);
@@ -212,6 +216,6 @@ public sealed class CompletionTally
             _metrics.TriggerLatency(phase.Name, firedAt - last);
         }
 
-        return DriveOutcome.Triggered;
+        return (DriveOutcome.Triggered, firedAt);
     }
 }

@@ -53,6 +53,13 @@ public interface ICompletionStore
     /// <returns>The tallies.</returns>
     Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Returns which of <paramref name="runKeys"/> have a tally in the phase, in any state, for the watchdog's check of expected run keys.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="runKeys">The run keys to look for.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run keys with a tally.</returns>
+    Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken);
+
     /// <summary>Keeps a rejected delivery.</summary>
     /// <param name="rejected">The delivery.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -1,4 +1,5 @@
 using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Watchdog;
 
 namespace Pax.Orchestration.Completion;
 
@@ -29,9 +30,20 @@ public sealed class PhaseDefinition
     /// <value>Default <see cref="Completion.RunKeySource.Message"/>.</value>
     public RunKeySource RunKeySource { get; set; } = RunKeySource.Message;
 
-    /// <summary>Gets or sets how long after its first report a run key may stay incomplete before the watchdog reports it overdue.</summary>
-    /// <value>Default <see langword="null"/>: no deadline.</value>
+    /// <summary>
+    /// Gets or sets how long a run key may stay incomplete before the watchdog reports it overdue: counted from its
+    /// first report, or, for a run key nobody reported for, from the occurrence of <see cref="Expected"/> that expected it.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: no deadline. Required with <see cref="Expected"/>.</value>
     public TimeSpan? Deadline { get; set; }
+
+    /// <summary>
+    /// Gets or sets when run keys are expected, so the watchdog also reports a run key for which no processor reported
+    /// at all (configuration <c>Phases:N:Expected:Cron</c>, <c>:TimeZone</c>, <c>:RunKeyFormat</c>, <c>:LookBack</c>,
+    /// <c>:MaxRunKeys</c>). Needs <see cref="Deadline"/>.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: only run keys with at least one report are watched.</value>
+    public ExpectedRunSchedule? Expected { get; set; }
 
     /// <summary>Gets or sets the next phase's trigger: one of a topic, a job or a URL.</summary>
     /// <value>Required (unless <see cref="CustomTrigger"/> is set in code).</value>

@@ -48,7 +48,13 @@ public sealed class TallyStatus
     /// <summary>Gets when the next phase was triggered, or <see langword="null"/>.</summary>
     public DateTimeOffset? TriggeredAt { get; init; }
 
-    /// <summary>Gets the deadline (first report + the phase's deadline), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets when the phase's <see cref="PhaseDefinition.Expected"/> schedule expected this run key, or
+    /// <see langword="null"/>; set on the statuses the watchdog reports for run keys nobody reported for.
+    /// </summary>
+    public DateTimeOffset? ExpectedAt { get; init; }
+
+    /// <summary>Gets the deadline (first report + the phase's deadline; expected time + the deadline when nobody reported), or <see langword="null"/>.</summary>
     public DateTimeOffset? DeadlineAt { get; init; }
 
     /// <summary>Gets a value indicating whether the deadline passed while the phase is incomplete.</summary>

@@ -32,6 +32,9 @@ internal static partial class OrchestrationLog
     [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Tally {Phase}/{RunKey} is overdue since {DeadlineAt:O}: missing [{Missing}] ({MissingCount} more success(es) needed), failed [{Failed}]")]
     public static partial void Overdue(ILogger logger, string phase, string runKey, DateTimeOffset deadlineAt, string missing, int missingCount, string failed);
 
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "No processor reported for {Phase}/{RunKey}, expected at {ExpectedAt:O}; overdue since {DeadlineAt:O}: missing [{Missing}] ({MissingCount} success(es) needed)")]
+    public static partial void NoReport(ILogger logger, string phase, string runKey, DateTimeOffset expectedAt, DateTimeOffset deadlineAt, string missing, int missingCount);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Watchdog re-drives {Phase}/{RunKey} (state {State})")]
     public static partial void Redriving(ILogger logger, string phase, string runKey, string state);
 

@@ -17,7 +17,7 @@ internal sealed class OrchestrationMetrics
         var meter = meterFactory.Create(MeterName);
         _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable).");
         _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by outcome.");
-        _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{tally}", "Tallies found past their deadline with processors missing or failed.");
+        _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{run}", "Run keys found past their deadline by the watchdog, by phase and reason (incomplete: processors missing or failed; no_report: expected by the phase's schedule, nobody reported).");
         _triggerLatency = meter.CreateHistogram<double>("pax.orchestration.trigger.latency", "ms", "Time from the completing report to the trigger.");
     }
 
@@ -26,7 +26,8 @@ internal sealed class OrchestrationMetrics
     public void Trigger(string phase, string outcome) =>
         _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void Overdue(string phase) => _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase));
+    public void Overdue(string phase, string reason) =>
+        _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("reason", reason));
 
     public void TriggerLatency(string phase, TimeSpan latency) =>
         _triggerLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));

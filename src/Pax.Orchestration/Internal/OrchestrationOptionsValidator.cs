@@ -4,6 +4,7 @@ using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Watchdog.Internal;
 
 namespace Pax.Orchestration.Internal;
 
@@ -69,10 +70,26 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{key}:Deadline must be positive (was {deadline}).");
         }
 
+        ValidateExpected(phase, key, failures);
         if (phase.CustomTrigger is null)
         {
             ValidateTrigger(phase.Trigger, key + ":Trigger", failures);
         }
+    }
+
+    private static void ValidateExpected(PhaseDefinition phase, string key, List<string> failures)
+    {
+        if (phase.Expected is not { } expected)
+        {
+            return;
+        }
+
+        if (phase.Deadline is null)
+        {
+            failures.Add($"{key}:Deadline is required with {key}:Expected (a run key nobody reported for is overdue Deadline after its expected time).");
+        }
+
+        ExpectedRunCalendar.Create(expected, phase.Deadline, key + ":Expected", failures);
     }
 
     private static void ValidateTrigger(PhaseTriggerOptions trigger, string key, List<string> failures)

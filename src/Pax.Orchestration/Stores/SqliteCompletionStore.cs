@@ -103,6 +103,22 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        return InTransactionAsync(async (connection, transaction) =>
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in runKeys.Chunk(500))
+            {
+                recorded.UnionWith(await SqliteTallyRows.SelectRunKeysAsync(connection, transaction, phase, chunk, cancellationToken).ConfigureAwait(false));
+            }
+
+            return (IReadOnlySet<string>)recorded;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) =>
         {

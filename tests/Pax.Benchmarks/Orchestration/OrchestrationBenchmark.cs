@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
@@ -13,7 +14,8 @@ namespace Pax.Benchmarks.Orchestration;
 /// <summary>
 /// The tally engine under duplicate, concurrent deliveries: R run keys × P processors × D deliveries each, C at a
 /// time, on the Firestore emulator (or SQLite). Checks that exactly R triggers fired and prints deliveries/s and
-/// the p50/p95 latency from the start of the completing delivery to its trigger.
+/// the p50/p95 latency from the start of the completing delivery to its trigger; on Firestore also where that time
+/// goes (<see cref="FirestoreCallProfile"/>).
 ///   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]
 /// </summary>
 internal static class OrchestrationBenchmark
@@ -42,7 +44,8 @@ internal static class OrchestrationBenchmark
         try
         {
             var trigger = new TimedTrigger();
-            await using var services = Build(emulator, directory, processors, trigger);
+            var profile = new FirestoreCallProfile();
+            await using var services = Build(emulator, directory, processors, trigger, profile);
             var tally = services.GetRequiredService<CompletionTally>();
             var work = Enumerable.Range(0, runKeys)
                 .SelectMany(k => Enumerable.Range(0, processors).SelectMany(p => Enumerable.Repeat((Key: $"run-{k:00000}", Processor: $"p{p}"), deliveries)))
@@ -52,15 +55,22 @@ internal static class OrchestrationBenchmark
             var started = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (d, ct) =>
             {
+                var calls = FirestoreCallProfile.BeginDelivery();
                 var begin = Stopwatch.GetTimestamp();
                 var result = await tally.RecordAsync(new CompletionMessage("phase", d.Processor, d.Key, CompletionStatus.Succeeded), ct);
                 if (result.Drive == DriveOutcome.Triggered && trigger.FiredAt.TryGetValue(d.Key, out var fired))
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(begin, fired).TotalMilliseconds);
+                    profile.Completing(begin, fired, calls);
                 }
             });
             var elapsed = Stopwatch.GetElapsedTime(started);
             Report(store, runKeys, processors, deliveries, concurrency, work.Count, elapsed, trigger, latencies.Order().ToList());
+            if (emulator is not null)
+            {
+                profile.Report();
+            }
+
             return trigger.Count == runKeys && trigger.FiredAt.Count == runKeys ? 0 : 1;
         }
         finally
@@ -78,10 +88,11 @@ internal static class OrchestrationBenchmark
         }
     }
 
-    private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger)
+    private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)
     {
         var services = new ServiceCollection();
         services.AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = emulator?.HostPort);
+        services.AddHttpClient<FirestoreClient>().AddHttpMessageHandler(profile.CreateHandler);
         services.AddPaxOrchestration(o =>
         {
             o.Store = emulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;

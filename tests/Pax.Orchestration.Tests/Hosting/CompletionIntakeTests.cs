@@ -226,6 +226,9 @@ public sealed class CompletionIntakeTests
         public Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Firestore unreachable");
 
+        public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Firestore unreachable");
+
         public Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
     }
 }

@@ -3,7 +3,8 @@ namespace Pax.Orchestration.Completion.Internal;
 /// <summary>Turns a stored tally into its status under a phase's rules (in one place: named set or count, threshold, failures block).</summary>
 internal static class PhaseEvaluation
 {
-    public static TallyStatus Evaluate(PhaseDefinition phase, TallySnapshot? tally, string runKey, DateTimeOffset now)
+    /// <summary>The status of a run key; <paramref name="expectedAt"/> (from the phase's schedule) is where the deadline counts from while nothing was recorded.</summary>
+    public static TallyStatus Evaluate(PhaseDefinition phase, TallySnapshot? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt = null)
     {
         var completions = tally?.Completions.Values.ToList() ?? [];
         var succeeded = completions.Where(c => c.Status == CompletionStatus.Succeeded).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
@@ -14,7 +15,7 @@ internal static class PhaseEvaluation
         var complete = succeeded.Count >= required && failed.Count == 0;
         DateTimeOffset? first = completions.Count == 0 ? null : completions.Min(c => c.RecordedAt);
         DateTimeOffset? last = completions.Count == 0 ? null : completions.Max(c => c.RecordedAt);
-        var createdAt = tally?.CreatedAt ?? first;
+        var createdAt = tally?.CreatedAt ?? first ?? expectedAt;
         DateTimeOffset? deadline = phase.Deadline is { } d && createdAt is { } c0 ? c0 + d : null;
         return new TallyStatus
         {
@@ -32,6 +33,7 @@ internal static class PhaseEvaluation
             LastCompletionAt = last,
             ClaimedUntil = tally?.State == TallyState.Claimed ? tally.ClaimedUntil : null,
             TriggeredAt = tally?.TriggeredAt,
+            ExpectedAt = expectedAt,
             DeadlineAt = deadline,
             Overdue = !complete && deadline is { } due && now >= due,
         };

@@ -88,6 +88,30 @@ internal static class SqliteTallyRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Returns which of <paramref name="runKeys"/> (at most a few hundred) have a tally row in the phase.</summary>
+    public static async Task<List<string>> SelectRunKeysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, IReadOnlyList<string> runKeys, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = runKeys.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT run_key FROM pax_tallies WHERE phase = $phase AND run_key IN ({string.Join(", ", parameters)})";
+        command.Parameters.AddWithValue("$phase", phase);
+        for (var i = 0; i < runKeys.Count; i++)
+        {
+            command.Parameters.AddWithValue(parameters[i], runKeys[i]);
+        }
+
+        var found = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     /// <summary>Claims an open tally, or a claimed one whose lease ended; returns whether this call claimed it.</summary>
     public static async Task<bool> ClaimAsync(
         SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
