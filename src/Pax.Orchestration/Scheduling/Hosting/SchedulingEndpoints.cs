@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
@@ -133,13 +134,17 @@ public sealed class SchedulingEndpoints
 
             await handle().ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        catch (Exception ex) when (IsUnavailable(ex) && !cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
             // The store (or Google's certificates) could not be reached: not the caller's fault, so Cloud Scheduler retries.
             SchedulingLog.StoreUnavailable(_logger, ex);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }
+
+    private static bool IsUnavailable(Exception exception) =>
+        exception is GoogleApiException or HttpRequestException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or IOException
+            || (exception is TaskCanceledException { InnerException: TimeoutException });
 
     private static async Task<ScheduledJobRequest> ReadRequestAsync(HttpContext context)
     {

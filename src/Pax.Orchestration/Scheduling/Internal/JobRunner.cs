@@ -25,7 +25,19 @@ internal sealed class JobRunner
     public async Task RunAsync(ScheduledJob due, TickCounters counters, CancellationToken tickToken)
     {
         var now = _time.GetUtcNow();
-        var claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
+        ScheduledJob? claimed;
+        try
+        {
+            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The store failed this one write: leave the job for a later tick rather than failing the whole tick.
+            counters.ReturnSlot();
+            SchedulingLog.ClaimFailed(_logger, ex, due.Id);
+            return;
+        }
+
         if (claimed is null)
         {
             counters.ReturnSlot();

@@ -32,9 +32,9 @@ internal static class JobTransitions
             : Released(job, now) with { Status = ScheduledJobStatus.Failed, LastError = error };
     }
 
-    /// <summary>After an interruption (tick budget, shutdown): due again at once, the attempt counted.</summary>
+    /// <summary>After an interruption (tick budget, shutdown, a lease that could not be renewed): due again at once; the attempt does not count, since the handler did not fail.</summary>
     public static ScheduledJob Interrupted(ScheduledJob job, string reason, DateTimeOffset now) =>
-        Released(job, now) with { Status = ScheduledJobStatus.Pending, LastError = "interrupted: " + reason };
+        Released(job, now) with { Status = ScheduledJobStatus.Pending, Attempts = Math.Max(0, job.Attempts - 1), LastError = "interrupted: " + reason };
 
     /// <summary>Skips missed occurrences (<see cref="MisfirePolicy.Skip"/>): next occurrence after now, nothing run.</summary>
     public static ScheduledJob SkipMissed(ScheduledJob job, DateTimeOffset now) =>

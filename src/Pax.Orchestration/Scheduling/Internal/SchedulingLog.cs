@@ -49,4 +49,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4115, Level = LogLevel.Error, Message = "Job store unavailable; answering 503 so Cloud Scheduler retries")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4116, Level = LogLevel.Warning, Message = "Claiming job {JobId} failed; it stays due for a later tick")]
+    public static partial void ClaimFailed(ILogger logger, Exception exception, string jobId);
 }
