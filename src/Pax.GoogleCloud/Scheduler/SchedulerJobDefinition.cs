@@ -49,9 +49,9 @@ public sealed record SchedulerJobDefinition
     /// <summary>Gets the job's resource name: <c>projects/{Project}/locations/{Location}/jobs/{JobId}</c>.</summary>
     public string Name => $"projects/{Project}/locations/{Location}/jobs/{JobId}";
 
-    /// <summary>Throws when the definition cannot be sent.</summary>
+    /// <summary>Throws when the definition cannot be sent (<see cref="CloudSchedulerClient.CreateOrUpdateJobAsync"/> calls it first), so a caller can check it before other side effects.</summary>
     /// <exception cref="ArgumentException">A property is missing or not valid; the message names it.</exception>
-    internal void Validate()
+    public void Validate()
     {
         if (!GoogleResourceNames.IsProject(Project))
         {
