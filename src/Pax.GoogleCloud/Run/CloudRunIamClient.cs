@@ -75,17 +75,7 @@ public sealed class CloudRunIamClient
     /// </exception>
     public async Task<InvokerGrantResult> EnsureInvokerAsync(string resource, string member, CancellationToken cancellationToken = default)
     {
-        if (!IsResourceName(resource))
-        {
-            throw new ArgumentException(
-                $"'{resource}' is not a Cloud Run service or job: use projects/{{project}}/locations/{{region}}/services/{{service}} or …/jobs/{{job}}.", nameof(resource));
-        }
-
-        if (!IamMembers.IsMember(member))
-        {
-            throw new ArgumentException(IamMembers.Explain(member), nameof(member));
-        }
-
+        Validate(resource, member);
         var attempts = _retry.MaxRetryAttempts + 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -115,6 +105,20 @@ public sealed class CloudRunIamClient
                 var delay = GoogleRetryPipeline.GetDelay(_retry, attempt - 1, Random.Shared.NextDouble());
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static void Validate(string resource, string member)
+    {
+        if (!IsResourceName(resource))
+        {
+            throw new ArgumentException(
+                $"'{resource}' is not a Cloud Run service or job: use projects/{{project}}/locations/{{region}}/services/{{service}} or …/jobs/{{job}}.", nameof(resource));
+        }
+
+        if (!IamMembers.IsMember(member))
+        {
+            throw new ArgumentException(IamMembers.Explain(member), nameof(member));
         }
     }
 

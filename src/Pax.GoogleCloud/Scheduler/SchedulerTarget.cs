@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Net.Http.Headers;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Scheduler.Internal;
 
 namespace Pax.GoogleCloud.Scheduler;
 
@@ -18,14 +19,11 @@ public sealed class SchedulerTarget
     /// <summary>The OAuth scope of <see cref="CloudRunJob"/> targets: <c>https://www.googleapis.com/auth/cloud-platform</c>.</summary>
     public const string CloudPlatformScope = ApplicationDefaultAccessTokenProvider.CloudPlatformScope;
 
-    private const int MaxUriLength = 2083;
     private const int MaxHeadersLength = 80 * 1024;
     private static readonly HttpMethod[] Methods =
         [HttpMethod.Post, HttpMethod.Get, HttpMethod.Head, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Options];
 
     private static readonly HttpMethod[] BodyMethods = [HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch];
-    private static readonly string[] ReservedHeaders = ["Host", "Content-Length", "User-Agent", "Authorization"];
-    private static readonly string[] ReservedHeaderPrefixes = ["X-Google-", "X-AppEngine-", "X-CloudScheduler"];
 
     private SchedulerTarget(
         Uri uri,
@@ -102,7 +100,7 @@ public sealed class SchedulerTarget
 
         var uri = new Uri($"https://run.googleapis.com/v2/projects/{project}/locations/{region}/jobs/{job}:run");
         return new SchedulerTarget(
-            uri, SchedulerTokenKind.OAuth, CheckServiceAccount(serviceAccount), CloudPlatformScope, null, HttpMethod.Post, NoHeaders(), ReadOnlyMemory<byte>.Empty);
+            uri, SchedulerTokenKind.OAuth, SchedulerTargetRules.CheckServiceAccount(serviceAccount), CloudPlatformScope, null, HttpMethod.Post, NoHeaders(), ReadOnlyMemory<byte>.Empty);
     }
 
     /// <summary>
@@ -124,13 +122,13 @@ public sealed class SchedulerTarget
     public static SchedulerTarget Service(Uri url, string serviceAccount, string? audience = null)
     {
         ArgumentNullException.ThrowIfNull(url);
-        CheckServiceUrl(url);
+        SchedulerTargetRules.CheckServiceUrl(url);
         if (audience is not null && (string.IsNullOrWhiteSpace(audience) || audience.Any(char.IsControl)))
         {
             throw new ArgumentException("The audience must be non-blank text without control characters, or null for the service URL.", nameof(audience));
         }
 
-        var account = CheckServiceAccount(serviceAccount);
+        var account = SchedulerTargetRules.CheckServiceAccount(serviceAccount);
         return new SchedulerTarget(
             url, SchedulerTokenKind.Oidc, account, null, audience ?? url.GetLeftPart(UriPartial.Authority), HttpMethod.Post, NoHeaders(), ReadOnlyMemory<byte>.Empty);
     }
@@ -167,7 +165,7 @@ public sealed class SchedulerTarget
     {
         ArgumentNullException.ThrowIfNull(value);
         EnsureServiceTarget(nameof(WithHeader));
-        CheckHeader(name, value);
+        SchedulerTargetRules.CheckHeader(name, value);
         var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value };
         if (headers.Sum(h => h.Key.Length + h.Value.Length) >= MaxHeadersLength)
         {
@@ -215,60 +213,6 @@ public sealed class SchedulerTarget
         var host = url.IsAbsoluteUri ? url.IdnHost.TrimEnd('.') : string.Empty;
         return host.Equals("googleapis.com", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".googleapis.com", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static void CheckServiceUrl(Uri url)
-    {
-        if (!url.IsAbsoluteUri || url.Scheme != Uri.UriSchemeHttps || url.UserInfo.Length > 0 || url.Fragment.Length > 0)
-        {
-            throw new ArgumentException(
-                $"'{url}' must be an absolute https URL without user info or fragment: Cloud Scheduler sends the ID token in the Authorization header.", nameof(url));
-        }
-
-        if (IsGoogleApi(url))
-        {
-            throw new ArgumentException(
-                $"'{url}' is a Google API ({url.Host}): Google APIs take OAuth access tokens and answer an OIDC ID token with 401 (PAX001). "
-                + "To run a Cloud Run job use SchedulerTarget.CloudRunJob(project, region, job, serviceAccount), which sends an OAuth token with the cloud-platform scope.",
-                nameof(url));
-        }
-
-        if (url.AbsoluteUri.Length > MaxUriLength)
-        {
-            throw new ArgumentException($"'{url}' is longer than the {MaxUriLength} characters Cloud Scheduler takes.", nameof(url));
-        }
-    }
-
-    private static string CheckServiceAccount(string serviceAccount)
-    {
-        if (serviceAccount?.StartsWith("serviceAccount:", StringComparison.Ordinal) == true)
-        {
-            throw new ArgumentException($"'{serviceAccount}' is an IAM member; give the service account's email without the 'serviceAccount:' prefix.", nameof(serviceAccount));
-        }
-
-        return GoogleResourceNames.IsServiceAccountEmail(serviceAccount)
-            ? serviceAccount
-            : throw new ArgumentException($"'{serviceAccount}' is not {GoogleResourceNames.ServiceAccountRule}: Cloud Scheduler mints tokens for service accounts only.", nameof(serviceAccount));
-    }
-
-    private static void CheckHeader(string name, string value)
-    {
-        if (string.IsNullOrEmpty(name) || name.Any(c => c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c)))
-        {
-            throw new ArgumentException($"'{name}' is not an HTTP header name.", nameof(name));
-        }
-
-        if (ReservedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || ReservedHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new ArgumentException(
-                $"Cloud Scheduler sets or replaces '{name}' itself (Host, Content-Length, User-Agent, the token's Authorization, X-Google-*, X-AppEngine-*, X-CloudScheduler*).", nameof(name));
-        }
-
-        if (value.Any(c => c is '\r' or '\n' or '\0'))
-        {
-            throw new ArgumentException($"The value of header '{name}' must not hold a line break.", nameof(value));
-        }
     }
 
     private void EnsureServiceTarget(string method)
