@@ -37,6 +37,9 @@ public sealed class GoogleCloudOptions
     /// <summary>The Cloud Run Admin API endpoint used when nothing overrides it: <c>https://run.googleapis.com</c>.</summary>
     public static readonly Uri DefaultCloudRunEndpoint = new("https://run.googleapis.com/");
 
+    /// <summary>The Cloud Scheduler endpoint used when nothing overrides it: <c>https://cloudscheduler.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultCloudSchedulerEndpoint = new("https://cloudscheduler.googleapis.com/");
+
     /// <summary>Gets or sets an explicit Firestore endpoint (a test server, a private endpoint). Requests to it are authenticated; it wins over <see cref="FirestoreEmulatorHost"/>.</summary>
     /// <value>Default <see langword="null"/>: <see cref="FirestoreEmulatorHost"/> when set, else <see cref="DefaultFirestoreEndpoint"/>.</value>
     public Uri? FirestoreEndpoint { get; set; }
@@ -59,6 +62,10 @@ public sealed class GoogleCloudOptions
     /// <summary>Gets or sets an explicit Cloud Run Admin API endpoint (a test server). Requests to it are authenticated.</summary>
     /// <value>Default <see langword="null"/>: <see cref="DefaultCloudRunEndpoint"/>.</value>
     public Uri? CloudRunEndpoint { get; set; }
+
+    /// <summary>Gets or sets an explicit Cloud Scheduler endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultCloudSchedulerEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? CloudSchedulerEndpoint { get; set; }
 
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>

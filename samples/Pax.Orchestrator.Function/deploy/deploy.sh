@@ -7,8 +7,11 @@
 # Cloud Run verifies the token and strips its signature, so the app runs with Push:Authentication=CloudRunIam and
 # checks the audience and the account from the claims.
 #
-# The watchdog is called by Cloud Scheduler with an OIDC token for the service URL (a *.run.app URL takes ID tokens;
-# Google APIs under googleapis.com would need OAuth instead), and its account also gets roles/run.invoker here.
+# Cloud Scheduler calls the service twice over, with an OIDC token whose audience is the service URL (a *.run.app URL
+# takes ID tokens; Google APIs under googleapis.com would need OAuth instead): POST /cron/tick every minute (the
+# lease-based tick) and POST /watchdog every 15 minutes. THIS SCRIPT ALSO GRANTS the scheduler's account
+# roles/run.invoker on the service; without it every call is refused at ingress (403) and nothing runs.
+# The tick job is what Pax.Orchestration's CronTickDeployer / SchedulerTarget.Service build (a test keeps them in step).
 #
 # Usage: PROJECT=my-project samples/Pax.Orchestrator.Function/deploy/deploy.sh
 # Optional: REGION (us-east1), SERVICE (pax-orchestrator), REPOSITORY (pax), PHASE (phase2),
@@ -61,6 +64,10 @@ ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Trigger__Topic=projects/${PROJECT}/topics/${NEXT_TOPIC}"
 ENV_VARS+=",Pax__Orchestration__Push__Authentication=CloudRunIam"
 ENV_VARS+=",Pax__Orchestration__Push__AllowedServiceAccounts__0=${PUSH_SA}"
+# The lease-based tick (Pax:Scheduling): jobs in Firestore; ticks come from the scheduler's account, checked by Cloud Run.
+ENV_VARS+=",Pax__Scheduling__Store=Firestore,Pax__Scheduling__Firestore__ProjectId=${PROJECT}"
+ENV_VARS+=",Pax__Scheduling__Authentication=CloudRunIam"
+ENV_VARS+=",Pax__Scheduling__AllowedServiceAccounts__0=${SCHEDULER_SA}"
 i=0
 IFS=',' read -ra names <<< "${PROCESSORS}"
 for name in "${names[@]}"; do
@@ -80,7 +87,7 @@ gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --p
 
 # The token audience is the service URL, which Cloud Run's IAM check accepts; the app checks the same value.
 gcloud run services update "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
-  --update-env-vars="Pax__Orchestration__Push__Audience=${SERVICE_URL}"
+  --update-env-vars="Pax__Orchestration__Push__Audience=${SERVICE_URL},Pax__Scheduling__Audience=${SERVICE_URL}"
 
 if gcloud pubsub subscriptions describe "${SERVICE}-push" --project="${PROJECT}" >/dev/null 2>&1; then
   verb=update
@@ -95,9 +102,24 @@ gcloud pubsub subscriptions ${verb} "${SERVICE}-push" --project="${PROJECT}" \
   --ack-deadline=10 \
   --min-retry-delay=10s --max-retry-delay=600s
 
-# The scheduler account may invoke the service too (POST /watchdog every 15 minutes, OIDC for the *.run.app URL).
+# The scheduler account may invoke the service too (POST /cron/tick and POST /watchdog, OIDC for the *.run.app URL).
+# Granted before the jobs exist, so their first calls are not refused for want of it.
 gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
   --member="serviceAccount:${SCHEDULER_SA}" --role=roles/run.invoker
+
+# The lease-based tick: every minute, POST /cron/tick with an OIDC token of the scheduler account for the service URL.
+TICK_JOB="${SERVICE}-cron-tick"
+if gcloud scheduler jobs describe "${TICK_JOB}" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then
+  verb=update
+else
+  verb=create
+fi
+gcloud scheduler jobs "${verb}" http "${TICK_JOB}" --location="${REGION}" --project="${PROJECT}" \
+  --schedule="* * * * *" --time-zone="Etc/UTC" \
+  --description="Pax tick: POST /cron/tick on Cloud Run service ${SERVICE}" \
+  --uri="${SERVICE_URL}/cron/tick" --http-method=POST \
+  --oidc-service-account-email="${SCHEDULER_SA}" \
+  --oidc-token-audience="${SERVICE_URL}"
 
 if gcloud scheduler jobs describe "${SERVICE}-watchdog" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then
   verb=update
@@ -111,4 +133,5 @@ gcloud scheduler jobs "${verb}" http "${SERVICE}-watchdog" --location="${REGION}
   --oidc-token-audience="${SERVICE_URL}"
 
 echo "Deployed ${SERVICE} at ${SERVICE_URL}; completions on ${COMPLETIONS_TOPIC} start ${NEXT_TOPIC} once per run key."
+echo "Cloud Scheduler ticks ${SERVICE_URL}/cron/tick every minute (job ${TICK_JOB}) and the watchdog every 15 minutes."
 echo "Status: curl -H \"Authorization: Bearer \$(gcloud auth print-identity-token)\" ${SERVICE_URL}/tallies/${PHASE}/RUN_KEY"

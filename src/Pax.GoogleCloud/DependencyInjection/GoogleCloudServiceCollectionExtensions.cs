@@ -8,6 +8,7 @@ using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Scheduler;
 using Pax.GoogleCloud.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,8 +22,9 @@ public static class GoogleCloudServiceCollectionExtensions
     /// <see cref="IGoogleAccessTokenProvider"/> as <see cref="ApplicationDefaultAccessTokenProvider"/> and
     /// <see cref="IGoogleIdTokenProvider"/> as <see cref="ApplicationDefaultIdTokenProvider"/> unless registered already,
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
-    /// <see cref="StorageObjectsClient"/>, <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/> and
-    /// <see cref="CloudRunJobsClient"/> behind the bearer-token and Google-retry handlers. Calling it again adds nothing twice.
+    /// <see cref="StorageObjectsClient"/>, <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
+    /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/> and <see cref="CloudSchedulerClient"/> behind the
+    /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -47,6 +49,8 @@ public static class GoogleCloudServiceCollectionExtensions
         services.AddHttpClient<FirestoreClient>().AddGoogleApiHandlers();
         services.AddHttpClient<PubSubPublisherClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudRunJobsClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudRunIamClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudSchedulerClient>().AddGoogleApiHandlers();
         return services;
     }
 

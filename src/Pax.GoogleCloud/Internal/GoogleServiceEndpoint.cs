@@ -23,6 +23,10 @@ internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
     public static GoogleServiceEndpoint ForCloudRun(GoogleCloudOptions options) =>
         Resolve(options.CloudRunEndpoint, null, "CloudRunEndpoint", GoogleCloudOptions.DefaultCloudRunEndpoint);
 
+    /// <summary>Resolves the Cloud Scheduler endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForCloudScheduler(GoogleCloudOptions options) =>
+        Resolve(options.CloudSchedulerEndpoint, null, "CloudSchedulerEndpoint", GoogleCloudOptions.DefaultCloudSchedulerEndpoint);
+
     private static GoogleServiceEndpoint Resolve(Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
         if (endpoint is not null)

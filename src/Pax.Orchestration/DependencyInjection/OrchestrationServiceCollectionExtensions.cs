@@ -6,6 +6,7 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
@@ -24,7 +25,7 @@ public static class OrchestrationServiceCollectionExtensions
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
     /// registered already, <see cref="CompletionTally"/>, <see cref="CompletionIntake"/>, <see cref="CompletionWatchdog"/>,
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
-    /// <see cref="CompletionPublisher"/> for processors, and metrics.
+    /// <see cref="CompletionPublisher"/> for processors, <see cref="CronTickDeployer"/> for deployment tools, and metrics.
     /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -47,6 +48,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton<OrchestrationMetrics>();
         services.TryAddTransient<CompletionPublisher>();
+        services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(sp => new CompletionTally(

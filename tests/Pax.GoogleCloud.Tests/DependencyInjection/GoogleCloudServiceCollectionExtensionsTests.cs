@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Scheduler;
 using Pax.GoogleCloud.Storage;
 using Pax.TestSupport.Gcs;
 
@@ -40,6 +42,19 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
         Assert.IsType<ApplicationDefaultAccessTokenProvider>(defaults.GetRequiredService<IGoogleAccessTokenProvider>());
         Assert.Same(own, replaced.GetRequiredService<IGoogleAccessTokenProvider>());
         Assert.Equal(new Uri("https://storage.googleapis.com/"), withoutEmulator.GetRequiredService<StorageObjectsClient>().Endpoint);
+    }
+
+    [Fact]
+    public void Registers_the_deployment_clients_on_Googles_endpoints_unless_configured()
+    {
+        using var defaults = new ServiceCollection().AddPaxGoogleCloud().BuildServiceProvider();
+        using var configured = new ServiceCollection()
+            .AddPaxGoogleCloud(o => o.CloudSchedulerEndpoint = new Uri("http://127.0.0.1:9/scheduler"))
+            .BuildServiceProvider();
+
+        Assert.Equal(new Uri("https://cloudscheduler.googleapis.com/"), defaults.GetRequiredService<CloudSchedulerClient>().Endpoint);
+        Assert.Equal(new Uri("https://run.googleapis.com/"), defaults.GetRequiredService<CloudRunIamClient>().Endpoint);
+        Assert.Equal(new Uri("http://127.0.0.1:9/scheduler/"), configured.GetRequiredService<CloudSchedulerClient>().Endpoint);
     }
 
     [Fact]
@@ -100,6 +115,7 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
         { o => o.StorageEndpoint = new Uri("ftp://storage.local"), "GoogleCloud:StorageEndpoint" },
         { o => o.StorageEndpoint = new Uri("https://storage.local/?q=1"), "GoogleCloud:StorageEndpoint" },
         { o => o.StorageEmulatorHost = "http://127.0.0.1:9023/path", "GoogleCloud:StorageEmulatorHost" },
+        { o => o.CloudSchedulerEndpoint = new Uri("https://scheduler.local/#x"), "GoogleCloud:CloudSchedulerEndpoint" },
         { o => o.Retry.InitialDelay = TimeSpan.FromSeconds(-1), "GoogleCloud:Retry:InitialDelay" },
         { o => o.Retry.MaxDelay = TimeSpan.FromMilliseconds(500), "GoogleCloud:Retry:MaxDelay" },
         { o => o.Retry.Multiplier = 0.5, "GoogleCloud:Retry:Multiplier" },

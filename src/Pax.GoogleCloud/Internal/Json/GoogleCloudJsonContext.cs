@@ -5,6 +5,7 @@ using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.PubSub.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Run.Internal;
+using Pax.GoogleCloud.Scheduler.Internal;
 using Pax.GoogleCloud.Storage;
 using Pax.GoogleCloud.Storage.Internal;
 
@@ -33,6 +34,9 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(PubSubPublishResponse))]
 [JsonSerializable(typeof(CloudRunRunJobRequest))]
 [JsonSerializable(typeof(CloudRunOperation))]
+[JsonSerializable(typeof(IamPolicy))]
+[JsonSerializable(typeof(SetIamPolicyRequest))]
+[JsonSerializable(typeof(SchedulerJobResource))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

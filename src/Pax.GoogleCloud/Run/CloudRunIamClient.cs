@@ -1,0 +1,155 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Http.Internal;
+using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Internal.Errors;
+using Pax.GoogleCloud.Internal.Json;
+using Pax.GoogleCloud.Run.Internal;
+
+namespace Pax.GoogleCloud.Run;
+
+/// <summary>
+/// IAM policies of Cloud Run services and jobs through the Admin API v2 (<c>{resource}:getIamPolicy</c>,
+/// <c>{resource}:setIamPolicy</c>), for the grant push subscriptions, Eventarc triggers and Scheduler jobs need:
+/// <c>roles/run.invoker</c> for their caller. A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>.
+/// The caller's identity needs <c>roles/run.admin</c> on the resource (or another role with <c>run.*.setIamPolicy</c>).
+/// </summary>
+public sealed class CloudRunIamClient
+{
+    /// <summary>The role that lets a member call a service or run a job: <c>roles/run.invoker</c>.</summary>
+    public const string InvokerRole = "roles/run.invoker";
+
+    private const string Aborted = "ABORTED";
+    private readonly GoogleRestTransport _transport;
+    private readonly GoogleRetryOptions _retry;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a client. Use the instance DI gives: a plain <see cref="HttpClient"/> has no credentials and no retries.</summary>
+    /// <param name="httpClient">The HTTP client configured by <c>AddPaxGoogleCloud</c>.</param>
+    /// <param name="options">The endpoint and retry options (<see cref="GoogleCloudOptions.Retry"/> also paces retries after etag conflicts).</param>
+    /// <param name="timeProvider">The clock the waits between conflicting attempts use.</param>
+    public CloudRunIamClient(HttpClient httpClient, IOptions<GoogleCloudOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudRun(options.Value));
+        _retry = options.Value.Retry;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Gets the endpoint requests go to, such as <c>https://run.googleapis.com/</c>.</summary>
+    public Uri Endpoint => _transport.Endpoint.BaseAddress;
+
+    /// <summary>Returns whether <paramref name="resource"/> names a Cloud Run service or job: <c>projects/P/locations/R/services/S</c> or <c>projects/P/locations/R/jobs/J</c>.</summary>
+    /// <param name="resource">The name to check.</param>
+    /// <returns><see langword="true"/> when well formed.</returns>
+    public static bool IsResourceName(string? resource)
+    {
+        var parts = resource?.Split('/');
+        return parts is { Length: 6 } && parts[0] == "projects" && parts[2] == "locations" && parts[4] is "services" or "jobs"
+            && GoogleResourceNames.IsProject(parts[1]) && GoogleResourceNames.IsLocation(parts[3]) && GoogleResourceNames.IsCloudRunId(parts[5]);
+    }
+
+    /// <summary>Returns whether <paramref name="member"/> is an IAM member such as <c>serviceAccount:a@p.iam.gserviceaccount.com</c>, <c>user:…</c>, <c>group:…</c>, <c>domain:…</c> or <c>allUsers</c>.</summary>
+    /// <param name="member">The member to check.</param>
+    /// <returns><see langword="true"/> when well formed.</returns>
+    public static bool IsMember(string? member) => IamMembers.IsMember(member);
+
+    /// <summary>
+    /// Makes sure <paramref name="member"/> holds <c>roles/run.invoker</c> on <paramref name="resource"/>: reads the policy
+    /// (version 3, so conditional bindings come back intact), and when the member is not in an unconditional invoker
+    /// binding, adds it and writes the policy back with the etag it read. Other bindings, conditions, the version and
+    /// fields Pax does not model are sent back as read. When another writer changed the policy in between (409
+    /// <c>ABORTED</c>), the whole read-modify-write is repeated after a backoff, at most
+    /// <see cref="GoogleRetryOptions.MaxRetryAttempts"/> more times. When the member is already bound, nothing is written.
+    /// </summary>
+    /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
+    /// <param name="member">The member, such as <c>serviceAccount:scheduler@p.iam.gserviceaccount.com</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the policy was changed.</returns>
+    /// <exception cref="ArgumentException">The resource or member is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">
+    /// The resource does not exist (404), the caller may not read or set its policy (403), or every attempt met a
+    /// concurrent change (409 <c>ABORTED</c>).
+    /// </exception>
+    public async Task<InvokerGrantResult> EnsureInvokerAsync(string resource, string member, CancellationToken cancellationToken = default)
+    {
+        Validate(resource, member);
+        var attempts = _retry.MaxRetryAttempts + 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            var policy = await GetPolicyAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (IamPolicyEditor.HasUnconditionalMember(policy, InvokerRole, member))
+            {
+                return new InvokerGrantResult(resource, member, Changed: false, attempt);
+            }
+
+            IamPolicyEditor.AddMember(policy, InvokerRole, member);
+            try
+            {
+                await SetPolicyAsync(resource, policy, cancellationToken).ConfigureAwait(false);
+                return new InvokerGrantResult(resource, member, Changed: true, attempt);
+            }
+            catch (GoogleApiException conflict) when (IsConcurrentChange(conflict))
+            {
+                if (attempt >= attempts)
+                {
+                    throw new GoogleApiException(
+                        conflict.Api, conflict.HttpStatus, conflict.Status, conflict.Reason,
+                        $"Granting {InvokerRole} to {member} on {resource} met a concurrent policy change on each of {attempts} attempts (409 ABORTED: the etag was stale each time); "
+                        + $"nothing was written by Pax. Retry later, or raise {GoogleCloudOptions.SectionName}:Retry:MaxRetryAttempts.",
+                        conflict);
+                }
+
+                var delay = GoogleRetryPipeline.GetDelay(_retry, attempt - 1, Random.Shared.NextDouble());
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static void Validate(string resource, string member)
+    {
+        if (!IsResourceName(resource))
+        {
+            throw new ArgumentException(
+                $"'{resource}' is not a Cloud Run service or job: use projects/{{project}}/locations/{{region}}/services/{{service}} or …/jobs/{{job}}.", nameof(resource));
+        }
+
+        if (!IamMembers.IsMember(member))
+        {
+            throw new ArgumentException(IamMembers.Explain(member), nameof(member));
+        }
+    }
+
+    private static bool IsConcurrentChange(GoogleApiException exception) =>
+        exception.HttpStatus == HttpStatusCode.Conflict && exception.Status is null or Aborted;
+
+    private async Task<IamPolicy> GetPolicyAsync(string resource, CancellationToken cancellationToken)
+    {
+        var operation = Operation(resource, "getIamPolicy");
+        return await _transport.GetJsonOrNullAsync($"v2/{resource}:getIamPolicy?options.requestedPolicyVersion=3", GoogleCloudJsonContext.Default.IamPolicy, operation, cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new GoogleApiException(operation.Api, HttpStatusCode.NotFound, "NOT_FOUND", null, $"{Describe(resource)} does not exist (HTTP 404 from {operation}): deploy it before granting access to it.");
+    }
+
+    private Task<IamPolicy> SetPolicyAsync(string resource, IamPolicy policy, CancellationToken cancellationToken) =>
+        _transport.SendJsonAsync(
+            HttpMethod.Post,
+            $"v2/{resource}:setIamPolicy",
+            new SetIamPolicyRequest { Policy = policy, UpdateMask = "bindings,etag" },
+            GoogleCloudJsonContext.Default.SetIamPolicyRequest,
+            GoogleCloudJsonContext.Default.IamPolicy,
+            Operation(resource, "setIamPolicy"),
+            retryable: true, // guarded by the etag: a repeated write after a lost answer meets 409 and re-reads.
+            cancellationToken);
+
+    private static GoogleOperation Operation(string resource, string method)
+    {
+        var kind = resource.Split('/')[4];
+        return new GoogleOperation("run", $"run.{kind}.{method}", Describe(resource), "roles/run.admin");
+    }
+
+    private static string Describe(string resource) =>
+        resource.Split('/')[4] == "jobs" ? $"job '{resource}'" : $"service '{resource}'";
+}

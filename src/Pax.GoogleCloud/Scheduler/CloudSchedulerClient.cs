@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Internal.Errors;
+using Pax.GoogleCloud.Internal.Json;
+using Pax.GoogleCloud.Scheduler.Internal;
+
+namespace Pax.GoogleCloud.Scheduler;
+
+/// <summary>
+/// Cloud Scheduler jobs over the v1 REST API (<c>https://cloudscheduler.googleapis.com/v1/projects/{p}/locations/{l}/jobs</c>):
+/// create-or-update and get, for HTTP jobs whose target is a <see cref="SchedulerTarget"/> (so the token always suits the
+/// target). A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>. The caller's identity needs
+/// <c>roles/cloudscheduler.admin</c> and <c>roles/iam.serviceAccountUser</c> on the target's service account.
+/// Every call is retried on transient failures: a create names its job, so a repeated create finds the job and updates it.
+/// </summary>
+public sealed class CloudSchedulerClient
+{
+    private const string AlreadyExists = "ALREADY_EXISTS";
+    private readonly GoogleRestTransport _transport;
+
+    /// <summary>Initializes a client. Use the instance DI gives: a plain <see cref="HttpClient"/> has no credentials and no retries.</summary>
+    /// <param name="httpClient">The HTTP client configured by <c>AddPaxGoogleCloud</c>.</param>
+    /// <param name="options">The endpoint and retry options.</param>
+    public CloudSchedulerClient(HttpClient httpClient, IOptions<GoogleCloudOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudScheduler(options.Value));
+    }
+
+    /// <summary>Gets the endpoint requests go to, such as <c>https://cloudscheduler.googleapis.com/</c>.</summary>
+    public Uri Endpoint => _transport.Endpoint.BaseAddress;
+
+    /// <summary>Returns whether <paramref name="name"/> is a full job name <c>projects/{project}/locations/{location}/jobs/{id}</c>.</summary>
+    /// <param name="name">The name to check.</param>
+    /// <returns><see langword="true"/> when well formed.</returns>
+    public static bool IsJobName(string? name) => SchedulerNames.IsJobName(name);
+
+    /// <summary>
+    /// Creates the job (<c>POST v1/projects/{p}/locations/{l}/jobs</c>) or, when it exists (409 <c>ALREADY_EXISTS</c>),
+    /// updates it (<c>PATCH v1/{name}?updateMask=description,schedule,timeZone,httpTarget,attemptDeadline,retryConfig</c>)
+    /// so that it matches <paramref name="definition"/>: fields the definition leaves unset go back to Cloud Scheduler's
+    /// defaults. A paused job stays paused.
+    /// </summary>
+    /// <param name="definition">The job as it should be.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored job and whether it was created or updated.</returns>
+    /// <exception cref="ArgumentException">The definition is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: see the message for the roles to grant).</exception>
+    public async Task<SchedulerJobWriteResult> CreateOrUpdateJobAsync(SchedulerJobDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        definition.Validate();
+        var resource = SchedulerJobMapping.ToResource(definition);
+        try
+        {
+            var created = await SendAsync(
+                HttpMethod.Post, $"v1/projects/{definition.Project}/locations/{definition.Location}/jobs", resource, Operation("create", definition), cancellationToken).ConfigureAwait(false);
+            return new SchedulerJobWriteResult(SchedulerJobMapping.ToJob(created, definition.Name), SchedulerJobWriteOutcome.Created);
+        }
+        catch (GoogleApiException exception) when (exception.HttpStatus == HttpStatusCode.Conflict && exception.Status == AlreadyExists)
+        {
+            // The job exists: make it match the definition.
+        }
+
+        var updated = await SendAsync(
+            HttpMethod.Patch, $"v1/{definition.Name}?updateMask={Uri.EscapeDataString(SchedulerJobMapping.UpdateMask)}", resource, Operation("update", definition), cancellationToken).ConfigureAwait(false);
+        return new SchedulerJobWriteResult(SchedulerJobMapping.ToJob(updated, definition.Name), SchedulerJobWriteOutcome.Updated);
+    }
+
+    /// <summary>Gets a job (<c>GET v1/{name}</c>).</summary>
+    /// <param name="name">The full job name: <c>projects/{project}/locations/{location}/jobs/{id}</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job, or <see langword="null"/> when it does not exist.</returns>
+    /// <exception cref="ArgumentException">The name is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: grant <c>roles/cloudscheduler.viewer</c>).</exception>
+    public async Task<SchedulerJob?> GetJobAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (!IsJobName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a job name: use projects/{{project}}/locations/{{location}}/jobs/{{id}} ({SchedulerNames.JobIdRule}).", nameof(name));
+        }
+
+        var operation = new GoogleOperation("cloudscheduler", "cloudscheduler.jobs.get", $"job '{name}'", "roles/cloudscheduler.viewer");
+        var resource = await _transport.GetJsonOrNullAsync($"v1/{name}", GoogleCloudJsonContext.Default.SchedulerJobResource, operation, cancellationToken).ConfigureAwait(false);
+        return resource is null ? null : SchedulerJobMapping.ToJob(resource, name);
+    }
+
+    private Task<SchedulerJobResource> SendAsync(HttpMethod method, string pathAndQuery, SchedulerJobResource resource, GoogleOperation operation, CancellationToken cancellationToken) =>
+        _transport.SendJsonAsync(
+            method,
+            pathAndQuery,
+            resource,
+            GoogleCloudJsonContext.Default.SchedulerJobResource,
+            GoogleCloudJsonContext.Default.SchedulerJobResource,
+            operation,
+            retryable: true,
+            cancellationToken);
+
+    private static GoogleOperation Operation(string verb, SchedulerJobDefinition definition) => new(
+        "cloudscheduler",
+        $"cloudscheduler.jobs.{verb} (and iam.serviceAccounts.actAs on {definition.Target.ServiceAccountEmail})",
+        $"job '{definition.Name}'",
+        $"roles/cloudscheduler.admin, and roles/iam.serviceAccountUser on {definition.Target.ServiceAccountEmail}");
+}

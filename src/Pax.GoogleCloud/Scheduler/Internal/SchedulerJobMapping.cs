@@ -1,0 +1,68 @@
+using Pax.GoogleCloud.Internal;
+
+namespace Pax.GoogleCloud.Scheduler.Internal;
+
+/// <summary>Maps a <see cref="SchedulerJobDefinition"/> to the Job resource and the resource to a <see cref="SchedulerJob"/>.</summary>
+internal static class SchedulerJobMapping
+{
+    /// <summary>The fields an update replaces, so the job ends up as defined (fields a definition leaves unset go back to their defaults).</summary>
+    public const string UpdateMask = "description,schedule,timeZone,httpTarget,attemptDeadline,retryConfig";
+
+    public static SchedulerJobResource ToResource(SchedulerJobDefinition definition)
+    {
+        var target = definition.Target;
+        return new SchedulerJobResource
+        {
+            Name = definition.Name,
+            Description = definition.Description,
+            Schedule = definition.Schedule,
+            TimeZone = definition.TimeZone,
+            AttemptDeadline = definition.AttemptDeadline is { } deadline ? GoogleDuration.Format(deadline) : null,
+            RetryConfig = ToResource(definition.RetryConfig),
+            HttpTarget = new SchedulerHttpTargetResource
+            {
+                Uri = target.Uri.AbsoluteUri,
+                HttpMethod = target.HttpMethod.Method,
+                Headers = target.Headers.Count == 0 ? null : new Dictionary<string, string>(target.Headers, StringComparer.Ordinal),
+                Body = target.Body.IsEmpty ? null : target.Body.ToArray(),
+                OauthToken = target.TokenKind == SchedulerTokenKind.OAuth
+                    ? new SchedulerOAuthTokenResource { ServiceAccountEmail = target.ServiceAccountEmail, Scope = target.OAuthScope }
+                    : null,
+                OidcToken = target.TokenKind == SchedulerTokenKind.Oidc
+                    ? new SchedulerOidcTokenResource { ServiceAccountEmail = target.ServiceAccountEmail, Audience = target.OidcAudience }
+                    : null,
+            },
+        };
+    }
+
+    public static SchedulerJob ToJob(SchedulerJobResource resource, string fallbackName)
+    {
+        var http = resource.HttpTarget;
+        return new SchedulerJob(resource.Name ?? fallbackName)
+        {
+            Schedule = resource.Schedule,
+            TimeZone = resource.TimeZone,
+            Description = resource.Description,
+            State = resource.State,
+            Uri = http?.Uri is { } uri && System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed : null,
+            HttpMethod = http?.HttpMethod,
+            TokenKind = http?.OauthToken is not null ? SchedulerTokenKind.OAuth : http?.OidcToken is not null ? SchedulerTokenKind.Oidc : null,
+            ServiceAccountEmail = http?.OauthToken?.ServiceAccountEmail ?? http?.OidcToken?.ServiceAccountEmail,
+            OAuthScope = http?.OauthToken?.Scope,
+            OidcAudience = http?.OidcToken?.Audience,
+            AttemptDeadline = GoogleDuration.Parse(resource.AttemptDeadline),
+            UserUpdateTime = resource.UserUpdateTime,
+        };
+    }
+
+    private static SchedulerRetryConfigResource? ToResource(SchedulerRetryConfig? config) => config is null ? null : new SchedulerRetryConfigResource
+    {
+        RetryCount = config.RetryCount,
+        MaxRetryDuration = Format(config.MaxRetryDuration),
+        MinBackoffDuration = Format(config.MinBackoffDuration),
+        MaxBackoffDuration = Format(config.MaxBackoffDuration),
+        MaxDoublings = config.MaxDoublings,
+    };
+
+    private static string? Format(TimeSpan? value) => value is { } duration ? GoogleDuration.Format(duration) : null;
+}

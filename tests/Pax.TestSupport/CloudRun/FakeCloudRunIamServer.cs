@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Pax.TestSupport.CloudRun.Internal;
+using Pax.TestSupport.GoogleRest;
+using Pax.TestSupport.GoogleRest.Internal;
+
+namespace Pax.TestSupport.CloudRun;
+
+/// <summary>
+/// A loopback Cloud Run Admin API v2 server (Kestrel on 127.0.0.1, a free port) for the IAM methods of services and jobs:
+/// <c>GET v2/{resource}:getIamPolicy?options.requestedPolicyVersion=N</c> and <c>POST v2/{resource}:setIamPolicy</c> with
+/// the documented shapes. setIamPolicy replaces the fields of its <c>updateMask</c> (default <c>bindings,etag</c>) and
+/// answers a stale etag with 409 <c>ABORTED</c>; malformed policies (unknown fields, bad members or roles, conditions
+/// without version 3) get 400; a policy with conditions must be read with version 3; unknown resources get 404; a missing
+/// or wrong bearer token 401. <see cref="InterleaveChange"/> lets another writer commit between a client's read and write.
+/// </summary>
+public sealed class FakeCloudRunIamServer : IAsyncDisposable
+{
+    /// <summary>The bearer token requests must carry unless another is given.</summary>
+    public const string DefaultAccessToken = "fake-run-admin-token";
+
+    private readonly RestLoopbackHost _host;
+    private readonly FakeIamPolicies _policies;
+
+    private FakeCloudRunIamServer(RestLoopbackHost host, FakeIamPolicies policies)
+    {
+        _host = host;
+        _policies = policies;
+    }
+
+    /// <summary>Gets the server's root, such as <c>http://127.0.0.1:41234/</c>: the Cloud Run endpoint to configure.</summary>
+    public Uri BaseAddress => _host.BaseAddress;
+
+    /// <summary>Gets the requests received so far, in order.</summary>
+    public IReadOnlyList<RecordedRestRequest> Requests => _host.Requests;
+
+    /// <summary>Starts a server.</summary>
+    /// <param name="accessToken">The bearer token every request must carry, or <see langword="null"/> to accept anonymous requests.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<FakeCloudRunIamServer> StartAsync(string? accessToken = DefaultAccessToken, CancellationToken cancellationToken = default)
+    {
+        var policies = new FakeIamPolicies();
+        var host = await RestLoopbackHost.StartAsync(accessToken, policies.Handle, cancellationToken);
+        return new FakeCloudRunIamServer(host, policies);
+    }
+
+    /// <summary>Adds a service or job (<c>projects/P/locations/R/services/S</c> or <c>…/jobs/J</c>) with a policy.</summary>
+    /// <param name="resource">The resource name.</param>
+    /// <param name="policy">Its policy (<c>version</c>, <c>bindings</c>, …) without an etag, or <see langword="null"/> for the empty policy (etag <c>ACAB</c>).</param>
+    public void AddResource(string resource, JsonObject? policy = null) => _policies.Add(resource, policy);
+
+    /// <summary>Gets a resource's policy as stored (etag included).</summary>
+    /// <param name="resource">The resource name.</param>
+    /// <returns>A copy of the policy.</returns>
+    public JsonObject GetPolicy(string resource) => _policies.Get(resource);
+
+    /// <summary>
+    /// Makes another writer change the resource's policy (and so its etag) just before each of the next
+    /// <paramref name="times"/> setIamPolicy requests for it is checked: a client that read the policy earlier then
+    /// meets 409 <c>ABORTED</c>, and its re-read sees the change.
+    /// </summary>
+    /// <param name="resource">The resource name.</param>
+    /// <param name="change">The other writer's change to the stored policy.</param>
+    /// <param name="times">How many setIamPolicy requests it precedes.</param>
+    public void InterleaveChange(string resource, Action<JsonObject> change, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _policies.Interleave(resource, change, times);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Pax.TestSupport.CloudScheduler.Internal;
+using Pax.TestSupport.GoogleRest;
+using Pax.TestSupport.GoogleRest.Internal;
+
+namespace Pax.TestSupport.CloudScheduler;
+
+/// <summary>
+/// A loopback Cloud Scheduler v1 REST server (Kestrel on 127.0.0.1, a free port) that replays the documented request and
+/// response shapes of <c>projects.locations.jobs</c> create, get and patch for HTTP targets: unknown fields, wrong types,
+/// missing required fields, out-of-range values and both tokens at once are refused with 400 <c>INVALID_ARGUMENT</c>;
+/// a duplicate create gets 409 <c>ALREADY_EXISTS</c>; a get or patch of a missing job 404 <c>NOT_FOUND</c>; patch
+/// honours <c>updateMask</c>; a missing or wrong bearer token gets 401; other routes and methods get Google's 404 page.
+/// Like the real API it does not judge whether a token suits its URL. Every request is recorded.
+/// </summary>
+public sealed class FakeCloudSchedulerServer : IAsyncDisposable
+{
+    /// <summary>The bearer token requests must carry unless another is given.</summary>
+    public const string DefaultAccessToken = "fake-scheduler-token";
+
+    private readonly RestLoopbackHost _host;
+    private readonly FakeSchedulerJobs _jobs;
+
+    private FakeCloudSchedulerServer(RestLoopbackHost host, FakeSchedulerJobs jobs)
+    {
+        _host = host;
+        _jobs = jobs;
+    }
+
+    /// <summary>Gets the server's root, such as <c>http://127.0.0.1:41234/</c>: the Cloud Scheduler endpoint to configure.</summary>
+    public Uri BaseAddress => _host.BaseAddress;
+
+    /// <summary>Gets the requests received so far, in order.</summary>
+    public IReadOnlyList<RecordedRestRequest> Requests => _host.Requests;
+
+    /// <summary>Starts a server.</summary>
+    /// <param name="accessToken">The bearer token every request must carry, or <see langword="null"/> to accept anonymous requests.</param>
+    /// <param name="timeProvider">The clock for <c>userUpdateTime</c>; the system clock when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<FakeCloudSchedulerServer> StartAsync(string? accessToken = DefaultAccessToken, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        var jobs = new FakeSchedulerJobs(timeProvider ?? TimeProvider.System);
+        var host = await RestLoopbackHost.StartAsync(accessToken, jobs.Handle, cancellationToken);
+        return new FakeCloudSchedulerServer(host, jobs);
+    }
+
+    /// <summary>Gets a stored job as the API would return it, or <see langword="null"/>.</summary>
+    /// <param name="name">The job's name: <c>projects/P/locations/L/jobs/J</c>.</param>
+    /// <returns>A copy of the job.</returns>
+    public JsonObject? GetJob(string name) => _jobs.Get(name);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Pax.TestSupport.GoogleRest;
+using Pax.TestSupport.GoogleRest.Internal;
+
+namespace Pax.TestSupport.CloudScheduler.Internal;
+
+/// <summary>The jobs a <see cref="FakeCloudSchedulerServer"/> holds, and its routes: create, get and patch.</summary>
+internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
+{
+    private const string DefaultScope = "https://www.googleapis.com/auth/cloud-platform";
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, JsonObject> _jobs = new(StringComparer.Ordinal);
+
+    public JsonObject? Get(string name)
+    {
+        lock (_gate)
+        {
+            return _jobs.TryGetValue(name, out var job) ? (JsonObject)job.DeepClone() : null;
+        }
+    }
+
+    public RestResponse Handle(RecordedRestRequest request)
+    {
+        var path = request.RawTarget.Split('?', 2)[0];
+        if (ParentPath().Match(path) is { Success: true } parent)
+        {
+            return request.Method switch
+            {
+                "POST" => Create(request, parent.Groups[1].Value),
+                "GET" => RestResponse.InvalidArgument("FakeCloudSchedulerServer does not implement jobs.list."),
+                _ => RestResponse.NoSuchRoute(request.Method, path),
+            };
+        }
+
+        if (JobPath().Match(path) is { Success: true } job)
+        {
+            return request.Method switch
+            {
+                "GET" => Read(request, job.Groups[1].Value),
+                "PATCH" => Patch(request, job.Groups[1].Value),
+                "DELETE" => RestResponse.InvalidArgument("FakeCloudSchedulerServer does not implement jobs.delete."),
+                _ => RestResponse.NoSuchRoute(request.Method, path),
+            };
+        }
+
+        return RestResponse.NoSuchRoute(request.Method, path);
+    }
+
+    private RestResponse Create(RecordedRestRequest request, string parent)
+    {
+        var job = StrictJson.ParseObject(request, out var error);
+        error ??= UnknownQuery(request);
+        error ??= FakeSchedulerJobRules.Validate(job!, complete: true);
+        var name = (string?)job?["name"];
+        error ??= name is null ? "FakeCloudSchedulerServer needs Job.name on create (server-generated ids are not implemented)." : null;
+        error ??= JobPath().IsMatch($"/v1/{name}") && name!.StartsWith(parent + "/jobs/", StringComparison.Ordinal)
+            ? null : $"Job name '{name}' must be {parent}/jobs/JOB_ID (JOB_ID: letters, digits, hyphens, underscores).";
+        if (error is not null)
+        {
+            return RestResponse.InvalidArgument(error);
+        }
+
+        lock (_gate)
+        {
+            if (_jobs.ContainsKey(name!))
+            {
+                return RestResponse.Error(409, "ALREADY_EXISTS", $"Job {name} already exists.");
+            }
+
+            _jobs[name!] = Normalize(job!);
+            return RestResponse.Json(_jobs[name!].DeepClone());
+        }
+    }
+
+    private RestResponse Read(RecordedRestRequest request, string name)
+    {
+        if (UnknownQuery(request) is { } error)
+        {
+            return RestResponse.InvalidArgument(error);
+        }
+
+        return Get(name) is { } job ? RestResponse.Json(job) : RestResponse.Error(404, "NOT_FOUND", "Job not found.");
+    }
+
+    private RestResponse Patch(RecordedRestRequest request, string name)
+    {
+        var body = StrictJson.ParseObject(request, out var error);
+        error ??= UnknownQuery(request, "updateMask");
+        error ??= FakeSchedulerJobRules.Validate(body!, complete: false);
+        error ??= body!["name"] is { } bodyName && (string?)bodyName != name ? $"Job.name '{(string?)bodyName}' does not match the URL's '{name}'." : null;
+        var mask = request.Query.TryGetValue("updateMask", out var given)
+            ? given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : body?.Select(p => p.Key).Where(FakeSchedulerJobRules.Updatable.Contains).ToArray() ?? [];
+        error ??= mask.FirstOrDefault(path => !FakeSchedulerJobRules.Updatable.Contains(path)) is { } bad
+            ? $"Invalid update mask path '{bad}' (the fake implements top-level paths: {string.Join(",", FakeSchedulerJobRules.Updatable)})." : null;
+        if (error is not null)
+        {
+            return RestResponse.InvalidArgument(error);
+        }
+
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(name, out var stored))
+            {
+                return RestResponse.Error(404, "NOT_FOUND", "Job not found.");
+            }
+
+            var merged = (JsonObject)stored.DeepClone();
+            foreach (var path in mask)
+            {
+                merged.Remove(path);
+                if (body![path] is { } value)
+                {
+                    merged[path] = value.DeepClone();
+                }
+            }
+
+            if (FakeSchedulerJobRules.Validate(merged, complete: true) is { } invalid)
+            {
+                return RestResponse.InvalidArgument(invalid);
+            }
+
+            _jobs[name] = Normalize(merged);
+            return RestResponse.Json(_jobs[name].DeepClone());
+        }
+    }
+
+    /// <summary>Output fields set by the server, documented defaults filled in (method POST, token scope or audience).</summary>
+    private JsonObject Normalize(JsonObject job)
+    {
+        var stored = (JsonObject)job.DeepClone();
+        var state = (string?)stored["state"] ?? "ENABLED";
+        foreach (var field in FakeSchedulerJobRules.OutputOnly)
+        {
+            stored.Remove(field);
+        }
+
+        stored["state"] = state;
+        stored["userUpdateTime"] = timeProvider.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        stored["attemptDeadline"] ??= "180s";
+        var target = stored["httpTarget"]!.AsObject();
+        target["httpMethod"] ??= "POST";
+        if (target["oauthToken"] is JsonObject oauth)
+        {
+            oauth["scope"] ??= DefaultScope;
+        }
+
+        if (target["oidcToken"] is JsonObject oidc)
+        {
+            oidc["audience"] ??= (string?)target["uri"];
+        }
+
+        return stored;
+    }
+
+    private static string? UnknownQuery(RecordedRestRequest request, params string[] allowed) =>
+        request.Query.Keys.FirstOrDefault(key => !allowed.Contains(key, StringComparer.Ordinal)) is { } unknown
+            ? $"Invalid JSON payload received. Unknown name \"{unknown}\": Cannot bind query parameter."
+            : null;
+
+    [GeneratedRegex("^/v1/(projects/[^/]+/locations/[^/]+)/jobs$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParentPath();
+
+    [GeneratedRegex("^/v1/(projects/[^/]+/locations/[^/]+/jobs/[A-Za-z0-9_-]{1,500})$", RegexOptions.CultureInvariant)]
+    private static partial Regex JobPath();
+}
