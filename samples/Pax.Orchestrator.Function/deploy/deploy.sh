@@ -58,6 +58,17 @@ gcloud projects add-iam-policy-binding "${PROJECT}" \
 gcloud pubsub topics add-iam-policy-binding "${NEXT_TOPIC}" --project="${PROJECT}" \
   --member="serviceAccount:${RUNTIME_SA}" --role=roles/pubsub.publisher
 
+# The tick finds due jobs with two queries (status + schedule_at, status + lease_until): Firestore needs composite
+# indexes for them. Handled tick deliveries expire through a TTL policy. Both calls fail harmlessly when already there.
+for field in schedule_at lease_until; do
+  gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
+    --query-scope=COLLECTION --field-config="field-path=status,order=ascending" \
+    --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
+    || echo "Index on scheduler_jobs (status, ${field}) exists already."
+done
+gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks --enable-ttl --async \
+  --project="${PROJECT}" 2>/dev/null || echo "TTL on scheduler_ticks.expire_at is set already."
+
 # Phase configuration as environment variables (Pax:Orchestration); processors become Processors__0, __1, …
 ENV_VARS="Pax__Orchestration__Store=Firestore,Pax__Orchestration__Firestore__ProjectId=${PROJECT}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
