@@ -22,24 +22,14 @@ internal static class OrchestrationBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var runKeys = Option(args, "--run-keys", 1000);
-        var processors = Option(args, "--processors", 6);
-        var deliveries = Option(args, "--deliveries", 2);
-        var concurrency = Option(args, "--concurrency", 32);
-        var store = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() ?? "firestore";
+        var runKeys = BenchmarkArguments.Int(args, "--run-keys", 1000);
+        var processors = BenchmarkArguments.Int(args, "--processors", 6);
+        var deliveries = BenchmarkArguments.Int(args, "--deliveries", 2);
+        var concurrency = BenchmarkArguments.Int(args, "--concurrency", 32);
+        var store = BenchmarkArguments.Text(args, "--store", "firestore");
 
-        GcloudEmulator? emulator = null;
         var directory = Path.Combine(Path.GetTempPath(), "pax-bench-" + Guid.NewGuid().ToString("N"));
-        if (store == "firestore")
-        {
-            if (GcloudEmulator.UnavailableReason() is { } reason)
-            {
-                Console.Error.WriteLine(reason);
-                return 1;
-            }
-
-            emulator = await GcloudEmulator.StartFirestoreAsync(CancellationToken.None);
-        }
+        var emulator = await BenchmarkArguments.StartStoreAsync(store);
 
         try
         {
@@ -113,12 +103,6 @@ internal static class OrchestrationBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {total} | {elapsed.TotalSeconds:0.0} | {total / elapsed.TotalSeconds:0} | {trigger.Count} | {Ms(Percentile(0.50))} | {Ms(Percentile(0.95))} | {Ms(latencies.LastOrDefault())} |"));
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private sealed class TimedTrigger : IPhaseTrigger

@@ -21,23 +21,13 @@ internal static class SchedulingBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var jobs = Option(args, "--jobs", 10_000);
-        var tickers = Option(args, "--tickers", 4);
-        var maxPerTick = Option(args, "--max-per-tick", 500);
-        var concurrency = Option(args, "--concurrency", 8);
-        var store = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() ?? "firestore";
-        GcloudEmulator? emulator = null;
+        var jobs = BenchmarkArguments.Int(args, "--jobs", 10_000);
+        var tickers = BenchmarkArguments.Int(args, "--tickers", 4);
+        var maxPerTick = BenchmarkArguments.Int(args, "--max-per-tick", 500);
+        var concurrency = BenchmarkArguments.Int(args, "--concurrency", 8);
+        var store = BenchmarkArguments.Text(args, "--store", "firestore");
         var directory = Path.Combine(Path.GetTempPath(), "pax-bench-" + Guid.NewGuid().ToString("N"));
-        if (store == "firestore")
-        {
-            if (GcloudEmulator.UnavailableReason() is { } reason)
-            {
-                Console.Error.WriteLine(reason);
-                return 1;
-            }
-
-            emulator = await GcloudEmulator.StartFirestoreAsync(CancellationToken.None);
-        }
+        var emulator = await BenchmarkArguments.StartStoreAsync(store);
 
         var project = "bench" + Guid.NewGuid().ToString("N")[..8];
         var executions = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -119,12 +109,6 @@ internal static class SchedulingBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {jobs} | {elapsed.TotalSeconds:0.0} | {jobs / elapsed.TotalSeconds:0} | {ticks.Count} | {ticks.Sum(t => t.JobsClaimed)} | {ticks.Sum(t => t.JobsSkippedClaimed)} | {duplicates} | {missing} |"));
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private sealed class CountingHandler(ConcurrentDictionary<string, int> executions) : IScheduledJobHandler
