@@ -46,8 +46,11 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(CreateStore);
         services.AddSingleton<JobScheduler>();
         services.TryAddSingleton<SchedulingEndpoints>();
-        services.AddScheduledJobHandler<HttpJobHandler>(HttpJobHandler.JobType);
-        services.AddScheduledJobHandler<PubSubJobHandler>(PubSubJobHandler.JobType);
+        // Built-ins only where the application registered nothing for the type (before or after this call).
+        services.TryAddKeyedTransient<IScheduledJobHandler, HttpJobHandler>(HttpJobHandler.JobType);
+        services.TryAddKeyedTransient<IScheduledJobHandler, PubSubJobHandler>(PubSubJobHandler.JobType);
+        services.AddSingleton(new ScheduledJobHandlerRegistration(HttpJobHandler.JobType));
+        services.AddSingleton(new ScheduledJobHandlerRegistration(PubSubJobHandler.JobType));
         return services;
     }
 
@@ -106,7 +109,7 @@ public static class SchedulingServiceCollectionExtensions
         var emulator = services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.FirestoreEmulatorHost;
         var kind = options.Value.Store ?? (string.IsNullOrWhiteSpace(emulator) ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore);
         return kind == OrchestrationStoreKind.Firestore
-            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options)
+            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>())
             : new SqliteScheduledJobStore(options);
     }
 }

@@ -38,4 +38,10 @@ public interface IScheduledJobStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> the first time; <see langword="false"/> for a repeated delivery.</returns>
     Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a recorded tick delivery, so a retry of a tick that failed runs (records older than 7 days may be dropped anyway).</summary>
+    /// <param name="deliveryKey">The delivery's key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the record is gone.</returns>
+    Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken);
 }

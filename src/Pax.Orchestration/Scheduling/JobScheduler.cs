@@ -73,15 +73,23 @@ public sealed class JobScheduler
         }
 
         var counters = new TickCounters();
-        using (var budget = new CancellationTokenSource(_options.TickBudget, _time))
-        using (var tick = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken))
+        try
         {
+            using var budget = new CancellationTokenSource(_options.TickBudget, _time);
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
             while (await RunRoundAsync(counters, tick.Token).ConfigureAwait(false))
             {
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (Exception) when (deliveryKey is not null)
+        {
+            // The tick failed: forget the delivery so Cloud Scheduler's retry runs (claims keep any job from running twice).
+            await ReleaseDeliveryAsync(deliveryKey).ConfigureAwait(false);
+            throw;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var result = counters.ToResult(_time.GetElapsedTime(started));
         SchedulingLog.TickDone(_logger, result.Duration.TotalMilliseconds, result.JobsChecked, result.JobsClaimed, result.JobsExecuted,
             result.JobsSucceeded, result.JobsFailed, result.JobsSkippedClaimed, result.JobsMisfireSkipped);
@@ -97,7 +105,13 @@ public sealed class JobScheduler
     public async Task<ScheduledJob?> TryCreateJobAsync(ScheduledJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var job = JobRequestValidator.Validate(request, _services.GetKeyedService<IScheduledJobHandler>, JobTypes, _options, _time.GetUtcNow());
+        ScheduledJob job;
+        var scope = _services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            job = JobRequestValidator.Validate(request, scope.ServiceProvider.GetKeyedService<IScheduledJobHandler>, JobTypes, _options, _time.GetUtcNow());
+        }
+
         var stored = await _store.TryCreateAsync(job, cancellationToken).ConfigureAwait(false);
         if (stored is not null)
         {
@@ -111,10 +125,22 @@ public sealed class JobScheduler
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job, or <see langword="null"/>.</returns>
-    public Task<ScheduledJob?> GetJobAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<ScheduledJob?> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return _store.GetAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(id);
+        return JobRequestValidator.IsValidId(id) ? await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    private async Task ReleaseDeliveryAsync(string deliveryKey)
+    {
+        try
+        {
+            await _store.ReleaseTickAsync(deliveryKey, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SchedulingLog.ReleaseFailed(_logger, ex, deliveryKey);
+        }
     }
 
     // One round: list due jobs, claim and run them. Returns whether another round may find more (a recurring job catching up, or a full page).
@@ -136,7 +162,7 @@ public sealed class JobScheduler
             return false;
         }
 
-        counters.Checked(due.Count);
+        counters.Checked(due);
         var claimedBefore = counters.Claimed;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency };
         await Parallel.ForEachAsync(due, parallel, async (job, _) =>

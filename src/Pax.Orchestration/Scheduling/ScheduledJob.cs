@@ -21,6 +21,15 @@ public sealed record ScheduledJob
     /// <summary>Gets when the job is next due (the first run, a retry, or the next occurrence).</summary>
     public required DateTimeOffset ScheduleAt { get; init; }
 
+    /// <summary>
+    /// Gets the occurrence the current attempts belong to while a run is being retried (a retry moves
+    /// <see cref="ScheduleAt"/> but not this), or <see langword="null"/> when the next run is for <see cref="ScheduleAt"/> itself.
+    /// </summary>
+    public DateTimeOffset? OccurrenceAt { get; init; }
+
+    /// <summary>Gets the occurrence the next run is for: <see cref="OccurrenceAt"/> while retrying, else <see cref="ScheduleAt"/>.</summary>
+    public DateTimeOffset Occurrence => OccurrenceAt ?? ScheduleAt;
+
     /// <summary>Gets the status.</summary>
     public ScheduledJobStatus Status { get; init; }
 

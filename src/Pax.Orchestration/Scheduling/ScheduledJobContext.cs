@@ -19,7 +19,7 @@ public sealed class ScheduledJobContext
     /// <summary>Gets the job as claimed (status running, with this attempt counted).</summary>
     public ScheduledJob Job { get; }
 
-    /// <summary>Gets the occurrence this run is for (the job's <see cref="ScheduledJob.ScheduleAt"/> when claimed).</summary>
+    /// <summary>Gets the occurrence this run is for (the same for every attempt, also after retries moved <see cref="ScheduledJob.ScheduleAt"/>).</summary>
     public DateTimeOffset ScheduledFor { get; }
 
     /// <summary>Gets the job's payload.</summary>

@@ -20,11 +20,28 @@ public abstract class JobSchedulerContract
             await h.AddJobAsync(id);
         }
 
-        var instances = Enumerable.Range(0, 4).Select(_ => h.NewInstance().Scheduler).ToList();
-        var results = await Task.WhenAll(instances.Select(s => Task.Run(() => s.RunTickAsync(Ct), Ct)));
+        var instances = Enumerable.Range(0, 4).Select(_ => h.NewInstance()).ToList();
+        var listed = 0;
+        var allListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var instance in instances)
+        {
+            // Every instance lists the same due jobs before any claims one: real contention.
+            instance.Store.AfterList = () =>
+            {
+                if (Interlocked.Increment(ref listed) == instances.Count)
+                {
+                    allListed.SetResult();
+                }
+
+                return allListed.Task.WaitAsync(Ct);
+            };
+        }
+
+        var results = await Task.WhenAll(instances.Select(i => Task.Run(() => i.Scheduler.RunTickAsync(Ct), Ct)));
 
         Assert.All(ids, id => Assert.Equal(1, h.Handler.RunsOf(id)));
         Assert.Equal(ids.Count, results.Sum(r => r.JobsClaimed));
+        Assert.True(results.Sum(r => r.JobsSkippedClaimed) > 0, "the instances never raced for a job");
         Assert.Equal(ids.Count, results.Sum(r => r.JobsSucceeded));
         Assert.Equal(results.Sum(r => r.JobsExecuted), results.Sum(r => r.JobsSucceeded));
         foreach (var id in ids)
@@ -158,14 +175,16 @@ public abstract class JobSchedulerContract
     }
 
     [Theory]
-    [InlineData("2026-03-07T14:00:00Z", "2026-03-08T13:00:00Z")] // spring forward: 09:00 EST, then 09:00 EDT
-    [InlineData("2026-10-31T13:00:00Z", "2026-11-01T14:00:00Z")] // fall back: 09:00 EDT, then 09:00 EST
-    public async Task A_recurring_job_moves_to_its_next_occurrence_in_its_time_zone_across_dst(string occurrence, string next)
+    [InlineData("0 9 * * *", "2026-03-07T14:00:00Z", "2026-03-08T13:00:00Z")] // spring forward: 09:00 EST, then 09:00 EDT
+    [InlineData("0 9 * * *", "2026-10-31T13:00:00Z", "2026-11-01T14:00:00Z")] // fall back: 09:00 EDT, then 09:00 EST
+    [InlineData("30 2 * * *", "2026-03-07T07:30:00Z", "2026-03-08T07:00:00Z")] // 02:30 does not exist on 8 March: 03:00 EDT
+    [InlineData("30 1 * * *", "2026-10-31T05:30:00Z", "2026-11-01T05:30:00Z")] // 01:30 happens twice on 1 November: the first
+    public async Task A_recurring_job_moves_to_its_next_occurrence_in_its_time_zone_across_dst(string cron, string occurrence, string next)
     {
         await using var h = await CreateAsync();
         var at = DateTimeOffset.Parse(occurrence, System.Globalization.CultureInfo.InvariantCulture);
         h.Time.SetUtcNow(at);
-        await h.AddJobAsync("daily", at, cron: "0 9 * * *", timeZone: "America/New_York");
+        await h.AddJobAsync("daily", at, cron: cron, timeZone: "America/New_York");
 
         Assert.Equal(1, (await h.Scheduler.RunTickAsync(Ct)).JobsSucceeded);
 
@@ -219,7 +238,7 @@ public abstract class JobSchedulerContract
 
         Assert.Equal((1, 0, 1), (result.JobsExecuted, result.JobsSucceeded, result.JobsFailed));
         var job = await h.GetAsync("slow");
-        Assert.Equal((ScheduledJobStatus.Pending, 0, SchedulerHarness.Start), (job.Status, job.Attempts, job.ScheduleAt));
+        Assert.Equal((ScheduledJobStatus.Pending, 1, SchedulerHarness.Start.AddSeconds(5), SchedulerHarness.Start), (job.Status, job.Attempts, job.ScheduleAt, job.OccurrenceAt));
         Assert.StartsWith("interrupted: ", job.LastError, StringComparison.Ordinal);
         Assert.Null(job.LeaseUntil);
     }
@@ -278,5 +297,87 @@ public abstract class JobSchedulerContract
         Assert.Equal((1, 0, 1), (result.JobsExecuted, result.JobsSucceeded, result.JobsFailed));
         var job = await h.GetAsync("contested");
         Assert.Equal((ScheduledJobStatus.Running, "taken by an operator"), (job.Status, job.LastError));
+    }
+
+    [Fact]
+    public async Task Every_attempt_of_an_occurrence_carries_its_time_and_idempotency_key()
+    {
+        await using var h = await CreateAsync();
+        await h.AddJobAsync("every-hour", SchedulerHarness.Start, cron: "0 * * * *", maxAttempts: 3);
+        var keys = new List<string>();
+        h.Handler.Behavior = (context, _) =>
+        {
+            keys.Add(context.IdempotencyKey);
+            return context.Attempt == 1 ? throw new InvalidOperationException("first attempt fails") : Task.CompletedTask;
+        };
+
+        await h.Scheduler.RunTickAsync(Ct);
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+        await h.Scheduler.RunTickAsync(Ct);
+
+        Assert.Equal([SchedulerHarness.Start, SchedulerHarness.Start], h.Handler.Runs.Select(r => r.ScheduledFor));
+        Assert.Equal(["every-hour@2026-01-05T12:00:00Z", "every-hour@2026-01-05T12:00:00Z"], keys);
+        var job = await h.GetAsync("every-hour");
+        Assert.Equal((ScheduledJobStatus.Pending, SchedulerHarness.Start.AddHours(1), (DateTimeOffset?)null, 0), (job.Status, job.ScheduleAt, job.OccurrenceAt, job.Attempts));
+    }
+
+    [Fact]
+    public async Task A_handler_interrupted_on_its_last_attempt_ends_failed_instead_of_looping()
+    {
+        await using var h = await CreateAsync(o => o.TickBudget = TimeSpan.FromSeconds(5));
+        await h.AddJobAsync("too-slow", maxAttempts: 1);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Behavior = async (_, token) =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        };
+
+        var tick = Task.Run(() => h.Scheduler.RunTickAsync(Ct), Ct);
+        await started.Task.WaitAsync(Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        await tick;
+        var next = await h.Scheduler.RunTickAsync(Ct);
+
+        var job = await h.GetAsync("too-slow");
+        Assert.Equal((ScheduledJobStatus.Failed, 1), (job.Status, job.Attempts));
+        Assert.StartsWith("interrupted: ", job.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, next.JobsExecuted);
+    }
+
+    [Fact]
+    public async Task A_handler_that_finishes_after_renewals_failed_still_records_its_outcome_once()
+    {
+        await using var h = await CreateAsync(o => o.Lease = TimeSpan.FromSeconds(30));
+        await h.AddJobAsync("patient");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tokenFired = false;
+        h.Handler.Behavior = async (_, token) =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                tokenFired = true;
+            }
+
+            h.Store.Unreachable = false; // the store is back; the handler finishes its work regardless
+        };
+
+        var tick = Task.Run(() => h.Scheduler.RunTickAsync(Ct), Ct);
+        await started.Task.WaitAsync(Ct);
+        await h.Store.WaitForReplaceAsync(); // the claim
+        h.Store.Unreachable = true;
+        h.Time.Advance(TimeSpan.FromSeconds(25)); // renewals fail; the handler's token fires a quarter-lease before the end
+        var result = await tick;
+
+        Assert.True(tokenFired);
+        Assert.Equal((1, 1), (result.JobsExecuted, result.JobsSucceeded));
+        Assert.Equal((ScheduledJobStatus.Completed, 1), ((await h.GetAsync("patient")).Status, (await h.GetAsync("patient")).Attempts));
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await h.Scheduler.RunTickAsync(Ct)).JobsExecuted);
     }
 }

@@ -36,14 +36,30 @@ public sealed class JobSchedulerFaultTests
 
             var result = await scheduler.RunTickAsync(Ct);
 
-            // Two rounds: the second finds only the job whose claim failed, fails again and ends the tick.
-            Assert.Equal((4, 2, 2), (result.JobsChecked, result.JobsClaimed, result.JobsSucceeded));
+            // Two rounds: the second finds only the job whose claim failed, fails again and ends the tick; it is checked once.
+            Assert.Equal((3, 2, 2), (result.JobsChecked, result.JobsClaimed, result.JobsSucceeded));
             Assert.Equal(["fine-1", "fine-2"], handler.Runs.Select(r => r.JobId).Order());
             Assert.Equal((ScheduledJobStatus.Pending, 0), ((await scheduler.GetJobAsync("flaky", Ct))!.Status, (await scheduler.GetJobAsync("flaky", Ct))!.Attempts));
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_tick_that_failed_does_not_swallow_the_retry_of_its_delivery()
+    {
+        await using var h = SchedulerHarness.Sqlite();
+        await h.AddJobAsync("waiting");
+        var failures = 1;
+        h.Store.AfterList = () => Interlocked.Decrement(ref failures) >= 0 ? throw new HttpRequestException("store unreachable") : Task.CompletedTask;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct));
+        var retry = await h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct);
+
+        Assert.False(retry.DuplicateDelivery);
+        Assert.Equal(1, retry.JobsSucceeded);
+        Assert.True((await h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct)).DuplicateDelivery);
     }
 
     private sealed class FailingClaimStore(IScheduledJobStore inner, string failingId) : IScheduledJobStore
@@ -58,5 +74,7 @@ public sealed class JobSchedulerFaultTests
             job.Id == failingId ? throw new HttpRequestException("store unreachable") : inner.TryReplaceAsync(job, cancellationToken);
 
         public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
+
+        public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
     }
 }

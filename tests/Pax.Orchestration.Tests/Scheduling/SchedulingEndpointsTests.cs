@@ -74,9 +74,11 @@ public sealed class SchedulingEndpointsTests
 
         var again = await server.Client.PostAsync("/jobs", PushBodies.Json("""{"id":"same","type":"test"}"""), Ct);
         var missing = await server.Client.GetAsync("/jobs/nope", Ct);
+        var invalid = await server.Client.GetAsync("/jobs/__x__", Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, invalid.StatusCode);
     }
 
     [Theory]
@@ -93,6 +95,8 @@ public sealed class SchedulingEndpointsTests
     [InlineData("""not json""", "the body is not a valid job request")]
     [InlineData("""{"type":"http","payload":{"url":"https://run.googleapis.com/v2/projects/p/locations/r/jobs/j:run","audience":"x"}}""", "is a Google API: it rejects OIDC ID tokens")]
     [InlineData("""{"type":"pubsub","payload":{"topic":"phase3","data":"x"}}""", "'topic' must be a topic name")]
+    [InlineData("""{"type":"test","misfire":"Skip"}""", "misfire applies to cron")]
+    [InlineData("""{"type":"test","cron":"* * * * *","misfire":7}""", "misfire must be RunOnce, RunAll or Skip")]
     public async Task Post_jobs_answers_400_with_the_reason(string body, string reason)
     {
         await using var server = await SchedulerServer.StartAsync();
@@ -181,6 +185,8 @@ public sealed class SchedulingEndpointsTests
         public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) => throw Down();
 
         public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => throw Down();
+
+        public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => throw Down();
 
         private static HttpRequestException Down() => new("connection refused");
     }

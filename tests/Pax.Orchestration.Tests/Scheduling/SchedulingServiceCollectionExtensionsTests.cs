@@ -54,6 +54,21 @@ public sealed class SchedulingServiceCollectionExtensionsTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Fact]
+    public void On_Cloud_Run_the_store_must_be_chosen_explicitly()
+    {
+        var validator = new Pax.Orchestration.Scheduling.Internal.SchedulingOptionsValidator(name => name == "K_SERVICE" ? "orchestrator" : null);
+        var options = new SchedulingOptions { AllowedServiceAccounts = ["s@p.iam.gserviceaccount.com"] };
+
+        var unset = validator.Validate(null, options);
+        options.Store = OrchestrationStoreKind.Firestore;
+        options.Firestore.ProjectId = "p";
+        var chosen = validator.Validate(null, options);
+
+        Assert.Contains("Pax:Scheduling:Store is not set and this is Cloud Run service 'orchestrator'", unset.FailureMessage, StringComparison.Ordinal);
+        Assert.True(chosen.Succeeded);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Upper")]

@@ -9,6 +9,12 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : IScheduledJobSt
 
     public IScheduledJobStore Inner => inner;
 
+    /// <summary>Gets or sets what runs after each listing, before the jobs are returned (a test's barrier).</summary>
+    public Func<Task>? AfterList { get; set; }
+
+    /// <summary>Gets or sets whether replaces fail as if the store were unreachable.</summary>
+    public bool Unreachable { get; set; }
+
     /// <summary>Waits for the next successful replace (claim, renewal or completion).</summary>
     public async Task WaitForReplaceAsync()
     {
@@ -22,10 +28,24 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : IScheduledJobSt
 
     public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(now, limit, cancellationToken);
+    public async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await inner.ListDueAsync(now, limit, cancellationToken);
+        if (AfterList is { } after)
+        {
+            await after();
+        }
+
+        return due;
+    }
 
     public async Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
+        if (Unreachable)
+        {
+            throw new HttpRequestException("store unreachable (test)");
+        }
+
         var replaced = await inner.TryReplaceAsync(job, cancellationToken);
         if (replaced is not null)
         {
@@ -36,4 +56,6 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : IScheduledJobSt
     }
 
     public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
+
+    public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
 }

@@ -23,6 +23,8 @@ public sealed class SchedulerServer : IAsyncDisposable
 
     public ScriptedJobHandler Handler { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<SchedulerServer> StartAsync(Action<SchedulingOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var handler = new ScriptedJobHandler();

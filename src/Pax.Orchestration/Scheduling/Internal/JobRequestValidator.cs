@@ -34,6 +34,11 @@ internal static class JobRequestValidator
             throw Refuse("timeZone applies to cron; set cron too, or leave timeZone out");
         }
 
+        if (request.Misfire is { } misfire && (!Enum.IsDefined(misfire) || request.Cron is null))
+        {
+            throw Refuse(request.Cron is null ? "misfire applies to cron; set cron too, or leave misfire out" : "misfire must be RunOnce, RunAll or Skip");
+        }
+
         var recurrence = request.Cron is { } cron ? JobRecurrence.Parse(cron, request.TimeZone) : null;
         var scheduleAt = request.ScheduleAt ?? (recurrence is null ? now : recurrence.Next(now) ?? throw Refuse($"cron '{request.Cron}' has no future occurrence"));
         return new ScheduledJob
@@ -52,19 +57,15 @@ internal static class JobRequestValidator
         };
     }
 
-    private static string? CheckId(string? id)
-    {
-        if (id is null)
-        {
-            return null;
-        }
+    /// <summary>Returns whether <paramref name="id"/> is a valid job id: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__.</summary>
+    public static bool IsValidId(string id) =>
+        id.Length is > 0 and <= MaxIdLength
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+        && id is not ("." or "..")
+        && !(id.StartsWith("__", StringComparison.Ordinal) && id.EndsWith("__", StringComparison.Ordinal));
 
-        var valid = id.Length is > 0 and <= MaxIdLength
-            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-            && id is not ("." or "..")
-            && !(id.StartsWith("__", StringComparison.Ordinal) && id.EndsWith("__", StringComparison.Ordinal));
-        return valid ? id : throw Refuse($"id '{id}' is not valid: 1–{MaxIdLength} letters, digits, '-', '_' or '.', not '.', '..' or __…__");
-    }
+    private static string? CheckId(string? id) =>
+        id is null || IsValidId(id) ? id : throw Refuse($"id '{id}' is not valid: 1–{MaxIdLength} letters, digits, '-', '_' or '.', not '.', '..' or __…__");
 
     private static ScheduledJobRequestException Refuse(string reason) => new(reason);
 }

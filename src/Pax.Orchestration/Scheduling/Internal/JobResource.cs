@@ -21,5 +21,5 @@ internal sealed record JobResource(
 {
     public static JobResource From(ScheduledJob job) => new(
         job.Id, job.Type, job.Payload, job.ScheduleAt, JobStatusText.Of(job.Status), job.LeaseUntil, job.Attempts, job.MaxAttempts,
-        job.LastError, job.Cron, job.TimeZone, JobStatusText.Of(job.Misfire), job.CreatedAt, job.UpdatedAt);
+        job.LastError, job.Cron, job.TimeZone, job.Misfire.ToString(), job.CreatedAt, job.UpdatedAt);
 }

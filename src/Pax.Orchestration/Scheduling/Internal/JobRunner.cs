@@ -48,7 +48,7 @@ internal sealed class JobRunner
 
         counters.Claim();
         SchedulingLog.Claimed(_logger, claimed.Id, claimed.Type, claimed.Attempts, claimed.MaxAttempts, claimed.LeaseUntil!.Value);
-        var occurrence = due.ScheduleAt;
+        var occurrence = claimed.Occurrence;
         if (claimed.Attempts > claimed.MaxAttempts)
         {
             // The final attempt's lease ran out without an outcome: its process died. Do not run it again.
@@ -58,7 +58,7 @@ internal sealed class JobRunner
             return;
         }
 
-        if (claimed.IsRecurring && claimed.Misfire == MisfirePolicy.Skip && IsMisfire(claimed, occurrence, now))
+        if (claimed.IsRecurring && claimed.Misfire == MisfirePolicy.Skip && IsMisfire(claimed, now))
         {
             counters.MisfireSkipped();
             var skipped = await FinishAsync(claimed, () => JobTransitions.SkipMissed(claimed, now), null).ConfigureAwait(false);
@@ -67,10 +67,10 @@ internal sealed class JobRunner
         }
 
         counters.Executed();
-        await ExecuteAsync(claimed, occurrence, counters, tickToken).ConfigureAwait(false);
+        await ExecuteAsync(claimed, counters, tickToken).ConfigureAwait(false);
     }
 
-    private async Task ExecuteAsync(ScheduledJob claimed, DateTimeOffset occurrence, TickCounters counters, CancellationToken tickToken)
+    private async Task ExecuteAsync(ScheduledJob claimed, TickCounters counters, CancellationToken tickToken)
     {
         var started = _time.GetTimestamp();
         Exception? failure = null;
@@ -78,11 +78,16 @@ internal sealed class JobRunner
         var lease = new LeaseKeeper(_store, claimed, _options.Lease, _time, _logger, tickToken);
         await using (lease.ConfigureAwait(false))
         {
+            // A scope per run: handlers may depend on scoped services, and disposable ones are disposed after the run.
             try
             {
-                var handler = _services.GetKeyedService<IScheduledJobHandler>(claimed.Type)
-                    ?? throw new InvalidOperationException($"No handler is registered for job type '{claimed.Type}'.");
-                await handler.ExecuteAsync(new ScheduledJobContext(claimed, occurrence), lease.Token).ConfigureAwait(false);
+                var scope = _services.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var handler = scope.ServiceProvider.GetKeyedService<IScheduledJobHandler>(claimed.Type)
+                        ?? throw new InvalidOperationException($"No handler is registered for job type '{claimed.Type}'.");
+                    await handler.ExecuteAsync(new ScheduledJobContext(claimed, claimed.Occurrence), lease.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (lease.Token.IsCancellationRequested)
             {
@@ -100,18 +105,22 @@ internal sealed class JobRunner
                 return;
             }
 
-            await RecordAsync(lease.Current, occurrence, counters, failure, interruption, _time.GetElapsedTime(started)).ConfigureAwait(false);
+            await RecordAsync(lease.Current, counters, failure, interruption, _time.GetElapsedTime(started)).ConfigureAwait(false);
         }
     }
 
-    private async Task RecordAsync(ScheduledJob current, DateTimeOffset occurrence, TickCounters counters, Exception? failure, string? interruption, TimeSpan elapsed)
+    private async Task RecordAsync(ScheduledJob current, TickCounters counters, Exception? failure, string? interruption, TimeSpan elapsed)
     {
         var now = _time.GetUtcNow();
         if (interruption is not null)
         {
             counters.Failed();
             SchedulingLog.Interrupted(_logger, current.Id, interruption);
-            await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null).ConfigureAwait(false);
+            var after = await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null).ConfigureAwait(false);
+            if (after is { Attempts: 0 } or { Status: ScheduledJobStatus.Failed })
+            {
+                SchedulingLog.GaveUp(_logger, null, current.Id, current.Attempts, after.LastError ?? interruption, NextText(after));
+            }
         }
         else if (failure is not null)
         {
@@ -131,7 +140,7 @@ internal sealed class JobRunner
         else
         {
             counters.Succeeded();
-            var after = await FinishAsync(current, () => JobTransitions.Succeeded(current, occurrence, now), null).ConfigureAwait(false);
+            var after = await FinishAsync(current, () => JobTransitions.Succeeded(current, now), null).ConfigureAwait(false);
             if (after is not null)
             {
                 SchedulingLog.Succeeded(_logger, current.Id, elapsed.TotalMilliseconds, NextText(after));
@@ -169,11 +178,11 @@ internal sealed class JobRunner
         }
     }
 
-    private static bool IsMisfire(ScheduledJob job, DateTimeOffset occurrence, DateTimeOffset now)
+    private static bool IsMisfire(ScheduledJob job, DateTimeOffset now)
     {
         try
         {
-            return JobTransitions.IsMisfire(job, occurrence, now);
+            return JobTransitions.IsMisfire(job, now);
         }
         catch (ScheduledJobRequestException)
         {

@@ -36,7 +36,7 @@ internal sealed class LeaseKeeper : IAsyncDisposable
     /// <summary>Gets the job as last written by this claim.</summary>
     public ScheduledJob Current { get; private set; }
 
-    /// <summary>Gets a value indicating whether the claim was lost (another writer changed the job, or the lease ran out unrenewed).</summary>
+    /// <summary>Gets a value indicating whether the claim was lost: another writer changed the job (a renewal's compare-and-swap failed).</summary>
     public bool Lost { get; private set; }
 
     /// <summary>Stops renewing and waits for a renewal in flight, so <see cref="Current"/> is final.</summary>
@@ -44,7 +44,6 @@ internal sealed class LeaseKeeper : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _renewals.ConfigureAwait(false);
-        Lost |= _expiry.IsCancellationRequested;
     }
 
     public async ValueTask DisposeAsync()
@@ -63,12 +62,16 @@ internal sealed class LeaseKeeper : IAsyncDisposable
 
     private async Task RenewLoopAsync()
     {
-        var period = _lease / 3;
-        while (!_stop.IsCancellationRequested && !_expiry.IsCancellationRequested)
+        // A periodic timer keeps its beat from the claim, whatever the time a renewal takes.
+        using var timer = new PeriodicTimer(_lease / 3, _time);
+        while (!_expiry.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(period, _time, _stop.Token).ConfigureAwait(false);
+                if (!await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException)
             {

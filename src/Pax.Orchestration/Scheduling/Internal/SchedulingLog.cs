@@ -52,4 +52,10 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4116, Level = LogLevel.Warning, Message = "Claiming job {JobId} failed; it stays due for a later tick")]
     public static partial void ClaimFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4117, Level = LogLevel.Error, Message = "Job document {Document} is not readable and is skipped by every tick until fixed")]
+    public static partial void UnreadableJob(ILogger logger, Exception exception, string document);
+
+    [LoggerMessage(EventId = 4118, Level = LogLevel.Warning, Message = "Forgetting tick delivery {DeliveryKey} after the tick failed did not work; its retry will be taken for a repeat")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string deliveryKey);
 }

@@ -8,6 +8,18 @@ namespace Pax.Orchestration.Scheduling.Internal;
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
 {
     private const string Section = SchedulingOptions.SectionName;
+    private const string CloudRunServiceVariable = "K_SERVICE";
+    private readonly Func<string, string?> _getVariable;
+
+    public SchedulingOptionsValidator()
+        : this(Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal SchedulingOptionsValidator(Func<string, string?> getVariable)
+    {
+        _getVariable = getVariable;
+    }
 
     public ValidateOptionsResult Validate(string? name, SchedulingOptions options)
     {
@@ -15,10 +27,15 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "Lease", options.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Range(failures, "TickBudget", options.TickBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30));
         Range(failures, "RetryMaxDelay", options.RetryMaxDelay, TimeSpan.Zero, TimeSpan.FromDays(7));
-        Range(failures, "RetryBaseDelay", options.RetryBaseDelay, TimeSpan.Zero, options.RetryMaxDelay);
+        Range(failures, "RetryBaseDelay", options.RetryBaseDelay, TimeSpan.FromSeconds(1), options.RetryMaxDelay);
         Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
+        if (options.Store is null && _getVariable(CloudRunServiceVariable) is { Length: > 0 } service)
+        {
+            failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (jobs shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
+        }
+
         if (options.Store == OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
         {
             failures.Add($"{Section}:Sqlite:Path is required for the SQLite store.");

@@ -3,8 +3,8 @@ namespace Pax.Orchestration.Scheduling.Internal;
 /// <summary>A tick's counts, updated from concurrent job runs, and its claim slots (<see cref="SchedulingOptions.MaxJobsPerTick"/>).</summary>
 internal sealed class TickCounters
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _checked = new(StringComparer.Ordinal);
     private int _slots;
-    private int _checked;
     private int _claimed;
     private int _executed;
     private int _succeeded;
@@ -31,7 +31,14 @@ internal sealed class TickCounters
     /// <summary>Gives a slot back when the claim was lost to another tick.</summary>
     public void ReturnSlot() => Interlocked.Decrement(ref _slots);
 
-    public void Checked(int count) => Interlocked.Add(ref _checked, count);
+    /// <summary>Counts due jobs looked at, each once however many rounds list it.</summary>
+    public void Checked(IEnumerable<ScheduledJob> due)
+    {
+        foreach (var job in due)
+        {
+            _checked.TryAdd(job.Id, 0);
+        }
+    }
 
     public void Claim() => Interlocked.Increment(ref _claimed);
 
@@ -47,7 +54,7 @@ internal sealed class TickCounters
 
     public TickResult ToResult(TimeSpan duration) => new()
     {
-        JobsChecked = _checked,
+        JobsChecked = _checked.Count,
         JobsClaimed = _claimed,
         JobsExecuted = _executed,
         JobsSucceeded = _succeeded,

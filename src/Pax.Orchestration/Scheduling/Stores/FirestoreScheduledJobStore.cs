@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Scheduling.Internal;
 using Doc = Pax.Orchestration.Scheduling.Stores.Internal.FirestoreJobDocument;
 
 namespace Pax.Orchestration.Scheduling.Stores;
@@ -25,13 +28,16 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
     private readonly string _projectId;
     private readonly string _collection;
     private readonly string _ticks;
+    private readonly ILogger _logger;
 
     /// <summary>Initializes a store in <see cref="SchedulingFirestoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
     /// <param name="options">The scheduling options.</param>
+    /// <param name="logger">Where unreadable job documents are reported (they are skipped); <see langword="null"/> for none.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreScheduledJobStore(FirestoreClient client, IOptions<SchedulingOptions> options)
+    public FirestoreScheduledJobStore(FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
@@ -90,18 +96,29 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
                 var result = await CommitAsync(job, FirestorePrecondition.UnchangedSince(job.Version), cancellationToken).ConfigureAwait(false);
                 return Doc.AsStored(job, result.WriteResults?.FirstOrDefault()?.UpdateTime);
             }
-            catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.Aborted && attempt < MaxAbortedRetries)
+            catch (GoogleApiException ex) when (ex.Status is FirestoreErrorStatus.FailedPrecondition or FirestoreErrorStatus.NotFound)
             {
-                // Contention, not necessarily a lost race: try again while the document is still the version we hold.
+                return null;
+            }
+            catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // ABORTED (contention) or an answer that never came: the commit may or may not have applied. Read the
+                // document: ours if it carries this write, still the version we hold (try again), or another writer's.
                 var current = await _client.GetDocumentAsync(Name(job.Id), cancellationToken).ConfigureAwait(false);
+                if (current is not null && Doc.IsThisWrite(current, job))
+                {
+                    return Doc.AsStored(job, current.UpdateTime);
+                }
+
                 if (current?.UpdateTime != job.Version)
                 {
                     return null;
                 }
-            }
-            catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex))
-            {
-                return null;
+
+                if (attempt >= MaxAbortedRetries)
+                {
+                    throw;
+                }
             }
         }
     }
@@ -110,7 +127,7 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
     public async Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
-        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+        var id = TickId(deliveryKey);
         var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
         {
             ["delivery_key"] = FirestoreValue.String(deliveryKey),
@@ -133,6 +150,16 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
+        var write = new FirestoreWrite { Delete = FirestoreClient.DocumentName(_projectId, _ticks, TickId(deliveryKey)) };
+        await _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string TickId(string deliveryKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+
     private async Task<IReadOnlyList<ScheduledJob>> QueryAsync(string status, string timeField, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var query = new FirestoreStructuredQuery
@@ -145,7 +172,21 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
             Limit = limit,
         };
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents.Select(Doc.Read).ToList();
+        var jobs = new List<ScheduledJob>(documents.Count);
+        foreach (var document in documents)
+        {
+            try
+            {
+                jobs.Add(Doc.Read(document));
+            }
+            catch (FormatException ex)
+            {
+                // One hand-edited or foreign document must not stop every tick: skip it and say which.
+                SchedulingLog.UnreadableJob(_logger, ex, document.Name ?? "?");
+            }
+        }
+
+        return jobs;
     }
 
     private Task<FirestoreCommitResult> CommitAsync(ScheduledJob job, FirestorePrecondition precondition, CancellationToken cancellationToken)

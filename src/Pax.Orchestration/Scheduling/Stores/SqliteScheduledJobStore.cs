@@ -9,11 +9,14 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// Jobs in a SQLite file (the embedded default, replacing JSON files): table <c>scheduler_jobs</c> with the Firestore
 /// layout's fields as columns (timestamps in Unix milliseconds, <c>payload</c> as JSON text) plus a row
 /// <c>version</c>, and table <c>scheduler_ticks</c> for handled deliveries. Every change is one statement guarded by
-/// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or several sharing the file claim
-/// each job once.
+/// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or in several processes on one
+/// host claim each job once. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
+/// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
+/// days are pruned.
 /// </summary>
 public sealed class SqliteScheduledJobStore : IScheduledJobStore
 {
+    private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
     private readonly string _connectionString;
     private volatile bool _created;
 
@@ -86,10 +89,26 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore
         ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
         return ExecuteAsync(async command =>
         {
+            command.CommandText = "DELETE FROM scheduler_ticks WHERE recorded_at < $expired";
+            command.Parameters.AddWithValue("$expired", (now - TickRetention).ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             command.CommandText = "INSERT INTO scheduler_ticks (delivery_key, recorded_at) VALUES ($key, $now) ON CONFLICT (delivery_key) DO NOTHING";
+            command.Parameters.Clear();
             command.Parameters.AddWithValue("$key", deliveryKey);
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = "DELETE FROM scheduler_ticks WHERE delivery_key = $key";
+            command.Parameters.AddWithValue("$key", deliveryKey);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -6,7 +6,8 @@ namespace Pax.Orchestration.Scheduling.Stores.Internal;
 /// <summary>
 /// The Firestore layout of a job: document id = job id, fields <c>type</c>, <c>payload</c> (map), <c>schedule_at</c>,
 /// <c>status</c>, <c>lease_until</c>, <c>attempts</c>, <c>max_attempts</c>, <c>last_error</c>, <c>cron</c>,
-/// <c>time_zone</c>, <c>updated_at</c> (timestamps as Firestore timestamps), plus <c>misfire</c> and <c>created_at</c>.
+/// <c>time_zone</c>, <c>updated_at</c> (timestamps as Firestore timestamps), plus <c>misfire</c>, <c>created_at</c>
+/// and <c>occurrence_at</c> (the occurrence being retried).
 /// </summary>
 internal static class FirestoreJobDocument
 {
@@ -23,9 +24,12 @@ internal static class FirestoreJobDocument
     public const string Misfire = "misfire";
     public const string CreatedAt = "created_at";
     public const string UpdatedAt = "updated_at";
+    public const string OccurrenceAt = "occurrence_at";
+
+    private const int DefaultMaxAttempts = 5;
 
     public static readonly List<string> FieldPaths =
-        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt];
+        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt];
 
     public static Dictionary<string, FirestoreValue> Fields(ScheduledJob job) => new(StringComparer.Ordinal)
     {
@@ -42,6 +46,7 @@ internal static class FirestoreJobDocument
         [Misfire] = FirestoreValue.String(JobStatusText.Of(job.Misfire)),
         [CreatedAt] = FirestoreValue.Timestamp(job.CreatedAt),
         [UpdatedAt] = FirestoreValue.Timestamp(job.UpdatedAt),
+        [OccurrenceAt] = job.OccurrenceAt is { } occurrence ? FirestoreValue.Timestamp(occurrence) : FirestoreValue.Null(),
     };
 
     /// <summary>Reads a job document.</summary>
@@ -60,15 +65,27 @@ internal static class FirestoreJobDocument
             Status = JobStatusText.ParseStatus(Text(fields, Status)),
             LeaseUntil = fields.GetValueOrDefault(LeaseUntil)?.AsTimestamp(),
             Attempts = (int)(fields.GetValueOrDefault(Attempts)?.AsInteger() ?? 0),
-            MaxAttempts = (int)(fields.GetValueOrDefault(MaxAttempts)?.AsInteger() ?? 1),
+            MaxAttempts = (int)(fields.GetValueOrDefault(MaxAttempts)?.AsInteger() ?? DefaultMaxAttempts),
             LastError = Text(fields, LastError),
             Cron = Text(fields, Cron),
             TimeZone = Text(fields, TimeZone),
             Misfire = JobStatusText.ParseMisfire(Text(fields, Misfire)),
             CreatedAt = fields.GetValueOrDefault(CreatedAt)?.AsTimestamp() ?? updatedAt,
             UpdatedAt = updatedAt,
+            OccurrenceAt = fields.GetValueOrDefault(OccurrenceAt)?.AsTimestamp(),
             Version = document.UpdateTime,
         };
+    }
+
+    /// <summary>Returns whether <paramref name="document"/> holds exactly the write of <paramref name="job"/> (its update stamp, status and lease).</summary>
+    public static bool IsThisWrite(FirestoreDocument document, ScheduledJob job)
+    {
+        var fields = document.Fields ?? [];
+        var written = AsStored(job, null);
+        return fields.GetValueOrDefault(UpdatedAt)?.AsTimestamp() == written.UpdatedAt
+            && fields.GetValueOrDefault(Status)?.StringValue == JobStatusText.Of(job.Status)
+            && fields.GetValueOrDefault(LeaseUntil)?.AsTimestamp() == written.LeaseUntil
+            && fields.GetValueOrDefault(Attempts)?.AsInteger() == job.Attempts;
     }
 
     /// <summary>Returns <paramref name="job"/> as a read would give it back: times at microsecond precision, with <paramref name="version"/>.</summary>
@@ -76,6 +93,7 @@ internal static class FirestoreJobDocument
     {
         ScheduleAt = Micros(job.ScheduleAt),
         LeaseUntil = job.LeaseUntil is { } lease ? Micros(lease) : null,
+        OccurrenceAt = job.OccurrenceAt is { } occurrence ? Micros(occurrence) : null,
         CreatedAt = Micros(job.CreatedAt),
         UpdatedAt = Micros(job.UpdatedAt),
         Version = version,

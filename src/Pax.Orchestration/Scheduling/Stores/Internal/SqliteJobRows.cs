@@ -24,6 +24,7 @@ internal static class SqliteJobRows
             misfire TEXT NOT NULL,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
+            occurrence_at INTEGER NULL,
             version INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_pending ON scheduler_jobs (status, schedule_at);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_leases ON scheduler_jobs (status, lease_until);
@@ -31,7 +32,7 @@ internal static class SqliteJobRows
         """;
 
     private static readonly string[] Names =
-        ["id", "type", "payload", "schedule_at", "status", "lease_until", "attempts", "max_attempts", "last_error", "cron", "time_zone", "misfire", "created_at", "updated_at", "version"];
+        ["id", "type", "payload", "schedule_at", "status", "lease_until", "attempts", "max_attempts", "last_error", "cron", "time_zone", "misfire", "created_at", "updated_at", "occurrence_at", "version"];
 
     public static readonly string Columns = string.Join(", ", Names);
 
@@ -56,6 +57,7 @@ internal static class SqliteJobRows
         p.AddWithValue("$misfire", JobStatusText.Of(job.Misfire));
         p.AddWithValue("$created_at", job.CreatedAt.ToUnixTimeMilliseconds());
         p.AddWithValue("$updated_at", job.UpdatedAt.ToUnixTimeMilliseconds());
+        p.AddWithValue("$occurrence_at", (object?)job.OccurrenceAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         p.AddWithValue("$version", version);
     }
 
@@ -64,6 +66,7 @@ internal static class SqliteJobRows
     {
         ScheduleAt = Time(job.ScheduleAt.ToUnixTimeMilliseconds()),
         LeaseUntil = job.LeaseUntil is { } lease ? Time(lease.ToUnixTimeMilliseconds()) : null,
+        OccurrenceAt = job.OccurrenceAt is { } occurrence ? Time(occurrence.ToUnixTimeMilliseconds()) : null,
         CreatedAt = Time(job.CreatedAt.ToUnixTimeMilliseconds()),
         UpdatedAt = Time(job.UpdatedAt.ToUnixTimeMilliseconds()),
         Version = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -103,7 +106,8 @@ internal static class SqliteJobRows
             Misfire = JobStatusText.ParseMisfire(r.GetString(11)),
             CreatedAt = Time(r.GetInt64(12)),
             UpdatedAt = Time(r.GetInt64(13)),
-            Version = r.GetInt64(14).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            OccurrenceAt = r.IsDBNull(14) ? null : Time(r.GetInt64(14)),
+            Version = r.GetInt64(15).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
