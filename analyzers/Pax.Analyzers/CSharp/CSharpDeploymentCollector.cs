@@ -22,8 +22,9 @@ internal sealed class CSharpDeploymentCollector
     public void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Property: { ContainingType: { } type } property }
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || !CSharpDeploymentTypes.MayConfigure(property.Name)
+            || property.ContainingType is not { } type
             || !HasTypes())
         {
             return;
@@ -37,7 +38,7 @@ internal sealed class CSharpDeploymentCollector
             }
             else if (property.Name == TargetShape.OidcProperty || property.Name == TargetShape.OAuthPropertyOf(type))
             {
-                AnalyzeToken(context.ReportDiagnostic, assignment, shape, type, isOidc: property.Name == TargetShape.OidcProperty);
+                AnalyzeToken(in context, assignment, shape, type, isOidc: property.Name == TargetShape.OidcProperty);
             }
         }
         else if (property.Name == GrantShape.RoleProperty && Types.IsGrant(type))
@@ -122,7 +123,7 @@ internal sealed class CSharpDeploymentCollector
         _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
     }
 
-    private void AnalyzeToken(Action<Diagnostic> report, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
+    private void AnalyzeToken(in OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
     {
         if (OperationText.IsNull(assignment.Value) || InstanceAssignments.Of(assignment).ValueOf(shape.UrlProperty) is not { } urlOperation)
         {
@@ -149,7 +150,7 @@ internal sealed class CSharpDeploymentCollector
             properties[DiagnosticPropertyNames.Audience] = audience;
         }
 
-        report(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
+        context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
     }
 
     private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)
@@ -174,13 +175,22 @@ internal sealed class CSharpDeploymentCollector
         }
     }
 
-    private string TokenAccount(IOperation token) =>
-        OperationText.ResolveLocal(token) is IObjectCreationOperation { Initializer: { } initializer }
-        && initializer.Initializers
-            .OfType<ISimpleAssignmentOperation>()
-            .LastOrDefault(member => member.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountEmail }) is { } email
-            ? OperationText.Evaluate(email.Value, Types) ?? UnknownText.Value
-            : UnknownText.Value;
+    private string TokenAccount(IOperation token)
+    {
+        if (OperationText.ResolveLocal(token) is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            var members = initializer.Initializers;
+            for (var i = members.Length - 1; i >= 0; i--)
+            {
+                if (members[i] is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: ServiceAccountEmail } } email)
+                {
+                    return OperationText.Evaluate(email.Value, Types) ?? UnknownText.Value;
+                }
+            }
+        }
+
+        return UnknownText.Value;
+    }
 
     private static IOperation Argument(IInvocationOperation invocation, string name, int index) =>
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name)?.Value ?? invocation.Arguments[index].Value;
