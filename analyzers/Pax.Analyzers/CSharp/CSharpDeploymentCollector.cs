@@ -12,38 +12,42 @@ internal sealed class CSharpDeploymentCollector
 {
     private const string ServiceAccountEmail = "ServiceAccountEmail";
 
-    private readonly CSharpDeploymentTypes _types;
+    private readonly Lazy<CSharpDeploymentTypes?> _lazyTypes;
     private readonly ConcurrentBag<Invocation> _invocations = [];
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
 
-    public CSharpDeploymentCollector(CSharpDeploymentTypes types) => _types = types;
+    public CSharpDeploymentCollector(Compilation compilation) =>
+        _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Property: { ContainingType: { } type } property })
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+            || !CSharpDeploymentTypes.MayConfigure(property.Name)
+            || property.ContainingType is not { } type
+            || !HasTypes())
         {
             return;
         }
 
-        if (_types.TargetOf(type) is { } shape)
+        if (Types.TargetOf(type) is { } shape)
         {
             if (property.Name == shape.UrlProperty)
             {
                 AnalyzeTargetUrl(assignment, shape);
             }
-            else if (property.Name == shape.OidcProperty || property.Name == TargetShape.OAuthPropertyOf(type))
+            else if (property.Name == TargetShape.OidcProperty || property.Name == TargetShape.OAuthPropertyOf(type))
             {
-                AnalyzeToken(context.ReportDiagnostic, assignment, shape, type, isOidc: property.Name == shape.OidcProperty);
+                AnalyzeToken(in context, assignment, shape, type, isOidc: property.Name == TargetShape.OidcProperty);
             }
         }
-        else if (property.Name == "Role" && _types.IsGrant(type))
+        else if (property.Name == GrantShape.RoleProperty && Types.IsGrant(type))
         {
             AnalyzeGrant(assignment);
         }
-        else if (property.Name == "InvokerIamDisabled"
-            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _types.CloudRunServiceArgs)
-            && OperationText.Evaluate(assignment.Value, _types) == "true")
+        else if (property.Name == CSharpDeploymentTypes.InvokerIamDisabledProperty
+            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Types.CloudRunServiceArgs)
+            && OperationText.Evaluate(assignment.Value, Types) == "true")
         {
             _grants.Add(InvokerGrant.Public);
         }
@@ -54,20 +58,27 @@ internal sealed class CSharpDeploymentCollector
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "AddRoleMember"
             || invocation.Arguments.Length < 2
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, _types.IamPolicy))
+            || !HasTypes()
+            || Types.IamPolicy is null
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, Types.IamPolicy))
         {
             return;
         }
 
-        var role = OperationText.Evaluate(Argument(invocation, "role", 0), _types);
+        var role = OperationText.Evaluate(Argument(invocation, "role", 0), Types);
         if (TokenRule.MayBeInvokerRole(role))
         {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), _types) ?? UnknownText.Value));
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value));
         }
     }
 
     public void ReportMissingGrants(CompilationAnalysisContext context)
     {
+        if (_invocations.IsEmpty)
+        {
+            return;
+        }
+
         var unit = new DeploymentUnit();
         foreach (var invocation in _invocations)
         {
@@ -86,9 +97,15 @@ internal sealed class CSharpDeploymentCollector
         }
     }
 
+    /// <summary>The types; read only after <see cref="HasTypes"/> said they exist.</summary>
+    private CSharpDeploymentTypes Types => _lazyTypes.Value!;
+
+    /// <summary>Resolves the types on first use; <see langword="false"/> when the compilation references no target type.</summary>
+    private bool HasTypes() => _lazyTypes.Value is not null;
+
     private void AnalyzeTargetUrl(ISimpleAssignmentOperation assignment, TargetShape shape)
     {
-        var url = OperationText.Evaluate(assignment.Value, _types);
+        var url = OperationText.Evaluate(assignment.Value, Types);
         if (TargetHost.Classify(url) != TargetKind.CloudRun)
         {
             return;
@@ -101,19 +118,19 @@ internal sealed class CSharpDeploymentCollector
             return; // PAX003 covers it.
         }
 
-        var oidc = siblings.ValueOf(shape.OidcProperty);
+        var oidc = siblings.ValueOf(TargetShape.OidcProperty);
         var account = oidc is null ? null : TokenAccount(oidc);
         _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
     }
 
-    private void AnalyzeToken(Action<Diagnostic> report, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
+    private void AnalyzeToken(in OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
     {
         if (OperationText.IsNull(assignment.Value) || InstanceAssignments.Of(assignment).ValueOf(shape.UrlProperty) is not { } urlOperation)
         {
             return;
         }
 
-        var url = OperationText.Evaluate(urlOperation, _types);
+        var url = OperationText.Evaluate(urlOperation, Types);
         var kind = TargetHost.Classify(url);
         var rule = isOidc ? TokenRule.ForOidc(kind) : TokenRule.ForOAuth(kind);
         if (rule is null)
@@ -122,7 +139,7 @@ internal sealed class CSharpDeploymentCollector
         }
 
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        var replacement = isOidc ? TargetShape.OAuthPropertyOf(type) : shape.OidcProperty;
+        var replacement = isOidc ? TargetShape.OAuthPropertyOf(type) : TargetShape.OidcProperty;
         if (replacement is not null)
         {
             properties[DiagnosticPropertyNames.ReplacementProperty] = replacement;
@@ -133,38 +150,47 @@ internal sealed class CSharpDeploymentCollector
             properties[DiagnosticPropertyNames.Audience] = audience;
         }
 
-        report(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
+        context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), properties.ToImmutable(), UnknownText.Display(url!)));
     }
 
     private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)
     {
-        if (!TokenRule.MayBeInvokerRole(OperationText.Evaluate(roleAssignment.Value, _types)))
+        if (!TokenRule.MayBeInvokerRole(OperationText.Evaluate(roleAssignment.Value, Types)))
         {
             return;
         }
 
         var siblings = InstanceAssignments.Of(roleAssignment);
-        if (siblings.ValueOf("Member") is { } member)
+        if (siblings.ValueOf(GrantShape.MemberProperty) is { } member)
         {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, _types) ?? UnknownText.Value));
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value));
             return;
         }
 
-        IOperation? members = siblings.ValueOf("Members") ?? siblings.CollectionOf("Members");
-        var values = members is null ? [UnknownText.Value] : OperationText.EvaluateElements(members, _types);
+        IOperation? members = siblings.ValueOf(GrantShape.MembersProperty) ?? siblings.CollectionOf(GrantShape.MembersProperty);
+        var values = members is null ? [UnknownText.Value] : OperationText.EvaluateElements(members, Types);
         foreach (var value in values)
         {
             _grants.Add(new InvokerGrant(value));
         }
     }
 
-    private string TokenAccount(IOperation token) =>
-        OperationText.ResolveLocal(token) is IObjectCreationOperation { Initializer: { } initializer }
-        && initializer.Initializers
-            .OfType<ISimpleAssignmentOperation>()
-            .LastOrDefault(member => member.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountEmail }) is { } email
-            ? OperationText.Evaluate(email.Value, _types) ?? UnknownText.Value
-            : UnknownText.Value;
+    private string TokenAccount(IOperation token)
+    {
+        if (OperationText.ResolveLocal(token) is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            var members = initializer.Initializers;
+            for (var i = members.Length - 1; i >= 0; i--)
+            {
+                if (members[i] is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: ServiceAccountEmail } } email)
+                {
+                    return OperationText.Evaluate(email.Value, Types) ?? UnknownText.Value;
+                }
+            }
+        }
+
+        return UnknownText.Value;
+    }
 
     private static IOperation Argument(IInvocationOperation invocation, string name, int index) =>
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name)?.Value ?? invocation.Arguments[index].Value;

@@ -7,6 +7,12 @@ namespace Pax.Analyzers.CSharp;
 /// </summary>
 internal sealed class CSharpDeploymentTypes
 {
+    /// <summary>The property of <c>Pulumi.Gcp.CloudRunV2.ServiceArgs</c> that makes a service public.</summary>
+    public const string InvokerIamDisabledProperty = "InvokerIamDisabled";
+
+    /// <summary>The names of every property whose assignment the analyzer reads, on any of the types.</summary>
+    private static readonly HashSet<string> ConfiguringProperties = CreateConfiguringProperties();
+
     private readonly Dictionary<INamedTypeSymbol, TargetShape> _targets;
     private readonly HashSet<INamedTypeSymbol> _grants;
     private readonly Dictionary<INamedTypeSymbol, string> _cloudRunUrlProperties;
@@ -38,7 +44,7 @@ internal sealed class CSharpDeploymentTypes
 
     /// <summary>
     /// The types of <paramref name="compilation"/>, or <see langword="null"/> when it references no target type
-    /// (then the analyzer registers nothing).
+    /// (then the analyzer reports nothing).
     /// </summary>
     public static CSharpDeploymentTypes? Create(Compilation compilation)
     {
@@ -77,6 +83,12 @@ internal sealed class CSharpDeploymentTypes
             compilation.GetTypeByMetadataName("Pulumi.Output"));
     }
 
+    /// <summary>
+    /// Whether an assignment to a property named <paramref name="propertyName"/> can matter: a test on the name alone,
+    /// made before any symbol is looked at.
+    /// </summary>
+    public static bool MayConfigure(string propertyName) => ConfiguringProperties.Contains(propertyName);
+
     /// <summary>The target shape of <paramref name="type"/>, or <see langword="null"/>.</summary>
     public TargetShape? TargetOf(INamedTypeSymbol type) =>
         _targets.TryGetValue(type.OriginalDefinition, out var shape) ? shape : null;
@@ -89,6 +101,21 @@ internal sealed class CSharpDeploymentTypes
         property.ContainingType is { } type
         && _cloudRunUrlProperties.TryGetValue(type.OriginalDefinition, out var name)
         && name == property.Name;
+
+    private static HashSet<string> CreateConfiguringProperties()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal)
+        {
+            TargetShape.OidcProperty, GrantShape.RoleProperty, InvokerIamDisabledProperty,
+        };
+        names.UnionWith(TargetShape.OAuthPropertyNames);
+        foreach (var shape in TargetShape.Known)
+        {
+            names.Add(shape.UrlProperty);
+        }
+
+        return names;
+    }
 
     private static void AddUrlProperty(Compilation compilation, Dictionary<INamedTypeSymbol, string> urls, string type, string property)
     {

@@ -24,11 +24,11 @@ internal sealed class GrantShape
     public string MetadataName { get; }
 
     /// <summary>The property holding the role.</summary>
-    public string RoleProperty => "Role";
+    public const string RoleProperty = "Role";
 
     /// <summary>The property holding one member (IAM member types).</summary>
-    public string MemberProperty => "Member";
+    public const string MemberProperty = "Member";
 
     /// <summary>The property holding the members (binding types).</summary>
-    public string MembersProperty => "Members";
+    public const string MembersProperty = "Members";
 }

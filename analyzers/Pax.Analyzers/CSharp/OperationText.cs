@@ -63,9 +63,10 @@ internal static class OperationText
         }
 
         var value = Unwrap(operation);
-        if (value.ConstantValue.HasValue)
+        var constant = value.ConstantValue;
+        if (constant.HasValue)
         {
-            return value.ConstantValue.Value switch
+            return constant.Value switch
             {
                 null => null,
                 string text => text,

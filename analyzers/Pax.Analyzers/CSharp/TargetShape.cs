@@ -19,7 +19,11 @@ internal sealed class TargetShape
         new("Pulumi.Gcp.PubSub.Inputs.SubscriptionPushConfigArgs", "Pub/Sub push subscription", "PushEndpoint"),
     ];
 
-    private static readonly string[] OAuthNames = ["OAuthToken", "OauthToken"];
+    /// <summary>The names of the OAuth token property: Google's libraries and Pulumi spell it differently.</summary>
+    public static readonly string[] OAuthPropertyNames = ["OAuthToken", "OauthToken"];
+
+    /// <summary>The property holding an OIDC token.</summary>
+    public const string OidcProperty = "OidcToken";
 
     private TargetShape(string metadataName, string source, string urlProperty)
     {
@@ -37,10 +41,20 @@ internal sealed class TargetShape
     /// <summary>The property holding the target URL.</summary>
     public string UrlProperty { get; }
 
-    /// <summary>The property holding an OIDC token.</summary>
-    public string OidcProperty => "OidcToken";
-
     /// <summary>The name of the OAuth token property <paramref name="type"/> has, or <see langword="null"/> (push configs).</summary>
-    public static string? OAuthPropertyOf(INamedTypeSymbol type) =>
-        OAuthNames.FirstOrDefault(name => type.GetMembers(name).Any(member => member.Kind == SymbolKind.Property));
+    public static string? OAuthPropertyOf(INamedTypeSymbol type)
+    {
+        foreach (var name in OAuthPropertyNames)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member.Kind == SymbolKind.Property)
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -29,14 +29,23 @@ internal sealed class DeploymentUnit
     }
 
     /// <summary>The invocations whose caller no grant of this unit covers (PAX002).</summary>
-    public IEnumerable<Invocation> UngrantedInvocations()
+    public List<Invocation> UngrantedInvocations()
     {
+        var ungranted = new List<Invocation>();
+        if (_invocations.Count == 0)
+        {
+            return ungranted;
+        }
+
+        var callers = new GrantedCallers(_grants);
         foreach (var invocation in _invocations)
         {
-            if (!_grants.Any(grant => grant.Covers(invocation.Account)))
+            if (!callers.Covers(invocation.Account))
             {
-                yield return invocation;
+                ungranted.Add(invocation);
             }
         }
+
+        return ungranted;
     }
 }

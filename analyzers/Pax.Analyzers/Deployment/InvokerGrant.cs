@@ -7,46 +7,54 @@ internal sealed class InvokerGrant
     public static readonly InvokerGrant Public = new("allUsers");
 
     /// <summary>Creates a grant for <paramref name="member"/> (IAM member syntax; may hold <see cref="UnknownText.Marker"/>).</summary>
-    public InvokerGrant(string member) => Member = member;
+    public InvokerGrant(string member)
+    {
+        Member = member;
+        var trimmed = member.Trim();
+        if (string.Equals(trimmed, "allUsers", StringComparison.OrdinalIgnoreCase))
+        {
+            IsPublic = true;
+            return;
+        }
+
+        if (string.Equals(trimmed, "allAuthenticatedUsers", StringComparison.OrdinalIgnoreCase) || !UnknownText.IsKnown(trimmed))
+        {
+            CoversEveryAccount = true;
+            return;
+        }
+
+        var colon = trimmed.IndexOf(':');
+        var kind = colon < 0 ? "serviceAccount" : trimmed.Substring(0, colon);
+        if (string.Equals(kind, "group", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(kind, "domain", StringComparison.OrdinalIgnoreCase))
+        {
+            // Membership of a group or domain cannot be seen from here.
+            CoversEveryAccount = true;
+        }
+        else if (string.Equals(kind, "serviceAccount", StringComparison.OrdinalIgnoreCase))
+        {
+            ServiceAccount = (colon < 0 ? trimmed : trimmed.Substring(colon + 1)).Trim();
+        }
+    }
 
     /// <summary>The IAM member, e.g. <c>serviceAccount:sa@p.iam.gserviceaccount.com</c> or <c>allUsers</c>.</summary>
     public string Member { get; }
+
+    /// <summary>Whether the member is <c>allUsers</c>: every caller, unauthenticated ones included.</summary>
+    public bool IsPublic { get; }
+
+    /// <summary>
+    /// Whether the grant may cover any authenticated caller: <c>allAuthenticatedUsers</c>, a group or domain (whose
+    /// members cannot be seen here), or a member not known at build time.
+    /// </summary>
+    public bool CoversEveryAccount { get; }
+
+    /// <summary>The service account the grant names (without <c>serviceAccount:</c>), or <see langword="null"/>.</summary>
+    public string? ServiceAccount { get; }
 
     /// <summary>
     /// Whether this grant lets <paramref name="account"/> invoke (<see langword="null"/> = unauthenticated). Anything not
     /// known at build time is assumed to match, so the rule reports only what is certainly missing.
     /// </summary>
-    public bool Covers(string? account)
-    {
-        var member = Member.Trim();
-        if (string.Equals(member, "allUsers", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (account is null)
-        {
-            return false;
-        }
-
-        if (string.Equals(member, "allAuthenticatedUsers", StringComparison.OrdinalIgnoreCase)
-            || !UnknownText.IsKnown(member)
-            || !UnknownText.IsKnown(account))
-        {
-            return true;
-        }
-
-        var colon = member.IndexOf(':');
-        var kind = colon < 0 ? "serviceAccount" : member.Substring(0, colon);
-        var principal = colon < 0 ? member : member.Substring(colon + 1);
-        if (string.Equals(kind, "group", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(kind, "domain", StringComparison.OrdinalIgnoreCase))
-        {
-            // Membership of a group or domain cannot be seen from here.
-            return true;
-        }
-
-        return string.Equals(kind, "serviceAccount", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(principal.Trim(), account.Trim(), StringComparison.OrdinalIgnoreCase);
-    }
+    public bool Covers(string? account) => new GrantedCallers([this]).Covers(account);
 }

@@ -3,6 +3,8 @@ namespace Pax.Analyzers.Deployment;
 /// <summary>Classifies a target URL by its host; unknown parts (<see cref="UnknownText.Marker"/>) are allowed.</summary>
 internal static class TargetHost
 {
+    private static readonly char[] HostEnd = ['/', '?', '#'];
+
     /// <summary>The kind of target <paramref name="url"/> names; <see cref="TargetKind.Other"/> when the host is unknown.</summary>
     public static TargetKind Classify(string? url)
     {
@@ -71,7 +73,7 @@ internal static class TargetHost
         }
 
         var start = separator + 3;
-        var end = text.IndexOfAny(['/', '?', '#'], start);
+        var end = text.IndexOfAny(HostEnd, start);
         host = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
         var at = host.LastIndexOf('@');
         if (at >= 0)

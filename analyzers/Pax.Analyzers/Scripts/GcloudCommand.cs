@@ -95,24 +95,16 @@ internal sealed class GcloudCommand
         return new GcloudCommand(positionals, flags);
     }
 
-    /// <summary>Whether the command path starts with <paramref name="path"/>.</summary>
-    public bool Is(params string[] path)
-    {
-        if (Positionals.Count < path.Length)
-        {
-            return false;
-        }
+    /// <summary>Whether the command path starts with <paramref name="group"/> <paramref name="command"/>.</summary>
+    /// <remarks>Fixed-arity overloads instead of <c>params</c>: the reader asks a dozen of these per command.</remarks>
+    public bool Is(string group, string command) => At(0, group) && At(1, command);
 
-        for (var i = 0; i < path.Length; i++)
-        {
-            if (!string.Equals(Positionals[i], path[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
+    /// <summary>Whether the command path starts with <paramref name="group"/> <paramref name="resource"/> <paramref name="verb"/>.</summary>
+    public bool Is(string group, string resource, string verb) => At(0, group) && At(1, resource) && At(2, verb);
 
-        return true;
-    }
+    /// <summary>Whether the command path starts with the four words given.</summary>
+    public bool Is(string group, string resource, string verb, string kind) =>
+        At(0, group) && At(1, resource) && At(2, verb) && At(3, kind);
 
     /// <summary>The flag named <paramref name="name"/> (without dashes), or <see langword="null"/>.</summary>
     public GcloudFlag? Flag(string name) => _flags.TryGetValue(name, out var flag) ? flag : null;
@@ -123,6 +115,9 @@ internal sealed class GcloudCommand
     /// <summary>The positional argument <paramref name="index"/> places after a command path of <paramref name="pathLength"/> words.</summary>
     public string? Argument(int pathLength, int index = 0) =>
         pathLength + index < Positionals.Count ? Positionals[pathLength + index] : null;
+
+    private bool At(int index, string word) =>
+        index < Positionals.Count && string.Equals(Positionals[index], word, StringComparison.Ordinal);
 
     private static bool IsBoolean(string name) =>
         BooleanFlags.Contains(name)

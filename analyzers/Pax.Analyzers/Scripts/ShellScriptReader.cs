@@ -19,7 +19,7 @@ internal sealed partial class ShellScriptReader
     private readonly string _text;
     private readonly Dictionary<string, string> _variables;
     private readonly List<ShellCommand> _commands = [];
-    private readonly List<KeyValuePair<string, bool>> _pendingHeredocs = [];
+    private readonly List<PendingHeredoc> _pendingHeredocs = [];
     private int _position;
 
     private ShellScriptReader(string text, Dictionary<string, string> variables)
@@ -168,7 +168,7 @@ internal sealed partial class ShellScriptReader
         var target = ReadWord(stopAtBlanks: true);
         if (op == "<<" && target is not null)
         {
-            _pendingHeredocs.Add(new KeyValuePair<string, bool>(target.Value, stripTabs));
+            _pendingHeredocs.Add(new PendingHeredoc(target.Value, stripTabs));
         }
     }
 
@@ -190,7 +190,7 @@ internal sealed partial class ShellScriptReader
                 var lineEnd = end < 0 ? _text.Length : end;
                 var line = _text.Substring(_position, lineEnd - _position).TrimEnd('\r');
                 _position = end < 0 ? _text.Length : end + 1;
-                if ((heredoc.Value ? line.TrimStart('\t') : line) == heredoc.Key)
+                if ((heredoc.StripTabs ? line.TrimStart('\t') : line) == heredoc.Delimiter)
                 {
                     break;
                 }
