@@ -53,4 +53,51 @@ public sealed class SchedulerFunctionTests(EmulatorsFixture emulators)
         ["Pax__Scheduling__Authentication"] = "None",
         ["Logging__LogLevel__Default"] = "Warning",
     };
+
+    [Fact]
+    public async Task Two_processes_ticking_one_SQLite_file_run_every_job_once()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pax-two-" + Guid.NewGuid().ToString("N"));
+        await using var hook = await RecordingServer.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Pax__Orchestration__Sqlite__Path"] = Path.Combine(directory, "tallies.db"),
+            ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
+            ["Pax__Orchestration__Push__Authentication"] = "None",
+            ["Pax__Scheduling__Store"] = "Sqlite",
+            ["Pax__Scheduling__Sqlite__Path"] = Path.Combine(directory, "jobs.db"),
+            ["Pax__Scheduling__Authentication"] = "None",
+            ["Pax__Scheduling__MaxConcurrency"] = "8",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        try
+        {
+            await using var first = await FunctionProcess.StartAsync(environment, Ct);
+            await using var second = await FunctionProcess.StartAsync(environment, Ct);
+            var ids = Enumerable.Range(0, 40).Select(i => $"job-{i:00}").ToList();
+            foreach (var id in ids)
+            {
+                var job = new JsonObject { ["id"] = id, ["type"] = "http", ["payload"] = new JsonObject { ["url"] = hook.BaseAddress + id } };
+                Assert.Equal(HttpStatusCode.Created, (await first.Client.PostAsync("/jobs", PushBodies.Json(job.ToJsonString()), Ct)).StatusCode);
+            }
+
+            var ticks = await Task.WhenAll(new[] { first, second, first, second }.Select(f => f.Client.PostAsync("/cron/tick", null, Ct)));
+            var claimed = 0;
+            foreach (var tick in ticks)
+            {
+                Assert.Equal(HttpStatusCode.OK, tick.StatusCode);
+                claimed += (await tick.Content.ReadFromJsonAsync<JsonObject>(Ct))!["jobs_claimed"]!.GetValue<int>();
+            }
+
+            Assert.Equal(ids.Count, claimed);
+            Assert.Equal(ids.Select(id => "/" + id), hook.Requests.Select(r => r.PathAndQuery).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
 }
