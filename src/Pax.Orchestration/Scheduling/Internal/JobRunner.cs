@@ -25,24 +25,9 @@ internal sealed class JobRunner
     public async Task RunAsync(ScheduledJob due, TickCounters counters, CancellationToken tickToken)
     {
         var now = _time.GetUtcNow();
-        ScheduledJob? claimed;
-        try
-        {
-            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // The store failed this one write: leave the job for a later tick rather than failing the whole tick.
-            counters.ReturnSlot();
-            SchedulingLog.ClaimFailed(_logger, ex, due.Id);
-            return;
-        }
-
+        var claimed = await TryClaimAsync(due, counters, now).ConfigureAwait(false);
         if (claimed is null)
         {
-            counters.ReturnSlot();
-            counters.SkippedClaimed();
-            SchedulingLog.AlreadyClaimed(_logger, due.Id);
             return;
         }
 
@@ -68,6 +53,31 @@ internal sealed class JobRunner
 
         counters.Executed();
         await ExecuteAsync(claimed, counters, tickToken).ConfigureAwait(false);
+    }
+
+    private async Task<ScheduledJob?> TryClaimAsync(ScheduledJob due, TickCounters counters, DateTimeOffset now)
+    {
+        ScheduledJob? claimed;
+        try
+        {
+            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The store failed this one write: leave the job for a later tick rather than failing the whole tick.
+            counters.ReturnSlot();
+            SchedulingLog.ClaimFailed(_logger, ex, due.Id);
+            return null;
+        }
+
+        if (claimed is null)
+        {
+            counters.ReturnSlot();
+            counters.SkippedClaimed();
+            SchedulingLog.AlreadyClaimed(_logger, due.Id);
+        }
+
+        return claimed;
     }
 
     private async Task ExecuteAsync(ScheduledJob claimed, TickCounters counters, CancellationToken tickToken)
