@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
@@ -10,6 +9,7 @@ using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
 using Pax.Orchestration.Triggers;
 using Pax.Orchestration.Triggers.Internal;
 using Pax.Orchestration.Watchdog;
@@ -90,9 +90,7 @@ public static class OrchestrationServiceCollectionExtensions
     private static ICompletionStore CreateStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<OrchestrationOptions>>();
-        var emulator = services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.FirestoreEmulatorHost;
-        var kind = options.Value.Store ?? (string.IsNullOrWhiteSpace(emulator) ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore);
-        return kind == OrchestrationStoreKind.Firestore
+        return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
             ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options)
             : new SqliteCompletionStore(options);
     }

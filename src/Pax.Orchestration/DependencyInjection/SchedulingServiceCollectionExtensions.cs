@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
@@ -10,6 +9,7 @@ using Pax.Orchestration.Scheduling.Hosting;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -106,9 +106,7 @@ public static class SchedulingServiceCollectionExtensions
     private static IScheduledJobStore CreateStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SchedulingOptions>>();
-        var emulator = services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.FirestoreEmulatorHost;
-        var kind = options.Value.Store ?? (string.IsNullOrWhiteSpace(emulator) ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore);
-        return kind == OrchestrationStoreKind.Firestore
+        return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
             ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>())
             : new SqliteScheduledJobStore(options);
     }
