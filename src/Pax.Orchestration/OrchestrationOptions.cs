@@ -33,6 +33,15 @@ public sealed class OrchestrationOptions
     /// <value>Default: see <see cref="PushOptions"/>.</value>
     public PushOptions Push { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets the accounts (service accounts or users, by the email in their Google ID token) allowed to call
+    /// <c>POST /watchdog</c> and <c>GET /tallies/{phase}/{runKey}</c>, such as the Cloud Scheduler job that runs the
+    /// watchdog. They are authenticated like push deliveries (<see cref="PushOptions.Authentication"/> and
+    /// <see cref="PushOptions.Audience"/>).
+    /// </summary>
+    /// <value>Default empty: only <see cref="PushOptions.AllowedServiceAccounts"/> may call them.</value>
+    public List<string> OperatorAccounts { get; set; } = [];
+
     /// <summary>Gets or sets how long a claim on a trigger lasts before the watchdog or a redelivery may re-drive it.</summary>
     /// <value>Default 60 seconds. Between 1 second and 1 hour, and longer than <see cref="TriggerTimeout"/>.</value>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);

@@ -63,6 +63,12 @@ public sealed class CompletionTally
         var definition = phase!;
         var claim = new ClaimOnCompletion(t => PhaseEvaluation.Evaluate(definition, t, t.RunKey, now).Complete, now + _options.ClaimLease);
         var stored = await _store.RecordAsync(definition.Name, message.RunKey, completion, claim, cancellationToken).ConfigureAwait(false);
+        if (stored.Full)
+        {
+            return RecordResult.Rejected(
+                $"tally {definition.Name}/{message.RunKey} already holds {CompletionLimits.MaxProcessorsPerTally} processors, the most one tally can hold; processor '{message.Processor}' is not recorded");
+        }
+
         if (stored.Changed)
         {
             OrchestrationLog.Recorded(_logger, definition.Name, message.RunKey, message.Processor, message.Status.ToString(), message.MessageId);

@@ -4,4 +4,5 @@ namespace Pax.Orchestration.Completion;
 /// <param name="Changed">Whether the report was written (<see langword="false"/>: a duplicate).</param>
 /// <param name="Tally">The tally after the call.</param>
 /// <param name="Claimed">Whether the same write claimed the tally for the caller (see <see cref="ClaimOnCompletion"/>).</param>
-public sealed record StoreRecordResult(bool Changed, TallySnapshot Tally, bool Claimed = false);
+/// <param name="Full">Whether the report was not written because it is from a new processor and the tally already holds <see cref="CompletionLimits.MaxProcessorsPerTally"/>.</param>
+public sealed record StoreRecordResult(bool Changed, TallySnapshot Tally, bool Claimed = false, bool Full = false);

@@ -7,6 +7,7 @@ using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
@@ -57,6 +58,9 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new CompletionIntake(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IPushTokenValidator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+        services.TryAddSingleton(sp => new OperatorEndpoints(
+            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));

@@ -6,7 +6,9 @@ namespace Pax.Orchestration.Hosting;
 /// Verifies Google-signed ID tokens with Google.Apis.Auth (<c>GoogleJsonWebSignature.ValidateAsync</c>): RS256
 /// signature against Google's certificates, issuer <c>accounts.google.com</c>, expiry and audience. A token whose
 /// signature Cloud Run replaced with <c>SIGNATURE_REMOVED_BY_GOOGLE</c> fails here: behind IAM-checked Cloud Run use
-/// <see cref="PushAuthenticationMode.CloudRunIam"/>.
+/// <see cref="PushAuthenticationMode.CloudRunIam"/>. A token that cannot be read at all (not three parts, bad base64,
+/// a payload that is not JSON, claims out of range) is invalid like any other (<see langword="null"/>); only a failure
+/// to fetch Google's certificates throws, so the caller can answer 503 and be retried.
 /// </summary>
 public sealed class GooglePushTokenValidator : IPushTokenValidator
 {
@@ -19,9 +21,13 @@ public sealed class GooglePushTokenValidator : IPushTokenValidator
             var payload = await GoogleJsonWebSignature.ValidateAsync(token, settings).WaitAsync(cancellationToken).ConfigureAwait(false);
             return new PushTokenClaims(payload.Email, payload.EmailVerified, [audience]);
         }
-        catch (InvalidJwtException)
+        catch (Exception ex) when (IsMalformedToken(ex))
         {
             return null;
         }
     }
+
+    /// <summary>Whether <paramref name="exception"/> says the token is bad, as opposed to Google's certificates being unreachable.</summary>
+    private static bool IsMalformedToken(Exception exception) =>
+        exception is not (HttpRequestException or IOException or OperationCanceledException or TimeoutException);
 }

@@ -1,9 +1,12 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Watchdog;
 
@@ -15,37 +18,27 @@ public static class OrchestrationEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>POST /</c> (push intake, see <see cref="CompletionIntake"/>), <c>GET /tallies/{phase}/{runKey}</c>
     /// (<see cref="TallyStatus"/> as JSON; 404 for an unknown phase), <c>POST /watchdog</c> (<see cref="WatchdogReport"/>)
-    /// and <c>GET /healthz</c>. Requires <c>AddPaxOrchestration</c>.
+    /// and <c>GET /healthz</c>. Every endpoint but <c>/healthz</c> is authenticated with
+    /// <see cref="OrchestrationOptions.Push"/>'s mode and audience: the intake for the push accounts, the tally and
+    /// watchdog endpoints for <see cref="OrchestrationOptions.OperatorAccounts"/> (401 otherwise). Requires
+    /// <c>AddPaxOrchestration</c>; options are validated here, so a bad configuration fails at startup.
     /// </summary>
     /// <param name="endpoints">The endpoint builder.</param>
     /// <returns><paramref name="endpoints"/>.</returns>
     public static IEndpointRouteBuilder MapPaxOrchestration(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/", (HttpContext context) => context.RequestServices.GetRequiredService<CompletionIntake>().HandleAsync(context));
-        endpoints.MapGet("/tallies/{phase}/{runKey}", async (string phase, string runKey, HttpContext context) =>
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
+        if (options.Push.Authentication == PushAuthenticationMode.None)
         {
-            var status = await context.RequestServices.GetRequiredService<CompletionTally>().GetStatusAsync(phase, runKey, context.RequestAborted).ConfigureAwait(false);
-            if (status is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
+            OrchestrationLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<CompletionIntake>(), OrchestrationOptions.SectionName + ":Push");
+        }
 
-            await WriteJsonAsync(context, status, OrchestrationJsonContext.Default.TallyStatus).ConfigureAwait(false);
-        });
-        endpoints.MapPost("/watchdog", async (HttpContext context) =>
-        {
-            var report = await context.RequestServices.GetRequiredService<CompletionWatchdog>().RunAsync(context.RequestAborted).ConfigureAwait(false);
-            await WriteJsonAsync(context, report, OrchestrationJsonContext.Default.WatchdogReport).ConfigureAwait(false);
-        });
+        endpoints.MapPost("/", (HttpContext context) => context.RequestServices.GetRequiredService<CompletionIntake>().HandleAsync(context));
+        endpoints.MapGet("/tallies/{phase}/{runKey}", (string phase, string runKey, HttpContext context) =>
+            context.RequestServices.GetRequiredService<OperatorEndpoints>().TallyAsync(context, phase, runKey));
+        endpoints.MapPost("/watchdog", (HttpContext context) => context.RequestServices.GetRequiredService<OperatorEndpoints>().WatchdogAsync(context));
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
         return endpoints;
-    }
-
-    private static async Task WriteJsonAsync<T>(HttpContext context, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-    {
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -35,6 +35,15 @@ internal static partial class OrchestrationLog
     [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "No processor reported for {Phase}/{RunKey}, expected at {ExpectedAt:O}; overdue since {DeadlineAt:O}: missing [{Missing}] ({MissingCount} success(es) needed)")]
     public static partial void NoReport(ILogger logger, string phase, string runKey, DateTimeOffset expectedAt, DateTimeOffset deadlineAt, string missing, int missingCount);
 
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Delivery not handled within the ack deadline ({AckDeadline}); answering 503 so Pub/Sub redelivers it")]
+    public static partial void AckDeadlineExceeded(ILogger logger, Exception exception, TimeSpan ackDeadline);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "{Endpoint} request not authenticated ({Mode}): {Reason}")]
+    public static partial void OperatorUnauthenticated(ILogger logger, string endpoint, string mode, string reason);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "{Section}:Authentication is None: every endpoint except /healthz accepts requests from anyone. Use it only for local runs and emulators")]
+    public static partial void AuthenticationOff(ILogger logger, string section);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Watchdog re-drives {Phase}/{RunKey} (state {State})")]
     public static partial void Redriving(ILogger logger, string phase, string runKey, string state);
 

@@ -12,10 +12,22 @@ namespace Pax.Orchestration.Internal;
 internal sealed class OrchestrationOptionsValidator : IValidateOptions<OrchestrationOptions>
 {
     private const string Section = OrchestrationOptions.SectionName;
+    private readonly Func<string, string?> _getVariable;
+
+    public OrchestrationOptionsValidator()
+        : this(Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal OrchestrationOptionsValidator(Func<string, string?> getVariable)
+    {
+        _getVariable = getVariable;
+    }
 
     public ValidateOptionsResult Validate(string? name, OrchestrationOptions options)
     {
         var failures = new List<string>();
+        ValidateCloudRun(options, failures);
         if (options.Phases.Count == 0)
         {
             failures.Add($"{Section}:Phases needs at least one phase.");
@@ -49,9 +61,14 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{key}: set either Processors or ExpectedCount (exactly one).");
         }
 
-        if (phase.ExpectedCount is < 1 or > 10_000)
+        if (phase.ExpectedCount is < 1 or > CompletionLimits.MaxProcessorsPerTally)
         {
-            failures.Add($"{key}:ExpectedCount must be between 1 and 10000 (was {phase.ExpectedCount}).");
+            failures.Add($"{key}:ExpectedCount must be between 1 and {CompletionLimits.MaxProcessorsPerTally}, the most processors one tally holds (was {phase.ExpectedCount}).");
+        }
+
+        if (phase.Processors.Count > CompletionLimits.MaxProcessorsPerTally)
+        {
+            failures.Add($"{key}:Processors names {phase.Processors.Count} processors; one tally holds at most {CompletionLimits.MaxProcessorsPerTally}.");
         }
 
         foreach (var processor in phase.Processors.Where(p => CompletionNames.ValidateProcessor(p) is not null))
@@ -120,8 +137,32 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         }
     }
 
+    /// <summary>On Cloud Run (<c>K_SERVICE</c>) refuse what silently breaks there: a per-instance SQLite file by default, and no authentication.</summary>
+    private void ValidateCloudRun(OrchestrationOptions options, List<string> failures)
+    {
+        if (_getVariable(CloudRunEnvironment.ServiceVariable) is not { Length: > 0 } service)
+        {
+            return;
+        }
+
+        if (options.Store is null)
+        {
+            failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (tallies shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
+        }
+
+        if (options.Push.Authentication == PushAuthenticationMode.None)
+        {
+            failures.Add($"{Section}:Push:Authentication is None on Cloud Run service '{service}': anyone who reaches the service could report completions and start phases. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
+        }
+    }
+
     private static void ValidatePush(PushOptions push, List<string> failures)
     {
+        if (push.AckDeadline < TimeSpan.FromSeconds(10) || push.AckDeadline > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:Push:AckDeadline must be between 10 seconds and 10 minutes, as Pub/Sub's ackDeadlineSeconds (was {push.AckDeadline}).");
+        }
+
         if (push.Authentication == PushAuthenticationMode.None)
         {
             return;
@@ -143,6 +184,11 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         if (options.TriggerTimeout < TimeSpan.FromMilliseconds(100) || options.TriggerTimeout > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{Section}:TriggerTimeout must be between 100 ms and 10 minutes (was {options.TriggerTimeout}).");
+        }
+
+        if (options.TriggerTimeout >= options.Push.AckDeadline - TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Section}:TriggerTimeout must be shorter than {Section}:Push:AckDeadline less one second (was {options.TriggerTimeout}; the ack deadline is {options.Push.AckDeadline}).");
         }
 
         if (options.ClaimLease < TimeSpan.FromSeconds(1) || options.ClaimLease > TimeSpan.FromHours(1) || options.ClaimLease <= options.TriggerTimeout)

@@ -64,7 +64,16 @@ public sealed class SchedulingOptions
     /// <value>Default <see langword="null"/>: not checked in <see cref="PushAuthenticationMode.CloudRunIam"/>; required for <see cref="PushAuthenticationMode.VerifySignature"/>.</value>
     public string? Audience { get; set; }
 
-    /// <summary>Gets or sets the service accounts whose tokens are accepted (the Scheduler job's <c>oidcToken.serviceAccountEmail</c>, and whoever creates jobs).</summary>
+    /// <summary>Gets or sets the service accounts allowed to call <c>POST /cron/tick</c> (the Scheduler job's <c>oidcToken.serviceAccountEmail</c>).</summary>
     /// <value>Default empty; at least one is required unless <see cref="Authentication"/> is <see cref="PushAuthenticationMode.None"/>.</value>
     public List<string> AllowedServiceAccounts { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets the accounts (by the email in their Google ID token) allowed to create and read jobs through
+    /// <c>POST /jobs</c> and <c>GET /jobs/{id}</c>. Whoever may create an <c>http</c> job makes this service send
+    /// requests (and, with an <c>audience</c>, ID tokens minted as its runtime account), so keep this list to the
+    /// deployment's administrators.
+    /// </summary>
+    /// <value>Default empty: <see cref="AllowedServiceAccounts"/> may create jobs (the behaviour before this setting existed).</value>
+    public List<string> JobCreators { get; set; } = [];
 }

@@ -66,6 +66,17 @@ public sealed class FirestoreCompletionStore : ICompletionStore
                 return new StoreRecordResult(false, tally!);
             }
 
+            if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
+            {
+                // Keeps the document under Firestore's 1 MiB limit (see CompletionLimits); a cached view is confirmed first.
+                if (cached is not null)
+                {
+                    continue;
+                }
+
+                return new StoreRecordResult(false, tally, Full: true);
+            }
+
             var completions = new Dictionary<string, ProcessorCompletion>(tally?.Completions ?? new Dictionary<string, ProcessorCompletion>(), StringComparer.Ordinal)
             {
                 [completion.Processor] = completion,

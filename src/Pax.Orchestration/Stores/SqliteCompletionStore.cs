@@ -38,6 +38,11 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
                 return new StoreRecordResult(false, tally!);
             }
 
+            if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
+            {
+                return new StoreRecordResult(false, tally, Full: true);
+            }
+
             await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, tally is null, cancellationToken).ConfigureAwait(false);
             var updated = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false))!;
             if (claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated))

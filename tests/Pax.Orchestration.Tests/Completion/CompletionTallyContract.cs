@@ -31,6 +31,26 @@ public abstract class CompletionTallyContract
     }
 
     [Fact]
+    public async Task A_tally_holds_at_most_500_processors_and_refuses_a_further_one_while_known_ones_still_record()
+    {
+        await using var h = await CreateAsync(Counted("phase2", CompletionLimits.MaxProcessorsPerTally));
+        var processors = Enumerable.Range(0, CompletionLimits.MaxProcessorsPerTally).Select(i => $"p{i:000}").ToList();
+        foreach (var p in processors)
+        {
+            await h.RecordAsync("phase2", p, "k1", CompletionStatus.Failed, messageId: p);
+        }
+
+        var further = await h.RecordAsync("phase2", "p-extra", "k1", messageId: "extra");
+        var retried = await h.RecordAsync("phase2", "p000", "k1", messageId: "p000-retry");
+
+        Assert.Equal(RecordOutcome.Rejected, further.Outcome);
+        Assert.Contains("500", further.Reason, StringComparison.Ordinal);
+        Assert.Equal(RecordOutcome.Recorded, retried.Outcome);
+        var status = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
+        Assert.Equal(CompletionLimits.MaxProcessorsPerTally, status!.Completed.Count + status.Failed.Count);
+    }
+
+    [Fact]
     public async Task A_redelivered_report_is_a_duplicate_and_does_not_trigger_again()
     {
         await using var h = await CreateAsync(Named("phase2", "a", "b"));

@@ -1,57 +1,101 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Hosting.Internal;
 
-/// <summary>Applies <see cref="PushOptions"/> to a request: <see langword="null"/> means authenticated, otherwise the reason it is not.</summary>
+/// <summary>
+/// Checks the caller's Google ID token on every authenticated endpoint (push intake, watchdog, tally status, tick,
+/// job API): <see langword="null"/> means authenticated, otherwise the reason it is not.
+/// </summary>
+/// <remarks>
+/// Which header carries the identity follows Cloud Run (cloud.google.com/run/docs/authenticating/service-to-service,
+/// FACTS.md §5.4): when a request carries <c>X-Serverless-Authorization</c>, Cloud Run checks only that header and
+/// passes <c>Authorization</c> to the container unchecked. So when <c>X-Serverless-Authorization</c> is present it is
+/// the only header read, whatever <c>Authorization</c> holds; without it, <c>Authorization</c> is read. A header that
+/// is present more than once, or is not a single <c>Bearer</c> token, is refused rather than guessed at.
+/// </remarks>
 internal sealed class PushAuthenticator
 {
+    public const string ServerlessAuthorizationHeader = "X-Serverless-Authorization";
+    private const string AuthorizationHeader = "Authorization";
     private static readonly string[] GoogleIssuers = ["https://accounts.google.com", "accounts.google.com"];
-    private readonly PushOptions _options;
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+    private readonly PushAuthenticationMode _mode;
+    private readonly string? _audience;
     private readonly IPushTokenValidator _validator;
     private readonly TimeProvider _time;
 
-    public PushAuthenticator(PushOptions options, IPushTokenValidator validator, TimeProvider time)
+    public PushAuthenticator(PushAuthenticationMode mode, string? audience, IPushTokenValidator validator, TimeProvider time)
     {
-        _options = options;
+        _mode = mode;
+        _audience = audience;
         _validator = validator;
         _time = time;
     }
 
-    public async Task<string?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public PushAuthenticationMode Mode => _mode;
+
+    /// <summary>Authenticates <paramref name="request"/>: the token must name one of <paramref name="allowedAccounts"/> (by verified email).</summary>
+    /// <exception cref="HttpRequestException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
+    public async Task<string?> AuthenticateAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken)
     {
-        if (_options.Authentication == PushAuthenticationMode.None)
+        if (_mode == PushAuthenticationMode.None)
         {
             return null;
         }
 
-        var token = BearerToken(request, "Authorization") ?? BearerToken(request, "X-Serverless-Authorization");
+        var (token, problem) = SelectToken(request);
         if (token is null)
         {
-            return "no 'Authorization: Bearer' token (is the push subscription configured with an OIDC service account?)";
+            return problem;
         }
 
-        string? problem = null;
-        var claims = _options.Authentication == PushAuthenticationMode.VerifySignature
-            ? await _validator.ValidateAsync(token, _options.Audience!, cancellationToken).ConfigureAwait(false)
+        var claims = _mode == PushAuthenticationMode.VerifySignature
+            ? await _validator.ValidateAsync(token, _audience!, cancellationToken).ConfigureAwait(false)
             : DecodeWithoutSignature(token, out problem);
         if (claims is null)
         {
             return problem ?? "the token's signature, issuer, expiry or audience is not valid";
         }
 
-        if (_options.Audience is { } audience && !claims.Audiences.Contains(audience, StringComparer.Ordinal))
+        if (_audience is { } audience && !claims.Audiences.Contains(audience, StringComparer.Ordinal))
         {
             return $"the token's audience [{string.Join(", ", claims.Audiences)}] is not '{audience}'";
         }
 
-        if (!claims.EmailVerified || claims.Email is null || !_options.AllowedServiceAccounts.Contains(claims.Email, StringComparer.OrdinalIgnoreCase))
+        if (!claims.EmailVerified || claims.Email is null || !allowedAccounts.Contains(claims.Email, StringComparer.OrdinalIgnoreCase))
         {
-            return $"the token's email '{claims.Email}' is not a verified allowed service account";
+            return $"the token's email '{claims.Email}' is not a verified allowed account";
         }
 
         return null;
+    }
+
+    private static (string? Token, string? Problem) SelectToken(HttpRequest request)
+    {
+        var header = request.Headers.ContainsKey(ServerlessAuthorizationHeader) ? ServerlessAuthorizationHeader : AuthorizationHeader;
+        var values = request.Headers[header];
+        if (values.Count == 0)
+        {
+            return (null, "no 'Authorization: Bearer' token (is the push subscription or Scheduler job configured with an OIDC service account?)");
+        }
+
+        return BearerToken(values) is { } token
+            ? (token, null)
+            : (null, $"the {header} header is not one 'Bearer <token>' value");
+    }
+
+    private static string? BearerToken(StringValues values)
+    {
+        if (values.Count != 1 || values[0] is not { } value)
+        {
+            return null;
+        }
+
+        var token = value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : string.Empty;
+        return token.Length == 0 || token.Contains(' ', StringComparison.Ordinal) || token.Contains(',', StringComparison.Ordinal) ? null : token;
     }
 
     private PushTokenClaims? DecodeWithoutSignature(string token, out string? problem)
@@ -69,7 +113,7 @@ internal sealed class PushAuthenticator
         {
             claims = JsonSerializer.Deserialize(Base64UrlDecode(parts[1]), OrchestrationJsonContext.Default.JwtClaims);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             problem = "the token's payload is not readable";
             return null;
@@ -81,19 +125,15 @@ internal sealed class PushAuthenticator
             return null;
         }
 
-        if (claims.Expiry is not { } expiry || DateTimeOffset.FromUnixTimeSeconds(expiry) < _time.GetUtcNow().AddMinutes(-5))
+        // An exp outside DateTimeOffset's range (past year 9999, or negative) is not a token Google issued.
+        if (claims.Expiry is not { } expiry || expiry < 0 || expiry > MaxUnixSeconds
+            || DateTimeOffset.FromUnixTimeSeconds(expiry) < _time.GetUtcNow().AddMinutes(-5))
         {
-            problem = "the token has expired";
+            problem = "the token has expired or its expiry is not valid";
             return null;
         }
 
         return new PushTokenClaims(claims.Email, claims.IsEmailVerified(), claims.Audiences());
-    }
-
-    private static string? BearerToken(HttpRequest request, string header)
-    {
-        var value = request.Headers[header].ToString();
-        return value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && value.Length > 7 ? value[7..].Trim() : null;
     }
 
     private static byte[] Base64UrlDecode(string text)

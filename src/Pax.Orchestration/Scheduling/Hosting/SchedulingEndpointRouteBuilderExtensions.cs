@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Internal;
+using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Hosting;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -38,6 +43,13 @@ public static class SchedulingEndpointRouteBuilderExtensions
     /// <returns><paramref name="endpoints"/>.</returns>
     public static IEndpointRouteBuilder MapPaxScheduling(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+        if (options.Authentication == PushAuthenticationMode.None)
+        {
+            OrchestrationLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SchedulingEndpoints>(), SchedulingOptions.SectionName);
+        }
+
         endpoints.MapCronTick();
         return endpoints.MapScheduledJobs();
     }

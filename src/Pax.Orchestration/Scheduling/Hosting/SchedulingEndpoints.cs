@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,11 @@ namespace Pax.Orchestration.Scheduling.Hosting;
 
 /// <summary>
 /// The scheduler's HTTP surface: <c>POST /cron/tick</c>, <c>POST /jobs</c> and <c>GET /jobs/{id}</c>, each
-/// authenticated like push deliveries (<see cref="SchedulingOptions.Authentication"/>: Cloud Scheduler's OIDC token
-/// from an allowed service account). Answers 401 when authentication fails, 503 when the store is unavailable (so
-/// Cloud Scheduler retries), and 400 with <c>{"error": reason}</c> for a bad job request.
+/// authenticated like push deliveries (<see cref="SchedulingOptions.Authentication"/>): the tick for
+/// <see cref="SchedulingOptions.AllowedServiceAccounts"/> (Cloud Scheduler's OIDC token), the job API for
+/// <see cref="SchedulingOptions.JobCreators"/>. Answers 401 when authentication fails, 503 when the store is
+/// unavailable (so Cloud Scheduler retries), 400 with <c>{"error": reason}</c> for a bad job request (including a
+/// body that is not UTF-8 JSON), and 413 for a body over 1 MiB, however it is framed (<c>Content-Length</c> or chunked).
 /// </summary>
 public sealed class SchedulingEndpoints
 {
@@ -28,7 +31,8 @@ public sealed class SchedulingEndpoints
     private const int MaxRequestBytes = 1024 * 1024;
     private readonly JobScheduler _scheduler;
     private readonly PushAuthenticator _authenticator;
-    private readonly PushAuthenticationMode _mode;
+    private readonly IReadOnlyCollection<string> _tickAccounts;
+    private readonly IReadOnlyCollection<string> _jobCreators;
     private readonly ILogger _logger;
 
     /// <summary>Initializes the endpoints. Resolve them from DI after <c>AddPaxScheduling</c>.</summary>
@@ -43,16 +47,16 @@ public sealed class SchedulingEndpoints
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _scheduler = scheduler;
-        _mode = o.Authentication;
-        _authenticator = new PushAuthenticator(
-            new PushOptions { Authentication = o.Authentication, Audience = o.Audience, AllowedServiceAccounts = o.AllowedServiceAccounts }, validator, time);
+        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time);
+        _tickAccounts = o.AllowedServiceAccounts;
+        _jobCreators = o.JobCreators.Count > 0 ? o.JobCreators : o.AllowedServiceAccounts;
         _logger = logger;
     }
 
     /// <summary>Handles <c>POST /cron/tick</c>: runs a tick (once per Scheduler delivery) and answers 200 with its metrics.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public Task TickAsync(HttpContext context) => GuardedAsync(context, async () =>
+    public Task TickAsync(HttpContext context) => GuardedAsync(context, _tickAccounts, async () =>
     {
         var result = await _scheduler.RunTickAsync(DeliveryKey(context.Request), context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, TickResponse.From(result), SchedulingJsonContext.Default.TickResponse).ConfigureAwait(false);
@@ -61,12 +65,20 @@ public sealed class SchedulingEndpoints
     /// <summary>Handles <c>POST /jobs</c>: 201 with the stored job, 409 when the id exists, 400 with the reason for a bad request.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public Task CreateAsync(HttpContext context) => GuardedAsync(context, async () =>
+    public Task CreateAsync(HttpContext context) => GuardedAsync(context, _jobCreators, async () =>
     {
+        var read = await BoundedRequestBody.ReadAsync(context.Request, MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
+        if (read.Body is not { } body)
+        {
+            var problem = new SchedulingProblem($"the body is larger than {MaxRequestBytes} bytes");
+            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, problem, SchedulingJsonContext.Default.SchedulingProblem).ConfigureAwait(false);
+            return;
+        }
+
         ScheduledJob? stored;
         try
         {
-            var request = await ReadRequestAsync(context).ConfigureAwait(false);
+            var request = ParseRequest(body);
             stored = await _scheduler.TryCreateJobAsync(request, context.RequestAborted).ConfigureAwait(false);
         }
         catch (ScheduledJobRequestException ex)
@@ -89,7 +101,7 @@ public sealed class SchedulingEndpoints
     /// <param name="context">The HTTP context.</param>
     /// <param name="id">The job id.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public Task GetAsync(HttpContext context, string id) => GuardedAsync(context, async () =>
+    public Task GetAsync(HttpContext context, string id) => GuardedAsync(context, _jobCreators, async () =>
     {
         var job = await _scheduler.GetJobAsync(id, context.RequestAborted).ConfigureAwait(false);
         if (job is null)
@@ -120,14 +132,14 @@ public sealed class SchedulingEndpoints
         return $"{request.Headers[JobNameHeader]}@{instant}";
     }
 
-    private async Task GuardedAsync(HttpContext context, Func<Task> handle)
+    private async Task GuardedAsync(HttpContext context, IReadOnlyCollection<string> accounts, Func<Task> handle)
     {
         var cancellationToken = context.RequestAborted;
         try
         {
-            if (await _authenticator.AuthenticateAsync(context.Request, cancellationToken).ConfigureAwait(false) is { } reason)
+            if (await _authenticator.AuthenticateAsync(context.Request, accounts, cancellationToken).ConfigureAwait(false) is { } reason)
             {
-                SchedulingLog.Unauthenticated(_logger, context.Request.Path, _mode.ToString(), reason);
+                SchedulingLog.Unauthenticated(_logger, context.Request.Path, _authenticator.Mode.ToString(), reason);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
@@ -140,27 +152,38 @@ public sealed class SchedulingEndpoints
             SchedulingLog.StoreUnavailable(_logger, ex);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted && ex is not BadHttpRequestException)
+        {
+            // Whatever else failed is logged here in full; the caller learns only that it failed (no stack trace, in any environment).
+            SchedulingLog.Failed(_logger, ex, context.Request.Path);
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, new SchedulingProblem("the request failed; see the service's log"), SchedulingJsonContext.Default.SchedulingProblem).ConfigureAwait(false);
+        }
     }
 
     private static bool IsUnavailable(Exception exception) =>
         exception is GoogleApiException or HttpRequestException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or IOException
             || (exception is TaskCanceledException { InnerException: TimeoutException });
 
-    private static async Task<ScheduledJobRequest> ReadRequestAsync(HttpContext context)
+    private static ScheduledJobRequest ParseRequest(byte[] body)
     {
-        if (context.Request.ContentLength > MaxRequestBytes)
+        if (!Utf8.IsValid(body))
         {
-            throw new ScheduledJobRequestException($"the body is larger than {MaxRequestBytes} bytes");
+            throw new ScheduledJobRequestException("the body is not valid UTF-8");
         }
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, SchedulingJsonContext.Default.ScheduledJobRequest, context.RequestAborted).ConfigureAwait(false)
+            return JsonSerializer.Deserialize(body, SchedulingJsonContext.Default.ScheduledJobRequest)
                 ?? throw new ScheduledJobRequestException("the body must be a JSON object");
         }
         catch (JsonException ex)
         {
             throw new ScheduledJobRequestException($"the body is not a valid job request: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string System.Text.Json will not turn into .NET text, such as an escaped lone surrogate.
+            throw new ScheduledJobRequestException("the body holds a string that is not valid Unicode", ex);
         }
     }
 

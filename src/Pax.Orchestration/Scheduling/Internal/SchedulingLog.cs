@@ -58,4 +58,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4118, Level = LogLevel.Warning, Message = "Forgetting tick delivery {DeliveryKey} after the tick failed did not work; its retry will be taken for a repeat")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string deliveryKey);
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Error, Message = "Scheduler request to {Path} failed; answering 500 without details")]
+    public static partial void Failed(ILogger logger, Exception exception, string path);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Scheduling.Internal;
@@ -8,7 +9,6 @@ namespace Pax.Orchestration.Scheduling.Internal;
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
 {
     private const string Section = SchedulingOptions.SectionName;
-    private const string CloudRunServiceVariable = "K_SERVICE";
     private readonly Func<string, string?> _getVariable;
 
     public SchedulingOptionsValidator()
@@ -31,9 +31,17 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
-        if (options.Store is null && _getVariable(CloudRunServiceVariable) is { Length: > 0 } service)
+        if (_getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } service)
         {
-            failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (jobs shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
+            if (options.Store is null)
+            {
+                failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (jobs shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
+            }
+
+            if (options.Authentication == PushAuthenticationMode.None)
+            {
+                failures.Add($"{Section}:Authentication is None on Cloud Run service '{service}': anyone who reaches the service could run ticks and create jobs. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
+            }
         }
 
         if (options.Store == OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))

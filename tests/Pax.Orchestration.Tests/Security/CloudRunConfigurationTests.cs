@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Internal;
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Tests.Security;
+
+/// <summary>On Cloud Run (<c>K_SERVICE</c> set) what silently breaks there is refused at startup; elsewhere it is allowed.</summary>
+public sealed class CloudRunConfigurationTests
+{
+    private static readonly Func<string, string?> OnCloudRun = name => name == "K_SERVICE" ? "pax-orchestrator" : null;
+    private static readonly Func<string, string?> Locally = _ => null;
+
+    [Fact]
+    public void On_Cloud_Run_the_tally_store_must_be_chosen_explicitly()
+    {
+        var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Store = null));
+
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Store", StringComparison.Ordinal) && f.Contains("pax-orchestrator", StringComparison.Ordinal));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Store = null)));
+    }
+
+    [Fact]
+    public void On_Cloud_Run_push_authentication_None_is_refused()
+    {
+        var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.None));
+
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Push:Authentication is None", StringComparison.Ordinal));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.None)));
+    }
+
+    [Fact]
+    public void On_Cloud_Run_scheduler_authentication_None_is_refused()
+    {
+        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = PushAuthenticationMode.None };
+
+        var result = new SchedulingOptionsValidator(OnCloudRun).Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Scheduling:Authentication is None", StringComparison.Ordinal));
+        AssertValid(new SchedulingOptionsValidator(Locally).Validate(null, options));
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(601)]
+    public void The_ack_deadline_is_one_Pub_Sub_allows(int seconds)
+    {
+        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Push.AckDeadline = TimeSpan.FromSeconds(seconds)));
+
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Push:AckDeadline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_trigger_timeout_fits_inside_the_ack_deadline()
+    {
+        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.TriggerTimeout = TimeSpan.FromSeconds(9)));
+
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:TriggerTimeout", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(501, 0)]
+    [InlineData(0, 501)]
+    public void A_phase_holds_at_most_500_processors(int expectedCount, int named)
+    {
+        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o =>
+        {
+            o.Phases[0].Processors = [.. Enumerable.Range(0, named).Select(i => $"p{i}")];
+            o.Phases[0].ExpectedCount = expectedCount == 0 ? null : expectedCount;
+        }));
+
+        Assert.Contains(result.Failures!, f => f.Contains("500", StringComparison.Ordinal));
+    }
+
+    private static void AssertValid(ValidateOptionsResult result) => Assert.True(result.Succeeded, string.Join(" | ", result.Failures ?? []));
+
+    private static OrchestrationOptions Valid(Action<OrchestrationOptions> change)
+    {
+        var options = new OrchestrationOptions
+        {
+            Store = OrchestrationStoreKind.Sqlite,
+            Sqlite = new SqliteStoreOptions { Path = "tallies.db" },
+            Phases = [new PhaseDefinition { Name = "phase2", Processors = ["a"], Trigger = new() { Topic = "projects/my-project/topics/phase3" } }],
+            Push = new PushOptions { Authentication = PushAuthenticationMode.CloudRunIam, AllowedServiceAccounts = ["push@p.iam.gserviceaccount.com"] },
+        };
+        change(options);
+        return options;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Tests.Support;
+
+namespace Pax.Orchestration.Tests.Security;
+
+/// <summary>Bodies built to hurt: limits hold however a body is framed, and what can never be stored is a 4xx or an acknowledged rejection, never a 5xx.</summary>
+public sealed class HostileRequestTests
+{
+    private const int JobBodyLimit = 1024 * 1024;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_chunked_job_body_over_1_MiB_is_answered_413_and_nothing_is_stored()
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        var body = "{\"id\":\"big\",\"type\":\"test\",\"payload\":{\"pad\":\"" + new string('x', 3 * JobBodyLimit) + "\"}}";
+        using var content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PostAsync("/jobs", content, Ct);
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(await server.Services.GetRequiredService<JobScheduler>().GetJobAsync("big", Ct));
+    }
+
+    [Fact]
+    public async Task A_job_body_declared_over_1_MiB_is_answered_413()
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        using var content = new ByteArrayContent(new byte[JobBodyLimit + 1]);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PostAsync("/jobs", content, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x2C, 0x22, 0x74, 0x79, 0x70, 0x65, 0x22, 0x3A, 0x22, 0x74, 0x65, 0x73, 0x74, 0x22, 0x7D })]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x7D })]
+    public async Task A_job_body_that_is_not_UTF_8_is_answered_400_without_details_of_the_server(byte[] body)
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PostAsync("/jobs", content, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"\ud800","type":"test"}""")]
+    public async Task A_job_with_a_lone_surrogate_is_answered_400(string body)
+    {
+        await using var server = await SchedulerServer.StartAsync();
+
+        var response = await server.Client.PostAsync("/jobs", PushBodies.Json(body), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"processor\":\"a\",\"runKey\":\"k1\",\"status\":\"succeeded\",\"details\":\"\\ud800\"}")]
+    [InlineData("{\"processor\":\"\\udc00\",\"runKey\":\"k1\",\"status\":\"succeeded\"}")]
+    [InlineData("{\"processor\":\"a\",\"runKey\":\"k1\\ud800\",\"status\":\"succeeded\"}")]
+    public async Task A_report_with_a_lone_surrogate_is_acknowledged_and_recorded_as_rejected_with_its_id_and_first_bytes(string data)
+    {
+        await using var server = await OrchestratorServer.StartAsync();
+
+        var response = await server.Client.PostAsync("/", PushBodies.Json(PushBodies.Wrapped(data, "m-1")), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"rejected\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var rejected = Assert.Single(await RejectedAsync(server));
+        Assert.Equal("m-1", rejected.MessageId);
+        Assert.StartsWith("{\"processor\":", rejected.Excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_whose_data_is_not_UTF_8_is_acknowledged_and_recorded_as_rejected()
+    {
+        await using var server = await OrchestratorServer.StartAsync();
+        var data = Convert.ToBase64String([.. "{\"processor\":\"a\",\"runKey\":\"k1\",\"status\":\"succeeded\",\"details\":\""u8, 0xFF, 0xFE, .. "\"}"u8]);
+        var envelope = $$"""{"message":{"data":"{{data}}","messageId":"m-2","publishTime":"2026-02-10T05:59:58Z"},"subscription":"projects/p/subscriptions/s"}""";
+
+        var response = await server.Client.PostAsync("/", PushBodies.Json(envelope), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rejected = Assert.Single(await RejectedAsync(server));
+        Assert.Equal("m-2", rejected.MessageId);
+        Assert.Contains("UTF-8", rejected.Reason, StringComparison.Ordinal);
+        Assert.NotNull(rejected.Excerpt);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_oversized_delivery_is_recorded_as_rejected_with_its_message_id_and_first_bytes(bool chunked)
+    {
+        await using var server = await OrchestratorServer.StartAsync(o => o.MaxMessageBytes = 4096);
+        var data = PushBodies.Completion("a", "k1").TrimEnd('}') + ",\"details\":\"" + new string('d', 200_000) + "\"}";
+        var body = Encoding.UTF8.GetBytes(PushBodies.Wrapped(data, "m-big"));
+        HttpContent content = chunked ? new StreamContent(new NonSeekableStream(body)) : new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PostAsync("/", content, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rejected = Assert.Single(await RejectedAsync(server));
+        Assert.Equal("m-big", rejected.MessageId);
+        Assert.StartsWith("{\"message\":{\"data\":\"", rejected.Excerpt, StringComparison.Ordinal);
+        Assert.Equal(1024, rejected.Excerpt!.Length);
+        Assert.Contains("MaxMessageBytes", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Long_details_are_cut_to_the_bound_at_a_character_boundary()
+    {
+        await using var server = await OrchestratorServer.StartAsync();
+        var details = string.Concat(Enumerable.Repeat("é😀", 400));
+        var data = PushBodies.Completion("a", "k1").TrimEnd('}') + ",\"details\":\"" + details + "\"}";
+
+        var response = await server.Client.PostAsync("/", PushBodies.Json(PushBodies.Wrapped(data, "m-3")), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tally = await server.Services.GetRequiredService<ICompletionStore>().GetAsync("phase2", "k1", Ct);
+        var stored = tally!.Completions["a"].Details!;
+        Assert.True(Encoding.UTF8.GetByteCount(stored) <= CompletionLimits.MaxDetailsBytes);
+        Assert.EndsWith("…", stored, StringComparison.Ordinal);
+        Assert.StartsWith(stored[..^1], details, StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<RejectedMessage>> RejectedAsync(OrchestratorServer server) =>
+        await ((SqliteCompletionStore)server.Services.GetRequiredService<ICompletionStore>()).ListRejectedAsync(Ct);
+
+    /// <summary>A stream without a length, so HttpClient sends the body chunked.</summary>
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}
