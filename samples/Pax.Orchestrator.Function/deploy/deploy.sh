@@ -15,7 +15,13 @@
 #
 # Usage: PROJECT=my-project samples/Pax.Orchestrator.Function/deploy/deploy.sh
 # Optional: REGION (us-east1), SERVICE (pax-orchestrator), REPOSITORY (pax), PHASE (phase2),
-#           PROCESSORS (a,b,c), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start).
+#           PROCESSORS (a,b,c), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start),
+#           ACK_DEADLINE (10: the push subscription's ack deadline in seconds, 10-600; the app answers within it),
+#           JOB_CREATORS (comma-separated emails allowed to POST /jobs; default: the scheduler's account).
+#
+# Identities the app accepts (each checked from the token Cloud Run verified, X-Serverless-Authorization first):
+#   push account -> POST / ; scheduler account -> POST /cron/tick, POST /watchdog, GET /tallies/... ;
+#   JOB_CREATORS (else the scheduler account) -> POST /jobs, GET /jobs/{id}.
 set -euo pipefail
 
 PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
@@ -26,6 +32,8 @@ PHASE="${PHASE:-phase2}"
 PROCESSORS="${PROCESSORS:-a,b,c}"
 COMPLETIONS_TOPIC="${COMPLETIONS_TOPIC:-${PHASE}-completions}"
 NEXT_TOPIC="${NEXT_TOPIC:-phase3-start}"
+ACK_DEADLINE="${ACK_DEADLINE:-10}"
+JOB_CREATORS="${JOB_CREATORS:-}"
 IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${SERVICE}:latest"
 RUNTIME_SA="${SERVICE}-runtime@${PROJECT}.iam.gserviceaccount.com"
 PUSH_SA="${SERVICE}-push@${PROJECT}.iam.gserviceaccount.com"
@@ -75,10 +83,23 @@ ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Trigger__Topic=projects/${PROJECT}/topics/${NEXT_TOPIC}"
 ENV_VARS+=",Pax__Orchestration__Push__Authentication=CloudRunIam"
 ENV_VARS+=",Pax__Orchestration__Push__AllowedServiceAccounts__0=${PUSH_SA}"
+# The intake answers within the subscription's ack deadline (503 = nack when it cannot), so both get the same value.
+ENV_VARS+=",Pax__Orchestration__Push__AckDeadline=$(printf '%02d:%02d:%02d' $((ACK_DEADLINE / 3600)) $((ACK_DEADLINE % 3600 / 60)) $((ACK_DEADLINE % 60)))"
+# The watchdog and tally status are for the scheduler's account (it runs POST /watchdog), not for the push account.
+ENV_VARS+=",Pax__Orchestration__OperatorAccounts__0=${SCHEDULER_SA}"
 # The lease-based tick (Pax:Scheduling): jobs in Firestore; ticks come from the scheduler's account, checked by Cloud Run.
 ENV_VARS+=",Pax__Scheduling__Store=Firestore,Pax__Scheduling__Firestore__ProjectId=${PROJECT}"
 ENV_VARS+=",Pax__Scheduling__Authentication=CloudRunIam"
 ENV_VARS+=",Pax__Scheduling__AllowedServiceAccounts__0=${SCHEDULER_SA}"
+# Whoever may create jobs makes the service send requests (http jobs) as its runtime account: keep the list short.
+if [ -n "${JOB_CREATORS}" ]; then
+  j=0
+  IFS=',' read -ra creators <<< "${JOB_CREATORS}"
+  for creator in "${creators[@]}"; do
+    ENV_VARS+=",Pax__Scheduling__JobCreators__${j}=${creator}"
+    j=$((j + 1))
+  done
+fi
 i=0
 IFS=',' read -ra names <<< "${PROCESSORS}"
 for name in "${names[@]}"; do
@@ -110,7 +131,7 @@ gcloud pubsub subscriptions ${verb} "${SERVICE}-push" --project="${PROJECT}" \
   --push-endpoint="${SERVICE_URL}/" \
   --push-auth-service-account="${PUSH_SA}" \
   --push-auth-token-audience="${SERVICE_URL}" \
-  --ack-deadline=10 \
+  --ack-deadline="${ACK_DEADLINE}" \
   --min-retry-delay=10s --max-retry-delay=600s
 
 # The scheduler account may invoke the service too (POST /cron/tick and POST /watchdog, OIDC for the *.run.app URL).
