@@ -77,7 +77,7 @@ public sealed class CompletionTally
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
-            drive = await FireAndMarkAsync(definition, status, cancellationToken).ConfigureAwait(false);
+            drive = await FireAndMarkAsync(definition, status, redrive: false, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -175,13 +175,15 @@ public sealed class CompletionTally
         }
 
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
-        return await FireAndMarkAsync(phase, status, cancellationToken).ConfigureAwait(false);
+
+        // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
+        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyState.Claimed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fires the trigger and marks the tally triggered; on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, CancellationToken cancellationToken)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, bool redrive, CancellationToken cancellationToken)
     {
-        var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed);
+        var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
         {
