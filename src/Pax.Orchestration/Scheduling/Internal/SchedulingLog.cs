@@ -58,4 +58,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4118, Level = LogLevel.Warning, Message = "Forgetting tick delivery {DeliveryKey} after the tick failed did not work; its retry will be taken for a repeat")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string deliveryKey);
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Information, Message = "Tick delivery {DeliveryKey} arrived at {Now:O}, before its schedule time {ScheduleTime:O} (a force run?): running it without recording it, so the scheduled tick still runs")]
+    public static partial void AheadOfSchedule(ILogger logger, string deliveryKey, DateTimeOffset scheduleTime, DateTimeOffset now);
 }
