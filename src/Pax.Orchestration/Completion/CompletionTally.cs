@@ -12,8 +12,11 @@ namespace Pax.Orchestration.Completion;
 /// message too); when the phase becomes complete it claims the (phase, run key) atomically with a lease, fires the
 /// next-phase trigger (bounded by <see cref="OrchestrationOptions.TriggerTimeout"/>) and marks the tally triggered.
 /// The claim is an outbox step: a crash or a failing trigger leaves the tally claimed, and once the lease ends a
-/// redelivery or <see cref="Watchdog.CompletionWatchdog"/> re-drives it, so the trigger is never lost, and it is
-/// fired once unless a process dies between the trigger and the mark (receivers deduplicate on the idempotency key).
+/// redelivery or <see cref="Watchdog.CompletionWatchdog"/> re-drives it, so the trigger is never lost. It is fired
+/// again only when an attempt may have landed without being marked (a trigger timeout, or a process dying between the
+/// trigger and the mark); such a re-drive is flagged (<see cref="PhaseTriggerRequest.Redrive"/>): the Cloud Run Job
+/// trigger then looks for the execution the earlier attempt started, and the topic and HTTP receivers deduplicate on
+/// the idempotency key.
 /// Resolve it from DI after <c>AddPaxOrchestration</c>.
 /// </summary>
 public sealed class CompletionTally
