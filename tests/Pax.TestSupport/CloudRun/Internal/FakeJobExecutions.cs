@@ -131,7 +131,7 @@ internal sealed partial class FakeJobExecutions
 
             if (!_jobs.TryGetValue(job, out var entry))
             {
-                return (NotFound(project, location, jobId), null);
+                return (FakeRunAnswers.NotFound(project, location, jobId), null);
             }
 
             var env = new Dictionary<string, string>(entry.Env, StringComparer.Ordinal);
@@ -143,13 +143,13 @@ internal sealed partial class FakeJobExecutions
 
             if ((bool?)body!["validateOnly"] == true)
             {
-                return (RestResponse.Json(Operation(project, location, Execution(job, jobId, entry.Container, env, CallerOf(request)))), null);
+                return (RestResponse.Json(FakeRunAnswers.Operation(project, location, Execution(job, jobId, entry.Container, env, CallerOf(request)))), null);
             }
 
             var execution = Execution(job, jobId, entry.Container, env, CallerOf(request));
             _executions.Add(execution);
             _runLanded.TrySetResult();
-            return (RestResponse.Json(Operation(project, location, execution)), _hold?.Task);
+            return (RestResponse.Json(FakeRunAnswers.Operation(project, location, execution)), _hold?.Task);
         }
     }
 
@@ -172,7 +172,7 @@ internal sealed partial class FakeJobExecutions
             var parts = job.Split('/');
             if (!_jobs.ContainsKey(job))
             {
-                return NotFound(parts[1], parts[3], parts[5]);
+                return FakeRunAnswers.NotFound(parts[1], parts[3], parts[5]);
             }
 
             var size = int.TryParse(request.Query.GetValueOrDefault("pageSize"), CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 100) : 100;
@@ -224,7 +224,7 @@ internal sealed partial class FakeJobExecutions
             }
         }
 
-        return roles.Any(role => FakeRunRoles.Grants(role, permission)) ? null : PermissionDenied(permission, resource);
+        return roles.Any(role => FakeRunRoles.Grants(role, permission)) ? null : FakeRunAnswers.PermissionDenied(permission, resource);
     }
 
     private JsonObject? TryPolicy(string resource)
@@ -270,45 +270,6 @@ internal sealed partial class FakeJobExecutions
             ["etag"] = $"\"{suffix}\"",
         };
     }
-
-    private static JsonObject Operation(string project, string location, JsonObject execution)
-    {
-        var metadata = new JsonObject { ["@type"] = "type.googleapis.com/google.cloud.run.v2.Execution" };
-        foreach (var (key, value) in execution)
-        {
-            metadata[key] = value?.DeepClone();
-        }
-
-        return new JsonObject
-        {
-            ["name"] = $"projects/{project}/locations/{location}/operations/{Guid.NewGuid()}",
-            ["metadata"] = metadata,
-        };
-    }
-
-    // The shape IAM denials take in Google's v2 APIs: 403 PERMISSION_DENIED, the permission and resource named, and an
-    // ErrorInfo detail with reason IAM_PERMISSION_DENIED (cloud.google.com/apis/design/errors#error_info).
-    private static RestResponse PermissionDenied(string permission, string resource) => RestResponse.Json(
-        new JsonObject
-        {
-            ["error"] = new JsonObject
-            {
-                ["code"] = 403,
-                ["message"] = $"Permission '{permission}' denied on resource '{resource}' (or resource may not exist).",
-                ["status"] = "PERMISSION_DENIED",
-                ["details"] = new JsonArray(new JsonObject
-                {
-                    ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo",
-                    ["reason"] = "IAM_PERMISSION_DENIED",
-                    ["domain"] = "iam.googleapis.com",
-                    ["metadata"] = new JsonObject { ["permission"] = permission, ["resource"] = resource },
-                }),
-            },
-        },
-        403);
-
-    private static RestResponse NotFound(string project, string location, string jobId) =>
-        RestResponse.Error(404, "NOT_FOUND", $"Resource '{jobId}' of kind 'JOB' in region '{location}' in project '{project}' does not exist.");
 
     [GeneratedRegex("^/v2/(projects/([^/]+)/locations/([^/]+)/jobs/([^/:]+)):run$", RegexOptions.CultureInvariant)]
     private static partial Regex RunPath();
