@@ -5,7 +5,8 @@
 # scheduler job carries an OAuth access token (scope cloud-platform) — an OIDC token there is answered with 401.
 #
 # Usage: PROJECT=my-project BUCKET=my-bucket samples/Pax.Collector.Job/deploy/deploy.sh
-# Optional: REGION (us-east1), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE.
+# Optional: REGION (us-east1), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE,
+# TRIGGER_SA (an orchestrator's service account email that runs this job as a phase trigger, with overrides).
 set -euo pipefail
 
 PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
@@ -45,9 +46,22 @@ gcloud run jobs deploy "${JOB}" --image="${IMAGE}" --region="${REGION}" --projec
   --service-account="${RUNTIME_SA}" --tasks="${TASKS}" --max-retries=2 --task-timeout=9m \
   --set-env-vars="PAX_SINK=gs://${BUCKET}/${PREFIX},PAX_AREA=purple-corridor,PAX_DEADLINE=00:08:00"
 
-# The scheduler's account may run the job (run.jobs.run, runWithOverrides): roles/run.invoker on the job.
+# The scheduler's account may run the job. The scheduler job POSTs no body, so no overrides: run.jobs.run is enough,
+# and roles/run.invoker on the job holds it. roles/run.invoker does NOT hold run.jobs.runWithOverrides: a run with an
+# `overrides` body (env, args, task count, timeout) from this account would get 403 PERMISSION_DENIED. To send one
+# (e.g. PAX_SLOT to re-collect a slot), grant roles/run.jobsExecutorWithOverrides on the job instead.
 gcloud run jobs add-iam-policy-binding "${JOB}" --region="${REGION}" --project="${PROJECT}" \
   --member="serviceAccount:${SCHEDULER_SA}" --role=roles/run.invoker
+
+# A Pax.Orchestration phase trigger that runs this job (Pax:Orchestration:Phases:N:Trigger:Job) always sends overrides
+# (PAX_PHASE, PAX_RUN_KEY, PAX_IDEMPOTENCY_KEY) and lists the job's executions before a re-drive: its account needs
+# roles/run.jobsExecutorWithOverrides and roles/run.viewer on the job. Set TRIGGER_SA to that account to grant both.
+if [[ -n "${TRIGGER_SA:-}" ]]; then
+  for role in roles/run.jobsExecutorWithOverrides roles/run.viewer; do
+    gcloud run jobs add-iam-policy-binding "${JOB}" --region="${REGION}" --project="${PROJECT}" \
+      --member="serviceAccount:${TRIGGER_SA}" --role="${role}"
+  done
+fi
 
 RUN_URI="https://run.googleapis.com/v2/projects/${PROJECT}/locations/${REGION}/jobs/${JOB}:run"
 if gcloud scheduler jobs describe "${JOB}-every-30-min" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then

@@ -10,14 +10,25 @@ namespace Pax.GoogleCloud.Run;
 
 /// <summary>
 /// IAM policies of Cloud Run services and jobs through the Admin API v2 (<c>{resource}:getIamPolicy</c>,
-/// <c>{resource}:setIamPolicy</c>), for the grant push subscriptions, Eventarc triggers and Scheduler jobs need:
-/// <c>roles/run.invoker</c> for their caller. A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>.
+/// <c>{resource}:setIamPolicy</c>), for the grants Pax's callers need: <c>roles/run.invoker</c> for push subscriptions,
+/// Eventarc triggers and Scheduler jobs, and <c>roles/run.jobsExecutorWithOverrides</c> (+ <c>roles/run.viewer</c>) for
+/// the identity of a job trigger, which runs the job with overrides. A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>.
 /// The caller's identity needs <c>roles/run.admin</c> on the resource (or another role with <c>run.*.setIamPolicy</c>).
 /// </summary>
 public sealed class CloudRunIamClient
 {
-    /// <summary>The role that lets a member call a service or run a job: <c>roles/run.invoker</c>.</summary>
+    /// <summary>The role that lets a member call a service or run a job <b>without</b> overrides (<c>run.jobs.run</c>): <c>roles/run.invoker</c>.</summary>
     public const string InvokerRole = "roles/run.invoker";
+
+    /// <summary>
+    /// The role that lets a member run a job <b>with</b> overrides (<c>run.jobs.run</c>, <c>run.jobs.runWithOverrides</c>,
+    /// <c>run.executions.cancel</c>): <c>roles/run.jobsExecutorWithOverrides</c> ("Cloud Run Jobs Executor With Overrides",
+    /// cloud.google.com/iam/docs/roles-permissions/run). <c>roles/run.developer</c> also holds it, with much more.
+    /// </summary>
+    public const string JobsExecutorWithOverridesRole = "roles/run.jobsExecutorWithOverrides";
+
+    /// <summary>The role that lets a member read Cloud Run resources, a job's executions included (<c>run.executions.list</c>): <c>roles/run.viewer</c>.</summary>
+    public const string ViewerRole = "roles/run.viewer";
 
     private const string Aborted = "ABORTED";
     private readonly GoogleRestTransport _transport;
@@ -57,12 +68,9 @@ public sealed class CloudRunIamClient
     public static bool IsMember(string? member) => IamMembers.IsMember(member);
 
     /// <summary>
-    /// Makes sure <paramref name="member"/> holds <c>roles/run.invoker</c> on <paramref name="resource"/>: reads the policy
-    /// (version 3, so conditional bindings come back intact), and when the member is not in an unconditional invoker
-    /// binding, adds it and writes the policy back with the etag it read. Other bindings, conditions, the version and
-    /// fields Pax does not model are sent back as read. When another writer changed the policy in between (409
-    /// <c>ABORTED</c>), the whole read-modify-write is repeated after a backoff, at most
-    /// <see cref="GoogleRetryOptions.MaxRetryAttempts"/> more times. When the member is already bound, nothing is written.
+    /// Makes sure <paramref name="member"/> holds <c>roles/run.invoker</c> on <paramref name="resource"/>: the grant a push
+    /// subscription, an Eventarc trigger or a Scheduler job needs to call a service, or to run a job <b>without</b>
+    /// overrides. See <see cref="EnsureRoleAsync"/> for how the policy is changed.
     /// </summary>
     /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
     /// <param name="member">The member, such as <c>serviceAccount:scheduler@p.iam.gserviceaccount.com</c>.</param>
@@ -75,21 +83,77 @@ public sealed class CloudRunIamClient
     /// </exception>
     public async Task<InvokerGrantResult> EnsureInvokerAsync(string resource, string member, CancellationToken cancellationToken = default)
     {
+        var result = await EnsureRoleAsync(resource, member, InvokerRole, cancellationToken).ConfigureAwait(false);
+        return new InvokerGrantResult(result.Resource, result.Member, result.Changed, result.Attempts);
+    }
+
+    /// <summary>
+    /// Makes sure the identity a <c>CloudRunJobTrigger</c> runs as (Pax.Orchestration) may run <paramref name="job"/>
+    /// with overrides and find the executions it started: grants <see cref="JobsExecutorWithOverridesRole"/>
+    /// (<c>run.jobs.run</c>, <c>run.jobs.runWithOverrides</c>) and <see cref="ViewerRole"/> (<c>run.executions.list</c>,
+    /// read before a re-drive) on the job, each with <see cref="EnsureRoleAsync"/>. <c>roles/run.invoker</c> is not enough:
+    /// it lacks <c>run.jobs.runWithOverrides</c>, and Cloud Run answers such a run with 403 <c>PERMISSION_DENIED</c>
+    /// (cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/run; cloud.google.com/iam/docs/roles-permissions/run).
+    /// </summary>
+    /// <param name="job">The job: <c>projects/P/locations/R/jobs/J</c>.</param>
+    /// <param name="member">The member, such as <c>serviceAccount:orchestrator@p.iam.gserviceaccount.com</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per role, in the order above.</returns>
+    /// <exception cref="ArgumentException">The job or member is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">As for <see cref="EnsureRoleAsync"/>.</exception>
+    public async Task<IReadOnlyList<RoleGrantResult>> EnsureJobRunnerWithOverridesAsync(string job, string member, CancellationToken cancellationToken = default)
+    {
+        if (!CloudRunJobsClient.IsJobName(job) || !IsResourceName(job))
+        {
+            throw new ArgumentException($"'{job}' is not a Cloud Run job: use projects/{{project}}/locations/{{region}}/jobs/{{job}}.", nameof(job));
+        }
+
+        var runner = await EnsureRoleAsync(job, member, JobsExecutorWithOverridesRole, cancellationToken).ConfigureAwait(false);
+        var viewer = await EnsureRoleAsync(job, member, ViewerRole, cancellationToken).ConfigureAwait(false);
+        return [runner, viewer];
+    }
+
+    /// <summary>
+    /// Makes sure <paramref name="member"/> holds <paramref name="role"/> on <paramref name="resource"/>: reads the policy
+    /// (version 3, so conditional bindings come back intact), and when the member is not in an unconditional binding of
+    /// the role, adds it and writes the policy back with the etag it read. Other bindings, conditions, the version and
+    /// fields Pax does not model are sent back as read. When another writer changed the policy in between (409
+    /// <c>ABORTED</c>), the whole read-modify-write is repeated after a backoff, at most
+    /// <see cref="GoogleRetryOptions.MaxRetryAttempts"/> more times. When the member is already bound, nothing is written.
+    /// The caller needs <c>run.services.setIamPolicy</c> / <c>run.jobs.setIamPolicy</c> (<c>roles/run.admin</c>).
+    /// </summary>
+    /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
+    /// <param name="member">The member, such as <c>serviceAccount:scheduler@p.iam.gserviceaccount.com</c>.</param>
+    /// <param name="role">A predefined or custom role: <c>roles/NAME</c>, <c>projects/P/roles/NAME</c> or <c>organizations/O/roles/NAME</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the policy was changed.</returns>
+    /// <exception cref="ArgumentException">The resource, member or role is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">
+    /// The resource does not exist (404), the caller may not read or set its policy (403), or every attempt met a
+    /// concurrent change (409 <c>ABORTED</c>).
+    /// </exception>
+    public async Task<RoleGrantResult> EnsureRoleAsync(string resource, string member, string role, CancellationToken cancellationToken = default)
+    {
         Validate(resource, member);
+        if (!IsRole(role))
+        {
+            throw new ArgumentException($"'{role}' is not a role: use roles/NAME (such as {InvokerRole}), projects/P/roles/NAME or organizations/O/roles/NAME.", nameof(role));
+        }
+
         var attempts = _retry.MaxRetryAttempts + 1;
         for (var attempt = 1; ; attempt++)
         {
             var policy = await GetPolicyAsync(resource, cancellationToken).ConfigureAwait(false);
-            if (IamPolicyEditor.HasUnconditionalMember(policy, InvokerRole, member))
+            if (IamPolicyEditor.HasUnconditionalMember(policy, role, member))
             {
-                return new InvokerGrantResult(resource, member, Changed: false, attempt);
+                return new RoleGrantResult(resource, member, role, Changed: false, attempt);
             }
 
-            IamPolicyEditor.AddMember(policy, InvokerRole, member);
+            IamPolicyEditor.AddMember(policy, role, member);
             try
             {
                 await SetPolicyAsync(resource, policy, cancellationToken).ConfigureAwait(false);
-                return new InvokerGrantResult(resource, member, Changed: true, attempt);
+                return new RoleGrantResult(resource, member, role, Changed: true, attempt);
             }
             catch (GoogleApiException conflict) when (IsConcurrentChange(conflict))
             {
@@ -97,7 +161,7 @@ public sealed class CloudRunIamClient
                 {
                     throw new GoogleApiException(
                         conflict.Api, conflict.HttpStatus, conflict.Status, conflict.Reason,
-                        $"Granting {InvokerRole} to {member} on {resource} met a concurrent policy change on each of {attempts} attempts (409 ABORTED: the etag was stale each time); "
+                        $"Granting {role} to {member} on {resource} met a concurrent policy change on each of {attempts} attempts (409 ABORTED: the etag was stale each time); "
                         + $"nothing was written by Pax. Retry later, or raise {GoogleCloudOptions.SectionName}:Retry:MaxRetryAttempts.",
                         conflict);
                 }
@@ -106,6 +170,18 @@ public sealed class CloudRunIamClient
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static bool IsRole(string? role)
+    {
+        var parts = role?.Split('/');
+        static bool Name(string part) => part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_');
+        return parts switch
+        {
+            ["roles", var name] => Name(name),
+            ["projects" or "organizations", var owner, "roles", var name] => owner.Length > 0 && Name(name),
+            _ => false,
+        };
     }
 
     private static void Validate(string resource, string member)

@@ -12,8 +12,11 @@ namespace Pax.Orchestration.Completion;
 /// message too); when the phase becomes complete it claims the (phase, run key) atomically with a lease, fires the
 /// next-phase trigger (bounded by <see cref="OrchestrationOptions.TriggerTimeout"/>) and marks the tally triggered.
 /// The claim is an outbox step: a crash or a failing trigger leaves the tally claimed, and once the lease ends a
-/// redelivery or <see cref="Watchdog.CompletionWatchdog"/> re-drives it, so the trigger is never lost, and it is
-/// fired once unless a process dies between the trigger and the mark (receivers deduplicate on the idempotency key).
+/// redelivery or <see cref="Watchdog.CompletionWatchdog"/> re-drives it, so the trigger is never lost. It is fired
+/// again only when an attempt may have landed without being marked (a trigger timeout, or a process dying between the
+/// trigger and the mark); such a re-drive is flagged (<see cref="PhaseTriggerRequest.Redrive"/>): the Cloud Run Job
+/// trigger then looks for the execution the earlier attempt started, and the topic and HTTP receivers deduplicate on
+/// the idempotency key.
 /// Resolve it from DI after <c>AddPaxOrchestration</c>.
 /// </summary>
 public sealed class CompletionTally
@@ -83,7 +86,7 @@ public sealed class CompletionTally
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
-            drive = await FireAndMarkAsync(definition, status, cancellationToken).ConfigureAwait(false);
+            drive = await FireAndMarkAsync(definition, status, redrive: false, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -181,13 +184,15 @@ public sealed class CompletionTally
         }
 
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
-        return await FireAndMarkAsync(phase, status, cancellationToken).ConfigureAwait(false);
+
+        // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
+        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyState.Claimed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fires the trigger and marks the tally triggered; on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, CancellationToken cancellationToken)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, bool redrive, CancellationToken cancellationToken)
     {
-        var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed);
+        var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
         {

@@ -57,14 +57,42 @@ public sealed class JobScheduler
     /// <returns>What the tick did.</returns>
     public Task<TickResult> RunTickAsync(CancellationToken cancellationToken = default) => RunTickAsync(null, cancellationToken);
 
-    /// <summary>Runs one tick, once per <paramref name="deliveryKey"/>: a repeated delivery runs nothing.</summary>
+    /// <summary>
+    /// Runs one tick, once per <paramref name="deliveryKey"/>: a repeated delivery runs nothing. The caller vouches that
+    /// the delivery is not ahead of the time its key names; for Cloud Scheduler deliveries use
+    /// <see cref="RunTickAsync(string?, DateTimeOffset?, CancellationToken)"/> with the schedule time.
+    /// </summary>
     /// <param name="deliveryKey">The delivery's key (from <c>X-CloudScheduler-JobName</c> and <c>X-CloudScheduler-ScheduleTime</c>), or <see langword="null"/> to always run.</param>
     /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
     /// <returns>What the tick did.</returns>
-    public async Task<TickResult> RunTickAsync(string? deliveryKey, CancellationToken cancellationToken = default)
+    public Task<TickResult> RunTickAsync(string? deliveryKey, CancellationToken cancellationToken = default) => RunTickAsync(deliveryKey, null, cancellationToken);
+
+    /// <summary>
+    /// Runs one tick for a Cloud Scheduler delivery, de-duplicated so that it saves work but never loses a tick. A
+    /// delivery is recorded under <paramref name="deliveryKey"/> (before its jobs are listed) only when it arrives at or
+    /// after <paramref name="scheduleTime"/>: such a tick lists every job due by the schedule time, so a repeat of that
+    /// key — Scheduler's at-least-once duplicate or retry, while the first still runs or after it ended — has nothing to
+    /// add and runs nothing (<see cref="TickResult.DuplicateDelivery"/>). A delivery that arrives before its schedule time
+    /// (a force run, <c>gcloud scheduler jobs run</c>, may carry the <i>next</i> scheduled time) runs but is not recorded
+    /// (<see cref="TickResult.AheadOfSchedule"/>), so the real tick of that time still runs. A tick that fails forgets its
+    /// record, so Scheduler's retry runs. Claims stay compare-and-swap throughout: a tick that runs twice runs no job twice.
+    /// </summary>
+    /// <param name="deliveryKey">The delivery's key (scheduler job name and schedule time), or <see langword="null"/> to always run.</param>
+    /// <param name="scheduleTime">The delivery's <c>X-CloudScheduler-ScheduleTime</c>, or <see langword="null"/> when the caller vouches that it is not ahead of time.</param>
+    /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
+    /// <returns>What the tick did.</returns>
+    public async Task<TickResult> RunTickAsync(string? deliveryKey, DateTimeOffset? scheduleTime, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        if (deliveryKey is not null && !await _store.TryRecordTickAsync(deliveryKey, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        var now = _time.GetUtcNow();
+        var ahead = deliveryKey is not null && scheduleTime > now;
+        if (ahead)
+        {
+            SchedulingLog.AheadOfSchedule(_logger, deliveryKey!, scheduleTime!.Value, now);
+            deliveryKey = null;
+        }
+
+        if (deliveryKey is not null && !await _store.TryRecordTickAsync(deliveryKey, now, cancellationToken).ConfigureAwait(false))
         {
             SchedulingLog.DuplicateDelivery(_logger, deliveryKey);
             var duplicate = new TickResult { DuplicateDelivery = true, Duration = _time.GetElapsedTime(started) };
@@ -90,7 +118,7 @@ public sealed class JobScheduler
             throw;
         }
 
-        var result = counters.ToResult(_time.GetElapsedTime(started));
+        var result = counters.ToResult(_time.GetElapsedTime(started)) with { AheadOfSchedule = ahead };
         SchedulingLog.TickDone(_logger, result.Duration.TotalMilliseconds, result.JobsChecked, result.JobsClaimed, result.JobsExecuted,
             result.JobsSucceeded, result.JobsFailed, result.JobsSkippedClaimed, result.JobsMisfireSkipped);
         _metrics.Record(result);

@@ -27,6 +27,13 @@ public sealed record TickResult
     /// <summary>Gets a value indicating whether the delivery was a repeat of one already handled (nothing ran).</summary>
     public bool DuplicateDelivery { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the delivery came before the schedule time it carries (a force run —
+    /// <c>gcloud scheduler jobs run</c> — may carry the <i>next</i> scheduled time): the tick ran, but the delivery was
+    /// not recorded, so the real delivery of that time runs too.
+    /// </summary>
+    public bool AheadOfSchedule { get; init; }
+
     /// <summary>Gets how long the tick took.</summary>
     public TimeSpan Duration { get; init; }
 }

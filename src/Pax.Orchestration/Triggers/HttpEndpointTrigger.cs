@@ -11,6 +11,8 @@ namespace Pax.Orchestration.Triggers;
 /// token (<c>Authorization: Bearer</c>, audience = the service URL by default) and an <c>Idempotency-Key</c> header.
 /// For Cloud Run services and functions; Google APIs (<c>*.googleapis.com</c>) reject ID tokens, so those URLs are refused.
 /// The caller's identity needs <c>roles/run.invoker</c> on the target service.
+/// At least once: a re-drive after a POST that landed but was not marked (a timeout, or a process killed before the
+/// mark) POSTs again with the same <c>Idempotency-Key</c>, which the endpoint deduplicates on.
 /// </summary>
 public sealed class HttpEndpointTrigger : IPhaseTrigger
 {

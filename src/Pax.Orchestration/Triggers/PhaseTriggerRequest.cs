@@ -7,6 +7,15 @@ namespace Pax.Orchestration.Triggers;
 /// <param name="Completed">The processors that succeeded, sorted.</param>
 public sealed record PhaseTriggerRequest(string Phase, string RunKey, string IdempotencyKey, IReadOnlyList<string> Completed)
 {
+    /// <summary>
+    /// Gets whether this is a re-drive: an earlier attempt claimed the same (phase, run key) and its lease ran out
+    /// without the tally being marked triggered (the trigger failed or timed out, or the process died), so that attempt
+    /// may have reached the receiver. A trigger that can look for what an earlier attempt started (the Cloud Run Job
+    /// trigger lists the job's executions) does so only then.
+    /// </summary>
+    /// <value><see langword="false"/> for the first attempt.</value>
+    public bool Redrive { get; init; }
+
     /// <summary>Returns the idempotency key of a (phase, run key): <c>{phase}:{runKey}</c>.</summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>

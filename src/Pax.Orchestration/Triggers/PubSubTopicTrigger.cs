@@ -8,6 +8,9 @@ namespace Pax.Orchestration.Triggers;
 /// <summary>
 /// Publishes the next-phase message to a topic: data <c>{"phase","runKey","idempotencyKey","completed"}</c> and
 /// attributes <c>phase</c> (the completed phase), <c>runKey</c> and <c>idempotencyKey</c>.
+/// At least once: a re-drive after an attempt that was published but not marked publishes again (Pax cannot read
+/// what a topic received), and Pub/Sub itself may deliver a message twice, so subscribers deduplicate on the
+/// <c>idempotencyKey</c> attribute.
 /// </summary>
 public sealed class PubSubTopicTrigger : IPhaseTrigger
 {

@@ -68,6 +68,48 @@ public abstract partial class JobSchedulerContract
         Assert.Equal([1, 1], new[] { h.Handler.RunsOf("a"), h.Handler.RunsOf("b") });
     }
 
+    [Fact]
+    public async Task A_force_run_carrying_the_next_schedule_time_does_not_swallow_that_tick()
+    {
+        await using var h = await CreateAsync();
+        var next = SchedulerHarness.Start.AddMinutes(1);
+        await h.AddJobAsync("due-before-the-next-tick", SchedulerHarness.Start.AddSeconds(30));
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+
+        // `gcloud scheduler jobs run` at 12:00:10 may carry the next scheduled time, 12:01:00, in X-CloudScheduler-ScheduleTime.
+        var forced = await h.Scheduler.RunTickAsync("tick@2026-01-05T12:01:00Z", next, Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(50));
+        var real = await h.Scheduler.RunTickAsync("tick@2026-01-05T12:01:00Z", next, Ct);
+        var retry = await h.NewInstance().Scheduler.RunTickAsync("tick@2026-01-05T12:01:00Z", next, Ct);
+
+        Assert.Equal((false, true, 0), (forced.DuplicateDelivery, forced.AheadOfSchedule, forced.JobsExecuted));
+        Assert.Equal((false, false, 1), (real.DuplicateDelivery, real.AheadOfSchedule, real.JobsExecuted));
+        Assert.True(retry.DuplicateDelivery);
+        Assert.Equal(1, h.Handler.RunsOf("due-before-the-next-tick"));
+    }
+
+    [Fact]
+    public async Task A_repeat_of_a_delivery_handled_at_or_after_its_schedule_time_runs_nothing_even_while_the_first_runs()
+    {
+        await using var h = await CreateAsync();
+        await h.AddJobAsync("a", SchedulerHarness.Start.AddSeconds(-1));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Behavior = async (_, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+        };
+
+        var first = h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", SchedulerHarness.Start, Ct);
+        await started.Task;
+        var repeat = await h.NewInstance().Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", SchedulerHarness.Start, Ct);
+        release.TrySetResult();
+
+        Assert.True(repeat.DuplicateDelivery);
+        Assert.Equal(1, (await first).JobsSucceeded);
+    }
+
     [Theory]
     [InlineData(MisfirePolicy.RunOnce, 1)]
     [InlineData(MisfirePolicy.RunAll, 6)]

@@ -48,6 +48,22 @@ public sealed class SchedulingEndpointsTests
     }
 
     [Fact]
+    public async Task A_delivery_ahead_of_its_schedule_time_runs_and_is_not_recorded_so_the_scheduled_tick_still_runs()
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        await PostJobAsync(server, """{"id":"j1","type":"test"}""");
+
+        var forced = await TickAsync(server, "2099-01-05T12:01:00Z");
+        await PostJobAsync(server, """{"id":"j2","type":"test"}""");
+        var again = await TickAsync(server, "2099-01-05T12:01:00Z");
+
+        Assert.True(forced.GetProperty("ahead_of_schedule").GetBoolean());
+        Assert.False(again.GetProperty("duplicate_delivery").GetBoolean());
+        Assert.Equal(1, again.GetProperty("jobs_executed").GetInt32());
+        Assert.Equal(2, server.Handler.Runs.Count);
+    }
+
+    [Fact]
     public async Task Post_jobs_answers_201_with_the_stored_job_and_get_reads_it_back()
     {
         await using var server = await SchedulerServer.StartAsync();

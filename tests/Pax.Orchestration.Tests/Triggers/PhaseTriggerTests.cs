@@ -61,7 +61,8 @@ public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
             new CloudRunJobTrigger(services.GetRequiredService<CloudRunJobsClient>(), "projects/p/locations/r/jobs/j").FireAsync(Request, Ct));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.HttpStatus);
-        Assert.Contains("roles/run.invoker", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run.jobs.runWithOverrides", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles/run.jobsExecutorWithOverrides", error.Message, StringComparison.Ordinal);
         Assert.Single(admin.Requests);
     }
 

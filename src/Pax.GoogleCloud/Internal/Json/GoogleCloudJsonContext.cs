@@ -34,6 +34,7 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(PubSubPublishResponse))]
 [JsonSerializable(typeof(CloudRunRunJobRequest))]
 [JsonSerializable(typeof(CloudRunOperation))]
+[JsonSerializable(typeof(CloudRunExecutionList))]
 [JsonSerializable(typeof(IamPolicy))]
 [JsonSerializable(typeof(SetIamPolicyRequest))]
 [JsonSerializable(typeof(SchedulerJobResource))]

@@ -53,12 +53,19 @@ public sealed class SchedulingEndpoints
         _logger = logger;
     }
 
-    /// <summary>Handles <c>POST /cron/tick</c>: runs a tick (once per Scheduler delivery) and answers 200 with its metrics.</summary>
+    /// <summary>
+    /// Handles <c>POST /cron/tick</c>: runs a tick and answers 200 with its metrics. A repeat of a Scheduler delivery
+    /// (same job name and schedule time) handled at or after its schedule time runs nothing; a delivery ahead of its
+    /// schedule time (a force run) runs without being recorded; see <see cref="JobScheduler.RunTickAsync(string?, DateTimeOffset?, CancellationToken)"/>.
+    /// A delivery without a parsable schedule time is never treated as a repeat.
+    /// </summary>
     /// <param name="context">The HTTP context.</param>
     /// <returns>A task that completes when the answer is written.</returns>
     public Task TickAsync(HttpContext context) => GuardedAsync(context, _tickAccounts, async () =>
     {
-        var result = await _scheduler.RunTickAsync(DeliveryKey(context.Request), context.RequestAborted).ConfigureAwait(false);
+        var scheduleTime = ScheduleTime(context.Request);
+        var deliveryKey = scheduleTime is null ? null : DeliveryKey(context.Request);
+        var result = await _scheduler.RunTickAsync(deliveryKey, scheduleTime, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, TickResponse.From(result), SchedulingJsonContext.Default.TickResponse).ConfigureAwait(false);
     });
 
@@ -130,6 +137,17 @@ public sealed class SchedulingEndpoints
             ? parsed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
             : scheduleTime.Trim();
         return $"{request.Headers[JobNameHeader]}@{instant}";
+    }
+
+    /// <summary>Returns the <c>X-CloudScheduler-ScheduleTime</c> of a request, or <see langword="null"/> when it has none or it is not a date and time.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The schedule time.</returns>
+    public static DateTimeOffset? ScheduleTime(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return DateTimeOffset.TryParse(request.Headers[ScheduleTimeHeader].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : null;
     }
 
     private async Task GuardedAsync(HttpContext context, IReadOnlyCollection<string> accounts, Func<Task> handle)

@@ -59,6 +59,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4118, Level = LogLevel.Warning, Message = "Forgetting tick delivery {DeliveryKey} after the tick failed did not work; its retry will be taken for a repeat")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string deliveryKey);
 
-    [LoggerMessage(EventId = 4119, Level = LogLevel.Error, Message = "Scheduler request to {Path} failed; answering 500 without details")]
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Information, Message = "Tick delivery {DeliveryKey} arrived at {Now:O}, before its schedule time {ScheduleTime:O} (a force run?): running it without recording it, so the scheduled tick still runs")]
+    public static partial void AheadOfSchedule(ILogger logger, string deliveryKey, DateTimeOffset scheduleTime, DateTimeOffset now);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Error, Message = "Scheduler request to {Path} failed; answering 500 without details")]
     public static partial void Failed(ILogger logger, Exception exception, string path);
 }

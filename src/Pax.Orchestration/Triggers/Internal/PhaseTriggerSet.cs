@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
@@ -35,7 +36,7 @@ internal sealed class PhaseTriggerSet
 
         if (!string.IsNullOrWhiteSpace(options.Job))
         {
-            return new CloudRunJobTrigger(_services.GetRequiredService<CloudRunJobsClient>(), options.Job);
+            return new CloudRunJobTrigger(_services.GetRequiredService<CloudRunJobsClient>(), options.Job, _services.GetService<ILogger<CloudRunJobTrigger>>());
         }
 
         if (options.Url is { } url)

@@ -20,9 +20,9 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedRestRequest> _requests = [];
     private readonly string? _accessToken;
-    private readonly Func<RecordedRestRequest, RestResponse> _handle;
+    private readonly Func<RecordedRestRequest, Task<RestResponse>> _handle;
 
-    private RestLoopbackHost(string? accessToken, Func<RecordedRestRequest, RestResponse> handle)
+    private RestLoopbackHost(string? accessToken, Func<RecordedRestRequest, Task<RestResponse>> handle)
     {
         _accessToken = accessToken;
         _handle = handle;
@@ -45,7 +45,11 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
         }
     }
 
-    public static async Task<RestLoopbackHost> StartAsync(string? accessToken, Func<RecordedRestRequest, RestResponse> handle, CancellationToken cancellationToken)
+    public static Task<RestLoopbackHost> StartAsync(string? accessToken, Func<RecordedRestRequest, RestResponse> handle, CancellationToken cancellationToken) =>
+        StartAsync(accessToken, request => Task.FromResult(handle(request)), cancellationToken);
+
+    /// <summary>Starts a host whose fake may hold an answer (a request that lands, then answers late).</summary>
+    public static async Task<RestLoopbackHost> StartAsync(string? accessToken, Func<RecordedRestRequest, Task<RestResponse>> handle, CancellationToken cancellationToken)
     {
         var host = new RestLoopbackHost(accessToken, handle);
         await host._app.StartAsync(cancellationToken);
@@ -74,7 +78,7 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
             _requests.Add(request);
         }
 
-        var response = Authenticate(request) ?? _handle(request);
+        var response = Authenticate(request) ?? await _handle(request);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         await context.Response.WriteAsync(response.Body, context.RequestAborted);

@@ -1,0 +1,28 @@
+namespace Pax.GoogleCloud.Run;
+
+/// <summary>
+/// A Cloud Run job execution as the Admin API v2 shows it (<c>google.cloud.run.v2.Execution</c>), reduced to what Pax
+/// reads: its name, when it was created and finished, and <see cref="Template"/>, "the template used to create tasks
+/// for this execution" — the job's containers with a run's overrides applied, so an overridden environment variable
+/// shows there (google/cloud/run/v2/execution.proto, field <c>template</c>).
+/// </summary>
+public sealed class CloudRunExecution
+{
+    /// <summary>Gets or sets the name: <c>projects/{p}/locations/{l}/jobs/{j}/executions/{j}-{suffix}</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Gets or sets when the execution was acknowledged (RFC 3339, as sent).</summary>
+    public string? CreateTime { get; set; }
+
+    /// <summary>Gets or sets when the execution completed (RFC 3339, as sent), or <see langword="null"/> while it runs.</summary>
+    public string? CompletionTime { get; set; }
+
+    /// <summary>Gets or sets the task template the execution runs.</summary>
+    public CloudRunTaskTemplate? Template { get; set; }
+
+    /// <summary>Returns the value of environment variable <paramref name="name"/> in the execution's containers (the first container that sets it).</summary>
+    /// <param name="name">The variable's name, such as <c>PAX_IDEMPOTENCY_KEY</c>.</param>
+    /// <returns>The value, or <see langword="null"/> when no container sets it with a literal value.</returns>
+    public string? FindEnv(string name) =>
+        Template?.Containers?.SelectMany(c => c.Env ?? []).FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal))?.Value;
+}
