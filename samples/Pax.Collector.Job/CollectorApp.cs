@@ -18,6 +18,8 @@ namespace Pax.Collector.Job;
 /// </summary>
 public static class CollectorApp
 {
+    private const string HelpHint = "Run with --help to see the flags and their PAX_* variables.";
+
     /// <summary>Runs the collector.</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Process environment, output streams and whether a person is watching.</param>
@@ -32,14 +34,18 @@ public static class CollectorApp
         {
             foreach (var error in parse.Errors)
             {
-                await environment.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             }
 
+            await environment.Error.WriteLineAsync(HelpHint).ConfigureAwait(false);
             return CollectorExitCodes.Failed;
         }
 
         command.Root.SetAction((result, ct) => ExecuteAsync(command, result, environment, ct));
-        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false };
+
+        // The host (Program.cs) turns SIGTERM and Ctrl+C into the cancellation token; System.CommandLine must not also
+        // handle them, or it would end the invocation before a cancelled run has written its report.
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,7 +60,8 @@ public static class CollectorApp
         }
         catch (FormatException ex)
         {
-            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(HelpHint).ConfigureAwait(false);
             return CollectorExitCodes.Failed;
         }
 
@@ -72,15 +79,31 @@ public static class CollectorApp
             var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
             return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
         }
-        catch (Exception ex) when (ex is CollectionFailedException or OptionsValidationException or CameraApiException or CameraManifestException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is OptionsValidationException or CameraManifestException or ArgumentException)
         {
-            logger.LogCritical(ex, "Collection failed: {Reason}", ex.Message);
+            // A user mistake (a setting, a file, an area name): the one line that says what to fix, no log, no stack trace.
             await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return CollectorExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is CollectionFailedException or CameraApiException or IOException)
+        {
+            // An expected failure of the run: its message says what happened; a stack trace would only hide it.
+            if (!environment.IsTerminal)
+            {
+                CollectorLog.RunFailed(logger, ex.Message);
+            }
+
+            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return CollectorExitCodes.Failed;
+        }
+        catch (CollectionCancelledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            CollectorLog.RunCancelled(logger, ReportLocation(ex.Report, task, ".json"));
+            return CollectorExitCodes.Cancelled;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Collection cancelled before it finished; snapshots stored so far are kept and a re-run fetches the rest");
+            CollectorLog.CancelledBeforeCollecting(logger);
             return CollectorExitCodes.Cancelled;
         }
     }
@@ -96,10 +119,12 @@ public static class CollectorApp
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Output) });
         var display = new TerminalDisplay(console);
         var report = await display.ShowProgressAsync(progress => runner.RunAsync(request with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-        var location = Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + ".html");
-        display.ShowSummary(report, location);
+        display.ShowSummary(report, ReportLocation(report, task, ".html"));
         return report;
     }
+
+    private static string ReportLocation(CollectionReport report, CloudRunTaskInfo task, string extension) =>
+        Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + extension);
 
     private static ServiceProvider BuildServices(CollectorSettings settings, CollectorEnvironment environment)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Pax.Collection.Cameras;
 
 namespace Pax.Collector.Job;
 
@@ -94,7 +95,7 @@ public sealed class CollectorCommand
     private static Uri ParseUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new FormatException($"--camera-api '{text}' is not an absolute http(s) URL.");
+            : throw new FormatException($"--camera-api '{RedactedUrl.Format(text)}' is not an absolute http(s) URL.");
 
     private static int ParseNumber(string? text, string flag, int fallback) =>
         text is null ? fallback
