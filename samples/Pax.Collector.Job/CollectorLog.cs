@@ -11,6 +11,6 @@ internal static partial class CollectorLog
     [LoggerMessage(1901, LogLevel.Warning, "Collection cancelled; snapshots stored so far are kept, the report lists what was done ({ReportLocation}) and a re-run fetches the rest")]
     public static partial void RunCancelled(ILogger logger, string reportLocation);
 
-    [LoggerMessage(1902, LogLevel.Warning, "Collection cancelled before any camera was collected; nothing was written")]
+    [LoggerMessage(1902, LogLevel.Warning, "Collection cancelled before its report was written; snapshots stored so far are kept and a re-run fetches the rest")]
     public static partial void CancelledBeforeCollecting(ILogger logger);
 }
