@@ -49,6 +49,7 @@ public static class CollectorApp
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
+    // One place maps every outcome to its exit code (CollectorExitCodes); the work itself is in CollectAsync.
     private static async Task<int> ExecuteAsync(CollectorCommand command, ParseResult parse, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
         CollectorSettings settings;
@@ -60,30 +61,19 @@ public static class CollectorApp
         }
         catch (FormatException ex)
         {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            await environment.Error.WriteLineAsync(HelpHint).ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            return await FailAsync(environment, ex.Message, HelpHint).ConfigureAwait(false);
         }
 
         await using var services = BuildServices(settings, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Collector.Job");
         try
         {
-            _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
-            var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
-            if (settings.WriteManifest is { } manifestPath)
-            {
-                return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
-            }
-
-            var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
-            return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+            return await CollectAsync(services, settings, task, environment, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OptionsValidationException or CameraManifestException or ArgumentException)
         {
             // A user mistake (a setting, a file, an area name): the one line that says what to fix, no log, no stack trace.
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CollectionFailedException or CameraApiException or IOException)
         {
@@ -93,8 +83,7 @@ public static class CollectorApp
                 CollectorLog.RunFailed(logger, ex.Message);
             }
 
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
         }
         catch (CollectionCancelledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -106,6 +95,30 @@ public static class CollectorApp
             CollectorLog.CancelledBeforeCollecting(logger);
             return CollectorExitCodes.Cancelled;
         }
+    }
+
+    private static async Task<int> CollectAsync(ServiceProvider services, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
+        var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (settings.WriteManifest is { } manifestPath)
+        {
+            return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
+        return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+    }
+
+    private static async Task<int> FailAsync(CollectorEnvironment environment, string message, string? hint = null)
+    {
+        await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        if (hint is not null)
+        {
+            await environment.Error.WriteLineAsync(hint).ConfigureAwait(false);
+        }
+
+        return CollectorExitCodes.Failed;
     }
 
     private static async Task<CollectionReport> RunCollectionAsync(CollectionRunner runner, CameraSelection selection, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)

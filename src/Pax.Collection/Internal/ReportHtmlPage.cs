@@ -42,7 +42,8 @@ internal static class ReportHtmlPage
 
     private static void AppendSummary(StringBuilder html, CollectionReport report)
     {
-        var verdict = report.Succeeded ? "<span class=\"ok\">succeeded</span>" : "<span class=\"bad\">under the floor</span>";
+        var verdict = report.Cancelled ? "<span class=\"bad\">cancelled before it finished</span>"
+            : report.Succeeded ? "<span class=\"ok\">succeeded</span>" : "<span class=\"bad\">under the floor</span>";
         html.Append("<h1>Slot ").Append(Encode(Format(report.Slot))).Append("</h1><p class=\"meta\">")
             .Append(Encode(report.Selection)).Append(" · task ").Append(report.Task.Index).Append(" of ").Append(report.Task.Count)
             .Append(" · ").Append(Encode(report.Sink)).Append(" · ")
