@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
 using Pax.Collection.Cameras;
+using Pax.Collection.Sinks;
 using Pax.Collector.Job;
 
 namespace Pax.IntegrationTests.Collector;
@@ -161,5 +162,40 @@ public sealed class CollectorInputTests : IAsyncLifetime
         Assert.Equal(Directory.GetFiles(SlotFolder, "*.jpg").Length, counts.GetProperty("stored").GetInt32());
         Assert.False(report.RootElement.GetProperty("succeeded").GetBoolean());
         Assert.Contains(run.LogLines, line => line.GetProperty("message").GetString()!.Contains("cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_full_disk_stops_the_run_with_one_clear_error_and_exit_code_2()
+    {
+        var run = new CollectorRun
+        {
+            ConfigureServices = services => services.AddTransient<ISnapshotSink>(_ => new FullDiskSink(new FileSystemSink(_root), allowedWrites: 5)),
+        };
+
+        Assert.Equal(CollectorExitCodes.Failed, await run.RunAsync(Args("--concurrency", "2")));
+
+        var error = Assert.Single(Lines(run.Error));
+        Assert.StartsWith($"error: The sink {_root} is out of space (No space left on device", error, StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(SlotFolder, "*.jpg").Length);
+        Assert.Single(run.LogLines, line => line.GetProperty("severity").GetString() == "CRITICAL");
+        Assert.DoesNotContain(run.LogLines, line => line.GetProperty("message").GetString()!.Contains(" at Pax.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rerun_removes_the_hidden_temporary_files_a_killed_run_left_in_its_slot()
+    {
+        Directory.CreateDirectory(SlotFolder);
+        var leftover = Path.Combine(SlotFolder, $".{_simulator.Cameras[0].Id}.jpg.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(leftover, new byte[100], TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(leftover, File.GetLastWriteTimeUtc(leftover).AddMinutes(-10));
+        var userFile = Path.Combine(SlotFolder, ".notes.tmp");
+        await File.WriteAllTextAsync(userFile, "mine", TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(userFile, File.GetLastWriteTimeUtc(userFile).AddDays(-1));
+
+        Assert.Equal(CollectorExitCodes.Success, await new CollectorRun().RunAsync(Args()));
+
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(userFile));
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras, Directory.GetFiles(SlotFolder, "*.jpg").Length);
     }
 }
