@@ -222,7 +222,7 @@ public sealed class CollectionRunner
         var stored = report.Count(CameraOutcomeKind.Stored);
         var already = report.Count(CameraOutcomeKind.AlreadyStored);
         CollectionLog.RunFinished(_logger, report.Slot, stored, already, report.Eligible - stored - already, report.Eligible, report.StoredRatio, report.MinStoredRatio, (long)report.Duration.TotalMilliseconds);
-        if (!report.Succeeded)
+        if (!report.Succeeded && !report.Cancelled)
         {
             CollectionLog.RatioUnderFloor(_logger, report.Slot, report.StoredRatio, report.MinStoredRatio);
         }

@@ -29,8 +29,10 @@ namespace Pax.Collection.Sinks;
 /// A full disk fails the write with the <see cref="IOException"/> the operating system gives (ENOSPC); the collection
 /// run stops on it rather than failing every remaining camera the same way.
 /// </para>
+/// <para>
 /// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
 /// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
+/// </para>
 /// </remarks>
 public sealed class FileSystemSink : ISnapshotSink
 {
