@@ -44,9 +44,10 @@ public sealed class CollectorInputTests : IAsyncLifetime
         var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", sink, "--slot", Slot);
 
         Assert.Equal(CollectorExitCodes.Failed, exit);
-        var error = Assert.Single(Lines(run.Error));
-        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
-        Assert.Contains(sink, error, StringComparison.Ordinal);
+        var lines = Lines(run.Error);
+        Assert.StartsWith("error: --sink: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(sink, lines[0], StringComparison.Ordinal);
+        Assert.Contains("--help", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
         Assert.False(Directory.Exists(sink.Split('/')[0]), "no folder is made of the scheme");
         Assert.Equal(0, _simulator.GetImageRequestCount(_simulator.Cameras[0].Id));
     }
