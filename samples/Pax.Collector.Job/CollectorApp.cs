@@ -18,6 +18,8 @@ namespace Pax.Collector.Job;
 /// </summary>
 public static class CollectorApp
 {
+    private const string HelpHint = "Run with --help to see the flags and their PAX_* variables.";
+
     /// <summary>Runs the collector.</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Process environment, output streams and whether a person is watching.</param>
@@ -32,17 +34,22 @@ public static class CollectorApp
         {
             foreach (var error in parse.Errors)
             {
-                await environment.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             }
 
+            await environment.Error.WriteLineAsync(HelpHint).ConfigureAwait(false);
             return CollectorExitCodes.Failed;
         }
 
         command.Root.SetAction((result, ct) => ExecuteAsync(command, result, environment, ct));
-        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false };
+
+        // The host (Program.cs) turns SIGTERM and Ctrl+C into the cancellation token; System.CommandLine must not also
+        // handle them, or it would end the invocation before a cancelled run has written its report.
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
+    // One place maps every outcome to its exit code (CollectorExitCodes); the work itself is in CollectAsync.
     private static async Task<int> ExecuteAsync(CollectorCommand command, ParseResult parse, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
         CollectorSettings settings;
@@ -54,35 +61,64 @@ public static class CollectorApp
         }
         catch (FormatException ex)
         {
-            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            return await FailAsync(environment, ex.Message, HelpHint).ConfigureAwait(false);
         }
 
         await using var services = BuildServices(settings, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Collector.Job");
         try
         {
-            _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
-            var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
-            if (settings.WriteManifest is { } manifestPath)
+            return await CollectAsync(services, settings, task, environment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or CameraManifestException or ArgumentException)
+        {
+            // A user mistake (a setting, a file, an area name): the one line that says what to fix, no log, no stack trace.
+            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CollectionFailedException or CameraApiException or IOException)
+        {
+            // An expected failure of the run: its message says what happened; a stack trace would only hide it.
+            if (!environment.IsTerminal)
             {
-                return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+                CollectorLog.RunFailed(logger, ex.Message);
             }
 
-            var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
-            return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is CollectionFailedException or OptionsValidationException or CameraApiException or CameraManifestException or ArgumentException or IOException)
+        catch (CollectionCancelledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogCritical(ex, "Collection failed: {Reason}", ex.Message);
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            CollectorLog.RunCancelled(logger, ReportLocation(ex.Report, task, ".json"));
+            return CollectorExitCodes.Cancelled;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Collection cancelled before it finished; snapshots stored so far are kept and a re-run fetches the rest");
+            CollectorLog.CancelledBeforeCollecting(logger);
             return CollectorExitCodes.Cancelled;
         }
+    }
+
+    private static async Task<int> CollectAsync(ServiceProvider services, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
+        var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (settings.WriteManifest is { } manifestPath)
+        {
+            return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
+        return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+    }
+
+    private static async Task<int> FailAsync(CollectorEnvironment environment, string message, string? hint = null)
+    {
+        await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        if (hint is not null)
+        {
+            await environment.Error.WriteLineAsync(hint).ConfigureAwait(false);
+        }
+
+        return CollectorExitCodes.Failed;
     }
 
     private static async Task<CollectionReport> RunCollectionAsync(CollectionRunner runner, CameraSelection selection, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
@@ -96,10 +132,12 @@ public static class CollectorApp
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Output) });
         var display = new TerminalDisplay(console);
         var report = await display.ShowProgressAsync(progress => runner.RunAsync(request with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-        var location = Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + ".html");
-        display.ShowSummary(report, location);
+        display.ShowSummary(report, ReportLocation(report, task, ".html"));
         return report;
     }
+
+    private static string ReportLocation(CollectionReport report, CloudRunTaskInfo task, string extension) =>
+        Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + extension);
 
     private static ServiceProvider BuildServices(CollectorSettings settings, CollectorEnvironment environment)
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Pax.Collection.Cameras;
+using Pax.Collection.Sinks;
 
 namespace Pax.Collector.Job;
 
@@ -52,7 +54,7 @@ public sealed class CollectorCommand
             Area = area,
             Manifest = manifest,
             All = all,
-            Sink = Text(parse, _sink, "PAX_SINK") ?? "./pax-data",
+            Sink = ParseSink(Text(parse, _sink, "PAX_SINK") ?? "./pax-data"),
             Concurrency = ParseNumber(Text(parse, _concurrency, "PAX_CONCURRENCY"), "--concurrency", 16),
             Slot = Text(parse, _slot, "PAX_SLOT") is { } slot ? ParseSlot(slot) : null,
             WriteManifest = Text(parse, _writeManifest, "PAX_WRITE_MANIFEST"),
@@ -94,7 +96,20 @@ public sealed class CollectorCommand
     private static Uri ParseUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new FormatException($"--camera-api '{text}' is not an absolute http(s) URL.");
+            : throw new FormatException($"--camera-api '{RedactedUrl.Format(text)}' is not an absolute http(s) URL.");
+
+    private static string ParseSink(string text)
+    {
+        try
+        {
+            _ = SnapshotSinkLocation.Parse(text);
+            return text;
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"--sink: {ex.Message}", ex);
+        }
+    }
 
     private static int ParseNumber(string? text, string flag, int fallback) =>
         text is null ? fallback

@@ -9,9 +9,12 @@ public static class CollectorExitCodes
     /// <summary>The run finished, but stored fewer cameras than the floor asks (see the report).</summary>
     public const int UnderFloor = 1;
 
-    /// <summary>The run could not work at all: bad settings, camera list unavailable, sink refused access. Nothing was stored.</summary>
+    /// <summary>
+    /// The run could not work: bad settings, camera list unavailable, sink refused access (nothing was stored), or the
+    /// sink ran out of space (the run stopped at the first full-disk error; what was stored is kept).
+    /// </summary>
     public const int Failed = 2;
 
-    /// <summary>The run was cancelled (SIGTERM/Ctrl+C).</summary>
+    /// <summary>The run was cancelled (SIGTERM/Ctrl+C); once collecting had begun, its report was written first.</summary>
     public const int Cancelled = 130;
 }

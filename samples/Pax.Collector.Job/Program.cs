@@ -3,7 +3,8 @@ using Pax.Collector.Job;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    e.Cancel = true;
+    // The first Ctrl+C stops the run, which then writes its report; a second one ends the process at once.
+    e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
 // Cloud Run sends SIGTERM before it stops a task (timeout or cancelled execution).

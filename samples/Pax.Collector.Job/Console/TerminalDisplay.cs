@@ -47,7 +47,8 @@ public sealed class TerminalDisplay(IAnsiConsole console)
         }
 
         console.Write(counts);
-        var verdict = report.Succeeded ? "[green]succeeded[/]" : "[red]under the floor: the task exits 1 so Cloud Run retries it[/]";
+        var verdict = report.Cancelled ? "[red]cancelled before it finished[/]"
+            : report.Succeeded ? "[green]succeeded[/]" : "[red]under the floor: the task exits 1 so Cloud Run retries it[/]";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Stored ratio {report.StoredRatio:0.000} (floor {report.MinStoredRatio:0.00}) in {report.Duration.TotalSeconds:0.0} s: {verdict}"));
 
         var problems = report.Cameras.Where(c => !c.IsStored && c.Outcome != CameraOutcomeKind.Offline).Take(MaxProblemRows).ToList();

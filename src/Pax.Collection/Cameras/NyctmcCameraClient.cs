@@ -56,6 +56,7 @@ public sealed class NyctmcCameraClient : ICameraSource
     public async Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken = default)
     {
         var url = CameraImageAddress.CameraList(_options.BaseAddress);
+        var shownUrl = RedactedUrl.Format(url);
         DownloadedBody body;
         try
         {
@@ -64,8 +65,8 @@ public sealed class NyctmcCameraClient : ICameraSource
         catch (DownloadFailedException ex)
         {
             var reason = $"{ex.Reason} after {ex.Attempts} attempt(s)";
-            CameraLog.CameraListFailed(_logger, url, reason);
-            throw new CameraApiException($"The camera list at {url} could not be read: {reason}.", ex.StatusCode, ex.InnerException);
+            CameraLog.CameraListFailed(_logger, shownUrl, reason);
+            throw new CameraApiException($"The camera list at {shownUrl} could not be read: {reason}.", ex.StatusCode, ex.InnerException);
         }
 
         CameraListContent list;
@@ -75,8 +76,8 @@ public sealed class NyctmcCameraClient : ICameraSource
         }
         catch (InvalidDataException ex)
         {
-            CameraLog.CameraListFailed(_logger, url, ex.Message);
-            throw new CameraApiException($"The camera list at {url} could not be read: {ex.Message}.", innerException: ex.InnerException);
+            CameraLog.CameraListFailed(_logger, shownUrl, ex.Message);
+            throw new CameraApiException($"The camera list at {shownUrl} could not be read: {ex.Message}.", innerException: ex.InnerException);
         }
 
         foreach (var skipped in list.Skipped)
@@ -89,7 +90,7 @@ public sealed class NyctmcCameraClient : ICameraSource
             CameraLog.CameraListEntriesSkipped(_logger, list.Skipped.Count, list.EntryCount, list.Skipped[0]);
         }
 
-        CameraLog.CameraListRead(_logger, list.Cameras.Count, url, body.Attempts);
+        CameraLog.CameraListRead(_logger, list.Cameras.Count, shownUrl, body.Attempts);
         return list.Cameras;
     }
 
@@ -140,7 +141,7 @@ public sealed class NyctmcCameraClient : ICameraSource
                 return announced;
             }
 
-            CameraLog.AnnouncedImageUrlIgnored(_logger, camera.Id, announced, _options.BaseAddress);
+            CameraLog.AnnouncedImageUrlIgnored(_logger, camera.Id, RedactedUrl.Format(announced), RedactedUrl.Format(_options.BaseAddress));
         }
 
         return CameraImageAddress.ForCamera(_options.BaseAddress, camera.Id);

@@ -61,7 +61,7 @@ public static class PaxCollectionServiceCollectionExtensions
     {
         var location = SnapshotSinkLocation.Parse(services.GetRequiredService<IOptions<CollectionOptions>>().Value.Sink);
         return location.Kind == SnapshotSinkKind.FileSystem
-            ? new FileSystemSink(location.Path)
+            ? new FileSystemSink(location.Path, services.GetRequiredService<TimeProvider>())
             : new GcsSnapshotSink(services.GetRequiredService<StorageObjectsClient>(), location.Path, services.GetRequiredService<ILogger<GcsSnapshotSink>>());
     }
 }

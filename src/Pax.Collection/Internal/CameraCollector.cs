@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
+using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
 
@@ -94,6 +95,11 @@ internal sealed class CameraCollector(
         {
             // Every other write would fail the same way: stop the run with the message that names the permission.
             throw new CollectionFailedException($"The sink {sink.Location} refused the write: {ex.Message}", ex);
+        }
+        catch (IOException ex) when (SinkFailures.IsOutOfSpace(ex))
+        {
+            // A full disk fails every other write too: stop the run with one clear error instead of failing each camera.
+            throw new CollectionFailedException($"The sink {sink.Location} is out of space ({ex.Message}); the run stopped rather than fail every remaining camera. Snapshots stored so far are kept: free space and run again, and only the missing ones are fetched.", ex);
         }
         catch (Exception ex) when (ex is GoogleApiException or IOException or UnauthorizedAccessException or HttpRequestException)
         {

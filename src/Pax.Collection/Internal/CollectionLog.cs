@@ -33,6 +33,12 @@ internal static partial class CollectionLog
     [LoggerMessage(1009, LogLevel.Information, "Published completion to {Topic}: processor {Processor}, run key {RunKey}, {Status} (message {MessageId})")]
     public static partial void CompletionPublished(ILogger logger, string topic, string processor, string runKey, string status, string messageId);
 
+    [LoggerMessage(1010, LogLevel.Warning, "Slot {Slot:u}: the run was cancelled and its report could not be written")]
+    public static partial void CancelledReportNotWritten(ILogger logger, DateTimeOffset slot, Exception exception);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Slot {Slot:u}: the run was cancelled after {Done} of {Total} cameras; the report lists what was done and a re-run collects the rest")]
+    public static partial void RunCancelled(ILogger logger, DateTimeOffset slot, int done, int total);
+
     [LoggerMessage(1008, LogLevel.Information, "Wrote {Path}")]
     public static partial void ReportWritten(ILogger logger, string path);
 }

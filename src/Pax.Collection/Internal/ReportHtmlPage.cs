@@ -21,7 +21,7 @@ internal static class ReportHtmlPage
         .card .none{width:100%;aspect-ratio:352/240;display:flex;align-items:center;justify-content:center;background:#eee;color:#888}
         .card div.t{padding:.4rem .5rem}.name{font-weight:600}.reason{color:#a33}
         .o{display:inline-block;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.75rem}
-        .stored,.already_stored{background:#2a7}.offline,.stale,.missing_from_api{background:#888}.invalid,.failed,.timed_out{background:#c33}
+        .stored,.already_stored{background:#2a7}.offline,.stale,.missing_from_api,.rejected{background:#888}.invalid,.failed,.timed_out{background:#c33}.cancelled{background:#c80}
         .bad{color:#c33;font-weight:600}.ok{color:#2a7;font-weight:600}
         """;
 
@@ -42,7 +42,8 @@ internal static class ReportHtmlPage
 
     private static void AppendSummary(StringBuilder html, CollectionReport report)
     {
-        var verdict = report.Succeeded ? "<span class=\"ok\">succeeded</span>" : "<span class=\"bad\">under the floor</span>";
+        var verdict = report.Cancelled ? "<span class=\"bad\">cancelled before it finished</span>"
+            : report.Succeeded ? "<span class=\"ok\">succeeded</span>" : "<span class=\"bad\">under the floor</span>";
         html.Append("<h1>Slot ").Append(Encode(Format(report.Slot))).Append("</h1><p class=\"meta\">")
             .Append(Encode(report.Selection)).Append(" · task ").Append(report.Task.Index).Append(" of ").Append(report.Task.Count)
             .Append(" · ").Append(Encode(report.Sink)).Append(" · ")

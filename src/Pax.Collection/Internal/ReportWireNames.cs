@@ -15,6 +15,8 @@ internal static class ReportWireNames
         CameraOutcomeKind.Stale => "stale",
         CameraOutcomeKind.TimedOut => "timed_out",
         CameraOutcomeKind.Failed => "failed",
+        CameraOutcomeKind.Rejected => "rejected",
+        CameraOutcomeKind.Cancelled => "cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

@@ -7,8 +7,10 @@ namespace Pax.Collection.Internal;
 /// <summary>
 /// Collects a run's planned cameras concurrently under the run's deadline. Every camera is started at once and waits
 /// for a fetch slot in plan order (the collector bounds the fetches); when the deadline passes, cameras still waiting
-/// or fetching end <see cref="CameraOutcomeKind.TimedOut"/>, while images already fetched are still written. A fatal
-/// error (the sink refused access) stops the rest.
+/// or fetching end <see cref="CameraOutcomeKind.TimedOut"/>, while images already fetched are still written. When the
+/// caller cancels, every camera not yet collected ends <see cref="CameraOutcomeKind.Cancelled"/> (writes in flight are
+/// cancelled too and leave nothing behind) and the results are returned for the report. A fatal error (the sink refused
+/// access or is full) stops the rest.
 /// </summary>
 internal sealed class SlotCollection(CameraCollector collector, string prefix, DateTimeOffset slot, TimeSpan deadline, TimeProvider timeProvider)
 {
@@ -37,6 +39,16 @@ internal sealed class SlotCollection(CameraCollector collector, string prefix, D
                     CameraName = planned.Camera.Name,
                     Outcome = CameraOutcomeKind.TimedOut,
                     Reason = $"the run's deadline of {deadline} was reached before this camera was collected",
+                };
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && fatal is null)
+            {
+                results[index] = new CameraOutcome
+                {
+                    CameraId = planned.Camera.Id,
+                    CameraName = planned.Camera.Name,
+                    Outcome = CameraOutcomeKind.Cancelled,
+                    Reason = "the run was cancelled (SIGTERM or Ctrl+C) before this camera was collected",
                 };
             }
             catch (CollectionFailedException ex)

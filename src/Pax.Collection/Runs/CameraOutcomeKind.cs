@@ -15,7 +15,7 @@ public enum CameraOutcomeKind
     /// <summary>The camera is in the manifest but no longer in the provider's camera list.</summary>
     MissingFromApi,
 
-    /// <summary>The bytes were not a storable JPEG (content type, size, markers), or the camera id is unsafe.</summary>
+    /// <summary>The bytes were not a storable JPEG (content type, size, markers).</summary>
     Invalid,
 
     /// <summary>The bytes equal the camera's previous snapshot: the camera is frozen or serves a placeholder.</summary>
@@ -26,4 +26,13 @@ public enum CameraOutcomeKind
 
     /// <summary>The fetch or the write failed for another reason, given in the outcome.</summary>
     Failed,
+
+    /// <summary>
+    /// The camera list or manifest entry was left out: its id is not a safe camera id, or it repeats an id listed before
+    /// (ids are case-sensitive). Not fetched, and not counted as eligible: the list, not the run, has to change.
+    /// </summary>
+    Rejected,
+
+    /// <summary>The run was cancelled (SIGTERM, Ctrl+C) before this camera was collected; a re-run collects it.</summary>
+    Cancelled,
 }

@@ -1,8 +1,9 @@
 namespace Pax.Collection.Runs;
 
 /// <summary>
-/// A collection run could not do its work at all — the camera list could not be had, or the sink refused access —
-/// so no snapshot was written by it. The message says what to fix.
+/// A collection run could not do its work: the camera list could not be had, or the sink refused access (no snapshot
+/// was written by it), or the sink ran out of space (the run stopped at the first such error; snapshots stored before
+/// it are kept). The message says what to fix.
 /// </summary>
 public sealed class CollectionFailedException : Exception
 {

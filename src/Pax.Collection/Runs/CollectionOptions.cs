@@ -11,7 +11,10 @@ public sealed class CollectionOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Pax:Collection";
 
-    /// <summary>Gets or sets where snapshots go: a folder, or <c>gs://bucket/prefix</c>.</summary>
+    /// <summary>
+    /// Gets or sets where snapshots go: a folder (relative or absolute), or <c>gs://bucket/prefix</c>. Any other URL
+    /// scheme, or a mistyped <c>gs:</c>, fails validation (see <see cref="Sinks.SnapshotSinkLocation.Parse"/>).
+    /// </summary>
     /// <value>The default is <c>./pax-data</c>.</value>
     [Required]
     public string Sink { get; set; } = "./pax-data";

@@ -40,9 +40,10 @@ public sealed record CollectionReport
 
     /// <summary>
     /// Gets the number of cameras the run was expected to store: those the provider lists online whose image was not
-    /// stale. Offline, stale and missing cameras are the provider's state; retrying the task cannot change them.
+    /// stale and whose list entry was not rejected. Offline, stale and missing cameras are the provider's state, and
+    /// rejected entries (unsafe or repeated ids) the list's; retrying the task cannot change them.
     /// </summary>
-    public int Eligible => Cameras.Count(c => c.Outcome is not (CameraOutcomeKind.Offline or CameraOutcomeKind.Stale or CameraOutcomeKind.MissingFromApi));
+    public int Eligible => Cameras.Count(c => c.Outcome is not (CameraOutcomeKind.Offline or CameraOutcomeKind.Stale or CameraOutcomeKind.MissingFromApi or CameraOutcomeKind.Rejected));
 
     /// <summary>Gets the number of cameras whose snapshot is in the sink (stored now or before).</summary>
     public int StoredOrAlreadyStored => Cameras.Count(c => c.IsStored);
@@ -50,8 +51,11 @@ public sealed record CollectionReport
     /// <summary>Gets <see cref="StoredOrAlreadyStored"/> / <see cref="Eligible"/>; 1 when nothing was eligible.</summary>
     public double StoredRatio => Eligible == 0 ? 1.0 : (double)StoredOrAlreadyStored / Eligible;
 
-    /// <summary>Gets a value indicating whether the stored ratio reached the floor.</summary>
-    public bool Succeeded => StoredRatio >= MinStoredRatio;
+    /// <summary>Gets a value indicating whether the run was cancelled before it finished (the cameras it did not reach are <see cref="CameraOutcomeKind.Cancelled"/>).</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Gets a value indicating whether the run finished and the stored ratio reached the floor.</summary>
+    public bool Succeeded => !Cancelled && StoredRatio >= MinStoredRatio;
 
     /// <summary>Counts the cameras with a given outcome.</summary>
     /// <param name="outcome">The outcome.</param>

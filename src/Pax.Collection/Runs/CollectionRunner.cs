@@ -54,11 +54,21 @@ public sealed class CollectionRunner
         }
     }
 
+    /// <summary>How long a cancelled run may take to write its report: 5 seconds, within the 10 seconds Cloud Run leaves between SIGTERM and SIGKILL.</summary>
+    public static readonly TimeSpan CancelledReportGracePeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>Collects one slot for one task and writes its report.</summary>
     /// <param name="request">What to collect.</param>
-    /// <param name="cancellationToken">Cancels the run; in-flight writes leave no partial snapshot.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the run; in-flight writes leave no partial snapshot. Once cameras are being collected, a cancelled run
+    /// still writes its report (cameras it did not reach are <see cref="CameraOutcomeKind.Cancelled"/>, within
+    /// <see cref="CancelledReportGracePeriod"/>), publishes no completion, and throws <see cref="CollectionCancelledException"/>
+    /// carrying that report.
+    /// </param>
     /// <returns>The report; check <see cref="CollectionReport.Succeeded"/> for the exit code.</returns>
-    /// <exception cref="CollectionFailedException">The camera list could not be had, was empty, or the sink refused access; nothing was stored.</exception>
+    /// <exception cref="CollectionFailedException">The camera list could not be had or was empty, or the sink refused access or ran out of space.</exception>
+    /// <exception cref="CollectionCancelledException">The run was cancelled while collecting; its report was written.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled before collecting began; nothing was written.</exception>
     public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -80,11 +90,34 @@ public sealed class CollectionRunner
             FinishedAt = _timeProvider.GetUtcNow(),
             MinStoredRatio = _options.MinStoredRatio,
             Cameras = [.. plan.Settled.Concat(collected).OrderBy(c => c.CameraId, StringComparer.Ordinal)],
+            Cancelled = cancellationToken.IsCancellationRequested,
         };
+        if (report.Cancelled)
+        {
+            await WriteCancelledReportAsync(report, cancellationToken).ConfigureAwait(false);
+        }
+
         await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
         Finish(report);
         await PublishCompletionAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    private async Task WriteCancelledReportAsync(CollectionReport report, CancellationToken cancellationToken)
+    {
+        using var grace = new CancellationTokenSource(CancelledReportGracePeriod, _timeProvider);
+        try
+        {
+            await _reports.WriteAsync(report, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or UnauthorizedAccessException or GoogleApiException or HttpRequestException)
+        {
+            CollectionLog.CancelledReportNotWritten(_logger, report.Slot, ex);
+        }
+
+        Finish(report);
+        CollectionLog.RunCancelled(_logger, report.Slot, report.Cameras.Count(c => c.Outcome != CameraOutcomeKind.Cancelled), report.Cameras.Count);
+        throw new CollectionCancelledException(report, cancellationToken);
     }
 
     private async Task PublishCompletionAsync(CollectionReport report, CancellationToken cancellationToken)
@@ -189,7 +222,7 @@ public sealed class CollectionRunner
         var stored = report.Count(CameraOutcomeKind.Stored);
         var already = report.Count(CameraOutcomeKind.AlreadyStored);
         CollectionLog.RunFinished(_logger, report.Slot, stored, already, report.Eligible - stored - already, report.Eligible, report.StoredRatio, report.MinStoredRatio, (long)report.Duration.TotalMilliseconds);
-        if (!report.Succeeded)
+        if (!report.Succeeded && !report.Cancelled)
         {
             CollectionLog.RatioUnderFloor(_logger, report.Slot, report.StoredRatio, report.MinStoredRatio);
         }

@@ -42,18 +42,25 @@ public sealed class CameraManifest
     /// <summary>Gets where the camera data came from (<c>metadata.source</c>), or <see langword="null"/>.</summary>
     public string? Source { get; }
 
+    /// <summary>
+    /// The largest manifest file read: 16 MiB. A manifest of every NYCTMC camera (about 960) is about 250 KB; the bound
+    /// keeps a wrong path (<c>/dev/zero</c>, a video, a log) from being read into memory whole.
+    /// </summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
     /// <summary>Reads a manifest file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The manifest.</returns>
-    /// <exception cref="CameraManifestException">The file is missing, unreadable, not JSON, or not a manifest; the message names the file and the problem.</exception>
+    /// <exception cref="CameraManifestException">The file is missing, unreadable, larger than <see cref="MaxFileBytes"/>, not JSON, or not a manifest; the message names the file and the problem.</exception>
     public static async Task<CameraManifest> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadBoundedAsync(path, cancellationToken).ConfigureAwait(false)
+                ?? throw new CameraManifestException(path, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MiB, which no camera manifest is; check the path");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -104,6 +111,29 @@ public sealed class CameraManifest
         finally
         {
             DeleteIfPresent(temporary);
+        }
+    }
+
+    /// <summary>Reads the whole file, or returns <see langword="null"/> as soon as it proves longer than <see cref="MaxFileBytes"/> (devices and pipes report no length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxFileBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
         }
     }
 

@@ -15,9 +15,10 @@ public static class CameraSelector
     /// <param name="selection">What to collect.</param>
     /// <returns>
     /// For an area or all cameras: the API's cameras in the area (all of them for <see cref="CameraSelection.AllOnline"/>), offline ones included.
-    /// For a manifest: the manifest's cameras matched by id (case-insensitive) to the API's entry, with the API's current
+    /// For a manifest: the manifest's cameras matched by id (exactly: ids are case-sensitive) to the API's entry, with the API's current
     /// data and the manifest's number; manifest ids the API does not list are in <see cref="CameraSelectionResult.MissingFromApi"/>.
-    /// In both cases unsafe or repeated ids are in <see cref="CameraSelectionResult.Rejected"/>.
+    /// In both cases unsafe or repeated ids are in <see cref="CameraSelectionResult.Rejected"/>; ids that differ only
+    /// in letter case are different cameras (NYCTMC ids are case-sensitive strings).
     /// </returns>
     public static CameraSelectionResult Select(IReadOnlyList<Camera> apiCameras, CameraSelection selection)
     {
@@ -53,7 +54,7 @@ public static class CameraSelector
     {
         var selected = new List<Camera>();
         var rejected = new List<RejectedCamera>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var camera in apiCameras)
         {
             if (area is not null && !area.Contains(camera))
@@ -75,7 +76,7 @@ public static class CameraSelector
 
     private static CameraSelectionResult SelectFromManifest(IReadOnlyList<Camera> apiCameras, CameraManifest manifest)
     {
-        var apiById = new Dictionary<string, Camera>(StringComparer.OrdinalIgnoreCase);
+        var apiById = new Dictionary<string, Camera>(StringComparer.Ordinal);
         foreach (var camera in apiCameras)
         {
             apiById.TryAdd(camera.Id, camera);
@@ -84,7 +85,7 @@ public static class CameraSelector
         var selected = new List<Camera>();
         var missing = new List<Camera>();
         var rejected = new List<RejectedCamera>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var wanted in manifest.Cameras)
         {
             if (TryReject(wanted, seen, "the manifest", out var rejection))

@@ -9,16 +9,41 @@ namespace Pax.Collection.Sinks;
 /// exists — so a reader never sees a partial image, and an existing snapshot is never overwritten.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Across processes, create-only relies on the file system's hard links (ext4, XFS, btrfs, NFSv4 have them); within one
 /// process it holds on any file system.
+/// </para>
+/// <para>
+/// Camera ids are case-sensitive. On a case-insensitive file system (the default on macOS and Windows) two ids that
+/// differ only in letter case would name one file: the second is then refused with an <see cref="IOException"/> that
+/// says so — never merged into the first or reported as already stored. Use a case-sensitive folder or Cloud Storage
+/// when the camera list has such ids.
+/// </para>
+/// <para>
+/// A process killed while writing leaves its hidden temporary file (<c>.{name}.{32 hex digits}.tmp</c>) in the slot
+/// folder. <see cref="ListSnapshotsAsync"/>, which every run calls first for its slot, removes those of the slot that
+/// were last written at least <see cref="AbandonedTemporaryFileAge"/> ago and that no writer holds open; nothing else
+/// is touched.
+/// </para>
+/// <para>
+/// A full disk fails the write with the <see cref="IOException"/> the operating system gives (ENOSPC); the collection
+/// run stops on it rather than failing every remaining camera the same way.
+/// </para>
+/// <para>
 /// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
 /// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
+/// </para>
 /// </remarks>
 public sealed class FileSystemSink : ISnapshotSink
 {
+    /// <summary>How long ago a temporary file must have been last written to count as abandoned: one minute, far longer than one write holds it.</summary>
+    public static readonly TimeSpan AbandonedTemporaryFileAge = TimeSpan.FromMinutes(1);
+
     private const string TempSuffix = ".tmp";
     private readonly string _root;
     private readonly object _moveGate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly SinkFileSystem _files;
 
     // Never exposes its wait handle, so it needs no disposal.
     private readonly SemaphoreSlim _writeSlots = new(Environment.ProcessorCount);
@@ -27,9 +52,26 @@ public sealed class FileSystemSink : ISnapshotSink
     /// <param name="rootDirectory">The root folder, such as <c>./pax-data</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="rootDirectory"/> is empty.</exception>
     public FileSystemSink(string rootDirectory)
+        : this(rootDirectory, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Initializes a sink that writes under <paramref name="rootDirectory"/> (created when missing).</summary>
+    /// <param name="rootDirectory">The root folder, such as <c>./pax-data</c>.</param>
+    /// <param name="timeProvider">The clock that tells how old a temporary file is.</param>
+    /// <exception cref="ArgumentException"><paramref name="rootDirectory"/> is empty.</exception>
+    public FileSystemSink(string rootDirectory, TimeProvider timeProvider)
+        : this(rootDirectory, timeProvider, SinkFileSystem.Physical)
+    {
+    }
+
+    internal FileSystemSink(string rootDirectory, TimeProvider timeProvider, SinkFileSystem files)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _root = Path.GetFullPath(rootDirectory);
+        _timeProvider = timeProvider;
+        _files = files;
     }
 
     /// <inheritdoc />
@@ -39,9 +81,9 @@ public sealed class FileSystemSink : ISnapshotSink
     public async Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
         var target = ResolvePath(key.ObjectName);
-        if (File.Exists(target))
+        if (_files.FindStoredName(target) is { } stored)
         {
-            return SnapshotWriteResult.AlreadyExists;
+            return AlreadyStored(target, stored);
         }
 
         await _writeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -55,18 +97,18 @@ public sealed class FileSystemSink : ISnapshotSink
                 // and renames, so moves from this process are serialized to keep them create-only in any case.
                 lock (_moveGate)
                 {
-                    File.Move(temp, target, overwrite: false);
+                    _files.MoveNew(temp, target);
                 }
 
                 return SnapshotWriteResult.Created;
             }
-            catch (IOException) when (File.Exists(target))
+            catch (IOException) when (_files.FindStoredName(target) is not null)
             {
-                return SnapshotWriteResult.AlreadyExists;
+                return AlreadyStored(target, _files.FindStoredName(target)!);
             }
             finally
             {
-                File.Delete(temp);
+                _files.Delete(temp);
             }
         }
         finally
@@ -80,12 +122,14 @@ public sealed class FileSystemSink : ISnapshotSink
     {
         cancellationToken.ThrowIfCancellationRequested();
         var folder = ResolvePath(slotPath);
+        RemoveAbandonedTemporaryFiles(folder);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (Directory.Exists(folder))
+        foreach (var file in _files.EnumerateFiles(folder, "*.jpg"))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.jpg"))
+            var name = Path.GetFileName(file);
+            if (!name.StartsWith('.'))
             {
-                names.Add($"{slotPath}/{Path.GetFileName(file)}");
+                names.Add($"{slotPath}/{name}");
             }
         }
 
@@ -99,11 +143,11 @@ public sealed class FileSystemSink : ISnapshotSink
         var temp = await WriteTempFileAsync(target, content, cancellationToken).ConfigureAwait(false);
         try
         {
-            File.Move(temp, target, overwrite: true);
+            _files.MoveReplacing(temp, target);
         }
         finally
         {
-            File.Delete(temp);
+            _files.Delete(temp);
         }
     }
 
@@ -121,25 +165,52 @@ public sealed class FileSystemSink : ISnapshotSink
         }
     }
 
-    private static async Task<string> WriteTempFileAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private static bool IsOwnTemporaryFile(string name)
+    {
+        // .{name}.{Guid "N": 32 lower-case hex digits}.tmp, as WriteTempFileAsync names them.
+        const int GuidLength = 32;
+        var end = name.Length - TempSuffix.Length;
+        var guidStart = end - GuidLength;
+        return name.Length >= 1 + 1 + 1 + GuidLength + TempSuffix.Length
+            && name[0] == '.'
+            && name.EndsWith(TempSuffix, StringComparison.Ordinal)
+            && name[guidStart - 1] == '.'
+            && name.AsSpan(guidStart, GuidLength).IndexOfAnyExcept("0123456789abcdef") < 0;
+    }
+
+    private async Task<string> WriteTempFileAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
+            await _files.WriteNewFileAsync(temp, content, cancellationToken).ConfigureAwait(false);
             return temp;
         }
         catch
         {
-            File.Delete(temp);
+            _files.Delete(temp);
             throw;
+        }
+    }
+
+    private SnapshotWriteResult AlreadyStored(string target, string storedName)
+    {
+        var name = Path.GetFileName(target);
+        return string.Equals(storedName, name, StringComparison.Ordinal)
+            ? SnapshotWriteResult.AlreadyExists
+            : throw new IOException($"{name} cannot be stored in {Path.GetDirectoryName(target)}: this folder's file system does not tell letter case apart and already holds {storedName}, the snapshot of a camera whose id differs only in letter case. Camera ids are case-sensitive; use a case-sensitive folder or Cloud Storage.");
+    }
+
+    private void RemoveAbandonedTemporaryFiles(string folder)
+    {
+        var cutoff = _timeProvider.GetUtcNow() - AbandonedTemporaryFileAge;
+        foreach (var path in _files.EnumerateFiles(folder, "." + "*" + TempSuffix))
+        {
+            if (IsOwnTemporaryFile(Path.GetFileName(path)) && _files.GetLastWriteTime(path) <= cutoff)
+            {
+                _files.RemoveIfAbandoned(path);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
+using Pax.Collection.Sinks;
+using Pax.Collection.Tests.Sinks;
 
 namespace Pax.Collection.Tests.Runs;
 
@@ -63,23 +65,78 @@ public sealed class CollectionRunnerFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancellation_by_the_caller_stops_the_run()
+    public async Task Cancellation_by_the_caller_stops_the_run_and_writes_the_report_of_what_was_done()
     {
-        _harness.Source.Add("hangs");
-        var started = new TaskCompletionSource();
-        _harness.Source.Behaviours["hangs"] = async (_, ct) =>
+        _harness.Source.Add("a-done");
+        _harness.Source.Add("b-hangs");
+        _harness.Source.Add("c-later");
+        _harness.Options.Concurrency = 1;
+        var doneRecorded = new TaskCompletionSource();
+        var hangs = new TaskCompletionSource();
+        _harness.Source.Behaviours["b-hangs"] = async (_, ct) =>
         {
-            started.SetResult();
+            await doneRecorded.Task.WaitAsync(ct);
+            hangs.SetResult();
             await Task.Delay(Timeout.Infinite, ct);
             throw new InvalidOperationException("unreachable");
         };
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Latest.CameraId == "a-done")
+            {
+                doneRecorded.TrySetResult();
+            }
+        });
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var request = new CollectionRequest { Selection = Pax.Collection.Selection.CameraSelection.ForArea("purple-corridor"), Progress = progress };
 
-        var run = _harness.RunAsync(cancellationToken: cancellation.Token);
-        await started.Task.WaitAsync(Ct);
+        var run = _harness.CreateRunner().RunAsync(request, cancellation.Token);
+        await hangs.Task.WaitAsync(Ct);
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var cancelled = await Assert.ThrowsAsync<CollectionCancelledException>(() => run);
+        Assert.Equal(CameraOutcomeKind.Stored, Assert.Single(cancelled.Report.Cameras, c => c.CameraId == "a-done").Outcome);
+        Assert.Equal(CameraOutcomeKind.Cancelled, Assert.Single(cancelled.Report.Cameras, c => c.CameraId == "b-hangs").Outcome);
+        Assert.Equal(CameraOutcomeKind.Cancelled, Assert.Single(cancelled.Report.Cameras, c => c.CameraId == "c-later").Outcome);
+        Assert.True(cancelled.Report.Cancelled);
+        Assert.False(cancelled.Report.Succeeded);
+        var json = _harness.ReadReport();
+        Assert.Equal(1, json.GetProperty("counts").GetProperty("stored").GetInt32());
+        Assert.Equal(2, json.GetProperty("counts").GetProperty("cancelled").GetInt32());
+        Assert.Contains("cancelled before it finished", await File.ReadAllTextAsync(Path.Combine(_harness.SlotFolder, "report.html"), Ct), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_harness.SlotFolder, "a-done.jpg")));
+    }
+
+    [Fact]
+    public async Task Cancellation_before_the_camera_list_is_read_writes_nothing()
+    {
+        _harness.Source.Add("cam-a");
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.RunAsync(cancellationToken: cancellation.Token));
+
+        Assert.False(Directory.Exists(_harness.Root));
+    }
+
+    [Fact]
+    public async Task A_full_disk_stops_the_run_with_a_clear_error_instead_of_failing_each_camera()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _harness.Source.Add($"cam-{i:00}");
+        }
+
+        var disk = new FullDiskFileSystem(allowedFiles: 3);
+        _harness.Sink = new FileSystemSink(_harness.Root, _harness.Time, disk);
+
+        var error = await Assert.ThrowsAsync<CollectionFailedException>(() => _harness.RunAsync(cancellationToken: Ct));
+
+        Assert.Contains("out of space", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_harness.Root, error.Message, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Directory.GetFiles(_harness.SlotFolder, "*.jpg").Length);
+        Assert.Empty(Directory.GetFiles(_harness.SlotFolder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
     }
 
     [Fact]
@@ -91,5 +148,10 @@ public sealed class CollectionRunnerFailureTests : IDisposable
         var error = await Assert.ThrowsAsync<CollectionFailedException>(() => _harness.RunAsync(cancellationToken: Ct));
 
         Assert.Contains("storage.objects.create", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class CallbackProgress(Action<CollectionProgress> onReport) : IProgress<CollectionProgress>
+    {
+        public void Report(CollectionProgress value) => onReport(value);
     }
 }

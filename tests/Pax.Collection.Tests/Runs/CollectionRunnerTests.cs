@@ -187,7 +187,7 @@ public sealed class CollectionRunnerTests : IDisposable
         var report = await _harness.RunAsync(cancellationToken: Ct);
 
         var evil = Assert.Single(report.Cameras, c => c.CameraId == id);
-        Assert.Equal(CameraOutcomeKind.Invalid, evil.Outcome);
+        Assert.Equal(CameraOutcomeKind.Rejected, evil.Outcome);
         Assert.DoesNotContain(id, _harness.Source.Fetched);
         Assert.Equal(["fine.jpg"], Directory.GetFiles(_harness.Root, "*.jpg", SearchOption.AllDirectories).Select(Path.GetFileName));
     }

@@ -107,6 +107,30 @@ public sealed class CameraManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_over_the_size_bound_is_refused_before_it_is_parsed()
+    {
+        // A valid manifest padded with whitespace past the bound: refused for its size, not read whole.
+        var path = Path.Combine(_folder, "huge.json");
+        var padding = new string(' ', CameraManifest.MaxFileBytes);
+        await File.WriteAllTextAsync(path, padding + LegacyManifest, Ct);
+
+        var error = await Assert.ThrowsAsync<CameraManifestException>(() => CameraManifest.LoadAsync(path, Ct));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("larger than 16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endless_device_is_refused_once_the_bound_is_read()
+    {
+        Assert.SkipUnless(File.Exists("/dev/zero"), "needs /dev/zero (Linux, macOS)");
+
+        var error = await Assert.ThrowsAsync<CameraManifestException>(() => CameraManifest.LoadAsync("/dev/zero", Ct));
+
+        Assert.Contains("larger than 16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_reads_text_and_names_the_source_in_errors()
     {
         var manifest = CameraManifest.Parse("""{"cameras":[{"id":"a","latitude":40.7,"longitude":-73.9}]}""");

@@ -68,7 +68,7 @@ public sealed class CameraSelectorTests
             Inside with { Name = "old name", Latitude = 1, Longitude = 2, Number = 7 },
             new Camera("gone", "Removed camera", 40.75, -73.99, "Manhattan", true) { Number = 8 },
             new Camera("../etc", "Bad id", 40.75, -73.99, "Manhattan", true) { Number = 9 },
-            InsideOffline with { Id = "A-INSIDE-OFFLINE", Number = 10 },
+            InsideOffline with { Number = 10 },
         ]);
 
         var result = CameraSelector.Select([Outside, InsideOffline, Inside], CameraSelection.ForManifest(manifest));
@@ -76,6 +76,31 @@ public sealed class CameraSelectorTests
         Assert.Equal([InsideOffline with { Number = 10 }, Inside with { Number = 7 }], result.Selected);
         Assert.Equal("gone", Assert.Single(result.MissingFromApi).Id);
         Assert.Equal("../etc", Assert.Single(result.Rejected).Camera.Id);
+    }
+
+    [Fact]
+    public void Ids_differing_only_in_case_are_two_cameras_in_the_API_list()
+    {
+        // NYCTMC ids are case-sensitive strings (FACTS.md §1: lower-case GUIDs as given); Pax compares them ordinally.
+        var upper = Inside with { Id = "B-INSIDE", Name = "another camera" };
+
+        var result = CameraSelector.Select([Inside, upper], CameraSelection.AllOnline);
+
+        Assert.Equal([upper, Inside], result.Selected);
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
+    public void A_manifest_matches_API_ids_exactly_and_keeps_ids_differing_only_in_case_apart()
+    {
+        var upper = Inside with { Id = "B-INSIDE", Name = "another camera" };
+        var manifest = new CameraManifest([Inside with { Number = 1 }, upper with { Number = 2 }, InsideOffline with { Id = "A-INSIDE-OFFLINE", Number = 3 }]);
+
+        var result = CameraSelector.Select([Inside, upper, InsideOffline], CameraSelection.ForManifest(manifest));
+
+        Assert.Equal([upper with { Number = 2 }, Inside with { Number = 1 }], result.Selected);
+        Assert.Equal("A-INSIDE-OFFLINE", Assert.Single(result.MissingFromApi).Id);
+        Assert.Empty(result.Rejected);
     }
 
     [Fact]

@@ -7,6 +7,11 @@ public sealed class SnapshotSinkLocationTests
     [Theory]
     [InlineData("./pax-data", SnapshotSinkKind.FileSystem, "./pax-data", "")]
     [InlineData("/var/snapshots", SnapshotSinkKind.FileSystem, "/var/snapshots", "")]
+    [InlineData("pax-data", SnapshotSinkKind.FileSystem, "pax-data", "")]
+    [InlineData("../elsewhere/snaps", SnapshotSinkKind.FileSystem, "../elsewhere/snaps", "")]
+    [InlineData("./ftp:", SnapshotSinkKind.FileSystem, "./ftp:", "")]
+    [InlineData("/data/a:b", SnapshotSinkKind.FileSystem, "/data/a:b", "")]
+    [InlineData("GS://my-bucket/x", SnapshotSinkKind.CloudStorage, "my-bucket", "x")]
     [InlineData("gs://my-bucket", SnapshotSinkKind.CloudStorage, "my-bucket", "")]
     [InlineData("gs://my-bucket/", SnapshotSinkKind.CloudStorage, "my-bucket", "")]
     [InlineData("gs://my.bucket_1/cams/nyc/", SnapshotSinkKind.CloudStorage, "my.bucket_1", "cams/nyc")]
@@ -28,5 +33,22 @@ public sealed class SnapshotSinkLocationTests
         var error = Assert.Throws<FormatException>(() => SnapshotSinkLocation.Parse(text));
 
         Assert.NotEmpty(error.Message);
+    }
+
+    [Theory]
+    [InlineData("ftp://x")]
+    [InlineData("s3://bucket/prefix")]
+    [InlineData("gcs://bucket")]
+    [InlineData("file:///tmp/snaps")]
+    [InlineData("https://storage.googleapis.com/bucket")]
+    [InlineData("gs:/bucket")]
+    [InlineData("gs:bucket")]
+    [InlineData("ftp:")]
+    public void Rejects_unknown_or_mistyped_schemes_instead_of_making_a_folder_of_them(string text)
+    {
+        var error = Assert.Throws<FormatException>(() => SnapshotSinkLocation.Parse(text));
+
+        Assert.Contains(text, error.Message, StringComparison.Ordinal);
+        Assert.Contains("gs://bucket/prefix", error.Message, StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,10 @@ internal sealed class CollectorRun
 
     public StringWriter Output { get; } = new();
 
+    public bool IsTerminal { get; set; }
+
+    public CancellationToken? Cancellation { get; set; }
+
     public StringWriter Error { get; } = new();
 
     public int ExitCode { get; private set; }
@@ -28,7 +32,7 @@ internal sealed class CollectorRun
             GetVariable = name => Variables.GetValueOrDefault(name),
             Output = Output,
             Error = Error,
-            IsTerminal = false,
+            IsTerminal = IsTerminal,
             ConfigureServices = services =>
             {
                 services.Configure<NyctmcOptions>(options =>
@@ -39,7 +43,7 @@ internal sealed class CollectorRun
                 ConfigureServices?.Invoke(services);
             },
         };
-        ExitCode = await CollectorApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        ExitCode = await CollectorApp.RunAsync(args, environment, Cancellation ?? TestContext.Current.CancellationToken);
         return ExitCode;
     }
 }

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Pax.Collection.Cameras.Internal;
 
-/// <summary>Log messages of the camera client (event ids 1100–1149).</summary>
+/// <summary>Log messages of the camera client (event ids 1100–1149). URLs are passed through <see cref="RedactedUrl"/>.</summary>
 internal static partial class CameraLog
 {
     [LoggerMessage(EventId = 1100, EventName = "CameraListRead", Level = LogLevel.Information,
         Message = "Read {CameraCount} cameras from {Url} in {Attempts} attempt(s)")]
-    public static partial void CameraListRead(ILogger logger, int cameraCount, Uri url, int attempts);
+    public static partial void CameraListRead(ILogger logger, int cameraCount, string url, int attempts);
 
     [LoggerMessage(EventId = 1101, EventName = "CameraListEntrySkipped", Level = LogLevel.Debug,
         Message = "Skipped a camera list entry: {Reason}")]
@@ -19,7 +19,7 @@ internal static partial class CameraLog
 
     [LoggerMessage(EventId = 1103, EventName = "CameraListFailed", Level = LogLevel.Error,
         Message = "Reading the camera list from {Url} failed: {Reason}")]
-    public static partial void CameraListFailed(ILogger logger, Uri url, string reason);
+    public static partial void CameraListFailed(ILogger logger, string url, string reason);
 
     [LoggerMessage(EventId = 1104, EventName = "Retrying", Level = LogLevel.Information,
         Message = "Retrying {Subject} after {Failure} (retry {Retry} in {DelayMs} ms)")]
@@ -27,7 +27,7 @@ internal static partial class CameraLog
 
     [LoggerMessage(EventId = 1105, EventName = "AnnouncedImageUrlIgnored", Level = LogLevel.Warning,
         Message = "Camera {CameraId} announced image URL {ImageUrl}, which is not on {BaseAddress}; fetching the API's own image URL instead")]
-    public static partial void AnnouncedImageUrlIgnored(ILogger logger, string cameraId, Uri imageUrl, Uri baseAddress);
+    public static partial void AnnouncedImageUrlIgnored(ILogger logger, string cameraId, string imageUrl, string baseAddress);
 
     [LoggerMessage(EventId = 1106, EventName = "ImageFetched", Level = LogLevel.Debug,
         Message = "Fetched the image of camera {CameraId}: {ByteCount} bytes, {ContentType}, {Attempts} attempt(s)")]

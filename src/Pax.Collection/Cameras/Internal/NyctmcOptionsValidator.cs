@@ -33,7 +33,7 @@ internal sealed class NyctmcOptionsValidator : IValidateOptions<NyctmcOptions>
         if (options.BaseAddress is not { IsAbsoluteUri: true } baseAddress
             || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add($"{Key(nameof(options.BaseAddress))} must be an absolute http or https URL; it is '{options.BaseAddress}'.");
+            failures.Add($"{Key(nameof(options.BaseAddress))} must be an absolute http or https URL; it is '{RedactedUrl.Format(options.BaseAddress)}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.UserAgent) || !IsValidUserAgent(options.UserAgent))
