@@ -17,7 +17,7 @@ internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset 
         {
             if (!CameraId.TryCreate(camera.Id, out var id, out var reason))
             {
-                settled.Add(Settle(camera, CameraOutcomeKind.Rejected, $"camera id rejected: {reason}"));
+                settled.Add(Settle(camera, CameraOutcomeKind.Rejected, reason));
             }
             else if (!camera.IsOnline)
             {
@@ -40,7 +40,7 @@ internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset 
 
         foreach (var rejected in selection.Rejected.Where(r => shard.Includes(r.Camera.Id)))
         {
-            settled.Add(Settle(rejected.Camera, CameraOutcomeKind.Rejected, $"camera id rejected: {rejected.Reason}"));
+            settled.Add(Settle(rejected.Camera, CameraOutcomeKind.Rejected, rejected.Reason));
         }
 
         return new RunPlan(toFetch, settled);

@@ -21,9 +21,9 @@ namespace Pax.Collection.Sinks;
 /// </para>
 /// <para>
 /// A process killed while writing leaves its hidden temporary file (<c>.{name}.{32 hex digits}.tmp</c>) in the slot
-/// folder. <see cref="ListSnapshotsAsync"/>, which every run calls first for its slot, removes those of the slot that
-/// were last written at least <see cref="AbandonedTemporaryFileAge"/> ago and that no writer holds open; nothing else
-/// is touched.
+/// folder. <see cref="ListSnapshotsAsync"/>, which every run calls first for its slot, removes those in that slot's
+/// folder and in the other slot folders of the same day (<c>{yyyy-MM-dd}/*</c>) that were last written at least
+/// <see cref="AbandonedTemporaryFileAge"/> ago and that no writer holds open; nothing else is touched.
 /// </para>
 /// <para>
 /// A full disk fails the write with the <see cref="IOException"/> the operating system gives (ENOSPC); the collection
@@ -202,14 +202,21 @@ public sealed class FileSystemSink : ISnapshotSink
             : throw new IOException($"{name} cannot be stored in {Path.GetDirectoryName(target)}: this folder's file system does not tell letter case apart and already holds {storedName}, the snapshot of a camera whose id differs only in letter case. Camera ids are case-sensitive; use a case-sensitive folder or Cloud Storage.");
     }
 
-    private void RemoveAbandonedTemporaryFiles(string folder)
+    private void RemoveAbandonedTemporaryFiles(string slotFolder)
     {
+        // The slot's own folder, and its siblings (the day's other slots) so a run killed in an earlier slot is cleaned
+        // up by the next one; never the root itself or anything above it.
+        var day = Path.GetDirectoryName(slotFolder)!;
+        IEnumerable<string> folders = string.Equals(day, _root, StringComparison.Ordinal) ? [slotFolder] : _files.EnumerateFolders(day).Append(slotFolder).Distinct(StringComparer.Ordinal);
         var cutoff = _timeProvider.GetUtcNow() - AbandonedTemporaryFileAge;
-        foreach (var path in _files.EnumerateFiles(folder, "." + "*" + TempSuffix))
+        foreach (var folder in folders)
         {
-            if (IsOwnTemporaryFile(Path.GetFileName(path)) && _files.GetLastWriteTime(path) <= cutoff)
+            foreach (var path in _files.EnumerateFiles(folder, "." + "*" + TempSuffix))
             {
-                _files.RemoveIfAbandoned(path);
+                if (IsOwnTemporaryFile(Path.GetFileName(path)) && _files.GetLastWriteTime(path) <= cutoff)
+                {
+                    _files.RemoveIfAbandoned(path);
+                }
             }
         }
     }

@@ -123,9 +123,24 @@ public sealed class FileSystemSinkFaultTests : IDisposable
         Assert.True(File.Exists(snapshot));
     }
 
-    private string Create(string name, DateTime lastWriteUtc)
+    [Fact]
+    public async Task Listing_a_slot_also_cleans_the_days_earlier_slots_but_not_other_days()
     {
-        var path = Path.Combine(SlotFolder, name);
+        var now = _time.GetUtcNow().UtcDateTime;
+        var earlierSlot = Create($".cam-a.jpg.{Guid.NewGuid():N}.tmp", now.AddHours(-1), Path.Combine(_root, "2026-02-10", "1400"));
+        var otherDay = Create($".cam-a.jpg.{Guid.NewGuid():N}.tmp", now.AddDays(-1), Path.Combine(_root, "2026-02-09", "2330"));
+        var sink = new FileSystemSink(_root, _time);
+
+        Assert.Empty(await sink.ListSnapshotsAsync("2026-02-10/1430", Ct));
+
+        Assert.False(File.Exists(earlierSlot));
+        Assert.True(File.Exists(otherDay));
+    }
+
+    private string Create(string name, DateTime lastWriteUtc, string? folder = null)
+    {
+        Directory.CreateDirectory(folder ?? SlotFolder);
+        var path = Path.Combine(folder ?? SlotFolder, name);
         File.WriteAllBytes(path, [1, 2, 3]);
         File.SetLastWriteTimeUtc(path, lastWriteUtc);
         return path;

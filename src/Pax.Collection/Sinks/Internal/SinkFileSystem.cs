@@ -65,6 +65,10 @@ internal class SinkFileSystem
             ? Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = false })
             : [];
 
+    /// <summary>Lists the sub-folders of a folder (full paths); empty when the folder is missing.</summary>
+    public virtual IEnumerable<string> EnumerateFolders(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateDirectories(folder) : [];
+
     /// <summary>Gets when a file was last written.</summary>
     public virtual DateTimeOffset GetLastWriteTime(string path) => new(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
 
