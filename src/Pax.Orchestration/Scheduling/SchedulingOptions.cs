@@ -67,4 +67,8 @@ public sealed class SchedulingOptions
     /// <summary>Gets or sets the service accounts whose tokens are accepted (the Scheduler job's <c>oidcToken.serviceAccountEmail</c>, and whoever creates jobs).</summary>
     /// <value>Default empty; at least one is required unless <see cref="Authentication"/> is <see cref="PushAuthenticationMode.None"/>.</value>
     public List<string> AllowedServiceAccounts { get; set; } = [];
+
+    /// <summary>Gets or sets where the built-in <c>http</c> job type may send requests and ID tokens (<c>Pax:Scheduling:HttpJobs</c>).</summary>
+    /// <value>Default: see <see cref="HttpJobOptions"/> (any destination except link-local and metadata addresses; ID tokens only for the URL's own origin).</value>
+    public HttpJobOptions HttpJobs { get; set; } = new();
 }
