@@ -172,6 +172,22 @@ public sealed class HttpJobHandlerSecurityTests
     }
 
     [Fact]
+    public async Task A_reset_connection_gives_the_coarse_error_too()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var reset = ResetNextConnectionAsync(listener);
+        await using var http = new HttpJobHarness();
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.ExecuteAsync($$"""{"url":"http://127.0.0.1:{{port}}/hook"}"""));
+        await reset;
+
+        Assert.Equal($"POST http://127.0.0.1:{port}/hook did not complete (connection failed).", failure.Message);
+        Assert.NotNull(failure.InnerException);
+    }
+
+    [Fact]
     public async Task A_tls_failure_gives_the_coarse_error_too()
     {
         await using var plain = await RecordingServer.StartAsync();
@@ -204,6 +220,15 @@ public sealed class HttpJobHandlerSecurityTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => http.Handler.ExecuteAsync(HttpJobHarness.Context("job", """{"url":"http://svc.example:1/hook"}"""), cancelled.Token));
+    }
+
+    private static async Task ResetNextConnectionAsync(TcpListener listener)
+    {
+        using var socket = await listener.AcceptSocketAsync(TestContext.Current.CancellationToken);
+        var buffer = new byte[1];
+        await socket.ReceiveAsync(buffer, SocketFlags.None, TestContext.Current.CancellationToken);
+        socket.LingerState = new LingerOption(enable: true, seconds: 0);
+        socket.Close();
     }
 
     private static int ClosedLoopbackPort()
