@@ -15,10 +15,29 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && Environment.GetEnviro
     builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
 }
 
+// On Cloud Run (K_SERVICE is set) every stdout line is one log entry: log one JSON object per event, with its
+// severity and any exception's stack inside it, instead of multi-line console text.
+var onCloudRun = Environment.GetEnvironmentVariable("K_SERVICE") is { Length: > 0 };
+if (onCloudRun)
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddCloudLoggingJson();
+}
+
 builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(OrchestrationOptions.SectionName));
 builder.Services.AddPaxScheduling(builder.Configuration.GetSection(SchedulingOptions.SectionName));
 
 var app = builder.Build();
 app.MapPaxOrchestration();
 app.MapPaxScheduling();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (Exception ex) when (onCloudRun)
+{
+    // One CRITICAL entry with the stack inside it (a failed start is logged by the host too, as event 11), instead of
+    // the runtime's multi-line "Unhandled exception" text on stderr; the exit code still says it failed.
+    app.Logger.LogCritical(ex, "The service stopped: {Reason}", ex.Message);
+    Environment.ExitCode = 1;
+}

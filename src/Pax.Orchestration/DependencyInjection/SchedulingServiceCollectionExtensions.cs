@@ -5,6 +5,7 @@ using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Handlers;
+using Pax.Orchestration.Scheduling.Handlers.Internal;
 using Pax.Orchestration.Scheduling.Hosting;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
@@ -38,7 +39,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddPaxGoogleCloud();
         services.AddMetrics();
         services.AddLogging();
-        services.AddHttpClient(HttpJobHandler.HttpClientName);
+        HttpJobConnector.AddHttpJobClient(services);
         services.AddOptions<SchedulingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulingOptions>, SchedulingEnvironmentOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());

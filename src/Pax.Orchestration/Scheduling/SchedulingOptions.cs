@@ -76,4 +76,8 @@ public sealed class SchedulingOptions
     /// </summary>
     /// <value>Default empty: <see cref="AllowedServiceAccounts"/> may create jobs (the behaviour before this setting existed).</value>
     public List<string> JobCreators { get; set; } = [];
+
+    /// <summary>Gets or sets where the built-in <c>http</c> job type may send requests and ID tokens (<c>Pax:Scheduling:HttpJobs</c>).</summary>
+    /// <value>Default: see <see cref="HttpJobOptions"/> (any destination except link-local and metadata addresses; ID tokens only for the URL's own origin).</value>
+    public HttpJobOptions HttpJobs { get; set; } = new();
 }

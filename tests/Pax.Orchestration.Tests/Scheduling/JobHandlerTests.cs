@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Handlers;
@@ -19,11 +18,10 @@ public sealed class JobHandlerTests(EmulatorsFixture emulators)
     public async Task Http_posts_the_body_with_an_id_token_for_the_audience_and_an_idempotency_key()
     {
         await using var target = await RecordingServer.StartAsync();
-        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var handler = new HttpJobHandler(services.GetRequiredService<IHttpClientFactory>(), new FakeIdTokens());
+        await using var http = new HttpJobHarness(o => o.AllowedAudiences = ["https://svc-abc.a.run.app"]);
         var payload = $$"""{"url":"{{target.BaseAddress}}hook","body":{"report":"daily","n":2},"audience":"https://svc-abc.a.run.app"}""";
 
-        await handler.ExecuteAsync(Context("nightly", payload), Ct);
+        await http.Handler.ExecuteAsync(Context("nightly", payload), Ct);
 
         var request = Assert.Single(target.Requests);
         Assert.Equal(("POST", "/hook"), (request.Method, request.PathAndQuery));
@@ -37,10 +35,9 @@ public sealed class JobHandlerTests(EmulatorsFixture emulators)
     public async Task Http_fails_on_a_non_2xx_answer_and_sends_no_token_without_an_audience()
     {
         await using var target = await RecordingServer.StartAsync(status: 403);
-        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var handler = new HttpJobHandler(services.GetRequiredService<IHttpClientFactory>(), new FakeIdTokens());
+        await using var http = new HttpJobHarness();
 
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => handler.ExecuteAsync(Context("j", $$"""{"url":"{{target.BaseAddress}}"}"""), Ct));
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.Handler.ExecuteAsync(Context("j", $$"""{"url":"{{target.BaseAddress}}"}"""), Ct));
 
         Assert.Contains("HTTP 403", failure.Message, StringComparison.Ordinal);
         Assert.Contains("roles/run.invoker", failure.Message, StringComparison.Ordinal);
@@ -80,9 +77,4 @@ public sealed class JobHandlerTests(EmulatorsFixture emulators)
     private static ScheduledJobContext Context(string id, string payload) => new(
         new ScheduledJob { Id = id, Type = "t", Payload = JsonDocument.Parse(payload).RootElement.Clone(), ScheduleAt = Occurrence, Status = ScheduledJobStatus.Running, Attempts = 1 },
         Occurrence);
-
-    private sealed class FakeIdTokens : IGoogleIdTokenProvider
-    {
-        public ValueTask<string> GetIdTokenAsync(string audience, CancellationToken cancellationToken) => new("id-token-for-" + audience);
-    }
 }

@@ -10,14 +10,17 @@ public sealed class FunctionProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _standardOutput = [];
+    private readonly List<string> _standardError = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _waiters = [];
 
     private FunctionProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
         Client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = baseAddress };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, standardOutput: true);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, standardOutput: false);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -37,7 +40,64 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the lines written to stdout so far (without stderr).</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardOutput.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Completes when a stdout line matching <paramref name="match"/> has been written (at most 30 s).</summary>
+    public Task WaitForStandardOutputLineAsync(Func<string, bool> match, CancellationToken cancellationToken)
+    {
+        lock (_output)
+        {
+            if (_standardOutput.Any(match))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, seen));
+            return seen.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+    }
+
     public static async Task<FunctionProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var function = Launch(environment);
+        try
+        {
+            await function.WaitUntilHealthyAsync(cancellationToken);
+            return function;
+        }
+        catch
+        {
+            await function.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the sample and waits (at most 60 s) for it to exit by itself, as when its start fails: the exit code, stdout and stderr lines.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> StandardOutput, IReadOnlyList<string> StandardError)> RunUntilExitAsync(
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        await using var function = Launch(environment);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        await function._process.WaitForExitAsync(deadline.Token);
+        lock (function._output)
+        {
+            return (function._process.ExitCode, function._standardOutput.ToArray(), function._standardError.ToArray());
+        }
+    }
+
+    private static FunctionProcess Launch(IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(RepositoryRoot(), "samples", "Pax.Orchestrator.Function", "bin", "Debug", "net10.0", "Pax.Orchestrator.Function.dll");
         if (!File.Exists(dll))
@@ -58,17 +118,7 @@ public sealed class FunctionProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var function = new FunctionProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        try
-        {
-            await function.WaitUntilHealthyAsync(cancellationToken);
-            return function;
-        }
-        catch
-        {
-            await function.DisposeAsync();
-            throw;
-        }
+        return new FunctionProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     public async ValueTask DisposeAsync()
@@ -112,13 +162,26 @@ public sealed class FunctionProcess : IAsyncDisposable
         throw new InvalidOperationException($"The function exited with code {_process.ExitCode}:\n{Output}");
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool standardOutput)
     {
         if (line is not null)
         {
             lock (_output)
             {
                 _output.AppendLine(line);
+                if (standardOutput)
+                {
+                    _standardOutput.Add(line);
+                    foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+                    {
+                        _waiters.Remove(waiter);
+                        waiter.Seen.TrySetResult();
+                    }
+                }
+                else
+                {
+                    _standardError.Add(line);
+                }
             }
         }
     }

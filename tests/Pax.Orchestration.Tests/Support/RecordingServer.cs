@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Pax.Orchestration.Tests.Support;
 
-/// <summary>A loopback server that records each request (method, path, headers, body) and answers with a fixed status and body.</summary>
+/// <summary>
+/// A loopback server that records each request (method, path, headers, body) and answers with a fixed status and body,
+/// or with what <c>respond</c> says for the request's path (status and an optional <c>Location</c> header).
+/// </summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,7 +28,7 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public static async Task<RecordingServer> StartAsync(int status = 200, string body = "{}")
+    public static async Task<RecordingServer> StartAsync(int status = 200, string body = "{}", Func<string, (int Status, string? Location)>? respond = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,7 +44,13 @@ public sealed class RecordingServer : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 text));
-            context.Response.StatusCode = status;
+            var (answer, location) = respond?.Invoke(context.Request.Path.Value ?? "/") ?? (status, null);
+            context.Response.StatusCode = answer;
+            if (location is not null)
+            {
+                context.Response.Headers.Location = location;
+            }
+
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(body, context.RequestAborted);
         });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Scheduling.Handlers.Internal;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Scheduling.Internal;
@@ -64,7 +65,32 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
             failures.Add($"{Section}:Audience is required for VerifySignature (the Scheduler job's OIDC audience, usually the service URL).");
         }
 
+        ValidateHttpJobs(failures, options.HttpJobs);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateHttpJobs(List<string> failures, HttpJobOptions options)
+    {
+        for (var i = 0; i < options.AllowedUrls.Count; i++)
+        {
+            var entry = options.AllowedUrls[i];
+            if (!HttpJobDestinations.TryParsePrefix(entry, out var prefix))
+            {
+                failures.Add($"{HttpJobDestinations.AllowedUrlsKey}:{i} ('{entry}') must be an absolute http or https URL prefix without user info, query or fragment.");
+            }
+            else if (HttpJobDestinations.IsForbiddenHost(prefix))
+            {
+                failures.Add($"{HttpJobDestinations.AllowedUrlsKey}:{i} ('{entry}') is a link-local or metadata destination; http jobs never go there.");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedAudiences.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.AllowedAudiences[i]))
+            {
+                failures.Add($"{HttpJobDestinations.AllowedAudiencesKey}:{i} must not be empty.");
+            }
+        }
     }
 
     private static void Range<T>(List<string> failures, string key, T value, T min, T max)
