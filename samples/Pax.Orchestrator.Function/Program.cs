@@ -28,10 +28,11 @@ builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(Orchestrat
 builder.Services.AddPaxScheduling(builder.Configuration.GetSection(SchedulingOptions.SectionName));
 
 var app = builder.Build();
-app.MapPaxOrchestration();
-app.MapPaxScheduling();
 try
 {
+    // Mapping validates the options, so a bad configuration fails here, at startup.
+    app.MapPaxOrchestration();
+    app.MapPaxScheduling();
     app.Run();
 }
 catch (Exception ex) when (onCloudRun)
