@@ -72,7 +72,7 @@ public sealed class CloudRunJobsClient
                 "run",
                 "run.jobs.run and run.jobs.runWithOverrides",
                 $"job '{job}'",
-                $"{CloudRunIamClient.JobsExecutorWithOverridesRole} (or roles/run.developer) on the job — roles/run.invoker lacks run.jobs.runWithOverrides, which a run with overrides needs");
+                $"{CloudRunIamClient.JobsExecutorWithOverridesRole} on the job (or roles/run.developer; {CloudRunIamClient.InvokerRole} lacks run.jobs.runWithOverrides, which a run with overrides needs)");
         return _transport.SendJsonAsync(
             HttpMethod.Post,
             $"v2/{job}:run",

@@ -70,9 +70,10 @@ public sealed class JobScheduler
     /// <summary>
     /// Runs one tick for a Cloud Scheduler delivery, de-duplicated so that it saves work but never loses a tick. A
     /// delivery is recorded under <paramref name="deliveryKey"/> (before its jobs are listed) only when it arrives at or
-    /// after <paramref name="scheduleTime"/>: such a tick lists every job due by the schedule time, so a repeat of that
-    /// key — Scheduler's at-least-once duplicate or retry, while the first still runs or after it ended — has nothing to
-    /// add and runs nothing (<see cref="TickResult.DuplicateDelivery"/>). A delivery that arrives before its schedule time
+    /// after <paramref name="scheduleTime"/>: such a tick lists the jobs due by the schedule time (within its
+    /// <see cref="SchedulingOptions.MaxJobsPerTick"/> and <see cref="SchedulingOptions.TickBudget"/>, like any tick), so a
+    /// repeat of that key — Scheduler's at-least-once duplicate or retry, while the first still runs or after it ended —
+    /// would add nothing the next tick does not, and runs nothing (<see cref="TickResult.DuplicateDelivery"/>). A delivery that arrives before its schedule time
     /// (a force run, <c>gcloud scheduler jobs run</c>, may carry the <i>next</i> scheduled time) runs but is not recorded
     /// (<see cref="TickResult.AheadOfSchedule"/>), so the real tick of that time still runs. A tick that fails forgets its
     /// record, so Scheduler's retry runs. Claims stay compare-and-swap throughout: a tick that runs twice runs no job twice.

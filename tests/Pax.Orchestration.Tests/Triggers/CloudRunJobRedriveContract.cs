@@ -16,7 +16,7 @@ namespace Pax.Orchestration.Tests.Triggers;
 /// an earlier run that landed (a timeout, or a process killed before marking the tally) is found by its
 /// <c>PAX_IDEMPOTENCY_KEY</c> in the execution's template env, and no second execution is started.
 /// </summary>
-public sealed class CloudRunJobRedriveTests : IAsyncDisposable
+public abstract class CloudRunJobRedriveContract : IAsyncDisposable
 {
     private const string Job = "projects/p/locations/us-central1/jobs/phase3";
     private const string Token = "orchestrator-token";
@@ -127,6 +127,7 @@ public sealed class CloudRunJobRedriveTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_services is not null)
         {
             await _services.DisposeAsync();
@@ -161,6 +162,9 @@ public sealed class CloudRunJobRedriveTests : IAsyncDisposable
         Assert.True(stored.Claimed);
     }
 
+    /// <summary>Points the engine at the store under test (the base configures a temporary SQLite file).</summary>
+    protected abstract Task UseStoreAsync(IServiceCollection services);
+
     private async Task StartAsync(params string[] roles)
     {
         _run = await FakeCloudRunJobsServer.StartAsync(_time, Ct);
@@ -187,6 +191,7 @@ public sealed class CloudRunJobRedriveTests : IAsyncDisposable
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(_directory, "tallies.db");
         });
+        await UseStoreAsync(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }
