@@ -41,6 +41,9 @@ public sealed class FirestoreCompletionStore : ICompletionStore
         _rejectedCollection = options.Value.Firestore.RejectedCollection;
     }
 
+    /// <summary>Gets the project whose database holds the tallies.</summary>
+    internal string ProjectId => _projectId;
+
     /// <inheritdoc />
     /// <remarks>
     /// When this process last read or wrote the tally, the commit goes out without a read, guarded by the cached

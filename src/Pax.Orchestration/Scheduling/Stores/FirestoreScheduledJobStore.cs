@@ -49,6 +49,9 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
         _ticks = firestore.TicksCollection;
     }
 
+    /// <summary>Gets the project whose database holds the jobs.</summary>
+    internal string ProjectId => _projectId;
+
     /// <inheritdoc />
     public async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
