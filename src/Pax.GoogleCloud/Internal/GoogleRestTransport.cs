@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Pax.GoogleCloud.Http;
+using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Polly.Timeout;
 
@@ -46,10 +47,16 @@ internal sealed class GoogleRestTransport
         JsonTypeInfo<TResponse> responseType,
         GoogleOperation operation,
         bool retryable,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlySet<string>? retryStatuses = null)
         where TResponse : class
     {
         using var request = CreateRequest(method, pathAndQuery, retryable);
+        if (retryStatuses is not null)
+        {
+            request.Options.Set(GoogleRetryStatuses.Key, retryStatuses);
+        }
+
         request.Content = JsonContent.Create(body, requestType);
         using var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
