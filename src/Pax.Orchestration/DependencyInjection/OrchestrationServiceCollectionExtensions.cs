@@ -94,7 +94,7 @@ public static class OrchestrationServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<OrchestrationOptions>>();
         return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
-            ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options)
+            ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options, services.GetRequiredService<TimeProvider>())
             : new SqliteCompletionStore(options);
     }
 }

@@ -109,7 +109,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<SchedulingOptions>>();
         return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
-            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>())
+            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>(), services.GetRequiredService<TimeProvider>())
             : new SqliteScheduledJobStore(options);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
+        failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
         if (options.Store is null && _getVariable(CloudRunServiceVariable) is { Length: > 0 } service)
         {
             failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (jobs shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
