@@ -15,8 +15,9 @@ public interface IGoogleAccessTokenProvider
 
     /// <summary>
     /// Gets a new access token after a Google API answered 401 to <paramref name="rejectedToken"/> (revoked, or expired
-    /// before the cached copy said so). Pax's clients call it once per request and retry with its token, as Google's
-    /// own clients do. The default implementation returns <see cref="GetAccessTokenAsync"/>.
+    /// before the cached copy said so). Pax's clients call it once per request and, when it returns a different token,
+    /// send the request again with it, as Google's own clients do. The default implementation returns
+    /// <see cref="GetAccessTokenAsync"/> (so a provider that cannot refresh leaves the 401 as it is).
     /// </summary>
     /// <param name="rejectedToken">The token the API refused.</param>
     /// <param name="cancellationToken">Cancels the token request.</param>

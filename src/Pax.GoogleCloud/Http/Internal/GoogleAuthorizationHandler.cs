@@ -8,7 +8,8 @@ namespace Pax.GoogleCloud.Http.Internal;
 /// Sets <c>Authorization: Bearer</c> on every attempt from <see cref="IGoogleAccessTokenProvider"/> (it sits inside
 /// the retry handler, so a retried request gets a fresh token) and <c>x-goog-user-project</c> when the credential has a
 /// quota project. A 401 answer refreshes the token once (<see cref="IGoogleAccessTokenProvider.RefreshAccessTokenAsync"/>)
-/// and resends the request with it, as Google.Apis' credentials do; a second 401 is returned as is. Requests marked
+/// and resends the request with it when it differs from the refused one, as Google.Apis' credentials do; a second 401
+/// is returned as is. Requests marked
 /// <see cref="GoogleRequestOptionKeys.Anonymous"/>, and tokens that are <see langword="null"/>, go without the header
 /// (or with <see cref="GoogleRequestOptionKeys.EmulatorBearerToken"/> when an anonymous request carries one).
 /// </summary>
@@ -50,8 +51,9 @@ internal sealed class GoogleAuthorizationHandler : DelegatingHandler
         }
 
         var refreshed = await _tokens.RefreshAccessTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(refreshed))
+        if (string.IsNullOrEmpty(refreshed) || string.Equals(refreshed, token, StringComparison.Ordinal))
         {
+            // Nothing new to try (a static token, or the credential could not get another): the 401 stands.
             return response;
         }
 
