@@ -1,7 +1,8 @@
 using Pax.Orchestration;
 using Pax.Orchestration.Scheduling;
 
-// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz, and the
+// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
+// GET /readyz (readiness: the Firestore database exists when a store uses it), and the
 // tick scheduler: POST /cron/tick (Cloud Scheduler, every minute, OIDC), POST /jobs, GET /jobs/{id}.
 // Configuration: appsettings.json and environment variables under Pax:Orchestration and Pax:Scheduling
 // (Pax__Orchestration__…, Pax__Scheduling__…); SQLite by default, Firestore when Store is Firestore or

@@ -107,8 +107,11 @@ for name in "${names[@]}"; do
   i=$((i + 1))
 done
 
+# Startup probe on /readyz: a revision whose Firestore database is missing never becomes ready, so the deploy fails
+# visibly (with the database named in the logs) instead of answering every push with an error.
 gcloud run deploy "${SERVICE}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
   --service-account="${RUNTIME_SA}" --no-allow-unauthenticated \
+  --startup-probe=httpGet.path=/readyz,periodSeconds=10,timeoutSeconds=5,failureThreshold=6 \
   --set-env-vars="${ENV_VARS}"
 
 SERVICE_URL="$(gcloud run services describe "${SERVICE}" --region="${REGION}" --project="${PROJECT}" --format='value(status.url)')"

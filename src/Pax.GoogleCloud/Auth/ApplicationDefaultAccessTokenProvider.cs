@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Google.Apis.Auth.OAuth2;
+using Google.Apis.Http;
 
 namespace Pax.GoogleCloud.Auth;
 
@@ -7,7 +10,9 @@ namespace Pax.GoogleCloud.Auth;
 /// then the gcloud user ADC file, then the metadata server (the service account a Cloud Run job or service runs as).
 /// The credential is created on first use, once, and scoped to <see cref="CloudPlatformScope"/>; Google.Apis.Auth
 /// caches the token and refreshes it before it expires. A failed load is not cached: the next call tries again.
-/// Thread-safe.
+/// The credential's quota project (<c>quota_project_id</c> of gcloud user ADC, or <c>GOOGLE_CLOUD_QUOTA_PROJECT</c>
+/// where Google.Apis.Auth applies it) is reported for <c>x-goog-user-project</c>; a token an API refused with 401 is
+/// refreshed the way Google.Apis does it (the credential's own unsuccessful-response handler). Thread-safe.
 /// </summary>
 public sealed class ApplicationDefaultAccessTokenProvider : IGoogleAccessTokenProvider
 {
@@ -15,7 +20,7 @@ public sealed class ApplicationDefaultAccessTokenProvider : IGoogleAccessTokenPr
     public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
 
     private readonly Func<CancellationToken, Task<GoogleCredential>> _loadCredential;
-    private Lazy<Task<ITokenAccess>>? _credential;
+    private Lazy<Task<GoogleCredential>>? _credential;
 
     /// <summary>Initializes a provider that loads Application Default Credentials on first use.</summary>
     public ApplicationDefaultAccessTokenProvider()
@@ -32,11 +37,48 @@ public sealed class ApplicationDefaultAccessTokenProvider : IGoogleAccessTokenPr
     /// <exception cref="InvalidOperationException">No Application Default Credentials are available (Google.Apis.Auth's message says where it looked).</exception>
     public async ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
-        var credential = await GetCredentialAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        ITokenAccess credential = await GetCredentialAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<ITokenAccess> GetCredentialAsync()
+    /// <inheritdoc />
+    /// <remarks>
+    /// Hands the 401 to the credential's <see cref="IHttpUnsuccessfulResponseHandler"/> (service account, metadata
+    /// server and user credentials implement it): when the cached token is the refused one, it fetches a new one.
+    /// </remarks>
+    public async ValueTask<string?> RefreshAccessTokenAsync(string? rejectedToken, CancellationToken cancellationToken)
+    {
+        var credential = await GetCredentialAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (credential.UnderlyingCredential is IHttpUnsuccessfulResponseHandler handler)
+        {
+            using var request = new HttpRequestMessage();
+            if (!string.IsNullOrEmpty(rejectedToken))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", rejectedToken);
+            }
+
+            using var response = new HttpResponseMessage(HttpStatusCode.Unauthorized) { RequestMessage = request };
+            await handler.HandleResponseAsync(new HandleUnsuccessfulResponseArgs
+            {
+                Request = request,
+                Response = response,
+                TotalTries = 2,
+                CurrentFailedTry = 1,
+                CancellationToken = cancellationToken,
+            }).ConfigureAwait(false);
+        }
+
+        return await ((ITokenAccess)credential).GetAccessTokenForRequestAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<string?> GetQuotaProjectAsync(CancellationToken cancellationToken)
+    {
+        var credential = await GetCredentialAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(credential.QuotaProject) ? null : credential.QuotaProject;
+    }
+
+    private Task<GoogleCredential> GetCredentialAsync()
     {
         while (true)
         {
@@ -47,7 +89,7 @@ public sealed class ApplicationDefaultAccessTokenProvider : IGoogleAccessTokenPr
             }
 
             // One loader wins the exchange; the losers use the winner's task, so ADC is resolved once.
-            var fresh = new Lazy<Task<ITokenAccess>>(LoadAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+            var fresh = new Lazy<Task<GoogleCredential>>(LoadAsync, LazyThreadSafetyMode.ExecutionAndPublication);
             if (Interlocked.CompareExchange(ref _credential, fresh, current) == current)
             {
                 return fresh.Value;
@@ -55,11 +97,11 @@ public sealed class ApplicationDefaultAccessTokenProvider : IGoogleAccessTokenPr
         }
     }
 
-    private static bool HasFailed(Lazy<Task<ITokenAccess>> credential) =>
+    private static bool HasFailed(Lazy<Task<GoogleCredential>> credential) =>
         credential.IsValueCreated && credential.Value.IsCompleted && !credential.Value.IsCompletedSuccessfully;
 
     // Not tied to one caller's token: other callers may be waiting on the same load.
-    private async Task<ITokenAccess> LoadAsync()
+    private async Task<GoogleCredential> LoadAsync()
     {
         var credential = await _loadCredential(CancellationToken.None).ConfigureAwait(false);
         return credential.IsCreateScopedRequired ? credential.CreateScoped(CloudPlatformScope) : credential;

@@ -7,14 +7,30 @@ namespace Pax.GoogleCloud.Auth;
 public sealed class StaticAccessTokenProvider : IGoogleAccessTokenProvider
 {
     private readonly string _accessToken;
+    private readonly string? _quotaProject;
 
     /// <summary>Initializes a provider that always returns <paramref name="accessToken"/>.</summary>
     /// <param name="accessToken">The bearer token; not empty.</param>
     /// <exception cref="ArgumentException"><paramref name="accessToken"/> is empty or white space.</exception>
     public StaticAccessTokenProvider(string accessToken)
+        : this(accessToken, null)
+    {
+    }
+
+    /// <summary>Initializes a provider that always returns <paramref name="accessToken"/> and bills <paramref name="quotaProject"/>.</summary>
+    /// <param name="accessToken">The bearer token; not empty.</param>
+    /// <param name="quotaProject">The project sent as <c>x-goog-user-project</c>, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException"><paramref name="accessToken"/> is empty or white space, or <paramref name="quotaProject"/> is white space.</exception>
+    public StaticAccessTokenProvider(string accessToken, string? quotaProject)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        if (quotaProject is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(quotaProject);
+        }
+
         _accessToken = accessToken;
+        _quotaProject = quotaProject;
     }
 
     /// <inheritdoc />
@@ -23,4 +39,7 @@ public sealed class StaticAccessTokenProvider : IGoogleAccessTokenProvider
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<string?>(_accessToken);
     }
+
+    /// <inheritdoc />
+    public ValueTask<string?> GetQuotaProjectAsync(CancellationToken cancellationToken) => new(_quotaProject);
 }

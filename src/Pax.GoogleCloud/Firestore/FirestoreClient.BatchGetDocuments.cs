@@ -14,21 +14,26 @@ public sealed partial class FirestoreClient
     /// <param name="transaction">The transaction from <see cref="BeginTransactionAsync(string, bool, CancellationToken)"/>, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One result per document (found or missing); the order is the server's.</returns>
-    /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
+    /// <exception cref="GoogleApiException">Firestore refused the call, or its streamed answer ended with an error (no partial result is returned).</exception>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     public async Task<IReadOnlyList<FirestoreBatchGetResult>> BatchGetDocumentsAsync(
         string projectId, IEnumerable<string> documentNames, string? transaction = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(projectId);
         ArgumentNullException.ThrowIfNull(documentNames);
         var request = new FirestoreBatchGetRequest { Documents = documentNames.ToList(), Transaction = transaction };
-        return await _transport.SendJsonAsync(
+        var path = DocumentsPath(projectId) + ":batchGet";
+        var operation = FirestoreOperations.Get($"{request.Documents.Count} document(s) of project '{projectId}'");
+        var elements = await _transport.SendJsonAsync(
             HttpMethod.Post,
-            DocumentsPath(projectId) + ":batchGet",
+            path,
             request,
             GoogleCloudJsonContext.Default.FirestoreBatchGetRequest,
-            GoogleCloudJsonContext.Default.ListFirestoreBatchGetResult,
-            FirestoreOperations.Get($"{request.Documents.Count} document(s) of project '{projectId}'"),
+            GoogleCloudJsonContext.Default.ListFirestoreBatchGetElement,
+            operation,
             retryable: true,
             cancellationToken).ConfigureAwait(false);
+        ThrowIfStreamFailed(elements, e => e.Error, path, operation);
+        return elements.Select(e => new FirestoreBatchGetResult { Found = e.Found, Missing = e.Missing, ReadTime = e.ReadTime }).ToList();
     }
 }

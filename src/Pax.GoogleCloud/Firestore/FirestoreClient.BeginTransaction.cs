@@ -10,6 +10,7 @@ public sealed partial class FirestoreClient
     /// <param name="readOnly">Whether the transaction only reads.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The transaction id (base64).</returns>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
     public async Task<string> BeginTransactionAsync(string projectId, bool readOnly = false, CancellationToken cancellationToken = default)
     {

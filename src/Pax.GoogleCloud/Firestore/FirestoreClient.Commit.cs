@@ -17,6 +17,7 @@ public sealed partial class FirestoreClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The write results and commit time.</returns>
     /// <exception cref="ArgumentException">There are no writes, or more than 500.</exception>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     /// <exception cref="GoogleApiException">Firestore refused the commit.</exception>
     public Task<FirestoreCommitResult> CommitAsync(
         string projectId, IReadOnlyList<FirestoreWrite> writes, string? transaction = null, CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ public sealed partial class FirestoreClient
     /// <param name="documentName">The full name (see <see cref="DocumentName(string, string, string)"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The document, or <see langword="null"/> when it does not exist.</returns>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
     public Task<FirestoreDocument?> GetDocumentAsync(string documentName, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,7 @@ public sealed partial class FirestoreClient
     /// <param name="transaction">The transaction id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Firestore has released the transaction.</returns>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
     public async Task RollbackAsync(string projectId, string transaction, CancellationToken cancellationToken = default)
     {

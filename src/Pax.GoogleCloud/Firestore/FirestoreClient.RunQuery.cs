@@ -11,21 +11,25 @@ public sealed partial class FirestoreClient
     /// <param name="query">The query.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The matching documents (elements of the answer without a document are skipped).</returns>
-    /// <exception cref="GoogleApiException">Firestore refused the call.</exception>
+    /// <exception cref="GoogleApiException">Firestore refused the call, or its streamed answer ended with an error (no partial result is returned).</exception>
+    /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     public async Task<IReadOnlyList<FirestoreDocument>> RunQueryAsync(string projectId, FirestoreStructuredQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(projectId);
         ArgumentNullException.ThrowIfNull(query);
         var collection = string.Join(",", query.From.Select(f => f.CollectionId));
+        var path = DocumentsPath(projectId) + ":runQuery";
+        var operation = FirestoreOperations.Query(projectId, collection);
         var elements = await _transport.SendJsonAsync(
             HttpMethod.Post,
-            DocumentsPath(projectId) + ":runQuery",
+            path,
             new FirestoreRunQueryRequest { StructuredQuery = query },
             GoogleCloudJsonContext.Default.FirestoreRunQueryRequest,
             GoogleCloudJsonContext.Default.ListFirestoreRunQueryElement,
-            FirestoreOperations.Query(projectId, collection),
+            operation,
             retryable: true,
             cancellationToken).ConfigureAwait(false);
+        ThrowIfStreamFailed(elements, e => e.Error, path, operation);
         return elements.Where(e => e.Document is not null).Select(e => e.Document!).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Internal.Errors;
 
 namespace Pax.GoogleCloud.Firestore;
 
@@ -11,7 +13,9 @@ namespace Pax.GoogleCloud.Firestore;
 /// token is fetched. Reads are retried on transient failures; commits are sent once (a commit retried after a lost
 /// answer could apply twice). Failures throw <see cref="GoogleApiException"/>: branch on its
 /// <see cref="GoogleApiException.Status"/> with <see cref="FirestoreErrorStatus"/>, since 409 is both
-/// <c>ALREADY_EXISTS</c> and <c>ABORTED</c>.
+/// <c>ALREADY_EXISTS</c> and <c>ABORTED</c>. A project without the database fails every call with
+/// <see cref="FirestoreDatabaseNotFoundException"/> (never "no document"); a streamed answer (<c>runQuery</c>,
+/// <c>batchGet</c>) that ends with an error element fails the call, never returns the results before it.
 /// </summary>
 public sealed partial class FirestoreClient
 {
@@ -27,7 +31,7 @@ public sealed partial class FirestoreClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForFirestore(options.Value), EmulatorOwnerToken);
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForFirestore(options.Value), EmulatorOwnerToken, FirestoreErrors.Translate);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://firestore.googleapis.com/</c>.</summary>
@@ -56,6 +60,19 @@ public sealed partial class FirestoreClient
 
     private static string EscapeDocumentName(string name) =>
         string.Join('/', name.Split('/').Select(Uri.EscapeDataString)).Replace("%28default%29", "(default)", StringComparison.Ordinal);
+
+    /// <summary>Throws when an element of a streamed answer is an error: the stream failed after the elements before it.</summary>
+    private void ThrowIfStreamFailed<T>(IReadOnlyList<T> elements, Func<T, GoogleErrorBody?> error, string path, GoogleOperation operation)
+    {
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (error(elements[i]) is { } body)
+            {
+                var exception = GoogleApiExceptionFactory.CreateStreamError(body, i, operation);
+                throw _transport.Translate(_transport.Endpoint.Resolve(path), GoogleErrorParser.FromBody(body), exception);
+            }
+        }
+    }
 
     private static void ThrowIfInvalidId(string id, string parameter)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Pax.GoogleCloud.Http;
+using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Polly.Timeout;
 
@@ -15,12 +16,23 @@ namespace Pax.GoogleCloud.Internal;
 internal sealed class GoogleRestTransport
 {
     private readonly HttpClient _httpClient;
+    private readonly Func<Uri?, GoogleError, GoogleApiException, Exception?>? _translateError;
 
-    public GoogleRestTransport(HttpClient httpClient, GoogleServiceEndpoint endpoint, string? emulatorBearerToken = null)
+    /// <summary>Initializes a transport.</summary>
+    /// <param name="httpClient">The client with Pax's Google handlers.</param>
+    /// <param name="endpoint">Where requests go.</param>
+    /// <param name="emulatorBearerToken">The fixed token for the emulator, if it wants one.</param>
+    /// <param name="translateError">
+    /// Turns an API's distinct failures (such as Firestore's missing database) into their own exception from the
+    /// request URI, the parsed error and the generic exception; <see langword="null"/> keeps the generic one.
+    /// </param>
+    public GoogleRestTransport(
+        HttpClient httpClient, GoogleServiceEndpoint endpoint, string? emulatorBearerToken = null, Func<Uri?, GoogleError, GoogleApiException, Exception?>? translateError = null)
     {
         _httpClient = httpClient;
         Endpoint = endpoint;
         EmulatorBearerToken = emulatorBearerToken;
+        _translateError = translateError;
     }
 
     public GoogleServiceEndpoint Endpoint { get; }
@@ -35,33 +47,41 @@ internal sealed class GoogleRestTransport
         JsonTypeInfo<TResponse> responseType,
         GoogleOperation operation,
         bool retryable,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlySet<string>? retryStatuses = null)
         where TResponse : class
     {
         using var request = CreateRequest(method, pathAndQuery, retryable);
+        if (retryStatuses is not null)
+        {
+            request.Options.Set(GoogleRetryStatuses.Key, retryStatuses);
+        }
+
         request.Content = JsonContent.Create(body, requestType);
         using var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await GoogleApiExceptionFactory.CreateAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            throw await CreateErrorAsync(request, response, operation, cancellationToken).ConfigureAwait(false);
         }
 
         return await ReadJsonAsync(response, responseType, operation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Returns the exception for an error <paramref name="error"/> found inside a successful answer (a streamed error element).</summary>
+    public Exception Translate(Uri? requestUri, GoogleError error, GoogleApiException exception) =>
+        _translateError?.Invoke(requestUri, error, exception) ?? exception;
 
     public async Task<TResponse?> GetJsonOrNullAsync<TResponse>(string pathAndQuery, JsonTypeInfo<TResponse> responseType, GoogleOperation operation, CancellationToken cancellationToken)
         where TResponse : class
     {
         using var request = CreateRequest(HttpMethod.Get, pathAndQuery, retryable: true);
         using var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
         if (!response.IsSuccessStatusCode)
         {
-            throw await GoogleApiExceptionFactory.CreateAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            var error = await CreateErrorAsync(request, response, operation, cancellationToken).ConfigureAwait(false);
+
+            // A 404 is "no such resource" unless the API says it is something else (Firestore: no such database).
+            return response.StatusCode == HttpStatusCode.NotFound && error is GoogleApiException ? null : throw error;
         }
 
         return await ReadJsonAsync(response, responseType, operation, cancellationToken).ConfigureAwait(false);
@@ -105,6 +125,13 @@ internal sealed class GoogleRestTransport
         {
             throw InvalidResponse(response.StatusCode, operation, ex.Message, ex);
         }
+    }
+
+    private async Task<Exception> CreateErrorAsync(HttpRequestMessage request, HttpResponseMessage response, GoogleOperation operation, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var error = GoogleErrorParser.Parse(body);
+        return Translate(request.RequestUri, error, GoogleApiExceptionFactory.Create(response.StatusCode, error, operation));
     }
 
     private static GoogleApiException InvalidResponse(HttpStatusCode status, GoogleOperation operation, string problem, Exception? innerException) =>

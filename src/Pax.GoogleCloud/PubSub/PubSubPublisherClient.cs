@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
@@ -10,7 +11,9 @@ namespace Pax.GoogleCloud.PubSub;
 /// <summary>
 /// Publishes to Pub/Sub topics over REST (<c>POST v1/projects/{p}/topics/{t}:publish</c>). A typed client: resolve it
 /// from DI after <c>services.AddPaxGoogleCloud()</c>. With <c>PUBSUB_EMULATOR_HOST</c> set, requests go to the
-/// emulator without credentials. Publishing is retried on transient failures like Google's publishers do, so a
+/// emulator without credentials. Publishing is retried on what Google's publishers retry (<c>ABORTED</c>,
+/// <c>CANCELLED</c>, <c>DEADLINE_EXCEEDED</c>, <c>INTERNAL</c>, <c>RESOURCE_EXHAUSTED</c>, <c>UNAVAILABLE</c>,
+/// <c>UNKNOWN</c>, plus transport errors and HTTP 408/502), so a
 /// message may be published twice: Pub/Sub is at-least-once anyway, and subscribers deduplicate on an idempotency
 /// key carried in the attributes.
 /// </summary>
@@ -79,7 +82,8 @@ public sealed class PubSubPublisherClient
             GoogleCloudJsonContext.Default.PubSubPublishResponse,
             operation,
             retryable: true,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            GoogleRetryStatuses.PubSubPublish).ConfigureAwait(false);
         return response.MessageIds is { } ids && ids.Count == messages.Count
             ? ids
             : throw new GoogleApiException(operation.Api, HttpStatusCode.OK, null, null, $"{operation}: the answer carried {response.MessageIds?.Count ?? 0} message id(s) for {messages.Count} message(s).");

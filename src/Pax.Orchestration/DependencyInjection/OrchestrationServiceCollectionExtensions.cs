@@ -26,7 +26,9 @@ public static class OrchestrationServiceCollectionExtensions
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
     /// registered already, <see cref="CompletionTally"/>, <see cref="CompletionIntake"/>, <see cref="CompletionWatchdog"/>,
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
-    /// <see cref="CompletionPublisher"/> for processors, <see cref="CronTickDeployer"/> for deployment tools, and metrics.
+    /// <see cref="CompletionPublisher"/> for processors, <see cref="CronTickDeployer"/> for deployment tools, metrics, and
+    /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
+    /// database, when the Firestore store's project has no <c>(default)</c> database.
     /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -52,6 +54,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
+        FirestoreDatabaseHealthRegistration.Add(services);
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));
@@ -95,7 +98,7 @@ public static class OrchestrationServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<OrchestrationOptions>>();
         return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
-            ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options)
+            ? new FirestoreCompletionStore(services.GetRequiredService<FirestoreClient>(), options, services.GetRequiredService<TimeProvider>())
             : new SqliteCompletionStore(options);
     }
 }

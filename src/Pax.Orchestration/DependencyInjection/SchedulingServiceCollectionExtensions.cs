@@ -23,7 +23,8 @@ public static class SchedulingServiceCollectionExtensions
     /// when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is registered already,
     /// <see cref="JobScheduler"/>, <see cref="SchedulingEndpoints"/> and the built-in job types <c>http</c>
     /// (<see cref="HttpJobHandler"/>) and <c>pubsub</c> (<see cref="PubSubJobHandler"/>). Add your own types with
-    /// <see cref="AddScheduledJobHandler{THandler}"/>; map the endpoints with <c>app.MapPaxScheduling()</c>.
+    /// <see cref="AddScheduledJobHandler{THandler}"/>, and the readiness health check <c>firestore</c> (tag <c>ready</c>,
+    /// shared with <c>AddPaxOrchestration</c>) that fails when the Firestore store's database is missing; map the endpoints with <c>app.MapPaxScheduling()</c>.
     /// Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -45,6 +46,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton(CreateStore);
+        FirestoreDatabaseHealthRegistration.Add(services);
         services.AddSingleton<JobScheduler>();
         services.TryAddSingleton<SchedulingEndpoints>();
         // Built-ins only where the application registered nothing for the type (before or after this call).
@@ -108,7 +110,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<SchedulingOptions>>();
         return StoreKinds.Resolve(options.Value.Store, services) == OrchestrationStoreKind.Firestore
-            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>())
+            ? new FirestoreScheduledJobStore(services.GetRequiredService<FirestoreClient>(), options, services.GetService<Microsoft.Extensions.Logging.ILogger<FirestoreScheduledJobStore>>(), services.GetRequiredService<TimeProvider>())
             : new SqliteScheduledJobStore(options);
     }
 }

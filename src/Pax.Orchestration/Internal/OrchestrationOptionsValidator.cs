@@ -45,6 +45,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
 
         ValidatePush(options.Push, failures);
         ValidateTimes(options, failures);
+        failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -14,7 +14,8 @@ namespace Pax.Orchestration.Stores;
 /// <c>_claimedUntil</c> and timestamps. Every change is a read then a commit guarded by a precondition
 /// (<c>exists=false</c> for the first report, <c>updateTime</c> afterwards); a lost race (409 <c>ALREADY_EXISTS</c>,
 /// 400 <c>FAILED_PRECONDITION</c>, 409 <c>ABORTED</c>) re-reads and tries again, so a report is written once and one
-/// claimer wins. A report for a tally this process just read or wrote skips the read: its commit is guarded by the
+/// claimer wins; those retries back off (<see cref="FirestoreStoreOptions.ConflictRetry"/>: exponential with jitter,
+/// bounded in total time). A missing database fails at once (<see cref="FirestoreDatabaseNotFoundException"/>). A report for a tally this process just read or wrote skips the read: its commit is guarded by the
 /// remembered update time. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
 /// </summary>
 public sealed class FirestoreCompletionStore : ICompletionStore
@@ -25,12 +26,15 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     private readonly string _projectId;
     private readonly string _rejectedCollection;
     private readonly RecentTallies _recent = new();
+    private readonly FirestoreConflictRetryOptions _conflictRetry;
+    private readonly TimeProvider _time;
 
     /// <summary>Initializes a store in <see cref="FirestoreStoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
     /// <param name="options">The orchestration options.</param>
+    /// <param name="timeProvider">The clock of the conflict backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options)
+    public FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +43,12 @@ public sealed class FirestoreCompletionStore : ICompletionStore
             ? project
             : throw new InvalidOperationException($"{OrchestrationOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
         _rejectedCollection = options.Value.Firestore.RejectedCollection;
+        _conflictRetry = options.Value.Firestore.ConflictRetry;
+        _time = timeProvider ?? TimeProvider.System;
     }
+
+    /// <summary>Gets the project whose database holds the tallies.</summary>
+    internal string ProjectId => _projectId;
 
     /// <inheritdoc />
     /// <remarks>
@@ -51,6 +60,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     {
         ArgumentNullException.ThrowIfNull(completion);
         var name = Name(phase, runKey);
+        var backoff = new ConflictBackoff(_conflictRetry, _time);
         for (var attempt = 1; ; attempt++)
         {
             var cached = attempt == 1 ? _recent.Get(name) : null;
@@ -94,7 +104,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
             }
 
             var precondition = updateTime is not null ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
-            var committed = await TryCommitAsync(name, fields, precondition, attempt, cancellationToken).ConfigureAwait(false);
+            var committed = await TryCommitAsync(name, fields, precondition, attempt, backoff, cancellationToken).ConfigureAwait(false);
             if (committed is not null)
             {
                 _recent.Set(name, updated, committed.WriteResults?.FirstOrDefault()?.UpdateTime);
@@ -113,6 +123,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     public async Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var name = Name(phase, runKey);
+        var backoff = new ConflictBackoff(_conflictRetry, _time);
         for (var attempt = 1; ; attempt++)
         {
             var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
@@ -128,7 +139,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
                 [Doc.ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil),
                 [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
             };
-            var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, cancellationToken).ConfigureAwait(false);
+            var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, backoff, cancellationToken).ConfigureAwait(false);
             _recent.Remove(name);
             if (committed is not null)
             {
@@ -225,8 +236,12 @@ public sealed class FirestoreCompletionStore : ICompletionStore
         CurrentDocument = precondition,
     };
 
-    /// <summary>Commits; returns <see langword="null"/> when the precondition did not hold (read again and retry).</summary>
-    private async Task<FirestoreCommitResult?> TryCommitAsync(string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition precondition, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits; returns <see langword="null"/> after the backoff when the precondition did not hold or contention aborted
+    /// the commit (read again and retry); throws the conflict once the attempts or the time bound are spent.
+    /// </summary>
+    private async Task<FirestoreCommitResult?> TryCommitAsync(
+        string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition precondition, int attempt, ConflictBackoff backoff, CancellationToken cancellationToken)
     {
         try
         {
@@ -234,7 +249,12 @@ public sealed class FirestoreCompletionStore : ICompletionStore
         }
         catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
         {
-            // Another delivery changed the document between our read (or cached copy) and our commit: read again.
+            // Another delivery changed the document between our read (or cached copy) and our commit: back off, read again.
+            if (!await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
             return null;
         }
     }

@@ -10,4 +10,8 @@ public sealed class FirestoreStoreOptions
     /// <summary>Gets or sets the collection that keeps rejected deliveries.</summary>
     /// <value>Default <c>pax_rejected</c>.</value>
     public string RejectedCollection { get; set; } = "pax_rejected";
+
+    /// <summary>Gets or sets how a tally write that lost a race is retried (<c>Pax:Orchestration:Firestore:ConflictRetry</c>).</summary>
+    /// <value>Default: see <see cref="FirestoreConflictRetryOptions"/> (50 ms doubling to 2 s, jittered, 10 s in all).</value>
+    public FirestoreConflictRetryOptions ConflictRetry { get; set; } = new();
 }

@@ -104,6 +104,17 @@ public sealed class FirestoreClientEmulatorTests(FirestoreEmulatorFixture fixtur
         Assert.Empty(none);
     }
 
+    [Fact]
+    public async Task The_database_check_passes_on_the_emulator_and_reads_nothing_it_writes()
+    {
+        var (client, project, services) = await CreateAsync();
+        await using var _ = services;
+
+        await client.EnsureDatabaseExistsAsync(project, Ct);
+
+        Assert.Null(await client.GetDocumentAsync(FirestoreClient.DocumentName(project, FirestoreClient.HealthCollection, "probe"), Ct));
+    }
+
     private async Task<(FirestoreClient Client, string Project, ServiceProvider Services)> CreateAsync()
     {
         var emulator = await fixture.StartAsync();

@@ -47,6 +47,9 @@ public sealed class TallyHarness : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Firestore;
             o.Firestore.ProjectId = "p" + Guid.NewGuid().ToString("N")[..12];
+
+            // Contention backoff runs on the fake clock, which only the test moves: retry at once, as Google calls do here.
+            o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
         }, emulator.HostPort, null);
 
     public static PhaseDefinition Named(string name, params string[] processors) => new() { Name = name, Processors = [.. processors] };

@@ -6,7 +6,8 @@ namespace Pax.GoogleCloud.Http.Internal;
 
 /// <summary>
 /// The resilience pipeline in front of every Google call, in one place: a total timeout, then retries of requests
-/// marked <see cref="GoogleRequestOptionKeys.Retryable"/> on Google's transient answers and transport errors with
+/// marked <see cref="GoogleRequestOptionKeys.Retryable"/> on Google's transient answers, transport errors and the
+/// request's extra statuses (<see cref="GoogleRetryStatuses"/>, such as Pub/Sub's <c>ABORTED</c>) with
 /// truncated exponential backoff and jitter, then a per-attempt timeout. Time comes from the pipeline builder's
 /// <see cref="TimeProvider"/>, which Polly takes from the service provider.
 /// </summary>
@@ -52,10 +53,16 @@ internal static class GoogleRetryPipeline
         _ => false,
     };
 
-    private static ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
+    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
     {
         var request = args.Context.GetRequestMessage();
-        var retry = request is not null && GoogleRequestOptionKeys.IsRetryable(request) && IsTransient(args.Outcome);
-        return new ValueTask<bool>(retry);
+        if (request is null || !GoogleRequestOptionKeys.IsRetryable(request))
+        {
+            return false;
+        }
+
+        return IsTransient(args.Outcome)
+            || (args.Outcome.Result is { } response
+                && await GoogleRetryStatuses.MatchesAsync(request, response, args.Context.CancellationToken).ConfigureAwait(false));
     }
 }

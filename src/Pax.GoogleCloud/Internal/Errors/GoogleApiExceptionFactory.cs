@@ -11,9 +11,11 @@ internal static class GoogleApiExceptionFactory
         return Create(response.StatusCode, body, operation);
     }
 
-    public static GoogleApiException Create(HttpStatusCode status, string? body, GoogleOperation operation)
+    public static GoogleApiException Create(HttpStatusCode status, string? body, GoogleOperation operation) =>
+        Create(status, GoogleErrorParser.Parse(body), operation);
+
+    public static GoogleApiException Create(HttpStatusCode status, GoogleError error, GoogleOperation operation)
     {
-        var error = GoogleErrorParser.Parse(body);
         var said = error.Message is null ? string.Empty : $" Google said: {error.Message}";
         var message = status switch
         {
@@ -27,6 +29,23 @@ internal static class GoogleApiExceptionFactory
             _ => $"{operation} failed with HTTP {(int)status} ({Describe(status, error)}).{said}",
         };
         return new GoogleApiException(operation.Api, status, error.Status, error.Reason, message);
+    }
+
+    /// <summary>
+    /// The error element that ended a streamed answer (Firestore <c>runQuery</c>, <c>batchGet</c>) after the status
+    /// line said 200: the call failed, whatever came before it.
+    /// </summary>
+    public static GoogleApiException CreateStreamError(GoogleErrorBody body, int resultsBefore, GoogleOperation operation)
+    {
+        var error = GoogleErrorParser.FromBody(body);
+        var status = body.Code is >= 400 and < 600 ? (HttpStatusCode)body.Code.Value : HttpStatusCode.InternalServerError;
+        var said = error.Message is null ? string.Empty : $" Google said: {error.Message}";
+        return new GoogleApiException(
+            operation.Api,
+            status,
+            error.Status,
+            error.Reason,
+            $"{operation} failed part-way: the streamed answer ended with an error after {resultsBefore} result(s) ({Describe(status, error)}, code {(int)status}).{said}");
     }
 
     private static string Describe(HttpStatusCode status, GoogleError error)

@@ -3,7 +3,11 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Internal.Errors;
 
-/// <summary>Reads Google's error bodies; never throws, whatever the body holds.</summary>
+/// <summary>
+/// Reads Google's error bodies; never throws, whatever the body holds. Besides <c>{"error":{…}}</c> it reads the
+/// array form <c>[{"error":{…}}]</c> that Google's REST front end sends for server-streaming methods (Firestore
+/// <c>runQuery</c>, <c>batchGet</c>): the first element that carries an error.
+/// </summary>
 internal static class GoogleErrorParser
 {
     private const int MaxRawTextLength = 500;
@@ -19,18 +23,21 @@ internal static class GoogleErrorParser
         GoogleErrorBody? error = null;
         try
         {
-            error = JsonSerializer.Deserialize(body, GoogleCloudJsonContext.Default.GoogleErrorEnvelope)?.Error;
+            error = body.TrimStart().StartsWith('[')
+                ? JsonSerializer.Deserialize(body, GoogleCloudJsonContext.Default.ListGoogleErrorEnvelope)?.FirstOrDefault(e => e?.Error is not null)?.Error
+                : JsonSerializer.Deserialize(body, GoogleCloudJsonContext.Default.GoogleErrorEnvelope)?.Error;
         }
         catch (JsonException)
         {
             // Not Google's JSON (a proxy's HTML page, an OAuth error): keep the text below.
         }
 
-        if (error is null)
-        {
-            return new GoogleError(Truncate(body.Trim()), null, null);
-        }
+        return error is null ? new GoogleError(Truncate(body.Trim()), null, null) : FromBody(error);
+    }
 
+    /// <summary>Returns what Pax keeps of one error object (such as the <c>error</c> element of a streamed answer).</summary>
+    public static GoogleError FromBody(GoogleErrorBody error)
+    {
         var reason = error.Errors?.Select(e => e.Reason).FirstOrDefault(r => !string.IsNullOrEmpty(r))
             ?? error.Details?.Where(d => d.Type == ErrorInfoType).Select(d => d.Reason).FirstOrDefault(r => !string.IsNullOrEmpty(r));
         var message = string.IsNullOrWhiteSpace(error.Message)

@@ -16,6 +16,7 @@ namespace Pax.GoogleCloud.Internal.Json;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GoogleErrorEnvelope))]
+[JsonSerializable(typeof(List<GoogleErrorEnvelope>))]
 [JsonSerializable(typeof(StorageObject))]
 [JsonSerializable(typeof(StorageObjectList))]
 [JsonSerializable(typeof(StorageObjectInsertMetadata))]
@@ -23,7 +24,7 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(FirestoreCommitRequest))]
 [JsonSerializable(typeof(FirestoreCommitResult))]
 [JsonSerializable(typeof(FirestoreBatchGetRequest))]
-[JsonSerializable(typeof(List<FirestoreBatchGetResult>))]
+[JsonSerializable(typeof(List<FirestoreBatchGetElement>))]
 [JsonSerializable(typeof(FirestoreBeginTransactionRequest))]
 [JsonSerializable(typeof(FirestoreBeginTransactionResponse))]
 [JsonSerializable(typeof(FirestoreRollbackRequest))]

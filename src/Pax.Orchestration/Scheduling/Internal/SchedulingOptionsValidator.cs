@@ -32,6 +32,7 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
+        failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
         if (_getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } service)
         {
             if (options.Store is null)

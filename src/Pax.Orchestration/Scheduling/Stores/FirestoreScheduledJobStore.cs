@@ -7,6 +7,8 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
 using Pax.Orchestration.Scheduling.Internal;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
 using Doc = Pax.Orchestration.Scheduling.Stores.Internal.FirestoreJobDocument;
 
 namespace Pax.Orchestration.Scheduling.Stores;
@@ -18,7 +20,8 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// (<c>status == pending AND schedule_at &lt;= now</c>, <c>status == running AND lease_until &lt;= now</c>), which
 /// need composite indexes (<c>status, schedule_at</c>) and (<c>status, lease_until</c>) on Firestore; the deploy
 /// script creates them. Handled tick deliveries are documents in <c>scheduler_ticks</c> with an <c>expire_at</c>
-/// field for a TTL policy.
+/// field for a TTL policy. A commit met by contention (409 <c>ABORTED</c>) is retried with backoff
+/// (<see cref="SchedulingFirestoreOptions.ConflictRetry"/>: exponential with jitter, bounded in total time).
 /// </summary>
 public sealed class FirestoreScheduledJobStore : IScheduledJobStore
 {
@@ -29,13 +32,17 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
     private readonly string _collection;
     private readonly string _ticks;
     private readonly ILogger _logger;
+    private readonly FirestoreConflictRetryOptions _conflictRetry;
+    private readonly TimeProvider _time;
 
     /// <summary>Initializes a store in <see cref="SchedulingFirestoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
     /// <param name="options">The scheduling options.</param>
     /// <param name="logger">Where unreadable job documents are reported (they are skipped); <see langword="null"/> for none.</param>
+    /// <param name="timeProvider">The clock of the contention backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreScheduledJobStore(FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null)
+    public FirestoreScheduledJobStore(
+        FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null, TimeProvider? timeProvider = null)
     {
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(client);
@@ -47,7 +54,12 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
             : throw new InvalidOperationException($"{SchedulingOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
         _collection = firestore.Collection;
         _ticks = firestore.TicksCollection;
+        _conflictRetry = firestore.ConflictRetry;
+        _time = timeProvider ?? TimeProvider.System;
     }
+
+    /// <summary>Gets the project whose database holds the jobs.</summary>
+    internal string ProjectId => _projectId;
 
     /// <inheritdoc />
     public async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken)
@@ -89,6 +101,7 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
             throw new ArgumentException($"Job '{job.Id}' carries no version (updateTime); read it from the store first.", nameof(job));
         }
 
+        var backoff = new ConflictBackoff(_conflictRetry, _time);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -115,7 +128,7 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
                     return null;
                 }
 
-                if (attempt >= MaxAbortedRetries)
+                if (attempt >= MaxAbortedRetries || !await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
                 {
                     throw;
                 }

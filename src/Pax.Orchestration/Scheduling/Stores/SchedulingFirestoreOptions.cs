@@ -1,3 +1,5 @@
+using Pax.Orchestration.Stores;
+
 namespace Pax.Orchestration.Scheduling.Stores;
 
 /// <summary>Options of <see cref="FirestoreScheduledJobStore"/> (<c>Pax:Scheduling:Firestore</c>).</summary>
@@ -14,4 +16,8 @@ public sealed class SchedulingFirestoreOptions
     /// <summary>Gets or sets the collection that records handled tick deliveries (give it a TTL policy on <c>expire_at</c>).</summary>
     /// <value>Default <c>scheduler_ticks</c>.</value>
     public string TicksCollection { get; set; } = "scheduler_ticks";
+
+    /// <summary>Gets or sets how a job write that met contention (409 <c>ABORTED</c>) is retried (<c>Pax:Scheduling:Firestore:ConflictRetry</c>).</summary>
+    /// <value>Default: see <see cref="FirestoreConflictRetryOptions"/> (50 ms doubling to 2 s, jittered, 10 s in all).</value>
+    public FirestoreConflictRetryOptions ConflictRetry { get; set; } = new();
 }

@@ -36,6 +36,16 @@ public sealed class GoogleErrorParserTests
     }
 
     [Fact]
+    public void Reads_the_array_form_of_streaming_methods()
+    {
+        const string body = """[{"readTime":"2026-02-10T06:00:00Z"},{"error":{"code":404,"message":"The database (default) does not exist for project p","status":"NOT_FOUND"}}]""";
+
+        var error = GoogleErrorParser.Parse(body);
+
+        Assert.Equal(("The database (default) does not exist for project p", "NOT_FOUND"), (error.Message, error.Status));
+    }
+
+    [Fact]
     public void Falls_back_to_the_first_error_message_when_the_top_message_is_missing()
     {
         var error = GoogleErrorParser.Parse("""{"error":{"code":400,"errors":[{"reason":"invalid","message":"Invalid object name"}]}}""");

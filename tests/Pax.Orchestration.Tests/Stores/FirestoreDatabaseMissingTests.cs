@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Firestore;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Tests.Support;
+using Pax.TestSupport.Firestore;
+
+namespace Pax.Orchestration.Tests.Stores;
+
+/// <summary>
+/// A project without a <c>(default)</c> database (<see cref="FakeFirestoreServer"/> answers Google's 404 body) is a
+/// configuration error: the stores fail on the first call instead of looping or reading "no tally", and the
+/// <c>firestore</c> readiness check makes <c>/readyz</c> answer 503 naming the database, while <c>/healthz</c> stays
+/// <c>ok</c>. On the emulator (a database exists) <c>/readyz</c> is healthy.
+/// </summary>
+public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
+{
+    private const string Project = "pax-nodb";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_stores_fail_fast_with_the_configuration_error_and_do_not_retry()
+    {
+        await using var fake = await FakeFirestoreServer.StartAsync(cancellationToken: Ct);
+        await using var host = await StartAsync(fake, emulatorHost: null);
+        var tallies = host.Services.GetRequiredService<ICompletionStore>();
+        var jobs = host.Services.GetRequiredService<IScheduledJobStore>();
+        var before = fake.Requests.Count;
+        var report = new ProcessorCompletion("a", CompletionStatus.Succeeded, host.Time.GetUtcNow(), "m-1", null);
+
+        var record = await Assert.ThrowsAsync<FirestoreDatabaseNotFoundException>(() => tallies.RecordAsync("phase2", "k1", report, null, Ct));
+        var read = await Assert.ThrowsAsync<FirestoreDatabaseNotFoundException>(() => tallies.GetAsync("phase2", "k1", Ct));
+        await Assert.ThrowsAsync<FirestoreDatabaseNotFoundException>(() => jobs.GetAsync("job-1", Ct));
+
+        Assert.Equal(3, fake.Requests.Skip(before).Count(r => !r.Path.Contains(FirestoreClient.HealthCollection, StringComparison.Ordinal)));
+        Assert.Contains("Firestore database '(default)' does not exist in project 'pax-nodb'", record.Message, StringComparison.Ordinal);
+        Assert.Equal(Project, read.ProjectId);
+    }
+
+    [Fact]
+    public async Task Readyz_answers_503_naming_the_database_while_healthz_stays_ok()
+    {
+        await using var fake = await FakeFirestoreServer.StartAsync(cancellationToken: Ct);
+        await using var host = await StartAsync(fake, emulatorHost: null);
+
+        var ready = await host.Client.GetAsync("/readyz", Ct);
+        var body = await ready.Content.ReadAsStringAsync(Ct);
+        var live = await host.Client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.StartsWith("Unhealthy", body, StringComparison.Ordinal);
+        Assert.Contains("firestore: Firestore database '(default)' does not exist in project 'pax-nodb'", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        fake.AddDatabase(Project);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/readyz", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_is_healthy_on_the_emulator_and_checks_the_database_once()
+    {
+        var emulator = await emulators.FirestoreAsync();
+        await using var host = await StartAsync(null, emulator.HostPort);
+
+        var first = await host.Client.GetAsync("/readyz", Ct);
+        var second = await host.Client.GetAsync("/readyz", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Healthy\n", await first.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    private static Task<LoopbackHost> StartAsync(FakeFirestoreServer? fake, string? emulatorHost) => LoopbackHost.StartAsync(
+        new DateTimeOffset(2026, 2, 10, 6, 0, 0, TimeSpan.Zero),
+        (services, directory) =>
+        {
+            services.AddSingleton<IGoogleAccessTokenProvider>(new StaticAccessTokenProvider(FakeFirestoreServer.DefaultAccessToken));
+            services.AddPaxGoogleCloud(o =>
+            {
+                o.FirestoreEndpoint = fake?.BaseAddress;
+                o.FirestoreEmulatorHost = emulatorHost;
+                o.Retry.InitialDelay = TimeSpan.Zero;
+                o.Retry.MaxDelay = TimeSpan.Zero;
+            });
+            services.AddPaxOrchestration(o =>
+            {
+                o.Store = OrchestrationStoreKind.Firestore;
+                o.Firestore.ProjectId = Project;
+                o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = new RecordingTrigger() });
+                o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            });
+            services.AddPaxScheduling(o =>
+            {
+                o.Store = OrchestrationStoreKind.Firestore;
+                o.Firestore.ProjectId = Project;
+                o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            });
+        },
+        app => app.MapPaxOrchestration());
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Pax.TestSupport.GoogleRest.Internal;
+
+namespace Pax.TestSupport.Firestore.Internal;
+
+/// <summary>Firestore's answers the fake sends, each with where it comes from.</summary>
+internal static class FakeFirestoreAnswers
+{
+    public const string ReadTime = "2026-02-10T06:00:01.000001Z";
+
+    /// <summary>
+    /// A project without a <c>(default)</c> database: 404 <c>NOT_FOUND</c> "The database (default) does not exist for
+    /// project P Please visit https://console.cloud.google.com/datastore/setup?project=P to add a Cloud Datastore or
+    /// Cloud Firestore database." (as reported from production, e.g. public code hit find_string id 56883279079
+    /// "404 The database (default) does not exist for project …"; firebase/firebase-admin-node#2563). The streaming
+    /// methods (runQuery, batchGet) answer errors as a JSON array holding one error element (gRPC transcoding of a
+    /// server stream; nodejs-firestore#1046 / firebase-js-sdk's REST connection read the array form).
+    /// </summary>
+    public static RestResponse DatabaseMissing(string project, bool streaming)
+    {
+        var message = $"The database (default) does not exist for project {project} Please visit "
+            + $"https://console.cloud.google.com/datastore/setup?project={project} to add a Cloud Datastore or Cloud Firestore database.";
+        return streaming
+            ? RestResponse.Json(new JsonArray(ErrorElement(404, "NOT_FOUND", message)), 404)
+            : RestResponse.Error(404, "NOT_FOUND", message);
+    }
+
+    /// <summary><c>{"error":{"code","message","status"}}</c>: one element of a streamed answer that failed.</summary>
+    public static JsonObject ErrorElement(int code, string status, string message) =>
+        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } };
+}
