@@ -69,7 +69,7 @@ internal static partial class OrchestrationLog
     public static void OperatorUnauthenticated(ILogger logger, string endpoint, string mode, string reason) =>
         LogOperatorUnauthenticated(logger, endpoint, mode, LogText.Escape(reason));
 
-    [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication is None: every endpoint except /healthz accepts requests from anyone. Use it only for local runs and emulators")]
+    [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication is None: every endpoint accepts requests from anyone. Use it only for local runs and emulators")]
     public static partial void AuthenticationOff(ILogger logger, string section);
 
     [LoggerMessage(EventId = 4012, EventName = "NoReport", Level = LogLevel.Error, Message = "No processor reported for {Phase}/{RunKey}, expected at {ExpectedAt:O}; overdue since {DeadlineAt:O}: missing [{Missing}] ({MissingCount} success(es) needed)")]
