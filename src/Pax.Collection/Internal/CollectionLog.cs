@@ -33,6 +33,9 @@ internal static partial class CollectionLog
     [LoggerMessage(1009, LogLevel.Information, "Published completion to {Topic}: processor {Processor}, run key {RunKey}, {Status} (message {MessageId})")]
     public static partial void CompletionPublished(ILogger logger, string topic, string processor, string runKey, string status, string messageId);
 
+    [LoggerMessage(1010, LogLevel.Error, "Could not write the run artifact {Path}: {Reason}. The snapshots are stored; the task exits non-zero so a retry writes it")]
+    public static partial void ArtifactNotWritten(ILogger logger, string path, string reason, Exception exception);
+
     [LoggerMessage(1008, LogLevel.Information, "Wrote {Path}")]
     public static partial void ReportWritten(ILogger logger, string path);
 }

@@ -81,7 +81,7 @@ public sealed class CollectionRunner
             MinStoredRatio = _options.MinStoredRatio,
             Cameras = [.. plan.Settled.Concat(collected).OrderBy(c => c.CameraId, StringComparer.Ordinal)],
         };
-        await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        report = report with { ArtifactFailures = await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false) };
         Finish(report);
         await PublishCompletionAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
@@ -127,19 +127,25 @@ public sealed class CollectionRunner
 
         IReadOnlySet<string> existing;
         IReadOnlyDictionary<string, string> previousHashes;
+        IReadOnlyDictionary<string, ReportCamera> earlier;
         try
         {
+            // Before any fetch: a sink that cannot be written or read fails the run now, not after every camera.
+            await _sink.PrepareSlotAsync(slotPath, cancellationToken).ConfigureAwait(false);
             existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
+            earlier = existing.Count > 0
+                ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
+                : new Dictionary<string, ReportCamera>();
             var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
             previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new CollectionFailedException($"The sink {_sink.Location} could not be read: {ex.Message}", ex);
+            throw new CollectionFailedException($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
         }
 
         var planner = new RunPlanner(request.Task.Shard, _location.Prefix, slot);
-        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes);
+        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
         if (existing.Count > 0)
         {
             CollectionLog.ResumingSlot(_logger, slot, plan.Settled.Count(c => c.Outcome == CameraOutcomeKind.AlreadyStored));
@@ -156,8 +162,8 @@ public sealed class CollectionRunner
             Record(settled, counter);
         }
 
-        using var fetchSlots = new SemaphoreSlim(_options.Concurrency);
-        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, fetchSlots, _timeProvider);
+        using var slots = new CollectionSlots(_options.Concurrency, _options.UploadConcurrency);
+        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, slots, _timeProvider);
         var collection = new SlotCollection(collector, _location.Prefix, slot, _options.Deadline, _timeProvider);
         var results = await collection.RunAsync(plan.Cameras, outcome => Record(outcome, counter), cancellationToken).ConfigureAwait(false);
         if (collection.DeadlineReached)
