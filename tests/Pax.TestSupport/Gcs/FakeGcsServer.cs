@@ -54,6 +54,9 @@ public sealed class FakeGcsServer : IAsyncDisposable
     /// <summary>Gets the bearer token requests must carry, or <see langword="null"/> when anonymous requests are accepted.</summary>
     public string? AccessToken => _options.AccessToken;
 
+    /// <summary>Gets the most requests the server was handling at once so far.</summary>
+    public int PeakConcurrentRequests => _log.PeakOpen;
+
     /// <summary>Gets the requests received so far, in order.</summary>
     public IReadOnlyList<RecordedGcsRequest> Requests => _log.Snapshot();
 

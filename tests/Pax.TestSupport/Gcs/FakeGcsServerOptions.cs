@@ -30,6 +30,12 @@ public sealed class FakeGcsServerOptions
     /// </summary>
     public System.Net.HttpStatusCode? FirstFinalisationStatus { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long the server waits before answering each request (a network and service round trip, for
+    /// benchmarks), on <see cref="TimeProvider"/>. The default is zero.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Gets or sets the largest page objects.list returns (the real API's cap is 1000).</summary>
     public int MaxPageSize { get; set; } = 1000;
 

@@ -23,8 +23,14 @@ internal sealed class FakeGcsRequestHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
+        using var open = log.Open();
         var request = await RecordAsync(context);
         log.Add(request);
+        if (options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Latency, options.TimeProvider, context.RequestAborted);
+        }
+
         var fault = faults.Take(request);
         switch (fault?.Kind)
         {
