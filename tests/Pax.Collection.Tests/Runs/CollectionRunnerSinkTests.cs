@@ -56,10 +56,11 @@ public sealed class CollectionRunnerSinkTests : IDisposable
         _harness.Source.Add("quick");
         _harness.Options.UploadTimeout = TimeSpan.FromSeconds(30);
         var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _harness.Sink = new HangingSink(_harness.Sink, "slow", hanging);
+        var othersWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _harness.Sink = new HangingSink(_harness.Sink, "slow", hanging, othersWritten);
 
         var run = _harness.RunAsync(cancellationToken: Ct);
-        await hanging.Task.WaitAsync(Ct);
+        await Task.WhenAll(hanging.Task, othersWritten.Task).WaitAsync(Ct);
         _harness.Time.Advance(TimeSpan.FromSeconds(30));
         var report = await run;
 
@@ -166,7 +167,7 @@ public sealed class CollectionRunnerSinkTests : IDisposable
         public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken) => inner.ReadArtifactAsync(slotPath, fileName, cancellationToken);
     }
 
-    private sealed class HangingSink(ISnapshotSink inner, string cameraId, TaskCompletionSource started) : ISnapshotSink
+    private sealed class HangingSink(ISnapshotSink inner, string cameraId, TaskCompletionSource started, TaskCompletionSource othersWritten) : ISnapshotSink
     {
         public string Location => inner.Location;
 
@@ -178,7 +179,9 @@ public sealed class CollectionRunnerSinkTests : IDisposable
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            return await inner.WriteAsync(key, content, metadata, cancellationToken);
+            var result = await inner.WriteAsync(key, content, metadata, cancellationToken);
+            othersWritten.TrySetResult();
+            return result;
         }
 
         public Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken) => inner.ListSnapshotsAsync(slotPath, cancellationToken);
