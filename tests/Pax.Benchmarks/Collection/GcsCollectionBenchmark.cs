@@ -11,6 +11,7 @@ namespace Pax.Benchmarks.Collection;
 /// collector process (<see cref="GcsCollectionScenario"/>), one after the other: "before" is a build of the benchmark
 /// from another commit (<c>--before path/to/Pax.Benchmarks.dll</c>), "after" is this one. Prints wall time against the
 /// ideal ⌈N/C⌉·L, the HTTP requests Cloud Storage received per stored snapshot, and the collector's peak RSS.
+/// <c>--upload-concurrency U</c> sets the "after" build's upload bound (the default is the option's default).
 /// </summary>
 internal static class GcsCollectionBenchmark
 {
@@ -23,6 +24,7 @@ internal static class GcsCollectionBenchmark
         var latencyMs = BenchmarkArguments.Int(args, "--latency-ms", 250);
         var storageLatencyMs = BenchmarkArguments.Int(args, "--storage-latency-ms", 20);
         var before = BenchmarkArguments.Text(args, "--before", string.Empty);
+        var uploadBound = BenchmarkArguments.Text(args, "--upload-concurrency", string.Empty);
         var builds = new List<(string Name, string Dll)>();
         if (before.Length > 0)
         {
@@ -37,7 +39,8 @@ internal static class GcsCollectionBenchmark
         {
             foreach (var (name, dll) in builds)
             {
-                rows.Add(await RunBuildAsync(name, dll, $"http://127.0.0.1:{port}", cameras, concurrency, latencyMs, storageLatencyMs));
+                var label = name == "after" && uploadBound.Length > 0 ? $"after, upload concurrency {uploadBound}" : name;
+                rows.Add(await RunBuildAsync(label, dll, $"http://127.0.0.1:{port}", cameras, concurrency, latencyMs, storageLatencyMs, name == "after" ? uploadBound : string.Empty));
             }
         }
         finally
@@ -53,11 +56,12 @@ internal static class GcsCollectionBenchmark
         return 0;
     }
 
-    private static async Task<string> RunBuildAsync(string name, string dll, string api, int cameras, int concurrency, int latencyMs, int storageLatencyMs)
+    private static async Task<string> RunBuildAsync(string name, string dll, string api, int cameras, int concurrency, int latencyMs, int storageLatencyMs, string uploadBound)
     {
         await using var storage = await FakeGcsServer.StartAsync(new FakeGcsServerOptions { AccessToken = null, Latency = TimeSpan.FromMilliseconds(storageLatencyMs) });
         storage.CreateBucket(Bucket);
-        var start = new ProcessStartInfo("dotnet", [dll, "collection-gcs-scenario", api, storage.BaseAddress.ToString(), Bucket, concurrency.ToString(CultureInfo.InvariantCulture)])
+        string[] arguments = [dll, "collection-gcs-scenario", api, storage.BaseAddress.ToString(), Bucket, concurrency.ToString(CultureInfo.InvariantCulture)];
+        var start = new ProcessStartInfo("dotnet", uploadBound.Length > 0 ? [.. arguments, uploadBound] : arguments)
         {
             RedirectStandardOutput = true,
         };

@@ -23,6 +23,9 @@ internal static class GcsCollectionScenario
         var storage = args[1];
         var bucket = args[2];
         var concurrency = int.Parse(args[3], CultureInfo.InvariantCulture);
+
+        // Optional: the upload bound (CollectionOptions.UploadConcurrency), for builds that have one.
+        var uploadBound = args.Length > 4 ? args[4] : null;
         var services = new ServiceCollection()
             .AddPaxCollection(options =>
             {
@@ -31,6 +34,7 @@ internal static class GcsCollectionScenario
                 options.Deadline = TimeSpan.FromMinutes(10);
             })
             .AddPaxGoogleCloud(options => options.StorageEmulatorHost = storage)
+            .AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<CollectionOptions>>(new UploadBound(uploadBound))
             .Configure<NyctmcOptions>(options => options.BaseAddress = api)
             .BuildServiceProvider();
         try
@@ -61,6 +65,18 @@ internal static class GcsCollectionScenario
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+}
+
+/// <summary>Sets <c>UploadConcurrency</c> by name, when given, so this file also builds where the option does not exist.</summary>
+internal sealed class UploadBound(string? value) : Microsoft.Extensions.Options.IConfigureOptions<CollectionOptions>
+{
+    public void Configure(CollectionOptions options)
+    {
+        if (value is not null)
+        {
+            typeof(CollectionOptions).GetProperty("UploadConcurrency")!.SetValue(options, int.Parse(value, CultureInfo.InvariantCulture));
+        }
     }
 }
 
