@@ -1,4 +1,5 @@
 using Google.Cloud.Storage.V1;
+using Pax.Collection.Runs;
 using Pax.GoogleCloud;
 
 namespace Pax.Collection.Sinks.Internal;
@@ -19,6 +20,7 @@ internal static class StorageClientFactory
 {
     private const string JsonApiPath = "storage/v1/";
 
+    /// <exception cref="CollectionFailedException">No endpoint or emulator is configured and Application Default Credentials are missing.</exception>
     public static StorageClient Create(GoogleCloudOptions options)
     {
         if (options.StorageEndpoint is { } endpoint)
@@ -32,7 +34,18 @@ internal static class StorageClientFactory
             return new StorageClientBuilder { BaseUri = JsonApiBase(host), UnauthenticatedAccess = true }.Build();
         }
 
-        return new StorageClientBuilder().Build();
+        try
+        {
+            return new StorageClientBuilder().Build();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Google.Apis.Auth: "Your default credentials were not found." A setup mistake, not a bug: say what to set.
+            throw new CollectionFailedException(
+                $"No Cloud Storage credentials: {ex.Message} Run 'gcloud auth application-default login', set GOOGLE_APPLICATION_CREDENTIALS, "
+                + "register your own StorageClient, or point STORAGE_EMULATOR_HOST at an emulator.",
+                ex);
+        }
     }
 
     /// <summary>Parses <c>host:port</c> or <c>http(s)://host:port</c> (no path), as Google's other clients accept it.</summary>
