@@ -54,6 +54,25 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void The_emulator_hosts_are_read_from_the_variables_Googles_clients_read()
+    {
+        var services = new ServiceCollection();
+        services.AddPaxGoogleCloud();
+        var variables = new Dictionary<string, string>
+        {
+            ["STORAGE_EMULATOR_HOST"] = "http://127.0.0.1:4443",
+            ["FIRESTORE_EMULATOR_HOST"] = "127.0.0.1:8080",
+            ["PUBSUB_EMULATOR_HOST"] = "127.0.0.1:8085",
+        };
+        ReplaceEnvironment(services, variables.GetValueOrDefault);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+
+        Assert.Equal(("http://127.0.0.1:4443", "127.0.0.1:8080", "127.0.0.1:8085"), (options.StorageEmulatorHost, options.FirestoreEmulatorHost, options.PubSubEmulatorHost));
+    }
+
+    [Fact]
     public void Options_set_in_code_override_the_environment()
     {
         var services = new ServiceCollection();
