@@ -146,7 +146,9 @@ internal sealed class FakeGcsUploads(FakeGcsStore store, FakeGcsServerOptions op
             ?? Commit(session.Bucket, session.Upload, data, session.IfGenerationMatch, session.IfGenerationNotMatch, baseAddress);
         if (response.StatusCode != 403)
         {
-            // A finalised session answers the same again; one that failed (412, hash mismatch) persisted nothing.
+            // A completed session answers a status query or a resend with 200 and the object
+            // (performing-resumable-uploads#status-check); one whose finalisation failed (412, hash mismatch) persisted
+            // nothing and answers the same failure again.
             session.Final = response;
         }
 
