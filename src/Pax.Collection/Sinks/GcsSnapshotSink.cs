@@ -56,7 +56,12 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// <param name="client">Google's Storage client: the application's own from DI, or the one <c>AddPaxCollection</c> builds.</param>
     /// <param name="bucket">The bucket's name, without <c>gs://</c>.</param>
     /// <param name="logger">The logger.</param>
-    /// <param name="retry">The retry timing; <see langword="null"/> for Google's defaults (1 s, ×2, at most 32 s, 5 retries).</param>
+    /// <param name="retry">
+    /// The retry timing: <see cref="GoogleRetryOptions.InitialDelay"/>, <see cref="GoogleRetryOptions.Multiplier"/>,
+    /// <see cref="GoogleRetryOptions.MaxDelay"/> and <see cref="GoogleRetryOptions.MaxRetryAttempts"/> (the per-write
+    /// bound is <see cref="Runs.CollectionOptions.UploadTimeout"/>); <see langword="null"/> for Google's defaults
+    /// (1 s, ×2, at most 32 s) and 5 retries.
+    /// </param>
     /// <param name="timeProvider">The clock of the back-off; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="bucket"/> is not a valid bucket name.</exception>
     public GcsSnapshotSink(StorageClient client, string bucket, ILogger<GcsSnapshotSink> logger, GoogleRetryOptions? retry = null, TimeProvider? timeProvider = null)

@@ -248,6 +248,18 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_whose_bytes_do_not_match_the_crc32c_is_retried_and_never_returned()
+    {
+        _server.PutObject(Bucket, "nyc/2025-01-02/0330/report.json", "{\"v\":1}"u8.ToArray(), "application/json");
+        _server.EnqueueFault(r => r.IsDownload, FakeGcsFault.CorruptMedia());
+
+        var read = await _sink.ReadArtifactAsync(Key.SlotPath, "report.json", Ct);
+
+        Assert.Equal("{\"v\":1}", Encoding.UTF8.GetString(read!));
+        Assert.Equal(2, _server.Requests.Count(r => r.IsDownload));
+    }
+
+    [Fact]
     public async Task Reading_a_missing_artifact_returns_null()
     {
         Assert.Null(await _sink.ReadArtifactAsync(Key.SlotPath, "report.json", Ct));
