@@ -57,8 +57,11 @@ public sealed class CollectionRunner
     /// <summary>Collects one slot for one task and writes its report.</summary>
     /// <param name="request">What to collect.</param>
     /// <param name="cancellationToken">Cancels the run; in-flight writes leave no partial snapshot.</param>
-    /// <returns>The report; check <see cref="CollectionReport.Succeeded"/> for the exit code.</returns>
-    /// <exception cref="CollectionFailedException">The camera list could not be had, was empty, or the sink refused access; nothing was stored.</exception>
+    /// <returns>
+    /// The report; check <see cref="CollectionReport.Succeeded"/> and <see cref="CollectionReport.ArtifactFailures"/>
+    /// (a report that could not be written is logged and listed there, never thrown) for the exit code.
+    /// </returns>
+    /// <exception cref="CollectionFailedException">The camera list could not be had, was empty, or the sink could not be used or refused access (checked before any fetch); nothing was stored.</exception>
     public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
