@@ -64,6 +64,29 @@ public static class CollectorApp
             return await FailAsync(environment, ex.Message, HelpHint).ConfigureAwait(false);
         }
 
+        try
+        {
+            return await ExecuteCollectionAsync(settings, task, environment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing above knew this failure: one ERROR line Error Reporting picks up, and an exit code that says so.
+            ReportUnexpected(ex, environment);
+            return CollectorExitCodes.Unexpected;
+        }
+    }
+
+    private static void ReportUnexpected(Exception exception, CollectorEnvironment environment)
+    {
+        var service = environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : CloudLoggingJsonLoggerProvider.DefaultService;
+        using (var provider = new CloudLoggingJsonLoggerProvider(environment.IsTerminal ? environment.Error : environment.Output, environment.TimeProvider, LogLevel.Error, service))
+        {
+            CollectorLog.UnexpectedFailure(provider.CreateLogger("Pax.Collector.Job"), exception.Message, CollectorExitCodes.Unexpected, exception);
+        }
+    }
+
+    private static async Task<int> ExecuteCollectionAsync(CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
+    {
         await using var services = BuildServices(settings, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Collector.Job");
         try
@@ -107,7 +130,9 @@ public static class CollectorApp
         }
 
         var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
-        return report.Succeeded ? CollectorExitCodes.Success : CollectorExitCodes.UnderFloor;
+        return !report.Succeeded ? CollectorExitCodes.UnderFloor
+            : report.ArtifactFailures.Count > 0 ? CollectorExitCodes.ArtifactsNotWritten
+            : CollectorExitCodes.Success;
     }
 
     private static async Task<int> FailAsync(CollectorEnvironment environment, string message, string? hint = null)
@@ -158,6 +183,7 @@ public static class CollectorApp
         {
             options.Sink = settings.Sink;
             options.Concurrency = settings.Concurrency;
+            options.UploadConcurrency = settings.UploadConcurrency;
             options.MinStoredRatio = settings.MinStoredRatio ?? options.MinStoredRatio;
             options.Deadline = settings.Deadline ?? options.Deadline;
             options.CompletionTopic = settings.CompletionTopic;

@@ -17,6 +17,7 @@ public sealed class CollectorCommand
     private readonly Option<bool> _all = new("--all") { Description = "Collect every online camera [env PAX_ALL=true]" };
     private readonly Option<string> _sink = new("--sink") { Description = "Where snapshots go: a folder or gs://bucket/prefix [env PAX_SINK; default ./pax-data]", HelpName = "DIR|gs://bucket/prefix" };
     private readonly Option<string> _concurrency = new("--concurrency") { Description = "Cameras fetched at once [env PAX_CONCURRENCY; default 16]", HelpName = "N" };
+    private readonly Option<string> _uploadConcurrency = new("--upload-concurrency") { Description = "Snapshots written to the sink at once [env PAX_UPLOAD_CONCURRENCY; default 32]", HelpName = "N" };
     private readonly Option<string> _slot = new("--slot") { Description = "An instant (ISO-8601) in the slot to collect; default: now [env PAX_SLOT]", HelpName = "ISO-8601" };
     private readonly Option<string> _writeManifest = new("--write-manifest") { Description = "Write a manifest of the selected cameras to FILE and exit [env PAX_WRITE_MANIFEST]", HelpName = "FILE" };
     private readonly Option<string> _minStoredRatio = new("--min-stored-ratio") { Description = "Exit non-zero when fewer than this share of eligible cameras end stored [env PAX_MIN_STORED_RATIO; default 0.9]", HelpName = "0..1" };
@@ -31,7 +32,7 @@ public sealed class CollectorCommand
         GetVariable = getVariable;
         Root = new RootCommand("Pax collector: stores one snapshot per camera for the current 30-minute slot, as a Cloud Run Job task.")
         {
-            _cameraApi, _area, _manifest, _all, _sink, _concurrency, _slot, _writeManifest, _minStoredRatio, _deadline, _completionTopic, _completionPhase,
+            _cameraApi, _area, _manifest, _all, _sink, _concurrency, _uploadConcurrency, _slot, _writeManifest, _minStoredRatio, _deadline, _completionTopic, _completionPhase,
         };
     }
 
@@ -56,6 +57,7 @@ public sealed class CollectorCommand
             All = all,
             Sink = ParseSink(Text(parse, _sink, "PAX_SINK") ?? "./pax-data"),
             Concurrency = ParseNumber(Text(parse, _concurrency, "PAX_CONCURRENCY"), "--concurrency", 16),
+            UploadConcurrency = ParseNumber(Text(parse, _uploadConcurrency, "PAX_UPLOAD_CONCURRENCY"), "--upload-concurrency", 32),
             Slot = Text(parse, _slot, "PAX_SLOT") is { } slot ? ParseSlot(slot) : null,
             WriteManifest = Text(parse, _writeManifest, "PAX_WRITE_MANIFEST"),
             MinStoredRatio = Text(parse, _minStoredRatio, "PAX_MIN_STORED_RATIO") is { } ratio ? ParseRatio(ratio) : null,

@@ -13,4 +13,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(1902, LogLevel.Warning, "Collection cancelled before its report was written; snapshots stored so far are kept and a re-run fetches the rest")]
     public static partial void CancelledBeforeCollecting(ILogger logger);
+
+    [LoggerMessage(1903, LogLevel.Error, "The collector failed unexpectedly: {Reason}. Snapshots stored so far are kept; exit code {ExitCode}")]
+    public static partial void UnexpectedFailure(ILogger logger, string reason, int exitCode, Exception exception);
 }

@@ -21,6 +21,9 @@ public sealed record CollectorSettings
     /// <summary>Gets how many cameras are fetched at once.</summary>
     public int Concurrency { get; init; }
 
+    /// <summary>Gets how many snapshots are written to the sink at once.</summary>
+    public int UploadConcurrency { get; init; } = 32;
+
     /// <summary>Gets an instant in the slot to collect, or <see langword="null"/> for the current slot.</summary>
     public DateTimeOffset? Slot { get; init; }
 

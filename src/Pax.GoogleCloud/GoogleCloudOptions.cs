@@ -9,21 +9,20 @@ public sealed class GoogleCloudOptions
     /// <summary>The conventional configuration section name: <c>GoogleCloud</c>.</summary>
     public const string SectionName = "GoogleCloud";
 
-    /// <summary>The Cloud Storage endpoint used when nothing overrides it: <c>https://storage.googleapis.com</c>.</summary>
-    public static readonly Uri DefaultStorageEndpoint = new("https://storage.googleapis.com/");
-
     /// <summary>
     /// Gets or sets an explicit Cloud Storage endpoint (such as a regional or Private Service Connect endpoint, or a
-    /// test server). Requests to it are authenticated. When set it wins over <see cref="StorageEmulatorHost"/>.
+    /// test server) for the <c>StorageClient</c> Pax.Collection builds when the application registered none: its
+    /// JSON API is <c>{endpoint}/storage/v1/</c>, its uploads <c>{endpoint}/upload/storage/v1/</c>, and requests are
+    /// authenticated. When set it wins over <see cref="StorageEmulatorHost"/>.
     /// </summary>
-    /// <value>Default <see langword="null"/>: <see cref="StorageEmulatorHost"/> when set, else <see cref="DefaultStorageEndpoint"/>. Absolute http or https URI without query.</value>
+    /// <value>Default <see langword="null"/>: <see cref="StorageEmulatorHost"/> when set, else Google's endpoint. Absolute http or https URI without query.</value>
     public Uri? StorageEndpoint { get; set; }
 
     /// <summary>
-    /// Gets or sets the Cloud Storage emulator address, as in Google's clients: <c>127.0.0.1:9023</c> or
-    /// <c>http://127.0.0.1:9023</c>. When set (and <see cref="StorageEndpoint"/> is not), Storage requests go there
-    /// without an <c>Authorization</c> header and no access token is fetched, like Google's clients do
-    /// (the emulators accept anonymous requests).
+    /// Gets or sets the Cloud Storage emulator address, a host as gcloud and Google's Go, Python and Node clients read
+    /// it: <c>127.0.0.1:9023</c> or <c>http://127.0.0.1:9023</c>. When set (and <see cref="StorageEndpoint"/> is not),
+    /// the <c>StorageClient</c> Pax.Collection builds sends its requests there without credentials (the emulators
+    /// accept anonymous requests).
     /// </summary>
     /// <value>Default: the <c>STORAGE_EMULATOR_HOST</c> environment variable when <c>AddPaxGoogleCloud</c> registered the options; <see langword="null"/> otherwise.</value>
     public string? StorageEmulatorHost { get; set; }

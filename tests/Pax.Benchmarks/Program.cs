@@ -3,12 +3,15 @@ using Pax.Benchmarks.Orchestration;
 
 // Benchmarks are run by hand (never by `dotnet test`); each prints a table to paste into README.md with its command.
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- collection
+//   dotnet run -c Release --project tests/Pax.Benchmarks -- collection-gcs [--before /tmp/bench-base/Pax.Benchmarks.dll]
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- scheduling
 return args switch
 {
     ["collection", ..] => await CollectionBenchmark.RunAsync(args[1..]),
     ["collection-scenario", ..] => await CollectionScenario.RunInThisProcessAsync(args[1..]),
+    ["collection-gcs", ..] => await GcsCollectionBenchmark.RunAsync(args[1..]),
+    ["collection-gcs-scenario", ..] => await GcsCollectionScenario.RunInThisProcessAsync(args[1..]),
     ["orchestration", ..] => await OrchestrationBenchmark.RunAsync(args[1..]),
     ["scheduling", ..] => await SchedulingBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -17,6 +20,7 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Pax.Benchmarks collection [--latency-ms 250]");
+    Console.Error.WriteLine("       Pax.Benchmarks collection-gcs [--before OTHER/Pax.Benchmarks.dll] [--cameras 2000] [--concurrency 64] [--latency-ms 250] [--storage-latency-ms 20]");
     Console.Error.WriteLine("       Pax.Benchmarks orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]");
     Console.Error.WriteLine("       Pax.Benchmarks scheduling [--jobs 10000] [--tickers 4] [--max-per-tick 500] [--concurrency 8] [--store firestore|sqlite]");
     return 2;

@@ -36,7 +36,9 @@ for sa in "${JOB}-runtime" "${JOB}-scheduler"; do
     || gcloud iam service-accounts create "${sa}" --project="${PROJECT}"
 done
 
-# The job creates snapshots (create-only), lists the slot, and replaces its report: roles/storage.objectUser on the bucket.
+# The job creates snapshots (create-only: storage.objects.create), lists the slot and reads the earlier report
+# (storage.objects.list, .get), and replaces its report under a generation precondition, which Cloud Storage allows
+# only with storage.objects.delete. roles/storage.objectCreator lacks all but create: grant roles/storage.objectUser.
 gcloud storage buckets add-iam-policy-binding "gs://${BUCKET}" \
   --member="serviceAccount:${RUNTIME_SA}" --role=roles/storage.objectUser
 

@@ -6,11 +6,18 @@ using Pax.Collection.Cameras;
 using Pax.Collection.Internal;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
-using Pax.GoogleCloud.Storage;
+using Google.Cloud.Storage.V1;
+using Pax.Collection.Sinks.Internal;
+using Pax.GoogleCloud;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>, and the <see cref="CollectionRunner"/>.</summary>
+/// <summary>
+/// Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>,
+/// and the <see cref="CollectionRunner"/>. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
+/// when one is registered; otherwise one built with <see cref="StorageClientBuilder"/> (Application Default Credentials,
+/// or the emulator named by <c>STORAGE_EMULATOR_HOST</c>, or <see cref="GoogleCloudOptions.StorageEndpoint"/>).
+/// </summary>
 public static class PaxCollectionServiceCollectionExtensions
 {
     /// <summary>Adds Pax.Collection with options from the <c>Pax:Collection</c> configuration section, if bound elsewhere, or defaults.</summary>
@@ -52,6 +59,7 @@ public static class PaxCollectionServiceCollectionExtensions
         services.AddPaxGoogleCloud();
         services.AddNyctmcCameraClient();
         services.TryAddTransient<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
+        services.TryAddSingleton(sp => StorageClientFactory.Create(sp.GetRequiredService<IOptions<GoogleCloudOptions>>().Value));
         services.TryAddTransient(CreateSink);
         services.TryAddTransient<CollectionRunner>();
         return services;
@@ -62,6 +70,11 @@ public static class PaxCollectionServiceCollectionExtensions
         var location = SnapshotSinkLocation.Parse(services.GetRequiredService<IOptions<CollectionOptions>>().Value.Sink);
         return location.Kind == SnapshotSinkKind.FileSystem
             ? new FileSystemSink(location.Path, services.GetRequiredService<TimeProvider>())
-            : new GcsSnapshotSink(services.GetRequiredService<StorageObjectsClient>(), location.Path, services.GetRequiredService<ILogger<GcsSnapshotSink>>());
+            : new GcsSnapshotSink(
+                services.GetRequiredService<StorageClient>(),
+                location.Path,
+                services.GetRequiredService<ILogger<GcsSnapshotSink>>(),
+                services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.Retry,
+                services.GetRequiredService<TimeProvider>());
     }
 }

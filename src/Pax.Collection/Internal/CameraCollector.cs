@@ -11,15 +11,17 @@ namespace Pax.Collection.Internal;
 
 /// <summary>Collects one camera's snapshot in a run: fetch, validate, compare with the previous one, store.</summary>
 /// <remarks>
-/// Only the fetch holds one of the run's <paramref name="fetchSlots"/> (the politeness bound on the camera provider);
-/// validation and the write happen after the slot is released, so a slow disk or bucket never idles a fetch slot.
+/// Only the fetch holds one of the run's fetch slots (the politeness bound on the camera provider); validation and the
+/// write happen after it is released, so a slow disk or bucket never idles a fetch slot. The write holds an upload
+/// slot and has its own timeout (<see cref="CollectionOptions.UploadTimeout"/>); the whole camera holds an image slot
+/// from before the fetch to the end of the write (see <see cref="CollectionSlots"/>).
 /// </remarks>
 internal sealed class CameraCollector(
     ICameraSource source,
     ISnapshotSink sink,
     SnapshotValidator validator,
     CollectionOptions options,
-    SemaphoreSlim fetchSlots,
+    CollectionSlots slots,
     TimeProvider timeProvider)
 {
     /// <param name="camera">The camera.</param>
@@ -29,6 +31,20 @@ internal sealed class CameraCollector(
     /// <param name="writeToken">Cancels the write (the caller only: an image fetched before the deadline is still stored).</param>
     public async Task<CameraOutcome> CollectAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken fetchToken, CancellationToken writeToken)
     {
+        await slots.Images.WaitAsync(fetchToken).ConfigureAwait(false);
+        try
+        {
+            return await FetchAndStoreAsync(camera, key, previousHash, fetchToken, writeToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Images.Release();
+        }
+    }
+
+    private async Task<CameraOutcome> FetchAndStoreAsync(Camera camera, SnapshotKey key, string? previousHash, CancellationToken fetchToken, CancellationToken writeToken)
+    {
+        var fetchSlots = slots.Fetches;
         await fetchSlots.WaitAsync(fetchToken).ConfigureAwait(false);
         var started = timeProvider.GetTimestamp();
         CameraImage image;
@@ -73,7 +89,7 @@ internal sealed class CameraCollector(
         var written = await WriteAsync(key, bytes, metadata, writeToken).ConfigureAwait(false);
         if (written.Failure is { } failure)
         {
-            return fetched with { Outcome = CameraOutcomeKind.Failed, Reason = failure, Duration = Elapsed(started) };
+            return fetched with { Outcome = written.FailureKind, Reason = failure, Duration = Elapsed(started) };
         }
 
         return fetched with
@@ -85,11 +101,19 @@ internal sealed class CameraCollector(
         };
     }
 
-    private async Task<(SnapshotWriteResult Result, string? Failure)> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> bytes, SnapshotMetadata metadata, CancellationToken cancellationToken)
+    private async Task<(SnapshotWriteResult Result, string? Failure, CameraOutcomeKind FailureKind)> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> bytes, SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
+        await slots.Uploads.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return (await sink.WriteAsync(key, bytes, metadata, cancellationToken).ConfigureAwait(false), null);
+            using var timeout = new CancellationTokenSource(options.UploadTimeout, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            return (await sink.WriteAsync(key, bytes, metadata, linked.Token).ConfigureAwait(false), null, default);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The upload timeout (or the client's own HTTP timeout) ended it: this camera's outcome, not the run's end.
+            return (default, $"storing {key.ObjectName} did not finish within the upload timeout of {options.UploadTimeout}", CameraOutcomeKind.TimedOut);
         }
         catch (GoogleApiException ex) when (ex.HttpStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
@@ -101,9 +125,14 @@ internal sealed class CameraCollector(
             // A full disk fails every other write too: stop the run with one clear error instead of failing each camera.
             throw new CollectionFailedException($"The sink {sink.Location} is out of space ({ex.Message}); the run stopped rather than fail every remaining camera. Snapshots stored so far are kept: free space and run again, and only the missing ones are fetched.", ex);
         }
-        catch (Exception ex) when (ex is GoogleApiException or IOException or UnauthorizedAccessException or HttpRequestException)
+        catch (Exception ex) when (ex is GoogleApiException or Google.GoogleApiException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
-            return (default, $"storing {key.ObjectName} failed: {ex.Message}");
+            // Includes a CRC32C mismatch (Cloud Storage refused the bytes it received; nothing was stored).
+            return (default, $"storing {key.ObjectName} failed: {ex.Message}", CameraOutcomeKind.Failed);
+        }
+        finally
+        {
+            slots.Uploads.Release();
         }
     }
 

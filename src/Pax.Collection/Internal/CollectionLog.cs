@@ -39,6 +39,9 @@ internal static partial class CollectionLog
     [LoggerMessage(1011, LogLevel.Warning, "Slot {Slot:u}: the run was cancelled after {Done} of {Total} cameras; the report lists what was done and a re-run collects the rest")]
     public static partial void RunCancelled(ILogger logger, DateTimeOffset slot, int done, int total);
 
+    [LoggerMessage(1012, LogLevel.Error, "Could not write the run artifact {Path}: {Reason}. The snapshots are stored; the task exits non-zero so a retry writes it")]
+    public static partial void ArtifactNotWritten(ILogger logger, string path, string reason, Exception exception);
+
     [LoggerMessage(1008, LogLevel.Information, "Wrote {Path}")]
     public static partial void ReportWritten(ILogger logger, string path);
 }

@@ -9,7 +9,11 @@ namespace Pax.Collection.Internal;
 /// <summary>Turns a camera selection into this task's plan: its shard, minus what the slot already holds.</summary>
 internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset slot)
 {
-    public RunPlan Plan(CameraSelectionResult selection, IReadOnlySet<string> existing, IReadOnlyDictionary<string, string> previousHashes)
+    /// <param name="selection">The selected cameras.</param>
+    /// <param name="existing">The snapshots the slot holds.</param>
+    /// <param name="previousHashes">Camera id → SHA-256 of its snapshot in the previous slot (stale detection).</param>
+    /// <param name="earlier">Camera id → its line in this slot's earlier report, so an already stored snapshot keeps its bytes, SHA-256 and fetch time.</param>
+    public RunPlan Plan(CameraSelectionResult selection, IReadOnlySet<string> existing, IReadOnlyDictionary<string, string> previousHashes, IReadOnlyDictionary<string, ReportCamera> earlier)
     {
         var toFetch = new List<PlannedCamera>();
         var settled = new List<CameraOutcome>();
@@ -25,7 +29,15 @@ internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset 
             }
             else if (existing.Contains(new SnapshotKey(prefix, id, slot).ObjectName))
             {
-                settled.Add(Settle(camera, CameraOutcomeKind.AlreadyStored, null) with { ObjectName = new SnapshotKey(prefix, id, slot).ObjectName });
+                var objectName = new SnapshotKey(prefix, id, slot).ObjectName;
+                var before = earlier.GetValueOrDefault(camera.Id) is { } line && line.ObjectName == objectName ? line : null;
+                settled.Add(Settle(camera, CameraOutcomeKind.AlreadyStored, null) with
+                {
+                    ObjectName = objectName,
+                    Bytes = before?.Bytes,
+                    Sha256 = before?.Sha256,
+                    FetchedAt = before?.FetchedAt,
+                });
             }
             else
             {

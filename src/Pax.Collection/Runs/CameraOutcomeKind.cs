@@ -21,7 +21,7 @@ public enum CameraOutcomeKind
     /// <summary>The bytes equal the camera's previous snapshot: the camera is frozen or serves a placeholder.</summary>
     Stale,
 
-    /// <summary>The fetch timed out, or the run's deadline came first.</summary>
+    /// <summary>The fetch timed out, the write did not finish within the upload timeout, or the run's deadline came first.</summary>
     TimedOut,
 
     /// <summary>The fetch or the write failed for another reason, given in the outcome.</summary>

@@ -24,6 +24,23 @@ public sealed class CollectionOptions
     [Range(1, 1024)]
     public int Concurrency { get; set; } = 16;
 
+    /// <summary>
+    /// Gets or sets how many snapshots are written to the sink at once. Images fetched while all upload slots are busy
+    /// wait for one; at most <see cref="Concurrency"/> + <see cref="UploadConcurrency"/> images are held at a time
+    /// (further fetches wait), so memory and connections stay flat when the sink is slower than the cameras.
+    /// </summary>
+    /// <value>The default is 32.</value>
+    [Range(1, 1024)]
+    public int UploadConcurrency { get; set; } = 32;
+
+    /// <summary>
+    /// Gets or sets how long one snapshot's write may take, retries included, before that camera ends
+    /// <see cref="CameraOutcomeKind.TimedOut"/> (the run goes on with the others).
+    /// </summary>
+    /// <value>The default is 2 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Gets or sets the schedule slot length; snapshot names use the start of the slot.</summary>
     /// <value>The default is 30 minutes, matching a <c>*/30 * * * *</c> schedule.</value>
     public TimeSpan SlotInterval { get; set; } = SnapshotSlots.DefaultInterval;

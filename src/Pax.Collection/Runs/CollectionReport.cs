@@ -35,6 +35,13 @@ public sealed record CollectionReport
     /// <summary>Gets every camera of this task's shard, in camera id order.</summary>
     public required IReadOnlyList<CameraOutcome> Cameras { get; init; }
 
+    /// <summary>
+    /// Gets the run artifacts (<c>report.json</c>, <c>report.html</c>) that could not be written, each with the reason;
+    /// empty when all were written. The snapshots are stored either way; the collector exits non-zero so Cloud Run
+    /// retries the task, which stores nothing twice and writes the report again.
+    /// </summary>
+    public IReadOnlyList<string> ArtifactFailures { get; init; } = [];
+
     /// <summary>Gets the run's wall time.</summary>
     public TimeSpan Duration => FinishedAt - StartedAt;
 

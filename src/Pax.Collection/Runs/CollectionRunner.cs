@@ -65,8 +65,11 @@ public sealed class CollectionRunner
     /// <see cref="CancelledReportGracePeriod"/>), publishes no completion, and throws <see cref="CollectionCancelledException"/>
     /// carrying that report.
     /// </param>
-    /// <returns>The report; check <see cref="CollectionReport.Succeeded"/> for the exit code.</returns>
-    /// <exception cref="CollectionFailedException">The camera list could not be had or was empty, or the sink refused access or ran out of space.</exception>
+    /// <returns>
+    /// The report; check <see cref="CollectionReport.Succeeded"/> and <see cref="CollectionReport.ArtifactFailures"/>
+    /// (a report that could not be written is logged and listed there, never thrown) for the exit code.
+    /// </returns>
+    /// <exception cref="CollectionFailedException">The camera list could not be had or was empty, or the sink could not be used or refused access (checked before any fetch; nothing was stored), or it ran out of space.</exception>
     /// <exception cref="CollectionCancelledException">The run was cancelled while collecting; its report was written.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled before collecting began; nothing was written.</exception>
     public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
@@ -97,7 +100,7 @@ public sealed class CollectionRunner
             await WriteCancelledReportAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
-        await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        report = report with { ArtifactFailures = await _reports.WriteAsync(report, cancellationToken).ConfigureAwait(false) };
         Finish(report);
         await PublishCompletionAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
@@ -160,19 +163,25 @@ public sealed class CollectionRunner
 
         IReadOnlySet<string> existing;
         IReadOnlyDictionary<string, string> previousHashes;
+        IReadOnlyDictionary<string, ReportCamera> earlier;
         try
         {
+            // Before any fetch: a sink that cannot be written or read fails the run now, not after every camera.
+            await _sink.PrepareSlotAsync(slotPath, cancellationToken).ConfigureAwait(false);
             existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
+            earlier = existing.Count > 0
+                ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
+                : new Dictionary<string, ReportCamera>();
             var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
             previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new CollectionFailedException($"The sink {_sink.Location} could not be read: {ex.Message}", ex);
+            throw new CollectionFailedException($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
         }
 
         var planner = new RunPlanner(request.Task.Shard, _location.Prefix, slot);
-        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes);
+        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
         if (existing.Count > 0)
         {
             CollectionLog.ResumingSlot(_logger, slot, plan.Settled.Count(c => c.Outcome == CameraOutcomeKind.AlreadyStored));
@@ -189,8 +198,8 @@ public sealed class CollectionRunner
             Record(settled, counter);
         }
 
-        using var fetchSlots = new SemaphoreSlim(_options.Concurrency);
-        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, fetchSlots, _timeProvider);
+        using var slots = new CollectionSlots(_options.Concurrency, _options.UploadConcurrency);
+        var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, slots, _timeProvider);
         var collection = new SlotCollection(collector, _location.Prefix, slot, _options.Deadline, _timeProvider);
         var results = await collection.RunAsync(plan.Cameras, outcome => Record(outcome, counter), cancellationToken).ConfigureAwait(false);
         if (collection.DeadlineReached)

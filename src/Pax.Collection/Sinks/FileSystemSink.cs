@@ -118,6 +118,15 @@ public sealed class FileSystemSink : ISnapshotSink
     }
 
     /// <inheritdoc />
+    /// <remarks>Creates the slot's folder; an unusable root (read-only, not a folder, <c>/proc/…</c>) throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</remarks>
+    public Task PrepareSlotAsync(string slotPath, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(ResolvePath(slotPath));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,21 +1,38 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
+using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.Logging;
 using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
-using Pax.GoogleCloud.Storage;
+using Polly;
+using StorageObject = Google.Apis.Storage.v1.Data.Object;
 
 namespace Pax.Collection.Sinks;
 
 /// <summary>
-/// Stores snapshots in a Cloud Storage bucket, create-only: each snapshot is inserted with <c>ifGenerationMatch=0</c>,
-/// so Cloud Storage itself refuses a second copy (HTTP 412, reported as <see cref="SnapshotWriteResult.AlreadyExists"/>)
-/// and the insert is safe to retry after a lost response. Objects carry the camera name, fetch time and SHA-256 as
-/// custom metadata (<see cref="CameraNameMetadataKey"/>, <see cref="FetchedAtMetadataKey"/>, <see cref="Sha256MetadataKey"/>).
-/// The service account needs <c>roles/storage.objectCreator</c> for snapshots, <c>roles/storage.objectUser</c> to
-/// replace run artifacts, and <c>roles/storage.objectViewer</c> to list and read.
+/// Stores snapshots in a Cloud Storage bucket through Google's <see cref="StorageClient"/> (Google.Cloud.Storage.V1),
+/// create-only: each snapshot is uploaded with <c>IfGenerationMatch = 0</c>, so Cloud Storage itself refuses a second
+/// copy (HTTP 412, reported as <see cref="SnapshotWriteResult.AlreadyExists"/>) and the upload is safe to retry after a
+/// lost response. Objects carry the camera name, fetch time and SHA-256 as custom metadata
+/// (<see cref="CameraNameMetadataKey"/>, <see cref="FetchedAtMetadataKey"/>, <see cref="Sha256MetadataKey"/>).
 /// </summary>
+/// <remarks>
+/// <para>Integrity: uploads use <see cref="UploadValidationMode.RejectAndThrow"/> — the client sends the CRC32C of the
+/// bytes with the last request and Cloud Storage refuses (HTTP 400) to create an object whose bytes do not match
+/// (cloud.google.com/storage/docs/data-validation). Nothing is created, so nothing needs deleting: that works with
+/// <c>roles/storage.objectCreator</c>, which may not delete (the client's older <c>DeleteAndThrow</c> would need
+/// <c>storage.objects.delete</c>). The mismatch surfaces as a <see cref="GoogleApiException"/> with HTTP 400, which the
+/// collector reports as that camera's failure; a re-run fetches the camera again, as the slot lacks its snapshot.</para>
+/// <para>Retries: see <c>GcsRetryPipeline</c> — 408, 429, 5xx and transport errors, with exponential back-off and jitter
+/// timed by <see cref="GoogleRetryOptions"/>, for reads and for uploads under a generation precondition only.</para>
+/// <para>Run artifacts (<c>report.json</c>, …) are replaced under a generation precondition (read the live generation,
+/// upload with <c>IfGenerationMatch</c> = it, or 0 when there is none), so they are retried like snapshots.</para>
+/// <para>Roles: <c>roles/storage.objectCreator</c> suffices for snapshots; listing the slot and reading the previous
+/// report need <c>storage.objects.list</c>/<c>get</c>, and replacing a report needs <c>storage.objects.delete</c>:
+/// grant <c>roles/storage.objectUser</c>, as the collector's deploy script does.</para>
+/// </remarks>
 public sealed partial class GcsSnapshotSink : ISnapshotSink
 {
     /// <summary>The custom-metadata key holding the camera's name at fetch time: <c>camera-name</c>.</summary>
@@ -28,19 +45,30 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     public const string Sha256MetadataKey = "sha256";
 
     private const string SnapshotExtension = ".jpg";
-    private readonly StorageObjectsClient _client;
+    private const string CreatorRole = "roles/storage.objectCreator";
+    private const string UserRole = "roles/storage.objectUser";
+    private readonly StorageClient _client;
     private readonly ILogger<GcsSnapshotSink> _logger;
+    private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _replaceRetry;
 
     /// <summary>Initializes a sink writing to <paramref name="bucket"/>.</summary>
-    /// <param name="client">The Storage client (from DI, after <c>AddPaxGoogleCloud</c>).</param>
+    /// <param name="client">Google's Storage client: the application's own from DI, or the one <c>AddPaxCollection</c> builds.</param>
     /// <param name="bucket">The bucket's name, without <c>gs://</c>.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="retry">
+    /// The retry timing: <see cref="GoogleRetryOptions.InitialDelay"/>, <see cref="GoogleRetryOptions.Multiplier"/>,
+    /// <see cref="GoogleRetryOptions.MaxDelay"/> and <see cref="GoogleRetryOptions.MaxRetryAttempts"/> (the per-write
+    /// bound is <see cref="Runs.CollectionOptions.UploadTimeout"/>); <see langword="null"/> for Google's defaults
+    /// (1 s, ×2, at most 32 s) and 5 retries.
+    /// </param>
+    /// <param name="timeProvider">The clock of the back-off; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><paramref name="bucket"/> is not a valid bucket name.</exception>
-    public GcsSnapshotSink(StorageObjectsClient client, string bucket, ILogger<GcsSnapshotSink> logger)
+    public GcsSnapshotSink(StorageClient client, string bucket, ILogger<GcsSnapshotSink> logger, GoogleRetryOptions? retry = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(logger);
-        if (!StorageNames.TryValidateBucketName(bucket, out var reason))
+        if (!BucketName.TryValidate(bucket, out var reason))
         {
             throw new ArgumentException(reason, nameof(bucket));
         }
@@ -48,6 +76,9 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
         _client = client;
         _logger = logger;
         Bucket = bucket;
+        var timing = retry ?? new GoogleRetryOptions();
+        _retry = GcsRetryPipeline.Create(timing, timeProvider ?? TimeProvider.System);
+        _replaceRetry = GcsRetryPipeline.Create(timing, timeProvider ?? TimeProvider.System, retryPreconditionFailures: true);
     }
 
     /// <summary>Gets the bucket's name.</summary>
@@ -57,16 +88,17 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     public string Location => $"gs://{Bucket}";
 
     /// <inheritdoc />
-    /// <exception cref="GoogleApiException">Cloud Storage refused the insert for another reason than an existing object.</exception>
-    /// <exception cref="StorageDataCorruptionException">Cloud Storage reports a CRC32C other than the image's.</exception>
+    /// <exception cref="GoogleApiException">Cloud Storage refused the upload for another reason than an existing object
+    /// (HTTP 400 when the CRC32C of the bytes it received does not match the image's), or kept failing.</exception>
     public async Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var objectName = key.ObjectName;
-        var options = new InsertObjectOptions
+        var destination = new StorageObject
         {
+            Bucket = Bucket,
+            Name = objectName,
             ContentType = metadata.ContentType,
-            IfGenerationMatch = 0,
             Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [CameraNameMetadataKey] = metadata.CameraName,
@@ -77,15 +109,19 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
 
         try
         {
-            var stored = await _client.InsertObjectAsync(Bucket, objectName, content, options, cancellationToken).ConfigureAwait(false);
-            Log.SnapshotStored(_logger, Bucket, objectName, stored.Generation, stored.Size);
+            var stored = await _retry.ExecuteAsync(ct => UploadAsync(destination, content, ifGenerationMatch: 0, ct), cancellationToken).ConfigureAwait(false);
+            Log.SnapshotStored(_logger, Bucket, objectName, stored.Generation ?? 0, (long)(stored.Size ?? 0));
             return SnapshotWriteResult.Created;
         }
-        catch (GoogleApiException ex) when (ex.HttpStatus == HttpStatusCode.PreconditionFailed)
+        catch (Google.GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.PreconditionFailed)
         {
             // A previous task, execution or attempt (whose response was lost) stored it: the snapshot is there.
             Log.SnapshotAlreadyStored(_logger, Bucket, objectName);
             return SnapshotWriteResult.AlreadyExists;
+        }
+        catch (Google.GoogleApiException ex)
+        {
+            throw GcsErrors.Translate(ex, "storing", $"gs://{Bucket}/{objectName}", CreatorRole);
         }
     }
 
@@ -93,13 +129,109 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     public async Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken)
     {
         var folder = CheckSlotPath(slotPath) + "/";
+        try
+        {
+            return await _retry.ExecuteAsync(ct => ListAsync(folder, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Google.GoogleApiException ex)
+        {
+            throw GcsErrors.Translate(ex, "listing", $"gs://{Bucket}/{folder}", UserRole);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The artifact is replaced under a generation precondition: each attempt reads the live generation and uploads with
+    /// <c>IfGenerationMatch</c> set to it (0 when there is none), so a retried attempt never replaces a version it did not
+    /// read. Replacing needs <c>storage.objects.get</c> and <c>storage.objects.delete</c> (<c>roles/storage.objectUser</c>).
+    /// </remarks>
+    /// <exception cref="GoogleApiException">Cloud Storage refused the read or the upload, or kept failing.</exception>
+    public async Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
+        try
+        {
+            var stored = await _replaceRetry.ExecuteAsync(
+                async ct =>
+                {
+                    var live = await GetGenerationAsync(objectName, ct).ConfigureAwait(false);
+                    var destination = new StorageObject { Bucket = Bucket, Name = objectName, ContentType = contentType };
+                    return await UploadAsync(destination, content, live ?? 0, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            Log.ArtifactStored(_logger, Bucket, objectName, stored.Generation ?? 0);
+        }
+        catch (Google.GoogleApiException ex)
+        {
+            throw GcsErrors.Translate(ex, "replacing", $"gs://{Bucket}/{objectName}", UserRole);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The download is validated against the object's CRC32C by the client (<see cref="DownloadValidationMode.Always"/>).</remarks>
+    public async Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken)
+    {
+        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
+        try
+        {
+            return await _retry.ExecuteAsync(
+                async ct =>
+                {
+                    using var buffer = new MemoryStream();
+                    await _client.DownloadObjectAsync(Bucket, objectName, buffer, new DownloadObjectOptions(), ct).ConfigureAwait(false);
+                    return buffer.ToArray();
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Google.GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Google.GoogleApiException ex)
+        {
+            throw GcsErrors.Translate(ex, "reading", $"gs://{Bucket}/{objectName}", UserRole);
+        }
+    }
+
+    private async ValueTask<StorageObject> UploadAsync(StorageObject destination, ReadOnlyMemory<byte> content, long ifGenerationMatch, CancellationToken cancellationToken)
+    {
+        var options = new UploadObjectOptions
+        {
+            IfGenerationMatch = ifGenerationMatch,
+            UploadValidationMode = UploadValidationMode.RejectAndThrow,
+
+            // Snapshots are ~20 KB: one chunk of the minimum size keeps each upload's buffer small (default 10 MiB).
+            ChunkSize = UploadObjectOptions.MinimumChunkSize,
+        };
+        using var stream = MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+        return await _client.UploadObjectAsync(destination, stream, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<long?> GetGenerationAsync(string objectName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var live = await _client.GetObjectAsync(Bucket, objectName, new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken).ConfigureAwait(false);
+            return live.Generation;
+        }
+        catch (Google.GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async ValueTask<IReadOnlySet<string>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var stored in _client.ListObjectsAsync(Bucket, folder, cancellationToken).ConfigureAwait(false))
+
+        // The whole listing is retried by the sink's pipeline, so the client's own retries are off.
+        var listing = _client.ListObjectsAsync(Bucket, folder, new ListObjectsOptions { RetryOptions = RetryOptions.Never });
+        await foreach (var stored in listing.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var rest = stored.Name.AsSpan(folder.Length);
-            if (stored.Name.StartsWith(folder, StringComparison.Ordinal)
-                && !rest.Contains('/')
-                && rest.EndsWith(SnapshotExtension, StringComparison.Ordinal))
+            if (stored.Name.StartsWith(folder, StringComparison.Ordinal) && !rest.Contains('/') && rest.EndsWith(SnapshotExtension, StringComparison.Ordinal))
             {
                 names.Add(stored.Name);
             }
@@ -107,20 +239,6 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
 
         return names;
     }
-
-    /// <inheritdoc />
-    /// <remarks>The insert is unconditional (it replaces an earlier version), so it is not retried on transient failures.</remarks>
-    public async Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
-    {
-        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
-        var options = new InsertObjectOptions { ContentType = contentType };
-        var stored = await _client.InsertObjectAsync(Bucket, objectName, content, options, cancellationToken).ConfigureAwait(false);
-        Log.ArtifactStored(_logger, Bucket, objectName, stored.Generation);
-    }
-
-    /// <inheritdoc />
-    public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken) =>
-        _client.DownloadObjectAsync(Bucket, $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}", cancellationToken);
 
     private static string CheckSlotPath(string slotPath)
     {

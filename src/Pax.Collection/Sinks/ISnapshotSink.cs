@@ -22,6 +22,16 @@ public interface ISnapshotSink
     Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Makes sure the sink can take the slot's snapshots before any camera is fetched (a folder sink creates the slot's
+    /// folder), so a sink that cannot be used fails the run at once. The default does nothing: Cloud Storage's
+    /// permissions show with the first list or write.
+    /// </summary>
+    /// <param name="slotPath">The slot's relative folder, as given by <see cref="SnapshotKey.SlotPath"/>.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the sink is ready.</returns>
+    Task PrepareSlotAsync(string slotPath, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Lists the snapshots already stored in a slot, so a re-run fetches only what is missing.
     /// </summary>
     /// <param name="slotPath">The slot's relative folder, as given by <see cref="SnapshotKey.SlotPath"/>.</param>

@@ -1,5 +1,5 @@
 using Pax.Collection.Snapshots;
-using Pax.GoogleCloud.Storage;
+using Pax.Collection.Sinks.Internal;
 
 namespace Pax.Collection.Sinks;
 
@@ -48,7 +48,7 @@ public sealed record SnapshotSinkLocation(SnapshotSinkKind Kind, string Path, st
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
         var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..];
-        if (!StorageNames.TryValidateBucketName(bucket, out var reason))
+        if (!BucketName.TryValidate(bucket, out var reason))
         {
             throw new FormatException($"'{bucket}' in sink '{text}' is not a valid bucket name: {reason}");
         }

@@ -9,7 +9,6 @@ using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
-using Pax.GoogleCloud.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +21,7 @@ public static class GoogleCloudServiceCollectionExtensions
     /// <see cref="IGoogleAccessTokenProvider"/> as <see cref="ApplicationDefaultAccessTokenProvider"/> and
     /// <see cref="IGoogleIdTokenProvider"/> as <see cref="ApplicationDefaultIdTokenProvider"/> unless registered already,
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
-    /// <see cref="StorageObjectsClient"/>, <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
+    /// <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
     /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/> and <see cref="CloudSchedulerClient"/> behind the
     /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
@@ -45,7 +44,6 @@ public static class GoogleCloudServiceCollectionExtensions
         services.TryAddTransient<GoogleAuthorizationHandler>();
         services.TryAddTransient<ResponseBufferingHandler>();
         services.TryAddSingleton<IGoogleIdTokenProvider, ApplicationDefaultIdTokenProvider>();
-        services.AddHttpClient<StorageObjectsClient>().AddGoogleApiHandlers();
         services.AddHttpClient<FirestoreClient>().AddGoogleApiHandlers();
         services.AddHttpClient<PubSubPublisherClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudRunJobsClient>().AddGoogleApiHandlers();

@@ -15,7 +15,7 @@ public static class GoogleRequestOptionKeys
 
     /// <summary>
     /// Marks a request to go without an <c>Authorization</c> header, such as a request to an emulator
-    /// (<c>STORAGE_EMULATOR_HOST</c>): no access token is fetched for it.
+    /// (<c>PUBSUB_EMULATOR_HOST</c>): no access token is fetched for it.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("Pax.GoogleCloud.Anonymous");
 

@@ -7,10 +7,6 @@ namespace Pax.GoogleCloud.Internal;
 /// <param name="IsEmulator">Whether the endpoint is an emulator reached without credentials.</param>
 internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
 {
-    /// <summary>Resolves the Storage endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
-    public static GoogleServiceEndpoint ForStorage(GoogleCloudOptions options) =>
-        Resolve(options.StorageEndpoint, options.StorageEmulatorHost, "StorageEmulatorHost", GoogleCloudOptions.DefaultStorageEndpoint);
-
     /// <summary>Resolves the Firestore endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
     public static GoogleServiceEndpoint ForFirestore(GoogleCloudOptions options) =>
         Resolve(options.FirestoreEndpoint, options.FirestoreEmulatorHost, "FirestoreEmulatorHost", GoogleCloudOptions.DefaultFirestoreEndpoint);

@@ -65,7 +65,7 @@ internal static class CollectionBenchmark
     }
 
     // Starts the simulator and completes once it prints that it is listening (its readiness signal).
-    private static async Task<Process> StartSimulatorAsync(int port, int cameras, int latencyMs)
+    internal static async Task<Process> StartSimulatorAsync(int port, int cameras, int latencyMs)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Pax.CameraSimulator.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--cameras", cameras.ToString(CultureInfo.InvariantCulture), "--latency", $"{latencyMs}ms", "--fault-rate", "0", "--seed", "1"])
@@ -91,7 +91,7 @@ internal static class CollectionBenchmark
         return process;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,14 +1,23 @@
+using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
+using Pax.Collection.Snapshots;
+using Pax.Collection.Tests.Sinks;
+using Pax.TestSupport.Gcs;
 
 namespace Pax.Collection.Tests.DependencyInjection;
 
 public sealed class AddPaxCollectionTests
 {
+    private static readonly SnapshotKey Key = new("nyc", CameraId.Create("cam-1"), new DateTimeOffset(2025, 1, 2, 3, 30, 0, TimeSpan.Zero));
+    private static readonly SnapshotMetadata Metadata = new("Cam 1", new DateTimeOffset(2025, 1, 2, 3, 31, 0, TimeSpan.Zero), "image/jpeg", "ab12");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static ServiceProvider Build(Action<IServiceCollection> configure)
     {
         var services = new ServiceCollection();
@@ -28,12 +37,53 @@ public sealed class AddPaxCollectionTests
     }
 
     [Fact]
-    public void A_gs_sink_selects_the_cloud_storage_sink()
+    public async Task A_gs_sink_uses_the_storage_client_the_application_registered()
     {
-        using var provider = Build(s => s.AddPaxCollection(o => o.Sink = "gs://pax-bucket/nyc"));
+        await using var server = await FakeGcsServer.StartAsync(cancellationToken: Ct);
+        server.CreateBucket("pax-bucket");
+        using var client = GcsTestClients.For(server);
+        using var provider = Build(s => s.AddSingleton(client).AddPaxCollection(o => o.Sink = "gs://pax-bucket/nyc"));
 
         var sink = Assert.IsType<GcsSnapshotSink>(provider.GetRequiredService<ISnapshotSink>());
+        await sink.WriteAsync(Key, new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 }, Metadata, Ct);
+
         Assert.Equal("gs://pax-bucket", sink.Location);
+        Assert.Same(client, provider.GetRequiredService<StorageClient>());
+        Assert.NotNull(server.GetObject("pax-bucket", Key.ObjectName));
+        Assert.All(server.Requests, r => Assert.Equal($"Bearer {FakeGcsServerOptions.DefaultAccessToken}", r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_storage_client_registered_after_AddPaxCollection_wins_too()
+    {
+        await using var server = await FakeGcsServer.StartAsync(cancellationToken: Ct);
+        using var client = GcsTestClients.For(server);
+        using var provider = Build(s => s.AddPaxCollection(o => o.Sink = "gs://pax-bucket/nyc").AddSingleton(client));
+
+        Assert.Same(client, provider.GetRequiredService<StorageClient>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Without_a_registered_client_STORAGE_EMULATOR_HOST_is_a_host_reached_without_credentials(bool withScheme)
+    {
+        await using var server = await FakeGcsServer.StartAsync(new FakeGcsServerOptions { AccessToken = null }, Ct);
+        server.CreateBucket("pax-bucket");
+        var host = withScheme ? server.BaseAddress.ToString() : server.BaseAddress.Authority;
+        using var provider = Build(s => s
+            .AddPaxCollection(o => o.Sink = "gs://pax-bucket/nyc")
+            .AddPaxGoogleCloud(o => o.StorageEmulatorHost = host));
+
+        var sink = provider.GetRequiredService<ISnapshotSink>();
+        Assert.Equal(SnapshotWriteResult.Created, await sink.WriteAsync(Key, new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 }, Metadata, Ct));
+        Assert.Equal([Key.ObjectName], await sink.ListSnapshotsAsync(Key.SlotPath, Ct));
+        await sink.WriteArtifactAsync(Key.SlotPath, "report.json", "{}"u8.ToArray(), "application/json", Ct);
+        Assert.Equal("{}"u8.ToArray(), await sink.ReadArtifactAsync(Key.SlotPath, "report.json", Ct));
+
+        Assert.All(server.Requests, r => Assert.Null(r.Authorization));
+        Assert.Contains(server.Requests, r => r.IsList && r.RawPath == "/storage/v1/b/pax-bucket/o");
+        Assert.Contains(server.Requests, r => r.IsUpload && r.RawPath == "/upload/storage/v1/b/pax-bucket/o");
     }
 
     [Fact]

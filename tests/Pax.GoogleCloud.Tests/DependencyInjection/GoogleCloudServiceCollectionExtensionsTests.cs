@@ -6,28 +6,26 @@ using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
-using Pax.GoogleCloud.Storage;
+using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.Gcs;
 
 namespace Pax.GoogleCloud.Tests.DependencyInjection;
 
 public sealed class GoogleCloudServiceCollectionExtensionsTests
 {
-    private const string Bucket = StorageTestContext.Bucket;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Calling_it_twice_adds_the_handlers_once()
     {
-        await using var context = await StorageTestContext.StartAsync(
+        await using var context = await GoogleApiProbeContext.StartAsync(
             options => options.Retry.MaxRetryAttempts = 2,
             services: services => services.AddPaxGoogleCloud());
         context.Server.EnqueueFault(r => r.IsGetMetadata, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 20);
 
-        var exception = await Assert.ThrowsAsync<GoogleApiException>(() => context.Client.GetObjectAsync(Bucket, "a.jpg", Ct));
+        using var response = await context.GetObjectMetadataAsync("a.jpg", Ct);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.HttpStatus);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(3, context.Server.Requests.Count);
     }
 
@@ -37,11 +35,9 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
         using var defaults = new ServiceCollection().AddPaxGoogleCloud().BuildServiceProvider();
         var own = new StaticAccessTokenProvider("mine");
         using var replaced = new ServiceCollection().AddSingleton<IGoogleAccessTokenProvider>(own).AddPaxGoogleCloud().BuildServiceProvider();
-        using var withoutEmulator = WithoutEmulatorVariable(new ServiceCollection()).BuildServiceProvider();
 
         Assert.IsType<ApplicationDefaultAccessTokenProvider>(defaults.GetRequiredService<IGoogleAccessTokenProvider>());
         Assert.Same(own, replaced.GetRequiredService<IGoogleAccessTokenProvider>());
-        Assert.Equal(new Uri("https://storage.googleapis.com/"), withoutEmulator.GetRequiredService<StorageObjectsClient>().Endpoint);
     }
 
     [Fact]
@@ -58,25 +54,22 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task Storage_emulator_host_from_the_environment_sends_requests_there_without_a_token()
+    public void The_emulator_hosts_are_read_from_the_variables_Googles_clients_read()
     {
-        await using var emulator = await FakeGcsServer.StartAsync(new FakeGcsServerOptions { AccessToken = null }, Ct);
-        emulator.CreateBucket(Bucket);
-        var host = $"{emulator.BaseAddress.Host}:{emulator.BaseAddress.Port}";
-        var services = new ServiceCollection().AddSingleton<IGoogleAccessTokenProvider, UnusableTokenProvider>();
-        services.AddPaxGoogleCloud(StorageTestContext.UseInstantRetries);
-        ReplaceEnvironment(services, name => name == "STORAGE_EMULATOR_HOST" ? host : null);
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<StorageObjectsClient>();
+        var services = new ServiceCollection();
+        services.AddPaxGoogleCloud();
+        var variables = new Dictionary<string, string>
+        {
+            ["STORAGE_EMULATOR_HOST"] = "http://127.0.0.1:4443",
+            ["FIRESTORE_EMULATOR_HOST"] = "127.0.0.1:8080",
+            ["PUBSUB_EMULATOR_HOST"] = "127.0.0.1:8085",
+        };
+        ReplaceEnvironment(services, variables.GetValueOrDefault);
+        using var provider = services.BuildServiceProvider();
 
-        await client.InsertObjectAsync(Bucket, "a.jpg", new byte[] { 1 }, new InsertObjectOptions { IfGenerationMatch = 0 }, Ct);
-        var stored = await client.GetObjectAsync(Bucket, "a.jpg", Ct);
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
 
-        Assert.True(client.UsesEmulator);
-        Assert.Equal(emulator.BaseAddress, client.Endpoint);
-        Assert.NotNull(stored);
-        Assert.Equal(2, emulator.Requests.Count);
-        Assert.All(emulator.Requests, r => Assert.Null(r.Authorization));
+        Assert.Equal(("http://127.0.0.1:4443", "127.0.0.1:8080", "127.0.0.1:8085"), (options.StorageEmulatorHost, options.FirestoreEmulatorHost, options.PubSubEmulatorHost));
     }
 
     [Fact]
@@ -88,7 +81,6 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Null(provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.StorageEmulatorHost);
-        Assert.False(provider.GetRequiredService<StorageObjectsClient>().UsesEmulator);
     }
 
     [Fact]
@@ -136,22 +128,9 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
         Assert.Contains(key, exception.Message, StringComparison.Ordinal);
     }
 
-    private static IServiceCollection WithoutEmulatorVariable(IServiceCollection services)
-    {
-        services.AddPaxGoogleCloud();
-        ReplaceEnvironment(services, _ => null);
-        return services;
-    }
-
     private static void ReplaceEnvironment(IServiceCollection services, Func<string, string?> getVariable)
     {
         var registered = services.Single(d => d.ImplementationType == typeof(GoogleCloudEnvironmentOptionsSetup));
         services[services.IndexOf(registered)] = ServiceDescriptor.Singleton<IConfigureOptions<GoogleCloudOptions>>(new GoogleCloudEnvironmentOptionsSetup(getVariable));
-    }
-
-    private sealed class UnusableTokenProvider : IGoogleAccessTokenProvider
-    {
-        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("Emulator requests must not ask for an access token.");
     }
 }

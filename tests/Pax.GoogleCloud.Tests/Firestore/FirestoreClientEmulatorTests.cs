@@ -121,7 +121,7 @@ public sealed class FirestoreClientEmulatorTests(FirestoreEmulatorFixture fixtur
         var services = new ServiceCollection().AddPaxGoogleCloud(o =>
         {
             o.FirestoreEmulatorHost = emulator.HostPort;
-            StorageTestContext.UseInstantRetries(o);
+            GoogleApiProbeContext.UseInstantRetries(o);
         }).BuildServiceProvider();
         return (services.GetRequiredService<FirestoreClient>(), "p" + Guid.NewGuid().ToString("N")[..12], services);
     }

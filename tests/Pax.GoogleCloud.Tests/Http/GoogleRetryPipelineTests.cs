@@ -5,6 +5,8 @@ using Pax.TestSupport.Gcs;
 using Polly;
 using Polly.Timeout;
 
+using Pax.GoogleCloud.Tests.Support;
+
 namespace Pax.GoogleCloud.Tests.Http;
 
 public sealed class GoogleRetryPipelineTests
@@ -69,7 +71,7 @@ public sealed class GoogleRetryPipelineTests
     public async Task Retry_delays_run_on_the_registered_TimeProvider()
     {
         var time = new TimerRecordingTimeProvider();
-        await using var context = await StorageTestContext.StartAsync(
+        await using var context = await GoogleApiProbeContext.StartAsync(
             options =>
             {
                 options.Retry.InitialDelay = TimeSpan.FromHours(1);
@@ -79,20 +81,21 @@ public sealed class GoogleRetryPipelineTests
             },
             serverOptions: new FakeGcsServerOptions { TimeProvider = time },
             services: services => services.AddSingleton<TimeProvider>(time));
-        context.Server.PutObject(StorageTestContext.Bucket, "a.jpg", [1]);
+        context.Server.PutObject(GoogleApiProbeContext.Bucket, "a.jpg", [1]);
         context.Server.EnqueueFault(r => r.IsGetMetadata, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable));
         // If the delay ran on the system clock, no such timer would appear: fail after a while instead of hanging.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         var backoff = time.WaitForTimerAsync(due => due >= TimeSpan.FromHours(1) && due < TimeSpan.FromHours(2), deadline.Token);
 
-        var get = context.Client.GetObjectAsync(StorageTestContext.Bucket, "a.jpg", Ct);
+        var get = context.GetObjectMetadataAsync("a.jpg", Ct);
         var delay = await backoff;
         Assert.False(get.IsCompleted);
         Assert.Single(context.Server.Requests);
         time.Clock.Advance(delay);
 
-        Assert.NotNull(await get);
+        using var response = await get;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var requests = context.Server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Equal(delay, requests[1].ReceivedAt - requests[0].ReceivedAt);

@@ -4,15 +4,6 @@ namespace Pax.GoogleCloud.Tests.Internal;
 
 public sealed class GoogleServiceEndpointTests
 {
-    [Fact]
-    public void Storage_defaults_to_googleapis_with_credentials()
-    {
-        var endpoint = GoogleServiceEndpoint.ForStorage(new GoogleCloudOptions());
-
-        Assert.Equal(new Uri("https://storage.googleapis.com/"), endpoint.BaseAddress);
-        Assert.False(endpoint.IsEmulator);
-    }
-
     [Theory]
     [InlineData("127.0.0.1:9023", "http://127.0.0.1:9023/")]
     [InlineData("localhost:4443", "http://localhost:4443/")]
@@ -21,7 +12,7 @@ public sealed class GoogleServiceEndpointTests
     [InlineData(" 127.0.0.1:9023 ", "http://127.0.0.1:9023/")]
     public void Emulator_host_is_used_anonymously_in_both_forms(string host, string expected)
     {
-        var endpoint = GoogleServiceEndpoint.ForStorage(new GoogleCloudOptions { StorageEmulatorHost = host });
+        var endpoint = GoogleServiceEndpoint.ForPubSub(new GoogleCloudOptions { PubSubEmulatorHost = host });
 
         Assert.Equal(new Uri(expected), endpoint.BaseAddress);
         Assert.True(endpoint.IsEmulator);
@@ -30,13 +21,13 @@ public sealed class GoogleServiceEndpointTests
     [Fact]
     public void An_explicit_endpoint_wins_over_the_emulator_and_is_authenticated()
     {
-        var endpoint = GoogleServiceEndpoint.ForStorage(new GoogleCloudOptions
+        var endpoint = GoogleServiceEndpoint.ForPubSub(new GoogleCloudOptions
         {
-            StorageEndpoint = new Uri("https://storage.us-east1.rep.googleapis.com"),
-            StorageEmulatorHost = "127.0.0.1:9023",
+            PubSubEndpoint = new Uri("https://pubsub.us-east1.rep.googleapis.com"),
+            PubSubEmulatorHost = "127.0.0.1:9023",
         });
 
-        Assert.Equal(new Uri("https://storage.us-east1.rep.googleapis.com/"), endpoint.BaseAddress);
+        Assert.Equal(new Uri("https://pubsub.us-east1.rep.googleapis.com/"), endpoint.BaseAddress);
         Assert.False(endpoint.IsEmulator);
     }
 

@@ -39,7 +39,7 @@ internal sealed class DeploymentApiContext : IAsyncDisposable
         {
             options.CloudSchedulerEndpoint = scheduler.BaseAddress;
             options.CloudRunEndpoint = runAdmin.BaseAddress;
-            StorageTestContext.UseInstantRetries(options);
+            GoogleApiProbeContext.UseInstantRetries(options);
             configure?.Invoke(options);
         });
         return new DeploymentApiContext(scheduler, runAdmin, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));

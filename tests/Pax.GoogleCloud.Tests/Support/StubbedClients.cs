@@ -17,7 +17,7 @@ internal static class StubbedClients
         services.AddSingleton(tokens ?? new StaticAccessTokenProvider("access-token"));
         services.AddPaxGoogleCloud(o =>
         {
-            StorageTestContext.UseInstantRetries(o);
+            GoogleApiProbeContext.UseInstantRetries(o);
             configure?.Invoke(o);
         });
         var registered = services.Single(d => d.ImplementationType == typeof(GoogleCloudEnvironmentOptionsSetup));

@@ -164,7 +164,7 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
         using var noBucket = await _http.GetAsync("storage/v1/b/other-bucket/o/a", Ct);
         using var noObject = await _http.GetAsync($"storage/v1/b/{Bucket}/o/a", Ct);
         using var unsupported = await _http.GetAsync($"storage/v1/b/{Bucket}/o?delimiter=/", Ct);
-        using var resumable = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a", new ByteArrayContent([]), Ct);
+        using var resumable = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a&predefinedAcl=private", new ByteArrayContent([]), Ct);
 
         Assert.Contains("The specified bucket does not exist.", await noBucket.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("No such object: fake-bucket/a", await noObject.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Google.Apis.Auth.OAuth2;
+using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
 using Pax.Collector.Job;
 using Pax.GoogleCloud;
-using Pax.GoogleCloud.Auth;
 using Pax.TestSupport.Gcs;
 
 namespace Pax.IntegrationTests.Collector;
 
+/// <summary>The collector against a Cloud Storage stand-in reached as STORAGE_EMULATOR_HOST, as strict as Cloud Storage where it matters.</summary>
 public sealed class CollectorGcsTests : IAsyncLifetime
 {
     private const string Bucket = "pax-snapshots";
@@ -16,12 +18,7 @@ public sealed class CollectorGcsTests : IAsyncLifetime
     private CameraSimulatorServer _simulator = null!;
     private FakeGcsServer _gcs = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _simulator = await CameraSimulatorServer.StartAsync(new CameraSimulatorOptions { Cameras = 90, Seed = 5 }, cancellationToken: TestContext.Current.CancellationToken);
-        _gcs = await FakeGcsServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _gcs.CreateBucket(Bucket);
-    }
+    public ValueTask InitializeAsync() => StartAsync(new FakeGcsServerOptions { AccessToken = null });
 
     public async ValueTask DisposeAsync()
     {
@@ -29,18 +26,27 @@ public sealed class CollectorGcsTests : IAsyncLifetime
         await _simulator.DisposeAsync();
     }
 
+    private async ValueTask StartAsync(FakeGcsServerOptions options)
+    {
+        _simulator = await CameraSimulatorServer.StartAsync(new CameraSimulatorOptions { Cameras = 90, Seed = 5 }, cancellationToken: TestContext.Current.CancellationToken);
+        _gcs = await FakeGcsServer.StartAsync(options, TestContext.Current.CancellationToken);
+        _gcs.CreateBucket(Bucket);
+    }
+
+    private async Task RestartAsync(FakeGcsServerOptions options)
+    {
+        await DisposeAsync();
+        await StartAsync(options);
+    }
+
     private CollectorRun NewRun() => new()
     {
-        ConfigureServices = services =>
+        ConfigureServices = services => services.Configure<GoogleCloudOptions>(options =>
         {
-            services.AddSingleton<IGoogleAccessTokenProvider>(new StaticAccessTokenProvider(FakeGcsServerOptions.DefaultAccessToken));
-            services.Configure<GoogleCloudOptions>(options =>
-            {
-                options.StorageEndpoint = _gcs.BaseAddress;
-                options.Retry.InitialDelay = TimeSpan.FromMilliseconds(1);
-                options.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
-            });
-        },
+            options.StorageEmulatorHost = _gcs.BaseAddress.ToString();
+            options.Retry.InitialDelay = TimeSpan.FromMilliseconds(1);
+            options.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
+        }),
     };
 
     private Task<int> RunAsync(CollectorRun run) =>
@@ -48,50 +54,86 @@ public sealed class CollectorGcsTests : IAsyncLifetime
 
     private IReadOnlyList<FakeGcsObject> Snapshots() => [.. _gcs.ListObjects(Bucket).Where(o => o.Name.EndsWith(".jpg", StringComparison.Ordinal))];
 
+    private JsonElement Report()
+    {
+        using var json = JsonDocument.Parse(_gcs.GetObject(Bucket, SlotPath + "/report.json")!.Data);
+        return json.RootElement.Clone();
+    }
+
     [Fact]
-    public async Task Snapshots_and_reports_go_to_the_bucket_under_the_prefix()
+    public async Task Snapshots_and_reports_go_to_the_bucket_under_the_prefix_without_credentials()
     {
         Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
 
         Assert.Equal(CameraSimulatorOptions.CorridorCameras, Snapshots().Count);
         Assert.All(Snapshots(), o => Assert.StartsWith(SlotPath + "/", o.Name, StringComparison.Ordinal));
-        var report = _gcs.GetObject(Bucket, SlotPath + "/report.json");
-        Assert.NotNull(report);
-        using var json = JsonDocument.Parse(report.Data);
-        Assert.Equal($"gs://{Bucket}", json.RootElement.GetProperty("sink").GetString());
+        Assert.Equal($"gs://{Bucket}", Report().GetProperty("sink").GetString());
         Assert.NotNull(_gcs.GetObject(Bucket, SlotPath + "/report.html"));
         var snapshotUploads = _gcs.Requests.Where(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal)).ToList();
         Assert.Equal(CameraSimulatorOptions.CorridorCameras, snapshotUploads.Count);
-        Assert.All(snapshotUploads, r => Assert.Contains("ifGenerationMatch=0", r.RawTarget, StringComparison.Ordinal));
+        Assert.All(snapshotUploads, r => Assert.Equal("0", r.Query["ifGenerationMatch"]));
+        Assert.All(_gcs.Requests, r => Assert.Null(r.Authorization));
     }
 
     [Fact]
-    public async Task Transient_gcs_errors_are_retried_and_lost_responses_end_already_stored()
+    public async Task A_503_on_every_first_finalisation_and_429s_store_everything_on_the_first_run_and_the_rerun()
     {
-        _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.TooManyRequests), count: 2);
-        _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 2);
-        _gcs.EnqueueFault(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal), FakeGcsFault.LoseResponse(), count: 1);
+        await RestartAsync(new FakeGcsServerOptions { AccessToken = null, FirstFinalisationStatus = HttpStatusCode.ServiceUnavailable });
+        _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.TooManyRequests), count: 10);
 
         Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
-
-        Assert.Equal(CameraSimulatorOptions.CorridorCameras, Snapshots().Count);
-        using var report = JsonDocument.Parse(_gcs.GetObject(Bucket, SlotPath + "/report.json")!.Data);
-        var counts = report.RootElement.GetProperty("counts");
-        Assert.Equal(1, counts.GetProperty("already_stored").GetInt32());
-        Assert.Equal(CameraSimulatorOptions.CorridorCameras - 1, counts.GetProperty("stored").GetInt32());
-        var uploads = _gcs.Requests.Count(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal));
-        Assert.Equal(CameraSimulatorOptions.CorridorCameras + 5, uploads);
-    }
-
-    [Fact]
-    public async Task A_rerun_adds_nothing_to_the_bucket()
-    {
-        await RunAsync(NewRun());
         var generations = Snapshots().ToDictionary(o => o.Name, o => o.Generation);
+        var firstReport = _gcs.GetObject(Bucket, SlotPath + "/report.json")!;
+        _gcs.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.TooManyRequests), count: 4);
+        Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
+
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras, generations.Count);
+        Assert.Equal(generations, Snapshots().ToDictionary(o => o.Name, o => o.Generation));
+        Assert.True(_gcs.GetObject(Bucket, SlotPath + "/report.json")!.Generation > firstReport.Generation);
+        Assert.NotNull(_gcs.GetObject(Bucket, SlotPath + "/report.html"));
+        var reportInitiations = _gcs.Requests.Where(r => r.IsUpload && r.ObjectName == SlotPath + "/report.json").ToList();
+        Assert.All(reportInitiations, r => Assert.True(r.Query.ContainsKey("ifGenerationMatch")));
+    }
+
+    [Fact]
+    public async Task A_rerun_keeps_the_bytes_and_sha256_of_snapshots_stored_earlier()
+    {
+        Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
+        var first = Report().GetProperty("cameras").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => (c.GetProperty("bytes").GetInt32(), c.GetProperty("sha256").GetString()));
 
         Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
+
+        var again = Report().GetProperty("cameras").EnumerateArray().ToList();
+        Assert.All(again, c => Assert.Equal("already_stored", c.GetProperty("outcome").GetString()));
+        Assert.Equal(first, again.ToDictionary(c => c.GetProperty("id").GetString()!, c => (c.GetProperty("bytes").GetInt32(), c.GetProperty("sha256").GetString())));
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_replaced_is_logged_as_an_error_and_exits_3_without_a_crash()
+    {
+        Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
+        var generations = Snapshots().ToDictionary(o => o.Name, o => o.Generation);
+        _gcs.DenyPermission("storage.objects.delete");
+        var run = NewRun();
+
+        Assert.Equal(CollectorExitCodes.ArtifactsNotWritten, await RunAsync(run));
 
         Assert.Equal(generations, Snapshots().ToDictionary(o => o.Name, o => o.Generation));
+        var errors = run.LogLines.Where(l => l.GetProperty("severity").GetString() == "ERROR").ToList();
+        Assert.Contains(errors, e => e.GetProperty("message").GetString()!.Contains("storage.objects.delete", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unhandled exception", run.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bytes_corrupted_on_the_way_fail_that_camera_only()
+    {
+        _gcs.EnqueueFault(r => r.IsUploadChunk && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal), FakeGcsFault.CorruptUpload());
+
+        Assert.Equal(CollectorExitCodes.Success, await RunAsync(NewRun()));
+
+        Assert.Equal(CameraSimulatorOptions.CorridorCameras - 1, Snapshots().Count);
+        var failed = Assert.Single(Report().GetProperty("cameras").EnumerateArray(), c => c.GetProperty("outcome").GetString() == "failed");
+        Assert.Contains("CRC32C", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,18 +149,19 @@ public sealed class CollectorGcsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_token_is_rejected_and_reported()
+    public async Task The_applications_own_storage_client_is_used_and_a_wrong_token_is_reported()
     {
+        await RestartAsync(new FakeGcsServerOptions());
         var run = NewRun();
-        var configure = run.ConfigureServices!;
-        run.ConfigureServices = services =>
+        run.ConfigureServices += services => services.AddSingleton(new StorageClientBuilder
         {
-            configure(services);
-            services.AddSingleton<IGoogleAccessTokenProvider>(new StaticAccessTokenProvider("expired-token"));
-        };
+            BaseUri = $"{_gcs.BaseAddress}storage/v1/",
+            Credential = GoogleCredential.FromAccessToken("expired-token"),
+        }.Build());
 
         Assert.Equal(CollectorExitCodes.Failed, await RunAsync(run));
 
         Assert.Contains("401", run.Error.ToString() + run.Output, StringComparison.Ordinal);
+        Assert.All(_gcs.Requests, r => Assert.Equal("Bearer expired-token", r.Authorization));
     }
 }

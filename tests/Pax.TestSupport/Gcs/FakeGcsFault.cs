@@ -41,6 +41,10 @@ public sealed class FakeGcsFault
     /// <returns>The fault.</returns>
     public static FakeGcsFault WrongCrc32c() => new(FakeGcsFaultKind.WrongCrc32c, 0);
 
+    /// <summary>Flips one byte of the media an upload request carries before the server reads it (corruption in transit), so a supplied hash no longer matches.</summary>
+    /// <returns>The fault.</returns>
+    public static FakeGcsFault CorruptUpload() => new(FakeGcsFaultKind.CorruptUpload, 0);
+
     /// <summary>Serves a download with one byte flipped and the true hashes in <c>x-goog-hash</c>.</summary>
     /// <returns>The fault.</returns>
     public static FakeGcsFault CorruptMedia() => new(FakeGcsFaultKind.CorruptMedia, 0);

@@ -10,4 +10,5 @@ internal enum FakeGcsFaultKind
     Hang,
     WrongCrc32c,
     CorruptMedia,
+    CorruptUpload,
 }

@@ -11,11 +11,15 @@ namespace Pax.TestSupport.Gcs;
 
 /// <summary>
 /// A loopback Cloud Storage JSON API server (Kestrel on 127.0.0.1, a free port) that behaves like the real API where
-/// Pax depends on it: multipart and media uploads, int64 generations sent as strings, <c>ifGenerationMatch</c> /
-/// <c>ifGenerationNotMatch</c> (412), CRC32C/MD5 checks of supplied hashes (400, nothing stored), <c>x-goog-hash</c>,
-/// metadata GET, <c>alt=media</c>, list with <c>prefix</c>/<c>maxResults</c>/<c>pageToken</c>, Google error bodies,
-/// bearer-token checks (401) and denied permissions (403). What it does not implement (resumable uploads, other
-/// parameters) it refuses with 400 rather than ignore. Faults can be injected per request; every request is recorded.
+/// Pax and Google's .NET client depend on it: resumable uploads (initiation with a possibly gzip-compressed metadata
+/// body, <c>PUT</c> chunks with <c>Content-Range</c>, <c>308</c> + <c>Range</c>, status queries <c>bytes */N</c>,
+/// finalisation), multipart and media uploads, int64 generations sent as strings, <c>ifGenerationMatch</c> /
+/// <c>ifGenerationNotMatch</c> (412, checked at initiation and again at finalisation; a failed finalisation persists
+/// nothing), CRC32C/MD5 checks of supplied hashes (400, nothing stored), <c>x-goog-hash</c>, metadata GET,
+/// <c>alt=media</c>, list with <c>prefix</c>/<c>maxResults</c>/<c>pageToken</c>, object names as one <c>%2F</c>-encoded
+/// path segment, Google error bodies, bearer-token checks (401) and the caller's role (403, including
+/// <c>storage.objects.delete</c> to replace an object). What it does not implement it refuses with 400 rather than
+/// ignore. Faults can be injected per request; every request is recorded.
 /// </summary>
 public sealed class FakeGcsServer : IAsyncDisposable
 {
@@ -34,7 +38,7 @@ public sealed class FakeGcsServer : IAsyncDisposable
         _store = new FakeGcsStore();
         _faults = new FakeGcsFaultQueue();
         _log = new FakeGcsRequestLog();
-        _permissions = new FakeGcsPermissions();
+        _permissions = new FakeGcsPermissions(options.Role);
         _stopping = new CancellationTokenSource();
         var handler = new FakeGcsRequestHandler(_store, options, _faults, _log, _permissions, () => BaseAddress, _stopping.Token);
 
@@ -49,6 +53,9 @@ public sealed class FakeGcsServer : IAsyncDisposable
 
     /// <summary>Gets the bearer token requests must carry, or <see langword="null"/> when anonymous requests are accepted.</summary>
     public string? AccessToken => _options.AccessToken;
+
+    /// <summary>Gets the most requests the server was handling at once so far.</summary>
+    public int PeakConcurrentRequests => _log.PeakOpen;
 
     /// <summary>Gets the requests received so far, in order.</summary>
     public IReadOnlyList<RecordedGcsRequest> Requests => _log.Snapshot();
@@ -90,7 +97,7 @@ public sealed class FakeGcsServer : IAsyncDisposable
     public FakeGcsObject PutObject(string bucket, string name, byte[] data, string contentType = "application/octet-stream")
     {
         _store.CreateBucket(bucket);
-        var (_, stored) = _store.Commit(bucket, name, null, null, generation => new FakeGcsObject(
+        var (_, stored) = _store.Commit(bucket, name, null, null, mayReplace: true, generation => new FakeGcsObject(
             bucket, name, generation, 1, contentType, data, new Dictionary<string, string>(), FakeGcsHashes.Crc32c(data), FakeGcsHashes.Md5(data), _options.TimeProvider.GetUtcNow()));
         return stored!;
     }
@@ -106,6 +113,10 @@ public sealed class FakeGcsServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         _faults.Enqueue(match, fault, count);
     }
+
+    /// <summary>Changes the caller's role from now on (see <see cref="FakeGcsServerOptions.Role"/>).</summary>
+    /// <param name="role">The role.</param>
+    public void SetRole(FakeGcsRole role) => _permissions.SetRole(role);
 
     /// <summary>Refuses a permission (such as <c>storage.objects.create</c>) with 403 and reason <c>forbidden</c>, as for a token whose role lacks it.</summary>
     /// <param name="permission">The IAM permission.</param>

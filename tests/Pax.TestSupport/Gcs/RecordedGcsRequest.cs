@@ -17,8 +17,9 @@ public sealed record RecordedGcsRequest(
 {
     /// <summary>
     /// Gets the decoded name of the object the request is about: from the path for get and download, from the
-    /// <c>name</c> parameter for media uploads, from the JSON metadata part for multipart uploads
-    /// (<see langword="null"/> for lists and unreadable uploads). Use it in fault predicates:
+    /// <c>name</c> parameter for media uploads, resumable initiations and session <c>PUT</c>s, from the JSON metadata for
+    /// multipart uploads and initiations without <c>name</c> (<see langword="null"/> for lists and unreadable uploads).
+    /// Use it in fault predicates:
     /// <c>r =&gt; r.IsUpload &amp;&amp; r.ObjectName == "a.jpg"</c>.
     /// </summary>
     public string? ObjectName { get; init; }
@@ -29,8 +30,14 @@ public sealed record RecordedGcsRequest(
     /// <summary>Gets the <c>Authorization</c> header, or <see langword="null"/>.</summary>
     public string? Authorization => GetHeader("Authorization");
 
-    /// <summary>Gets a value indicating whether this is an upload (<c>POST /upload/storage/v1/…</c>).</summary>
+    /// <summary>Gets a value indicating whether this is an upload request (<c>POST /upload/storage/v1/…</c>: a media or multipart upload, or a resumable session's initiation).</summary>
     public bool IsUpload => Method == "POST" && RawPath.StartsWith("/upload/storage/v1/", StringComparison.Ordinal);
+
+    /// <summary>Gets a value indicating whether this is a <c>PUT</c> to a resumable session (a chunk, the last chunk, or a status query).</summary>
+    public bool IsUploadChunk => Method == "PUT" && RawPath.StartsWith("/upload/storage/v1/", StringComparison.Ordinal);
+
+    /// <summary>Gets a value indicating whether this request sends to or starts an upload (<see cref="IsUpload"/> or <see cref="IsUploadChunk"/>).</summary>
+    public bool IsAnyUpload => IsUpload || IsUploadChunk;
 
     /// <summary>Gets a value indicating whether this is a media download (<c>alt=media</c>).</summary>
     public bool IsDownload => Method == "GET" && Query.TryGetValue("alt", out var alt) && alt == "media";

@@ -6,8 +6,6 @@ using Pax.GoogleCloud.PubSub.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Run.Internal;
 using Pax.GoogleCloud.Scheduler.Internal;
-using Pax.GoogleCloud.Storage;
-using Pax.GoogleCloud.Storage.Internal;
 
 namespace Pax.GoogleCloud.Internal.Json;
 
@@ -17,9 +15,6 @@ namespace Pax.GoogleCloud.Internal.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GoogleErrorEnvelope))]
 [JsonSerializable(typeof(List<GoogleErrorEnvelope>))]
-[JsonSerializable(typeof(StorageObject))]
-[JsonSerializable(typeof(StorageObjectList))]
-[JsonSerializable(typeof(StorageObjectInsertMetadata))]
 [JsonSerializable(typeof(FirestoreDocument))]
 [JsonSerializable(typeof(FirestoreCommitRequest))]
 [JsonSerializable(typeof(FirestoreCommitResult))]

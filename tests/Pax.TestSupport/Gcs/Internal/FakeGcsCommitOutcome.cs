@@ -6,4 +6,5 @@ internal enum FakeGcsCommitOutcome
     Stored,
     PreconditionFailed,
     NoSuchBucket,
+    ReplaceDenied,
 }

@@ -18,13 +18,19 @@ internal sealed class FakeGcsRequestHandler(
     Func<Uri> baseAddress,
     CancellationToken stopping)
 {
-    private readonly FakeGcsUploads _uploads = new(store, options);
+    private readonly FakeGcsUploads _uploads = new(store, options, permissions);
     private readonly FakeGcsReads _reads = new(store, options);
 
     public async Task HandleAsync(HttpContext context)
     {
+        using var open = log.Open();
         var request = await RecordAsync(context);
         log.Add(request);
+        if (options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Latency, options.TimeProvider, context.RequestAborted);
+        }
+
         var fault = faults.Take(request);
         switch (fault?.Kind)
         {
@@ -37,6 +43,13 @@ internal sealed class FakeGcsRequestHandler(
             case FakeGcsFaultKind.Status:
                 await WriteAsync(context, FakeGcsResponse.Transient((int)fault.StatusCode));
                 return;
+        }
+
+        if (fault?.Kind == FakeGcsFaultKind.CorruptUpload && request.Body.Length > 0)
+        {
+            var corrupted = request.Body.ToArray();
+            corrupted[^1] ^= 0xFF;
+            request = request with { Body = corrupted };
         }
 
         var response = await ProcessAsync(request);
@@ -75,6 +88,7 @@ internal sealed class FakeGcsRequestHandler(
         return route.Kind switch
         {
             FakeGcsRouteKind.Upload => await _uploads.HandleAsync(route, request, baseAddress()),
+            FakeGcsRouteKind.ResumableChunk => _uploads.HandleChunk(request, baseAddress()),
             FakeGcsRouteKind.List => _reads.List(route, request, baseAddress()),
             _ => _reads.Get(route, request, baseAddress()),
         };
@@ -125,9 +139,24 @@ internal sealed class FakeGcsRequestHandler(
             return route?.ObjectName;
         }
 
-        return request.Query.GetValueOrDefault("uploadType") == "multipart"
-            ? (await FakeGcsUploadParser.ReadMultipartAsync(request)).Upload?.Name
-            : request.Query.GetValueOrDefault("name");
+        return request.Query.GetValueOrDefault("uploadType") switch
+        {
+            "multipart" => (await FakeGcsUploadParser.ReadMultipartAsync(request)).Upload?.Name,
+            "resumable" => SafeName(() => FakeGcsUploadParser.ReadResumableInitiation(request).Upload?.Name),
+            _ => request.Query.GetValueOrDefault("name"),
+        };
+    }
+
+    private static string? SafeName(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return null;
+        }
     }
 
     private async Task WaitUntilAbortedAsync(HttpContext context)

@@ -6,6 +6,29 @@ internal sealed class FakeGcsRequestLog
     private readonly Lock _gate = new();
     private readonly List<RecordedGcsRequest> _requests = [];
     private readonly List<(int Number, TaskCompletionSource<RecordedGcsRequest> Arrived)> _waiters = [];
+    private int _open;
+    private int _peakOpen;
+
+    /// <summary>Gets the most requests that were being handled at once.</summary>
+    public int PeakOpen => Volatile.Read(ref _peakOpen);
+
+    /// <summary>Counts a request as open until the returned scope is disposed.</summary>
+    public OpenRequest Open()
+    {
+        var open = Interlocked.Increment(ref _open);
+        int seen;
+        while ((seen = Volatile.Read(ref _peakOpen)) < open && Interlocked.CompareExchange(ref _peakOpen, open, seen) != seen)
+        {
+        }
+
+        return new OpenRequest(this);
+    }
+
+    /// <summary>Ends an open request.</summary>
+    internal readonly struct OpenRequest(FakeGcsRequestLog log) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref log._open);
+    }
 
     public IReadOnlyList<RecordedGcsRequest> Snapshot()
     {

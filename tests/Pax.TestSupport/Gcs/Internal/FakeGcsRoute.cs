@@ -6,14 +6,14 @@ namespace Pax.TestSupport.Gcs.Internal;
 /// </summary>
 /// <param name="Kind">Which call.</param>
 /// <param name="Bucket">The bucket.</param>
-/// <param name="ObjectName">The decoded object name (get and download only).</param>
+/// <param name="ObjectName">The decoded object name (get, download, and a resumable session's <c>PUT</c>).</param>
 internal sealed record FakeGcsRoute(FakeGcsRouteKind Kind, string Bucket, string? ObjectName)
 {
     public string Permission => Kind switch
     {
-        FakeGcsRouteKind.Upload => "storage.objects.create",
-        FakeGcsRouteKind.List => "storage.objects.list",
-        _ => "storage.objects.get",
+        FakeGcsRouteKind.Upload or FakeGcsRouteKind.ResumableChunk => FakeGcsPermissions.Create,
+        FakeGcsRouteKind.List => FakeGcsPermissions.List,
+        _ => FakeGcsPermissions.Get,
     };
 
     public static FakeGcsRoute? Parse(RecordedGcsRequest request)
@@ -23,6 +23,8 @@ internal sealed record FakeGcsRoute(FakeGcsRouteKind Kind, string Bucket, string
         {
             ("POST", ["", "upload", "storage", "v1", "b", var bucket, "o"]) when bucket.Length > 0 =>
                 new FakeGcsRoute(FakeGcsRouteKind.Upload, Decode(bucket), null),
+            ("PUT", ["", "upload", "storage", "v1", "b", var bucket, "o"]) when bucket.Length > 0 =>
+                new FakeGcsRoute(FakeGcsRouteKind.ResumableChunk, Decode(bucket), request.Query.GetValueOrDefault("name")),
             ("GET", ["", "storage", "v1", "b", var bucket, "o"]) when bucket.Length > 0 =>
                 new FakeGcsRoute(FakeGcsRouteKind.List, Decode(bucket), null),
             ("GET", ["", "storage", "v1", "b", var bucket, "o", var name]) when bucket.Length > 0 && name.Length > 0 =>

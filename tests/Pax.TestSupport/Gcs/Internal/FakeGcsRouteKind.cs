@@ -4,6 +4,7 @@ namespace Pax.TestSupport.Gcs.Internal;
 internal enum FakeGcsRouteKind
 {
     Upload,
+    ResumableChunk,
     GetObject,
     Download,
     List,

@@ -44,10 +44,13 @@ internal sealed class FakeGcsStore
         }
     }
 
-    /// <summary>Stores a new generation when the bucket exists and the preconditions hold; the check and the write are atomic.</summary>
+    /// <summary>
+    /// Stores a new generation when the bucket exists, the preconditions hold and, when a live object is replaced, the
+    /// caller may delete it; the checks and the write are atomic.
+    /// </summary>
     /// <returns>The outcome and, when stored, the object.</returns>
     public (FakeGcsCommitOutcome Outcome, FakeGcsObject? Stored) Commit(
-        string bucket, string name, long? ifGenerationMatch, long? ifGenerationNotMatch, Func<long, FakeGcsObject> create)
+        string bucket, string name, long? ifGenerationMatch, long? ifGenerationNotMatch, bool mayReplace, Func<long, FakeGcsObject> create)
     {
         lock (_gate)
         {
@@ -62,6 +65,11 @@ internal sealed class FakeGcsStore
                 return (FakeGcsCommitOutcome.PreconditionFailed, null);
             }
 
+            if (live is not null && !mayReplace)
+            {
+                return (FakeGcsCommitOutcome.ReplaceDenied, null);
+            }
+
             var stored = create(++_lastGeneration);
             objects[name] = stored;
             return (FakeGcsCommitOutcome.Stored, stored);
@@ -70,7 +78,7 @@ internal sealed class FakeGcsStore
 
     // cloud.google.com/storage/docs/request-preconditions: ifGenerationMatch=0 means "no live object";
     // ifGenerationNotMatch fails when there is no live object or when it has that generation.
-    private static bool Holds(FakeGcsObject? live, long? ifGenerationMatch, long? ifGenerationNotMatch)
+    public static bool Holds(FakeGcsObject? live, long? ifGenerationMatch, long? ifGenerationNotMatch)
     {
         if (ifGenerationMatch is { } match && (match == 0 ? live is not null : live?.Generation != match))
         {

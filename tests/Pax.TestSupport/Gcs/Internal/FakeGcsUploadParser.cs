@@ -6,8 +6,11 @@ using Microsoft.Net.Http.Headers;
 namespace Pax.TestSupport.Gcs.Internal;
 
 /// <summary>
-/// Reads <c>uploadType=multipart</c> (multipart/related: a JSON metadata part, then the media part) and
-/// <c>uploadType=media</c> (raw body, <c>name</c> in the query) requests. Anything malformed is an error answer.
+/// Reads <c>uploadType=multipart</c> (multipart/related: a JSON metadata part, then the media part),
+/// <c>uploadType=media</c> (raw body, <c>name</c> in the query) and <c>uploadType=resumable</c> initiation (optional JSON
+/// metadata body, <c>name</c> in the query or the metadata, <c>X-Upload-Content-Type</c>) requests. A body sent with
+/// <c>Content-Encoding: gzip</c> (Google's .NET client compresses the initiation's metadata) is decompressed first.
+/// Anything malformed is an error answer.
 /// </summary>
 internal static class FakeGcsUploadParser
 {
@@ -31,7 +34,7 @@ internal static class FakeGcsUploadParser
         var parts = new List<(string? ContentType, byte[] Body)>();
         try
         {
-            var reader = new MultipartReader(boundary, new MemoryStream(request.Body));
+            var reader = new MultipartReader(boundary, new MemoryStream(Decode(request)));
             while (await reader.ReadNextSectionAsync() is { } section)
             {
                 using var buffer = new MemoryStream();
@@ -63,6 +66,46 @@ internal static class FakeGcsUploadParser
         var name = request.Query.GetValueOrDefault("name");
         var contentType = request.GetHeader("Content-Type") ?? DefaultContentType;
         return (new FakeGcsUpload(name, contentType, request.Body, new Dictionary<string, string>(), null, null), null);
+    }
+
+    public static (FakeGcsUpload? Upload, FakeGcsResponse? Error) ReadResumableInitiation(RecordedGcsRequest request)
+    {
+        byte[] body;
+        try
+        {
+            body = Decode(request);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, FakeGcsResponse.Invalid("The body is not valid gzip although Content-Encoding says so."));
+        }
+
+        var mediaType = request.GetHeader("X-Upload-Content-Type");
+        var (upload, error) = body.Length == 0
+            ? (new FakeGcsUpload(null, mediaType ?? DefaultContentType, [], new Dictionary<string, string>(), null, null), null)
+            : ReadMetadata(body, mediaType, []);
+        if (upload is null)
+        {
+            return (null, error);
+        }
+
+        // The query's name wins over the metadata's, as on the real API.
+        return (upload with { Name = request.Query.GetValueOrDefault("name") ?? upload.Name }, null);
+    }
+
+    /// <summary>Returns the body, gunzipped when <c>Content-Encoding: gzip</c>.</summary>
+    /// <exception cref="InvalidDataException">The body is not gzip.</exception>
+    public static byte[] Decode(RecordedGcsRequest request)
+    {
+        if (!string.Equals(request.GetHeader("Content-Encoding"), "gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            return request.Body;
+        }
+
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(request.Body), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        gzip.CopyTo(plain);
+        return plain.ToArray();
     }
 
     private static (FakeGcsUpload? Upload, FakeGcsResponse? Error) ReadMetadata(byte[] json, string? mediaContentType, byte[] media)

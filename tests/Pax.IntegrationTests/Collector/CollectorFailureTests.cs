@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pax.CameraSimulator;
+using Pax.Collection.Cameras;
+using Pax.Collector.Job;
+using Pax.Collector.Job.Console;
+
+namespace Pax.IntegrationTests.Collector;
+
+/// <summary>How the collector ends when its sink is unusable or something unexpected happens: never with a crash.</summary>
+public sealed class CollectorFailureTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pax-collector-" + Guid.NewGuid().ToString("N"));
+    private CameraSimulatorServer _simulator = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _simulator = await CameraSimulatorServer.StartAsync(new CameraSimulatorOptions { Cameras = 90, Seed = 3 }, cancellationToken: TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _simulator.DisposeAsync();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_sink_folder_that_cannot_be_created_fails_before_any_camera_is_fetched()
+    {
+        var run = new CollectorRun();
+
+        var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", "/proc/nope", "--slot", "2026-02-10T14:30:00Z");
+
+        Assert.Equal(CollectorExitCodes.Failed, exit);
+        Assert.Contains("/proc/nope", run.Error.ToString(), StringComparison.Ordinal);
+        Assert.All(_simulator.Cameras, c => Assert.Equal(0, _simulator.GetImageRequestCount(c.Id)));
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_ends_in_one_error_line_for_error_reporting_and_exit_70()
+    {
+        var run = new CollectorRun();
+        run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
+        run.ConfigureServices = services => services.AddSingleton<ICameraSource, BrokenCameraSource>();
+
+        var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", "2026-02-10T14:30:00Z");
+
+        Assert.Equal(CollectorExitCodes.Unexpected, exit);
+        var error = Assert.Single(run.LogLines, l => l.GetProperty("severity").GetString() == "ERROR");
+        Assert.Equal(CloudLoggingJsonLoggerProvider.ReportedErrorEventType, error.GetProperty("@type").GetString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.StartsWith("System.InvalidOperationException: the camera source is broken", message, StringComparison.Ordinal);
+        Assert.Contains("   at ", message, StringComparison.Ordinal);
+        Assert.Equal("pax-collector-prod", error.GetProperty("serviceContext").GetProperty("service").GetString());
+        Assert.Contains("failed unexpectedly", error.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Empty(run.Error.ToString());
+    }
+
+    private sealed class BrokenCameraSource : ICameraSource
+    {
+        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the camera source is broken");
+
+        public Task<CameraImage> FetchImageAsync(Camera camera, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("unreachable");
+    }
+}
