@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
+using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.Firestore;
 
 namespace Pax.GoogleCloud.Tests.Firestore;
@@ -28,7 +29,7 @@ public sealed class FirestoreClientFaultTests : IAsyncLifetime
         services.AddPaxGoogleCloud(o =>
         {
             o.FirestoreEndpoint = _server.BaseAddress;
-            StorageTestContext.UseInstantRetries(o);
+            GoogleApiProbeContext.UseInstantRetries(o);
         });
         _services = services.BuildServiceProvider();
     }

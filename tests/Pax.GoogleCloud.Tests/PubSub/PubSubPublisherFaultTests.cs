@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.PubSub;
 
 namespace Pax.GoogleCloud.Tests.PubSub;
@@ -122,7 +123,7 @@ public sealed class PubSubPublisherFaultTests : IAsyncLifetime
         services.AddPaxGoogleCloud(o =>
         {
             o.PubSubEndpoint = _server.BaseAddress;
-            StorageTestContext.UseInstantRetries(o);
+            GoogleApiProbeContext.UseInstantRetries(o);
         });
         return services.BuildServiceProvider();
     }

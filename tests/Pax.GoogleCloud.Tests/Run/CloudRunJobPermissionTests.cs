@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.CloudRun;
 
 namespace Pax.GoogleCloud.Tests.Run;
@@ -131,7 +132,7 @@ public sealed class CloudRunJobPermissionTests
         services.AddPaxGoogleCloud(options =>
         {
             options.CloudRunEndpoint = run.BaseAddress;
-            StorageTestContext.UseInstantRetries(options);
+            GoogleApiProbeContext.UseInstantRetries(options);
         });
         return services.BuildServiceProvider();
     }
