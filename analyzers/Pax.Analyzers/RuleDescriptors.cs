@@ -18,15 +18,15 @@ internal static class RuleDescriptors
         description: "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), only accept OAuth access tokens. A Cloud Scheduler job or push subscription configured with an OIDC token gets 401 on every call.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi));
 
-    /// <summary>PAX002: a private Cloud Run target whose caller is granted no <c>roles/run.invoker</c>.</summary>
+    /// <summary>PAX002: a private Cloud Run or Cloud Functions target whose caller is granted no role that lets it invoke.</summary>
     public static readonly DiagnosticDescriptor MissingInvokerGrant = new(
         RuleIds.MissingInvokerGrant,
-        title: "Grant roles/run.invoker to the caller of a Cloud Run service or function",
-        messageFormat: "{0} calls '{1}' as {2}, but this deployment unit grants roles/run.invoker to no such account: Cloud Run rejects the requests at ingress and the service logs nothing",
+        title: "Grant the caller of a Cloud Run service, job or function a role that lets it invoke",
+        messageFormat: "{0} calls '{1}' as {2}, but this deployment unit grants that account no role holding {4} (such as {3}) on the target or the project: the requests are rejected before they reach the code, which logs nothing",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service or Cloud Functions (2nd gen) function needs roles/run.invoker for the account whose token it sends. Grant it in the same C# project, script or Terraform module, or deploy the target with --allow-unauthenticated.",
+        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function needs a role holding the invoke permission (run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs, cloudfunctions.functions.invoke for 1st gen functions) for the account whose token it sends, on the target or the project. Grant it in the same C# project, script or Terraform module.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 

@@ -90,10 +90,9 @@ internal sealed class CSharpDeploymentCollector
             unit.Add(grant);
         }
 
-        foreach (var invocation in unit.UngrantedInvocations().OrderBy(i => i.Location.SourceSpan.Start))
+        foreach (var (invocation, permission) in unit.UngrantedInvocations().OrderBy(i => i.Invocation.Location.SourceSpan.Start))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+            context.ReportDiagnostic(invocation.ToDiagnostic(permission));
         }
     }
 
@@ -120,7 +119,7 @@ internal sealed class CSharpDeploymentCollector
 
         var oidc = siblings.ValueOf(TargetShape.OidcProperty);
         var account = oidc is null ? null : TokenAccount(oidc);
-        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, InvocationTarget.FromCloudRunUrl(url!)));
     }
 
     private void AnalyzeToken(in OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)

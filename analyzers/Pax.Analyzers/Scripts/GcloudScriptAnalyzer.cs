@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Suppression;
 
 namespace Pax.Analyzers.Scripts;
 
@@ -39,7 +40,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var content = text.ToString();
+        var original = text.ToString();
+        var content = original;
         if (content.IndexOf("gcloud", StringComparison.Ordinal) < 0)
         {
             return;
@@ -52,20 +54,27 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
 
         var findings = new List<TokenFinding>();
         var unit = new DeploymentUnit();
-        GcloudDeploymentReader.Read(
-            ShellScriptReader.Read(content),
-            span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)),
-            findings,
-            unit);
+        var script = ShellScriptReader.Read(content);
+        GcloudDeploymentReader.Read(script, span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), findings, unit);
+        var suppressions = InlineSuppressions.MayHaveDirectives(original)
+            ? InlineSuppressions.Read(text, slashComments: false, script.ConstructEnd)
+            : InlineSuppressions.None;
         foreach (var finding in findings)
         {
-            context.ReportDiagnostic(finding.ToDiagnostic());
+            Report(context, suppressions, finding.ToDiagnostic());
         }
 
-        foreach (var invocation in unit.UngrantedInvocations())
+        foreach (var (invocation, permission) in unit.UngrantedInvocations())
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+            Report(context, suppressions, invocation.ToDiagnostic(permission));
+        }
+    }
+
+    private static void Report(AdditionalFileAnalysisContext context, InlineSuppressions suppressions, Diagnostic diagnostic)
+    {
+        if (!suppressions.IsSuppressed(diagnostic))
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

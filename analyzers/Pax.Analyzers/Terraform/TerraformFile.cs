@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Text;
+
 namespace Pax.Analyzers.Terraform;
 
 /// <summary>The top-level blocks of one <c>.tf</c> file.</summary>
@@ -15,4 +17,41 @@ internal sealed class TerraformFile
 
     /// <summary>Why reading stopped early, or <see langword="null"/> when the whole file was read.</summary>
     public string? Failure { get; }
+
+    /// <summary>
+    /// The end of the longest block or attribute that starts within <paramref name="line"/> (at any depth), or the line's
+    /// end when none does: what a <c># pax-ignore:</c> before that line covers.
+    /// </summary>
+    public int ConstructEnd(TextSpan line) => ConstructEnd(Blocks, [], line, line.End);
+
+    private static int ConstructEnd(IReadOnlyList<TerraformBlock> blocks, IReadOnlyList<TerraformAttribute> attributes, TextSpan line, int end)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (line.Start <= attribute.Span.Start && attribute.Span.Start < line.End)
+            {
+                end = Math.Max(end, attribute.Span.End);
+            }
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.Span.Start >= line.End)
+            {
+                break;
+            }
+
+            if (line.Start <= block.Span.Start)
+            {
+                end = Math.Max(end, block.End);
+            }
+
+            if (block.End > line.Start)
+            {
+                end = ConstructEnd(block.Blocks, block.Attributes, line, end);
+            }
+        }
+
+        return end;
+    }
 }

@@ -114,6 +114,7 @@ internal sealed class TerraformReader
         var block = new TerraformBlock(type, labels, TextSpan.FromBounds(start, headerEnd));
         parent.Blocks.Add(block);
         ReadBody(block, nested: true);
+        block.End = _position;
     }
 
     private TerraformExpression ReadExpression()

@@ -83,10 +83,11 @@ public sealed class SampleDeployScriptsTests
 
         var withoutGrant = Read(script.Text.Replace(Grant, "--member=\"serviceAccount:${SCHEDULER_SA}\" --role=roles/run.viewer", StringComparison.Ordinal));
 
-        Assert.Contains(withoutGrant.Unit.UngrantedInvocations(), i => i.Source == "Cloud Scheduler job 'pax-orchestrator-cron-tick'");
+        Assert.Contains(withoutGrant.Unit.UngrantedInvocations(), i => i.Invocation.Source == "Cloud Scheduler job 'pax-orchestrator-cron-tick'");
     }
 
-    private static string? Known(string? value) => value?.Replace(UnknownText.Value, ServiceHostLabel, StringComparison.Ordinal);
+    /// <summary>The service URL as gcloud prints it; the script shows only that it is pax-orchestrator's.</summary>
+    private static string? Known(string? value) => value?.Replace("pax-orchestrator-" + UnknownText.Value, ServiceHostLabel, StringComparison.Ordinal);
 
     private static ReadScriptResult ReadScript(string relativePath, params (string Name, string Value)[] environment)
     {
