@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Pax.Analyzers;
 
-/// <summary>The descriptors of PAX001-PAX003, shared by the C#, gcloud-script and Terraform analyzers.</summary>
+/// <summary>The descriptors of PAX001-PAX004, shared by the C#, gcloud-script and Terraform analyzers.</summary>
 internal static class RuleDescriptors
 {
     private const string Category = "Reliability";
@@ -40,4 +40,22 @@ internal static class RuleDescriptors
         isEnabledByDefault: true,
         description: "Cloud Run services and Cloud Functions check an OIDC ID token whose audience is the service URL. An OAuth access token is rejected with 401 or 403.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun));
+
+    /// <summary>PAX004: a Scheduler HTTP target or push subscription that sends no token where one is required.</summary>
+    public static readonly DiagnosticDescriptor MissingToken = new(
+        RuleIds.MissingToken,
+        title: "Send a token where the target requires one",
+        messageFormat: "'{0}' is called without a token, but {1}: every call is rejected before it reaches the code",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Cloud Scheduler HTTP target or a Pub/Sub push subscription that sends no token to a Google API (*.googleapis.com) gets 401 on every call; one that calls a Cloud Run service the same deployment unit deploys without public access is rejected at ingress. Send an OAuth access token to Google APIs and an OIDC ID token to Cloud Run.",
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingToken),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>The second argument of <see cref="MissingToken"/> for a Google API.</summary>
+    public const string GoogleApiNeedsOAuth = "it is a Google API (*.googleapis.com) that needs an OAuth access token (scope https://www.googleapis.com/auth/cloud-platform)";
+
+    /// <summary>The second argument of <see cref="MissingToken"/> for a private service of the unit.</summary>
+    public const string PrivateServiceNeedsOidc = "this deployment unit deploys it without public access, so it needs an OIDC ID token from an account allowed to invoke it";
 }

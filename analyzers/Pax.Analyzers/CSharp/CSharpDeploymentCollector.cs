@@ -15,6 +15,7 @@ internal sealed class CSharpDeploymentCollector
     private readonly Lazy<CSharpDeploymentTypes?> _lazyTypes;
     private readonly ConcurrentBag<Invocation> _invocations = [];
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
+    private readonly ConcurrentBag<Diagnostic> _missingTokens = [];
 
     public CSharpDeploymentCollector(Compilation compilation) =>
         _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -74,6 +75,12 @@ internal sealed class CSharpDeploymentCollector
 
     public void ReportMissingGrants(CompilationAnalysisContext context)
     {
+        // PAX004 in C# waits for the end too: a token may be assigned after the URL in the same initializer or object.
+        foreach (var diagnostic in _missingTokens.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
         if (_invocations.IsEmpty)
         {
             return;
@@ -90,9 +97,9 @@ internal sealed class CSharpDeploymentCollector
             unit.Add(grant);
         }
 
-        foreach (var (invocation, permission) in unit.UngrantedInvocations().OrderBy(i => i.Invocation.Location.SourceSpan.Start))
+        foreach (var diagnostic in unit.Diagnostics().OrderBy(d => d.Location.SourceSpan.Start))
         {
-            context.ReportDiagnostic(invocation.ToDiagnostic(permission));
+            context.ReportDiagnostic(diagnostic);
         }
     }
 
@@ -105,13 +112,24 @@ internal sealed class CSharpDeploymentCollector
     private void AnalyzeTargetUrl(ISimpleAssignmentOperation assignment, TargetShape shape)
     {
         var url = OperationText.Evaluate(assignment.Value, Types);
-        if (TargetHost.Classify(url) != TargetKind.CloudRun)
+        var kind = TargetHost.Classify(url);
+        if (kind == TargetKind.Other)
         {
             return;
         }
 
         var siblings = InstanceAssignments.Of(assignment);
         var type = ((IPropertyReferenceOperation)assignment.Target).Property.ContainingType;
+        if (kind == TargetKind.GoogleApi)
+        {
+            if (siblings.ValueOf(TargetShape.OidcProperty) is null && (TargetShape.OAuthPropertyOf(type) is not { } oauthProperty || siblings.ValueOf(oauthProperty) is null))
+            {
+                _missingTokens.Add(Diagnostic.Create(RuleDescriptors.MissingToken, assignment.Syntax.GetLocation(), UnknownText.Display(url!), RuleDescriptors.GoogleApiNeedsOAuth));
+            }
+
+            return;
+        }
+
         if (siblings.ValueOf(TargetShape.OAuthPropertyOf(type)) is not null)
         {
             return; // PAX003 covers it.

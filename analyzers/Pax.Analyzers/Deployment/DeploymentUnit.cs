@@ -104,7 +104,7 @@ internal sealed class DeploymentUnit
                 callers.Add(cacheKey, granted);
             }
 
-            if (!granted.Covers(invocation.Account))
+            if (!granted.Covers(invocation.Account) && !(invocation.Account is null && IsDeployed(requirement.Key)))
             {
                 ungranted.Add((invocation, requirement.Permissions[0]));
             }
@@ -112,6 +112,41 @@ internal sealed class DeploymentUnit
 
         return ungranted;
     }
+
+    /// <summary>
+    /// The invocations that send no token to a service or function this unit deploys without public access (PAX004;
+    /// <see cref="UngrantedInvocations"/> leaves them out).
+    /// </summary>
+    public List<Invocation> UnauthenticatedCallsToPrivateTargets()
+    {
+        var calls = new List<Invocation>();
+        foreach (var invocation in _invocations)
+        {
+            if (invocation.Account is null && Requirement(invocation.Called) is { } requirement && IsDeployed(requirement.Key)
+                && !_grants.Any(g => g.IsPublic && (g.Target is null || g.Target == requirement.Key)))
+            {
+                calls.Add(invocation);
+            }
+        }
+
+        return calls;
+    }
+
+    /// <summary>The PAX002 and PAX004 diagnostics of the unit.</summary>
+    public IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Diagnostics()
+    {
+        foreach (var (invocation, permission) in UngrantedInvocations())
+        {
+            yield return invocation.ToDiagnostic(permission);
+        }
+
+        foreach (var invocation in UnauthenticatedCallsToPrivateTargets())
+        {
+            yield return invocation.ToMissingTokenDiagnostic();
+        }
+    }
+
+    private bool IsDeployed(string? key) => key is not null && (_services.Contains(key) || _functions.ContainsKey(key));
 
     private (string? Key, string[] Permissions)? Requirement(InvocationTarget target)
     {

@@ -42,6 +42,10 @@ internal sealed class Invocation
     public Diagnostic ToDiagnostic(string permission) => Diagnostic.Create(
         RuleDescriptors.MissingInvokerGrant, Location, Source, Target, DescribeCaller(), InvokerRoles.SuggestedRole(permission), permission);
 
+    /// <summary>The PAX004 diagnostic: no token is sent to a private service the unit deploys.</summary>
+    public Diagnostic ToMissingTokenDiagnostic() =>
+        Diagnostic.Create(RuleDescriptors.MissingToken, Location, Target, RuleDescriptors.PrivateServiceNeedsOidc);
+
     /// <summary>The caller as a message fragment.</summary>
     public string DescribeCaller()
     {

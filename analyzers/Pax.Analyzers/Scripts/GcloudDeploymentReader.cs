@@ -87,6 +87,12 @@ internal sealed class GcloudDeploymentReader
         AddFinding(oidc is null ? null : TokenRule.ForOidc(kind), oidc, target);
         AddFinding(oauth is null ? null : TokenRule.ForOAuth(kind), oauth, target);
         var source = Named("Cloud Scheduler job", command.Argument(4));
+        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null)
+        {
+            // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(uri.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && oauth is null && (oidc is not null || isCreate))
         {
             _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value)));
@@ -111,6 +117,11 @@ internal sealed class GcloudDeploymentReader
         var target = UnknownText.Display(endpoint.Value);
         var account = command.Flag("push-auth-service-account");
         AddFinding(account is null ? null : TokenRule.ForOidc(kind), account, target);
+        if (kind == TargetKind.GoogleApi && account is null && !authRequired)
+        {
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(endpoint.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && (account is not null || !authRequired))
         {
             var source = Named("Pub/Sub push subscription", command.Argument(3));

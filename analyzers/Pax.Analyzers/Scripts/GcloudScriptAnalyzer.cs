@@ -7,7 +7,7 @@ using Pax.Analyzers.Suppression;
 namespace Pax.Analyzers.Scripts;
 
 /// <summary>
-/// PAX001-PAX003 in shell scripts (<c>*.sh</c>, <c>*.bash</c>) and Dockerfile <c>RUN</c> instructions given as
+/// PAX001-PAX004 in shell scripts (<c>*.sh</c>, <c>*.bash</c>) and Dockerfile <c>RUN</c> instructions given as
 /// AdditionalFiles: gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
 /// IAM grants. A script is one deployment unit.
 /// </summary>
@@ -16,7 +16,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun);
+        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+        RuleDescriptors.MissingToken);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -64,9 +65,9 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             Report(context, suppressions, finding.ToDiagnostic());
         }
 
-        foreach (var (invocation, permission) in unit.UngrantedInvocations())
+        foreach (var diagnostic in unit.Diagnostics())
         {
-            Report(context, suppressions, invocation.ToDiagnostic(permission));
+            Report(context, suppressions, diagnostic);
         }
     }
 

@@ -9,7 +9,7 @@ using Pax.Analyzers.Suppression;
 namespace Pax.Analyzers.Terraform;
 
 /// <summary>
-/// PAX001-PAX003 in Terraform files (<c>*.tf</c>) given as AdditionalFiles: Cloud Scheduler jobs, Pub/Sub push
+/// PAX001-PAX004 in Terraform files (<c>*.tf</c>) given as AdditionalFiles: Cloud Scheduler jobs, Pub/Sub push
 /// subscriptions, Eventarc triggers, event-triggered functions and IAM grants. A module (the <c>.tf</c> files of one
 /// folder) is one deployment unit.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun);
+        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+        RuleDescriptors.MissingToken);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -100,10 +101,9 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
                 module.AddRange(file.Unit);
             }
 
-            foreach (var (invocation, permission) in module.UngrantedInvocations())
+            foreach (var diagnostic in module.Diagnostics())
             {
-                var diagnostic = invocation.ToDiagnostic(permission);
-                var suppressions = files.FirstOrDefault(f => f.Unit.Invocations.Contains(invocation)).Suppressions ?? InlineSuppressions.None;
+                var suppressions = files.FirstOrDefault(f => f.Unit.Invocations.Any(i => i.Location == diagnostic.Location)).Suppressions ?? InlineSuppressions.None;
                 if (!suppressions.IsSuppressed(diagnostic))
                 {
                     context.ReportDiagnostic(diagnostic);

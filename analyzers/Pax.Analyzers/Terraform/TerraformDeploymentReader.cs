@@ -148,6 +148,12 @@ internal sealed class TerraformDeploymentReader
             _findings.Add(new TokenFinding(oauthRule, _locate(oauth.Span), display));
         }
 
+        if (kind == TargetKind.GoogleApi && oidc is null && oauth is null)
+        {
+            // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(url.Span), display, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && oauth is null)
         {
             AddInvocation(url.Span, source, display, oidc is null ? null : Account(oidc, "service_account_email"), InvocationTarget.FromCloudRunUrl(value));
