@@ -149,12 +149,28 @@ public sealed class InlineSuppressionTests
         return AnalyzerCase<GcloudScriptAnalyzer>.RunAsync(test);
     }
 
-    [Fact]
-    public Task An_editorconfig_section_for_the_script_does_not_reach_its_diagnostics()
+    [Theory]
+    [InlineData("[*.sh]")]
+    [InlineData("[*]")]
+    public Task An_editorconfig_section_does_not_reach_diagnostics_on_the_script(string section)
     {
         var test = AnalyzerCase<GcloudScriptAnalyzer>.ForFiles(("/deploy.sh", OidcToJobs.Replace(
             "--oidc-service-account-email=sa@p.iam.gserviceaccount.com", "{|PAX001:--oidc-service-account-email=sa@p.iam.gserviceaccount.com|}", StringComparison.Ordinal)));
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.sh]\ndotnet_diagnostic.PAX001.severity = none\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n" + section + "\ndotnet_diagnostic.PAX001.severity = none\n"));
+        return AnalyzerCase<GcloudScriptAnalyzer>.RunAsync(test);
+    }
+
+    [Fact]
+    public Task NoWarn_reaches_diagnostics_on_the_script()
+    {
+        // <NoWarn> becomes the compilation's specific diagnostic options.
+        var test = AnalyzerCase<GcloudScriptAnalyzer>.ForFiles(("/deploy.sh", OidcToJobs));
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                options.SpecificDiagnosticOptions.SetItem("PAX001", Microsoft.CodeAnalysis.ReportDiagnostic.Suppress)));
+        });
         return AnalyzerCase<GcloudScriptAnalyzer>.RunAsync(test);
     }
 
