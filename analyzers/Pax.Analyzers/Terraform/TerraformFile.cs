@@ -6,11 +6,15 @@ namespace Pax.Analyzers.Terraform;
 internal sealed class TerraformFile
 {
     /// <summary>Creates a file model.</summary>
-    public TerraformFile(IReadOnlyList<TerraformBlock> blocks, string? failure = null)
+    public TerraformFile(IReadOnlyList<TerraformBlock> blocks, string? failure = null, IReadOnlyList<TerraformAttribute>? attributes = null)
     {
         Blocks = blocks;
         Failure = failure;
+        Attributes = attributes ?? [];
     }
+
+    /// <summary>The top-level attributes (what a <c>.tfvars</c> file holds).</summary>
+    public IReadOnlyList<TerraformAttribute> Attributes { get; }
 
     /// <summary>The top-level blocks (<c>resource</c>, <c>data</c>, <c>variable</c>, <c>locals</c>, …).</summary>
     public IReadOnlyList<TerraformBlock> Blocks { get; }
@@ -22,7 +26,7 @@ internal sealed class TerraformFile
     /// The end of the longest block or attribute that starts within <paramref name="line"/> (at any depth), or the line's
     /// end when none does: what a <c># pax-ignore:</c> before that line covers.
     /// </summary>
-    public int ConstructEnd(TextSpan line) => ConstructEnd(Blocks, [], line, line.End);
+    public int ConstructEnd(TextSpan line) => ConstructEnd(Blocks, Attributes, line, line.End);
 
     private static int ConstructEnd(IReadOnlyList<TerraformBlock> blocks, IReadOnlyList<TerraformAttribute> attributes, TextSpan line, int end)
     {

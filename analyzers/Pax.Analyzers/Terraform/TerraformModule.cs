@@ -10,7 +10,10 @@ internal sealed class TerraformModule
 {
     private readonly Dictionary<string, TerraformFile> _files = new(StringComparer.Ordinal);
 
-    /// <summary>Variable defaults by name (a variable bound by a calling module is left out: its value is unknown).</summary>
+    /// <summary>
+    /// Variable values by name: defaults, overridden by <c>terraform.tfvars</c> / <c>*.auto.tfvars</c>; a variable bound
+    /// by a calling module is left out (its value is unknown).
+    /// </summary>
     public Dictionary<string, TerraformExpression> Variables { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Local values by name.</summary>
@@ -18,6 +21,18 @@ internal sealed class TerraformModule
 
     /// <summary>Resources and data sources by address (<c>type.name</c>; data sources without the <c>data.</c> prefix).</summary>
     public Dictionary<string, TerraformBlock> Resources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is a variable file Terraform loads by itself: <c>terraform.tfvars</c> or
+    /// <c>*.auto.tfvars</c> (developer.hashicorp.com/terraform/language/values/variables, "Variable definitions
+    /// (.tfvars) files"; later files win: <c>terraform.tfvars</c>, then <c>*.auto.tfvars</c> in lexical order).
+    /// </summary>
+    public static bool IsVariableFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.Equals("terraform.tfvars", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".auto.tfvars", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The folder of <paramref name="path"/>: the module a <c>.tf</c> file belongs to.</summary>
     public static string FolderOf(string path) => (Path.GetDirectoryName(path) ?? string.Empty).Replace('\\', '/').TrimEnd('/');
@@ -31,8 +46,15 @@ internal sealed class TerraformModule
     {
         var module = new TerraformModule();
         var boundByCallers = new HashSet<string>(StringComparer.Ordinal);
+        var variableFiles = new List<(string Path, TerraformFile File)>();
         foreach (var (path, text) in files)
         {
+            if (IsVariableFile(path) && FolderOf(path) == folder && text()?.ToString() is { } values)
+            {
+                variableFiles.Add((path, TerraformReader.Read(values)));
+                continue;
+            }
+
             if (!TerraformAnalyzer.IsTerraform(path))
             {
                 continue;
@@ -54,6 +76,17 @@ internal sealed class TerraformModule
             else
             {
                 AddBoundVariables(file, fileFolder, folder, boundByCallers);
+            }
+        }
+
+        // terraform.tfvars first, then *.auto.tfvars in lexical order: the later value wins.
+        foreach (var (_, file) in variableFiles
+            .OrderBy(f => Path.GetFileName(f.Path).Equals("terraform.tfvars", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal))
+        {
+            foreach (var value in file.Attributes)
+            {
+                module.Variables[value.Name] = value.Value;
             }
         }
 

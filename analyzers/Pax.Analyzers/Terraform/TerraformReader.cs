@@ -22,13 +22,13 @@ internal sealed class TerraformReader
         try
         {
             reader.ReadBody(root, nested: false);
-            return new TerraformFile(root.Blocks);
+            return new TerraformFile(root.Blocks, attributes: root.Attributes);
         }
 #pragma warning disable CA1031 // A reader of outside input never throws past its boundary.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new TerraformFile(root.Blocks, exception.GetType().Name + ": " + exception.Message);
+            return new TerraformFile(root.Blocks, exception.GetType().Name + ": " + exception.Message, root.Attributes);
         }
     }
 

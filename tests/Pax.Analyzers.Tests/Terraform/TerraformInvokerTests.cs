@@ -232,7 +232,58 @@ public sealed class TerraformInvokerTests
             """));
 
     [Fact]
-    public Task String_functions_are_unknown_never_guessed() => Module(("infra/main.tf", """
+    public Task String_functions_are_evaluated_on_known_values() => Module(("infra/main.tf", """
+        variable "api_base" {
+          default = "HTTPS://RUN.GOOGLEAPIS.COM/v2/"
+        }
+        locals {
+          base = trimsuffix(lower(var.api_base), "/")
+          job  = join("/", ["projects", "p", "locations", "l", "jobs", "collector:run"])
+        }
+        resource "google_cloud_scheduler_job" "formatted" {
+          http_target {
+            uri = format("%s/%s", local.base, local.job)
+            {|PAX001:oidc_token|} { service_account_email = "sa@p.iam.gserviceaccount.com" }
+          }
+        }
+        resource "google_cloud_scheduler_job" "interpolated" {
+          http_target {
+            uri = "${trim(local.base, "/")}/${local.job}"
+            {|PAX001:oidc_token|} { service_account_email = "sa@p.iam.gserviceaccount.com" }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task Variable_files_give_variables_their_values() => Module(
+        ("infra/variables.tf", """
+            variable "run_url" {
+              default = "https://example.com/hook"
+            }
+            """),
+        ("infra/terraform.tfvars", """
+            run_url = "https://example.com/other"
+            """),
+        ("infra/prod.auto.tfvars", """
+            run_url = "https://run.googleapis.com/v2/projects/p/locations/l/jobs/collector:run"
+            """),
+        ("infra/main.tf", """
+            resource "google_cloud_scheduler_job" "collector" {
+              http_target {
+                uri = var.run_url
+                {|PAX001:oidc_token|} { service_account_email = "sa@p.iam.gserviceaccount.com" }
+              }
+            }
+            """));
+
+    [Fact]
+    public Task Unknown_function_arguments_and_other_functions_are_unknown_never_guessed() => Module(("infra/main.tf", """
+        resource "google_cloud_scheduler_job" "other_function" {
+          http_target {
+            uri = replace("https://run.googleapis.com/v2/x/jobs/a:run", "a", "b")
+            oidc_token { service_account_email = "sa@p.iam.gserviceaccount.com" }
+          }
+        }
         resource "google_cloud_scheduler_job" "collector" {
           http_target {
             uri = format("https://%s/v2/projects/p/locations/l/jobs/collector:run", var.host)
