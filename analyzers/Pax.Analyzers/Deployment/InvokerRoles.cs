@@ -12,8 +12,7 @@ namespace Pax.Analyzers.Deployment;
 /// <item>https://cloud.google.com/functions/docs/reference/iam/roles (<c>roles/cloudfunctions.invoker</c>: invoke
 /// 1st gen HTTP functions, "2nd gen functions need the Cloud Run Invoker role instead";
 /// <c>roles/cloudfunctions.admin</c> holds <c>cloudfunctions.*</c> and <c>run.*</c>);</item>
-/// <item>FACTS.md §3.1 (<c>run.jobs.runWithOverrides</c> is not in <c>roles/run.invoker</c>;
-/// <c>roles/run.jobsExecutorWithOverrides</c>).</item>
+/// <item>FACTS.md §3.1 (<c>run.jobs.runWithOverrides</c> is not in <c>roles/run.invoker</c>).</item>
 /// </list>
 /// A role not in these tables (a custom role, a role of another product that might hold <c>run.*</c>, anything not
 /// known at build time) means "can't tell": it counts as a grant, so the rule reports only what is certainly missing.
@@ -41,9 +40,8 @@ internal static class InvokerRoles
         ["roles/run.admin"] = AllRun,
         ["roles/run.developer"] = AllRun,
         ["roles/run.invoker"] = [InvokeService, RunJob],
-        ["roles/run.servicesInvoker"] = [InvokeService],
-        ["roles/run.jobsExecutor"] = [RunJob],
-        ["roles/run.jobsExecutorWithOverrides"] = [RunJob, RunJobWithOverrides],
+        // roles/run.servicesInvoker, roles/run.jobsExecutor and roles/run.jobsExecutorWithOverrides could not be
+        // confirmed in the reference read on 2026-12-01: left out, they mean "can't tell" (they count for everything).
         ["roles/cloudfunctions.admin"] = [.. AllRun, InvokeFunction],
         ["roles/cloudfunctions.invoker"] = [InvokeFunction],
         ["roles/run.viewer"] = [],
@@ -65,7 +63,7 @@ internal static class InvokerRoles
     public static string SuggestedRole(string permission) => permission switch
     {
         InvokeFunction => "roles/cloudfunctions.invoker",
-        RunJobWithOverrides => "roles/run.developer (or roles/run.jobsExecutorWithOverrides)",
+        RunJobWithOverrides => "roles/run.developer",
         _ => "roles/run.invoker",
     };
 

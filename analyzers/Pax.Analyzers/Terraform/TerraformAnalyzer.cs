@@ -35,7 +35,7 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
             }
 
             var modules = new ConcurrentDictionary<string, Lazy<TerraformModule>>(StringComparer.Ordinal);
-            var units = new ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions)>>(StringComparer.Ordinal);
+            var units = new ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>>(StringComparer.Ordinal);
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!IsTerraform(file.AdditionalFile.Path))
@@ -59,7 +59,7 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(
         AdditionalFileAnalysisContext context,
         TerraformModule module,
-        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit, InlineSuppressions)>> units)
+        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit, InlineSuppressions, string)>> units)
     {
         var path = context.AdditionalFile.Path;
         if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || module.File(path) is not { } file)
@@ -85,13 +85,13 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
 
         if (unit.Invocations.Count > 0 || unit.Grants.Count > 0 || unit.DeploysAnything)
         {
-            units.GetOrAdd(TerraformModule.FolderOf(path), _ => []).Add((unit, suppressions));
+            units.GetOrAdd(TerraformModule.FolderOf(path), _ => []).Add((unit, suppressions, path));
         }
     }
 
     private static void ReportMissingGrants(
         CompilationAnalysisContext context,
-        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions)>> units)
+        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>> units)
     {
         foreach (var files in units.Values)
         {
@@ -103,7 +103,8 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
 
             foreach (var diagnostic in module.Diagnostics())
             {
-                var suppressions = files.FirstOrDefault(f => f.Unit.Invocations.Any(i => i.Location == diagnostic.Location)).Suppressions ?? InlineSuppressions.None;
+                var path = diagnostic.Location.GetLineSpan().Path;
+                var suppressions = files.FirstOrDefault(f => f.Path == path).Suppressions ?? InlineSuppressions.None;
                 if (!suppressions.IsSuppressed(diagnostic))
                 {
                     context.ReportDiagnostic(diagnostic);

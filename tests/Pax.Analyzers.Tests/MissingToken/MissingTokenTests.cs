@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using Pax.Analyzers.CSharp;
 using Pax.Analyzers.Scripts;
 using Pax.Analyzers.Terraform;
@@ -29,6 +30,26 @@ public sealed class MissingTokenTests
                 };
             }
             """));
+
+    [Fact]
+    public Task CSharp_keeps_pragma_suppression()
+    {
+        var test = AnalyzerCase<CSharpDeploymentAnalyzer>.ForCode(GoogleCloudStubs.SchedulerV1, $$"""
+            using Google.Cloud.Scheduler.V1;
+            class Deploy
+            {
+            #pragma warning disable PAX004 // the token is added by the caller of Target()
+                HttpTarget Target() => new HttpTarget { Uri = "{{JobRun}}" };
+            #pragma warning restore PAX004
+
+                HttpTarget Other() => new HttpTarget { {|PAX004:Uri = "{{JobRun}}"|} };
+            }
+            """);
+
+        // The framework's own check wraps the file in '#pragma warning disable', which the restore above undoes.
+        test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;
+        return AnalyzerCase<CSharpDeploymentAnalyzer>.RunAsync(test);
+    }
 
     [Fact]
     public Task Terraform_job_with_its_token_block_commented_out_is_PAX004() => Terraform(("jobs/main.tf", $$"""

@@ -63,6 +63,13 @@ public sealed class GcloudInvokerTests
         """);
 
     [Fact]
+    public Task A_gen1_http_function_with_cloudfunctions_invoker_on_it_is_silent() => Script("""
+        gcloud functions deploy report --no-gen2 --trigger-http --runtime=python312
+        gcloud functions add-iam-policy-binding report --member=serviceAccount:cron@p.iam.gserviceaccount.com --role=roles/cloudfunctions.invoker
+        gcloud scheduler jobs create http r --uri=https://us-central1-p.cloudfunctions.net/report --oidc-service-account-email=cron@p.iam.gserviceaccount.com
+        """);
+
+    [Fact]
     public void A_gen1_http_function_is_reported_with_cloudfunctions_invoker()
     {
         var unit = new DeploymentUnit();
