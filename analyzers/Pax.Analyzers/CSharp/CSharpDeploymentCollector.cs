@@ -118,17 +118,14 @@ internal sealed class CSharpDeploymentCollector
             return;
         }
 
-        var siblings = InstanceAssignments.Of(assignment);
         var type = ((IPropertyReferenceOperation)assignment.Target).Property.ContainingType;
         if (kind == TargetKind.GoogleApi)
         {
-            if (siblings.ValueOf(TargetShape.OidcProperty) is null && (TargetShape.OAuthPropertyOf(type) is not { } oauthProperty || siblings.ValueOf(oauthProperty) is null))
-            {
-                _missingTokens.Add(Diagnostic.Create(RuleDescriptors.MissingToken, assignment.Syntax.GetLocation(), UnknownText.Display(url!), RuleDescriptors.GoogleApiNeedsOAuth));
-            }
-
+            AnalyzeGoogleApiTarget(assignment, type, url!);
             return;
         }
+
+        var siblings = InstanceAssignments.Of(assignment);
 
         if (siblings.ValueOf(TargetShape.OAuthPropertyOf(type)) is not null)
         {
@@ -138,6 +135,24 @@ internal sealed class CSharpDeploymentCollector
         var oidc = siblings.ValueOf(TargetShape.OidcProperty);
         var account = oidc is null ? null : TokenAccount(oidc);
         _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, InvocationTarget.FromCloudRunUrl(url!)));
+    }
+
+    /// <summary>PAX004: a Google API target with no token; the object initializer is looked at before the whole block.</summary>
+    private void AnalyzeGoogleApiTarget(ISimpleAssignmentOperation assignment, INamedTypeSymbol type, string url)
+    {
+        var oauthProperty = TargetShape.OAuthPropertyOf(type);
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation initializer
+            && initializer.Initializers.Any(member => member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } token
+                && (name == TargetShape.OidcProperty || name == oauthProperty) && !OperationText.IsNull(token.Value)))
+        {
+            return;
+        }
+
+        var siblings = InstanceAssignments.Of(assignment);
+        if (siblings.ValueOf(TargetShape.OidcProperty) is null && (oauthProperty is null || siblings.ValueOf(oauthProperty) is null))
+        {
+            _missingTokens.Add(Diagnostic.Create(RuleDescriptors.MissingToken, assignment.Syntax.GetLocation(), UnknownText.Display(url), RuleDescriptors.GoogleApiNeedsOAuth));
+        }
     }
 
     private void AnalyzeToken(in OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
