@@ -49,7 +49,7 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
                     folder, additionalFiles.Select(f => (f.Path, (Func<SourceText?>)(() => f.GetText(cancellation)))))));
                 AnalyzeFile(file, module.Value, units);
             });
-            start.RegisterCompilationEndAction(end => ReportMissingGrants(end, units));
+            start.RegisterCompilationEndAction(end => ReportMissingGrants(end, units, modules));
         });
     }
 
@@ -91,11 +91,18 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
 
     private static void ReportMissingGrants(
         CompilationAnalysisContext context,
-        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>> units)
+        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>> units,
+        ConcurrentDictionary<string, Lazy<TerraformModule>> modules)
     {
-        foreach (var files in units.Values)
+        foreach (var folder in units)
         {
+            var files = folder.Value;
             var module = new DeploymentUnit();
+            if (modules.TryGetValue(folder.Key, out var read) && read.Value.IsCalledByAnotherModule)
+            {
+                module.Add(new InvokerGrant(UnknownText.Value)); // the caller's grants are not followed: can't tell
+            }
+
             foreach (var file in files)
             {
                 module.AddRange(file.Unit);

@@ -16,6 +16,12 @@ internal sealed class TerraformModule
     /// </summary>
     public Dictionary<string, TerraformExpression> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether another folder calls this one as a local module (<c>source = "./x"</c>): the caller may grant roles on
+    /// what this module deploys, which is not followed, so this module's PAX002 cannot tell.
+    /// </summary>
+    public bool IsCalledByAnotherModule { get; private set; }
+
     /// <summary>Local values by name.</summary>
     public Dictionary<string, TerraformExpression> Locals { get; } = new(StringComparer.Ordinal);
 
@@ -75,7 +81,7 @@ internal sealed class TerraformModule
             }
             else
             {
-                AddBoundVariables(file, fileFolder, folder, boundByCallers);
+                module.IsCalledByAnotherModule |= AddBoundVariables(file, fileFolder, folder, boundByCallers);
             }
         }
 
@@ -145,8 +151,9 @@ internal sealed class TerraformModule
         return string.Join("/", segments);
     }
 
-    private static void AddBoundVariables(TerraformFile caller, string callerFolder, string folder, HashSet<string> bound)
+    private static bool AddBoundVariables(TerraformFile caller, string callerFolder, string folder, HashSet<string> bound)
     {
+        var called = false;
         foreach (var block in caller.Blocks)
         {
             if (block.Type != "module" || block.Attribute("source") is not { } source)
@@ -162,11 +169,14 @@ internal sealed class TerraformModule
 
             if (string.Equals(Normalize(callerFolder + "/" + text), Normalize(folder), StringComparison.Ordinal))
             {
+                called = true;
                 foreach (var input in block.Attributes)
                 {
                     bound.Add(input.Name);
                 }
             }
         }
+
+        return called;
     }
 }

@@ -232,6 +232,41 @@ public sealed class TerraformInvokerTests
             """));
 
     [Fact]
+    public Task A_module_called_by_another_may_get_its_grants_from_the_caller() => Module(
+        ("root/main.tf", """
+            module "orders" {
+              source = "./orders"
+            }
+            resource "google_cloud_run_v2_service_iam_member" "push" {
+              name   = module.orders.service_name
+              role   = "roles/run.invoker"
+              member = "serviceAccount:push@p.iam.gserviceaccount.com"
+            }
+            """),
+        ("root/orders/main.tf", """
+            resource "google_cloud_run_v2_service" "api" {
+              name = "orders"
+            }
+            resource "google_pubsub_subscription" "orders" {
+              push_config {
+                push_endpoint = "${google_cloud_run_v2_service.api.uri}/push"
+                oidc_token { service_account_email = "push@p.iam.gserviceaccount.com" }
+              }
+            }
+            """),
+        ("other/main.tf", """
+            resource "google_cloud_run_v2_service" "api" {
+              name = "orders"
+            }
+            resource "google_pubsub_subscription" "orders" {
+              push_config {
+                {|PAX002:push_endpoint = "${google_cloud_run_v2_service.api.uri}/push"|}
+                oidc_token { service_account_email = "push@p.iam.gserviceaccount.com" }
+              }
+            }
+            """));
+
+    [Fact]
     public Task String_functions_are_evaluated_on_known_values() => Module(("infra/main.tf", """
         variable "api_base" {
           default = "HTTPS://RUN.GOOGLEAPIS.COM/v2/"
