@@ -66,11 +66,9 @@ internal sealed class CSharpDeploymentCollector
             return;
         }
 
+        // The role decides later whether it lets invoke (InvokerRoles); the policy's resource is not known here.
         var role = OperationText.Evaluate(Argument(invocation, "role", 0), Types);
-        if (TokenRule.MayBeInvokerRole(role))
-        {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value));
-        }
+        _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value, role));
     }
 
     public void ReportMissingGrants(CompilationAnalysisContext context)
@@ -187,15 +185,19 @@ internal sealed class CSharpDeploymentCollector
 
     private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)
     {
-        if (!TokenRule.MayBeInvokerRole(OperationText.Evaluate(roleAssignment.Value, Types)))
+        var role = OperationText.Evaluate(roleAssignment.Value, Types);
+        if (!InvokerRoles.MayHoldAny(role, InvokerRoles.AnyInvokePermission))
         {
             return;
         }
 
         var siblings = InstanceAssignments.Of(roleAssignment);
+        var target = GrantShape.TargetProperties.Select(siblings.ValueOf).FirstOrDefault(value => value is not null) is { } named
+            ? DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types))
+            : null;
         if (siblings.ValueOf(GrantShape.MemberProperty) is { } member)
         {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value));
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value, role, target));
             return;
         }
 
@@ -203,7 +205,7 @@ internal sealed class CSharpDeploymentCollector
         var values = members is null ? [UnknownText.Value] : OperationText.EvaluateElements(members, Types);
         foreach (var value in values)
         {
-            _grants.Add(new InvokerGrant(value));
+            _grants.Add(new InvokerGrant(value, role, target));
         }
     }
 

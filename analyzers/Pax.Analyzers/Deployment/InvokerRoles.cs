@@ -31,6 +31,9 @@ internal static class InvokerRoles
     /// <summary>Invoke a 1st gen Cloud Function over HTTP.</summary>
     public const string InvokeFunction = "cloudfunctions.functions.invoke";
 
+    /// <summary>Every permission that lets a caller invoke some target.</summary>
+    public static readonly string[] AnyInvokePermission = [InvokeService, RunJob, RunJobWithOverrides, InvokeFunction];
+
     private static readonly string[] AllRun = [InvokeService, RunJob, RunJobWithOverrides];
 
     private static readonly Dictionary<string, string[]> Holding = new(StringComparer.Ordinal)
