@@ -171,8 +171,15 @@ internal sealed partial class ShellScriptReader
         // The service named right after "describe", expanded with the variables assigned so far.
         var after = words.Substring(words.IndexOf("describe", StringComparison.Ordinal) + "describe".Length).Trim();
         var name = ExpandFragment(after.Split(' ')[0]);
-        return name.Length > 0 && !name.StartsWith("-", StringComparison.Ordinal) && name.All(c => char.IsLetterOrDigit(c) || c == '-')
-            ? UnknownText.CloudRunServiceUrlOf(name)
-            : UnknownText.CloudRunServiceUrl;
+        if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal) || !name.All(c => char.IsLetterOrDigit(c) || c == '-'))
+        {
+            return UnknownText.CloudRunServiceUrl;
+        }
+
+        // A function's URL names the function (https://{region}-{project}.cloudfunctions.net/{name}); its generation,
+        // and so the permission a caller needs, is the script's to show.
+        return words.Contains("functions describe")
+            ? "https://" + UnknownText.Marker + ".cloudfunctions.net/" + name
+            : UnknownText.CloudRunServiceUrlOf(name);
     }
 }

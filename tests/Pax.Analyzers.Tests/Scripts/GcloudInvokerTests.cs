@@ -63,6 +63,18 @@ public sealed class GcloudInvokerTests
         """);
 
     [Fact]
+    public Task A_gen1_function_url_from_describe_needs_cloudfunctions_invoker() => Script("""
+        gcloud functions deploy report --no-gen2 --trigger-http --runtime=python312
+        gcloud functions deploy audit --no-gen2 --trigger-http --runtime=python312
+        gcloud projects add-iam-policy-binding p --member=serviceAccount:cron@p.iam.gserviceaccount.com --role=roles/run.invoker
+        gcloud functions add-invoker-policy-binding audit --member=serviceAccount:cron@p.iam.gserviceaccount.com
+        REPORT_URL="$(gcloud functions describe report --format='value(httpsTrigger.url)')"
+        AUDIT_URL="$(gcloud functions describe audit --format='value(httpsTrigger.url)')"
+        gcloud scheduler jobs create http r {|PAX002:--uri="$REPORT_URL"|} --oidc-service-account-email=cron@p.iam.gserviceaccount.com
+        gcloud scheduler jobs create http a --uri="$AUDIT_URL" --oidc-service-account-email=cron@p.iam.gserviceaccount.com
+        """);
+
+    [Fact]
     public Task A_gen1_http_function_with_cloudfunctions_invoker_on_it_is_silent() => Script("""
         gcloud functions deploy report --no-gen2 --trigger-http --runtime=python312
         gcloud functions add-iam-policy-binding report --member=serviceAccount:cron@p.iam.gserviceaccount.com --role=roles/cloudfunctions.invoker
