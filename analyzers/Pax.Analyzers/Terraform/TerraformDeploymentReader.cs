@@ -91,27 +91,8 @@ internal sealed class TerraformDeploymentReader
                 }
 
                 break;
-            case "google_cloudfunctions2_function":
-                var function = NameOf(resource);
-                _unit.AddFunction(function, FunctionGeneration.Second);
-                if (resource.BlockOf("event_trigger") is { } trigger)
-                {
-                    var display = function ?? resource.Label(1) ?? UnknownText.Value;
-                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + display + "'", display, Account(trigger, "service_account_email"), InvocationTarget.Service(function));
-                }
-
-                break;
-            case "google_cloudfunctions_function":
-                // 1st gen: not behind Cloud Run; an event_trigger has no HTTP invoker check at all.
-                _unit.AddFunction(NameOf(resource), FunctionGeneration.First);
-                break;
-            case "google_cloud_run_v2_service" or "google_cloud_run_service":
-                _unit.AddService(NameOf(resource));
-                if (resource.Attribute("invoker_iam_disabled") is { } disabled && Evaluate(disabled.Value) == "true")
-                {
-                    _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(NameOf(resource))));
-                }
-
+            case "google_cloudfunctions2_function" or "google_cloudfunctions_function" or "google_cloud_run_v2_service" or "google_cloud_run_service":
+                ReadDeployed(resource);
                 break;
             case "google_iam_policy":
                 foreach (var binding in resource.BlocksOf("binding"))
@@ -123,6 +104,36 @@ internal sealed class TerraformDeploymentReader
             case { } type when GrantResources.TryGetValue(type, out var targetAttribute):
                 var targetName = targetAttribute is null ? null : resource.Attribute(targetAttribute) is { } named ? Evaluate(named.Value) : null;
                 ReadGrant(resource, DeploymentUnit.TargetKey(targetName, job: type.StartsWith("google_cloud_run_v2_job", StringComparison.Ordinal)));
+                break;
+        }
+    }
+
+    /// <summary>A service or function the module deploys (and, for a 2nd gen function, its Eventarc trigger).</summary>
+    private void ReadDeployed(TerraformBlock resource)
+    {
+        var name = NameOf(resource);
+        switch (resource.Label(0))
+        {
+            case "google_cloudfunctions2_function":
+                _unit.AddFunction(name, FunctionGeneration.Second);
+                if (resource.BlockOf("event_trigger") is { } trigger)
+                {
+                    var display = name ?? resource.Label(1) ?? UnknownText.Value;
+                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + display + "'", display, Account(trigger, "service_account_email"), InvocationTarget.Service(name));
+                }
+
+                break;
+            case "google_cloudfunctions_function":
+                // 1st gen: not behind Cloud Run; an event_trigger has no HTTP invoker check at all.
+                _unit.AddFunction(name, FunctionGeneration.First);
+                break;
+            default:
+                _unit.AddService(name);
+                if (resource.Attribute("invoker_iam_disabled") is { } disabled && Evaluate(disabled.Value) == "true")
+                {
+                    _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
+                }
+
                 break;
         }
     }

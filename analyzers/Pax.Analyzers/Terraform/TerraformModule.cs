@@ -85,16 +85,7 @@ internal sealed class TerraformModule
             }
         }
 
-        // terraform.tfvars first, then *.auto.tfvars in lexical order: the later value wins.
-        foreach (var (_, file) in variableFiles
-            .OrderBy(f => Path.GetFileName(f.Path).Equals("terraform.tfvars", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal))
-        {
-            foreach (var value in file.Attributes)
-            {
-                module.Variables[value.Name] = value.Value;
-            }
-        }
+        module.Apply(variableFiles);
 
         foreach (var variable in boundByCallers)
         {
@@ -125,6 +116,20 @@ internal sealed class TerraformModule
             else if (block.Type is "resource" or "data" && block.Label(0) is { } type && block.Label(1) is { } label)
             {
                 Resources[type + "." + label] = block;
+            }
+        }
+    }
+
+    /// <summary>Variable files override defaults: <c>terraform.tfvars</c> first, then <c>*.auto.tfvars</c> in lexical order.</summary>
+    private void Apply(List<(string Path, TerraformFile File)> variableFiles)
+    {
+        foreach (var (_, file) in variableFiles
+            .OrderBy(f => Path.GetFileName(f.Path).Equals("terraform.tfvars", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal))
+        {
+            foreach (var value in file.Attributes)
+            {
+                Variables[value.Name] = value.Value;
             }
         }
     }
