@@ -7,7 +7,7 @@ using Pax.Orchestration.Deployment;
 namespace Pax.Analyzers.Tests.Scripts;
 
 /// <summary>
-/// The samples' deploy scripts, read the way PAX001-PAX003 read them at build time, must configure Cloud Scheduler exactly
+/// The samples' deploy scripts, read the way PAX001-PAX004 read them at build time, must configure Cloud Scheduler exactly
 /// as Pax's helpers would (<see cref="SchedulerTarget"/>, <see cref="CronTickDeployment"/>) and grant the callers they need.
 /// The script's unknowns are pinned: the project as if given in the environment, the service URL as gcloud would print it.
 /// </summary>
