@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Pax.Analyzers;
 
-/// <summary>The descriptors of PAX001-PAX003, shared by the C#, gcloud-script and Terraform analyzers.</summary>
+/// <summary>The descriptors of PAX001-PAX004, shared by the C#, gcloud-script and Terraform analyzers.</summary>
 internal static class RuleDescriptors
 {
     private const string Category = "Reliability";
@@ -18,15 +18,15 @@ internal static class RuleDescriptors
         description: "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), only accept OAuth access tokens. A Cloud Scheduler job or push subscription configured with an OIDC token gets 401 on every call.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi));
 
-    /// <summary>PAX002: a private Cloud Run target whose caller is granted no <c>roles/run.invoker</c>.</summary>
+    /// <summary>PAX002: a private Cloud Run or Cloud Functions target whose caller is granted no role that lets it invoke.</summary>
     public static readonly DiagnosticDescriptor MissingInvokerGrant = new(
         RuleIds.MissingInvokerGrant,
-        title: "Grant roles/run.invoker to the caller of a Cloud Run service or function",
-        messageFormat: "{0} calls '{1}' as {2}, but this deployment unit grants roles/run.invoker to no such account: Cloud Run rejects the requests at ingress and the service logs nothing",
+        title: "Grant the caller of a Cloud Run service, job or function a role that lets it invoke",
+        messageFormat: "{0} calls '{1}' as {2}, but this deployment unit grants that account no role holding {4} (such as {3}) on the target or the project: the requests are rejected before they reach the code, which logs nothing",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service or Cloud Functions (2nd gen) function needs roles/run.invoker for the account whose token it sends. Grant it in the same C# project, script or Terraform module, or deploy the target with --allow-unauthenticated.",
+        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function needs a role holding the invoke permission (run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs, cloudfunctions.functions.invoke for 1st gen functions) for the account whose token it sends, on the target or the project. Grant it in the same C# project, script or Terraform module.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -40,4 +40,22 @@ internal static class RuleDescriptors
         isEnabledByDefault: true,
         description: "Cloud Run services and Cloud Functions check an OIDC ID token whose audience is the service URL. An OAuth access token is rejected with 401 or 403.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun));
+
+    /// <summary>PAX004: a Scheduler HTTP target or push subscription that sends no token where one is required.</summary>
+    public static readonly DiagnosticDescriptor MissingToken = new(
+        RuleIds.MissingToken,
+        title: "Send a token where the target requires one",
+        messageFormat: "'{0}' is called without a token, but {1}: every call is rejected before it reaches the code",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Cloud Scheduler HTTP target or a Pub/Sub push subscription that sends no token to a Google API (*.googleapis.com) gets 401 on every call; one that calls a Cloud Run service the same deployment unit deploys without public access is rejected at ingress. Send an OAuth access token to Google APIs and an OIDC ID token to Cloud Run.",
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingToken),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>The second argument of <see cref="MissingToken"/> for a Google API.</summary>
+    public const string GoogleApiNeedsOAuth = "it is a Google API (*.googleapis.com) that needs an OAuth access token (scope https://www.googleapis.com/auth/cloud-platform)";
+
+    /// <summary>The second argument of <see cref="MissingToken"/> for a private service of the unit.</summary>
+    public const string PrivateServiceNeedsOidc = "this deployment unit deploys it without public access, so it needs an OIDC ID token from an account allowed to invoke it";
 }

@@ -13,6 +13,9 @@ internal static class RuleIds
     /// <summary>OAuth access token sent to <c>*.run.app</c> or <c>*.cloudfunctions.net</c>.</summary>
     public const string OAuthTokenToCloudRun = "PAX003";
 
+    /// <summary>No token sent where the target requires one.</summary>
+    public const string MissingToken = "PAX004";
+
     /// <summary>Base address of the rule pages (<c>docs/rules/</c> in the repository).</summary>
     public const string HelpBaseUri = "https://github.com/pax-project/pax/blob/main/docs/rules/";
 

@@ -36,9 +36,23 @@ public sealed class RuleDocumentationTests
         Assert.True(File.Exists(page), $"{page} is missing");
         var text = File.ReadAllText(page);
         Assert.StartsWith("# " + id + ":", text, StringComparison.Ordinal);
-        foreach (var section in new[] { "## What it finds", "## Why it matters", "## How to fix", "### C#", "### gcloud", "### Terraform" })
+        foreach (var section in new[] { "## What it finds", "## Why it matters", "## How to fix", "### C#", "### gcloud", "### Terraform", "## Suppression", "## Known limitations", "## Google's pages" })
         {
             Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("# pax-ignore: " + id, text, StringComparison.Ordinal);
+        Assert.Contains("https://cloud.google.com/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--allow-unauthenticated as a fix", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_rules_readme_documents_suppression_and_configuration_files()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", "README.md"));
+        foreach (var expected in new[] { "## Suppression", "# pax-ignore: ", "# pax-ignore-file: ", "// pax-ignore: ", "#pragma warning disable", "SuppressMessage", ".globalconfig", ".editorconfig" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
         }
     }
 

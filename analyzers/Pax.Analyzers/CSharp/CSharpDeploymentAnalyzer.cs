@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Pax.Analyzers.CSharp;
 
 /// <summary>
-/// PAX001-PAX003 in C#: Cloud Scheduler HTTP targets and Pub/Sub push configs built with Google's client libraries or
+/// PAX001-PAX004 in C#: Cloud Scheduler HTTP targets and Pub/Sub push configs built with Google's client libraries or
 /// Pulumi.Gcp (object initializers and simple assignments), and <c>roles/run.invoker</c> grants (Pulumi IAM
 /// members/bindings, IAM policy bindings). The project is one deployment unit. The types are found by metadata name
 /// once per compilation, at the first assignment or invocation whose member name can matter; in a project that
@@ -16,7 +16,8 @@ public sealed class CSharpDeploymentAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun);
+        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+        RuleDescriptors.MissingToken);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

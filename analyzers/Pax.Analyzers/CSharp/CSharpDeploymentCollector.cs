@@ -15,6 +15,7 @@ internal sealed class CSharpDeploymentCollector
     private readonly Lazy<CSharpDeploymentTypes?> _lazyTypes;
     private readonly ConcurrentBag<Invocation> _invocations = [];
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
+    private readonly ConcurrentBag<Diagnostic> _missingTokens = [];
 
     public CSharpDeploymentCollector(Compilation compilation) =>
         _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -65,15 +66,19 @@ internal sealed class CSharpDeploymentCollector
             return;
         }
 
+        // The role decides later whether it lets invoke (InvokerRoles); the policy's resource is not known here.
         var role = OperationText.Evaluate(Argument(invocation, "role", 0), Types);
-        if (TokenRule.MayBeInvokerRole(role))
-        {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value));
-        }
+        _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value, role));
     }
 
     public void ReportMissingGrants(CompilationAnalysisContext context)
     {
+        // PAX004 in C# waits for the end too: a token may be assigned after the URL in the same initializer or object.
+        foreach (var diagnostic in _missingTokens.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
         if (_invocations.IsEmpty)
         {
             return;
@@ -90,10 +95,9 @@ internal sealed class CSharpDeploymentCollector
             unit.Add(grant);
         }
 
-        foreach (var invocation in unit.UngrantedInvocations().OrderBy(i => i.Location.SourceSpan.Start))
+        foreach (var diagnostic in unit.Diagnostics().OrderBy(d => d.Location.SourceSpan.Start))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+            context.ReportDiagnostic(diagnostic);
         }
     }
 
@@ -106,13 +110,21 @@ internal sealed class CSharpDeploymentCollector
     private void AnalyzeTargetUrl(ISimpleAssignmentOperation assignment, TargetShape shape)
     {
         var url = OperationText.Evaluate(assignment.Value, Types);
-        if (TargetHost.Classify(url) != TargetKind.CloudRun)
+        var kind = TargetHost.Classify(url);
+        if (kind == TargetKind.Other)
         {
             return;
         }
 
-        var siblings = InstanceAssignments.Of(assignment);
         var type = ((IPropertyReferenceOperation)assignment.Target).Property.ContainingType;
+        if (kind == TargetKind.GoogleApi)
+        {
+            AnalyzeGoogleApiTarget(assignment, type, url!);
+            return;
+        }
+
+        var siblings = InstanceAssignments.Of(assignment);
+
         if (siblings.ValueOf(TargetShape.OAuthPropertyOf(type)) is not null)
         {
             return; // PAX003 covers it.
@@ -120,7 +132,25 @@ internal sealed class CSharpDeploymentCollector
 
         var oidc = siblings.ValueOf(TargetShape.OidcProperty);
         var account = oidc is null ? null : TokenAccount(oidc);
-        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account));
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, InvocationTarget.FromCloudRunUrl(url!)));
+    }
+
+    /// <summary>PAX004: a Google API target with no token; the object initializer is looked at before the whole block.</summary>
+    private void AnalyzeGoogleApiTarget(ISimpleAssignmentOperation assignment, INamedTypeSymbol type, string url)
+    {
+        var oauthProperty = TargetShape.OAuthPropertyOf(type);
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation initializer
+            && initializer.Initializers.Any(member => member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } token
+                && (name == TargetShape.OidcProperty || name == oauthProperty) && !OperationText.IsNull(token.Value)))
+        {
+            return;
+        }
+
+        var siblings = InstanceAssignments.Of(assignment);
+        if (siblings.ValueOf(TargetShape.OidcProperty) is null && (oauthProperty is null || siblings.ValueOf(oauthProperty) is null))
+        {
+            _missingTokens.Add(Diagnostic.Create(RuleDescriptors.MissingToken, assignment.Syntax.GetLocation(), UnknownText.Display(url), RuleDescriptors.GoogleApiNeedsOAuth));
+        }
     }
 
     private void AnalyzeToken(in OperationAnalysisContext context, ISimpleAssignmentOperation assignment, TargetShape shape, INamedTypeSymbol type, bool isOidc)
@@ -155,15 +185,19 @@ internal sealed class CSharpDeploymentCollector
 
     private void AnalyzeGrant(ISimpleAssignmentOperation roleAssignment)
     {
-        if (!TokenRule.MayBeInvokerRole(OperationText.Evaluate(roleAssignment.Value, Types)))
+        var role = OperationText.Evaluate(roleAssignment.Value, Types);
+        if (!InvokerRoles.MayHoldAny(role, InvokerRoles.AnyInvokePermission))
         {
             return;
         }
 
         var siblings = InstanceAssignments.Of(roleAssignment);
+        var target = GrantShape.TargetProperties.Select(siblings.ValueOf).FirstOrDefault(value => value is not null) is { } named
+            ? DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types))
+            : null;
         if (siblings.ValueOf(GrantShape.MemberProperty) is { } member)
         {
-            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value));
+            _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value, role, target));
             return;
         }
 
@@ -171,7 +205,7 @@ internal sealed class CSharpDeploymentCollector
         var values = members is null ? [UnknownText.Value] : OperationText.EvaluateElements(members, Types);
         foreach (var value in values)
         {
-            _grants.Add(new InvokerGrant(value));
+            _grants.Add(new InvokerGrant(value, role, target));
         }
     }
 

@@ -29,6 +29,13 @@ internal sealed class GrantShape
     /// <summary>The property holding one member (IAM member types).</summary>
     public const string MemberProperty = "Member";
 
+    /// <summary>
+    /// The properties naming the service or function a Pulumi grant is on (<c>CloudRunV2.ServiceIamMemberArgs.Name</c>,
+    /// <c>CloudRun.IamMemberArgs.Service</c>, <c>CloudFunctionsV2.FunctionIamMemberArgs.CloudFunction</c>); project
+    /// grants and IAM policy bindings have none: they count for every target.
+    /// </summary>
+    public static readonly string[] TargetProperties = ["Name", "Service", "CloudFunction"];
+
     /// <summary>The property holding the members (binding types).</summary>
     public const string MembersProperty = "Members";
 }

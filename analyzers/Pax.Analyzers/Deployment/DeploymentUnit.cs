@@ -1,13 +1,15 @@
 namespace Pax.Analyzers.Deployment;
 
 /// <summary>
-/// What one deployment unit (a C# project, a script, a Terraform module) configures: who calls a Cloud Run target
-/// and who is granted <c>roles/run.invoker</c>.
+/// What one deployment unit (a C# project, a script, a Terraform module) configures: who calls which Cloud Run or
+/// Cloud Functions target, which services, jobs and functions it deploys, and which roles it grants on them.
 /// </summary>
 internal sealed class DeploymentUnit
 {
     private readonly List<Invocation> _invocations = [];
     private readonly List<InvokerGrant> _grants = [];
+    private readonly Dictionary<string, FunctionGeneration> _functions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
 
     /// <summary>The invocations added so far.</summary>
     public IReadOnlyList<Invocation> Invocations => _invocations;
@@ -15,37 +17,178 @@ internal sealed class DeploymentUnit
     /// <summary>The grants added so far.</summary>
     public IReadOnlyList<InvokerGrant> Grants => _grants;
 
+    /// <summary>Whether the unit deploys a service or function (other files of a module may call them).</summary>
+    public bool DeploysAnything => _services.Count > 0 || _functions.Count > 0;
+
+    /// <summary>The key grants and invocations of a target share: the name, <c>job/NAME</c> for jobs; <see langword="null"/> when unknown.</summary>
+    public static string? TargetKey(string? name, bool job = false)
+    {
+        if (name is null || !UnknownText.IsKnown(name))
+        {
+            return null;
+        }
+
+        var trimmed = name.Trim();
+        var slash = trimmed.LastIndexOf('/');
+        trimmed = slash >= 0 ? trimmed.Substring(slash + 1) : trimmed; // projects/p/locations/l/services/NAME
+        return trimmed.Length == 0 ? null : (job ? "job/" : string.Empty) + trimmed;
+    }
+
     /// <summary>Adds an invocation.</summary>
     public void Add(Invocation invocation) => _invocations.Add(invocation);
 
     /// <summary>Adds a grant.</summary>
     public void Add(InvokerGrant grant) => _grants.Add(grant);
 
+    /// <summary>Records a deployed Cloud Run service (a <c>*.a.run.app</c> host that starts with its name belongs to it).</summary>
+    public void AddService(string? name)
+    {
+        if (TargetKey(name) is { } key)
+        {
+            _services.Add(key);
+        }
+    }
+
+    /// <summary>Records a deployed function and its generation.</summary>
+    public void AddFunction(string? name, FunctionGeneration generation)
+    {
+        if (TargetKey(name) is { } key)
+        {
+            _functions[key] = generation;
+            if (generation == FunctionGeneration.Second)
+            {
+                _services.Add(key);
+            }
+        }
+    }
+
     /// <summary>Adds everything another unit holds.</summary>
     public void AddRange(DeploymentUnit other)
     {
         _invocations.AddRange(other._invocations);
         _grants.AddRange(other._grants);
+        _services.UnionWith(other._services);
+        foreach (var function in other._functions)
+        {
+            _functions[function.Key] = function.Value;
+        }
     }
 
-    /// <summary>The invocations whose caller no grant of this unit covers (PAX002).</summary>
-    public List<Invocation> UngrantedInvocations()
+    /// <summary>
+    /// The invocations whose caller no grant of this unit lets invoke its target (PAX002), with the permission that is
+    /// missing.
+    /// </summary>
+    public List<(Invocation Invocation, string Permission)> UngrantedInvocations()
     {
-        var ungranted = new List<Invocation>();
+        var ungranted = new List<(Invocation, string)>();
         if (_invocations.Count == 0)
         {
             return ungranted;
         }
 
-        var callers = new GrantedCallers(_grants);
+        var callers = new Dictionary<string, GrantedCallers>(StringComparer.Ordinal);
         foreach (var invocation in _invocations)
         {
-            if (!callers.Covers(invocation.Account))
+            if (Requirement(invocation.Called) is not { } requirement)
             {
-                ungranted.Add(invocation);
+                continue; // can't tell which permission the call needs
+            }
+
+            var cacheKey = (requirement.Key ?? "\u0000") + "|" + string.Join(",", requirement.Permissions);
+            if (!callers.TryGetValue(cacheKey, out var granted))
+            {
+                granted = new GrantedCallers(_grants
+                    .Where(g => (g.Target is null || requirement.Key is null || g.Target == requirement.Key)
+                        && InvokerRoles.MayHoldAny(g.Role, requirement.Permissions))
+                    .ToList());
+                callers.Add(cacheKey, granted);
+            }
+
+            if (!granted.Covers(invocation.Account) && !(invocation.Account is null && IsDeployed(requirement.Key)))
+            {
+                ungranted.Add((invocation, requirement.Permissions[0]));
             }
         }
 
         return ungranted;
+    }
+
+    /// <summary>
+    /// The invocations that send no token to a service or function this unit deploys without public access (PAX004;
+    /// <see cref="UngrantedInvocations"/> leaves them out).
+    /// </summary>
+    public List<Invocation> UnauthenticatedCallsToPrivateTargets()
+    {
+        var calls = new List<Invocation>();
+        foreach (var invocation in _invocations)
+        {
+            if (invocation.Account is null && Requirement(invocation.Called) is { } requirement && IsDeployed(requirement.Key)
+                && !_grants.Any(g => g.IsPublic && (g.Target is null || g.Target == requirement.Key)))
+            {
+                calls.Add(invocation);
+            }
+        }
+
+        return calls;
+    }
+
+    /// <summary>The PAX002 and PAX004 diagnostics of the unit.</summary>
+    public IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Diagnostics()
+    {
+        foreach (var (invocation, permission) in UngrantedInvocations())
+        {
+            yield return invocation.ToDiagnostic(permission);
+        }
+
+        foreach (var invocation in UnauthenticatedCallsToPrivateTargets())
+        {
+            yield return invocation.ToMissingTokenDiagnostic();
+        }
+    }
+
+    private bool IsDeployed(string? key) => key is not null && (_services.Contains(key) || _functions.ContainsKey(key));
+
+    private (string? Key, string[] Permissions)? Requirement(InvocationTarget target)
+    {
+        switch (target.Kind)
+        {
+            case InvocationTargetKind.Job:
+                return (TargetKey(target.Name, job: true), [target.WithOverrides ? InvokerRoles.RunJobWithOverrides : InvokerRoles.RunJob]);
+            case InvocationTargetKind.FunctionUrl:
+                var key = TargetKey(target.Name);
+                if (key is null || !_functions.TryGetValue(key, out var generation))
+                {
+                    return (key, [InvokerRoles.InvokeService, InvokerRoles.InvokeFunction]);
+                }
+
+                return generation switch
+                {
+                    FunctionGeneration.First => (key, [InvokerRoles.InvokeFunction]),
+                    FunctionGeneration.Second => (key, [InvokerRoles.InvokeService]),
+                    _ => null,
+                };
+            default:
+                return (TargetKey(target.Name) ?? ServiceOfHost(target.HostLabel), [InvokerRoles.InvokeService]);
+        }
+    }
+
+    /// <summary>The deployed service a <c>NAME-HASH-REGION.a.run.app</c> label belongs to (the longest name it starts with).</summary>
+    private string? ServiceOfHost(string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (var service in _services)
+        {
+            if (label.StartsWith(service + "-", StringComparison.Ordinal) && (best is null || service.Length > best.Length))
+            {
+                best = service;
+            }
+        }
+
+        return best;
     }
 }

@@ -13,13 +13,18 @@ internal sealed class Invocation
     /// The service account whose token is sent (may hold <see cref="UnknownText.Marker"/>); <see langword="null"/>
     /// when no token is sent at all.
     /// </param>
-    public Invocation(Location location, string source, string target, string? account)
+    /// <param name="called">What is called, as far as known; <see langword="null"/> = a service not known at build time.</param>
+    public Invocation(Location location, string source, string target, string? account, InvocationTarget? called = null)
     {
         Location = location;
         Source = source;
         Target = target;
         Account = account;
+        Called = called ?? InvocationTarget.Service(null);
     }
+
+    /// <summary>What is called.</summary>
+    public InvocationTarget Called { get; }
 
     /// <summary>Where the invocation is configured.</summary>
     public Location Location { get; }
@@ -32,6 +37,14 @@ internal sealed class Invocation
 
     /// <summary>The invoking service account, or <see langword="null"/> for an unauthenticated call.</summary>
     public string? Account { get; }
+
+    /// <summary>The PAX002 diagnostic: no grant lets the caller hold <paramref name="permission"/> on the target.</summary>
+    public Diagnostic ToDiagnostic(string permission) => Diagnostic.Create(
+        RuleDescriptors.MissingInvokerGrant, Location, Source, Target, DescribeCaller(), InvokerRoles.SuggestedRole(permission), permission);
+
+    /// <summary>The PAX004 diagnostic: no token is sent to a private service the unit deploys.</summary>
+    public Diagnostic ToMissingTokenDiagnostic() =>
+        Diagnostic.Create(RuleDescriptors.MissingToken, Location, Target, RuleDescriptors.PrivateServiceNeedsOidc);
 
     /// <summary>The caller as a message fragment.</summary>
     public string DescribeCaller()

@@ -1,15 +1,26 @@
 namespace Pax.Analyzers.Deployment;
 
-/// <summary>A <c>roles/run.invoker</c> grant (or an equivalent such as <c>--allow-unauthenticated</c>) for one member.</summary>
+/// <summary>
+/// A role granted to one member, on one target or project-wide (or an equivalent such as <c>--allow-unauthenticated</c>),
+/// that may let the member invoke (see <see cref="InvokerRoles"/>).
+/// </summary>
 internal sealed class InvokerGrant
 {
-    /// <summary>Everyone, including unauthenticated callers.</summary>
+    /// <summary>Everyone on every target of the unit (a target not known at build time made public).</summary>
     public static readonly InvokerGrant Public = new("allUsers");
 
     /// <summary>Creates a grant for <paramref name="member"/> (IAM member syntax; may hold <see cref="UnknownText.Marker"/>).</summary>
-    public InvokerGrant(string member)
+    /// <param name="member">The IAM member.</param>
+    /// <param name="role">The role; <see langword="null"/> when it is one that lets invoke (or not known).</param>
+    /// <param name="target">
+    /// The key of the target it is granted on (<see cref="DeploymentUnit.TargetKey"/>); <see langword="null"/> for a
+    /// project-level grant or a target not known at build time: it counts for every target.
+    /// </param>
+    public InvokerGrant(string member, string? role = null, string? target = null)
     {
         Member = member;
+        Role = role;
+        Target = target;
         var trimmed = member.Trim();
         if (string.Equals(trimmed, "allUsers", StringComparison.OrdinalIgnoreCase))
         {
@@ -36,6 +47,15 @@ internal sealed class InvokerGrant
             ServiceAccount = (colon < 0 ? trimmed : trimmed.Substring(colon + 1)).Trim();
         }
     }
+
+    /// <summary>The role, or <see langword="null"/> when it is one that lets invoke.</summary>
+    public string? Role { get; }
+
+    /// <summary>The target key, or <see langword="null"/> for every target.</summary>
+    public string? Target { get; }
+
+    /// <summary>Makes <paramref name="target"/> public (<c>allUsers</c>); every target when <see langword="null"/>.</summary>
+    public static InvokerGrant PublicOn(string? target) => target is null ? Public : new InvokerGrant("allUsers", null, target);
 
     /// <summary>The IAM member, e.g. <c>serviceAccount:sa@p.iam.gserviceaccount.com</c> or <c>allUsers</c>.</summary>
     public string Member { get; }

@@ -39,6 +39,48 @@ internal static class TargetHost
     }
 
     /// <summary>
+    /// The job a Cloud Run Admin API run URL names (<c>https://run.googleapis.com/v2/projects/P/locations/L/jobs/NAME:run</c>,
+    /// <c>https://REGION-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/P/jobs/NAME:run</c>; FACTS.md §3.1,
+    /// §3.2), possibly not known at build time (<see cref="UnknownText.Marker"/>); <see langword="null"/> when
+    /// <paramref name="url"/> is not such a URL.
+    /// </summary>
+    public static string? JobOfRunUrl(string? url)
+    {
+        var host = KnownHostTail(url);
+        if (host is null || !(host == "run.googleapis.com" || host.EndsWith("-run.googleapis.com", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var (_, path) = HostAndPath(url!);
+        var jobs = path.LastIndexOf("/jobs/", StringComparison.Ordinal);
+        if (jobs < 0 || !path.EndsWith(":run", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = path.Substring(jobs + 6, path.Length - jobs - 10);
+        return name.IndexOf('/') >= 0 ? null : name;
+    }
+
+    /// <summary>
+    /// The lower-case host without port and what follows it (path, query), or a <see langword="null"/> host when
+    /// <paramref name="url"/> is not an http(s) URL.
+    /// </summary>
+    public static (string? Host, string Path) HostAndPath(string url)
+    {
+        if (!TrySplit(url, out _, out var host))
+        {
+            return (null, string.Empty);
+        }
+
+        var text = url.Trim();
+        var start = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = text.IndexOfAny(HostEnd, start);
+        return (host.ToLowerInvariant(), end < 0 ? string.Empty : text.Substring(end));
+    }
+
+    /// <summary>
     /// The lower-case host without port, or its known tail after the last unknown part; <see langword="null"/> when
     /// there is no host or nothing of it is known.
     /// </summary>

@@ -2,18 +2,22 @@ using Microsoft.CodeAnalysis;
 
 namespace Pax.Analyzers.Deployment;
 
-/// <summary>A token of the wrong kind for its target (PAX001 or PAX003), found in a script or Terraform file.</summary>
+/// <summary>A token of the wrong kind for its target (PAX001, PAX003) or none at all (PAX004), found in a script or Terraform file.</summary>
 internal sealed class TokenFinding
 {
     /// <summary>Creates a finding.</summary>
-    public TokenFinding(DiagnosticDescriptor rule, Location location, string target)
+    public TokenFinding(DiagnosticDescriptor rule, Location location, string target, string? reason = null)
     {
         Rule = rule;
         Location = location;
         Target = target;
+        Reason = reason;
     }
 
-    /// <summary>PAX001 or PAX003.</summary>
+    /// <summary>The second message argument (PAX004), or <see langword="null"/>.</summary>
+    public string? Reason { get; }
+
+    /// <summary>PAX001, PAX003 or PAX004.</summary>
     public DiagnosticDescriptor Rule { get; }
 
     /// <summary>Where the token is configured.</summary>
@@ -23,5 +27,5 @@ internal sealed class TokenFinding
     public string Target { get; }
 
     /// <summary>The diagnostic to report.</summary>
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(Rule, Location, Target);
+    public Diagnostic ToDiagnostic() => Reason is null ? Diagnostic.Create(Rule, Location, Target) : Diagnostic.Create(Rule, Location, Target, Reason);
 }

@@ -15,6 +15,12 @@ internal static class UnknownText
     /// <summary>A URL whose host is a Cloud Run service (used for values such as <c>$(gcloud run services describe …)</c>).</summary>
     public static readonly string CloudRunServiceUrl = "https://" + Marker + ".run.app";
 
+    /// <summary>
+    /// The URL of the Cloud Run service <paramref name="name"/> when project number and region are not known:
+    /// <c>https://{name}-{projectNumber}.{region}.run.app</c> with those two unknown.
+    /// </summary>
+    public static string CloudRunServiceUrlOf(string name) => "https://" + name + "-" + Marker + ".run.app";
+
     /// <summary>Whether <paramref name="text"/> has no unknown part.</summary>
     public static bool IsKnown(string text) => text.IndexOf(Marker) < 0;
 

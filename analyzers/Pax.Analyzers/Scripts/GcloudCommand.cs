@@ -95,6 +95,9 @@ internal sealed class GcloudCommand
         return new GcloudCommand(positionals, flags);
     }
 
+    /// <summary>Whether the command path starts with <paramref name="group"/>.</summary>
+    public bool Is(string group) => At(0, group);
+
     /// <summary>Whether the command path starts with <paramref name="group"/> <paramref name="command"/>.</summary>
     /// <remarks>Fixed-arity overloads instead of <c>params</c>: the reader asks a dozen of these per command.</remarks>
     public bool Is(string group, string command) => At(0, group) && At(1, command);

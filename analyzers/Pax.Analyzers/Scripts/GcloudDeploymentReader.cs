@@ -55,9 +55,15 @@ internal sealed class GcloudDeploymentReader
         }
         else if (command.Is("run", "deploy") || command.Is("run", "services", "update"))
         {
+            var name = command.Is("run", "deploy") ? command.Argument(2) : command.Argument(3);
+            if (command.Is("run", "deploy"))
+            {
+                _unit.AddService(name);
+            }
+
             if (command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check"))
             {
-                _unit.Add(InvokerGrant.Public);
+                _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
             }
         }
         else
@@ -80,10 +86,22 @@ internal sealed class GcloudDeploymentReader
         var oauth = command.Flag("oauth-service-account-email");
         AddFinding(oidc is null ? null : TokenRule.ForOidc(kind), oidc, target);
         AddFinding(oauth is null ? null : TokenRule.ForOAuth(kind), oauth, target);
+        var source = Named("Cloud Scheduler job", command.Argument(4));
+        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null)
+        {
+            // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(uri.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && oauth is null && (oidc is not null || isCreate))
         {
-            var source = Named("Cloud Scheduler job", command.Argument(4));
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value));
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value)));
+        }
+        else if (oauth is not null && TargetHost.JobOfRunUrl(uri.Value) is { } job)
+        {
+            var body = command.Flag("message-body")?.Value;
+            var overrides = body is not null && body.IndexOf("overrides", StringComparison.OrdinalIgnoreCase) >= 0;
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, oauth.Value ?? UnknownText.Value, InvocationTarget.Job(job, overrides)));
         }
     }
 
@@ -99,10 +117,15 @@ internal sealed class GcloudDeploymentReader
         var target = UnknownText.Display(endpoint.Value);
         var account = command.Flag("push-auth-service-account");
         AddFinding(account is null ? null : TokenRule.ForOidc(kind), account, target);
+        if (kind == TargetKind.GoogleApi && account is null && !authRequired)
+        {
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(endpoint.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && (account is not null || !authRequired))
         {
             var source = Named("Pub/Sub push subscription", command.Argument(3));
-            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value));
+            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(endpoint.Value)));
         }
     }
 
@@ -117,47 +140,66 @@ internal sealed class GcloudDeploymentReader
         var source = Named("Eventarc trigger", command.Argument(3));
         var service = UnknownText.Display(destination.Value ?? UnknownText.Value);
         var account = command.Flag("service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(destination.Span), source, service, account));
+        _unit.Add(new Invocation(_locate(destination.Span), source, service, account, InvocationTarget.Service(destination.Value)));
     }
 
+    /// <summary>
+    /// <c>gcloud functions deploy</c>: <c>--gen2</c> makes a 2nd gen function (a Cloud Run service, event triggers
+    /// through Eventarc), <c>--no-gen2</c> a 1st gen one (not behind Cloud Run: an event-triggered 1st gen function has
+    /// no HTTP invoker check). Without either, gcloud 492.0.0 (2024-09-10) and later create new functions as 2nd gen,
+    /// earlier releases as 1st gen, and a redeploy keeps an existing 1st gen function 1st gen (gcloud RELEASE_NOTES,
+    /// 492.0.0 "Cloud Functions"; the <c>functions/gen2</c> property also decides): the generation is unknown.
+    /// </summary>
     private void ReadFunctionDeploy(GcloudCommand command)
     {
+        var name = command.Argument(2);
+        var generation = command.Has("gen2") ? FunctionGeneration.Second
+            : command.Has("no-gen2") ? FunctionGeneration.First
+            : FunctionGeneration.Unknown;
+        _unit.AddFunction(name, generation);
         if (command.Has("allow-unauthenticated"))
         {
-            _unit.Add(InvokerGrant.Public);
+            _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
         }
 
         var trigger = command.Flag("trigger-topic") ?? command.Flag("trigger-event-filters")
             ?? command.Flag("trigger-bucket") ?? command.Flag("trigger-event");
-        if (trigger is null || command.Has("no-gen2"))
+        if (trigger is null || generation != FunctionGeneration.Second)
         {
             return;
         }
 
-        var name = UnknownText.Display(command.Argument(2) ?? UnknownText.Value);
+        var display = UnknownText.Display(name ?? UnknownText.Value);
         var account = command.Flag("trigger-service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + name + "'", name, account));
+        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, account, InvocationTarget.Service(name)));
     }
 
     private void ReadGrant(GcloudCommand command)
     {
+        var member = command.Flag("member")?.Value ?? UnknownText.Value;
         if (command.Is("functions", "add-invoker-policy-binding"))
         {
-            _unit.Add(new InvokerGrant(command.Flag("member")?.Value ?? UnknownText.Value));
+            // Adds roles/cloudfunctions.invoker on a 1st gen function, roles/run.invoker on a 2nd gen one's service
+            // (cloud.google.com/sdk/gcloud/reference/functions/add-invoker-policy-binding): the right role either way.
+            _unit.Add(new InvokerGrant(member, null, DeploymentUnit.TargetKey(command.Argument(2))));
         }
-        else if (command.Is("run", "services", "add-iam-policy-binding") || command.Is("functions", "add-iam-policy-binding")
-            || command.Is("projects", "add-iam-policy-binding"))
+        else if (command.Is("run", "services", "add-iam-policy-binding") || command.Is("run", "jobs", "add-iam-policy-binding")
+            || command.Is("functions", "add-iam-policy-binding") || command.Is("projects", "add-iam-policy-binding"))
         {
-            var role = command.Flag("role");
-            if (role is not null && TokenRule.MayBeInvokerRole(role.Value ?? UnknownText.Value))
+            if (command.Flag("role") is { } role)
             {
-                _unit.Add(new InvokerGrant(command.Flag("member")?.Value ?? UnknownText.Value));
+                var target = command.Is("projects", "add-iam-policy-binding")
+                    ? null
+                    : DeploymentUnit.TargetKey(command.Argument(command.Is("functions") ? 2 : 3), job: command.Is("run", "jobs"));
+                _unit.Add(new InvokerGrant(member, role.Value ?? UnknownText.Value, target));
             }
         }
-        else if (command.Is("run", "services", "set-iam-policy") || command.Is("functions", "set-iam-policy"))
+        else if (command.Is("run", "services", "set-iam-policy") || command.Is("run", "jobs", "set-iam-policy")
+            || command.Is("functions", "set-iam-policy"))
         {
-            // The policy file is not read: whatever it grants counts.
-            _unit.Add(new InvokerGrant(UnknownText.Value));
+            // The policy file is not read: whatever it grants on that target counts.
+            var target = DeploymentUnit.TargetKey(command.Argument(command.Is("functions") ? 2 : 3), job: command.Is("run", "jobs"));
+            _unit.Add(new InvokerGrant(UnknownText.Value, null, target));
         }
     }
 

@@ -2,11 +2,12 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Suppression;
 
 namespace Pax.Analyzers.Scripts;
 
 /// <summary>
-/// PAX001-PAX003 in shell scripts (<c>*.sh</c>, <c>*.bash</c>) and Dockerfile <c>RUN</c> instructions given as
+/// PAX001-PAX004 in shell scripts (<c>*.sh</c>, <c>*.bash</c>) and Dockerfile <c>RUN</c> instructions given as
 /// AdditionalFiles: gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
 /// IAM grants. A script is one deployment unit.
 /// </summary>
@@ -15,7 +16,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun);
+        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+        RuleDescriptors.MissingToken);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -39,7 +41,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var content = text.ToString();
+        var original = text.ToString();
+        var content = original;
         if (content.IndexOf("gcloud", StringComparison.Ordinal) < 0)
         {
             return;
@@ -52,20 +55,27 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
 
         var findings = new List<TokenFinding>();
         var unit = new DeploymentUnit();
-        GcloudDeploymentReader.Read(
-            ShellScriptReader.Read(content),
-            span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)),
-            findings,
-            unit);
+        var script = ShellScriptReader.Read(content);
+        GcloudDeploymentReader.Read(script, span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), findings, unit);
+        var suppressions = InlineSuppressions.MayHaveDirectives(original)
+            ? InlineSuppressions.Read(text, slashComments: false, script.ConstructEnd)
+            : InlineSuppressions.None;
         foreach (var finding in findings)
         {
-            context.ReportDiagnostic(finding.ToDiagnostic());
+            Report(context, suppressions, finding.ToDiagnostic());
         }
 
-        foreach (var invocation in unit.UngrantedInvocations())
+        foreach (var diagnostic in unit.Diagnostics())
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+            Report(context, suppressions, diagnostic);
+        }
+    }
+
+    private static void Report(AdditionalFileAnalysisContext context, InlineSuppressions suppressions, Diagnostic diagnostic)
+    {
+        if (!suppressions.IsSuppressed(diagnostic))
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

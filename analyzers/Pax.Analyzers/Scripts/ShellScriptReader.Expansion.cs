@@ -157,14 +157,29 @@ internal sealed partial class ShellScriptReader
     /// A command substitution is not run; its value is unknown, except that a Cloud Run or Cloud Functions URL lookup
     /// (<c>$(gcloud run services describe … --format='value(status.url)')</c>) is known to be a Cloud Run URL.
     /// </summary>
-    private static string SubstitutionValue(string command)
+    private string SubstitutionValue(string command)
     {
         var words = string.Join(" ", command.Split([' ', '\t', '\n', '\r', '\\'], StringSplitOptions.RemoveEmptyEntries));
         var describesService = words.Contains("gcloud run services describe")
             || words.Contains("gcloud functions describe")
             || words.Contains("gcloud beta run services describe");
-        return describesService && words.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
-            ? UnknownText.CloudRunServiceUrl
-            : UnknownText.Value;
+        if (!describesService || words.IndexOf("url", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return UnknownText.Value;
+        }
+
+        // The service named right after "describe", expanded with the variables assigned so far.
+        var after = words.Substring(words.IndexOf("describe", StringComparison.Ordinal) + "describe".Length).Trim();
+        var name = ExpandFragment(after.Split(' ')[0]);
+        if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal) || !name.All(c => char.IsLetterOrDigit(c) || c == '-'))
+        {
+            return UnknownText.CloudRunServiceUrl;
+        }
+
+        // A function's URL names the function (https://{region}-{project}.cloudfunctions.net/{name}); its generation,
+        // and so the permission a caller needs, is the script's to show.
+        return words.Contains("functions describe")
+            ? "https://" + UnknownText.Marker + ".cloudfunctions.net/" + name
+            : UnknownText.CloudRunServiceUrlOf(name);
     }
 }

@@ -19,6 +19,7 @@ internal sealed partial class ShellScriptReader
     private readonly string _text;
     private readonly Dictionary<string, string> _variables;
     private readonly List<ShellCommand> _commands = [];
+    private readonly List<ShellStatement> _statements = [];
     private readonly List<PendingHeredoc> _pendingHeredocs = [];
     private int _position;
 
@@ -36,16 +37,22 @@ internal sealed partial class ShellScriptReader
         {
             while (reader._position < reader._text.Length)
             {
-                reader.Complete(reader.ReadCommandWords());
+                var words = reader.ReadCommandWords();
+                if (words.Count > 0)
+                {
+                    reader._statements.Add(ShellStatement.From(words));
+                }
+
+                reader.Complete(words);
             }
 
-            return new ShellScript(reader._commands);
+            return new ShellScript(reader._commands, reader._statements);
         }
 #pragma warning disable CA1031 // A reader of outside input never throws past its boundary.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new ShellScript(reader._commands, exception.GetType().Name + ": " + exception.Message);
+            return new ShellScript(reader._commands, reader._statements, exception.GetType().Name + ": " + exception.Message);
         }
     }
 

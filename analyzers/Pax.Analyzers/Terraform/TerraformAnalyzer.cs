@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Suppression;
 
 namespace Pax.Analyzers.Terraform;
 
 /// <summary>
-/// PAX001-PAX003 in Terraform files (<c>*.tf</c>) given as AdditionalFiles: Cloud Scheduler jobs, Pub/Sub push
+/// PAX001-PAX004 in Terraform files (<c>*.tf</c>) given as AdditionalFiles: Cloud Scheduler jobs, Pub/Sub push
 /// subscriptions, Eventarc triggers, event-triggered functions and IAM grants. A module (the <c>.tf</c> files of one
 /// folder) is one deployment unit.
 /// </summary>
@@ -16,7 +18,8 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun);
+        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+        RuleDescriptors.MissingToken);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -25,67 +28,95 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (!start.Options.AdditionalFiles.Any(file => IsTerraform(file.Path)))
+            var additionalFiles = start.Options.AdditionalFiles;
+            if (!additionalFiles.Any(file => IsTerraform(file.Path)))
             {
                 return;
             }
 
-            var modules = new ConcurrentDictionary<string, ConcurrentBag<DeploymentUnit>>(StringComparer.Ordinal);
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, modules));
-            start.RegisterCompilationEndAction(end => ReportMissingGrants(end, modules));
+            var modules = new ConcurrentDictionary<string, Lazy<TerraformModule>>(StringComparer.Ordinal);
+            var units = new ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>>(StringComparer.Ordinal);
+            start.RegisterAdditionalFileAction(file =>
+            {
+                if (!IsTerraform(file.AdditionalFile.Path))
+                {
+                    return;
+                }
+
+                var folder = TerraformModule.FolderOf(file.AdditionalFile.Path);
+                var cancellation = file.CancellationToken;
+                var module = modules.GetOrAdd(folder, _ => new Lazy<TerraformModule>(() => TerraformModule.Read(
+                    folder, additionalFiles.Select(f => (f.Path, (Func<SourceText?>)(() => f.GetText(cancellation)))))));
+                AnalyzeFile(file, module.Value, units);
+            });
+            start.RegisterCompilationEndAction(end => ReportMissingGrants(end, units, modules));
         });
     }
 
     /// <summary>Whether the analyzer reads <paramref name="path"/>.</summary>
     internal static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase);
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentDictionary<string, ConcurrentBag<DeploymentUnit>> modules)
+    private static void AnalyzeFile(
+        AdditionalFileAnalysisContext context,
+        TerraformModule module,
+        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit, InlineSuppressions, string)>> units)
     {
         var path = context.AdditionalFile.Path;
-        if (!IsTerraform(path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || module.File(path) is not { } file)
         {
             return;
         }
 
         var findings = new List<TokenFinding>();
         var unit = new DeploymentUnit();
-        TerraformDeploymentReader.Read(
-            TerraformReader.Read(text.ToString()),
-            span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)),
-            findings,
-            unit);
+        TerraformDeploymentReader.Read(file, module, span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), findings, unit);
+        var content = text.ToString();
+        var suppressions = InlineSuppressions.MayHaveDirectives(content)
+            ? InlineSuppressions.Read(text, slashComments: true, file.ConstructEnd)
+            : InlineSuppressions.None;
         foreach (var finding in findings)
         {
-            context.ReportDiagnostic(finding.ToDiagnostic());
+            var diagnostic = finding.ToDiagnostic();
+            if (!suppressions.IsSuppressed(diagnostic))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
-        if (unit.Invocations.Count > 0 || unit.Grants.Count > 0)
+        if (unit.Invocations.Count > 0 || unit.Grants.Count > 0 || unit.DeploysAnything)
         {
-            modules.GetOrAdd(ModuleOf(path), _ => []).Add(unit);
+            units.GetOrAdd(TerraformModule.FolderOf(path), _ => []).Add((unit, suppressions, path));
         }
     }
 
-    private static void ReportMissingGrants(CompilationAnalysisContext context, ConcurrentDictionary<string, ConcurrentBag<DeploymentUnit>> modules)
+    private static void ReportMissingGrants(
+        CompilationAnalysisContext context,
+        ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>> units,
+        ConcurrentDictionary<string, Lazy<TerraformModule>> modules)
     {
-        foreach (var files in modules.Values)
+        foreach (var folder in units)
         {
+            var files = folder.Value;
             var module = new DeploymentUnit();
+            if (modules.TryGetValue(folder.Key, out var read) && read.Value.IsCalledByAnotherModule)
+            {
+                module.Add(new InvokerGrant(UnknownText.Value)); // the caller's grants are not followed: can't tell
+            }
+
             foreach (var file in files)
             {
-                module.AddRange(file);
+                module.AddRange(file.Unit);
             }
 
-            foreach (var invocation in module.UngrantedInvocations())
+            foreach (var diagnostic in module.Diagnostics())
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    RuleDescriptors.MissingInvokerGrant, invocation.Location, invocation.Source, invocation.Target, invocation.DescribeCaller()));
+                var path = diagnostic.Location.GetLineSpan().Path;
+                var suppressions = files.FirstOrDefault(f => f.Path == path).Suppressions ?? InlineSuppressions.None;
+                if (!suppressions.IsSuppressed(diagnostic))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
             }
         }
-    }
-
-    private static string ModuleOf(string path)
-    {
-        var directory = Path.GetDirectoryName(path) ?? string.Empty;
-        return directory.Replace('\\', '/').TrimEnd('/');
     }
 }

@@ -22,6 +22,9 @@ internal sealed class TerraformBlock
     /// <summary>The block header: type and labels.</summary>
     public TextSpan Span { get; }
 
+    /// <summary>Where the block ends: just past its closing brace (or the end of the file when it is missing).</summary>
+    public int End { get; set; }
+
     /// <summary>The attributes, in order.</summary>
     public List<TerraformAttribute> Attributes { get; } = [];
 

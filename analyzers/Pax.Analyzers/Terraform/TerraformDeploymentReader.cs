@@ -5,55 +5,57 @@ using Pax.Analyzers.Deployment;
 namespace Pax.Analyzers.Terraform;
 
 /// <summary>
-/// Turns the resources of a Terraform file into token findings (PAX001, PAX003), invocations of Cloud Run targets and
-/// <c>roles/run.invoker</c> grants (PAX002). <c>var.*</c> defaults and <c>local.*</c> values of the same file are
-/// resolved; references to a Cloud Run service or function URL count as Cloud Run URLs.
+/// Turns the resources of a Terraform file into token findings (PAX001, PAX003), invocations of Cloud Run and Cloud
+/// Functions targets, the services and functions deployed, and role grants (PAX002). <c>var.*</c> defaults,
+/// <c>local.*</c> values and resource names of the whole module are resolved; a reference to a service or function URL
+/// is that service's or function's URL. Function calls (<c>format</c>, <c>trimsuffix</c>, <c>join</c>, …) and anything
+/// else not listed are unknown: never guessed.
 /// </summary>
 internal sealed class TerraformDeploymentReader
 {
-    private static readonly string[] InvokerGrantResources =
+    /// <summary>Grant resources and the attribute naming their target (<see langword="null"/>: project level).</summary>
+    private static readonly Dictionary<string, string?> GrantResources = new(StringComparer.Ordinal)
+    {
+        ["google_cloud_run_v2_service_iam_member"] = "name",
+        ["google_cloud_run_v2_service_iam_binding"] = "name",
+        ["google_cloud_run_service_iam_member"] = "service", // v1 grants act on the same policy as v2 services
+        ["google_cloud_run_service_iam_binding"] = "service",
+        ["google_cloud_run_v2_job_iam_member"] = "name",
+        ["google_cloud_run_v2_job_iam_binding"] = "name",
+        ["google_cloudfunctions2_function_iam_member"] = "cloud_function",
+        ["google_cloudfunctions2_function_iam_binding"] = "cloud_function",
+        ["google_cloudfunctions_function_iam_member"] = "cloud_function",
+        ["google_cloudfunctions_function_iam_binding"] = "cloud_function",
+        ["google_project_iam_member"] = null,
+        ["google_project_iam_binding"] = null,
+    };
+
+    private static readonly string[] NamedResources =
     [
-        "google_cloud_run_v2_service_iam_member", "google_cloud_run_v2_service_iam_binding",
-        "google_cloud_run_service_iam_member", "google_cloud_run_service_iam_binding",
-        "google_cloudfunctions2_function_iam_member", "google_cloudfunctions2_function_iam_binding",
-        "google_project_iam_member", "google_project_iam_binding",
+        "google_cloud_run_v2_service.", "google_cloud_run_service.", "google_cloudfunctions2_function.",
+        "google_cloudfunctions_function.", "google_cloud_run_v2_job.",
     ];
 
-    private static readonly string[] CloudRunUrlResources =
-        ["google_cloud_run_v2_service.", "google_cloud_run_service.", "google_cloudfunctions2_function."];
-
-    private readonly Dictionary<string, TerraformExpression> _variables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TerraformExpression> _locals = new(StringComparer.Ordinal);
+    private readonly TerraformModule _module;
     private readonly Func<TextSpan, Location> _locate;
     private readonly List<TokenFinding> _findings;
     private readonly DeploymentUnit _unit;
 
-    private TerraformDeploymentReader(Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
+    private TerraformDeploymentReader(TerraformModule module, Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
     {
+        _module = module;
         _locate = locate;
         _findings = findings;
         _unit = unit;
     }
 
-    /// <summary>Reads every resource of <paramref name="file"/> into <paramref name="findings"/> and <paramref name="unit"/>.</summary>
-    public static void Read(TerraformFile file, Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
+    /// <summary>
+    /// Reads every resource of <paramref name="file"/> into <paramref name="findings"/> and <paramref name="unit"/>, with
+    /// the values of the whole <paramref name="module"/>.
+    /// </summary>
+    public static void Read(TerraformFile file, TerraformModule module, Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
     {
-        var reader = new TerraformDeploymentReader(locate, findings, unit);
-        foreach (var block in file.Blocks)
-        {
-            if (block.Type == "variable" && block.Label(0) is { } name && block.Attribute("default") is { } value)
-            {
-                reader._variables[name] = value.Value;
-            }
-            else if (block.Type == "locals")
-            {
-                foreach (var local in block.Attributes)
-                {
-                    reader._locals[local.Name] = local.Value;
-                }
-            }
-        }
-
+        var reader = new TerraformDeploymentReader(module, locate, findings, unit);
         foreach (var block in file.Blocks)
         {
             if (block.Type is "resource" or "data")
@@ -85,34 +87,53 @@ internal sealed class TerraformDeploymentReader
                 if (resource.BlockOf("destination")?.BlockOf("cloud_run_service") is { } service)
                 {
                     var name = service.Attribute("service") is { } attribute ? Evaluate(attribute.Value) : UnknownText.Value;
-                    AddInvocation(service.Span, Named("Eventarc trigger", resource), name, Account(resource, "service_account"));
+                    AddInvocation(service.Span, Named("Eventarc trigger", resource), name, Account(resource, "service_account"), InvocationTarget.Service(name));
                 }
 
                 break;
-            case "google_cloudfunctions2_function":
-                if (resource.BlockOf("event_trigger") is { } trigger)
-                {
-                    var function = resource.Label(1) ?? UnknownText.Value;
-                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + function + "'", function, Account(trigger, "service_account_email"));
-                }
-
-                break;
-            case "google_cloud_run_v2_service":
-                if (resource.Attribute("invoker_iam_disabled") is { } disabled && Evaluate(disabled.Value) == "true")
-                {
-                    _unit.Add(InvokerGrant.Public);
-                }
-
+            case "google_cloudfunctions2_function" or "google_cloudfunctions_function" or "google_cloud_run_v2_service" or "google_cloud_run_service":
+                ReadDeployed(resource);
                 break;
             case "google_iam_policy":
                 foreach (var binding in resource.BlocksOf("binding"))
                 {
-                    ReadGrant(binding);
+                    ReadGrant(binding, target: null);
                 }
 
                 break;
-            case { } type when Array.IndexOf(InvokerGrantResources, type) >= 0:
-                ReadGrant(resource);
+            case { } type when GrantResources.TryGetValue(type, out var targetAttribute):
+                var targetName = targetAttribute is null ? null : resource.Attribute(targetAttribute) is { } named ? Evaluate(named.Value) : null;
+                ReadGrant(resource, DeploymentUnit.TargetKey(targetName, job: type.StartsWith("google_cloud_run_v2_job", StringComparison.Ordinal)));
+                break;
+        }
+    }
+
+    /// <summary>A service or function the module deploys (and, for a 2nd gen function, its Eventarc trigger).</summary>
+    private void ReadDeployed(TerraformBlock resource)
+    {
+        var name = NameOf(resource);
+        switch (resource.Label(0))
+        {
+            case "google_cloudfunctions2_function":
+                _unit.AddFunction(name, FunctionGeneration.Second);
+                if (resource.BlockOf("event_trigger") is { } trigger)
+                {
+                    var display = name ?? resource.Label(1) ?? UnknownText.Value;
+                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + display + "'", display, Account(trigger, "service_account_email"), InvocationTarget.Service(name));
+                }
+
+                break;
+            case "google_cloudfunctions_function":
+                // 1st gen: not behind Cloud Run; an event_trigger has no HTTP invoker check at all.
+                _unit.AddFunction(name, FunctionGeneration.First);
+                break;
+            default:
+                _unit.AddService(name);
+                if (resource.Attribute("invoker_iam_disabled") is { } disabled && Evaluate(disabled.Value) == "true")
+                {
+                    _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
+                }
+
                 break;
         }
     }
@@ -138,43 +159,57 @@ internal sealed class TerraformDeploymentReader
             _findings.Add(new TokenFinding(oauthRule, _locate(oauth.Span), display));
         }
 
+        if (kind == TargetKind.GoogleApi && oidc is null && oauth is null)
+        {
+            // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
+            _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(url.Span), display, RuleDescriptors.GoogleApiNeedsOAuth));
+        }
+
         if (kind == TargetKind.CloudRun && oauth is null)
         {
-            AddInvocation(url.Span, source, display, oidc is null ? null : Account(oidc, "service_account_email"));
+            AddInvocation(url.Span, source, display, oidc is null ? null : Account(oidc, "service_account_email"), InvocationTarget.FromCloudRunUrl(value));
+        }
+        else if (oauth is not null && TargetHost.JobOfRunUrl(value) is { } job)
+        {
+            var overrides = target.Attribute("body")?.Value.Text.IndexOf("overrides", StringComparison.OrdinalIgnoreCase) >= 0;
+            AddInvocation(url.Span, source, display, Account(oauth, "service_account_email"), InvocationTarget.Job(job, overrides));
         }
     }
 
-    private void ReadGrant(TerraformBlock grant)
+    /// <summary>
+    /// A grant on <paramref name="target"/> (a target key; <see langword="null"/> = every target). The role decides
+    /// later whether it lets invoke (<see cref="InvokerRoles"/>); a binding's <c>role</c> unknown counts as one that does.
+    /// </summary>
+    private void ReadGrant(TerraformBlock grant, string? target)
     {
-        if (grant.Attribute("role") is { } role && !TokenRule.MayBeInvokerRole(Evaluate(role.Value)))
-        {
-            return;
-        }
-
+        var role = grant.Attribute("role") is { } roleAttribute ? Evaluate(roleAttribute.Value) : null;
         if (grant.Attribute("member") is { } member)
         {
-            _unit.Add(new InvokerGrant(Evaluate(member.Value)));
+            _unit.Add(new InvokerGrant(Evaluate(member.Value), role, target));
         }
         else if (grant.Attribute("members") is { } members)
         {
             var elements = members.Value.Elements();
             if (elements.Count == 0)
             {
-                _unit.Add(new InvokerGrant(UnknownText.Value));
+                _unit.Add(new InvokerGrant(UnknownText.Value, role, target));
             }
 
             foreach (var element in elements)
             {
-                _unit.Add(new InvokerGrant(Evaluate(element)));
+                _unit.Add(new InvokerGrant(Evaluate(element), role, target));
             }
         }
     }
 
-    private void AddInvocation(TextSpan span, string source, string target, string? account) =>
-        _unit.Add(new Invocation(_locate(span), source, UnknownText.Display(target), account));
+    private void AddInvocation(TextSpan span, string source, string target, string? account, InvocationTarget called) =>
+        _unit.Add(new Invocation(_locate(span), source, UnknownText.Display(target), account, called));
 
     private string Account(TerraformBlock block, string attribute) =>
         block.Attribute(attribute) is { } account ? Evaluate(account.Value) : UnknownText.Value;
+
+    private string? NameOf(TerraformBlock resource) =>
+        resource.Attribute("name") is { } name && Evaluate(name.Value) is var value && UnknownText.IsKnown(value) ? value : null;
 
     private string Evaluate(TerraformExpression expression) => expression.Evaluate(Resolve);
 
@@ -182,20 +217,41 @@ internal sealed class TerraformDeploymentReader
     {
         var dot = reference.IndexOf('.');
         var name = dot < 0 ? string.Empty : reference.Substring(dot + 1);
-        if (reference.StartsWith("var.", StringComparison.Ordinal) && _variables.TryGetValue(name, out var variable))
+        if (reference.StartsWith("var.", StringComparison.Ordinal))
         {
-            return variable.Evaluate(Resolve, depth);
+            return _module.Variables.TryGetValue(name, out var variable) ? variable.Evaluate(Resolve, depth) : null;
         }
 
-        if (reference.StartsWith("local.", StringComparison.Ordinal) && _locals.TryGetValue(name, out var local))
+        if (reference.StartsWith("local.", StringComparison.Ordinal))
         {
-            return local.Evaluate(Resolve, depth);
+            return _module.Locals.TryGetValue(name, out var local) ? local.Evaluate(Resolve, depth) : null;
         }
 
         var resource = reference.StartsWith("data.", StringComparison.Ordinal) ? reference.Substring(5) : reference;
-        var isUrl = resource.EndsWith(".uri", StringComparison.Ordinal) || resource.EndsWith(".url", StringComparison.Ordinal);
-        return isUrl && CloudRunUrlResources.Any(prefix => resource.StartsWith(prefix, StringComparison.Ordinal))
-            ? UnknownText.CloudRunServiceUrl
+        var prefix = NamedResources.FirstOrDefault(p => resource.StartsWith(p, StringComparison.Ordinal));
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var secondDot = resource.IndexOf('.', prefix.Length);
+        var address = secondDot < 0 ? resource : resource.Substring(0, secondDot);
+        var attribute = secondDot < 0 ? string.Empty : resource.Substring(secondDot + 1);
+        var target = _module.Resources.TryGetValue(address, out var block) && depth < 8 ? NameOf(block) : null;
+        if (attribute == "name")
+        {
+            return target;
+        }
+
+        if (attribute is "https_trigger_url" or "url" && prefix.StartsWith("google_cloudfunctions", StringComparison.Ordinal))
+        {
+            // https://{region}-{project}.cloudfunctions.net/{function}
+            return "https://" + UnknownText.Marker + ".cloudfunctions.net/" + (target ?? UnknownText.Value);
+        }
+
+        var isUrl = attribute.EndsWith("uri", StringComparison.Ordinal) || attribute.EndsWith("url", StringComparison.Ordinal);
+        return isUrl && prefix != "google_cloud_run_v2_job."
+            ? (target is null ? UnknownText.CloudRunServiceUrl : UnknownText.CloudRunServiceUrlOf(target))
             : null;
     }
 

@@ -45,7 +45,14 @@ internal sealed class TerraformExpression
             return text;
         }
 
-        return text.StartsWith("<<", StringComparison.Ordinal) ? UnknownText.Value : resolve(text, depth + 1) ?? UnknownText.Value;
+        if (text.StartsWith("<<", StringComparison.Ordinal))
+        {
+            return UnknownText.Value;
+        }
+
+        return TerraformFunctions.Evaluate(text, argument => argument.Evaluate(resolve, depth + 1))
+            ?? resolve(text, depth + 1)
+            ?? UnknownText.Value;
     }
 
     /// <summary>The elements of a list expression (<c>[a, "b"]</c>); empty when this is not a list.</summary>
@@ -182,7 +189,7 @@ internal sealed class TerraformExpression
             {
                 var end = SkipBraces(template, i + 1);
                 var inner = template.Substring(i + 2, Math.Max(0, end - i - 3)).Trim().TrimStart('~').TrimEnd('~').Trim();
-                value.Append(c == '$' ? resolve(inner, depth + 1) ?? UnknownText.Value : UnknownText.Value);
+                value.Append(c == '$' ? new TerraformExpression(inner, default).Evaluate(resolve, depth + 1) : UnknownText.Value);
                 i = end;
             }
             else

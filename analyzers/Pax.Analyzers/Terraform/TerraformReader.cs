@@ -22,13 +22,13 @@ internal sealed class TerraformReader
         try
         {
             reader.ReadBody(root, nested: false);
-            return new TerraformFile(root.Blocks);
+            return new TerraformFile(root.Blocks, attributes: root.Attributes);
         }
 #pragma warning disable CA1031 // A reader of outside input never throws past its boundary.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new TerraformFile(root.Blocks, exception.GetType().Name + ": " + exception.Message);
+            return new TerraformFile(root.Blocks, exception.GetType().Name + ": " + exception.Message, root.Attributes);
         }
     }
 
@@ -114,6 +114,7 @@ internal sealed class TerraformReader
         var block = new TerraformBlock(type, labels, TextSpan.FromBounds(start, headerEnd));
         parent.Blocks.Add(block);
         ReadBody(block, nested: true);
+        block.End = _position;
     }
 
     private TerraformExpression ReadExpression()

@@ -343,6 +343,6 @@ public sealed class CSharpDeploymentAnalyzerTests
     }
 
     [Fact]
-    public void Analyzer_supports_the_three_rules() =>
-        Assert.Equal(["PAX001", "PAX002", "PAX003"], new CSharpDeploymentAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order());
+    public void Analyzer_supports_the_four_rules() =>
+        Assert.Equal(["PAX001", "PAX002", "PAX003", "PAX004"], new CSharpDeploymentAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order());
 }

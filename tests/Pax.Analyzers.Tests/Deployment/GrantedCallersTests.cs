@@ -62,6 +62,6 @@ public sealed class GrantedCallersTests
 
         Assert.Equal(
             ["sa-7@p.iam.gserviceaccount.com", "sa-57@p.iam.gserviceaccount.com", "sa-107@p.iam.gserviceaccount.com", "sa-157@p.iam.gserviceaccount.com", null],
-            unit.UngrantedInvocations().Select(invocation => invocation.Account));
+            unit.UngrantedInvocations().Select(ungranted => ungranted.Invocation.Account));
     }
 }

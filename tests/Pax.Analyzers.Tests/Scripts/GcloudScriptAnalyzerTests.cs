@@ -51,6 +51,7 @@ public sealed class GcloudScriptAnalyzerTests
 
     [Fact]
     public Task OAuth_to_a_google_api_is_silent() => Script("""
+        gcloud run jobs add-iam-policy-binding j --region=l --member=serviceAccount:sa@p.iam.gserviceaccount.com --role=roles/run.invoker
         gcloud scheduler jobs create http j --uri=https://run.googleapis.com/v2/projects/p/locations/l/jobs/j:run \
           --oauth-service-account-email=sa@p.iam.gserviceaccount.com --oauth-token-scope=https://www.googleapis.com/auth/cloud-platform
         """);

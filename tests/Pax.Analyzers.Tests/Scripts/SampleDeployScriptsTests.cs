@@ -7,7 +7,7 @@ using Pax.Orchestration.Deployment;
 namespace Pax.Analyzers.Tests.Scripts;
 
 /// <summary>
-/// The samples' deploy scripts, read the way PAX001-PAX003 read them at build time, must configure Cloud Scheduler exactly
+/// The samples' deploy scripts, read the way PAX001-PAX004 read them at build time, must configure Cloud Scheduler exactly
 /// as Pax's helpers would (<see cref="SchedulerTarget"/>, <see cref="CronTickDeployment"/>) and grant the callers they need.
 /// The script's unknowns are pinned: the project as if given in the environment, the service URL as gcloud would print it.
 /// </summary>
@@ -83,10 +83,11 @@ public sealed class SampleDeployScriptsTests
 
         var withoutGrant = Read(script.Text.Replace(Grant, "--member=\"serviceAccount:${SCHEDULER_SA}\" --role=roles/run.viewer", StringComparison.Ordinal));
 
-        Assert.Contains(withoutGrant.Unit.UngrantedInvocations(), i => i.Source == "Cloud Scheduler job 'pax-orchestrator-cron-tick'");
+        Assert.Contains(withoutGrant.Unit.UngrantedInvocations(), i => i.Invocation.Source == "Cloud Scheduler job 'pax-orchestrator-cron-tick'");
     }
 
-    private static string? Known(string? value) => value?.Replace(UnknownText.Value, ServiceHostLabel, StringComparison.Ordinal);
+    /// <summary>The service URL as gcloud prints it; the script shows only that it is pax-orchestrator's.</summary>
+    private static string? Known(string? value) => value?.Replace("pax-orchestrator-" + UnknownText.Value, ServiceHostLabel, StringComparison.Ordinal);
 
     private static ReadScriptResult ReadScript(string relativePath, params (string Name, string Value)[] environment)
     {

@@ -58,11 +58,12 @@ public sealed class ShellScriptReaderTests
     }
 
     [Fact]
-    public void Command_substitutions_are_unknown_except_cloud_run_url_lookups()
+    public void Command_substitutions_are_unknown_except_cloud_run_url_lookups_which_name_their_service()
     {
-        var words = Words("P=$(gcloud config get-value project)\nURL=$(gcloud run services describe svc --region r --format='value(status.url)')\nx $P `date` $URL/push $((1+2))\n");
+        var words = Words("S=svc\nP=$(gcloud config get-value project)\nURL=$(gcloud run services describe \"$S\" --region r --format='value(status.url)')\n"
+            + "ANY=$(gcloud run services describe --format='value(status.url)')\nx $P `date` $URL/push $((1+2)) $ANY\n");
 
-        Assert.Equal(["x", U.ToString(), U.ToString(), UnknownText.CloudRunServiceUrl + "/push", U.ToString()], words);
+        Assert.Equal(["x", U.ToString(), U.ToString(), "https://svc-" + U + ".run.app/push", U.ToString(), UnknownText.CloudRunServiceUrl], words);
     }
 
     [Fact]

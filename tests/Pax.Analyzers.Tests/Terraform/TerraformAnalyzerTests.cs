@@ -38,6 +38,11 @@ public sealed class TerraformAnalyzerTests
 
     [Fact]
     public Task OAuth_token_on_the_jobs_run_url_is_silent() => Module(("infra/main.tf", """
+        resource "google_cloud_run_v2_job_iam_member" "scheduler" {
+          name   = "collector"
+          role   = "roles/run.invoker"
+          member = "serviceAccount:sa@p.iam.gserviceaccount.com"
+        }
         resource "google_cloud_scheduler_job" "collector" {
           http_target {
             uri = "https://run.googleapis.com/v2/projects/p/locations/l/jobs/collector:run"

@@ -226,6 +226,12 @@ resource "google_pubsub_subscription" "completions_$i" {
   }
 }
 
+resource "google_cloud_run_v2_job_iam_member" "scheduler_$i" {
+  name   = local.job_$i
+  role   = "roles/run.invoker"
+  member = "serviceAccount:\${google_service_account.scheduler_$i.email}"
+}
+
 resource "google_cloud_run_v2_service_iam_member" "push_$i" {
   name   = google_cloud_run_v2_service.orchestrator_$i.name
   role   = "roles/run.invoker"
@@ -255,5 +261,5 @@ done
 printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END {
   median = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
   printf "Pax.Analyzers/build over %d rebuilds: min %.2f%%, median %.2f%%, max %.2f%%\n", NR, r[1], median, r[NR] }'
-echo "Pax findings in the last build (the generated deployment code is correct, so 0 expected): $(grep -cE 'warning PAX00[123]' "$WORK/build-$RUNS.log" || true)"
+echo "Pax findings in the last build (the generated deployment code is correct, so 0 expected): $(grep -cE 'warning PAX00[1-4]' "$WORK/build-$RUNS.log" || true)"
 echo "files: $(ls "$WORK"/Code/*.cs | wc -l) C#, $(ls "$WORK"/deploy/*.sh | wc -l) scripts, $(find "$WORK/infra" -name '*.tf' | wc -l) Terraform"
