@@ -26,8 +26,9 @@ public sealed class CollectionOptions
 
     /// <summary>
     /// Gets or sets how many snapshots are written to the sink at once. Images fetched while all upload slots are busy
-    /// wait for one; at most <see cref="Concurrency"/> + <see cref="UploadConcurrency"/> images are held at a time
-    /// (further fetches wait), so memory and connections stay flat when the sink is slower than the cameras.
+    /// wait for one, at most as many as this; beyond that further fetches wait, so at most <see cref="Concurrency"/> +
+    /// 2 × <see cref="UploadConcurrency"/> images are held at a time and memory and connections stay flat when the sink
+    /// is slower than the cameras.
     /// </summary>
     /// <value>The default is 32.</value>
     [Range(1, 1024)]
