@@ -7,6 +7,7 @@ using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
 using Pax.Collection.Selection;
 using Pax.Collector.Job.Console;
+using Pax.GoogleCloud.Logging;
 using Spectre.Console;
 
 namespace Pax.Collector.Job;
@@ -18,6 +19,9 @@ namespace Pax.Collector.Job;
 /// </summary>
 public static class CollectorApp
 {
+    /// <summary>The service Error Reporting groups the collector's errors under when <c>CLOUD_RUN_JOB</c> is not set.</summary>
+    private const string DefaultService = "pax-collector";
+
     private const string HelpHint = "Run with --help to see the flags and their PAX_* variables.";
 
     /// <summary>Runs the collector.</summary>
@@ -78,12 +82,14 @@ public static class CollectorApp
 
     private static void ReportUnexpected(Exception exception, CollectorEnvironment environment)
     {
-        var service = environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : CloudLoggingJsonLoggerProvider.DefaultService;
-        using (var provider = new CloudLoggingJsonLoggerProvider(environment.IsTerminal ? environment.Error : environment.Output, environment.TimeProvider, LogLevel.Error, service))
+        using (var provider = new CloudLoggingJsonLoggerProvider(environment.IsTerminal ? environment.Error : environment.Output, environment.TimeProvider, LogLevel.Error, Service(environment)))
         {
             CollectorLog.UnexpectedFailure(provider.CreateLogger("Pax.Collector.Job"), exception.Message, CollectorExitCodes.Unexpected, exception);
         }
     }
+
+    private static string Service(CollectorEnvironment environment) =>
+        environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : DefaultService;
 
     private static async Task<int> ExecuteCollectionAsync(CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
@@ -176,8 +182,8 @@ public static class CollectorApp
             logging.AddFilter("Polly", LogLevel.Warning);
             // A person at a terminal sees the progress display; logs would tear it, so only problems go to stderr then.
             logging.AddProvider(environment.IsTerminal
-                ? new CloudLoggingJsonLoggerProvider(environment.Error, environment.TimeProvider, LogLevel.Critical)
-                : new CloudLoggingJsonLoggerProvider(environment.Output, environment.TimeProvider, LogLevel.Information));
+                ? new CloudLoggingJsonLoggerProvider(environment.Error, environment.TimeProvider, LogLevel.Critical, Service(environment))
+                : new CloudLoggingJsonLoggerProvider(environment.Output, environment.TimeProvider, LogLevel.Information, Service(environment)));
         });
         services.AddPaxCollection(options =>
         {

@@ -22,6 +22,8 @@ namespace Pax.GoogleCloud.Logging;
 /// not reported as an error.</description></item>
 /// <item><description>For an error without an exception: <c>"@type": "type.googleapis.com/google.devtools.clouderrorreporting.v1beta1.ReportedErrorEvent"</c>,
 /// so Error Reporting still captures it (same page, "Log a text message").</description></item>
+/// <item><description>For an error, when a service name was given: <c>serviceContext.service</c> (such as the Cloud Run
+/// job's name), by which Error Reporting groups errors (same page, "serviceContext").</description></item>
 /// </list>
 /// Scopes are not written. Lines are written whole, one at a time, and flushed.
 /// </summary>
@@ -33,7 +35,7 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
 
     private static readonly HashSet<string> ReservedFields = new(StringComparer.Ordinal)
     {
-        "severity", "message", "time", "logger", "eventId", "eventName", "stack_trace", "exception_detail", "@type", "{OriginalFormat}",
+        "severity", "message", "time", "logger", "eventId", "eventName", "stack_trace", "exception_detail", "@type", "serviceContext", "{OriginalFormat}",
     };
 
     // Control characters, quotes and backslashes are still escaped; '+', '<', '>' and non-ASCII text stay readable
@@ -44,18 +46,30 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
     private readonly TextWriter _output;
     private readonly TimeProvider _timeProvider;
     private readonly LogLevel _minimumLevel;
+    private readonly string? _service;
 
     /// <summary>Initializes a provider.</summary>
     /// <param name="output">Where lines go (on Cloud Run: <see cref="Console.Out"/> or <see cref="Console.Error"/>).</param>
     /// <param name="timeProvider">The clock for <c>time</c>.</param>
     /// <param name="minimumLevel">The lowest level written (logging filters apply as well).</param>
     public CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvider timeProvider, LogLevel minimumLevel)
+        : this(output, timeProvider, minimumLevel, null)
+    {
+    }
+
+    /// <summary>Initializes a provider whose error entries name <paramref name="service"/> in <c>serviceContext.service</c>.</summary>
+    /// <param name="output">Where lines go (on Cloud Run: <see cref="Console.Out"/> or <see cref="Console.Error"/>).</param>
+    /// <param name="timeProvider">The clock for <c>time</c>.</param>
+    /// <param name="minimumLevel">The lowest level written (logging filters apply as well).</param>
+    /// <param name="service">The service Error Reporting groups errors under (such as <c>CLOUD_RUN_JOB</c>), or <see langword="null"/> for none.</param>
+    public CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvider timeProvider, LogLevel minimumLevel, string? service)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _output = output;
         _timeProvider = timeProvider;
         _minimumLevel = minimumLevel;
+        _service = string.IsNullOrWhiteSpace(service) ? null : service;
     }
 
     /// <inheritdoc />
@@ -115,6 +129,13 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
             else if (level >= LogLevel.Error)
             {
                 json.WriteString("@type", ReportedErrorEventType);
+            }
+
+            if (level >= LogLevel.Error && _service is not null)
+            {
+                json.WriteStartObject("serviceContext");
+                json.WriteString("service", _service);
+                json.WriteEndObject();
             }
 
             json.WriteEndObject();

@@ -65,6 +65,27 @@ public sealed partial class CloudLoggingJsonLoggerProviderTests
     }
 
     [Fact]
+    public void Errors_name_the_service_Error_Reporting_groups_them_under_when_one_is_given()
+    {
+        var output = new StringWriter();
+        using (var provider = new CloudLoggingJsonLoggerProvider(output, new FakeTimeProvider(Now), LogLevel.Trace, "pax-collector-prod"))
+        {
+            var logger = provider.CreateLogger("test");
+            logger.LogError(Thrown(), "Run failed");
+            logger.LogError("Tally overdue");
+            logger.LogWarning("Only a warning");
+        }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal("pax-collector-prod", lines[0]["serviceContext"]!["service"]!.GetValue<string>());
+        Assert.Equal("pax-collector-prod", lines[1]["serviceContext"]!["service"]!.GetValue<string>());
+        Assert.Null(lines[2]["serviceContext"]);
+        var (unnamed, logger2) = Create();
+        logger2.LogError("No service given");
+        Assert.Null(Single(unnamed)["serviceContext"]);
+    }
+
+    [Fact]
     public void A_warning_keeps_its_exception_out_of_Error_Reporting()
     {
         var (output, logger) = Create();

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
 using Pax.Collection.Cameras;
 using Pax.Collector.Job;
-using Pax.Collector.Job.Console;
 
 namespace Pax.IntegrationTests.Collector;
 
@@ -47,12 +46,12 @@ public sealed class CollectorFailureTests : IAsyncLifetime
 
         Assert.Equal(CollectorExitCodes.Unexpected, exit);
         var error = Assert.Single(run.LogLines, l => l.GetProperty("severity").GetString() == "ERROR");
-        Assert.Equal(CloudLoggingJsonLoggerProvider.ReportedErrorEventType, error.GetProperty("@type").GetString());
-        var message = error.GetProperty("message").GetString()!;
-        Assert.StartsWith("System.InvalidOperationException: the camera source is broken", message, StringComparison.Ordinal);
-        Assert.Contains("   at ", message, StringComparison.Ordinal);
+        // Error Reporting reads the stack from stack_trace (cloud.google.com/error-reporting/docs/formatting-error-messages).
+        var stack = error.GetProperty("stack_trace").GetString()!;
+        Assert.StartsWith("System.InvalidOperationException: the camera source is broken", stack, StringComparison.Ordinal);
+        Assert.Contains("   at ", stack, StringComparison.Ordinal);
         Assert.Equal("pax-collector-prod", error.GetProperty("serviceContext").GetProperty("service").GetString());
-        Assert.Contains("failed unexpectedly", error.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("failed unexpectedly", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(run.Error.ToString());
     }
 
