@@ -87,6 +87,31 @@ public sealed class CloudSchedulerClient
         return resource is null ? null : SchedulerJobMapping.ToJob(resource, name);
     }
 
+    /// <summary>
+    /// Lists the jobs of a location, every page (<c>GET v1/projects/{p}/locations/{l}/jobs?pageSize=500&amp;pageToken=…</c>;
+    /// cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list: "The maximum page size is 500").
+    /// </summary>
+    /// <param name="project">The project id.</param>
+    /// <param name="location">The location, such as <c>us-east1</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Every job of the location (non-HTTP jobs have no <see cref="SchedulerJob.Uri"/>).</returns>
+    /// <exception cref="ArgumentException">The project or location is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: grant <c>roles/cloudscheduler.viewer</c>).</exception>
+    public async Task<IReadOnlyList<SchedulerJob>> ListJobsAsync(string project, string location, CancellationToken cancellationToken = default)
+    {
+        if (!GoogleResourceNames.IsProject(project) || !GoogleResourceNames.IsLocation(location))
+        {
+            throw new ArgumentException($"'{project}' / '{location}' is not a project id and a location such as us-east1.", nameof(project));
+        }
+
+        var parent = $"projects/{project}/locations/{location}";
+        var operation = new GoogleOperation("cloudscheduler", "cloudscheduler.jobs.list", $"'{parent}'", "roles/cloudscheduler.viewer");
+        var jobs = await _transport.ListAllAsync(
+            $"v1/{parent}/jobs", 500, GoogleCloudJsonContext.Default.SchedulerJobList, page => page.Jobs, page => page.NextPageToken, operation, cancellationToken)
+            .ConfigureAwait(false);
+        return jobs.Where(j => j.Name is not null).Select(j => SchedulerJobMapping.ToJob(j, j.Name!)).ToArray();
+    }
+
     private Task<SchedulerJobResource> SendAsync(HttpMethod method, string pathAndQuery, SchedulerJobResource resource, GoogleOperation operation, CancellationToken cancellationToken) =>
         _transport.SendJsonAsync(
             method,
