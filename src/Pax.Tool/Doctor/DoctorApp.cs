@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Scheduler;
+using Pax.Tool.Doctor.Checks;
+using Pax.Tool.Doctor.Inventory;
+using Pax.Tool.Doctor.Output;
+
+namespace Pax.Tool.Doctor;
+
+/// <summary>Runs <c>pax doctor</c>: compose Pax.GoogleCloud's clients, read the project, check, write the report, return the exit code.</summary>
+internal static class DoctorApp
+{
+    public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+
+        // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own).
+        services.AddPaxGoogleCloud(options => GoogleApiEndpointOverrides.Apply(options, console.GetVariable));
+        await using var provider = services.BuildServiceProvider();
+        var reader = new InventoryReader(
+            provider.GetRequiredService<CloudSchedulerClient>(),
+            provider.GetRequiredService<PubSubSubscriptionsClient>(),
+            provider.GetRequiredService<CloudRunResourcesClient>(),
+            provider.GetRequiredService<CloudRunIamClient>(),
+            provider.GetRequiredService<ResourceManagerClient>());
+        try
+        {
+            var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);
+            var report = DoctorChecks.Run(inventory);
+            if (settings.Format == DoctorFormat.Json)
+            {
+                await JsonReportWriter.WriteAsync(report, console.Out, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                TableReportWriter.Write(report, console);
+            }
+
+            return report.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled: nothing was reported.").ConfigureAwait(false);
+            return DoctorExitCodes.Cancelled;
+        }
+    }
+}

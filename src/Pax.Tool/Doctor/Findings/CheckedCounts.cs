@@ -1,0 +1,13 @@
+namespace Pax.Tool.Doctor.Findings;
+
+/// <summary>The <c>checked</c> object of the report: how many resources of each kind were read.</summary>
+/// <param name="Regions">Regions read.</param>
+/// <param name="SchedulerJobs">Cloud Scheduler jobs checked.</param>
+/// <param name="Subscriptions">Pub/Sub subscriptions read.</param>
+/// <param name="PushSubscriptions">Push subscriptions checked.</param>
+/// <param name="EventarcSubscriptionsNotChecked">Push subscriptions Eventarc manages: not checked, Eventarc triggers are not read yet.</param>
+/// <param name="Services">Cloud Run services checked (their IAM policy read).</param>
+/// <param name="Jobs">Cloud Run jobs read (their IAM policy read).</param>
+/// <param name="ProjectIamPolicy">1 when the project's IAM policy was read, else 0.</param>
+internal sealed record CheckedCounts(
+    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcSubscriptionsNotChecked, int Services, int Jobs, int ProjectIamPolicy);
