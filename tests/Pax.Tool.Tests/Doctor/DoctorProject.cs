@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Pax.TestSupport.CloudRun;
+using Pax.TestSupport.CloudScheduler;
+using Pax.TestSupport.PubSub;
+using Pax.TestSupport.ResourceManager;
+
+namespace Pax.Tool.Tests.Doctor;
+
+/// <summary>
+/// A live project stood in for by the strict loopback fakes (Cloud Scheduler, Cloud Run Admin, Pub/Sub, Resource
+/// Manager), reached through <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> as loopback http URLs (so no token is
+/// fetched: the fakes accept only anonymous requests), and <c>pax</c> run in-process against it.
+/// </summary>
+internal sealed class DoctorProject : IAsyncDisposable
+{
+    public const string Project = "pax-demo";
+    public const string Region = "us-east1";
+    public const string SchedulerAccount = "pax-scheduler@pax-demo.iam.gserviceaccount.com";
+    public const string PushAccount = "pax-push@pax-demo.iam.gserviceaccount.com";
+    public const string CollectorJob = "projects/pax-demo/locations/us-east1/jobs/pax-collector";
+    public const string Orchestrator = "projects/pax-demo/locations/us-east1/services/orchestrator";
+    public const string PublicService = "projects/pax-demo/locations/us-east1/services/public-api";
+    public static readonly Uri OrchestratorUrl = new("https://orchestrator-abc123-ue.a.run.app");
+    public static readonly Uri PublicUrl = new("https://public-api-abc123-ue.a.run.app");
+    public static readonly string RunJobUrl = $"https://run.googleapis.com/v2/{CollectorJob}:run";
+
+    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager)
+    {
+        Scheduler = scheduler;
+        Run = run;
+        PubSub = pubSub;
+        ResourceManager = resourceManager;
+    }
+
+    public FakeCloudSchedulerServer Scheduler { get; }
+
+    public FakeCloudRunIamServer Run { get; }
+
+    public FakePubSubServer PubSub { get; }
+
+    public FakeResourceManagerServer ResourceManager { get; }
+
+    public static async Task<DoctorProject> StartAsync()
+    {
+        // accessToken: null — the fakes accept requests without a token; DoctorTests check none was sent.
+        var ct = TestContext.Current.CancellationToken;
+        return new DoctorProject(
+            await FakeCloudSchedulerServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakeCloudRunIamServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakeResourceManagerServer.StartAsync(accessToken: null, cancellationToken: ct));
+    }
+
+    public static JsonObject Policy(params (string Role, string[] Members)[] bindings) => new()
+    {
+        ["bindings"] = new JsonArray(bindings.Select(b => (JsonNode)new JsonObject
+        {
+            ["role"] = b.Role,
+            ["members"] = new JsonArray(b.Members.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()),
+        }).ToArray()),
+    };
+
+    public static JsonObject HttpJob(string id, string uri, string? oauthAccount = null, string? oidcAccount = null, string? oidcAudience = null)
+    {
+        var target = new JsonObject { ["uri"] = uri, ["httpMethod"] = "POST" };
+        if (oauthAccount is not null)
+        {
+            target["oauthToken"] = new JsonObject { ["serviceAccountEmail"] = oauthAccount, ["scope"] = "https://www.googleapis.com/auth/cloud-platform" };
+        }
+
+        if (oidcAccount is not null)
+        {
+            target["oidcToken"] = new JsonObject { ["serviceAccountEmail"] = oidcAccount, ["audience"] = oidcAudience ?? uri };
+        }
+
+        return new JsonObject
+        {
+            ["name"] = $"projects/{Project}/locations/{Region}/jobs/{id}",
+            ["schedule"] = "*/30 * * * *",
+            ["timeZone"] = "Etc/UTC",
+            ["httpTarget"] = target,
+        };
+    }
+
+    public static JsonObject PushSubscription(string id, Uri endpoint, string? account)
+    {
+        var push = new JsonObject { ["pushEndpoint"] = endpoint.AbsoluteUri };
+        if (account is not null)
+        {
+            push["oidcToken"] = new JsonObject { ["serviceAccountEmail"] = account, ["audience"] = endpoint.GetLeftPart(UriPartial.Authority) };
+        }
+
+        return new JsonObject
+        {
+            ["name"] = $"projects/{Project}/subscriptions/{id}",
+            ["topic"] = $"projects/{Project}/topics/completions",
+            ["pushConfig"] = push,
+            ["ackDeadlineSeconds"] = 60,
+        };
+    }
+
+    public static JsonObject PullSubscription(string id) => new()
+    {
+        ["name"] = $"projects/{Project}/subscriptions/{id}",
+        ["topic"] = $"projects/{Project}/topics/completions",
+    };
+
+    /// <summary>The first seed story's state and the second's: OIDC to jobs:run, a push account without invoker, a public service.</summary>
+    public void SeedBroken()
+    {
+        Run.AddJob(CollectorJob, Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
+        Scheduler.AddJob(HttpJob("pax-collector-every-30-min", RunJobUrl, oidcAccount: SchedulerAccount));
+        Run.AddService(Orchestrator, OrchestratorUrl); // the redeploy dropped roles/run.invoker: empty policy.
+        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        Run.AddService(PublicService, PublicUrl, Policy(("roles/run.invoker", ["allUsers"])));
+        PubSub.AddSubscription(PullSubscription("completions-pull"));
+        ResourceManager.SetProjectPolicy(Project, Policy(("roles/owner", ["user:admin@example.com"])));
+    }
+
+    /// <summary>
+    /// The correct twins: OAuth to jobs:run, OIDC to the service with a service-level grant, a push account granted
+    /// invoker at project level, another holding roles/run.developer on the service, a pull subscription, and an
+    /// Eventarc-managed subscription (checked on its trigger, not here).
+    /// </summary>
+    public void SeedCorrect()
+    {
+        Run.AddJob(CollectorJob, Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
+        Scheduler.AddJob(HttpJob("pax-collector-every-30-min", RunJobUrl, oauthAccount: SchedulerAccount));
+        Run.AddService(Orchestrator, OrchestratorUrl, Policy(
+            ("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"]),
+            ("roles/run.developer", ["serviceAccount:pax-dev@pax-demo.iam.gserviceaccount.com"])));
+        Scheduler.AddJob(HttpJob("pax-tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: OrchestratorUrl.AbsoluteUri));
+        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        PubSub.AddSubscription(PushSubscription("completions-push-dev", new Uri(OrchestratorUrl, "/pubsub"), "pax-dev@pax-demo.iam.gserviceaccount.com"));
+        PubSub.AddSubscription(PullSubscription("completions-pull"));
+        PubSub.AddSubscription(PushSubscription("eventarc-us-east1-orchestrator-trigger-sub-123", new Uri(OrchestratorUrl, "/"), "eventarc-trigger@pax-demo.iam.gserviceaccount.com"));
+        ResourceManager.SetProjectPolicy(Project, Policy(("roles/run.invoker", [$"serviceAccount:{PushAccount}"])));
+    }
+
+    public Func<string, string?> Environment => name => name switch
+    {
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDSCHEDULER" => Scheduler.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN" => Run.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB" => PubSub.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER" => ResourceManager.BaseAddress.AbsoluteUri,
+        _ => null,
+    };
+
+    public IEnumerable<string?> AuthorizationHeaders =>
+        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Select(r => r.Authorization);
+
+    /// <summary>Runs <c>pax</c> in-process with this project's endpoints.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PaxApp.RunAsync(args, new ToolConsole(output, error, Environment, IsTerminal: false), TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Scheduler.DisposeAsync();
+        await Run.DisposeAsync();
+        await PubSub.DisposeAsync();
+        await ResourceManager.DisposeAsync();
+    }
+}
