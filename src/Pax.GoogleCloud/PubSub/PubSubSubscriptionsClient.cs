@@ -13,7 +13,7 @@ namespace Pax.GoogleCloud.PubSub;
 /// </summary>
 public sealed class PubSubSubscriptionsClient
 {
-    // "pageSize: Maximum number of subscriptions to return." 1000 is the service's maximum page for list methods.
+    // "pageSize: Optional. Maximum number of subscriptions to return." (no documented maximum; the server may return fewer and says so with nextPageToken).
     private const int PageSize = 1000;
     private readonly GoogleRestTransport _transport;
 
