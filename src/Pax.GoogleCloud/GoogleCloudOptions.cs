@@ -73,6 +73,13 @@ public sealed class GoogleCloudOptions
     /// <value>Default <see langword="null"/>: <see cref="DefaultCloudResourceManagerEndpoint"/>. Absolute http or https URI without query.</value>
     public Uri? CloudResourceManagerEndpoint { get; set; }
 
+    /// <summary>The Eventarc endpoint used when nothing overrides it: <c>https://eventarc.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultEventarcEndpoint = new("https://eventarc.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Eventarc endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultEventarcEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? EventarcEndpoint { get; set; }
+
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>
     public GoogleRetryOptions Retry { get; set; } = new();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
@@ -25,7 +26,7 @@ public static class GoogleCloudServiceCollectionExtensions
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
     /// <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
     /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/>, <see cref="CloudRunResourcesClient"/>,
-    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/> and <see cref="ResourceManagerClient"/> behind the
+    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/>, <see cref="ResourceManagerClient"/> and <see cref="EventarcTriggersClient"/> behind the
     /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -55,6 +56,7 @@ public static class GoogleCloudServiceCollectionExtensions
         services.AddHttpClient<CloudRunResourcesClient>().AddGoogleApiHandlers();
         services.AddHttpClient<PubSubSubscriptionsClient>().AddGoogleApiHandlers();
         services.AddHttpClient<ResourceManagerClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<EventarcTriggersClient>().AddGoogleApiHandlers();
         return services;
     }
 

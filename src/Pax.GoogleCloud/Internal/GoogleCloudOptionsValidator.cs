@@ -33,6 +33,7 @@ internal sealed class GoogleCloudOptionsValidator : IValidateOptions<GoogleCloud
         ValidateEndpoint("CloudRunEndpoint", options.CloudRunEndpoint, failures);
         ValidateEndpoint("CloudSchedulerEndpoint", options.CloudSchedulerEndpoint, failures);
         ValidateEndpoint("CloudResourceManagerEndpoint", options.CloudResourceManagerEndpoint, failures);
+        ValidateEndpoint("EventarcEndpoint", options.EventarcEndpoint, failures);
         ValidateEmulatorHost("StorageEmulatorHost", "STORAGE_EMULATOR_HOST", options.StorageEmulatorHost, "127.0.0.1:9023", failures);
         ValidateEmulatorHost("FirestoreEmulatorHost", "FIRESTORE_EMULATOR_HOST", options.FirestoreEmulatorHost, "127.0.0.1:8080", failures);
         ValidateEmulatorHost("PubSubEmulatorHost", "PUBSUB_EMULATOR_HOST", options.PubSubEmulatorHost, "127.0.0.1:8085", failures);

@@ -27,6 +27,10 @@ internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
     public static GoogleServiceEndpoint ForCloudResourceManager(GoogleCloudOptions options) =>
         Resolve(options, options.CloudResourceManagerEndpoint, null, "CloudResourceManagerEndpoint", GoogleCloudOptions.DefaultCloudResourceManagerEndpoint);
 
+    /// <summary>Resolves the Eventarc endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForEventarc(GoogleCloudOptions options) =>
+        Resolve(options, options.EventarcEndpoint, null, "EventarcEndpoint", GoogleCloudOptions.DefaultEventarcEndpoint);
+
     private static GoogleServiceEndpoint Resolve(GoogleCloudOptions options, Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
         if (endpoint is not null)

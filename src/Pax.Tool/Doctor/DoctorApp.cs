@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
@@ -25,7 +26,8 @@ internal static class DoctorApp
             provider.GetRequiredService<PubSubSubscriptionsClient>(),
             provider.GetRequiredService<CloudRunResourcesClient>(),
             provider.GetRequiredService<CloudRunIamClient>(),
-            provider.GetRequiredService<ResourceManagerClient>());
+            provider.GetRequiredService<ResourceManagerClient>(),
+            provider.GetRequiredService<EventarcTriggersClient>());
         try
         {
             var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.CloudScheduler;
+using Pax.TestSupport.Eventarc;
 using Pax.TestSupport.PubSub;
 using Pax.TestSupport.ResourceManager;
 
@@ -17,6 +18,9 @@ internal sealed class DoctorProject : IAsyncDisposable
     public const string Region = "us-east1";
     public const string SchedulerAccount = "pax-scheduler@pax-demo.iam.gserviceaccount.com";
     public const string PushAccount = "pax-push@pax-demo.iam.gserviceaccount.com";
+    public const string EventarcAccount = "pax-eventarc@pax-demo.iam.gserviceaccount.com";
+    public const string Trigger = "projects/pax-demo/locations/us-east1/triggers/orchestrator-trigger";
+    public const string TriggerSubscription = "eventarc-us-east1-orchestrator-trigger-sub-123";
     public const string CollectorJob = "projects/pax-demo/locations/us-east1/jobs/pax-collector";
     public const string Orchestrator = "projects/pax-demo/locations/us-east1/services/orchestrator";
     public const string PublicService = "projects/pax-demo/locations/us-east1/services/public-api";
@@ -24,8 +28,9 @@ internal sealed class DoctorProject : IAsyncDisposable
     public static readonly Uri PublicUrl = new("https://public-api-abc123-ue.a.run.app");
     public static readonly string RunJobUrl = $"https://run.googleapis.com/v2/{CollectorJob}:run";
 
-    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager)
+    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager, FakeEventarcServer eventarc)
     {
+        Eventarc = eventarc;
         Scheduler = scheduler;
         Run = run;
         PubSub = pubSub;
@@ -40,6 +45,8 @@ internal sealed class DoctorProject : IAsyncDisposable
 
     public FakeResourceManagerServer ResourceManager { get; }
 
+    public FakeEventarcServer Eventarc { get; }
+
     public static async Task<DoctorProject> StartAsync()
     {
         // accessToken: null — the fakes accept requests without a token; DoctorTests check none was sent.
@@ -48,7 +55,8 @@ internal sealed class DoctorProject : IAsyncDisposable
             await FakeCloudSchedulerServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakeCloudRunIamServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: ct),
-            await FakeResourceManagerServer.StartAsync(accessToken: null, cancellationToken: ct));
+            await FakeResourceManagerServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakeEventarcServer.StartAsync(accessToken: null, cancellationToken: ct));
     }
 
     public static JsonObject Policy(params (string Role, string[] Members)[] bindings) => new()
@@ -99,6 +107,23 @@ internal sealed class DoctorProject : IAsyncDisposable
         };
     }
 
+    /// <summary>An Eventarc trigger on a Pub/Sub topic to the orchestrator, and the push subscription Eventarc manages for it.</summary>
+    public void AddTrigger(string account)
+    {
+        Eventarc.AddTrigger(new JsonObject
+        {
+            ["name"] = Trigger,
+            ["eventFilters"] = new JsonArray(new JsonObject { ["attribute"] = "type", ["value"] = "google.cloud.pubsub.topic.v1.messagePublished" }),
+            ["serviceAccount"] = account,
+            ["destination"] = new JsonObject { ["cloudRun"] = new JsonObject { ["service"] = "orchestrator", ["path"] = "/events", ["region"] = Region } },
+            ["transport"] = new JsonObject
+            {
+                ["pubsub"] = new JsonObject { ["topic"] = $"projects/{Project}/topics/completions", ["subscription"] = $"projects/{Project}/subscriptions/{TriggerSubscription}" },
+            },
+        });
+        PubSub.AddSubscription(PushSubscription(TriggerSubscription, new Uri(OrchestratorUrl, "/events"), account));
+    }
+
     public static JsonObject PullSubscription(string id) => new()
     {
         ["name"] = $"projects/{Project}/subscriptions/{id}",
@@ -114,13 +139,14 @@ internal sealed class DoctorProject : IAsyncDisposable
         PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
         Run.AddService(PublicService, PublicUrl, Policy(("roles/run.invoker", ["allUsers"])));
         PubSub.AddSubscription(PullSubscription("completions-pull"));
+        AddTrigger(EventarcAccount); // its account holds no invoker role either: reported once, on the trigger.
         ResourceManager.SetProjectPolicy(Project, Policy(("roles/owner", ["user:admin@example.com"])));
     }
 
     /// <summary>
     /// The correct twins: OAuth to jobs:run, OIDC to the service with a service-level grant, a push account granted
     /// invoker at project level, another holding roles/run.developer on the service, a pull subscription, and an
-    /// Eventarc-managed subscription (checked on its trigger, not here).
+    /// Eventarc trigger whose account holds invoker on the service, with its managed subscription.
     /// </summary>
     public void SeedCorrect()
     {
@@ -128,12 +154,13 @@ internal sealed class DoctorProject : IAsyncDisposable
         Scheduler.AddJob(HttpJob("pax-collector-every-30-min", RunJobUrl, oauthAccount: SchedulerAccount));
         Run.AddService(Orchestrator, OrchestratorUrl, Policy(
             ("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"]),
-            ("roles/run.developer", ["serviceAccount:pax-dev@pax-demo.iam.gserviceaccount.com"])));
+            ("roles/run.developer", ["serviceAccount:pax-dev@pax-demo.iam.gserviceaccount.com"]),
+            ("roles/run.invoker", [$"serviceAccount:{EventarcAccount}"])));
         Scheduler.AddJob(HttpJob("pax-tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: OrchestratorUrl.AbsoluteUri));
         PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
         PubSub.AddSubscription(PushSubscription("completions-push-dev", new Uri(OrchestratorUrl, "/pubsub"), "pax-dev@pax-demo.iam.gserviceaccount.com"));
         PubSub.AddSubscription(PullSubscription("completions-pull"));
-        PubSub.AddSubscription(PushSubscription("eventarc-us-east1-orchestrator-trigger-sub-123", new Uri(OrchestratorUrl, "/"), "eventarc-trigger@pax-demo.iam.gserviceaccount.com"));
+        AddTrigger(EventarcAccount);
         ResourceManager.SetProjectPolicy(Project, Policy(("roles/run.invoker", [$"serviceAccount:{PushAccount}"])));
     }
 
@@ -143,11 +170,12 @@ internal sealed class DoctorProject : IAsyncDisposable
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN" => Run.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB" => PubSub.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER" => ResourceManager.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_EVENTARC" => Eventarc.BaseAddress.AbsoluteUri,
         _ => null,
     };
 
     public IEnumerable<string?> AuthorizationHeaders =>
-        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Select(r => r.Authorization);
+        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Select(r => r.Authorization);
 
     /// <summary>Runs <c>pax</c> in-process with this project's endpoints.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
@@ -164,5 +192,6 @@ internal sealed class DoctorProject : IAsyncDisposable
         await Run.DisposeAsync();
         await PubSub.DisposeAsync();
         await ResourceManager.DisposeAsync();
+        await Eventarc.DisposeAsync();
     }
 }

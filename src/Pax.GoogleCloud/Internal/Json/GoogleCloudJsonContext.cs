@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pax.GoogleCloud.Eventarc.Internal;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal.Errors;
@@ -40,6 +41,7 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(CloudRunJobList))]
 [JsonSerializable(typeof(PubSubSubscriptionList))]
 [JsonSerializable(typeof(GetIamPolicyRequest))]
+[JsonSerializable(typeof(EventarcTriggerList))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

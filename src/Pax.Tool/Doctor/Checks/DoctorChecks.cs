@@ -14,8 +14,15 @@ internal static class DoctorChecks
             findings.AddRange(SchedulerJobChecks.Check(job, inventory));
         }
 
+        foreach (var trigger in inventory.Triggers)
+        {
+            findings.AddRange(EventarcTriggerChecks.Check(trigger, inventory));
+        }
+
+        // A trigger is reported once, on the trigger, never again on the subscription Eventarc manages for it.
+        var managed = inventory.Triggers.Select(t => t.Subscription).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var push = inventory.Subscriptions.Where(s => s.PushEndpoint is not null).ToArray();
-        var eventarc = push.Where(PushSubscriptionChecks.IsEventarcManaged).ToArray();
+        var eventarc = push.Where(s => managed.Contains(s.Name) || PushSubscriptionChecks.IsEventarcManaged(s)).ToArray();
         foreach (var subscription in push.Except(eventarc))
         {
             findings.AddRange(PushSubscriptionChecks.Check(subscription, inventory));
@@ -36,6 +43,7 @@ internal static class DoctorChecks
             inventory.SchedulerJobs.Count,
             inventory.Subscriptions.Count,
             push.Length - eventarc.Length,
+            inventory.Triggers.Count,
             eventarc.Length,
             inventory.Services.Count(s => s.Bindings is not null),
             inventory.Jobs.Count(j => j.Bindings is not null),

@@ -12,10 +12,9 @@ namespace Pax.Tool.Doctor.Checks;
 internal static class PushSubscriptionChecks
 {
     /// <summary>
-    /// Whether Eventarc manages the subscription. Eventarc names the subscriptions it creates
-    /// <c>eventarc-{region}-{trigger}-sub-{n}</c>; the authoritative link is the trigger's
-    /// <c>transport.pubsub.subscription</c>, which is not read yet, so these are counted as not checked instead of being
-    /// reported twice (once the trigger is checked, on the trigger).
+    /// Whether the subscription's name is Eventarc's (<c>eventarc-{region}-{trigger}-sub-{n}</c>). The authoritative link is
+    /// the trigger's <c>transport.pubsub.subscription</c>; the name also catches the subscription of a trigger in a region
+    /// that was not read, so it is not reported on its own either.
     /// </summary>
     public static bool IsEventarcManaged(PubSubSubscription subscription) =>
         ResourceName.Parse(subscription.Name).Id.StartsWith("eventarc-", StringComparison.Ordinal);

@@ -5,9 +5,10 @@ namespace Pax.Tool.Doctor.Findings;
 /// <param name="SchedulerJobs">Cloud Scheduler jobs checked.</param>
 /// <param name="Subscriptions">Pub/Sub subscriptions read.</param>
 /// <param name="PushSubscriptions">Push subscriptions checked.</param>
-/// <param name="EventarcSubscriptionsNotChecked">Push subscriptions Eventarc manages: not checked, Eventarc triggers are not read yet.</param>
+/// <param name="EventarcTriggers">Eventarc triggers checked.</param>
+/// <param name="EventarcManagedSubscriptions">Push subscriptions Eventarc manages: checked on their trigger, not on their own.</param>
 /// <param name="Services">Cloud Run services checked (their IAM policy read).</param>
 /// <param name="Jobs">Cloud Run jobs read (their IAM policy read).</param>
 /// <param name="ProjectIamPolicy">1 when the project's IAM policy was read, else 0.</param>
 internal sealed record CheckedCounts(
-    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcSubscriptionsNotChecked, int Services, int Jobs, int ProjectIamPolicy);
+    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcTriggers, int EventarcManagedSubscriptions, int Services, int Jobs, int ProjectIamPolicy);

@@ -1,5 +1,6 @@
 using System.Net;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
@@ -17,7 +18,8 @@ internal sealed class InventoryReader(
     PubSubSubscriptionsClient pubSub,
     CloudRunResourcesClient run,
     CloudRunIamClient runIam,
-    ResourceManagerClient resourceManager)
+    ResourceManagerClient resourceManager,
+    EventarcTriggersClient eventarc)
 {
     private const string Global = "global";
 
@@ -32,6 +34,8 @@ internal sealed class InventoryReader(
         {
             await TryAsync(inventory, "cloudscheduler.googleapis.com", region, "cloudscheduler.jobs.list", "roles/cloudscheduler.viewer", async () =>
                 inventory.SchedulerJobs.AddRange(await scheduler.ListJobsAsync(project, region, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            await TryAsync(inventory, "eventarc.googleapis.com", region, "eventarc.triggers.list", "roles/eventarc.viewer", async () =>
+                inventory.Triggers.AddRange(await eventarc.ListTriggersAsync(project, region, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             await ReadServicesAsync(inventory, project, region, cancellationToken).ConfigureAwait(false);
             await ReadJobsAsync(inventory, project, region, cancellationToken).ConfigureAwait(false);
         }

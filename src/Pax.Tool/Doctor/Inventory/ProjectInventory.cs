@@ -1,3 +1,4 @@
+using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Iam;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Scheduler;
@@ -15,6 +16,8 @@ internal sealed class ProjectInventory
     public List<SchedulerJob> SchedulerJobs { get; } = [];
 
     public List<PubSubSubscription> Subscriptions { get; } = [];
+
+    public List<EventarcTrigger> Triggers { get; } = [];
 
     public List<ServiceState> Services { get; } = [];
 
