@@ -80,6 +80,13 @@ public sealed class GoogleCloudOptions
     /// <value>Default <see langword="null"/>: <see cref="DefaultEventarcEndpoint"/>. Absolute http or https URI without query.</value>
     public Uri? EventarcEndpoint { get; set; }
 
+    /// <summary>The Cloud Functions endpoint used when nothing overrides it: <c>https://cloudfunctions.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultCloudFunctionsEndpoint = new("https://cloudfunctions.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Cloud Functions endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultCloudFunctionsEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? CloudFunctionsEndpoint { get; set; }
+
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>
     public GoogleRetryOptions Retry { get; set; } = new();

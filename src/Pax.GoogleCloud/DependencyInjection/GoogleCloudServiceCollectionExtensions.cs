@@ -5,6 +5,7 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.PubSub;
@@ -26,7 +27,7 @@ public static class GoogleCloudServiceCollectionExtensions
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
     /// <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
     /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/>, <see cref="CloudRunResourcesClient"/>,
-    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/>, <see cref="ResourceManagerClient"/> and <see cref="EventarcTriggersClient"/> behind the
+    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/>, <see cref="ResourceManagerClient"/>, <see cref="EventarcTriggersClient"/> and <see cref="CloudFunctionsClient"/> behind the
     /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -57,6 +58,7 @@ public static class GoogleCloudServiceCollectionExtensions
         services.AddHttpClient<PubSubSubscriptionsClient>().AddGoogleApiHandlers();
         services.AddHttpClient<ResourceManagerClient>().AddGoogleApiHandlers();
         services.AddHttpClient<EventarcTriggersClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudFunctionsClient>().AddGoogleApiHandlers();
         return services;
     }
 

@@ -31,6 +31,10 @@ internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
     public static GoogleServiceEndpoint ForEventarc(GoogleCloudOptions options) =>
         Resolve(options, options.EventarcEndpoint, null, "EventarcEndpoint", GoogleCloudOptions.DefaultEventarcEndpoint);
 
+    /// <summary>Resolves the Cloud Functions endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForCloudFunctions(GoogleCloudOptions options) =>
+        Resolve(options, options.CloudFunctionsEndpoint, null, "CloudFunctionsEndpoint", GoogleCloudOptions.DefaultCloudFunctionsEndpoint);
+
     private static GoogleServiceEndpoint Resolve(GoogleCloudOptions options, Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
         if (endpoint is not null)

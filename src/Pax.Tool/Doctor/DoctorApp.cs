@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Eventarc;
+using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
@@ -27,7 +28,8 @@ internal static class DoctorApp
             provider.GetRequiredService<CloudRunResourcesClient>(),
             provider.GetRequiredService<CloudRunIamClient>(),
             provider.GetRequiredService<ResourceManagerClient>(),
-            provider.GetRequiredService<EventarcTriggersClient>());
+            provider.GetRequiredService<EventarcTriggersClient>(),
+            provider.GetRequiredService<CloudFunctionsClient>());
         try
         {
             var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);

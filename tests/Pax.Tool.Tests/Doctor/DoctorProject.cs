@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pax.TestSupport.CloudFunctions;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.CloudScheduler;
 using Pax.TestSupport.Eventarc;
@@ -28,8 +29,9 @@ internal sealed class DoctorProject : IAsyncDisposable
     public static readonly Uri PublicUrl = new("https://public-api-abc123-ue.a.run.app");
     public static readonly string RunJobUrl = $"https://run.googleapis.com/v2/{CollectorJob}:run";
 
-    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager, FakeEventarcServer eventarc)
+    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager, FakeEventarcServer eventarc, FakeCloudFunctionsServer functions)
     {
+        Functions = functions;
         Eventarc = eventarc;
         Scheduler = scheduler;
         Run = run;
@@ -47,6 +49,8 @@ internal sealed class DoctorProject : IAsyncDisposable
 
     public FakeEventarcServer Eventarc { get; }
 
+    public FakeCloudFunctionsServer Functions { get; }
+
     public static async Task<DoctorProject> StartAsync()
     {
         // accessToken: null — the fakes accept requests without a token; DoctorTests check none was sent.
@@ -56,7 +60,8 @@ internal sealed class DoctorProject : IAsyncDisposable
             await FakeCloudRunIamServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakeResourceManagerServer.StartAsync(accessToken: null, cancellationToken: ct),
-            await FakeEventarcServer.StartAsync(accessToken: null, cancellationToken: ct));
+            await FakeEventarcServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakeCloudFunctionsServer.StartAsync(accessToken: null, cancellationToken: ct));
     }
 
     public static JsonObject Policy(params (string Role, string[] Members)[] bindings) => new()
@@ -171,11 +176,12 @@ internal sealed class DoctorProject : IAsyncDisposable
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB" => PubSub.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER" => ResourceManager.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_EVENTARC" => Eventarc.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDFUNCTIONS" => Functions.BaseAddress.AbsoluteUri,
         _ => null,
     };
 
     public IEnumerable<string?> AuthorizationHeaders =>
-        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Select(r => r.Authorization);
+        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Concat(Functions.Requests).Select(r => r.Authorization);
 
     /// <summary>Runs <c>pax</c> in-process with this project's endpoints.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
@@ -193,5 +199,6 @@ internal sealed class DoctorProject : IAsyncDisposable
         await PubSub.DisposeAsync();
         await ResourceManager.DisposeAsync();
         await Eventarc.DisposeAsync();
+        await Functions.DisposeAsync();
     }
 }

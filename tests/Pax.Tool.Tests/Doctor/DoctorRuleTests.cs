@@ -62,6 +62,28 @@ public sealed class DoctorRuleTests
     }
 
     [Fact]
+    public async Task A_cloudfunctions_net_URL_is_checked_against_the_Cloud_Run_service_behind_the_function()
+    {
+        await using var project = await StartAsync();
+        project.ResourceManager.SetProjectPolicy(Project, Policy());
+        const string ReportService = "projects/pax-demo/locations/us-east1/services/report";
+        project.Run.AddService(ReportService, new Uri("https://report-abc123-ue.a.run.app"), Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
+        project.Functions.AddFunction("projects/pax-demo/locations/us-east1/functions/report", ReportService, new Uri("https://report-abc123-ue.a.run.app"));
+        project.Scheduler.AddJob(HttpJob("report-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: SchedulerAccount));
+        project.Scheduler.AddJob(HttpJob("report-not-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: PushAccount));
+        project.Scheduler.AddJob(HttpJob("report-no-token", "https://us-east1-pax-demo.cloudfunctions.net/report"));
+
+        var findings = await FindingsAsync(project);
+
+        Assert.Equal(
+            [
+                ("PAX002", "projects/pax-demo/locations/us-east1/jobs/report-not-granted", ReportService),
+                ("PAX004", "projects/pax-demo/locations/us-east1/jobs/report-no-token", ReportService),
+            ],
+            findings.Select(f => (Id(f), Resource(f), Target(f))));
+    }
+
+    [Fact]
     public async Task PAX001_a_push_to_a_Google_API_whatever_its_token()
     {
         await using var project = await StartAsync();

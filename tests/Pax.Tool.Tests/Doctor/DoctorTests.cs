@@ -97,6 +97,7 @@ public sealed class DoctorTests
         Assert.NotEmpty(project.PubSub.Requests);
         Assert.NotEmpty(project.ResourceManager.Requests);
         Assert.NotEmpty(project.Eventarc.Requests);
+        Assert.NotEmpty(project.Functions.Requests);
         Assert.All(project.AuthorizationHeaders, Assert.Null);
     }
 
@@ -185,7 +186,7 @@ public sealed class DoctorTests
         Assert.True(errors >= 0 && warnings > errors, output);
         Assert.Contains("PAX001", output, StringComparison.Ordinal);
         Assert.Contains("fix: gcloud run services add-iam-policy-binding orchestrator", output, StringComparison.Ordinal);
-        Assert.Contains("Cloud Functions are not checked yet", output, StringComparison.Ordinal);
+        Assert.Contains("0 Cloud Function(s) in 1 region(s)", output, StringComparison.Ordinal);
     }
 
     [Theory]

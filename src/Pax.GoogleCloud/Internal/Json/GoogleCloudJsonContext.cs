@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Pax.GoogleCloud.Eventarc.Internal;
 using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Functions.Internal;
 using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.PubSub.Internal;
@@ -42,6 +43,7 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(PubSubSubscriptionList))]
 [JsonSerializable(typeof(GetIamPolicyRequest))]
 [JsonSerializable(typeof(EventarcTriggerList))]
+[JsonSerializable(typeof(CloudFunctionList))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

@@ -47,6 +47,7 @@ internal static class DoctorChecks
             eventarc.Length,
             inventory.Services.Count(s => s.Bindings is not null),
             inventory.Jobs.Count(j => j.Bindings is not null),
+            inventory.Functions.Count,
             inventory.ProjectBindings is null ? 0 : 1);
         return new DoctorReport(inventory.Project, ordered, inventory.Incomplete, counts);
     }

@@ -20,10 +20,27 @@ internal static partial class TargetResolver
             return new ResolvedTarget(TargetKind.CloudRunService, url, Service: service);
         }
 
-        return host.EndsWith(".run.app", StringComparison.Ordinal) ? new ResolvedTarget(TargetKind.UnknownCloudRunService, url)
-            : host.EndsWith(".cloudfunctions.net", StringComparison.Ordinal) ? new ResolvedTarget(TargetKind.CloudFunction, url)
-            : new ResolvedTarget(TargetKind.External, url);
+        if (host.EndsWith(".cloudfunctions.net", StringComparison.Ordinal))
+        {
+            return ResolveFunction(url, inventory);
+        }
+
+        return host.EndsWith(".run.app", StringComparison.Ordinal) ? new ResolvedTarget(TargetKind.UnknownCloudRunService, url) : new ResolvedTarget(TargetKind.External, url);
     }
+
+    // https://REGION-PROJECT.cloudfunctions.net/NAME[/…]: every function of a region shares the host, the first path
+    // segment names the function (Function.url, cloud.google.com/functions/docs/reference/rest/v2/projects.locations.functions#Function);
+    // a 2nd gen function is served by the Cloud Run service in serviceConfig.service, whose IAM policy decides who may call it.
+    private static ResolvedTarget ResolveFunction(Uri url, ProjectInventory inventory)
+    {
+        var segment = FirstSegment(url);
+        var function = inventory.Functions.FirstOrDefault(f => f.Url is { } u
+            && string.Equals(u.Host, url.Host, StringComparison.OrdinalIgnoreCase) && FirstSegment(u) == segment);
+        var service = function?.Service is { } name ? inventory.Services.FirstOrDefault(s => s.Service.Name == name) : null;
+        return service is null ? new ResolvedTarget(TargetKind.CloudFunction, url) : new ResolvedTarget(TargetKind.CloudRunService, url, Service: service);
+    }
+
+    private static string FirstSegment(Uri url) => url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
 
     private static ResolvedTarget ResolveGoogleApi(Uri url, string host, ProjectInventory inventory)
     {

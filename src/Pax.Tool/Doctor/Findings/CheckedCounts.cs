@@ -9,6 +9,7 @@ namespace Pax.Tool.Doctor.Findings;
 /// <param name="EventarcManagedSubscriptions">Push subscriptions Eventarc manages: checked on their trigger, not on their own.</param>
 /// <param name="Services">Cloud Run services checked (their IAM policy read).</param>
 /// <param name="Jobs">Cloud Run jobs read (their IAM policy read).</param>
+/// <param name="Functions">Cloud Functions read (their URLs mapped to the Cloud Run service that serves them).</param>
 /// <param name="ProjectIamPolicy">1 when the project's IAM policy was read, else 0.</param>
 internal sealed record CheckedCounts(
-    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcTriggers, int EventarcManagedSubscriptions, int Services, int Jobs, int ProjectIamPolicy);
+    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcTriggers, int EventarcManagedSubscriptions, int Services, int Jobs, int Functions, int ProjectIamPolicy);

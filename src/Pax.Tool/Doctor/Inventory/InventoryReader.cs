@@ -1,6 +1,7 @@
 using System.Net;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Eventarc;
+using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
@@ -19,7 +20,8 @@ internal sealed class InventoryReader(
     CloudRunResourcesClient run,
     CloudRunIamClient runIam,
     ResourceManagerClient resourceManager,
-    EventarcTriggersClient eventarc)
+    EventarcTriggersClient eventarc,
+    CloudFunctionsClient functions)
 {
     private const string Global = "global";
 
@@ -36,6 +38,8 @@ internal sealed class InventoryReader(
                 inventory.SchedulerJobs.AddRange(await scheduler.ListJobsAsync(project, region, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             await TryAsync(inventory, "eventarc.googleapis.com", region, "eventarc.triggers.list", "roles/eventarc.viewer", async () =>
                 inventory.Triggers.AddRange(await eventarc.ListTriggersAsync(project, region, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            await TryAsync(inventory, "cloudfunctions.googleapis.com", region, "cloudfunctions.functions.list", "roles/cloudfunctions.viewer", async () =>
+                inventory.Functions.AddRange(await functions.ListFunctionsAsync(project, region, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             await ReadServicesAsync(inventory, project, region, cancellationToken).ConfigureAwait(false);
             await ReadJobsAsync(inventory, project, region, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using Pax.GoogleCloud.Eventarc;
+using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.Iam;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Scheduler;
@@ -18,6 +19,8 @@ internal sealed class ProjectInventory
     public List<PubSubSubscription> Subscriptions { get; } = [];
 
     public List<EventarcTrigger> Triggers { get; } = [];
+
+    public List<CloudFunction> Functions { get; } = [];
 
     public List<ServiceState> Services { get; } = [];
 

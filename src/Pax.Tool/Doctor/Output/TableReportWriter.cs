@@ -53,7 +53,7 @@ internal static class TableReportWriter
         ansi.WriteLine(
             $"checked: {c.SchedulerJobs} scheduler job(s), {c.PushSubscriptions} push subscription(s) of {c.Subscriptions}, {c.EventarcTriggers} Eventarc trigger(s) "
             + $"({c.EventarcManagedSubscriptions} managed subscription(s) checked on their trigger), {c.Services} service(s), {c.Jobs} job(s) "
-            + $"in {c.Regions} region(s); project IAM policy {(c.ProjectIamPolicy == 1 ? "read" : "not read")}. Cloud Functions are not checked yet.");
+            + $"and {c.Functions} Cloud Function(s) in {c.Regions} region(s); project IAM policy {(c.ProjectIamPolicy == 1 ? "read" : "not read")}.");
         ansi.WriteLine(report.Findings.Count == 0 && report.Incomplete.Count == 0 ? "No findings." : $"{report.Findings.Count} finding(s), {report.Incomplete.Count} check(s) incomplete.");
     }
 }
