@@ -7,12 +7,17 @@ using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 using Pax.Tool.Doctor.Checks;
+using Pax.Tool.Doctor.Findings;
+using Pax.Tool.Doctor.Fixes;
 using Pax.Tool.Doctor.Inventory;
 using Pax.Tool.Doctor.Output;
 
 namespace Pax.Tool.Doctor;
 
-/// <summary>Runs <c>pax doctor</c>: compose Pax.GoogleCloud's clients, read the project, check, write the report, return the exit code.</summary>
+/// <summary>
+/// Runs <c>pax doctor</c>: compose Pax.GoogleCloud's clients, read the project, check, (with <c>--fix</c>) apply the safe
+/// fixes and check again, write the report, return the exit code.
+/// </summary>
 internal static class DoctorApp
 {
     public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken)
@@ -22,6 +27,30 @@ internal static class DoctorApp
         // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own).
         services.AddPaxGoogleCloud(options => GoogleApiEndpointOverrides.Apply(options, console.GetVariable));
         await using var provider = services.BuildServiceProvider();
+        try
+        {
+            var report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+            if (settings.Fix)
+            {
+                // The JSON document stays alone on stdout: the plan and the question go to stderr then.
+                var planOutput = settings.Format == DoctorFormat.Json ? console.Error : console.Out;
+                var fixer = new DoctorFixer(provider.GetRequiredService<CloudRunIamClient>(), provider.GetRequiredService<CloudSchedulerClient>());
+                await fixer.RunAsync(report.Findings, planOutput, console.In, settings.Yes, cancellationToken).ConfigureAwait(false);
+                report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteAsync(report, settings, console, cancellationToken).ConfigureAwait(false);
+            return report.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled: nothing was reported.").ConfigureAwait(false);
+            return DoctorExitCodes.Cancelled;
+        }
+    }
+
+    private static async Task<DoctorReport> CheckAsync(IServiceProvider provider, DoctorSettings settings, CancellationToken cancellationToken)
+    {
         var reader = new InventoryReader(
             provider.GetRequiredService<CloudSchedulerClient>(),
             provider.GetRequiredService<PubSubSubscriptionsClient>(),
@@ -30,25 +59,19 @@ internal static class DoctorApp
             provider.GetRequiredService<ResourceManagerClient>(),
             provider.GetRequiredService<EventarcTriggersClient>(),
             provider.GetRequiredService<CloudFunctionsClient>());
-        try
-        {
-            var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);
-            var report = DoctorChecks.Run(inventory);
-            if (settings.Format == DoctorFormat.Json)
-            {
-                await JsonReportWriter.WriteAsync(report, console.Out, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                TableReportWriter.Write(report, console);
-            }
+        var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);
+        return DoctorChecks.Run(inventory);
+    }
 
-            return report.ExitCode;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    private static async Task WriteAsync(DoctorReport report, DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    {
+        if (settings.Format == DoctorFormat.Json)
         {
-            await console.Error.WriteLineAsync("cancelled: nothing was reported.").ConfigureAwait(false);
-            return DoctorExitCodes.Cancelled;
+            await JsonReportWriter.WriteAsync(report, console.Out, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            TableReportWriter.Write(report, console);
         }
     }
 }

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Pax.Tool.Doctor;
 
 /// <summary>
-/// <c>pax doctor --project P --region R [--region R2 …] [--format table|json]</c>: the command line of the live-project check.
+/// <c>pax doctor --project P --region R [--region R2 …] [--format table|json] [--fix [--yes]]</c>: the command line of the live-project check.
 /// </summary>
 internal sealed class DoctorCommand
 {
@@ -30,6 +30,16 @@ internal sealed class DoctorCommand
         DefaultValueFactory = _ => "table",
     };
 
+    private readonly Option<bool> _fix = new("--fix")
+    {
+        Description = "Apply the safe, exact fixes (missing invoker grants, a Scheduler job's token kind) after showing the plan; then report again",
+    };
+
+    private readonly Option<bool> _yes = new("--yes")
+    {
+        Description = "With --fix: apply without asking",
+    };
+
     public DoctorCommand()
     {
         _format.AcceptOnlyFromAmong("table", "json");
@@ -53,8 +63,15 @@ internal sealed class DoctorCommand
         });
         Command = new Command("doctor", "Reads the live project and reports what is wired wrong (Scheduler → token → target → IAM), in Pax.Analyzers' rule ids.")
         {
-            _project, _region, _format,
+            _project, _region, _format, _fix, _yes,
         };
+        Command.Validators.Add(result =>
+        {
+            if (result.GetValue(_yes) && !result.GetValue(_fix))
+            {
+                result.AddError("--yes only goes with --fix.");
+            }
+        });
     }
 
     /// <summary>Gets the <c>doctor</c> command.</summary>
@@ -64,5 +81,7 @@ internal sealed class DoctorCommand
     public DoctorSettings Resolve(ParseResult parse) => new(
         parse.GetValue(_project)!,
         (parse.GetValue(_region) ?? []).Distinct(StringComparer.Ordinal).ToArray(),
-        parse.GetValue(_format) == "json" ? DoctorFormat.Json : DoctorFormat.Table);
+        parse.GetValue(_format) == "json" ? DoctorFormat.Json : DoctorFormat.Table,
+        parse.GetValue(_fix),
+        parse.GetValue(_yes));
 }

@@ -184,11 +184,14 @@ internal sealed class DoctorProject : IAsyncDisposable
         Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Concat(Functions.Requests).Select(r => r.Authorization);
 
     /// <summary>Runs <c>pax</c> in-process with this project's endpoints.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs <c>pax</c> in-process with this project's endpoints and <paramref name="input"/> as standard input.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await PaxApp.RunAsync(args, new ToolConsole(output, error, Environment, IsTerminal: false), TestContext.Current.CancellationToken);
+        var code = await PaxApp.RunAsync(args, new ToolConsole(output, error, Environment, IsTerminal: false, new StringReader(input)), TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 

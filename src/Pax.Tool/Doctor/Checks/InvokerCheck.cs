@@ -37,6 +37,6 @@ internal static class InvokerCheck
 
         return new Finding(RuleIds.MissingInvoker, FindingSeverity.Error, caller, resource, member,
             $"{member} holds no role that can {what} on {resource} or on the project: Cloud Run rejects every request with 403 before it reaches the code, so nothing is logged.",
-            GcloudFixes.GrantInvoker(ResourceName.Parse(resource), member));
+            GcloudFixes.GrantInvoker(ResourceName.Parse(resource), member), new FixAction(FixKind.GrantInvoker, resource, member));
     }
 }

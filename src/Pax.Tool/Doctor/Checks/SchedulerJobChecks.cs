@@ -27,13 +27,13 @@ internal static class SchedulerJobChecks
         {
             yield return new Finding(RuleIds.OidcToGoogleApi, FindingSeverity.Error, job.Name, target.Name, member,
                 $"Sends an OIDC ID token to {job.Uri.Host}: Google APIs take OAuth access tokens and answer an ID token with 401, so every run fails.",
-                GcloudFixes.UseOAuth(name, account!));
+                GcloudFixes.UseOAuth(name, account!), new FixAction(FixKind.UseOAuth, job.Name, account!, GcloudFixes.CloudPlatformScope));
         }
         else if (job.TokenKind == SchedulerTokenKind.OAuth && target.IsRunUrl)
         {
             yield return new Finding(RuleIds.OAuthToRunService, FindingSeverity.Error, job.Name, target.Name, member,
                 $"Sends an OAuth access token to {job.Uri.Host}: Cloud Run and Cloud Functions authenticate ID tokens (OIDC) with the service URL as audience.",
-                GcloudFixes.UseOidc(name, account!, job.Uri));
+                GcloudFixes.UseOidc(name, account!, job.Uri), OidcFix(job, account!, target));
         }
         else if (job.TokenKind is null && NeedsToken(target))
         {
@@ -49,6 +49,12 @@ internal static class SchedulerJobChecks
             yield return missing;
         }
     }
+
+    // Only a *.run.app URL has a known audience (the service URL's origin); a function URL's audience is a decision.
+    private static FixAction? OidcFix(SchedulerJob job, string account, ResolvedTarget target) =>
+        target.Kind is TargetKind.CloudRunService or TargetKind.UnknownCloudRunService && job.Uri!.Host.EndsWith(".run.app", StringComparison.OrdinalIgnoreCase)
+            ? new FixAction(FixKind.UseOidc, job.Name, account, job.Uri.GetLeftPart(UriPartial.Authority))
+            : null;
 
     private static bool NeedsToken(ResolvedTarget target) =>
         target.IsGoogleApi || (target.Service is { } service && PublicServiceChecks.IsPublic(service) == false);

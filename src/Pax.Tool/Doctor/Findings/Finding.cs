@@ -8,4 +8,5 @@ namespace Pax.Tool.Doctor.Findings;
 /// <param name="Member">The IAM member involved, such as <c>serviceAccount:a@p.iam.gserviceaccount.com</c> or <c>allUsers</c>; <see langword="null"/> when none.</param>
 /// <param name="Message">What is wrong and what it causes.</param>
 /// <param name="Fix">The gcloud command that fixes it.</param>
-internal sealed record Finding(string Id, FindingSeverity Severity, string Resource, string Target, string? Member, string Message, string Fix);
+/// <param name="Action">The change <c>--fix</c> may apply, or <see langword="null"/> when the fix is a decision (not automatic).</param>
+internal sealed record Finding(string Id, FindingSeverity Severity, string Resource, string Target, string? Member, string Message, string Fix, FixAction? Action = null);
