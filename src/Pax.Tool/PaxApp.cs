@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Pax.Tool.Doctor;
 
 namespace Pax.Tool;
@@ -10,8 +11,9 @@ internal static class PaxApp
     /// <param name="args">Command-line arguments.</param>
     /// <param name="console">Output streams and environment.</param>
     /// <param name="cancellationToken">Cancels the run (Ctrl+C).</param>
+    /// <param name="configureServices">Adds to the services after Pax.GoogleCloud's (tests: a credential stand-in).</param>
     /// <returns>The exit code (<see cref="DoctorExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var doctor = new DoctorCommand();
         var root = new RootCommand("pax: tools for Pax pipelines on Google Cloud.") { doctor.Command };
@@ -27,7 +29,7 @@ internal static class PaxApp
             return DoctorExitCodes.Usage;
         }
 
-        doctor.Command.SetAction((result, ct) => DoctorApp.RunAsync(doctor.Resolve(result), console, ct));
+        doctor.Command.SetAction((result, ct) => DoctorApp.RunAsync(doctor.Resolve(result), console, ct, configureServices));
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.PubSub;
@@ -20,15 +22,23 @@ namespace Pax.Tool.Doctor;
 /// </summary>
 internal static class DoctorApp
 {
-    public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
 
         // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own).
         services.AddPaxGoogleCloud(options => GoogleApiEndpointOverrides.Apply(options, console.GetVariable));
+        configureServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider();
         try
         {
+            if (await CredentialProblemAsync(provider, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                var nothing = new DoctorReport(settings.Project, [], [problem], new CheckedCounts(settings.Regions.Count, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+                await WriteAsync(nothing, settings, console, cancellationToken).ConfigureAwait(false);
+                return nothing.ExitCode;
+            }
+
             var report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
             if (settings.Fix)
             {
@@ -46,6 +56,31 @@ internal static class DoctorApp
         {
             await console.Error.WriteLineAsync("cancelled: nothing was reported.").ConfigureAwait(false);
             return DoctorExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>
+    /// Fetches a token once before reading, unless every endpoint is a loopback http override (no token is used then),
+    /// so missing or broken Application Default Credentials are one clear <c>incomplete</c> entry instead of an error per read.
+    /// </summary>
+    private static async Task<IncompleteCheck?> CredentialProblemAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+        Uri?[] endpoints = [options.CloudRunEndpoint, options.CloudSchedulerEndpoint, options.PubSubEndpoint, options.CloudResourceManagerEndpoint, options.EventarcEndpoint, options.CloudFunctionsEndpoint];
+        if (endpoints.All(e => e is not null && GoogleApiEndpointOverrides.IsLoopbackHttp(e)))
+        {
+            return null;
+        }
+
+        try
+        {
+            await provider.GetRequiredService<IGoogleAccessTokenProvider>().GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new IncompleteCheck("credentials", "global",
+                $"No access token from Application Default Credentials ({ex.Message}); nothing was read. Run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS.");
         }
     }
 

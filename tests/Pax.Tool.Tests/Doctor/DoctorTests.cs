@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud.Auth;
 
 namespace Pax.Tool.Tests.Doctor;
 
@@ -189,6 +191,26 @@ public sealed class DoctorTests
         Assert.Contains("0 Cloud Function(s) in 1 region(s)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_credentials_nothing_is_read_and_the_report_says_how_to_log_in()
+    {
+        await using var project = await DoctorProject.StartAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // Cloud Functions is not overridden: its endpoint is Google's, so a token is needed before anything is read.
+        var console = new ToolConsole(output, error, name => name == "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDFUNCTIONS" ? null : project.Environment(name), IsTerminal: false, TextReader.Null);
+        var code = await PaxApp.RunAsync(JsonArgs, console, TestContext.Current.CancellationToken, services => services.AddSingleton<IGoogleAccessTokenProvider>(new NoCredentials()));
+
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var gap = Assert.Single(json.RootElement.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("credentials", gap.GetProperty("api").GetString());
+        Assert.Contains("gcloud auth application-default login", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(project.Scheduler.Requests);
+        Assert.Empty(project.Run.Requests);
+    }
+
     [Theory]
     [InlineData("doctor", "--region", "us-east1")]
     [InlineData("doctor", "--project", "pax-demo")]
@@ -205,6 +227,12 @@ public sealed class DoctorTests
         Assert.Equal(string.Empty, output);
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Empty(project.Scheduler.Requests);
+    }
+
+    private sealed class NoCredentials : IGoogleAccessTokenProvider
+    {
+        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Your default credentials were not found.");
     }
 
     private static string[] Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
