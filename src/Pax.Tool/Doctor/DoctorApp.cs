@@ -32,6 +32,17 @@ internal static class DoctorApp
         await using var provider = services.BuildServiceProvider();
         try
         {
+            // A malformed CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> or GoogleCloud option is a usage mistake: one line, nothing read.
+            _ = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return DoctorExitCodes.Usage;
+        }
+
+        try
+        {
             if (await CredentialProblemAsync(provider, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 var nothing = new DoctorReport(settings.Project, [], [problem], new CheckedCounts(settings.Regions.Count, 0, 0, 0, 0, 0, 0, 0, 0, 0));

@@ -16,7 +16,7 @@ internal sealed class DoctorCommand
 
     private readonly Option<string[]> _region = new("--region")
     {
-        Description = "A region whose Cloud Scheduler jobs and Cloud Run services and jobs are read; repeat for more",
+        Description = "A region whose Cloud Scheduler jobs, Eventarc triggers, Cloud Functions and Cloud Run services and jobs are read; repeat for more",
         HelpName = "REGION",
         Required = true,
         AllowMultipleArgumentsPerToken = false,

@@ -229,6 +229,22 @@ public sealed class DoctorTests
         Assert.Empty(project.Scheduler.Requests);
     }
 
+    [Fact]
+    public async Task A_malformed_endpoint_override_is_a_usage_error_naming_the_variable()
+    {
+        await using var project = await DoctorProject.StartAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new ToolConsole(output, error, name => name == "CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN" ? "run.googleapis.com" : project.Environment(name), IsTerminal: false, TextReader.Null);
+
+        var code = await PaxApp.RunAsync(JsonArgs, console, TestContext.Current.CancellationToken);
+
+        Assert.Equal(64, code);
+        Assert.StartsWith("error: CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN 'run.googleapis.com'", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+        Assert.Empty(project.Scheduler.Requests);
+    }
+
     private sealed class NoCredentials : IGoogleAccessTokenProvider
     {
         public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) =>
