@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
 
 namespace Pax.Tool.Tests.Doctor;
@@ -34,6 +35,31 @@ public sealed class DoctorFixTests
 
         Assert.Equal(0, again);
         Assert.Equal(["PAX101"], Ids(second));
+    }
+
+    [Fact]
+    public async Task A_grant_that_meets_a_concurrent_policy_change_re_reads_and_keeps_the_other_writers_binding()
+    {
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        project.Run.InterleaveChange(Orchestrator, policy => policy["bindings"] = new JsonArray(new JsonObject
+        {
+            ["role"] = "roles/run.viewer",
+            ["members"] = new JsonArray("user:ops@example.com"),
+        }));
+
+        // No waiting between attempts: the 409 ABORTED is answered at once and the retry delay is zero.
+        var (code, _, _) = await project.RunWithAsync(string.Empty, services => services.Configure<GoogleCloud.GoogleCloudOptions>(o =>
+        {
+            o.Retry.InitialDelay = TimeSpan.Zero;
+            o.Retry.MaxDelay = TimeSpan.Zero;
+        }), FixJson);
+
+        Assert.Equal(0, code);
+        var policy = project.Run.GetPolicy(Orchestrator);
+        Assert.Equal(["user:ops@example.com"], Members(policy, "roles/run.viewer"));
+        Assert.Equal(2, Members(policy, "roles/run.invoker").Count());
+        Assert.Equal(3, project.Run.Requests.Count(r => r.Path == $"/v2/{Orchestrator}:setIamPolicy"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pax.TestSupport.CloudFunctions;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.CloudScheduler;
@@ -187,11 +188,14 @@ internal sealed class DoctorProject : IAsyncDisposable
     public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     /// <summary>Runs <c>pax</c> in-process with this project's endpoints and <paramref name="input"/> as standard input.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) => RunWithAsync(input, null, args);
+
+    /// <summary>Runs <c>pax</c> in-process with this project's endpoints, <paramref name="input"/> as standard input and extra services.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string input, Action<IServiceCollection>? services, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await PaxApp.RunAsync(args, new ToolConsole(output, error, Environment, IsTerminal: false, new StringReader(input)), TestContext.Current.CancellationToken);
+        var code = await PaxApp.RunAsync(args, new ToolConsole(output, error, Environment, IsTerminal: false, new StringReader(input)), TestContext.Current.CancellationToken, services);
         return (code, output.ToString(), error.ToString());
     }
 
