@@ -66,7 +66,34 @@ public sealed class GoogleCloudOptions
     /// <value>Default <see langword="null"/>: <see cref="DefaultCloudSchedulerEndpoint"/>. Absolute http or https URI without query.</value>
     public Uri? CloudSchedulerEndpoint { get; set; }
 
+    /// <summary>The Cloud Resource Manager endpoint used when nothing overrides it: <c>https://cloudresourcemanager.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultCloudResourceManagerEndpoint = new("https://cloudresourcemanager.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Cloud Resource Manager endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultCloudResourceManagerEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? CloudResourceManagerEndpoint { get; set; }
+
+    /// <summary>The Eventarc endpoint used when nothing overrides it: <c>https://eventarc.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultEventarcEndpoint = new("https://eventarc.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Eventarc endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultEventarcEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? EventarcEndpoint { get; set; }
+
+    /// <summary>The Cloud Functions endpoint used when nothing overrides it: <c>https://cloudfunctions.googleapis.com</c>.</summary>
+    public static readonly Uri DefaultCloudFunctionsEndpoint = new("https://cloudfunctions.googleapis.com/");
+
+    /// <summary>Gets or sets an explicit Cloud Functions endpoint (a test server). Requests to it are authenticated.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="DefaultCloudFunctionsEndpoint"/>. Absolute http or https URI without query.</value>
+    public Uri? CloudFunctionsEndpoint { get; set; }
+
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>
     public GoogleRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// The endpoints <see cref="GoogleApiEndpointOverrides"/> took from a loopback <c>http://</c> override variable:
+    /// requests to exactly these go without an access token, as with the emulator variables.
+    /// </summary>
+    internal HashSet<Uri> AnonymousEndpoints { get; } = [];
 }

@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 
@@ -17,12 +20,14 @@ public static class GoogleCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GoogleCloudOptions"/> (validated at startup; <c>STORAGE_EMULATOR_HOST</c>,
-    /// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> read into the emulator hosts),
+    /// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> read into the emulator hosts, <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> into the
+    /// endpoints: see <see cref="GoogleApiEndpointOverrides"/>),
     /// <see cref="IGoogleAccessTokenProvider"/> as <see cref="ApplicationDefaultAccessTokenProvider"/> and
     /// <see cref="IGoogleIdTokenProvider"/> as <see cref="ApplicationDefaultIdTokenProvider"/> unless registered already,
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
     /// <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
-    /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/> and <see cref="CloudSchedulerClient"/> behind the
+    /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/>, <see cref="CloudRunResourcesClient"/>,
+    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/>, <see cref="ResourceManagerClient"/>, <see cref="EventarcTriggersClient"/> and <see cref="CloudFunctionsClient"/> behind the
     /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -49,6 +54,11 @@ public static class GoogleCloudServiceCollectionExtensions
         services.AddHttpClient<CloudRunJobsClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudRunIamClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudSchedulerClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudRunResourcesClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<PubSubSubscriptionsClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<ResourceManagerClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<EventarcTriggersClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudFunctionsClient>().AddGoogleApiHandlers();
         return services;
     }
 

@@ -4,7 +4,8 @@ namespace Pax.GoogleCloud.Internal;
 
 /// <summary>
 /// Fills the emulator hosts of <see cref="GoogleCloudOptions"/> from <c>STORAGE_EMULATOR_HOST</c>,
-/// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> when they are not set already. Reads the environment through a function so tests supply their own variables.
+/// <c>FIRESTORE_EMULATOR_HOST</c> and <c>PUBSUB_EMULATOR_HOST</c> when they are not set already, and the endpoints from
+/// gcloud's <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> (<see cref="GoogleApiEndpointOverrides"/>). Reads the environment through a function so tests supply their own variables.
 /// </summary>
 internal sealed class GoogleCloudEnvironmentOptionsSetup : IConfigureOptions<GoogleCloudOptions>
 {
@@ -34,6 +35,7 @@ internal sealed class GoogleCloudEnvironmentOptionsSetup : IConfigureOptions<Goo
         options.StorageEmulatorHost = Fill(options.StorageEmulatorHost, StorageEmulatorHostVariable);
         options.FirestoreEmulatorHost = Fill(options.FirestoreEmulatorHost, FirestoreEmulatorHostVariable);
         options.PubSubEmulatorHost = Fill(options.PubSubEmulatorHost, PubSubEmulatorHostVariable);
+        GoogleApiEndpointOverrides.Apply(options, _getVariable);
     }
 
     private string? Fill(string? current, string variable)

@@ -32,6 +32,9 @@ internal sealed class GoogleCloudOptionsValidator : IValidateOptions<GoogleCloud
         ValidateEndpoint("PubSubEndpoint", options.PubSubEndpoint, failures);
         ValidateEndpoint("CloudRunEndpoint", options.CloudRunEndpoint, failures);
         ValidateEndpoint("CloudSchedulerEndpoint", options.CloudSchedulerEndpoint, failures);
+        ValidateEndpoint("CloudResourceManagerEndpoint", options.CloudResourceManagerEndpoint, failures);
+        ValidateEndpoint("EventarcEndpoint", options.EventarcEndpoint, failures);
+        ValidateEndpoint("CloudFunctionsEndpoint", options.CloudFunctionsEndpoint, failures);
         ValidateEmulatorHost("StorageEmulatorHost", "STORAGE_EMULATOR_HOST", options.StorageEmulatorHost, "127.0.0.1:9023", failures);
         ValidateEmulatorHost("FirestoreEmulatorHost", "FIRESTORE_EMULATOR_HOST", options.FirestoreEmulatorHost, "127.0.0.1:8080", failures);
         ValidateEmulatorHost("PubSubEmulatorHost", "PUBSUB_EMULATOR_HOST", options.PubSubEmulatorHost, "127.0.0.1:8085", failures);

@@ -87,6 +87,47 @@ internal sealed class GoogleRestTransport
         return await ReadJsonAsync(response, responseType, operation, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads a JSON resource; any error answer (404 included) throws.</summary>
+    public async Task<TResponse> GetJsonAsync<TResponse>(string pathAndQuery, JsonTypeInfo<TResponse> responseType, GoogleOperation operation, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var request = CreateRequest(HttpMethod.Get, pathAndQuery, retryable: true);
+        using var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await CreateErrorAsync(request, response, operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadJsonAsync(response, responseType, operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads every page of a list method (AIP-158: <c>pageSize</c>/<c>pageToken</c> in, <c>nextPageToken</c> out, an empty
+    /// or absent token on the last page) and returns the items of all pages in order.
+    /// </summary>
+    public async Task<IReadOnlyList<TItem>> ListAllAsync<TPage, TItem>(
+        string path, int pageSize, JsonTypeInfo<TPage> pageType, Func<TPage, IEnumerable<TItem>?> items, Func<TPage, string?> nextPageToken,
+        GoogleOperation operation, CancellationToken cancellationToken)
+        where TPage : class
+    {
+        var all = new List<TItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var query = $"?pageSize={pageSize}" + (token is null ? string.Empty : $"&pageToken={Uri.EscapeDataString(token)}");
+            var page = await GetJsonAsync(path + query, pageType, operation, cancellationToken).ConfigureAwait(false);
+            all.AddRange(items(page) ?? []);
+            token = nextPageToken(page) is { Length: > 0 } next ? next : null;
+            if (token is not null && !seen.Add(token))
+            {
+                throw new GoogleApiException(operation.Api, HttpStatusCode.OK, null, null, $"{operation} returned the page token '{token}' twice; the listing would never end.");
+            }
+        }
+        while (token is not null);
+        return all;
+    }
+
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, bool retryable)
     {
         var request = new HttpRequestMessage(method, Endpoint.Resolve(pathAndQuery));

@@ -9,25 +9,39 @@ internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
 {
     /// <summary>Resolves the Firestore endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
     public static GoogleServiceEndpoint ForFirestore(GoogleCloudOptions options) =>
-        Resolve(options.FirestoreEndpoint, options.FirestoreEmulatorHost, "FirestoreEmulatorHost", GoogleCloudOptions.DefaultFirestoreEndpoint);
+        Resolve(options, options.FirestoreEndpoint, options.FirestoreEmulatorHost, "FirestoreEmulatorHost", GoogleCloudOptions.DefaultFirestoreEndpoint);
 
     /// <summary>Resolves the Pub/Sub endpoint: explicit endpoint, then the emulator host, then Google's.</summary>
     public static GoogleServiceEndpoint ForPubSub(GoogleCloudOptions options) =>
-        Resolve(options.PubSubEndpoint, options.PubSubEmulatorHost, "PubSubEmulatorHost", GoogleCloudOptions.DefaultPubSubEndpoint);
+        Resolve(options, options.PubSubEndpoint, options.PubSubEmulatorHost, "PubSubEmulatorHost", GoogleCloudOptions.DefaultPubSubEndpoint);
 
     /// <summary>Resolves the Cloud Run Admin API endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
     public static GoogleServiceEndpoint ForCloudRun(GoogleCloudOptions options) =>
-        Resolve(options.CloudRunEndpoint, null, "CloudRunEndpoint", GoogleCloudOptions.DefaultCloudRunEndpoint);
+        Resolve(options, options.CloudRunEndpoint, null, "CloudRunEndpoint", GoogleCloudOptions.DefaultCloudRunEndpoint);
 
     /// <summary>Resolves the Cloud Scheduler endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
     public static GoogleServiceEndpoint ForCloudScheduler(GoogleCloudOptions options) =>
-        Resolve(options.CloudSchedulerEndpoint, null, "CloudSchedulerEndpoint", GoogleCloudOptions.DefaultCloudSchedulerEndpoint);
+        Resolve(options, options.CloudSchedulerEndpoint, null, "CloudSchedulerEndpoint", GoogleCloudOptions.DefaultCloudSchedulerEndpoint);
 
-    private static GoogleServiceEndpoint Resolve(Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
+    /// <summary>Resolves the Cloud Resource Manager endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForCloudResourceManager(GoogleCloudOptions options) =>
+        Resolve(options, options.CloudResourceManagerEndpoint, null, "CloudResourceManagerEndpoint", GoogleCloudOptions.DefaultCloudResourceManagerEndpoint);
+
+    /// <summary>Resolves the Eventarc endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForEventarc(GoogleCloudOptions options) =>
+        Resolve(options, options.EventarcEndpoint, null, "EventarcEndpoint", GoogleCloudOptions.DefaultEventarcEndpoint);
+
+    /// <summary>Resolves the Cloud Functions endpoint: explicit endpoint, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForCloudFunctions(GoogleCloudOptions options) =>
+        Resolve(options, options.CloudFunctionsEndpoint, null, "CloudFunctionsEndpoint", GoogleCloudOptions.DefaultCloudFunctionsEndpoint);
+
+    private static GoogleServiceEndpoint Resolve(GoogleCloudOptions options, Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
         if (endpoint is not null)
         {
-            return new GoogleServiceEndpoint(WithTrailingSlash(endpoint), IsEmulator: false);
+            // A loopback http:// override from CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> goes without a token, like an emulator.
+            var anonymous = options.AnonymousEndpoints.Contains(endpoint) && GoogleApiEndpointOverrides.IsLoopbackHttp(endpoint);
+            return new GoogleServiceEndpoint(WithTrailingSlash(endpoint), IsEmulator: anonymous);
         }
 
         if (!string.IsNullOrWhiteSpace(emulatorHost))

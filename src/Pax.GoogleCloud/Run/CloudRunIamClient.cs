@@ -172,6 +172,28 @@ public sealed class CloudRunIamClient
         }
     }
 
+    /// <summary>
+    /// Reads the IAM policy of a service or job (<c>GET v2/{resource}:getIamPolicy?options.requestedPolicyVersion=3</c>,
+    /// cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/getIamPolicy) as its bindings.
+    /// The caller needs <c>run.services.getIamPolicy</c> / <c>run.jobs.getIamPolicy</c> (<c>roles/run.viewer</c>).
+    /// </summary>
+    /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The policy's bindings (conditional ones marked).</returns>
+    /// <exception cref="ArgumentException">The resource is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">The resource does not exist (404) or the caller may not read its policy (403).</exception>
+    public async Task<IReadOnlyList<Iam.IamRoleBinding>> GetBindingsAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        if (!IsResourceName(resource))
+        {
+            throw new ArgumentException(
+                $"'{resource}' is not a Cloud Run service or job: use projects/{{project}}/locations/{{region}}/services/{{service}} or …/jobs/{{job}}.", nameof(resource));
+        }
+
+        var policy = await GetPolicyAsync(resource, cancellationToken).ConfigureAwait(false);
+        return IamPolicyBindings.From(policy);
+    }
+
     private static bool IsRole(string? role)
     {
         var parts = role?.Split('/');

@@ -87,6 +87,71 @@ public sealed class CloudSchedulerClient
         return resource is null ? null : SchedulerJobMapping.ToJob(resource, name);
     }
 
+    /// <summary>
+    /// Lists the jobs of a location, every page (<c>GET v1/projects/{p}/locations/{l}/jobs?pageSize=500&amp;pageToken=…</c>;
+    /// cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list: "The maximum page size is 500").
+    /// </summary>
+    /// <param name="project">The project id.</param>
+    /// <param name="location">The location, such as <c>us-east1</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Every job of the location (non-HTTP jobs have no <see cref="SchedulerJob.Uri"/>).</returns>
+    /// <exception cref="ArgumentException">The project or location is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: grant <c>roles/cloudscheduler.viewer</c>).</exception>
+    public async Task<IReadOnlyList<SchedulerJob>> ListJobsAsync(string project, string location, CancellationToken cancellationToken = default)
+    {
+        if (!GoogleResourceNames.IsProject(project) || !GoogleResourceNames.IsLocation(location))
+        {
+            throw new ArgumentException($"'{project}' / '{location}' is not a project id and a location such as us-east1.", nameof(project));
+        }
+
+        var parent = $"projects/{project}/locations/{location}";
+        var operation = new GoogleOperation("cloudscheduler", "cloudscheduler.jobs.list", $"'{parent}'", "roles/cloudscheduler.viewer");
+        var jobs = await _transport.ListAllAsync(
+            $"v1/{parent}/jobs", 500, GoogleCloudJsonContext.Default.SchedulerJobList, page => page.Jobs, page => page.NextPageToken, operation, cancellationToken)
+            .ConfigureAwait(false);
+        return jobs.Where(j => j.Name is not null).Select(j => SchedulerJobMapping.ToJob(j, j.Name!)).ToArray();
+    }
+
+    /// <summary>
+    /// Switches the token an HTTP job sends, and nothing else: reads the job (<c>GET v1/{name}</c>), replaces the token of
+    /// its <c>httpTarget</c> (the oneof <c>oauthToken</c>/<c>oidcToken</c>), and writes the target back
+    /// (<c>PATCH v1/{name}?updateMask=httpTarget</c>; cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/patch)
+    /// with its URL, method, headers and body as read. OAuth for Google APIs (<paramref name="scopeOrAudience"/> = the scope),
+    /// OIDC for Cloud Run (<paramref name="scopeOrAudience"/> = the service URL as audience).
+    /// </summary>
+    /// <param name="name">The job: <c>projects/P/locations/L/jobs/J</c>.</param>
+    /// <param name="kind">The token to send.</param>
+    /// <param name="serviceAccountEmail">The service account the token is minted for.</param>
+    /// <param name="scopeOrAudience">The OAuth scope, or the OIDC audience.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job as stored.</returns>
+    /// <exception cref="ArgumentException">The name or account is not valid; nothing was sent.</exception>
+    /// <exception cref="GoogleApiException">The job does not exist or is not an HTTP job (404), or Cloud Scheduler refused the change.</exception>
+    public async Task<SchedulerJob> SetTokenAsync(string name, SchedulerTokenKind kind, string serviceAccountEmail, string scopeOrAudience, CancellationToken cancellationToken = default)
+    {
+        if (!IsJobName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a job name: use projects/{{project}}/locations/{{location}}/jobs/{{id}}.", nameof(name));
+        }
+
+        SchedulerTargetRules.CheckServiceAccount(serviceAccountEmail);
+        var read = new GoogleOperation("cloudscheduler", "cloudscheduler.jobs.get", $"job '{name}'", "roles/cloudscheduler.viewer");
+        var job = await _transport.GetJsonOrNullAsync($"v1/{name}", GoogleCloudJsonContext.Default.SchedulerJobResource, read, cancellationToken).ConfigureAwait(false);
+        if (job?.HttpTarget is not { } target)
+        {
+            throw new GoogleApiException("cloudscheduler", HttpStatusCode.NotFound, "NOT_FOUND", null, $"Job '{name}' does not exist or has no HTTP target; its token was not changed.");
+        }
+
+        target.OauthToken = kind == SchedulerTokenKind.OAuth ? new SchedulerOAuthTokenResource { ServiceAccountEmail = serviceAccountEmail, Scope = scopeOrAudience } : null;
+        target.OidcToken = kind == SchedulerTokenKind.Oidc ? new SchedulerOidcTokenResource { ServiceAccountEmail = serviceAccountEmail, Audience = scopeOrAudience } : null;
+        var operation = new GoogleOperation(
+            "cloudscheduler", $"cloudscheduler.jobs.update (and iam.serviceAccounts.actAs on {serviceAccountEmail})", $"job '{name}'",
+            $"roles/cloudscheduler.admin, and roles/iam.serviceAccountUser on {serviceAccountEmail}");
+        var updated = await SendAsync(HttpMethod.Patch, $"v1/{name}?updateMask=httpTarget", new SchedulerJobResource { Name = name, HttpTarget = target }, operation, cancellationToken)
+            .ConfigureAwait(false);
+        return SchedulerJobMapping.ToJob(updated, name);
+    }
+
     private Task<SchedulerJobResource> SendAsync(HttpMethod method, string pathAndQuery, SchedulerJobResource resource, GoogleOperation operation, CancellationToken cancellationToken) =>
         _transport.SendJsonAsync(
             method,

@@ -77,7 +77,8 @@ public sealed class GoogleCloudServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddPaxGoogleCloud(options => options.StorageEmulatorHost = null);
-        ReplaceEnvironment(services, _ => "127.0.0.1:9023");
+        // Every emulator variable is set (CLOUDSDK_API_ENDPOINT_OVERRIDES_* take URLs, not hosts, and are tested elsewhere).
+        ReplaceEnvironment(services, name => name.EndsWith("_EMULATOR_HOST", StringComparison.Ordinal) ? "127.0.0.1:9023" : null);
         using var provider = services.BuildServiceProvider();
 
         Assert.Null(provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.StorageEmulatorHost);

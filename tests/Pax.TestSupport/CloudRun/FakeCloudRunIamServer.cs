@@ -11,7 +11,8 @@ namespace Pax.TestSupport.CloudRun;
 /// the documented shapes. setIamPolicy replaces the fields of its <c>updateMask</c> (default <c>bindings,etag</c>) and
 /// answers a stale etag with 409 <c>ABORTED</c>; malformed policies (unknown fields, bad members or roles, conditions
 /// without version 3) get 400; a policy with conditions must be read with version 3; unknown resources get 404; a missing
-/// or wrong bearer token 401. <see cref="InterleaveChange"/> lets another writer commit between a client's read and write.
+/// or wrong bearer token 401. Services and jobs added with <see cref="AddService"/> / <see cref="AddJob"/> are also
+/// listed (<c>GET v2/projects/P/locations/R/services|jobs</c>, paged). <see cref="InterleaveChange"/> lets another writer commit between a client's read and write.
 /// </summary>
 public sealed class FakeCloudRunIamServer : IAsyncDisposable
 {
@@ -20,11 +21,13 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
 
     private readonly RestLoopbackHost _host;
     private readonly FakeIamPolicies _policies;
+    private readonly FakeRunResources _resources;
 
-    private FakeCloudRunIamServer(RestLoopbackHost host, FakeIamPolicies policies)
+    private FakeCloudRunIamServer(RestLoopbackHost host, FakeIamPolicies policies, FakeRunResources resources)
     {
         _host = host;
         _policies = policies;
+        _resources = resources;
     }
 
     /// <summary>Gets the server's root, such as <c>http://127.0.0.1:41234/</c>: the Cloud Run endpoint to configure.</summary>
@@ -40,9 +43,43 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
     public static async Task<FakeCloudRunIamServer> StartAsync(string? accessToken = DefaultAccessToken, CancellationToken cancellationToken = default)
     {
         var policies = new FakeIamPolicies();
-        var host = await RestLoopbackHost.StartAsync(accessToken, policies.Handle, cancellationToken);
-        return new FakeCloudRunIamServer(host, policies);
+        var resources = new FakeRunResources();
+        var host = await RestLoopbackHost.StartAsync(accessToken, request => resources.TryHandle(request) ?? policies.Handle(request), cancellationToken);
+        return new FakeCloudRunIamServer(host, policies, resources);
     }
+
+    /// <summary>Gets or sets the most services or jobs one list page holds (default 100): set it low to force several pages.</summary>
+    public int MaxPageSize
+    {
+        get => _resources.MaxPageSize;
+        set => _resources.MaxPageSize = value;
+    }
+
+    /// <summary>Adds a service that <c>services.list</c> returns, with its policy.</summary>
+    /// <param name="name">The service: <c>projects/P/locations/R/services/S</c>.</param>
+    /// <param name="url">Its URL, such as <c>https://s-abc123-ue.a.run.app</c>.</param>
+    /// <param name="policy">Its IAM policy without an etag, or <see langword="null"/> for the empty policy.</param>
+    /// <param name="invokerIamDisabled">Whether the invoker IAM check is disabled (anyone can call it).</param>
+    public void AddService(string name, Uri url, JsonObject? policy = null, bool invokerIamDisabled = false)
+    {
+        _resources.AddService(name, url, invokerIamDisabled);
+        _policies.Add(name, policy);
+    }
+
+    /// <summary>Adds a job that <c>jobs.list</c> returns, with its policy.</summary>
+    /// <param name="name">The job: <c>projects/P/locations/R/jobs/J</c>.</param>
+    /// <param name="policy">Its IAM policy without an etag, or <see langword="null"/> for the empty policy.</param>
+    public void AddJob(string name, JsonObject? policy = null)
+    {
+        _resources.AddJob(name);
+        _policies.Add(name, policy);
+    }
+
+    /// <summary>Answers every later request whose path starts with <c>/v2/{resourcePrefix}</c> with 403 <c>PERMISSION_DENIED</c> for <paramref name="permission"/>.</summary>
+    /// <param name="resourcePrefix">Such as <c>projects/P/locations/us-east1/services</c>.</param>
+    /// <param name="permission">Such as <c>run.services.list</c>.</param>
+    public void Deny(string resourcePrefix, string permission) =>
+        _host.Refuse(r => r.Path.StartsWith("/v2/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
 
     /// <summary>Adds a service or job (<c>projects/P/locations/R/services/S</c> or <c>…/jobs/J</c>) with a policy.</summary>
     /// <param name="resource">The resource name.</param>

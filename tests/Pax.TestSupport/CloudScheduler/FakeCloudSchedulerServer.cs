@@ -10,7 +10,7 @@ namespace Pax.TestSupport.CloudScheduler;
 /// response shapes of <c>projects.locations.jobs</c> create, get and patch for HTTP targets: unknown fields, wrong types,
 /// missing required fields, out-of-range values and both tokens at once are refused with 400 <c>INVALID_ARGUMENT</c>;
 /// a duplicate create gets 409 <c>ALREADY_EXISTS</c>; a get or patch of a missing job 404 <c>NOT_FOUND</c>; patch
-/// honours <c>updateMask</c>; a missing or wrong bearer token gets 401; other routes and methods get Google's 404 page.
+/// honours <c>updateMask</c>; list pages (<see cref="MaxPageSize"/>) with <c>nextPageToken</c>; a missing or wrong bearer token gets 401; other routes and methods get Google's 404 page.
 /// Like the real API it does not judge whether a token suits its URL. Every request is recorded.
 /// </summary>
 public sealed class FakeCloudSchedulerServer : IAsyncDisposable
@@ -44,6 +44,23 @@ public sealed class FakeCloudSchedulerServer : IAsyncDisposable
         var host = await RestLoopbackHost.StartAsync(accessToken, jobs.Handle, cancellationToken);
         return new FakeCloudSchedulerServer(host, jobs);
     }
+
+    /// <summary>Gets or sets the most jobs one list page holds (default 500, the API's maximum): set it low to force several pages.</summary>
+    public int MaxPageSize
+    {
+        get => _jobs.MaxPageSize;
+        set => _jobs.MaxPageSize = value;
+    }
+
+    /// <summary>Stores a job as it would be after a create (seeding a project's state); throws when the API would refuse it.</summary>
+    /// <param name="job">The Job resource, <c>name</c> included.</param>
+    public void AddJob(JsonObject job) => _jobs.Seed(job);
+
+    /// <summary>Answers every later request whose path starts with <c>/v1/{resourcePrefix}</c> with 403 <c>PERMISSION_DENIED</c> for <paramref name="permission"/>.</summary>
+    /// <param name="resourcePrefix">Such as <c>projects/P/locations/us-east1</c>.</param>
+    /// <param name="permission">Such as <c>cloudscheduler.jobs.list</c>.</param>
+    public void Deny(string resourcePrefix, string permission) =>
+        _host.Refuse(r => r.Path.StartsWith("/v1/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
 
     /// <summary>Gets a stored job as the API would return it, or <see langword="null"/>.</summary>
     /// <param name="name">The job's name: <c>projects/P/locations/L/jobs/J</c>.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Pax.TestSupport.GoogleRest;
 using Pax.TestSupport.GoogleRest.Internal;
 using Pax.TestSupport.PubSub.Internal;
@@ -10,6 +11,7 @@ namespace Pax.TestSupport.PubSub;
 /// non-empty base64 <c>data</c> or at least one attribute, unknown fields refused (400 <c>INVALID_ARGUMENT</c>), unknown
 /// topics 404 <c>NOT_FOUND</c>, a missing or wrong bearer token 401 <c>UNAUTHENTICATED</c>. <see cref="FailNext"/> makes
 /// the next publishes fail the way the service can (409 <c>ABORTED</c>, 499 <c>CANCELLED</c>, 503 <c>UNAVAILABLE</c>, …).
+/// Subscriptions added with <see cref="AddSubscription"/> are listed (<c>GET v1/projects/P/subscriptions</c>, paged).
 /// </summary>
 public sealed class FakePubSubServer : IAsyncDisposable
 {
@@ -18,11 +20,13 @@ public sealed class FakePubSubServer : IAsyncDisposable
 
     private readonly RestLoopbackHost _host;
     private readonly FakePubSubTopics _topics;
+    private readonly FakePubSubSubscriptions _subscriptions;
 
-    private FakePubSubServer(RestLoopbackHost host, FakePubSubTopics topics)
+    private FakePubSubServer(RestLoopbackHost host, FakePubSubTopics topics, FakePubSubSubscriptions subscriptions)
     {
         _host = host;
         _topics = topics;
+        _subscriptions = subscriptions;
     }
 
     /// <summary>Gets the server's root: the Pub/Sub endpoint to configure.</summary>
@@ -41,9 +45,25 @@ public sealed class FakePubSubServer : IAsyncDisposable
     public static async Task<FakePubSubServer> StartAsync(string? accessToken = DefaultAccessToken, CancellationToken cancellationToken = default)
     {
         var topics = new FakePubSubTopics();
-        var host = await RestLoopbackHost.StartAsync(accessToken, topics.Handle, cancellationToken);
-        return new FakePubSubServer(host, topics);
+        var subscriptions = new FakePubSubSubscriptions();
+        var host = await RestLoopbackHost.StartAsync(accessToken, request => subscriptions.TryHandle(request) ?? topics.Handle(request), cancellationToken);
+        return new FakePubSubServer(host, topics, subscriptions);
     }
+
+    /// <summary>Gets or sets the most subscriptions one list page holds (default 1000): set it low to force several pages.</summary>
+    public int MaxPageSize
+    {
+        get => _subscriptions.MaxPageSize;
+        set => _subscriptions.MaxPageSize = value;
+    }
+
+    /// <summary>Adds a subscription that <c>subscriptions.list</c> returns (checked like a create; throws when Pub/Sub would refuse it).</summary>
+    /// <param name="subscription">The Subscription resource: <c>name</c>, <c>topic</c>, optional <c>pushConfig</c>, <c>ackDeadlineSeconds</c>, ….</param>
+    public void AddSubscription(JsonObject subscription) => _subscriptions.Add(subscription);
+
+    /// <summary>Answers every later request with 403 <c>PERMISSION_DENIED</c>, reason <c>SERVICE_DISABLED</c>: the API is not enabled in <paramref name="project"/>.</summary>
+    /// <param name="project">The project id named in the answer.</param>
+    public void DisableApi(string project) => _host.Refuse(_ => true, RestResponse.ServiceDisabled("pubsub.googleapis.com", project));
 
     /// <summary>Creates a topic.</summary>
     /// <param name="topic">The full name: <c>projects/P/topics/T</c>.</param>

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using Pax.GoogleCloud.Eventarc.Internal;
 using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Functions.Internal;
 using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.PubSub.Internal;
+using Pax.GoogleCloud.ResourceManager.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Run.Internal;
 using Pax.GoogleCloud.Scheduler.Internal;
@@ -34,6 +37,13 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(IamPolicy))]
 [JsonSerializable(typeof(SetIamPolicyRequest))]
 [JsonSerializable(typeof(SchedulerJobResource))]
+[JsonSerializable(typeof(SchedulerJobList))]
+[JsonSerializable(typeof(CloudRunServiceList))]
+[JsonSerializable(typeof(CloudRunJobList))]
+[JsonSerializable(typeof(PubSubSubscriptionList))]
+[JsonSerializable(typeof(GetIamPolicyRequest))]
+[JsonSerializable(typeof(EventarcTriggerList))]
+[JsonSerializable(typeof(CloudFunctionList))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

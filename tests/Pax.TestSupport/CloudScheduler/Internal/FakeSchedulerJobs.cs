@@ -21,6 +21,26 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Gets or sets the most jobs one list page holds (the API's maximum is 500), so tests can force several pages.</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>Stores a job as a create would (validated the same way); throws when the API would refuse it.</summary>
+    public void Seed(JsonObject job)
+    {
+        var error = FakeSchedulerJobRules.Validate(job, complete: true);
+        var name = (string?)job["name"];
+        error ??= name is not null && JobPath().IsMatch($"/v1/{name}") ? null : $"Job name '{name}' is not projects/P/locations/L/jobs/ID.";
+        if (error is not null)
+        {
+            throw new ArgumentException(error, nameof(job));
+        }
+
+        lock (_gate)
+        {
+            _jobs[name!] = Normalize(job);
+        }
+    }
+
     public RestResponse Handle(RecordedRestRequest request)
     {
         var path = request.RawTarget.Split('?', 2)[0];
@@ -29,7 +49,7 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
             return request.Method switch
             {
                 "POST" => Create(request, parent.Groups[1].Value),
-                "GET" => RestResponse.InvalidArgument("FakeCloudSchedulerServer does not implement jobs.list."),
+                "GET" => List(request, parent.Groups[1].Value),
                 _ => RestResponse.NoSuchRoute(request.Method, path),
             };
         }
@@ -72,6 +92,26 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
             _jobs[name!] = Normalize(job!);
             return RestResponse.Json(_jobs[name!].DeepClone());
         }
+    }
+
+    // projects.locations.jobs.list (cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs/list):
+    // GET v1/{parent}/jobs?pageSize&pageToken, "The maximum page size is 500. If unspecified, the page size will be the
+    // maximum"; answer {"jobs":[…],"nextPageToken":"…"}, the token absent on the last page.
+    private RestResponse List(RecordedRestRequest request, string parent)
+    {
+        if (request.Query.TryGetValue("pageSize", out var size) && int.TryParse(size, out var asked) && asked > 500)
+        {
+            return RestResponse.InvalidArgument($"Page size {asked} is larger than the maximum of 500.");
+        }
+
+        JsonNode[] jobs;
+        lock (_gate)
+        {
+            jobs = _jobs.Where(j => j.Key.StartsWith(parent + "/jobs/", StringComparison.Ordinal))
+                .OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => (JsonNode)j.Value.DeepClone()).ToArray();
+        }
+
+        return FakePages.Answer(request, parent, "jobs", jobs, MaxPageSize);
     }
 
     private RestResponse Read(RecordedRestRequest request, string name)

@@ -21,6 +21,7 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
     private readonly List<RecordedRestRequest> _requests = [];
     private readonly string? _accessToken;
     private readonly Func<RecordedRestRequest, Task<RestResponse>> _handle;
+    private readonly List<(Func<RecordedRestRequest, bool> Match, RestResponse Answer)> _refusals = [];
 
     private RestLoopbackHost(string? accessToken, Func<RecordedRestRequest, Task<RestResponse>> handle)
     {
@@ -58,6 +59,15 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Answers every later request that <paramref name="match"/> accepts with <paramref name="answer"/> instead of the fake's own.</summary>
+    public void Refuse(Func<RecordedRestRequest, bool> match, RestResponse answer)
+    {
+        lock (_gate)
+        {
+            _refusals.Add((match, answer));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -78,7 +88,13 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
             _requests.Add(request);
         }
 
-        var response = Authenticate(request) ?? await _handle(request);
+        RestResponse? refusal;
+        lock (_gate)
+        {
+            refusal = _refusals.FirstOrDefault(r => r.Match(request)).Answer;
+        }
+
+        var response = Authenticate(request) ?? refusal ?? await _handle(request);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         await context.Response.WriteAsync(response.Body, context.RequestAborted);

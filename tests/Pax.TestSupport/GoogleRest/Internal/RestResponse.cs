@@ -28,6 +28,36 @@ internal sealed class RestResponse
         new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } },
         code);
 
+    /// <summary>
+    /// 403 <c>PERMISSION_DENIED</c> as Google's APIs answer a caller without the permission: "Permission 'P' denied on
+    /// resource 'R' (or it may not exist)." (cloud.google.com/apis/design/errors#handling_errors, PERMISSION_DENIED).
+    /// </summary>
+    public static RestResponse PermissionDenied(string permission, string resource) =>
+        Error(403, "PERMISSION_DENIED", $"Permission '{permission}' denied on resource '{resource}' (or it may not exist).");
+
+    /// <summary>
+    /// 403 <c>PERMISSION_DENIED</c> with an <c>ErrorInfo</c> detail of reason <c>SERVICE_DISABLED</c>: what Google answers
+    /// when the API is not enabled in the project (cloud.google.com/apis/design/errors#error_info).
+    /// </summary>
+    public static RestResponse ServiceDisabled(string api, string project) => Json(
+        new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = 403,
+                ["message"] = $"{api} API has not been used in project {project} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/{api}/overview?project={project} then retry.",
+                ["status"] = "PERMISSION_DENIED",
+                ["details"] = new JsonArray(new JsonObject
+                {
+                    ["@type"] = "type.googleapis.com/google.rpc.ErrorInfo",
+                    ["reason"] = "SERVICE_DISABLED",
+                    ["domain"] = "googleapis.com",
+                    ["metadata"] = new JsonObject { ["service"] = api, ["consumer"] = $"projects/{project}" },
+                }),
+            },
+        },
+        403);
+
     public static RestResponse InvalidArgument(string message) => Error(400, "INVALID_ARGUMENT", message);
 
     /// <summary>What Google's front end answers for a path or method that is no API route.</summary>

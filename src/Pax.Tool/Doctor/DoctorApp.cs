@@ -1,0 +1,123 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Eventarc;
+using Pax.GoogleCloud.Functions;
+using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Scheduler;
+using Pax.Tool.Doctor.Checks;
+using Pax.Tool.Doctor.Findings;
+using Pax.Tool.Doctor.Fixes;
+using Pax.Tool.Doctor.Inventory;
+using Pax.Tool.Doctor.Output;
+
+namespace Pax.Tool.Doctor;
+
+/// <summary>
+/// Runs <c>pax doctor</c>: compose Pax.GoogleCloud's clients, read the project, check, (with <c>--fix</c>) apply the safe
+/// fixes and check again, write the report, return the exit code.
+/// </summary>
+internal static class DoctorApp
+{
+    public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
+    {
+        var services = new ServiceCollection();
+
+        // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own).
+        services.AddPaxGoogleCloud(options => GoogleApiEndpointOverrides.Apply(options, console.GetVariable));
+        configureServices?.Invoke(services);
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            // A malformed CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> or GoogleCloud option is a usage mistake: one line, nothing read.
+            _ = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return DoctorExitCodes.Usage;
+        }
+
+        try
+        {
+            if (await CredentialProblemAsync(provider, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                var nothing = new DoctorReport(settings.Project, [], [problem], new CheckedCounts(settings.Regions.Count, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+                await WriteAsync(nothing, settings, console, cancellationToken).ConfigureAwait(false);
+                return nothing.ExitCode;
+            }
+
+            var report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+            if (settings.Fix)
+            {
+                // The JSON document stays alone on stdout: the plan and the question go to stderr then.
+                var planOutput = settings.Format == DoctorFormat.Json ? console.Error : console.Out;
+                var fixer = new DoctorFixer(provider.GetRequiredService<CloudRunIamClient>(), provider.GetRequiredService<CloudSchedulerClient>());
+                await fixer.RunAsync(report.Findings, planOutput, console.In, settings.Yes, cancellationToken).ConfigureAwait(false);
+                report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteAsync(report, settings, console, cancellationToken).ConfigureAwait(false);
+            return report.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled: nothing was reported.").ConfigureAwait(false);
+            return DoctorExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>
+    /// Fetches a token once before reading, unless every endpoint is a loopback http override (no token is used then),
+    /// so missing or broken Application Default Credentials are one clear <c>incomplete</c> entry instead of an error per read.
+    /// </summary>
+    private static async Task<IncompleteCheck?> CredentialProblemAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+        Uri?[] endpoints = [options.CloudRunEndpoint, options.CloudSchedulerEndpoint, options.PubSubEndpoint, options.CloudResourceManagerEndpoint, options.EventarcEndpoint, options.CloudFunctionsEndpoint];
+        if (endpoints.All(e => e is not null && GoogleApiEndpointOverrides.IsLoopbackHttp(e)))
+        {
+            return null;
+        }
+
+        try
+        {
+            await provider.GetRequiredService<IGoogleAccessTokenProvider>().GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new IncompleteCheck("credentials", "global",
+                $"No access token from Application Default Credentials ({ex.Message}); nothing was read. Run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS.");
+        }
+    }
+
+    private static async Task<DoctorReport> CheckAsync(IServiceProvider provider, DoctorSettings settings, CancellationToken cancellationToken)
+    {
+        var reader = new InventoryReader(
+            provider.GetRequiredService<CloudSchedulerClient>(),
+            provider.GetRequiredService<PubSubSubscriptionsClient>(),
+            provider.GetRequiredService<CloudRunResourcesClient>(),
+            provider.GetRequiredService<CloudRunIamClient>(),
+            provider.GetRequiredService<ResourceManagerClient>(),
+            provider.GetRequiredService<EventarcTriggersClient>(),
+            provider.GetRequiredService<CloudFunctionsClient>());
+        var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);
+        return DoctorChecks.Run(inventory);
+    }
+
+    private static async Task WriteAsync(DoctorReport report, DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    {
+        if (settings.Format == DoctorFormat.Json)
+        {
+            await JsonReportWriter.WriteAsync(report, console.Out, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            TableReportWriter.Write(report, console);
+        }
+    }
+}

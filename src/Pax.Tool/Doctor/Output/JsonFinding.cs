@@ -1,0 +1,4 @@
+namespace Pax.Tool.Doctor.Output;
+
+/// <summary>A finding in the JSON document: <c>id</c>, <c>severity</c> (<c>error|warning|info</c>), <c>resource</c>, <c>target</c>, <c>member</c> (null when none), <c>message</c>, <c>fix</c>.</summary>
+internal sealed record JsonFinding(string Id, string Severity, string Resource, string Target, string? Member, string Message, string Fix);
