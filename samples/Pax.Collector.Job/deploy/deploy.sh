@@ -79,3 +79,4 @@ gcloud scheduler jobs "${verb}" http "${JOB}-every-30-min" --location="${REGION}
 
 echo "Deployed ${JOB}; it runs on '${SCHEDULE}' (UTC) and stores into gs://${BUCKET}/${PREFIX}."
 echo "Run it now: gcloud run jobs execute ${JOB} --region=${REGION} --project=${PROJECT}"
+echo "Check the live wiring (Scheduler token, invoker grants) with: pax doctor --project ${PROJECT} --region ${REGION}"

@@ -169,4 +169,7 @@ gcloud scheduler jobs "${verb}" http "${SERVICE}-watchdog" --location="${REGION}
 
 echo "Deployed ${SERVICE} at ${SERVICE_URL}; completions on ${COMPLETIONS_TOPIC} start ${NEXT_TOPIC} once per run key."
 echo "Cloud Scheduler ticks ${SERVICE_URL}/cron/tick every minute (job ${TICK_JOB}) and the watchdog every 15 minutes."
-echo "Status: curl -H \"Authorization: Bearer \$(gcloud auth print-identity-token)\" ${SERVICE_URL}/tallies/${PHASE}/RUN_KEY"
+# /tallies and /watchdog answer only Pax__Orchestration__OperatorAccounts (the scheduler's account here), with the service
+# URL as audience: an operator borrows that identity (needs roles/iam.serviceAccountTokenCreator on it).
+echo "Status: curl -H \"Authorization: Bearer \$(gcloud auth print-identity-token --impersonate-service-account=${SCHEDULER_SA} --audiences=${SERVICE_URL} --include-email)\" ${SERVICE_URL}/tallies/${PHASE}/RUN_KEY"
+echo "Check the live wiring (Scheduler, push, IAM) with: pax doctor --project ${PROJECT} --region ${REGION}"

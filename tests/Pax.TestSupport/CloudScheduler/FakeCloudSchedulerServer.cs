@@ -62,6 +62,18 @@ public sealed class FakeCloudSchedulerServer : IAsyncDisposable
     public void Deny(string resourcePrefix, string permission) =>
         _host.Refuse(r => r.Path.StartsWith("/v1/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
 
+    /// <summary>
+    /// Answers every later request under <c>/v1/projects/{project}/locations/{location}</c> with 404 <c>NOT_FOUND</c>, as a
+    /// list under a parent that does not exist is answered (google.aip.dev/132: "If the parent does not exist, the
+    /// method must return NOT_FOUND"), such as a region Cloud Scheduler does not serve.
+    /// </summary>
+    /// <param name="project">The project id.</param>
+    /// <param name="location">The location that does not exist.</param>
+    public void UnknownLocation(string project, string location) =>
+        _host.Refuse(
+            r => r.Path.StartsWith($"/v1/projects/{project}/locations/{location}/", StringComparison.Ordinal),
+            RestResponse.Error(404, "NOT_FOUND", $"Location projects/{project}/locations/{location} was not found."));
+
     /// <summary>Gets a stored job as the API would return it, or <see langword="null"/>.</summary>
     /// <param name="name">The job's name: <c>projects/P/locations/L/jobs/J</c>.</param>
     /// <returns>A copy of the job.</returns>

@@ -127,6 +127,24 @@ public sealed class DoctorTests
     }
 
     [Fact]
+    public async Task A_region_an_API_does_not_serve_is_incomplete_for_that_region_and_exits_2()
+    {
+        await using var project = await DoctorProject.StartAsync();
+        project.SeedCorrect();
+        project.Scheduler.UnknownLocation(DoctorProject.Project, "us-east1");
+
+        var (code, output, _) = await project.RunAsync(JsonArgs);
+
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(output);
+        var gap = Assert.Single(json.RootElement.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("cloudscheduler.googleapis.com", gap.GetProperty("api").GetString());
+        Assert.Equal("us-east1", gap.GetProperty("location").GetString());
+        Assert.Contains("is not a location of", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_disabled_API_is_incomplete_and_says_which_API_to_enable()
     {
         await using var project = await DoctorProject.StartAsync();
