@@ -103,7 +103,7 @@ public sealed class CompletionIntake
         var delivery = PushDeliveryReader.Read(context.Request, body);
         if (delivery.Message is not { } incoming)
         {
-            await RejectAsync(context, delivery.MessageId, delivery.Problem!, body, cancellationToken).ConfigureAwait(false);
+            await RejectAsync(context, delivery.MessageId, RejectionReasons.Envelope, delivery.Problem!, body, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -111,7 +111,9 @@ public sealed class CompletionIntake
         var result = message is null ? RecordResult.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == RecordOutcome.Rejected)
         {
-            await RejectAsync(context, incoming.MessageId, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
+            // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
+            var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
+            await RejectAsync(context, incoming.MessageId, code, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -129,18 +131,18 @@ public sealed class CompletionIntake
         var (head, skimmed) = await BoundedRequestBody.SkimAsync(
             context.Request, read.Prefix, ExcerptLength, MaxSkimBytes, id.Length > 0 ? _ => false : scanner.Observe, cancellationToken).ConfigureAwait(false);
         var reason = $"the delivery of {Math.Max(read.Size, skimmed)} bytes or more exceeds {OrchestrationOptions.SectionName}:MaxMessageBytes ({_options.MaxMessageBytes})";
-        await RejectAsync(context, id.Length > 0 ? id : scanner.MessageId, reason, head, cancellationToken).ConfigureAwait(false);
+        await RejectAsync(context, id.Length > 0 ? id : scanner.MessageId, RejectionReasons.Oversized, reason, head, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RejectAsync(HttpContext context, string? messageId, string reason, byte[]? payload, CancellationToken cancellationToken)
+    private async Task RejectAsync(HttpContext context, string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
     {
         // What is kept about a rejection must itself be storable: lone surrogates become U+FFFD, the id is bounded.
         messageId = WellFormedText.Repair(messageId is { Length: > CompletionLimits.MaxMessageIdLength } ? messageId[..CompletionLimits.MaxMessageIdLength] : messageId);
         reason = WellFormedText.Repair(reason)!;
-        OrchestrationLog.Rejected(_logger, messageId, reason);
+        OrchestrationLog.Rejected(_logger, messageId, code, reason);
         var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
         await _store.RecordRejectedAsync(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)), cancellationToken).ConfigureAwait(false);
-        _metrics.Delivery("rejected");
+        _metrics.Rejected(code);
         await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse("rejected", reason), cancellationToken).ConfigureAwait(false);
     }
 

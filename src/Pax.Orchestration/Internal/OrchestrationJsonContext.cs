@@ -11,7 +11,6 @@ namespace Pax.Orchestration.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TriggerPayload))]
-[JsonSerializable(typeof(Completion.Internal.CompletionWireMessage))]
 [JsonSerializable(typeof(PushEnvelope))]
 [JsonSerializable(typeof(TallyStatus))]
 [JsonSerializable(typeof(IntakeResponse))]

@@ -15,13 +15,17 @@ internal sealed class OrchestrationMetrics
     public OrchestrationMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable).");
+        _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable); rejections carry a reason (envelope, contract, invalid, oversized).");
         _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by outcome.");
         _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{run}", "Run keys found past their deadline by the watchdog, by phase and reason (incomplete: processors missing or failed; no_report: expected by the phase's schedule, nobody reported).");
         _triggerLatency = meter.CreateHistogram<double>("pax.orchestration.trigger.latency", "ms", "Time from the completing report to the trigger.");
     }
 
     public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Counts a rejected delivery with why, in a few stable words (<c>envelope</c>, <c>contract</c>, <c>invalid</c>, <c>oversized</c>), so an alert can tell a drifted publisher from noise.</summary>
+    public void Rejected(string reason) =>
+        _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"), new KeyValuePair<string, object?>("reason", reason));
 
     public void Trigger(string phase, string outcome) =>
         _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", outcome));

@@ -8,9 +8,9 @@ using Pax.Orchestration.Internal;
 namespace Pax.Orchestration.Hosting.Internal;
 
 /// <summary>
-/// Turns a Pub/Sub message into a <see cref="CompletionMessage"/>: fields from the JSON data
-/// (<c>phase</c>, <c>processor</c>, <c>runKey</c>, <c>status</c>, <c>details</c>), overridden by attributes of the
-/// same names; a phase whose <see cref="PhaseDefinition.RunKeySource"/> is the publish date takes the run key from
+/// Turns a Pub/Sub message into a <see cref="CompletionMessage"/>: fields from the JSON data (names from
+/// <see cref="CompletionWireFormat"/>: <c>phase</c>, <c>processor</c>, <c>runKey</c>, <c>status</c>, <c>details</c>),
+/// overridden by attributes of the same names; a phase whose <see cref="PhaseDefinition.RunKeySource"/> is the publish date takes the run key from
 /// the publish time. Never throws: a problem comes back as the reason. Text that can never be stored (invalid
 /// UTF-8, a lone surrogate such as <c>"\ud800"</c>, a message id over <see cref="CompletionLimits.MaxMessageIdLength"/>)
 /// is a problem, so the delivery is acknowledged and recorded as rejected instead of failing the store on every
@@ -36,43 +36,43 @@ internal static class CompletionMessageParser
             return (null, $"the message id is longer than {CompletionLimits.MaxMessageIdLength} characters or not valid Unicode");
         }
 
-        if (dataProblem is not null && (unreadable || !fields.ContainsKey("processor")))
+        if (dataProblem is not null && (unreadable || !fields.ContainsKey(CompletionWireFormat.ProcessorField)))
         {
             return (null, dataProblem);
         }
 
-        var phaseName = fields.GetValueOrDefault("phase");
+        var phaseName = fields.GetValueOrDefault(CompletionWireFormat.PhaseField);
         var phase = string.IsNullOrEmpty(phaseName)
             ? (phases.Count == 1 ? phases[0] : null)
             : phases.FirstOrDefault(p => p.Name == phaseName);
-        var runKey = fields.GetValueOrDefault("runKey");
+        var runKey = fields.GetValueOrDefault(CompletionWireFormat.RunKeyField);
         if (phase?.RunKeySource == RunKeySource.PublishDate && string.IsNullOrEmpty(runKey))
         {
             runKey = incoming.PublishTime?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        if (fields.GetValueOrDefault("processor") is not { Length: > 0 } processor)
+        if (fields.GetValueOrDefault(CompletionWireFormat.ProcessorField) is not { Length: > 0 } processor)
         {
-            return (null, "the message has no 'processor'");
+            return (null, $"the message has no '{CompletionWireFormat.ProcessorField}'");
         }
 
         if (string.IsNullOrEmpty(runKey))
         {
-            return (null, "the message has no 'runKey'");
+            return (null, $"the message has no '{CompletionWireFormat.RunKeyField}'");
         }
 
-        CompletionStatus? status = fields.GetValueOrDefault("status")?.ToLowerInvariant() switch
+        CompletionStatus? status = fields.GetValueOrDefault(CompletionWireFormat.StatusField)?.ToLowerInvariant() switch
         {
-            "succeeded" or "success" or "ok" => CompletionStatus.Succeeded,
-            "failed" or "failure" or "error" => CompletionStatus.Failed,
+            CompletionWireFormat.SucceededValue or "success" or "ok" => CompletionStatus.Succeeded,
+            CompletionWireFormat.FailedValue or "failure" or "error" => CompletionStatus.Failed,
             _ => null,
         };
         if (status is null)
         {
-            return (null, $"status '{fields.GetValueOrDefault("status")}' is not 'succeeded' or 'failed'");
+            return (null, $"status '{fields.GetValueOrDefault(CompletionWireFormat.StatusField)}' is not 'succeeded' or 'failed'");
         }
 
-        return (new CompletionMessage(phaseName, processor, runKey, status.Value, incoming.MessageId, BoundDetails(fields.GetValueOrDefault("details"))), null);
+        return (new CompletionMessage(phaseName, processor, runKey, status.Value, incoming.MessageId, BoundDetails(fields.GetValueOrDefault(CompletionWireFormat.DetailsField))), null);
     }
 
     /// <summary>Cuts <paramref name="details"/> to at most <see cref="CompletionLimits.MaxDetailsBytes"/> UTF-8 bytes, at a character boundary, ending with "…".</summary>

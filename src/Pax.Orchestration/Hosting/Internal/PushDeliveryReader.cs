@@ -4,6 +4,7 @@ using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using Microsoft.AspNetCore.Http;
+using Pax.Orchestration.Completion;
 using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Hosting.Internal;
@@ -18,7 +19,7 @@ internal static class PushDeliveryReader
 {
     public const string MessagePublishedType = "google.cloud.pubsub.topic.v1.messagePublished";
     public const string LegacyPublishType = "com.google.cloud.pubsub.topic.publish";
-    private static readonly string[] AttributeHeaders = ["phase", "processor", "runKey", "status", "details"];
+    private static readonly IReadOnlyList<string> AttributeHeaders = CompletionWireFormat.Fields;
 
     public static DeliveryParseResult Read(HttpRequest request, byte[] body)
     {

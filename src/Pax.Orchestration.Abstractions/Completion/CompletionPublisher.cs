@@ -1,14 +1,10 @@
-using System.Text.Json;
 using Pax.GoogleCloud.PubSub;
-using Pax.Orchestration.Completion.Internal;
-using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion;
 
 /// <summary>
-/// The processor side: publishes "I am done for this run key" in the schema the intake reads — data
-/// <c>{"phase","processor","runKey","status","details"}</c> plus the same fields as attributes (<c>phase</c>,
-/// <c>processor</c>, <c>runKey</c>, <c>status</c>) so push subscriptions with payload unwrapping carry them too.
+/// The processor side: publishes "I am done for this run key" in the schema the intake reads
+/// (<see cref="CompletionWireFormat"/>), after checking the names with <see cref="CompletionNames"/>.
 /// A collector task reports with run key = its slot and processor = <c>collector/{task index}</c>.
 /// </summary>
 public sealed class CompletionPublisher
@@ -39,24 +35,7 @@ public sealed class CompletionPublisher
             throw new ArgumentException(problem, nameof(message));
         }
 
-        var status = message.Status == CompletionStatus.Failed ? "failed" : "succeeded";
-        var wire = new CompletionWireMessage(message.Phase, message.Processor, message.RunKey, status, message.Details);
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["processor"] = message.Processor,
-            ["runKey"] = message.RunKey,
-            ["status"] = status,
-        };
-        if (message.Phase is not null)
-        {
-            attributes["phase"] = message.Phase;
-        }
-
-        var outgoing = new PubSubOutgoingMessage
-        {
-            Data = JsonSerializer.SerializeToUtf8Bytes(wire, OrchestrationJsonContext.Default.CompletionWireMessage),
-            Attributes = attributes,
-        };
+        var outgoing = CompletionWireFormat.Encode(message);
         var ids = await _publisher.PublishAsync(topic, [outgoing], cancellationToken).ConfigureAwait(false);
         return ids[0];
     }
