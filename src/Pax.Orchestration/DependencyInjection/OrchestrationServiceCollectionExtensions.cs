@@ -5,15 +5,17 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting;
+using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Stores;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Triggers.Internal;
-using Pax.Orchestration.Watchdog;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

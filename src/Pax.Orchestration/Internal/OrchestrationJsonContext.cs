@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Triggers.Internal;
 
 namespace Pax.Orchestration.Internal;
 
@@ -14,7 +15,7 @@ namespace Pax.Orchestration.Internal;
 [JsonSerializable(typeof(PushEnvelope))]
 [JsonSerializable(typeof(TallyStatus))]
 [JsonSerializable(typeof(IntakeResponse))]
-[JsonSerializable(typeof(Watchdog.WatchdogReport))]
+[JsonSerializable(typeof(Completion.Watchdog.WatchdogReport))]
 [JsonSerializable(typeof(JwtClaims))]
 internal sealed partial class OrchestrationJsonContext : JsonSerializerContext
 {

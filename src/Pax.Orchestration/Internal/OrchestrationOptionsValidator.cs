@@ -2,9 +2,10 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Watchdog.Internal;
 
 namespace Pax.Orchestration.Internal;
 

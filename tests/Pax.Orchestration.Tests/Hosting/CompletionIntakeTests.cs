@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Stores;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Hosting;
@@ -200,11 +200,11 @@ public sealed class CompletionIntakeTests
     private static async Task<JsonObject> Answer(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
 
-    private sealed class HangingTrigger : Pax.Orchestration.Triggers.IPhaseTrigger
+    private sealed class HangingTrigger : Pax.Orchestration.Completion.Triggers.IPhaseTrigger
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task FireAsync(Pax.Orchestration.Triggers.PhaseTriggerRequest request, CancellationToken cancellationToken)
+        public async Task FireAsync(Pax.Orchestration.Completion.Triggers.PhaseTriggerRequest request, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Stores;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Stores;

@@ -1,5 +1,5 @@
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Stores.Internal;
+using Pax.Orchestration.Completion.Stores.Internal;
 
 namespace Pax.Orchestration.Tests.Stores;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Time.Testing;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Stores;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Watchdog;
 using Pax.TestSupport.CloudRun;
 
 namespace Pax.Orchestration.Tests.Triggers;

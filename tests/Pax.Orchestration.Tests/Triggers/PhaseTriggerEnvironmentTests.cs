@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Run;
-using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.TestSupport.CloudRun;
 
 namespace Pax.Orchestration.Tests.Triggers;

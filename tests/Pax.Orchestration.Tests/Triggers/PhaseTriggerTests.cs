@@ -5,7 +5,7 @@ using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Tests.Support;
-using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.Orchestration.Tests.Triggers;

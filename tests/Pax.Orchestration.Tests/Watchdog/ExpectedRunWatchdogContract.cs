@@ -1,6 +1,6 @@
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Tests.Support;
-using Pax.Orchestration.Watchdog;
+using Pax.Orchestration.Completion.Watchdog;
 using static Pax.Orchestration.Tests.Support.TallyHarness;
 
 namespace Pax.Orchestration.Tests.Watchdog;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pax.Orchestration.Tests.Support;
-using Pax.Orchestration.Watchdog;
+using Pax.Orchestration.Completion.Watchdog;
 
 namespace Pax.Orchestration.Tests.Watchdog;
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Auth;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
-using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Completion.Triggers;
 
 namespace Pax.Orchestration.Scheduling.Handlers;
 
