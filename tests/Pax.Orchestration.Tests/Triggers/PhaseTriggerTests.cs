@@ -82,13 +82,16 @@ public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
         Assert.Equal("2026-02-10", JsonNode.Parse(request.Body)!["runKey"]!.GetValue<string>());
     }
 
-    [Fact]
-    public void The_HTTP_trigger_refuses_Google_API_URLs_which_reject_ID_tokens()
+    [Theory]
+    [InlineData("https://run.googleapis.com/v2/projects/p/locations/r/jobs/j:run")]
+    [InlineData("https://run.googleapis.com./v2/projects/p/locations/r/jobs/j:run")]
+    [InlineData("https://RUN.GOOGLEAPIS.COM./v2/projects/p/locations/r/jobs/j:run")]
+    public void The_HTTP_trigger_refuses_Google_API_URLs_which_reject_ID_tokens(string url)
     {
         using var services = Services(_ => { });
 
         var error = Assert.Throws<ArgumentException>(() => new HttpEndpointTrigger(
-            services.GetRequiredService<IHttpClientFactory>(), new FakeIdTokens(), new Uri("https://run.googleapis.com/v2/projects/p/locations/r/jobs/j:run")));
+            services.GetRequiredService<IHttpClientFactory>(), new FakeIdTokens(), new Uri(url)));
 
         Assert.Contains("OIDC", error.Message, StringComparison.Ordinal);
     }

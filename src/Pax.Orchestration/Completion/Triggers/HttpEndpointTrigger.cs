@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Pax.GoogleCloud.Auth;
-using Pax.Orchestration.Internal;
+using Pax.GoogleCloud.Scheduler;
 using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion.Triggers;
 
@@ -38,7 +39,7 @@ public sealed class HttpEndpointTrigger : IPhaseTrigger
             throw new ArgumentException($"'{url}' must be an absolute http or https URL.", nameof(url));
         }
 
-        if (IsGoogleApi(url))
+        if (SchedulerTarget.IsGoogleApi(url))
         {
             throw new ArgumentException($"'{url}' is a Google API: it rejects OIDC ID tokens (401). Use a Job or Topic trigger, which send OAuth access tokens.", nameof(url));
         }
@@ -54,16 +55,6 @@ public sealed class HttpEndpointTrigger : IPhaseTrigger
 
     /// <summary>Gets the ID token's audience.</summary>
     public string Audience { get; }
-
-    /// <summary>Returns whether <paramref name="url"/> is a Google API host (<c>googleapis.com</c> or below).</summary>
-    /// <param name="url">The URL.</param>
-    /// <returns><see langword="true"/> for <c>*.googleapis.com</c>.</returns>
-    public static bool IsGoogleApi(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri && (url.Host.Equals("googleapis.com", StringComparison.OrdinalIgnoreCase)
-            || url.Host.EndsWith(".googleapis.com", StringComparison.OrdinalIgnoreCase));
-    }
 
     /// <inheritdoc />
     public async Task FireAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
