@@ -97,8 +97,8 @@ internal static class SchedulingBenchmark
             o.MaxJobsPerTick = maxPerTick;
             o.MaxConcurrency = concurrency;
         });
-        services.AddKeyedSingleton<IScheduledJobHandler>(JobType, new CountingHandler(executions));
-        services.AddSingleton(new ScheduledJobHandlerRegistration(JobType));
+        services.AddSingleton(executions);
+        services.AddScheduledJobHandler<CountingHandler>(JobType);
         return services.BuildServiceProvider();
     }
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Hosting;
@@ -20,7 +19,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class OrchestrationEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST /</c> (push intake, see <see cref="CompletionIntake"/>), <c>GET /tallies/{phase}/{runKey}</c>
+    /// Maps <c>POST /</c> (push intake: 401 when push authentication fails, 200 for a recorded, duplicate or rejected message, 503 when the store is unavailable or the ack deadline is near), <c>GET /tallies/{phase}/{runKey}</c>
     /// (<see cref="TallyStatus"/> as JSON; 404 for an unknown phase), <c>POST /watchdog</c> (<see cref="WatchdogReport"/>),
     /// <c>GET /healthz</c> (liveness: <c>ok</c> while the process serves requests; no check, no authentication) and
     /// <c>GET /readyz</c> (readiness: the health checks tagged <c>ready</c>, such as <c>firestore</c>, which fails when the

@@ -10,7 +10,7 @@ using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 
-namespace Pax.Orchestration.Scheduling.Hosting;
+namespace Pax.Orchestration.Scheduling.Hosting.Internal;
 
 /// <summary>
 /// The scheduler's HTTP surface: <c>POST /cron/tick</c>, <c>POST /jobs</c> and <c>GET /jobs/{id}</c>, each
@@ -20,7 +20,7 @@ namespace Pax.Orchestration.Scheduling.Hosting;
 /// unavailable (so Cloud Scheduler retries), 400 with <c>{"error": reason}</c> for a bad job request (including a
 /// body that is not UTF-8 JSON), and 413 for a body over 1 MiB, however it is framed (<c>Content-Length</c> or chunked).
 /// </summary>
-public sealed class SchedulingEndpoints
+internal sealed class SchedulingEndpoints
 {
     /// <summary>The header Cloud Scheduler sets to the occurrence it delivers (RFC 3339).</summary>
     public const string ScheduleTimeHeader = "X-CloudScheduler-ScheduleTime";

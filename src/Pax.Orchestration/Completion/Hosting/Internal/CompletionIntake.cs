@@ -3,12 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 
-namespace Pax.Orchestration.Completion.Hosting;
+namespace Pax.Orchestration.Completion.Hosting.Internal;
 
 /// <summary>
 /// The push intake behind <c>POST /</c>. Accepts the Pub/Sub push envelope (wrapped and unwrapped) and Eventarc
@@ -20,7 +19,7 @@ namespace Pax.Orchestration.Completion.Hosting;
 /// within <see cref="PushOptions.AckDeadline"/>, so Pub/Sub redelivers. A slow trigger is bounded by
 /// <see cref="OrchestrationOptions.TriggerTimeout"/> and left to the outbox.
 /// </summary>
-public sealed class CompletionIntake
+internal sealed class CompletionIntake
 {
     private const int ExcerptLength = 1024;
 

@@ -1,5 +1,5 @@
-namespace Pax.Orchestration.Scheduling;
+namespace Pax.Orchestration.Scheduling.Internal;
 
 /// <summary>Records that a handler is registered for <see cref="Type"/> (added by <c>AddScheduledJobHandler</c>; lists the types <c>POST /jobs</c> accepts).</summary>
 /// <param name="Type">The job type.</param>
-public sealed record ScheduledJobHandlerRegistration(string Type);
+internal sealed record ScheduledJobHandlerRegistration(string Type);
