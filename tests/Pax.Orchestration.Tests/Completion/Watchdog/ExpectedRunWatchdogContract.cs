@@ -3,7 +3,7 @@ using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion.Watchdog;
 using static Pax.Orchestration.Tests.Support.TallyHarness;
 
-namespace Pax.Orchestration.Tests.Watchdog;
+namespace Pax.Orchestration.Tests.Completion.Watchdog;
 
 /// <summary>The watchdog's check of expected run keys (<see cref="PhaseDefinition.Expected"/>), run against each store.</summary>
 public abstract class ExpectedRunWatchdogContract

@@ -8,7 +8,7 @@ using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.TestSupport.Emulators;
 
-namespace Pax.Orchestration.Tests.Triggers;
+namespace Pax.Orchestration.Tests.Completion.Triggers;
 
 public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
 {

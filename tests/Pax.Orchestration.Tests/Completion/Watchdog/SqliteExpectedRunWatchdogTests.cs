@@ -1,7 +1,7 @@
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Watchdog;
+namespace Pax.Orchestration.Tests.Completion.Watchdog;
 
 /// <summary>The expected-run-key contract on the SQLite store.</summary>
 public sealed class SqliteExpectedRunWatchdogTests : ExpectedRunWatchdogContract

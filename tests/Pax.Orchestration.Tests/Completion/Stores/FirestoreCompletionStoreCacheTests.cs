@@ -5,7 +5,7 @@ using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Stores;
+namespace Pax.Orchestration.Tests.Completion.Stores;
 
 /// <summary>
 /// The Firestore store commits a report for a tally it just read or wrote without reading it again; when another

@@ -4,7 +4,7 @@ using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.TestSupport.CloudRun;
 
-namespace Pax.Orchestration.Tests.Triggers;
+namespace Pax.Orchestration.Tests.Completion.Triggers;
 
 /// <summary>The job's side of the Cloud Run Job trigger: of the executions one idempotency key started, the first one works.</summary>
 public sealed class PhaseTriggerEnvironmentTests

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Triggers;
+namespace Pax.Orchestration.Tests.Completion.Triggers;
 
 /// <summary>The job trigger's re-drive contract on the Firestore store, against the Firestore emulator.</summary>
 public sealed class FirestoreCloudRunJobRedriveTests(EmulatorsFixture emulators) : CloudRunJobRedriveContract

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Stores;
+namespace Pax.Orchestration.Tests.Completion.Stores;
 
 /// <summary>The Firestore document a tally leaves behind, as operators see it in the console.</summary>
 public sealed class FirestoreCompletionStoreLayoutTests(EmulatorsFixture emulators)

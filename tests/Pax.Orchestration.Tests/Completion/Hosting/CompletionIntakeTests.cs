@@ -7,7 +7,7 @@ using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Hosting;
+namespace Pax.Orchestration.Tests.Completion.Hosting;
 
 public sealed class CompletionIntakeTests
 {

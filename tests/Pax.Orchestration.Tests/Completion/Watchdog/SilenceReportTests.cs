@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion.Watchdog;
 
-namespace Pax.Orchestration.Tests.Watchdog;
+namespace Pax.Orchestration.Tests.Completion.Watchdog;
 
 /// <summary>How a run key nobody reported for shows up: POST /watchdog's JSON, log event 4012 and the overdue metric.</summary>
 public sealed class SilenceReportTests

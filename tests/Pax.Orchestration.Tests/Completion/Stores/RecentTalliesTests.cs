@@ -1,7 +1,7 @@
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores.Internal;
 
-namespace Pax.Orchestration.Tests.Stores;
+namespace Pax.Orchestration.Tests.Completion.Stores;
 
 public sealed class RecentTalliesTests
 {

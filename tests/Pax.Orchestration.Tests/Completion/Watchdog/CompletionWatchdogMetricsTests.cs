@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pax.Orchestration.Tests.Support;
 
-namespace Pax.Orchestration.Tests.Watchdog;
+namespace Pax.Orchestration.Tests.Completion.Watchdog;
 
 public sealed class CompletionWatchdogMetricsTests
 {

@@ -9,7 +9,7 @@ using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Stores;
 using Pax.TestSupport.CloudRun;
 
-namespace Pax.Orchestration.Tests.Triggers;
+namespace Pax.Orchestration.Tests.Completion.Triggers;
 
 /// <summary>
 /// The Cloud Run Job trigger on re-drives, against a Run fake that keeps executions and checks permissions:
