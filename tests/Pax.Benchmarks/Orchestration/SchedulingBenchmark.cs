@@ -75,7 +75,7 @@ internal static class SchedulingBenchmark
         var results = new List<TickResult>();
         while (true)
         {
-            var result = await scheduler.RunTickAsync();
+            var result = await scheduler.RunTickAsync(CancellationToken.None);
             results.Add(result);
             if (result.JobsChecked == 0)
             {
