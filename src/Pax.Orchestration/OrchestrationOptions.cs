@@ -1,5 +1,6 @@
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Completion.Hosting;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration;

@@ -8,6 +8,7 @@ using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Collection.Runs;
 
@@ -130,11 +131,11 @@ public sealed class CollectionRunner
             return;
         }
 
-        var message = CompletionNotice.Create(report, _options.CompletionPhase);
+        var completion = CompletionNotice.Create(report, _options.CompletionPhase);
         try
         {
-            var ids = await _completionPublisher!.PublishAsync(topic, [message], cancellationToken).ConfigureAwait(false);
-            CollectionLog.CompletionPublished(_logger, topic, message.Attributes!["processor"], message.Attributes["runKey"], message.Attributes["status"], ids[0]);
+            var ids = await _completionPublisher!.PublishAsync(topic, [CompletionWireFormat.Encode(completion)], cancellationToken).ConfigureAwait(false);
+            CollectionLog.CompletionPublished(_logger, topic, completion.Processor, completion.RunKey, CompletionWireFormat.StatusValue(completion.Status), ids[0]);
         }
         catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TimeoutException)
         {

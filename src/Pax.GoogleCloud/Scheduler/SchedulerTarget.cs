@@ -204,7 +204,12 @@ public sealed class SchedulerTarget
             Uri, TokenKind, ServiceAccountEmail, OAuthScope, OidcAudience, HttpMethod, new ReadOnlyDictionary<string, string>(headers), body.ToArray());
     }
 
-    /// <summary>Returns whether <paramref name="url"/> is a Google API host (<c>googleapis.com</c> or below), which takes OAuth access tokens only.</summary>
+    /// <summary>
+    /// Returns whether <paramref name="url"/> is a Google API host (<c>googleapis.com</c> or below), which takes OAuth
+    /// access tokens only. The one check Pax uses (Scheduler targets, HTTP triggers, HTTP jobs): case-insensitive, the
+    /// IDN form of the host, a trailing dot ignored (<c>run.googleapis.com.</c> is the same host), and only whole labels
+    /// (<c>googleapis.com.evil.com</c> and <c>evilgoogleapis.com</c> are not Google).
+    /// </summary>
     /// <param name="url">The URL.</param>
     /// <returns><see langword="true"/> for <c>*.googleapis.com</c>.</returns>
     public static bool IsGoogleApi(Uri url)

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Internal;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Triggers.Internal;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Triggers.Internal;
 
 namespace Pax.Orchestration.Completion;
 

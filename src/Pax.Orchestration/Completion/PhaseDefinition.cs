@@ -1,5 +1,5 @@
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Watchdog;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog;
 
 namespace Pax.Orchestration.Completion;
 

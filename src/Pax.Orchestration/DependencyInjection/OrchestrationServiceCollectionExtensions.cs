@@ -5,15 +5,16 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Stores;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Triggers.Internal;
-using Pax.Orchestration.Watchdog;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public static class OrchestrationServiceCollectionExtensions
     /// Registers <see cref="OrchestrationOptions"/> (validated at startup), Pax's Google Cloud clients
     /// (<c>AddPaxGoogleCloud</c>), the <see cref="ICompletionStore"/> chosen by <see cref="OrchestrationOptions.Store"/>
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
-    /// registered already, <see cref="CompletionTally"/>, <see cref="CompletionIntake"/>, <see cref="CompletionWatchdog"/>,
+    /// registered already, <see cref="CompletionTally"/>, the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
     /// <see cref="CompletionPublisher"/> for processors, <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the

@@ -6,7 +6,7 @@ using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Handlers;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
-using Pax.Orchestration.Scheduling.Hosting;
+using Pax.Orchestration.Scheduling.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Stores;
@@ -21,7 +21,7 @@ public static class SchedulingServiceCollectionExtensions
     /// Registers <see cref="SchedulingOptions"/> (validated at startup), Pax's Google Cloud clients, the
     /// <see cref="IScheduledJobStore"/> chosen by <see cref="SchedulingOptions.Store"/> (SQLite by default, Firestore
     /// when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is registered already,
-    /// <see cref="JobScheduler"/>, <see cref="SchedulingEndpoints"/> and the built-in job types <c>http</c>
+    /// <see cref="JobScheduler"/>, the endpoints behind <c>MapPaxScheduling</c> and the built-in job types <c>http</c>
     /// (<see cref="HttpJobHandler"/>) and <c>pubsub</c> (<see cref="PubSubJobHandler"/>). Add your own types with
     /// <see cref="AddScheduledJobHandler{THandler}"/>, and the readiness health check <c>firestore</c> (tag <c>ready</c>,
     /// shared with <c>AddPaxOrchestration</c>) that fails when the Firestore store's database is missing; map the endpoints with <c>app.MapPaxScheduling()</c>.

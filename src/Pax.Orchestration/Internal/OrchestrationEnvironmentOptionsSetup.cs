@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Pax.Orchestration.Internal;
 
-/// <summary>Fills <see cref="Stores.FirestoreStoreOptions.ProjectId"/> from <c>GOOGLE_CLOUD_PROJECT</c> when unset; reads the environment through a function so tests supply their own.</summary>
+/// <summary>Fills <see cref="Completion.Stores.FirestoreStoreOptions.ProjectId"/> from <c>GOOGLE_CLOUD_PROJECT</c> when unset; reads the environment through a function so tests supply their own.</summary>
 internal sealed class OrchestrationEnvironmentOptionsSetup : IPostConfigureOptions<OrchestrationOptions>
 {
     public const string ProjectVariable = "GOOGLE_CLOUD_PROJECT";

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Triggers.Internal;
 
 namespace Pax.Orchestration.Internal;
 
@@ -11,11 +12,10 @@ namespace Pax.Orchestration.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TriggerPayload))]
-[JsonSerializable(typeof(Completion.Internal.CompletionWireMessage))]
 [JsonSerializable(typeof(PushEnvelope))]
 [JsonSerializable(typeof(TallyStatus))]
 [JsonSerializable(typeof(IntakeResponse))]
-[JsonSerializable(typeof(Watchdog.WatchdogReport))]
+[JsonSerializable(typeof(Completion.Watchdog.WatchdogReport))]
 [JsonSerializable(typeof(JwtClaims))]
 internal sealed partial class OrchestrationJsonContext : JsonSerializerContext
 {

@@ -21,11 +21,11 @@ internal static partial class OrchestrationLog
     public static void Duplicate(ILogger logger, string phase, string runKey, string processor, string? messageId) =>
         LogDuplicate(logger, LogText.Escape(phase), LogText.Escape(runKey), LogText.Escape(processor), LogText.Escape(messageId));
 
-    [LoggerMessage(EventId = 4003, EventName = "Rejected", Level = LogLevel.Warning, Message = "Rejected delivery {MessageId}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string? messageId, string reason);
+    [LoggerMessage(EventId = 4003, EventName = "Rejected", Level = LogLevel.Warning, Message = "Rejected delivery {MessageId} ({RejectionReason}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? messageId, string rejectionReason, string reason);
 
-    public static void Rejected(ILogger logger, string? messageId, string reason) =>
-        LogRejected(logger, LogText.Escape(messageId), LogText.Escape(reason));
+    public static void Rejected(ILogger logger, string? messageId, string rejectionReason, string reason) =>
+        LogRejected(logger, LogText.Escape(messageId), rejectionReason, LogText.Escape(reason));
 
     [LoggerMessage(EventId = 4004, EventName = "Claimed", Level = LogLevel.Information, Message = "Claimed {Phase}/{RunKey} until {LeaseUntil:O}")]
     private static partial void LogClaimed(ILogger logger, string phase, string runKey, DateTimeOffset leaseUntil);

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Scheduler;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Triggers;
-using Pax.Orchestration.Watchdog.Internal;
 
 namespace Pax.Orchestration.Internal;
 
@@ -132,7 +134,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         {
             failures.Add($"{key}:Url '{url}' must be an absolute http(s) URL.");
         }
-        else if (trigger.Url is { } api && HttpEndpointTrigger.IsGoogleApi(api))
+        else if (trigger.Url is { } api && SchedulerTarget.IsGoogleApi(api))
         {
             failures.Add($"{key}:Url '{api}' is a Google API, which rejects OIDC ID tokens (401): use Job (OAuth) or Topic instead.");
         }

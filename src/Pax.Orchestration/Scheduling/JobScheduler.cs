@@ -55,7 +55,7 @@ public sealed class JobScheduler
     /// <summary>Runs one tick.</summary>
     /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
     /// <returns>What the tick did.</returns>
-    public Task<TickResult> RunTickAsync(CancellationToken cancellationToken = default) => RunTickAsync(null, cancellationToken);
+    public Task<TickResult> RunTickAsync(CancellationToken cancellationToken) => RunTickAsync(null, cancellationToken);
 
     /// <summary>
     /// Runs one tick, once per <paramref name="deliveryKey"/>: a repeated delivery runs nothing. The caller vouches that
@@ -65,7 +65,7 @@ public sealed class JobScheduler
     /// <param name="deliveryKey">The delivery's key (from <c>X-CloudScheduler-JobName</c> and <c>X-CloudScheduler-ScheduleTime</c>), or <see langword="null"/> to always run.</param>
     /// <param name="cancellationToken">Aborts the tick: no further claims, running handlers are cancelled and their jobs released.</param>
     /// <returns>What the tick did.</returns>
-    public Task<TickResult> RunTickAsync(string? deliveryKey, CancellationToken cancellationToken = default) => RunTickAsync(deliveryKey, null, cancellationToken);
+    public Task<TickResult> RunTickAsync(string? deliveryKey, CancellationToken cancellationToken) => RunTickAsync(deliveryKey, null, cancellationToken);
 
     /// <summary>
     /// Runs one tick for a Cloud Scheduler delivery, de-duplicated so that it saves work but never loses a tick. A

@@ -1,6 +1,6 @@
 namespace Pax.Orchestration.Stores;
 
-/// <summary>Options of <see cref="SqliteCompletionStore"/> (<c>Pax:Orchestration:Sqlite</c>).</summary>
+/// <summary>Options of <see cref="Completion.Stores.SqliteCompletionStore"/> (<c>Pax:Orchestration:Sqlite</c>) and of the SQLite scheduled-job store (<c>Pax:Scheduling:Sqlite</c>).</summary>
 public sealed class SqliteStoreOptions
 {
     /// <summary>Gets or sets the database file; its directory is created when missing.</summary>

@@ -4,9 +4,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
-using Pax.Orchestration.Triggers;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.Benchmarks.Orchestration;

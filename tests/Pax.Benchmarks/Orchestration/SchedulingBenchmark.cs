@@ -75,7 +75,7 @@ internal static class SchedulingBenchmark
         var results = new List<TickResult>();
         while (true)
         {
-            var result = await scheduler.RunTickAsync();
+            var result = await scheduler.RunTickAsync(CancellationToken.None);
             results.Add(result);
             if (result.JobsChecked == 0)
             {
@@ -97,8 +97,8 @@ internal static class SchedulingBenchmark
             o.MaxJobsPerTick = maxPerTick;
             o.MaxConcurrency = concurrency;
         });
-        services.AddKeyedSingleton<IScheduledJobHandler>(JobType, new CountingHandler(executions));
-        services.AddSingleton(new ScheduledJobHandlerRegistration(JobType));
+        services.AddSingleton(executions);
+        services.AddScheduledJobHandler<CountingHandler>(JobType);
         return services.BuildServiceProvider();
     }
 

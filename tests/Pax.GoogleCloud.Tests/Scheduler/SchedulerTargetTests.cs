@@ -43,6 +43,21 @@ public sealed class SchedulerTargetTests
     }
 
     [Theory]
+    [InlineData("https://run.googleapis.com/v2/x", true)]
+    [InlineData("https://googleapis.com/x", true)]
+    [InlineData("https://RUN.GOOGLEAPIS.COM/v2/x", true)]
+    [InlineData("https://run.googleapis.com./v2/x", true)]
+    [InlineData("https://googleapis.com./x", true)]
+    [InlineData("https://googleapis.com.evil.com/x", false)]
+    [InlineData("https://evilgoogleapis.com/x", false)]
+    [InlineData("https://run.googleapis.com.evil.com./x", false)]
+    [InlineData("https://svc-abc123-ue.a.run.app/x", false)]
+    public void IsGoogleApi_matches_googleapis_com_and_below_in_any_case_with_or_without_the_trailing_dot(string url, bool expected)
+    {
+        Assert.Equal(expected, SchedulerTarget.IsGoogleApi(new Uri(url)));
+    }
+
+    [Theory]
     [InlineData("https://run.googleapis.com/v2/projects/p/locations/us-east1/jobs/j:run")]
     [InlineData("https://us-east1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/j:run")]
     [InlineData("https://googleapis.com/x")]

@@ -9,7 +9,7 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.IntegrationTests.Collector;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.IntegrationTests.Orchestration;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Tests.Support;
 using Pax.TestSupport.Emulators;
 

@@ -197,7 +197,7 @@ public abstract class CompletionTallyContract
 
         var report = await h.Watchdog.RunAsync(Ct);
 
-        Assert.Equal(new Pax.Orchestration.Watchdog.RedriveResult("phase2", "k1", DriveOutcome.Triggered), Assert.Single(report.Redriven));
+        Assert.Equal(new Pax.Orchestration.Completion.Watchdog.RedriveResult("phase2", "k1", DriveOutcome.Triggered), Assert.Single(report.Redriven));
         Assert.Single(h.Trigger.Calls);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 
@@ -56,7 +57,7 @@ public sealed class OrchestrationServiceCollectionExtensionsTests
             o.Push.Authentication = variant is null ? PushAuthenticationMode.CloudRunIam : PushAuthenticationMode.None;
             if (variant?.StartsWith("https", StringComparison.Ordinal) == true)
             {
-                phase.Trigger = new Pax.Orchestration.Triggers.PhaseTriggerOptions { Url = new Uri(variant) };
+                phase.Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Url = new Uri(variant) };
             }
             else if (variant == "none")
             {
@@ -85,7 +86,7 @@ public sealed class OrchestrationServiceCollectionExtensionsTests
             {
                 o.Firestore.ProjectId = "p";
                 o.Push.Authentication = PushAuthenticationMode.None;
-                o.Phases.Add(new PhaseDefinition { Name = "phase2", ExpectedCount = 2, Trigger = new Pax.Orchestration.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
+                o.Phases.Add(new PhaseDefinition { Name = "phase2", ExpectedCount = 2, Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
             });
         using var provider = services.BuildServiceProvider();
 

@@ -46,10 +46,10 @@ public sealed class LogTextTests
     {
         var logger = new FakeLogger();
 
-        OrchestrationLog.Rejected(logger, "m-1\n", "processor 'a\n{\"severity\":\"ERROR\"}\0' is not known");
+        OrchestrationLog.Rejected(logger, "m-1\n", "invalid", "processor 'a\n{\"severity\":\"ERROR\"}\0' is not known");
 
         var record = logger.LatestRecord;
-        Assert.Equal("Rejected delivery m-1\\n: processor 'a\\n{\"severity\":\"ERROR\"}\\0' is not known", record.Message);
+        Assert.Equal("Rejected delivery m-1\\n (invalid): processor 'a\\n{\"severity\":\"ERROR\"}\\0' is not known", record.Message);
         Assert.DoesNotContain('\n', record.Message);
         Assert.DoesNotContain('\0', record.Message);
         Assert.Equal(new EventId(4003, "Rejected"), record.Id);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Scheduling;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Security;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Pax.Orchestration.Triggers;
+using Pax.Orchestration.Completion.Triggers;
 
 namespace Pax.Orchestration.Tests.Support;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Stores;
 using Pax.TestSupport.Emulators;

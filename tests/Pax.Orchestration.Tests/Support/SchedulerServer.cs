@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Tests.Support;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Stores;
-using Pax.Orchestration.Watchdog;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.Orchestration.Tests.Support;

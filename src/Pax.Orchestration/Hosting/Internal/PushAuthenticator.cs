@@ -7,7 +7,8 @@ namespace Pax.Orchestration.Hosting.Internal;
 
 /// <summary>
 /// Checks the caller's Google ID token on every authenticated endpoint (push intake, watchdog, tally status, tick,
-/// job API): <see langword="null"/> means authenticated, otherwise the reason it is not.
+/// job API): <see langword="null"/> means authenticated, otherwise the reason it is not. Shared by both wings — the
+/// completion intake and operator endpoints, and the scheduler's endpoints — so neither reaches into the other.
 /// </summary>
 /// <remarks>
 /// Which header carries the identity follows Cloud Run (cloud.google.com/run/docs/authenticating/service-to-service,

@@ -6,8 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Scheduler;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
-using Pax.Orchestration.Triggers;
 
 namespace Pax.Orchestration.Scheduling.Handlers;
 
@@ -95,7 +95,7 @@ public sealed class HttpJobHandler : IScheduledJobHandler
                 return "'audience' must be a non-empty string (the receiving service's URL)";
             }
 
-            if (HttpEndpointTrigger.IsGoogleApi(uri))
+            if (SchedulerTarget.IsGoogleApi(uri))
             {
                 return $"'{uri.Host}' is a Google API: it rejects OIDC ID tokens (401); call it with an OAuth access token instead (or through a pubsub job)";
             }

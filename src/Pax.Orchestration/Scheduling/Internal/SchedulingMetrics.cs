@@ -12,6 +12,7 @@ internal sealed class SchedulingMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _skippedClaimed;
     private readonly Counter<long> _ticks;
+    private readonly Histogram<double> _runDuration;
     private readonly Histogram<double> _duration;
 
     public SchedulingMetrics(IMeterFactory meterFactory)
@@ -24,7 +25,8 @@ internal sealed class SchedulingMetrics
         _failed = meter.CreateCounter<long>("pax.scheduling.jobs_failed", "{job}", "Handler runs that failed or were interrupted.");
         _skippedClaimed = meter.CreateCounter<long>("pax.scheduling.jobs_skipped_claimed", "{job}", "Due jobs another tick claimed first.");
         _ticks = meter.CreateCounter<long>("pax.scheduling.ticks", "{tick}", "Ticks by outcome (run, duplicate).");
-        _duration = meter.CreateHistogram<double>("pax.scheduling.tick.duration", "ms", "How long ticks took.");
+        _runDuration = meter.CreateHistogram<double>("pax.scheduling.tick.run.duration", "s", "How long ticks took.");
+        _duration = meter.CreateHistogram<double>("pax.scheduling.tick.duration", "ms", "Deprecated (OpenTelemetry durations are in seconds): use pax.scheduling.tick.run.duration. How long ticks took.");
     }
 
     public void Record(TickResult result)
@@ -36,6 +38,7 @@ internal sealed class SchedulingMetrics
         _succeeded.Add(result.JobsSucceeded);
         _failed.Add(result.JobsFailed);
         _skippedClaimed.Add(result.JobsSkippedClaimed);
+        _runDuration.Record(result.Duration.TotalSeconds);
         _duration.Record(result.Duration.TotalMilliseconds);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Stores;
 

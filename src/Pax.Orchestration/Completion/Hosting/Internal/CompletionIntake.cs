@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
+
+namespace Pax.Orchestration.Completion.Hosting.Internal;
+
+/// <summary>
+/// The push intake behind <c>POST /</c>. Accepts the Pub/Sub push envelope (wrapped and unwrapped) and Eventarc
+/// CloudEvents (binary and structured, <c>google.cloud.pubsub.topic.v1.messagePublished</c>). Answers:
+/// 401 when push authentication fails (no body is read); 200 for a recorded, duplicate or rejected message —
+/// malformed, oversized and unstorable deliveries (invalid UTF-8, lone surrogates) are acknowledged and kept as
+/// rejected with their message id and first bytes, because any non-2xx makes Pub/Sub redeliver the same bytes until
+/// the dead-letter policy (or forever); 503 when the store is unavailable or the delivery could not be handled
+/// within <see cref="PushOptions.AckDeadline"/>, so Pub/Sub redelivers. A slow trigger is bounded by
+/// <see cref="OrchestrationOptions.TriggerTimeout"/> and left to the outbox.
+/// </summary>
+internal sealed class CompletionIntake
+{
+    private const int ExcerptLength = 1024;
+
+    // Pub/Sub's largest message is 10 MB; its base64 push envelope is under 14 MiB. Past that nothing is skimmed.
+    private const long MaxSkimBytes = 14L * 1024 * 1024;
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
+    private readonly CompletionTally _tally;
+    private readonly ICompletionStore _store;
+    private readonly PushAuthenticator _authenticator;
+    private readonly OrchestrationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OrchestrationMetrics _metrics;
+
+    internal CompletionIntake(
+        CompletionTally tally, ICompletionStore store, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+    {
+        _tally = tally;
+        _store = store;
+        _options = options.Value;
+        _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time);
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+    }
+
+    /// <summary>Handles one push delivery and writes the answer.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var aborted = context.RequestAborted;
+
+        // Everything below shares one budget, so the answer reaches Pub/Sub before its ack deadline.
+        using var budget = new CancellationTokenSource(_options.Push.AckDeadline - AnswerMargin, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, budget.Token);
+        try
+        {
+            await HandleWithinBudgetAsync(context, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!aborted.IsCancellationRequested && ex is not BadHttpRequestException && !context.Response.HasStarted)
+        {
+            // Not the sender's fault, so let Pub/Sub retry: out of time (whatever the cancelled call threw), or the
+            // store or Google's certificates could not be reached.
+            if (budget.IsCancellationRequested)
+            {
+                OrchestrationLog.AckDeadlineExceeded(_logger, ex, _options.Push.AckDeadline);
+                _metrics.Delivery("deadline_exceeded");
+            }
+            else
+            {
+                OrchestrationLog.StoreUnavailable(_logger, ex);
+                _metrics.Delivery("unavailable");
+            }
+
+            var reason = budget.IsCancellationRequested
+                ? "the delivery could not be handled within the ack deadline; deliver again"
+                : "the completion store is unavailable; deliver again";
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new IntakeResponse("unavailable", reason), aborted).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleWithinBudgetAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await _authenticator.AuthenticateAsync(context.Request, _options.Push.AllowedServiceAccounts, cancellationToken).ConfigureAwait(false) is { } unauthenticated)
+        {
+            OrchestrationLog.Unauthenticated(_logger, _authenticator.Mode.ToString(), unauthenticated);
+            _metrics.Delivery("unauthenticated");
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, new IntakeResponse("unauthenticated", unauthenticated), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var read = await BoundedRequestBody.ReadAsync(context.Request, _options.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
+        if (read.Body is not { } body)
+        {
+            await RejectOversizedAsync(context, read, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delivery = PushDeliveryReader.Read(context.Request, body);
+        if (delivery.Message is not { } incoming)
+        {
+            await RejectAsync(context, delivery.MessageId, RejectionReasons.Envelope, delivery.Problem!, body, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (message, problem) = CompletionMessageParser.Parse(incoming, _tally.Phases);
+        var result = message is null ? RecordResult.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == RecordOutcome.Rejected)
+        {
+            // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
+            var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
+            await RejectAsync(context, incoming.MessageId, code, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = result.Outcome == RecordOutcome.Recorded ? "recorded" : "duplicate";
+        _metrics.Delivery(outcome);
+        await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps what can be learnt of an oversized delivery: the id (from headers, else skimmed from the body) and its first bytes.</summary>
+    private async Task RejectOversizedAsync(HttpContext context, BoundedRequestBody.Result read, CancellationToken cancellationToken)
+    {
+        var headers = context.Request.Headers;
+        var id = headers["ce-id"].ToString() is { Length: > 0 } eventId ? eventId : headers["x-goog-pubsub-message-id"].ToString();
+        var scanner = new MessageIdScanner();
+        var (head, skimmed) = await BoundedRequestBody.SkimAsync(
+            context.Request, read.Prefix, ExcerptLength, MaxSkimBytes, id.Length > 0 ? _ => false : scanner.Observe, cancellationToken).ConfigureAwait(false);
+        var reason = $"the delivery of {Math.Max(read.Size, skimmed)} bytes or more exceeds {OrchestrationOptions.SectionName}:MaxMessageBytes ({_options.MaxMessageBytes})";
+        await RejectAsync(context, id.Length > 0 ? id : scanner.MessageId, RejectionReasons.Oversized, reason, head, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RejectAsync(HttpContext context, string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
+    {
+        // What is kept about a rejection must itself be storable: lone surrogates become U+FFFD, the id is bounded.
+        messageId = WellFormedText.Repair(messageId is { Length: > CompletionLimits.MaxMessageIdLength } ? messageId[..CompletionLimits.MaxMessageIdLength] : messageId);
+        reason = WellFormedText.Repair(reason)!;
+        OrchestrationLog.Rejected(_logger, messageId, code, reason);
+        var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
+        await _store.RecordRejectedAsync(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)), cancellationToken).ConfigureAwait(false);
+        _metrics.Rejected(code);
+        await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse("rejected", reason), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, IntakeResponse response, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, response, OrchestrationJsonContext.Default.IntakeResponse, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Pax.Orchestration.Internal;
+
+namespace Pax.Orchestration.Completion.Hosting.Internal;
+
+/// <summary>
+/// Turns a Pub/Sub message into a <see cref="CompletionMessage"/>: fields from the JSON data (names from
+/// <see cref="CompletionWireFormat"/>: <c>phase</c>, <c>processor</c>, <c>runKey</c>, <c>status</c>, <c>details</c>),
+/// overridden by attributes of the same names; a phase whose <see cref="PhaseDefinition.RunKeySource"/> is the publish date takes the run key from
+/// the publish time. Never throws: a problem comes back as the reason. Text that can never be stored (invalid
+/// UTF-8, a lone surrogate such as <c>"\ud800"</c>, a message id over <see cref="CompletionLimits.MaxMessageIdLength"/>)
+/// is a problem, so the delivery is acknowledged and recorded as rejected instead of failing the store on every
+/// redelivery; <c>details</c> longer than <see cref="CompletionLimits.MaxDetailsBytes"/> are cut.
+/// </summary>
+internal static class CompletionMessageParser
+{
+    public static (CompletionMessage? Message, string? Problem) Parse(IncomingPubSubMessage incoming, IReadOnlyList<PhaseDefinition> phases)
+    {
+        var fields = ReadData(incoming.Data, out var dataProblem, out var unreadable);
+        foreach (var (name, value) in incoming.Attributes)
+        {
+            fields[name] = value;
+        }
+
+        if (fields.FirstOrDefault(f => !WellFormedText.IsWellFormed(f.Key) || !WellFormedText.IsWellFormed(f.Value)) is { Key: not null } bad)
+        {
+            return (null, $"field '{WellFormedText.Repair(bad.Key)}' holds text that is not valid Unicode (a lone surrogate)");
+        }
+
+        if (incoming.MessageId is { } id && (id.Length > CompletionLimits.MaxMessageIdLength || !WellFormedText.IsWellFormed(id)))
+        {
+            return (null, $"the message id is longer than {CompletionLimits.MaxMessageIdLength} characters or not valid Unicode");
+        }
+
+        if (dataProblem is not null && (unreadable || !fields.ContainsKey(CompletionWireFormat.ProcessorField)))
+        {
+            return (null, dataProblem);
+        }
+
+        var phaseName = fields.GetValueOrDefault(CompletionWireFormat.PhaseField);
+        var phase = string.IsNullOrEmpty(phaseName)
+            ? (phases.Count == 1 ? phases[0] : null)
+            : phases.FirstOrDefault(p => p.Name == phaseName);
+        var runKey = fields.GetValueOrDefault(CompletionWireFormat.RunKeyField);
+        if (phase?.RunKeySource == RunKeySource.PublishDate && string.IsNullOrEmpty(runKey))
+        {
+            runKey = incoming.PublishTime?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (fields.GetValueOrDefault(CompletionWireFormat.ProcessorField) is not { Length: > 0 } processor)
+        {
+            return (null, $"the message has no '{CompletionWireFormat.ProcessorField}'");
+        }
+
+        if (string.IsNullOrEmpty(runKey))
+        {
+            return (null, $"the message has no '{CompletionWireFormat.RunKeyField}'");
+        }
+
+        CompletionStatus? status = fields.GetValueOrDefault(CompletionWireFormat.StatusField)?.ToLowerInvariant() switch
+        {
+            CompletionWireFormat.SucceededValue or "success" or "ok" => CompletionStatus.Succeeded,
+            CompletionWireFormat.FailedValue or "failure" or "error" => CompletionStatus.Failed,
+            _ => null,
+        };
+        if (status is null)
+        {
+            return (null, $"status '{fields.GetValueOrDefault(CompletionWireFormat.StatusField)}' is not 'succeeded' or 'failed'");
+        }
+
+        return (new CompletionMessage(phaseName, processor, runKey, status.Value, incoming.MessageId, BoundDetails(fields.GetValueOrDefault(CompletionWireFormat.DetailsField))), null);
+    }
+
+    /// <summary>Cuts <paramref name="details"/> to at most <see cref="CompletionLimits.MaxDetailsBytes"/> UTF-8 bytes, at a character boundary, ending with "…".</summary>
+    internal static string? BoundDetails(string? details)
+    {
+        if (details is null || Encoding.UTF8.GetByteCount(details) <= CompletionLimits.MaxDetailsBytes)
+        {
+            return details;
+        }
+
+        const string Ellipsis = "…";
+        var budget = CompletionLimits.MaxDetailsBytes - Encoding.UTF8.GetByteCount(Ellipsis);
+        var length = 0;
+        var bytes = 0;
+        while (length < details.Length)
+        {
+            var width = char.IsHighSurrogate(details[length]) && length + 1 < details.Length ? 2 : 1;
+            var size = Encoding.UTF8.GetByteCount(details.AsSpan(length, width));
+            if (bytes + size > budget)
+            {
+                break;
+            }
+
+            bytes += size;
+            length += width;
+        }
+
+        return string.Concat(details.AsSpan(0, length), Ellipsis);
+    }
+
+    /// <summary>Reads the data's fields. <paramref name="unreadable"/>: the data is not text at all, so the message is rejected even when attributes carry the fields.</summary>
+    private static Dictionary<string, string> ReadData(byte[] data, out string? problem, out bool unreadable)
+    {
+        problem = null;
+        unreadable = false;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (data.Length == 0)
+        {
+            problem = "the message has no data and no 'processor' attribute";
+            return fields;
+        }
+
+        if (!Utf8.IsValid(data))
+        {
+            problem = "the message data is not valid UTF-8";
+            unreadable = true;
+            return fields;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problem = "the message data is JSON but not an object";
+                return fields;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+        catch (JsonException ex)
+        {
+            problem = $"the message data is not JSON: {ex.Message}";
+        }
+        catch (InvalidOperationException)
+        {
+            // A string System.Text.Json will not turn into .NET text (such as an escaped lone surrogate).
+            problem = "the message data holds a string that is not valid Unicode (a lone surrogate)";
+            unreadable = true;
+            fields.Clear();
+        }
+
+        return fields;
+    }
+}

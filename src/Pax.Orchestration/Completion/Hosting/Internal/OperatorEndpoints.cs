@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
+
+namespace Pax.Orchestration.Completion.Hosting.Internal;
+
+/// <summary>
+/// <c>GET /tallies/{phase}/{runKey}</c> and <c>POST /watchdog</c>, authenticated like the intake
+/// (<see cref="PushOptions.Authentication"/>, <see cref="PushOptions.Audience"/>) for
+/// <see cref="OrchestrationOptions.OperatorAccounts"/>, else the push accounts. 401 when not authenticated, 503 when
+/// the store (or Google's certificates) cannot be reached.
+/// </summary>
+internal sealed class OperatorEndpoints
+{
+    private readonly CompletionTally _tally;
+    private readonly CompletionWatchdog _watchdog;
+    private readonly PushAuthenticator _authenticator;
+    private readonly IReadOnlyCollection<string> _accounts;
+    private readonly ILogger _logger;
+
+    public OperatorEndpoints(CompletionTally tally, CompletionWatchdog watchdog, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OperatorEndpoints> logger)
+    {
+        var o = options.Value;
+        _tally = tally;
+        _watchdog = watchdog;
+        _authenticator = new PushAuthenticator(o.Push.Authentication, o.Push.Audience, validator, time);
+        _accounts = o.OperatorAccounts.Count > 0 ? o.OperatorAccounts : o.Push.AllowedServiceAccounts;
+        _logger = logger;
+    }
+
+    public Task TallyAsync(HttpContext context, string phase, string runKey) => GuardedAsync(context, "GET /tallies", async cancellationToken =>
+    {
+        var status = await _tally.GetStatusAsync(phase, runKey, cancellationToken).ConfigureAwait(false);
+        if (status is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await WriteJsonAsync(context, status, OrchestrationJsonContext.Default.TallyStatus, cancellationToken).ConfigureAwait(false);
+    });
+
+    public Task WatchdogAsync(HttpContext context) => GuardedAsync(context, "POST /watchdog", async cancellationToken =>
+    {
+        var report = await _watchdog.RunAsync(cancellationToken).ConfigureAwait(false);
+        await WriteJsonAsync(context, report, OrchestrationJsonContext.Default.WatchdogReport, cancellationToken).ConfigureAwait(false);
+    });
+
+    private async Task GuardedAsync(HttpContext context, string endpoint, Func<CancellationToken, Task> handle)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            if (await _authenticator.AuthenticateAsync(context.Request, _accounts, cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                OrchestrationLog.OperatorUnauthenticated(_logger, endpoint, _authenticator.Mode.ToString(), reason);
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            await handle(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted && ex is not BadHttpRequestException)
+        {
+            OrchestrationLog.StoreUnavailable(_logger, ex);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, cancellationToken).ConfigureAwait(false);
+    }
+}

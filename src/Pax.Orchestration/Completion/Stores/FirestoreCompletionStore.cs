@@ -1,0 +1,274 @@
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Completion.Stores.Internal;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
+using Doc = Pax.Orchestration.Completion.Stores.Internal.FirestoreTallyDocument;
+
+namespace Pax.Orchestration.Completion.Stores;
+
+/// <summary>
+/// Tallies in Firestore, one document per phase and run key: <c>{phase}_completion/{runKey}</c> (such as
+/// <c>phase2_completion/2026-02-10</c>) with a map field per processor and <c>_triggered</c>, <c>_state</c>,
+/// <c>_claimedUntil</c> and timestamps. Every change is a read then a commit guarded by a precondition
+/// (<c>exists=false</c> for the first report, <c>updateTime</c> afterwards); a lost race (409 <c>ALREADY_EXISTS</c>,
+/// 400 <c>FAILED_PRECONDITION</c>, 409 <c>ABORTED</c>) re-reads and tries again, so a report is written once and one
+/// claimer wins; those retries back off (<see cref="FirestoreStoreOptions.ConflictRetry"/>: exponential with jitter,
+/// bounded in total time). A missing database fails at once (<see cref="FirestoreDatabaseNotFoundException"/>). A report for a tally this process just read or wrote skips the read: its commit is guarded by the
+/// remembered update time. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
+/// </summary>
+public sealed class FirestoreCompletionStore : ICompletionStore
+{
+    private const int MaxAttempts = 25;
+    private const int BatchGetSize = 100;
+    private readonly FirestoreClient _client;
+    private readonly string _projectId;
+    private readonly string _rejectedCollection;
+    private readonly RecentTallies _recent = new();
+    private readonly FirestoreConflictRetryOptions _conflictRetry;
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes a store in <see cref="FirestoreStoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
+    /// <param name="client">The Firestore client from DI.</param>
+    /// <param name="options">The orchestration options.</param>
+    /// <param name="timeProvider">The clock of the conflict backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <exception cref="InvalidOperationException">No project id is configured.</exception>
+    public FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _projectId = options.Value.Firestore.ProjectId is { Length: > 0 } project
+            ? project
+            : throw new InvalidOperationException($"{OrchestrationOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
+        _rejectedCollection = options.Value.Firestore.RejectedCollection;
+        _conflictRetry = options.Value.Firestore.ConflictRetry;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets the project whose database holds the tallies.</summary>
+    internal string ProjectId => _projectId;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// When this process last read or wrote the tally, the commit goes out without a read, guarded by the cached
+    /// update time: one round trip instead of two while this instance sees the run key's reports. A report the
+    /// cache calls a duplicate is confirmed with a read, so duplicates answer with the stored tally as before.
+    /// </remarks>
+    public async Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var name = Name(phase, runKey);
+        var backoff = new ConflictBackoff(_conflictRetry, _time);
+        for (var attempt = 1; ; attempt++)
+        {
+            var cached = attempt == 1 ? _recent.Get(name) : null;
+            var (tally, updateTime) = cached ?? await ReadAsync(name, phase, runKey, cancellationToken).ConfigureAwait(false);
+            var current = tally?.Completions.GetValueOrDefault(completion.Processor);
+            if (!completion.Supersedes(current))
+            {
+                if (cached is not null)
+                {
+                    continue;
+                }
+
+                return new StoreRecordResult(false, tally!);
+            }
+
+            if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
+            {
+                // Keeps the document under Firestore's 1 MiB limit (see CompletionLimits); a cached view is confirmed first.
+                if (cached is not null)
+                {
+                    continue;
+                }
+
+                return new StoreRecordResult(false, tally, Full: true);
+            }
+
+            var completions = new Dictionary<string, ProcessorCompletion>(tally?.Completions ?? new Dictionary<string, ProcessorCompletion>(), StringComparer.Ordinal)
+            {
+                [completion.Processor] = completion,
+            };
+            var updated = tally is null
+                ? new TallySnapshot(phase, runKey, TallyState.Open, completions, completion.RecordedAt, completion.RecordedAt, null, null)
+                : tally with { Completions = completions, UpdatedAt = completion.RecordedAt };
+            var claims = claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated);
+            var fields = RecordFields(phase, runKey, completion, isNew: updateTime is null);
+            if (claims)
+            {
+                fields[Doc.State] = FirestoreValue.String("claimed");
+                fields[Doc.ClaimedUntil] = FirestoreValue.Timestamp(claim!.LeaseUntil);
+                updated = updated with { State = TallyState.Claimed, ClaimedUntil = claim.LeaseUntil };
+            }
+
+            var precondition = updateTime is not null ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
+            var committed = await TryCommitAsync(name, fields, precondition, attempt, backoff, cancellationToken).ConfigureAwait(false);
+            if (committed is not null)
+            {
+                _recent.Set(name, updated, committed.WriteResults?.FirstOrDefault()?.UpdateTime);
+                return new StoreRecordResult(true, updated, claims);
+            }
+
+            _recent.Remove(name);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
+        Doc.Read(await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false), phase, runKey);
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var name = Name(phase, runKey);
+        var backoff = new ConflictBackoff(_conflictRetry, _time);
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
+            var tally = Doc.Read(document, phase, runKey);
+            if (tally is null || tally.State == TallyState.Triggered || (tally.State == TallyState.Claimed && tally.ClaimedUntil is { } until && until > now))
+            {
+                return false;
+            }
+
+            var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+            {
+                [Doc.State] = FirestoreValue.String("claimed"),
+                [Doc.ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil),
+                [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
+            };
+            var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, backoff, cancellationToken).ConfigureAwait(false);
+            _recent.Remove(name);
+            if (committed is not null)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            [Doc.State] = FirestoreValue.String("triggered"),
+            [Doc.Triggered] = FirestoreValue.Boolean(true),
+            [Doc.TriggeredAt] = FirestoreValue.Timestamp(now),
+            [Doc.ClaimedUntil] = FirestoreValue.Null(),
+            [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
+        };
+        var name = Name(phase, runKey);
+        _recent.Remove(name);
+        await _client.CommitAsync(_projectId, [Write(name, fields, new FirestorePrecondition { Exists = true })], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken)
+    {
+        var query = FirestoreStructuredQuery.WhereEqual(Doc.Collection(phase), Doc.Triggered, FirestoreValue.Boolean(false), limit);
+        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        return documents
+            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in runKeys.Chunk(BatchGetSize))
+        {
+            var results = await _client.BatchGetDocumentsAsync(_projectId, chunk.Select(k => Name(phase, k)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var name in results.Select(r => r.Found?.Name).OfType<string>())
+            {
+                recorded.Add(name[(name.LastIndexOf('/') + 1)..]);
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            ["reason"] = FirestoreValue.String(rejected.Reason),
+            ["receivedAt"] = FirestoreValue.Timestamp(rejected.ReceivedAt),
+            ["messageId"] = rejected.MessageId is { } id ? FirestoreValue.String(id) : FirestoreValue.Null(),
+            ["excerpt"] = rejected.Excerpt is { } excerpt ? FirestoreValue.String(excerpt) : FirestoreValue.Null(),
+        };
+        var name = FirestoreClient.DocumentName(_projectId, _rejectedCollection, Guid.NewGuid().ToString("N"));
+        await _client.CommitAsync(_projectId, [Write(name, fields, null)], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, FirestoreValue> RecordFields(string phase, string runKey, ProcessorCompletion completion, bool isNew)
+    {
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            [completion.Processor] = Doc.Completion(completion),
+            [Doc.UpdatedAt] = FirestoreValue.Timestamp(completion.RecordedAt),
+        };
+        if (isNew)
+        {
+            fields[Doc.Phase] = FirestoreValue.String(phase);
+            fields[Doc.RunKey] = FirestoreValue.String(runKey);
+            fields[Doc.State] = FirestoreValue.String("open");
+            fields[Doc.Triggered] = FirestoreValue.Boolean(false);
+            fields[Doc.CreatedAt] = FirestoreValue.Timestamp(completion.RecordedAt);
+        }
+
+        return fields;
+    }
+
+    private string Name(string phase, string runKey) => FirestoreClient.DocumentName(_projectId, Doc.Collection(phase), runKey);
+
+    private static FirestoreWrite Write(string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition? precondition) => new()
+    {
+        Update = new FirestoreDocument { Name = name, Fields = fields },
+        UpdateMask = new FirestoreDocumentMask { FieldPaths = fields.Keys.Select(FirestoreFieldPath.Quote).ToList() },
+        CurrentDocument = precondition,
+    };
+
+    /// <summary>
+    /// Commits; returns <see langword="null"/> after the backoff when the precondition did not hold or contention aborted
+    /// the commit (read again and retry); throws the conflict once the attempts or the time bound are spent.
+    /// </summary>
+    private async Task<FirestoreCommitResult?> TryCommitAsync(
+        string name, Dictionary<string, FirestoreValue> fields, FirestorePrecondition precondition, int attempt, ConflictBackoff backoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.CommitAsync(_projectId, [Write(name, fields, precondition)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
+        {
+            // Another delivery changed the document between our read (or cached copy) and our commit: back off, read again.
+            if (!await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return null;
+        }
+    }
+
+    private async Task<(TallySnapshot? Tally, string? UpdateTime)> ReadAsync(string name, string phase, string runKey, CancellationToken cancellationToken)
+    {
+        var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
+        var tally = Doc.Read(document, phase, runKey);
+        if (tally is not null)
+        {
+            _recent.Set(name, tally, document!.UpdateTime);
+        }
+
+        return (tally, document?.UpdateTime);
+    }
+}

@@ -1,0 +1,95 @@
+using Pax.GoogleCloud.Firestore;
+
+namespace Pax.Orchestration.Completion.Stores.Internal;
+
+/// <summary>
+/// The Firestore layout of a tally: document <c>{phase}_completion/{runKey}</c> with one map field per processor
+/// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>) and the reserved fields <c>_phase</c>,
+/// <c>_runKey</c>, <c>_state</c> (open|claimed|triggered), <c>_triggered</c>, <c>_claimedUntil</c>,
+/// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>.
+/// </summary>
+internal static class FirestoreTallyDocument
+{
+    public const string Phase = "_phase";
+    public const string RunKey = "_runKey";
+    public const string State = "_state";
+    public const string Triggered = "_triggered";
+    public const string ClaimedUntil = "_claimedUntil";
+    public const string CreatedAt = "_createdAt";
+    public const string UpdatedAt = "_updatedAt";
+    public const string TriggeredAt = "_triggeredAt";
+
+    public static string Collection(string phase) => phase + "_completion";
+
+    public static TallySnapshot? Read(FirestoreDocument? document, string phase, string runKey)
+    {
+        if (document?.Fields is not { } fields)
+        {
+            return null;
+        }
+
+        var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+        {
+            if (!name.StartsWith('_') && value.MapValue?.Fields is { } map)
+            {
+                completions[name] = ReadCompletion(name, map);
+            }
+        }
+
+        var createdAt = Timestamp(fields, CreatedAt) ?? DateTimeOffset.MinValue;
+        return new TallySnapshot(
+            phase,
+            runKey,
+            ParseState(fields.GetValueOrDefault(State)?.StringValue),
+            completions,
+            createdAt,
+            Timestamp(fields, UpdatedAt) ?? createdAt,
+            Timestamp(fields, ClaimedUntil),
+            Timestamp(fields, TriggeredAt));
+    }
+
+    public static FirestoreValue Completion(ProcessorCompletion completion)
+    {
+        var map = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        {
+            ["status"] = FirestoreValue.String(completion.Status == CompletionStatus.Failed ? "failed" : "succeeded"),
+            ["recordedAt"] = FirestoreValue.Timestamp(completion.RecordedAt),
+        };
+        if (completion.MessageId is { } id)
+        {
+            map["messageId"] = FirestoreValue.String(id);
+        }
+
+        if (completion.Details is { } details)
+        {
+            map["details"] = FirestoreValue.String(details);
+        }
+
+        return FirestoreValue.Map(map);
+    }
+
+    public static string StateName(TallyState state) => state switch
+    {
+        TallyState.Claimed => "claimed",
+        TallyState.Triggered => "triggered",
+        _ => "open",
+    };
+
+    private static ProcessorCompletion ReadCompletion(string processor, Dictionary<string, FirestoreValue> map) => new(
+        processor,
+        map.GetValueOrDefault("status")?.StringValue == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
+        Timestamp(map, "recordedAt") ?? DateTimeOffset.MinValue,
+        map.GetValueOrDefault("messageId")?.StringValue,
+        map.GetValueOrDefault("details")?.StringValue);
+
+    private static DateTimeOffset? Timestamp(Dictionary<string, FirestoreValue> fields, string name) =>
+        fields.GetValueOrDefault(name)?.AsTimestamp();
+
+    private static TallyState ParseState(string? state) => state switch
+    {
+        "claimed" => TallyState.Claimed,
+        "triggered" => TallyState.Triggered,
+        _ => TallyState.Open,
+    };
+}

@@ -1,0 +1,140 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pax.Orchestration.Completion.Stores.Internal;
+
+/// <summary>The SQLite schema and row mapping of <see cref="SqliteCompletionStore"/>; times are Unix milliseconds.</summary>
+internal static class SqliteTallyRows
+{
+    public static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS pax_tallies (
+              phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL,
+              claimed_until INTEGER NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL,
+              PRIMARY KEY (phase, run_key));
+            CREATE INDEX IF NOT EXISTS pax_tallies_untriggered ON pax_tallies (phase, state);
+            CREATE TABLE IF NOT EXISTS pax_completions (
+              phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
+              recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL,
+              PRIMARY KEY (phase, run_key, processor));
+            CREATE TABLE IF NOT EXISTS pax_rejected (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NULL, reason TEXT NOT NULL, received_at INTEGER NOT NULL, excerpt TEXT NULL);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<TallySnapshot?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT state, claimed_until, created_at, updated_at, triggered_at FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
+            SELECT processor, status, recorded_at, message_id, details FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
+            """;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$runKey", runKey);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var state = ParseState(reader.GetString(0));
+        var claimedUntil = reader.IsDBNull(1) ? (DateTimeOffset?)null : Time(reader.GetInt64(1));
+        var createdAt = Time(reader.GetInt64(2));
+        var updatedAt = Time(reader.GetInt64(3));
+        var triggeredAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : Time(reader.GetInt64(4));
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var processor = reader.GetString(0);
+            completions[processor] = new ProcessorCompletion(
+                processor,
+                reader.GetString(1) == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
+                Time(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4));
+        }
+
+        return new TallySnapshot(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt);
+    }
+
+    public static async Task UpsertCompletionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, bool newTally, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var tallySql = newTally
+            ? "INSERT INTO pax_tallies (phase, run_key, state, created_at, updated_at) VALUES ($phase, $runKey, 'open', $at, $at);"
+            : "UPDATE pax_tallies SET updated_at = $at WHERE phase = $phase AND run_key = $runKey;";
+        command.CommandText = tallySql + """
+
+            INSERT INTO pax_completions (phase, run_key, processor, status, recorded_at, message_id, details)
+            VALUES ($phase, $runKey, $processor, $status, $at, $messageId, $details)
+            ON CONFLICT (phase, run_key, processor) DO UPDATE SET
+              status = excluded.status, recorded_at = excluded.recorded_at, message_id = excluded.message_id, details = excluded.details;
+            """;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$runKey", runKey);
+        command.Parameters.AddWithValue("$processor", completion.Processor);
+        command.Parameters.AddWithValue("$status", completion.Status == CompletionStatus.Failed ? "failed" : "succeeded");
+        command.Parameters.AddWithValue("$at", completion.RecordedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$messageId", (object?)completion.MessageId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$details", (object?)completion.Details ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Returns which of <paramref name="runKeys"/> (at most a few hundred) have a tally row in the phase.</summary>
+    public static async Task<List<string>> SelectRunKeysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, IReadOnlyList<string> runKeys, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = runKeys.Select((_, i) => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT run_key FROM pax_tallies WHERE phase = $phase AND run_key IN ({string.Join(", ", parameters)})";
+        command.Parameters.AddWithValue("$phase", phase);
+        for (var i = 0; i < runKeys.Count; i++)
+        {
+            command.Parameters.AddWithValue(parameters[i], runKeys[i]);
+        }
+
+        var found = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    /// <summary>Claims an open tally, or a claimed one whose lease ended; returns whether this call claimed it.</summary>
+    public static async Task<bool> ClaimAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE pax_tallies SET state = 'claimed', claimed_until = $until, updated_at = $now
+            WHERE phase = $phase AND run_key = $runKey
+              AND (state = 'open' OR (state = 'claimed' AND (claimed_until IS NULL OR claimed_until <= $now)))
+            """;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$runKey", runKey);
+        command.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static TallyState ParseState(string state) => state switch
+    {
+        "claimed" => TallyState.Claimed,
+        "triggered" => TallyState.Triggered,
+        _ => TallyState.Open,
+    };
+
+    private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

@@ -1,0 +1,194 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion.Stores.Internal;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Completion.Stores;
+
+/// <summary>
+/// Tallies in a SQLite file (the embedded default): tables <c>pax_tallies</c> (one row per phase and run key),
+/// <c>pax_completions</c> (one row per processor) and <c>pax_rejected</c>. Every call is one <c>BEGIN IMMEDIATE</c>
+/// transaction, so records and claims are atomic across threads and processes sharing the file.
+/// </summary>
+public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    /// <summary>Initializes a store on <see cref="SqliteStoreOptions.Path"/>.</summary>
+    /// <param name="options">The orchestration options.</param>
+    public SqliteCompletionStore(IOptions<OrchestrationOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = System.IO.Path.GetFullPath(options.Value.Sqlite.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <inheritdoc />
+    public Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            ArgumentNullException.ThrowIfNull(completion);
+            var tally = await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false);
+            var current = tally is not null && tally.Completions.TryGetValue(completion.Processor, out var found) ? found : null;
+            if (!completion.Supersedes(current))
+            {
+                return new StoreRecordResult(false, tally!);
+            }
+
+            if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
+            {
+                return new StoreRecordResult(false, tally, Full: true);
+            }
+
+            await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, tally is null, cancellationToken).ConfigureAwait(false);
+            var updated = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false))!;
+            if (claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated))
+            {
+                await SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, completion.RecordedAt, claim.LeaseUntil, cancellationToken).ConfigureAwait(false);
+                return new StoreRecordResult(true, updated with { State = TallyState.Claimed, ClaimedUntil = claim.LeaseUntil }, Claimed: true);
+            }
+
+            return new StoreRecordResult(true, updated);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
+        InTransactionAsync((connection, transaction) => SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            (connection, transaction) => SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, now, leaseUntil, cancellationToken),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE pax_tallies SET state = 'triggered', triggered_at = $now, claimed_until = NULL, updated_at = $now
+                WHERE phase = $phase AND run_key = $runKey AND state <> 'triggered'
+                """;
+            command.Parameters.AddWithValue("$phase", phase);
+            command.Parameters.AddWithValue("$runKey", runKey);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            var keys = new List<string>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "SELECT run_key FROM pax_tallies WHERE phase = $phase AND state <> 'triggered' ORDER BY created_at LIMIT $limit";
+                command.Parameters.AddWithValue("$phase", phase);
+                command.Parameters.AddWithValue("$limit", limit);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    keys.Add(reader.GetString(0));
+                }
+            }
+
+            var tallies = new List<TallySnapshot>(keys.Count);
+            foreach (var key in keys)
+            {
+                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
+            }
+
+            return (IReadOnlyList<TallySnapshot>)tallies;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        return InTransactionAsync(async (connection, transaction) =>
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in runKeys.Chunk(500))
+            {
+                recorded.UnionWith(await SqliteTallyRows.SelectRunKeysAsync(connection, transaction, phase, chunk, cancellationToken).ConfigureAwait(false));
+            }
+
+            return (IReadOnlySet<string>)recorded;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            ArgumentNullException.ThrowIfNull(rejected);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO pax_rejected (message_id, reason, received_at, excerpt) VALUES ($id, $reason, $at, $excerpt)";
+            command.Parameters.AddWithValue("$id", (object?)rejected.MessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reason", rejected.Reason);
+            command.Parameters.AddWithValue("$at", rejected.ReceivedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$excerpt", (object?)rejected.Excerpt ?? DBNull.Value);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Lists the rejected deliveries, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rejected deliveries.</returns>
+    public Task<IReadOnlyList<RejectedMessage>> ListRejectedAsync(CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT message_id, reason, received_at, excerpt FROM pax_rejected ORDER BY id";
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var list = new List<RejectedMessage>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(new RejectedMessage(
+                    reader.IsDBNull(0) ? null : reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+
+            return (IReadOnlyList<RejectedMessage>)list;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = new SqliteConnection(_connectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (!_created)
+                {
+                    await SqliteTallyRows.CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+                    _created = true;
+                }
+
+                // Deferred = false: BEGIN IMMEDIATE takes the write lock up front, so two processes cannot both read then write.
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

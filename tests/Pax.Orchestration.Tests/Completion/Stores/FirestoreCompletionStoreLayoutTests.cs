@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Firestore;
+using Pax.Orchestration.Tests.Support;
+
+namespace Pax.Orchestration.Tests.Completion.Stores;
+
+/// <summary>The Firestore document a tally leaves behind, as operators see it in the console.</summary>
+public sealed class FirestoreCompletionStoreLayoutTests(EmulatorsFixture emulators)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_tally_is_one_document_per_phase_and_run_key_with_a_field_per_processor_and_triggered_flag()
+    {
+        await using var h = TallyHarness.Firestore(await emulators.FirestoreAsync(), TallyHarness.Named("phase2", "collector/0", "b"));
+        await h.RecordAsync("phase2", "collector/0", "2026-02-10", messageId: "m0");
+        await h.RecordAsync("phase2", "b", "2026-02-10", messageId: "m1");
+        var project = h.Services.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Firestore.ProjectId!;
+
+        var document = await h.Services.GetRequiredService<FirestoreClient>()
+            .GetDocumentAsync(FirestoreClient.DocumentName(project, "phase2_completion", "2026-02-10"), Ct);
+
+        var fields = document!.Fields!;
+        Assert.Equal("succeeded", fields["collector/0"].MapValue!.Fields!["status"].StringValue);
+        Assert.Equal("m1", fields["b"].MapValue!.Fields!["messageId"].StringValue);
+        Assert.True(fields["_triggered"].BooleanValue);
+        Assert.Equal("triggered", fields["_state"].StringValue);
+        Assert.Equal(h.Time.GetUtcNow(), fields["_createdAt"].AsTimestamp());
+        Assert.NotNull(fields["_triggeredAt"].AsTimestamp());
+        Assert.Equal("2026-02-10", fields["_runKey"].StringValue);
+    }
+}
