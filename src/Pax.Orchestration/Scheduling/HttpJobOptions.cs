@@ -22,8 +22,10 @@ public sealed class HttpJobOptions
 
     /// <summary>
     /// Gets or sets the ID token audiences a job may ask for besides its own URL's origin (a Cloud Run service's default
-    /// audience is its URL; list custom audiences here). A job whose <c>audience</c> is neither its URL's origin nor listed
-    /// is refused at creation, so the service never mints a token for a URL it does not post to.
+    /// audience is its URL; list custom audiences here). A listed audience is only accepted for a job whose URL lies under
+    /// <see cref="AllowedUrls"/>, so this list needs <see cref="AllowedUrls"/> (checked at startup): otherwise any job could
+    /// have a token for a listed audience sent to a URL of its choosing. A job whose <c>audience</c> is neither its URL's
+    /// origin nor listed is refused at creation, and an ID token only travels over https (or to a loopback address).
     /// </summary>
     /// <value>Default empty: only the job URL's own origin.</value>
     public List<string> AllowedAudiences { get; set; } = [];

@@ -18,7 +18,11 @@ public sealed class JobHandlerTests(EmulatorsFixture emulators)
     public async Task Http_posts_the_body_with_an_id_token_for_the_audience_and_an_idempotency_key()
     {
         await using var target = await RecordingServer.StartAsync();
-        await using var http = new HttpJobHarness(o => o.AllowedAudiences = ["https://svc-abc.a.run.app"]);
+        await using var http = new HttpJobHarness(o =>
+        {
+            o.AllowedAudiences = ["https://svc-abc.a.run.app"];
+            o.AllowedUrls = [target.BaseAddress.ToString()];
+        });
         var payload = $$"""{"url":"{{target.BaseAddress}}hook","body":{"report":"daily","n":2},"audience":"https://svc-abc.a.run.app"}""";
 
         await http.Handler.ExecuteAsync(Context("nightly", payload), Ct);

@@ -100,9 +100,9 @@ public sealed class HttpJobHandler : IScheduledJobHandler
                 return $"'{uri.Host}' is a Google API: it rejects OIDC ID tokens (401); call it with an OAuth access token instead (or through a pubsub job)";
             }
 
-            if (!HttpJobDestinations.IsAudienceAllowed(uri, audience.GetString()!, _options.AllowedAudiences))
+            if (HttpJobDestinations.AudienceProblem(uri, audience.GetString()!, _options) is { } audienceProblem)
             {
-                return $"'audience' must name the origin of 'url' ({uri.GetLeftPart(UriPartial.Authority)}) or be listed in {HttpJobDestinations.AllowedAudiencesKey}; the service does not mint ID tokens for other audiences";
+                return audienceProblem;
             }
         }
 
@@ -181,7 +181,8 @@ public sealed class HttpJobHandler : IScheduledJobHandler
     {
         try
         {
-            return await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Only the status is read: the body is never buffered, so a destination cannot make the service hold it in memory.
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {

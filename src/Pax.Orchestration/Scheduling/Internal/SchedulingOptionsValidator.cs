@@ -85,6 +85,11 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
             }
         }
 
+        if (options.AllowedAudiences.Count > 0 && options.AllowedUrls.Count == 0)
+        {
+            failures.Add($"{HttpJobDestinations.AllowedAudiencesKey} needs {HttpJobDestinations.AllowedUrlsKey}: a listed audience is only sent to allow-listed URLs, never to any URL a job names.");
+        }
+
         for (var i = 0; i < options.AllowedAudiences.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(options.AllowedAudiences[i]))

@@ -49,8 +49,11 @@ internal sealed class DoctorFixer(CloudRunIamClient iam, CloudSchedulerClient sc
                 await ApplyAsync(action, cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync($"  done: {action.Describe()}").ConfigureAwait(false);
             }
-            catch (GoogleApiException ex)
+            catch (Exception ex) when (ex is GoogleApiException or HttpRequestException
+                || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // A refusal, a network failure or a timeout fails this change only; the others still run, and the
+                // list of done/FAILED lines says exactly what was applied.
                 failed++;
                 await output.WriteLineAsync($"  FAILED: {action.Describe()}: {ex.Message}").ConfigureAwait(false);
             }

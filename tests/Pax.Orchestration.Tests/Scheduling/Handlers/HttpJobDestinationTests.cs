@@ -146,18 +146,59 @@ public sealed class HttpJobDestinationTests
         }
         else
         {
-            Assert.Equal($"'audience' must name the origin of 'url' ({new Uri(url).GetLeftPart(UriPartial.Authority)}) or be listed in Pax:Scheduling:HttpJobs:AllowedAudiences; the service does not mint ID tokens for other audiences", reason);
+            Assert.Equal($"'audience' must be the URL's own origin ({new Uri(url).GetLeftPart(UriPartial.Authority)}) or listed in Pax:Scheduling:HttpJobs:AllowedAudiences; the service mints ID tokens only for where it posts", reason);
         }
     }
 
     [Fact]
-    public void A_listed_audience_is_accepted_for_any_allowed_url()
+    public void A_listed_audience_is_accepted_only_for_allow_listed_urls()
     {
-        using var http = new HttpJobHarness(o => o.AllowedAudiences = ["reports-custom-audience", "https://reports.example.com"]);
+        using var http = new HttpJobHarness(o =>
+        {
+            o.AllowedAudiences = ["reports-custom-audience", "https://reports.example.com"];
+            o.AllowedUrls = ["https://svc-abc-ue.a.run.app/hook", "http://127.0.0.1:9000"];
+        });
 
         Assert.Null(http.Validate("""{"url":"https://svc-abc-ue.a.run.app/hook","audience":"reports-custom-audience"}"""));
         Assert.Null(http.Validate("""{"url":"http://127.0.0.1:9000/hook","audience":"https://reports.example.com"}"""));
         Assert.NotNull(http.Validate("""{"url":"http://127.0.0.1:9000/hook","audience":"Reports-Custom-Audience"}"""));
+    }
+
+    [Fact]
+    public void A_listed_audience_never_sends_its_token_to_a_url_outside_the_allow_list()
+    {
+        // Review finding: a listed audience used to be accepted for any URL, so a job creator could have the service
+        // mint a token for an internal service and POST it to a server of their choosing.
+        using var listedOnly = new HttpJobHarness(o => o.AllowedAudiences = ["https://internal-abc-ue.a.run.app"]);
+        using var withUrls = new HttpJobHarness(o =>
+        {
+            o.AllowedAudiences = ["https://internal-abc-ue.a.run.app"];
+            o.AllowedUrls = ["https://svc-abc-ue.a.run.app"];
+        });
+        const string Job = """{"url":"https://attacker.example/x","audience":"https://internal-abc-ue.a.run.app"}""";
+
+        Assert.Contains("AllowedUrls", listedOnly.Validate(Job), StringComparison.Ordinal);
+        Assert.NotNull(withUrls.Validate(Job));
+    }
+
+    [Fact]
+    public void An_id_token_never_travels_over_plain_http_except_to_loopback()
+    {
+        using var http = new HttpJobHarness();
+
+        Assert.Contains("only sent over https", http.Validate("""{"url":"http://svc.example/hook","audience":"http://svc.example"}"""), StringComparison.Ordinal);
+        Assert.Null(http.Validate("""{"url":"http://127.0.0.1:9000/hook","audience":"http://127.0.0.1:9000"}"""));
+    }
+
+    [Fact]
+    public void Startup_refuses_listed_audiences_without_allow_listed_urls()
+    {
+        var options = new SchedulingOptions { AllowedServiceAccounts = ["s@p.iam.gserviceaccount.com"] };
+        options.HttpJobs.AllowedAudiences = ["https://internal-abc-ue.a.run.app"];
+
+        var result = new SchedulingOptionsValidator(_ => null).Validate(Options.DefaultName, options);
+
+        Assert.Contains("Pax:Scheduling:HttpJobs:AllowedAudiences needs Pax:Scheduling:HttpJobs:AllowedUrls", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class HttpJobHandlerSecurityTests
         {
             ["innocent.example"] = [IPAddress.Loopback, IPAddress.Parse(resolved)],
         });
-        const string Payload = """{"url":"http://innocent.example/computeMetadata/v1/","audience":"http://innocent.example"}""";
+        const string Payload = """{"url":"http://innocent.example/computeMetadata/v1/"}""";
         Assert.Null(http.Validate(Payload));
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.ExecuteAsync(Payload));

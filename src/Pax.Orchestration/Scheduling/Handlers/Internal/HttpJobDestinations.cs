@@ -89,10 +89,35 @@ internal static class HttpJobDestinations
         && HostOf(a).Equals(HostOf(b), StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
-    /// <summary>Returns whether a job to <paramref name="url"/> may carry an ID token for <paramref name="audience"/>.</summary>
-    public static bool IsAudienceAllowed(Uri url, string audience, IReadOnlyCollection<string> allowedAudiences) =>
-        (Uri.TryCreate(audience, UriKind.Absolute, out var named) && (named.Scheme == Uri.UriSchemeHttps || named.Scheme == Uri.UriSchemeHttp) && SameOrigin(named, url))
-        || allowedAudiences.Contains(audience, StringComparer.Ordinal);
+    /// <summary>
+    /// Returns why a job to <paramref name="url"/> may not carry an ID token for <paramref name="audience"/>, or
+    /// <see langword="null"/> when it may: the token travels over https (or to a loopback address), and the audience is
+    /// the URL's own origin, or is listed in <see cref="HttpJobOptions.AllowedAudiences"/> while the URL lies under a
+    /// non-empty <see cref="HttpJobOptions.AllowedUrls"/> — a listed audience never lets a token go to an arbitrary URL.
+    /// </summary>
+    public static string? AudienceProblem(Uri url, string audience, HttpJobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(options);
+        if (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+        {
+            return "an ID token ('audience') is only sent over https (or to a loopback address); this URL is plain http";
+        }
+
+        if (Uri.TryCreate(audience, UriKind.Absolute, out var named) && (named.Scheme == Uri.UriSchemeHttps || named.Scheme == Uri.UriSchemeHttp) && SameOrigin(named, url))
+        {
+            return null;
+        }
+
+        if (!options.AllowedAudiences.Contains(audience, StringComparer.Ordinal))
+        {
+            return $"'audience' must be the URL's own origin ({url.GetLeftPart(UriPartial.Authority)}) or listed in {AllowedAudiencesKey}; the service mints ID tokens only for where it posts";
+        }
+
+        return options.AllowedUrls.Count > 0 && IsAllowed(url, options.AllowedUrls)
+            ? null
+            : $"a listed audience is only sent to URLs under {AllowedUrlsKey}, and this URL is not under one";
+    }
 
     /// <summary>The URL as errors show it: origin and path, no query (it may hold secrets).</summary>
     public static string Describe(Uri url) => url.GetLeftPart(UriPartial.Authority) + url.AbsolutePath;

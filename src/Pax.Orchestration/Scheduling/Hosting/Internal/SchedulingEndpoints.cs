@@ -179,7 +179,7 @@ internal sealed class SchedulingEndpoints
     }
 
     private static bool IsUnavailable(Exception exception) =>
-        exception is GoogleApiException or HttpRequestException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or IOException
+        exception is GoogleApiException or Pax.GoogleCloud.Firestore.FirestoreDatabaseNotFoundException or HttpRequestException or Microsoft.Data.Sqlite.SqliteException or TimeoutException or IOException
             || (exception is TaskCanceledException { InnerException: TimeoutException });
 
     private static ScheduledJobRequest ParseRequest(byte[] body)
