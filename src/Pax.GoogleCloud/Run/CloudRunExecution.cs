@@ -17,6 +17,19 @@ public sealed class CloudRunExecution
     /// <summary>Gets or sets when the execution completed (RFC 3339, as sent), or <see langword="null"/> while it runs.</summary>
     public string? CompletionTime { get; set; }
 
+    /// <summary>Gets or sets how many tasks failed all their attempts (<c>failedCount</c>); more than zero means the execution fails.</summary>
+    public int? FailedCount { get; set; }
+
+    /// <summary>Gets or sets how many tasks were cancelled (<c>cancelledCount</c>).</summary>
+    public int? CancelledCount { get; set; }
+
+    /// <summary>
+    /// Gets a value indicating whether the execution failed or was cancelled, or will: a task that failed all its
+    /// attempts or was cancelled fails the whole execution (cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions:
+    /// <c>failedCount</c>, <c>cancelledCount</c>). A running execution without such a task is not.
+    /// </summary>
+    public bool FailedOrCancelled => FailedCount > 0 || CancelledCount > 0;
+
     /// <summary>Gets or sets the task template the execution runs.</summary>
     public CloudRunTaskTemplate? Template { get; set; }
 

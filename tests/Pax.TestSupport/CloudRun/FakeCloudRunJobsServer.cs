@@ -82,6 +82,10 @@ public sealed class FakeCloudRunJobsServer : IAsyncDisposable
     /// <returns>A task that completes when a held run has created its execution.</returns>
     public Task HoldRunAnswers() => _jobs.HoldRunAnswers();
 
+    /// <summary>Ends execution <paramref name="name"/> as failed (<c>failedCount</c> 1, <c>completionTime</c> set).</summary>
+    /// <param name="name">The execution's name.</param>
+    public void FailExecution(string name) => _jobs.FailExecution(name);
+
     /// <summary>Lets held and later runs answer.</summary>
     public void ReleaseRunAnswers() => _jobs.ReleaseRunAnswers();
 

@@ -18,7 +18,8 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// On a re-drive (<see cref="PhaseTriggerRequest.Redrive"/>: an earlier attempt timed out, failed or died after
 /// claiming), it first lists the job's executions (<c>GET v2/{job}/executions</c>, newest <see cref="MaxExecutionsExamined"/>)
 /// and looks in each execution's <c>template.containers[].env</c> for <c>PAX_IDEMPOTENCY_KEY</c> with this key; when one
-/// is there, the earlier run landed and no second execution is started. An earlier run that lands only after the
+/// is there, the earlier run landed and no second execution is started — unless that execution failed or was
+/// cancelled (<see cref="CloudRunExecution.FailedOrCancelled"/>), which did not do the work, so a new one is started. An earlier run that lands only after the
 /// claim's lease (default 60 s) can still give a second execution, so a job should still check <c>PAX_IDEMPOTENCY_KEY</c>
 /// when running twice would matter. When the list cannot be read (403 without <c>run.executions.list</c>, or an outage)
 /// the re-drive fails and the claim stays for the next one: nothing is started blind, nothing is lost.
@@ -101,7 +102,8 @@ public sealed class CloudRunJobTrigger : IPhaseTrigger
         do
         {
             var page = await _jobs.ListExecutionsAsync(Job, PageSize, pageToken, cancellationToken).ConfigureAwait(false);
-            var match = page.Executions.FirstOrDefault(e => string.Equals(e.FindEnv(IdempotencyKeyVariable), idempotencyKey, StringComparison.Ordinal));
+            // An execution that failed or was cancelled did not do the phase's work: it does not stand for this run.
+            var match = page.Executions.FirstOrDefault(e => !e.FailedOrCancelled && string.Equals(e.FindEnv(IdempotencyKeyVariable), idempotencyKey, StringComparison.Ordinal));
             if (match is not null)
             {
                 return match;

@@ -35,8 +35,9 @@ public sealed record PhaseTriggerEnvironment(string Phase, string RunKey, string
 
     /// <summary>
     /// Looks through the job's executions (newest <see cref="CloudRunJobTrigger.MaxExecutionsExamined"/>) for those whose
-    /// template env carries this <see cref="IdempotencyKey"/>, and returns the one created first when it is not this
-    /// execution (ties broken by name). The job's own service account needs <c>run.executions.list</c> on the job
+    /// template env carries this <see cref="IdempotencyKey"/> and that did not fail or get cancelled
+    /// (<see cref="CloudRunExecution.FailedOrCancelled"/>: such an execution did not do the work), and returns the one
+    /// created first when it is not this execution (ties broken by name). A still-running earlier execution is trusted. The job's own service account needs <c>run.executions.list</c> on the job
     /// (<c>roles/run.viewer</c>).
     /// </summary>
     /// <param name="jobs">The Cloud Run client from DI.</param>
@@ -58,7 +59,7 @@ public sealed record PhaseTriggerEnvironment(string Phase, string RunKey, string
         do
         {
             var page = await jobs.ListExecutionsAsync(job, 100, pageToken, cancellationToken).ConfigureAwait(false);
-            carrying.AddRange(page.Executions.Where(e => string.Equals(e.FindEnv(CloudRunJobTrigger.IdempotencyKeyVariable), IdempotencyKey, StringComparison.Ordinal)));
+            carrying.AddRange(page.Executions.Where(e => !e.FailedOrCancelled && string.Equals(e.FindEnv(CloudRunJobTrigger.IdempotencyKeyVariable), IdempotencyKey, StringComparison.Ordinal)));
             examined += page.Executions.Count;
             pageToken = page.NextPageToken;
         }

@@ -77,6 +77,24 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_earlier_execution_that_failed_does_not_stand_for_the_run_and_the_re_drive_starts_a_new_one()
+    {
+        await StartAsync(CloudRunIamClient.JobsExecutorWithOverridesRole, CloudRunIamClient.ViewerRole);
+        await ClaimAsDeadProcessAsync();
+        var jobs = _services!.GetRequiredService<CloudRunJobsClient>();
+        await new CloudRunJobTrigger(jobs, Job).FireAsync(new PhaseTriggerRequest("phase2", RunKey, "phase2:2026-02-10", ["a", "b"]), Ct); // …then kill -9
+        Run.FailExecution((string)Assert.Single(Run.Executions(Job))["name"]!);
+
+        _time.Advance(Options.ClaimLease);
+        var report = await Watchdog.RunAsync(Ct);
+
+        Assert.Equal(DriveOutcome.Triggered, Assert.Single(report.Redriven).Outcome);
+        var executions = Run.Executions(Job);
+        Assert.Equal(2, executions.Count);
+        Assert.All(executions, e => Assert.Equal("phase2:2026-02-10", Env(e, "PAX_IDEMPOTENCY_KEY")));
+    }
+
+    [Fact]
     public async Task A_process_killed_before_its_run_leaves_a_claim_the_watchdog_runs_once()
     {
         await StartAsync(CloudRunIamClient.JobsExecutorWithOverridesRole, CloudRunIamClient.ViewerRole);

@@ -44,6 +44,10 @@ public sealed class PhaseTriggerEnvironmentTests
         Assert.Null(first);
         Assert.Null(other);
         Assert.Equal($"{Job}/executions/{executions[0]}", late?.Name);
+
+        // Once the first execution has failed, it did not do the work: the late duplicate is the one that must.
+        run.FailExecution((string)run.Executions(Job)[0]["name"]!);
+        Assert.Null(await Environment(executions[2], run.Executions(Job)[2]).FindEarlierExecutionAsync(jobs, Job, Ct));
     }
 
     [Fact]

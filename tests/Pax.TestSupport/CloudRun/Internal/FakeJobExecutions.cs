@@ -56,6 +56,19 @@ internal sealed partial class FakeJobExecutions
         }
     }
 
+    /// <summary>Ends an execution as failed: one task failed all its attempts (<c>failedCount</c> 1, <c>completionTime</c> set), as the v2 Execution resource shows it.</summary>
+    public void FailExecution(string name)
+    {
+        lock (_gate)
+        {
+            var execution = _executions.Single(e => (string?)e["name"] == name);
+            execution["failedCount"] = 1;
+            execution["succeededCount"] = 0;
+            execution["completionTime"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+            execution["reconciling"] = false;
+        }
+    }
+
     public Task HoldRunAnswers()
     {
         lock (_gate)
