@@ -9,7 +9,8 @@ namespace Pax.GoogleCloud;
 /// <c>CLOUDSCHEDULER</c>, <c>PUBSUB</c>, <c>FIRESTORE</c>, <c>CLOUDRESOURCEMANAGER</c>, <c>EVENTARC</c> and <c>CLOUDFUNCTIONS</c>; an endpoint set in
 /// <see cref="GoogleCloudOptions"/> (configuration or code) wins over the variable. When the value is a loopback
 /// <c>http://</c> URL (<c>127.0.0.0/8</c>, <c>::1</c>, <c>localhost</c>) requests go there without an access token and
-/// no token is fetched, as with the emulator variables.
+/// no token is fetched, as with the emulator variables; any other value must be <c>https://</c> (an access token never
+/// travels over plain http), else the options fail to build with the variable named.
 /// </summary>
 public static class GoogleApiEndpointOverrides
 {
@@ -72,6 +73,13 @@ public static class GoogleApiEndpointOverrides
         if (IsLoopbackHttp(endpoint))
         {
             options.AnonymousEndpoints.Add(endpoint);
+        }
+        else if (endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            // An access token never travels over plain http: only a loopback endpoint (an emulator, a fake) may be http,
+            // and it gets no token.
+            throw new InvalidOperationException(
+                $"{variable} '{value}' is plain http to a host that is not loopback: Pax would send it an access token unencrypted. Use https, or a loopback http endpoint (which gets no token).");
         }
 
         return endpoint;

@@ -44,9 +44,8 @@ public sealed class GoogleApiEndpointOverridesTests
 
     [Theory]
     [InlineData("https://us-east1-run.googleapis.com/")]
-    [InlineData("http://10.1.2.3:8080/")]
-    [InlineData("http://run.example.internal/")]
-    public void An_override_that_is_not_loopback_http_is_authenticated(string value)
+    [InlineData("https://run.example.internal/")]
+    public void An_https_override_is_authenticated(string value)
     {
         var options = new GoogleCloudOptions();
 
@@ -108,7 +107,9 @@ public sealed class GoogleApiEndpointOverridesTests
     [InlineData("ftp://127.0.0.1:9000/")]
     [InlineData("http://127.0.0.1:9000/?alt=json")]
     [InlineData("http://user:secret@127.0.0.1:9000/")]
-    public void A_value_that_is_not_an_http_url_is_refused_with_the_variable_name(string value)
+    [InlineData("http://10.1.2.3:8080/")]
+    [InlineData("http://run.example.internal/")]
+    public void A_value_that_is_not_https_or_loopback_http_is_refused_with_the_variable_name(string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             GoogleApiEndpointOverrides.Apply(new GoogleCloudOptions(), name => name == "CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN" ? value : null));
