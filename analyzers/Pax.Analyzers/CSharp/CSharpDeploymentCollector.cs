@@ -16,6 +16,7 @@ internal sealed class CSharpDeploymentCollector
     private readonly ConcurrentBag<Invocation> _invocations = [];
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
     private readonly ConcurrentBag<Diagnostic> _missingTokens = [];
+    private readonly ConcurrentBag<(string Name, FunctionGeneration? Generation)> _deployed = [];
 
     public CSharpDeploymentCollector(Compilation compilation) =>
         _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -45,6 +46,14 @@ internal sealed class CSharpDeploymentCollector
         else if (property.Name == GrantShape.RoleProperty && Types.IsGrant(type))
         {
             AnalyzeGrant(assignment);
+        }
+        else if (property.Name == CSharpDeploymentTypes.DeployedNameProperty && Types.IsDeploying(type, out var generation))
+        {
+            // A name not known at build time deploys nothing the analyzer can tie a URL or grant to.
+            if (OperationText.Evaluate(assignment.Value, Types) is { } name && UnknownText.IsKnown(name))
+            {
+                _deployed.Add((name, generation));
+            }
         }
         else if (property.Name == CSharpDeploymentTypes.InvokerIamDisabledProperty
             && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Types.CloudRunServiceArgs)
@@ -93,6 +102,18 @@ internal sealed class CSharpDeploymentCollector
         foreach (var grant in _grants)
         {
             unit.Add(grant);
+        }
+
+        foreach (var (name, generation) in _deployed)
+        {
+            if (generation is { } function)
+            {
+                unit.AddFunction(name, function);
+            }
+            else
+            {
+                unit.AddService(name);
+            }
         }
 
         foreach (var diagnostic in unit.Diagnostics().OrderBy(d => d.Location.SourceSpan.Start))
