@@ -75,9 +75,10 @@ internal sealed class CSharpDeploymentCollector
             return;
         }
 
-        // The role decides later whether it lets invoke (InvokerRoles); the policy's resource is not known here.
+        // The role decides later whether it lets invoke (InvokerRoles); the target is the policy's SetIamPolicy resource when known.
         var role = OperationText.Evaluate(Argument(invocation, "role", 0), Types);
-        _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value, role));
+        var member = OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value;
+        _grants.Add(new InvokerGrant(member, role, IamPolicyResource.TargetOf(invocation, Types)));
     }
 
     public void ReportMissingGrants(CompilationAnalysisContext context)

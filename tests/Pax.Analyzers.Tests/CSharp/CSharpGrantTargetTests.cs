@@ -85,6 +85,36 @@ public sealed class CSharpGrantTargetTests
         }
         """));
 
+    [Theory]
+    [InlineData("projects/p/locations/us-central1/services/b", "")]
+    [InlineData("projects/p/locations/us-central1/services/a", "PAX002")]
+    [InlineData("projects/p", "")] // not a service, job or function: counts for every target (can't tell)
+    public Task Iam_policy_binding_counts_for_the_resource_of_its_set_iam_policy_request(string resource, string expected)
+    {
+        var endpoint = expected.Length == 0
+            ? "PushEndpoint = \"https://b-123456789.us-central1.run.app/push\""
+            : "{|PAX002:PushEndpoint = \"https://b-123456789.us-central1.run.app/push\"|}";
+        return Verify.RunAsync(Verify.ForCode(GoogleCloudStubs.Pulumi, GoogleCloudStubs.Iam, $$"""
+            using Google.Cloud.Iam.V1;
+            using Pulumi.Gcp.PubSub.Inputs;
+            class Stack
+            {
+                SetIamPolicyRequest Grant()
+                {
+                    var policy = new Policy();
+                    policy.AddRoleMember("roles/run.invoker", "serviceAccount:{{Push}}");
+                    return new SetIamPolicyRequest { Resource = "{{resource}}", Policy = policy };
+                }
+
+                SubscriptionPushConfigArgs PushToB() => new()
+                {
+                    {{endpoint}},
+                    OidcToken = new SubscriptionPushConfigOidcTokenArgs { ServiceAccountEmail = "{{Push}}" },
+                };
+            }
+            """));
+    }
+
     [Fact]
     public Task Gen1_pubsub_triggered_function_gets_no_PAX002() => Verify.RunAsync(Verify.ForCode(GoogleCloudStubs.Pulumi, """
         using Pulumi.Gcp.CloudFunctions;

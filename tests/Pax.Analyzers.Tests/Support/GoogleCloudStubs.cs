@@ -64,6 +64,7 @@ internal static class GoogleCloudStubs
                 public System.Collections.Generic.List<Binding> Bindings { get; } = new();
                 public bool AddRoleMember(string role, string member) => true;
             }
+            public sealed class SetIamPolicyRequest { public string Resource { get; set; } = ""; public Policy Policy { get; set; } = null!; }
         }
         """;
 
