@@ -16,6 +16,7 @@ internal sealed class CSharpDeploymentCollector
     private readonly ConcurrentBag<Invocation> _invocations = [];
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
     private readonly ConcurrentBag<Diagnostic> _missingTokens = [];
+    private readonly ConcurrentBag<(string Name, FunctionGeneration? Generation)> _deployed = [];
 
     public CSharpDeploymentCollector(Compilation compilation) =>
         _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -46,6 +47,14 @@ internal sealed class CSharpDeploymentCollector
         {
             AnalyzeGrant(assignment);
         }
+        else if (property.Name == CSharpDeploymentTypes.DeployedNameProperty && Types.IsDeploying(type, out var generation))
+        {
+            // A name not known at build time deploys nothing the analyzer can tie a URL or grant to.
+            if (OperationText.Evaluate(assignment.Value, Types) is { } name && UnknownText.IsKnown(name))
+            {
+                _deployed.Add((name, generation));
+            }
+        }
         else if (property.Name == CSharpDeploymentTypes.InvokerIamDisabledProperty
             && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Types.CloudRunServiceArgs)
             && OperationText.Evaluate(assignment.Value, Types) == "true")
@@ -66,9 +75,10 @@ internal sealed class CSharpDeploymentCollector
             return;
         }
 
-        // The role decides later whether it lets invoke (InvokerRoles); the policy's resource is not known here.
+        // The role decides later whether it lets invoke (InvokerRoles); the target is the policy's SetIamPolicy resource when known.
         var role = OperationText.Evaluate(Argument(invocation, "role", 0), Types);
-        _grants.Add(new InvokerGrant(OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value, role));
+        var member = OperationText.Evaluate(Argument(invocation, "member", 1), Types) ?? UnknownText.Value;
+        _grants.Add(new InvokerGrant(member, role, IamPolicyResource.TargetOf(invocation, Types)));
     }
 
     public void ReportMissingGrants(CompilationAnalysisContext context)
@@ -93,6 +103,18 @@ internal sealed class CSharpDeploymentCollector
         foreach (var grant in _grants)
         {
             unit.Add(grant);
+        }
+
+        foreach (var (name, generation) in _deployed)
+        {
+            if (generation is { } function)
+            {
+                unit.AddFunction(name, function);
+            }
+            else
+            {
+                unit.AddService(name);
+            }
         }
 
         foreach (var diagnostic in unit.Diagnostics().OrderBy(d => d.Location.SourceSpan.Start))

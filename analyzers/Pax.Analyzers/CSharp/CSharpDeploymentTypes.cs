@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Pax.Analyzers.Deployment;
 
 namespace Pax.Analyzers.CSharp;
 
@@ -10,17 +11,36 @@ internal sealed class CSharpDeploymentTypes
     /// <summary>The property of <c>Pulumi.Gcp.CloudRunV2.ServiceArgs</c> that makes a service public.</summary>
     public const string InvokerIamDisabledProperty = "InvokerIamDisabled";
 
+    /// <summary>The property of the Pulumi service and function arguments that names what they deploy.</summary>
+    public const string DeployedNameProperty = "Name";
+
+    /// <summary>
+    /// The Pulumi arguments that deploy a Cloud Run service (no generation) or a function (its generation):
+    /// <c>Gcp.CloudFunctions.Function</c> is 1st gen, <c>Gcp.CloudFunctionsV2.Function</c> 2nd gen
+    /// (https://www.pulumi.com/registry/packages/gcp/api-docs/cloudfunctions/function/,
+    /// https://www.pulumi.com/registry/packages/gcp/api-docs/cloudfunctionsv2/function/).
+    /// </summary>
+    private static readonly (string MetadataName, FunctionGeneration? Generation)[] DeployingArguments =
+    [
+        ("Pulumi.Gcp.CloudRunV2.ServiceArgs", null),
+        ("Pulumi.Gcp.CloudRun.ServiceArgs", null),
+        ("Pulumi.Gcp.CloudFunctions.FunctionArgs", FunctionGeneration.First),
+        ("Pulumi.Gcp.CloudFunctionsV2.FunctionArgs", FunctionGeneration.Second),
+    ];
+
     /// <summary>The names of every property whose assignment the analyzer reads, on any of the types.</summary>
     private static readonly HashSet<string> ConfiguringProperties = CreateConfiguringProperties();
 
     private readonly Dictionary<INamedTypeSymbol, TargetShape> _targets;
     private readonly HashSet<INamedTypeSymbol> _grants;
     private readonly Dictionary<INamedTypeSymbol, string> _cloudRunUrlProperties;
+    private readonly Dictionary<INamedTypeSymbol, FunctionGeneration?> _deploying;
 
     private CSharpDeploymentTypes(
         Dictionary<INamedTypeSymbol, TargetShape> targets,
         HashSet<INamedTypeSymbol> grants,
         Dictionary<INamedTypeSymbol, string> cloudRunUrlProperties,
+        Dictionary<INamedTypeSymbol, FunctionGeneration?> deploying,
         INamedTypeSymbol? iamPolicy,
         INamedTypeSymbol? cloudRunServiceArgs,
         INamedTypeSymbol? pulumiOutput)
@@ -28,6 +48,7 @@ internal sealed class CSharpDeploymentTypes
         _targets = targets;
         _grants = grants;
         _cloudRunUrlProperties = cloudRunUrlProperties;
+        _deploying = deploying;
         IamPolicy = iamPolicy;
         CloudRunServiceArgs = cloudRunServiceArgs;
         PulumiOutput = pulumiOutput;
@@ -74,10 +95,20 @@ internal sealed class CSharpDeploymentTypes
         var urls = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
         AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudRunV2.Service", "Uri");
         AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudFunctionsV2.Function", "Url");
+        var deploying = new Dictionary<INamedTypeSymbol, FunctionGeneration?>(SymbolEqualityComparer.Default);
+        foreach (var (name, generation) in DeployingArguments)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                deploying[type] = generation;
+            }
+        }
+
         return new CSharpDeploymentTypes(
             targets,
             grants,
             urls,
+            deploying,
             compilation.GetTypeByMetadataName("Google.Cloud.Iam.V1.Policy"),
             compilation.GetTypeByMetadataName("Pulumi.Gcp.CloudRunV2.ServiceArgs"),
             compilation.GetTypeByMetadataName("Pulumi.Output"));
@@ -96,6 +127,13 @@ internal sealed class CSharpDeploymentTypes
     /// <summary>Whether <paramref name="type"/> grants a role to members.</summary>
     public bool IsGrant(INamedTypeSymbol type) => _grants.Contains(type.OriginalDefinition);
 
+    /// <summary>
+    /// Whether <paramref name="type"/> deploys a service or function; <paramref name="generation"/> is the function's
+    /// generation, <see langword="null"/> for a Cloud Run service.
+    /// </summary>
+    public bool IsDeploying(INamedTypeSymbol type, out FunctionGeneration? generation) =>
+        _deploying.TryGetValue(type.OriginalDefinition, out generation);
+
     /// <summary>Whether <paramref name="property"/> is the URL of a Cloud Run service or function (Pulumi outputs).</summary>
     public bool IsCloudRunUrl(IPropertySymbol property) =>
         property.ContainingType is { } type
@@ -106,7 +144,7 @@ internal sealed class CSharpDeploymentTypes
     {
         var names = new HashSet<string>(StringComparer.Ordinal)
         {
-            TargetShape.OidcProperty, GrantShape.RoleProperty, InvokerIamDisabledProperty,
+            TargetShape.OidcProperty, GrantShape.RoleProperty, InvokerIamDisabledProperty, DeployedNameProperty,
         };
         names.UnionWith(TargetShape.OAuthPropertyNames);
         foreach (var shape in TargetShape.Known)

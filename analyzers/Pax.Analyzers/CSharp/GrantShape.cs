@@ -10,6 +10,8 @@ internal sealed class GrantShape
         new("Pulumi.Gcp.CloudRunV2.ServiceIamBindingArgs"),
         new("Pulumi.Gcp.CloudRun.IamMemberArgs"),
         new("Pulumi.Gcp.CloudRun.IamBindingArgs"),
+        new("Pulumi.Gcp.CloudFunctions.FunctionIamMemberArgs"),
+        new("Pulumi.Gcp.CloudFunctions.FunctionIamBindingArgs"),
         new("Pulumi.Gcp.CloudFunctionsV2.FunctionIamMemberArgs"),
         new("Pulumi.Gcp.CloudFunctionsV2.FunctionIamBindingArgs"),
         new("Pulumi.Gcp.Projects.IAMMemberArgs"),
@@ -31,7 +33,7 @@ internal sealed class GrantShape
 
     /// <summary>
     /// The properties naming the service or function a Pulumi grant is on (<c>CloudRunV2.ServiceIamMemberArgs.Name</c>,
-    /// <c>CloudRun.IamMemberArgs.Service</c>, <c>CloudFunctionsV2.FunctionIamMemberArgs.CloudFunction</c>); project
+    /// <c>CloudRun.IamMemberArgs.Service</c>, <c>CloudFunctions(V2).FunctionIamMemberArgs.CloudFunction</c>); project
     /// grants and IAM policy bindings have none: they count for every target.
     /// </summary>
     public static readonly string[] TargetProperties = ["Name", "Service", "CloudFunction"];

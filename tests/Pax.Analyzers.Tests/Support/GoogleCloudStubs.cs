@@ -64,6 +64,7 @@ internal static class GoogleCloudStubs
                 public System.Collections.Generic.List<Binding> Bindings { get; } = new();
                 public bool AddRoleMember(string role, string member) => true;
             }
+            public sealed class SetIamPolicyRequest { public string Resource { get; set; } = ""; public Policy Policy { get; set; } = null!; }
         }
         """;
 
@@ -114,12 +115,28 @@ internal static class GoogleCloudStubs
         }
         namespace Pulumi.Gcp.CloudRunV2
         {
-            public sealed class ServiceArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Location { get; set; } = null!; public global::Pulumi.Input<bool> InvokerIamDisabled { get; set; } = null!; }
+            public sealed class ServiceArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Location { get; set; } = null!; public global::Pulumi.Input<bool> InvokerIamDisabled { get; set; } = null!; }
             public sealed class Service : global::Pulumi.CustomResource { public Service(string name, ServiceArgs args) { } public global::Pulumi.Output<string> Uri { get; } = new(); public global::Pulumi.Output<string> Name { get; } = new(); }
             public sealed class ServiceIamMemberArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.Input<string> Member { get; set; } = null!; }
             public sealed class ServiceIamMember : global::Pulumi.CustomResource { public ServiceIamMember(string name, ServiceIamMemberArgs args) { } }
             public sealed class ServiceIamBindingArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.InputList<string> Members { get; set; } = null!; }
             public sealed class ServiceIamBinding : global::Pulumi.CustomResource { public ServiceIamBinding(string name, ServiceIamBindingArgs args) { } }
+        }
+        namespace Pulumi.Gcp.CloudFunctions.Inputs
+        {
+            public sealed class FunctionEventTriggerArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> EventType { get; set; } = null!; public global::Pulumi.Input<string> Resource { get; set; } = null!; }
+        }
+        namespace Pulumi.Gcp.CloudFunctions
+        {
+            public sealed class FunctionArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Region { get; set; } = null!; public global::Pulumi.Input<bool> TriggerHttp { get; set; } = null!; public global::Pulumi.Input<Inputs.FunctionEventTriggerArgs> EventTrigger { get; set; } = null!; }
+            public sealed class Function : global::Pulumi.CustomResource { public Function(string name, FunctionArgs args) { } public global::Pulumi.Output<string> HttpsTriggerUrl { get; } = new(); public global::Pulumi.Output<string> Name { get; } = new(); }
+            public sealed class FunctionIamMemberArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> CloudFunction { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.Input<string> Member { get; set; } = null!; }
+            public sealed class FunctionIamMember : global::Pulumi.CustomResource { public FunctionIamMember(string name, FunctionIamMemberArgs args) { } }
+        }
+        namespace Pulumi.Gcp.CloudFunctionsV2
+        {
+            public sealed class FunctionArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Location { get; set; } = null!; }
+            public sealed class Function : global::Pulumi.CustomResource { public Function(string name, FunctionArgs args) { } public global::Pulumi.Output<string> Url { get; } = new(); }
         }
         """;
 }
