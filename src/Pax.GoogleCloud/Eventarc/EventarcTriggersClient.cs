@@ -39,12 +39,7 @@ public sealed class EventarcTriggersClient
     /// <exception cref="GoogleApiException">Eventarc refused the call (403: grant <c>roles/eventarc.viewer</c>).</exception>
     public async Task<IReadOnlyList<EventarcTrigger>> ListTriggersAsync(string project, string region, CancellationToken cancellationToken = default)
     {
-        if (!GoogleResourceNames.IsProject(project) || !GoogleResourceNames.IsLocation(region))
-        {
-            throw new ArgumentException($"'{project}' / '{region}' is not a project id and a region such as us-east1.", nameof(project));
-        }
-
-        var parent = $"projects/{project}/locations/{region}";
+        var parent = GoogleResourceNames.LocationParent(project, region);
         var operation = new GoogleOperation("eventarc", "eventarc.triggers.list", $"'{parent}'", "roles/eventarc.viewer");
         var triggers = await _transport.ListAllAsync(
             $"v1/{parent}/triggers", PageSize, GoogleCloudJsonContext.Default.EventarcTriggerList, page => page.Triggers, page => page.NextPageToken, operation, cancellationToken)

@@ -39,12 +39,7 @@ public sealed class CloudFunctionsClient
     /// <exception cref="GoogleApiException">Cloud Functions refused the call (403: grant <c>roles/cloudfunctions.viewer</c>).</exception>
     public async Task<IReadOnlyList<CloudFunction>> ListFunctionsAsync(string project, string region, CancellationToken cancellationToken = default)
     {
-        if (!GoogleResourceNames.IsProject(project) || !GoogleResourceNames.IsLocation(region))
-        {
-            throw new ArgumentException($"'{project}' / '{region}' is not a project id and a region such as us-east1.", nameof(project));
-        }
-
-        var parent = $"projects/{project}/locations/{region}";
+        var parent = GoogleResourceNames.LocationParent(project, region);
         var operation = new GoogleOperation("cloudfunctions", "cloudfunctions.functions.list", $"'{parent}'", "roles/cloudfunctions.viewer");
         var functions = await _transport.ListAllAsync(
             $"v2/{parent}/functions", PageSize, GoogleCloudJsonContext.Default.CloudFunctionList, page => page.Functions, page => page.NextPageToken, operation, cancellationToken)

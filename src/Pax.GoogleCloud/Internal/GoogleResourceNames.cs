@@ -31,6 +31,20 @@ internal static partial class GoogleResourceNames
     /// <summary>Returns whether <paramref name="value"/> is a service account's email (user-managed or Google's default accounts).</summary>
     public static bool IsServiceAccountEmail([NotNullWhen(true)] string? value) => value is not null && ServiceAccountPattern().IsMatch(value);
 
+    /// <summary>Returns <c>projects/{project}/locations/{location}</c>, the parent of a regional list call, after checking both ids.</summary>
+    /// <exception cref="ArgumentException">The project or the location is not valid; nothing may be sent.</exception>
+    public static string LocationParent(string project, string location)
+    {
+        if (!IsProject(project))
+        {
+            throw new ArgumentException($"'{project}' is not {ProjectRule}.", nameof(project));
+        }
+
+        return IsLocation(location)
+            ? $"projects/{project}/locations/{location}"
+            : throw new ArgumentException($"'{location}' is not {LocationRule}.", nameof(location));
+    }
+
     [GeneratedRegex(@"^(?:[a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[0-9]{1,19}$", RegexOptions.CultureInvariant)]
     private static partial Regex ProjectPattern();
 

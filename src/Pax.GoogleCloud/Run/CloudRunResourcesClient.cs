@@ -38,7 +38,7 @@ public sealed class CloudRunResourcesClient
     /// <exception cref="GoogleApiException">Cloud Run refused the call (403: grant <c>roles/run.viewer</c>; 404: no such location).</exception>
     public async Task<IReadOnlyList<CloudRunService>> ListServicesAsync(string project, string region, CancellationToken cancellationToken = default)
     {
-        var parent = Parent(project, region);
+        var parent = GoogleResourceNames.LocationParent(project, region);
         var operation = new GoogleOperation("run", "run.services.list", $"'{parent}'", "roles/run.viewer");
         var services = await _transport.ListAllAsync(
             $"v2/{parent}/services", PageSize, GoogleCloudJsonContext.Default.CloudRunServiceList, page => page.Services, page => page.NextPageToken, operation, cancellationToken)
@@ -54,7 +54,7 @@ public sealed class CloudRunResourcesClient
     /// <exception cref="GoogleApiException">Cloud Run refused the call (403: grant <c>roles/run.viewer</c>; 404: no such location).</exception>
     public async Task<IReadOnlyList<string>> ListJobsAsync(string project, string region, CancellationToken cancellationToken = default)
     {
-        var parent = Parent(project, region);
+        var parent = GoogleResourceNames.LocationParent(project, region);
         var operation = new GoogleOperation("run", "run.jobs.list", $"'{parent}'", "roles/run.viewer");
         var jobs = await _transport.ListAllAsync(
             $"v2/{parent}/jobs", PageSize, GoogleCloudJsonContext.Default.CloudRunJobList, page => page.Jobs, page => page.NextPageToken, operation, cancellationToken)
@@ -62,17 +62,6 @@ public sealed class CloudRunResourcesClient
         return jobs.Select(j => j.Name).OfType<string>().ToArray();
     }
 
-    private static string Parent(string project, string region)
-    {
-        if (!GoogleResourceNames.IsProject(project))
-        {
-            throw new ArgumentException($"'{project}' is not a project id.", nameof(project));
-        }
-
-        return GoogleResourceNames.IsLocation(region)
-            ? $"projects/{project}/locations/{region}"
-            : throw new ArgumentException($"'{region}' is not a region such as us-east1.", nameof(region));
-    }
 
     private static CloudRunService ToService(CloudRunServiceResource resource)
     {

@@ -99,12 +99,7 @@ public sealed class CloudSchedulerClient
     /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: grant <c>roles/cloudscheduler.viewer</c>).</exception>
     public async Task<IReadOnlyList<SchedulerJob>> ListJobsAsync(string project, string location, CancellationToken cancellationToken = default)
     {
-        if (!GoogleResourceNames.IsProject(project) || !GoogleResourceNames.IsLocation(location))
-        {
-            throw new ArgumentException($"'{project}' / '{location}' is not a project id and a location such as us-east1.", nameof(project));
-        }
-
-        var parent = $"projects/{project}/locations/{location}";
+        var parent = GoogleResourceNames.LocationParent(project, location);
         var operation = new GoogleOperation("cloudscheduler", "cloudscheduler.jobs.list", $"'{parent}'", "roles/cloudscheduler.viewer");
         var jobs = await _transport.ListAllAsync(
             $"v1/{parent}/jobs", 500, GoogleCloudJsonContext.Default.SchedulerJobList, page => page.Jobs, page => page.NextPageToken, operation, cancellationToken)

@@ -14,6 +14,7 @@ internal static partial class DoctorNames
     [GeneratedRegex("^[a-z][a-z0-9-]{4,28}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex ProjectPattern();
 
-    [GeneratedRegex("^[a-z]+(-[a-z]+)*[0-9]+$", RegexOptions.CultureInvariant)]
+    // The same rule Pax.GoogleCloud's clients check (a region such as us-east1), so a region the tool accepts is never refused by a client.
+    [GeneratedRegex("^[a-z]+(?:-[a-z]+)+[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
 }

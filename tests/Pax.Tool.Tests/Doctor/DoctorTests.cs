@@ -234,6 +234,7 @@ public sealed class DoctorTests
     [InlineData("doctor", "--project", "pax-demo")]
     [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--format", "yaml")]
     [InlineData("doctor", "--project", "Not_A_Project", "--region", "us-east1")]
+    [InlineData("doctor", "--project", "pax-demo", "--region", "useast1")]
     [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--yes")]
     public async Task Usage_mistakes_exit_64_with_one_error_line_and_read_nothing(params string[] args)
     {
