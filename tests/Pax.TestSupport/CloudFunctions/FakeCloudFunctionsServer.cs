@@ -7,6 +7,8 @@ namespace Pax.TestSupport.CloudFunctions;
 /// <summary>
 /// A loopback Cloud Functions v2 server (Kestrel on 127.0.0.1, a free port) that lists the 2nd gen functions it was
 /// given, paged, with the documented shapes; other routes get Google's 404 page; a missing or wrong bearer token 401.
+/// Source: cloud.google.com/functions/docs/reference/rest/v2/projects.locations.functions/list (<c>functions</c>,
+/// <c>nextPageToken</c>, <c>pageSize</c>/<c>pageToken</c>); errors in the <c>google.rpc.Status</c> JSON shape (cloud.google.com/apis/design/errors).
 /// </summary>
 public sealed class FakeCloudFunctionsServer : IAsyncDisposable
 {

@@ -8,6 +8,8 @@ namespace Pax.TestSupport.Eventarc;
 /// <summary>
 /// A loopback Eventarc v1 server (Kestrel on 127.0.0.1, a free port) that lists the triggers it was given, paged, with
 /// the documented shapes; other routes get Google's 404 page; a missing or wrong bearer token 401.
+/// Source: cloud.google.com/eventarc/docs/reference/rest/v1/projects.locations.triggers/list (<c>triggers</c>,
+/// <c>nextPageToken</c>); errors in the <c>google.rpc.Status</c> JSON shape (cloud.google.com/apis/design/errors).
 /// </summary>
 public sealed class FakeEventarcServer : IAsyncDisposable
 {

@@ -9,6 +9,8 @@ namespace Pax.TestSupport.ResourceManager;
 /// A loopback Cloud Resource Manager v3 server (Kestrel on 127.0.0.1, a free port) for <c>projects.getIamPolicy</c>:
 /// strict request body, 403 <c>PERMISSION_DENIED</c> for a project it does not know (as Google answers a missing project
 /// or a caller without <c>resourcemanager.projects.getIamPolicy</c>), other routes Google's 404 page.
+/// Source: cloud.google.com/resource-manager/reference/rest/v3/projects/getIamPolicy (POST, body <c>{options}</c>, a
+/// <c>Policy</c> back); errors in the <c>google.rpc.Status</c> JSON shape (cloud.google.com/apis/design/errors).
 /// </summary>
 public sealed class FakeResourceManagerServer : IAsyncDisposable
 {

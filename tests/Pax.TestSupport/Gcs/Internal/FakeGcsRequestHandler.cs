@@ -96,6 +96,8 @@ internal sealed class FakeGcsRequestHandler(
 
     private FakeGcsResponse? Authorize(FakeGcsRoute route, RecordedGcsRequest request)
     {
+        // 401 without or with a bad token, 403 naming the missing permission: cloud.google.com/storage/docs/json_api/v1/status-codes
+        // (401 "required"/"authError", 403 "forbidden"), with the IAM wording Cloud Storage uses in its 403 message.
         var denial = $"does not have {route.Permission} access to the Google Cloud Storage object. Permission '{route.Permission}' denied on resource (or it may not exist).";
         if (options.AccessToken is { } expected)
         {

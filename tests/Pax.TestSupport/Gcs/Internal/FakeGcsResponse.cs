@@ -28,7 +28,10 @@ internal sealed class FakeGcsResponse
         Body = Encoding.UTF8.GetBytes(body.ToJsonString(Wire)),
     };
 
-    /// <summary>Google's JSON API error body: <c>{"error":{"code","message","errors":[{message,domain,reason,…}]}}</c>.</summary>
+    /// <summary>
+    /// Google's JSON API error body: <c>{"error":{"code","message","errors":[{message,domain,reason,…}]}}</c>
+    /// (cloud.google.com/storage/docs/json_api/v1/status-codes, "Error response format").
+    /// </summary>
     public static FakeGcsResponse Error(int code, string message, string reason, string? location = null, string? locationType = null)
     {
         var item = new JsonObject { ["message"] = message, ["domain"] = "global", ["reason"] = reason };
@@ -58,6 +61,8 @@ internal sealed class FakeGcsResponse
     public static FakeGcsResponse NotImplemented(string what) =>
         Error(400, $"FakeGcsServer does not implement {what}; extend it rather than relying on the real API's behaviour.", "invalid");
 
+    // Reasons and messages of the retryable answers as the status-codes page lists them (408 requestTimeout, 429
+    // rateLimitExceeded, 5xx backendError); cloud.google.com/storage/docs/retry-strategy says each is to be retried.
     public static FakeGcsResponse Transient(int code) => code switch
     {
         429 => Error(429, "The object exceeded the rate limit for object mutation operations (create, update, and delete). Please reduce your request rate.", "rateLimitExceeded"),
