@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace Pax.Orchestration.Hosting.Internal;
@@ -19,15 +20,22 @@ internal static class BoundedRequestBody
         }
 
         using var buffer = new MemoryStream();
-        var chunk = new byte[BufferSize];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return new Result(null, buffer.Length, buffer.ToArray());
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                {
+                    return new Result(null, buffer.Length, buffer.ToArray());
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return new Result(buffer.ToArray(), buffer.Length, []);
