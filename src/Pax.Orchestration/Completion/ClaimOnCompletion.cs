@@ -6,4 +6,4 @@ namespace Pax.Orchestration.Completion;
 /// </summary>
 /// <param name="IsComplete">Whether a tally (with the report applied) completes the phase.</param>
 /// <param name="LeaseUntil">When the claim lapses.</param>
-public sealed record ClaimOnCompletion(Func<TallySnapshot, bool> IsComplete, DateTimeOffset LeaseUntil);
+public sealed record ClaimOnCompletion(Func<StoredTally, bool> IsComplete, DateTimeOffset LeaseUntil);

@@ -46,7 +46,7 @@ public sealed class CompletionTally
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was done; a rejection says why.</returns>
     /// <exception cref="Exception">The store failed (whatever it throws): the report may not be recorded; deliver it again.</exception>
-    public async Task<RecordResult> RecordAsync(CompletionMessage message, CancellationToken cancellationToken)
+    public async Task<CompletionReceipt> RecordAsync(CompletionMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var phase = FindPhase(message.Phase, out var phaseProblem);
@@ -58,7 +58,7 @@ public sealed class CompletionTally
 
         if (problem is not null)
         {
-            return RecordResult.Rejected(problem);
+            return CompletionReceipt.Rejected(problem);
         }
 
         var now = _time.GetUtcNow();
@@ -68,7 +68,7 @@ public sealed class CompletionTally
         var stored = await _store.RecordAsync(definition.Name, message.RunKey, completion, claim, cancellationToken).ConfigureAwait(false);
         if (stored.Full)
         {
-            return RecordResult.Rejected(
+            return CompletionReceipt.Rejected(
                 $"tally {definition.Name}/{message.RunKey} already holds {CompletionLimits.MaxProcessorsPerTally} processors, the most one tally can hold; processor '{message.Processor}' is not recorded");
         }
 
@@ -96,11 +96,11 @@ public sealed class CompletionTally
         if (drive.Outcome == DriveOutcome.Triggered)
         {
             // What was just stored, without reading it back.
-            var triggered = stored.Tally with { State = TallyState.Triggered, ClaimedUntil = null, TriggeredAt = drive.TriggeredAt };
+            var triggered = stored.Tally with { State = TallyTriggerState.Triggered, ClaimedUntil = null, TriggeredAt = drive.TriggeredAt };
             status = PhaseEvaluation.Evaluate(definition, triggered, message.RunKey, now);
         }
 
-        return new RecordResult(stored.Changed ? RecordOutcome.Recorded : RecordOutcome.Duplicate, null, status, drive.Outcome);
+        return new CompletionReceipt(stored.Changed ? ReportDisposition.Recorded : ReportDisposition.Duplicate, null, status, drive.Outcome);
     }
 
     /// <summary>Reads the status of a run key of a phase.</summary>
@@ -108,7 +108,7 @@ public sealed class CompletionTally
     /// <param name="runKey">The run key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status (with everything missing when nothing was recorded), or <see langword="null"/> when the phase is not configured.</returns>
-    public async Task<TallyStatus?> GetStatusAsync(string phase, string runKey, CancellationToken cancellationToken)
+    public async Task<TallyProgress?> GetStatusAsync(string phase, string runKey, CancellationToken cancellationToken)
     {
         var definition = FindPhase(phase, out _);
         if (definition is null || CompletionNames.ValidateRunKey(runKey) is not null)
@@ -159,14 +159,14 @@ public sealed class CompletionTally
         return phase;
     }
 
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> DriveIfDueAsync(PhaseDefinition phase, TallySnapshot tally, TallyStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> DriveIfDueAsync(PhaseDefinition phase, StoredTally tally, TallyProgress status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!status.Complete)
         {
             return (DriveOutcome.NotComplete, default);
         }
 
-        if (tally.State == TallyState.Triggered)
+        if (tally.State == TallyTriggerState.Triggered)
         {
             return (DriveOutcome.AlreadyTriggered, default);
         }
@@ -186,11 +186,11 @@ public sealed class CompletionTally
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
 
         // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
-        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyState.Claimed, cancellationToken).ConfigureAwait(false);
+        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyTriggerState.Claimed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fires the trigger and marks the tally triggered; on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyStatus status, bool redrive, CancellationToken cancellationToken)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyProgress status, bool redrive, CancellationToken cancellationToken)
     {
         var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))

@@ -17,17 +17,17 @@ public interface ICompletionStore
     /// <param name="claim">When and until when to claim, or <see langword="null"/> to only record.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether it was written and claimed, and the tally after the call.</returns>
-    Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken);
+    Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken);
 
     /// <summary>Reads a tally.</summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tally, or <see langword="null"/> when nothing was recorded.</returns>
-    Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken);
+    Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the trigger: succeeds when the tally is <see cref="TallyState.Open"/>, or <see cref="TallyState.Claimed"/>
+    /// Claims the trigger: succeeds when the tally is <see cref="TallyTriggerState.Open"/>, or <see cref="TallyTriggerState.Claimed"/>
     /// with a lease that ended at or before <paramref name="now"/>; then the tally is claimed until <paramref name="leaseUntil"/>.
     /// </summary>
     /// <param name="phase">The phase.</param>
@@ -51,7 +51,7 @@ public interface ICompletionStore
     /// <param name="limit">The most tallies to return.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tallies.</returns>
-    Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken);
 
     /// <summary>Returns which of <paramref name="runKeys"/> have a tally in the phase, in any state, for the watchdog's check of expected run keys.</summary>
     /// <param name="phase">The phase.</param>

@@ -13,7 +13,7 @@ namespace Pax.Orchestration.Internal;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TriggerPayload))]
 [JsonSerializable(typeof(PushEnvelope))]
-[JsonSerializable(typeof(TallyStatus))]
+[JsonSerializable(typeof(TallyProgress))]
 [JsonSerializable(typeof(IntakeResponse))]
 [JsonSerializable(typeof(Completion.Watchdog.WatchdogReport))]
 [JsonSerializable(typeof(JwtClaims))]

@@ -42,7 +42,7 @@ public sealed class AckDeadlineTests
 
         public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
+        public async Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
         {
             using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
             Entered.TrySetResult();
@@ -50,13 +50,13 @@ public sealed class AckDeadlineTests
             throw new InvalidOperationException("unreachable");
         }
 
-        public Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) => Task.FromResult<TallySnapshot?>(null);
+        public Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) => Task.FromResult<StoredTally?>(null);
 
         public Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TallySnapshot>>([]);
+        public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<StoredTally>>([]);
 
         public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());

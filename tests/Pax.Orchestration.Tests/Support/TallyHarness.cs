@@ -56,7 +56,7 @@ public sealed class TallyHarness : IAsyncDisposable
 
     public static PhaseDefinition Counted(string name, int count, int? threshold = null) => new() { Name = name, ExpectedCount = count, Threshold = threshold };
 
-    public Task<RecordResult> RecordAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null) =>
+    public Task<CompletionReceipt> RecordAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null) =>
         Tally.RecordAsync(new CompletionMessage(phase, processor, runKey, status, messageId), TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,7 @@ namespace Pax.Orchestration.Completion.Internal;
 internal static class PhaseEvaluation
 {
     /// <summary>The status of a run key; <paramref name="expectedAt"/> (from the phase's schedule) is where the deadline counts from while nothing was recorded.</summary>
-    public static TallyStatus Evaluate(PhaseDefinition phase, TallySnapshot? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt = null)
+    public static TallyProgress Evaluate(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt = null)
     {
         var completions = tally?.Completions.Values.ToList() ?? [];
         var succeeded = completions.Where(c => c.Status == CompletionStatus.Succeeded).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
@@ -17,12 +17,12 @@ internal static class PhaseEvaluation
         DateTimeOffset? last = completions.Count == 0 ? null : completions.Max(c => c.RecordedAt);
         var createdAt = tally?.CreatedAt ?? first ?? expectedAt;
         DateTimeOffset? deadline = phase.Deadline is { } d && createdAt is { } c0 ? c0 + d : null;
-        return new TallyStatus
+        return new TallyProgress
         {
             Phase = phase.Name,
             RunKey = runKey,
-            State = tally?.State ?? TallyState.Open,
-            Triggered = tally?.State == TallyState.Triggered,
+            State = tally?.State ?? TallyTriggerState.Open,
+            Triggered = tally?.State == TallyTriggerState.Triggered,
             Complete = complete,
             Completed = succeeded,
             Missing = missing,
@@ -31,7 +31,7 @@ internal static class PhaseEvaluation
             RequiredSuccesses = required,
             FirstCompletionAt = first,
             LastCompletionAt = last,
-            ClaimedUntil = tally?.State == TallyState.Claimed ? tally.ClaimedUntil : null,
+            ClaimedUntil = tally?.State == TallyTriggerState.Claimed ? tally.ClaimedUntil : null,
             TriggeredAt = tally?.TriggeredAt,
             ExpectedAt = expectedAt,
             DeadlineAt = deadline,
@@ -40,11 +40,11 @@ internal static class PhaseEvaluation
     }
 
     /// <summary>Whether the trigger should be driven now: complete, not triggered, and not under someone else's live claim.</summary>
-    public static bool ShouldDrive(TallyStatus status, TallySnapshot tally, DateTimeOffset now) =>
+    public static bool ShouldDrive(TallyProgress status, StoredTally tally, DateTimeOffset now) =>
         status.Complete && tally.State switch
         {
-            TallyState.Open => true,
-            TallyState.Claimed => tally.ClaimedUntil is not { } until || until <= now,
+            TallyTriggerState.Open => true,
+            TallyTriggerState.Claimed => tally.ClaimedUntil is not { } until || until <= now,
             _ => false,
         };
 }

@@ -57,7 +57,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     /// update time: one round trip instead of two while this instance sees the run key's reports. A report the
     /// cache calls a duplicate is confirmed with a read, so duplicates answer with the stored tally as before.
     /// </remarks>
-    public async Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
+    public async Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
         var name = Name(phase, runKey);
@@ -74,7 +74,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
                     continue;
                 }
 
-                return new StoreRecordResult(false, tally!);
+                return new TallyWriteResult(false, tally!);
             }
 
             if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
@@ -85,7 +85,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
                     continue;
                 }
 
-                return new StoreRecordResult(false, tally, Full: true);
+                return new TallyWriteResult(false, tally, Full: true);
             }
 
             var completions = new Dictionary<string, ProcessorCompletion>(tally?.Completions ?? new Dictionary<string, ProcessorCompletion>(), StringComparer.Ordinal)
@@ -93,15 +93,15 @@ public sealed class FirestoreCompletionStore : ICompletionStore
                 [completion.Processor] = completion,
             };
             var updated = tally is null
-                ? new TallySnapshot(phase, runKey, TallyState.Open, completions, completion.RecordedAt, completion.RecordedAt, null, null)
+                ? new StoredTally(phase, runKey, TallyTriggerState.Open, completions, completion.RecordedAt, completion.RecordedAt, null, null)
                 : tally with { Completions = completions, UpdatedAt = completion.RecordedAt };
-            var claims = claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated);
+            var claims = claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated);
             var fields = RecordFields(phase, runKey, completion, isNew: updateTime is null);
             if (claims)
             {
                 fields[Doc.State] = FirestoreValue.String("claimed");
                 fields[Doc.ClaimedUntil] = FirestoreValue.Timestamp(claim!.LeaseUntil);
-                updated = updated with { State = TallyState.Claimed, ClaimedUntil = claim.LeaseUntil };
+                updated = updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil };
             }
 
             var precondition = updateTime is not null ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
@@ -109,7 +109,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
             if (committed is not null)
             {
                 _recent.Set(name, updated, committed.WriteResults?.FirstOrDefault()?.UpdateTime);
-                return new StoreRecordResult(true, updated, claims);
+                return new TallyWriteResult(true, updated, claims);
             }
 
             _recent.Remove(name);
@@ -117,7 +117,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     }
 
     /// <inheritdoc />
-    public async Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
+    public async Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
         Doc.Read(await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false), phase, runKey);
 
     /// <inheritdoc />
@@ -129,7 +129,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
         {
             var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
             var tally = Doc.Read(document, phase, runKey);
-            if (tally is null || tally.State == TallyState.Triggered || (tally.State == TallyState.Claimed && tally.ClaimedUntil is { } until && until > now))
+            if (tally is null || tally.State == TallyTriggerState.Triggered || (tally.State == TallyTriggerState.Claimed && tally.ClaimedUntil is { } until && until > now))
             {
                 return false;
             }
@@ -166,7 +166,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken)
     {
         var query = FirestoreStructuredQuery.WhereEqual(Doc.Collection(phase), Doc.Triggered, FirestoreValue.Boolean(false), limit);
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
@@ -260,7 +260,7 @@ public sealed class FirestoreCompletionStore : ICompletionStore
         }
     }
 
-    private async Task<(TallySnapshot? Tally, string? UpdateTime)> ReadAsync(string name, string phase, string runKey, CancellationToken cancellationToken)
+    private async Task<(StoredTally? Tally, string? UpdateTime)> ReadAsync(string name, string phase, string runKey, CancellationToken cancellationToken)
     {
         var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
         var tally = Doc.Read(document, phase, runKey);

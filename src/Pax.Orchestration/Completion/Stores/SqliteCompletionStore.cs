@@ -27,7 +27,7 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
+    public Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) =>
         {
             ArgumentNullException.ThrowIfNull(completion);
@@ -35,27 +35,27 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
             var current = tally is not null && tally.Completions.TryGetValue(completion.Processor, out var found) ? found : null;
             if (!completion.Supersedes(current))
             {
-                return new StoreRecordResult(false, tally!);
+                return new TallyWriteResult(false, tally!);
             }
 
             if (current is null && tally is not null && tally.Completions.Count >= CompletionLimits.MaxProcessorsPerTally)
             {
-                return new StoreRecordResult(false, tally, Full: true);
+                return new TallyWriteResult(false, tally, Full: true);
             }
 
             await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, tally is null, cancellationToken).ConfigureAwait(false);
             var updated = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false))!;
-            if (claim is not null && updated.State == TallyState.Open && claim.IsComplete(updated))
+            if (claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated))
             {
                 await SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, completion.RecordedAt, claim.LeaseUntil, cancellationToken).ConfigureAwait(false);
-                return new StoreRecordResult(true, updated with { State = TallyState.Claimed, ClaimedUntil = claim.LeaseUntil }, Claimed: true);
+                return new TallyWriteResult(true, updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil }, Claimed: true);
             }
 
-            return new StoreRecordResult(true, updated);
+            return new TallyWriteResult(true, updated);
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
+    public Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
         InTransactionAsync((connection, transaction) => SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
@@ -81,7 +81,7 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) =>
         {
             var keys = new List<string>();
@@ -98,13 +98,13 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
                 }
             }
 
-            var tallies = new List<TallySnapshot>(keys.Count);
+            var tallies = new List<StoredTally>(keys.Count);
             foreach (var key in keys)
             {
                 tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
             }
 
-            return (IReadOnlyList<TallySnapshot>)tallies;
+            return (IReadOnlyList<StoredTally>)tallies;
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -53,7 +53,7 @@ public sealed class CompletionWatchdog
     public async Task<WatchdogReport> RunAsync(CancellationToken cancellationToken)
     {
         var redriven = new List<RedriveResult>();
-        var overdue = new List<TallyStatus>();
+        var overdue = new List<TallyProgress>();
         var examined = 0;
         var expectedExamined = 0;
         foreach (var phase in _options.Phases)
@@ -68,7 +68,7 @@ public sealed class CompletionWatchdog
         return new WatchdogReport(redriven, overdue, examined, expectedExamined);
     }
 
-    private async Task<int> ExamineUntriggeredAsync(PhaseDefinition phase, List<RedriveResult> redriven, List<TallyStatus> overdue, CancellationToken cancellationToken)
+    private async Task<int> ExamineUntriggeredAsync(PhaseDefinition phase, List<RedriveResult> redriven, List<TallyProgress> overdue, CancellationToken cancellationToken)
     {
         var tallies = await _store.ListUntriggeredAsync(phase.Name, _options.WatchdogBatchSize, cancellationToken).ConfigureAwait(false);
         foreach (var tally in tallies)
@@ -92,7 +92,7 @@ public sealed class CompletionWatchdog
         return tallies.Count;
     }
 
-    private async Task<int> ExamineExpectedAsync(PhaseDefinition phase, ExpectedRunCalendar calendar, List<TallyStatus> overdue, CancellationToken cancellationToken)
+    private async Task<int> ExamineExpectedAsync(PhaseDefinition phase, ExpectedRunCalendar calendar, List<TallyProgress> overdue, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var due = calendar.DueBy(now);

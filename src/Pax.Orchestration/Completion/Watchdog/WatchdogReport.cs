@@ -4,9 +4,9 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// <param name="Redriven">Complete tallies that were open or had a lapsed claim, and what re-driving them came to.</param>
 /// <param name="Overdue">
 /// Run keys past their deadline: incomplete tallies with their missing and failed processors, and expected run keys
-/// nobody reported for (<see cref="TallyStatus.ExpectedAt"/> set, no <see cref="TallyStatus.FirstCompletionAt"/>,
+/// nobody reported for (<see cref="TallyProgress.ExpectedAt"/> set, no <see cref="TallyProgress.FirstCompletionAt"/>,
 /// every expected processor missing).
 /// </param>
 /// <param name="Examined">How many untriggered tallies were looked at.</param>
 /// <param name="ExpectedExamined">How many expected run keys past their deadline (from the phases' <see cref="PhaseDefinition.Expected"/> schedules) were checked for a tally.</param>
-public sealed record WatchdogReport(IReadOnlyList<RedriveResult> Redriven, IReadOnlyList<TallyStatus> Overdue, int Examined, int ExpectedExamined);
+public sealed record WatchdogReport(IReadOnlyList<RedriveResult> Redriven, IReadOnlyList<TallyProgress> Overdue, int Examined, int ExpectedExamined);

@@ -213,17 +213,17 @@ public sealed class CompletionIntakeTests
 
     private sealed class UnavailableStore : ICompletionStore
     {
-        public Task<StoreRecordResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
+        public Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Firestore unreachable");
 
-        public Task<TallySnapshot?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
+        public Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
 
         public Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Firestore unreachable");
 
         public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
 
-        public Task<IReadOnlyList<TallySnapshot>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Firestore unreachable");
 
         public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken) =>

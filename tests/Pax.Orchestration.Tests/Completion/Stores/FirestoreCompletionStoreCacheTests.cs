@@ -36,7 +36,7 @@ public sealed class FirestoreCompletionStoreCacheTests(EmulatorsFixture emulator
         Assert.True(cThroughFirst.Claimed);
         Assert.False(cThroughSecond.Changed);
         Assert.False(cThroughSecond.Claimed);
-        Assert.Equal(TallyState.Claimed, stored!.State);
+        Assert.Equal(TallyTriggerState.Claimed, stored!.State);
         Assert.Equal(["a", "b", "c"], stored.Completions.Keys.Order(StringComparer.Ordinal));
     }
 

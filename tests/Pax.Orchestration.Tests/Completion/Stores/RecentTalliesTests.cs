@@ -38,10 +38,10 @@ public sealed class RecentTalliesTests
         Assert.Null(recent.Get("k2"));
     }
 
-    private static TallySnapshot Tally(string runKey) => new(
+    private static StoredTally Tally(string runKey) => new(
         "phase2",
         runKey,
-        TallyState.Open,
+        TallyTriggerState.Open,
         new Dictionary<string, ProcessorCompletion> { ["a"] = new("a", CompletionStatus.Succeeded, At, null, null) },
         At,
         At,

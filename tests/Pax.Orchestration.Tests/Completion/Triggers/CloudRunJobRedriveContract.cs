@@ -140,7 +140,7 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
 
         Assert.Equal(DriveOutcome.TriggerFailed, Assert.Single(report.Redriven).Outcome);
         Assert.Single(Run.Executions(Job));
-        Assert.Equal(TallyState.Claimed, (await Tally.GetStatusAsync("phase2", RunKey, Ct))!.State);
+        Assert.Equal(TallyTriggerState.Claimed, (await Tally.GetStatusAsync("phase2", RunKey, Ct))!.State);
     }
 
     public async ValueTask DisposeAsync()
@@ -166,7 +166,7 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
     private static string? Env(System.Text.Json.Nodes.JsonObject execution, string name) =>
         execution["template"]!["containers"]![0]!["env"]!.AsArray().FirstOrDefault(e => (string?)e!["name"] == name)?["value"]?.GetValue<string>();
 
-    private Task<RecordResult> RecordAsync(string processor) =>
+    private Task<CompletionReceipt> RecordAsync(string processor) =>
         Tally.RecordAsync(new CompletionMessage("phase2", processor, RunKey, CompletionStatus.Succeeded, "m-" + processor), Ct);
 
     // What a process leaves behind when it is killed right after its claim: every report recorded, the tally claimed.

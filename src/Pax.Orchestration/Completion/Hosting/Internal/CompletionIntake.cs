@@ -108,8 +108,8 @@ internal sealed class CompletionIntake
         }
 
         var (message, problem) = CompletionMessageParser.Parse(incoming, _tally.Phases);
-        var result = message is null ? RecordResult.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == RecordOutcome.Rejected)
+        var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == ReportDisposition.Rejected)
         {
             // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
             var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
@@ -117,7 +117,7 @@ internal sealed class CompletionIntake
             return;
         }
 
-        var outcome = result.Outcome == RecordOutcome.Recorded ? "recorded" : "duplicate";
+        var outcome = result.Outcome == ReportDisposition.Recorded ? "recorded" : "duplicate";
         _metrics.Delivery(outcome);
         await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered), cancellationToken).ConfigureAwait(false);
     }

@@ -43,7 +43,7 @@ internal sealed class OperatorEndpoints
             return;
         }
 
-        await WriteJsonAsync(context, status, OrchestrationJsonContext.Default.TallyStatus, cancellationToken).ConfigureAwait(false);
+        await WriteJsonAsync(context, status, OrchestrationJsonContext.Default.TallyProgress, cancellationToken).ConfigureAwait(false);
     });
 
     public Task WatchdogAsync(HttpContext context) => GuardedAsync(context, "POST /watchdog", async cancellationToken =>

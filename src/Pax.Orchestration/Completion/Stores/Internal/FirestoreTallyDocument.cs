@@ -21,7 +21,7 @@ internal static class FirestoreTallyDocument
 
     public static string Collection(string phase) => phase + "_completion";
 
-    public static TallySnapshot? Read(FirestoreDocument? document, string phase, string runKey)
+    public static StoredTally? Read(FirestoreDocument? document, string phase, string runKey)
     {
         if (document?.Fields is not { } fields)
         {
@@ -38,7 +38,7 @@ internal static class FirestoreTallyDocument
         }
 
         var createdAt = Timestamp(fields, CreatedAt) ?? DateTimeOffset.MinValue;
-        return new TallySnapshot(
+        return new StoredTally(
             phase,
             runKey,
             ParseState(fields.GetValueOrDefault(State)?.StringValue),
@@ -69,10 +69,10 @@ internal static class FirestoreTallyDocument
         return FirestoreValue.Map(map);
     }
 
-    public static string StateName(TallyState state) => state switch
+    public static string StateName(TallyTriggerState state) => state switch
     {
-        TallyState.Claimed => "claimed",
-        TallyState.Triggered => "triggered",
+        TallyTriggerState.Claimed => "claimed",
+        TallyTriggerState.Triggered => "triggered",
         _ => "open",
     };
 
@@ -86,10 +86,10 @@ internal static class FirestoreTallyDocument
     private static DateTimeOffset? Timestamp(Dictionary<string, FirestoreValue> fields, string name) =>
         fields.GetValueOrDefault(name)?.AsTimestamp();
 
-    private static TallyState ParseState(string? state) => state switch
+    private static TallyTriggerState ParseState(string? state) => state switch
     {
-        "claimed" => TallyState.Claimed,
-        "triggered" => TallyState.Triggered,
-        _ => TallyState.Open,
+        "claimed" => TallyTriggerState.Claimed,
+        "triggered" => TallyTriggerState.Triggered,
+        _ => TallyTriggerState.Open,
     };
 }

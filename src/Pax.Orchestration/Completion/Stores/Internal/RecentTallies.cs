@@ -14,7 +14,7 @@ internal sealed class RecentTallies(int maxWeight = 100_000)
     private readonly object _lock = new();
     private int _weight;
 
-    public (TallySnapshot Tally, string UpdateTime)? Get(string name)
+    public (StoredTally Tally, string UpdateTime)? Get(string name)
     {
         lock (_lock)
         {
@@ -29,7 +29,7 @@ internal sealed class RecentTallies(int maxWeight = 100_000)
         }
     }
 
-    public void Set(string name, TallySnapshot tally, string? updateTime)
+    public void Set(string name, StoredTally tally, string? updateTime)
     {
         lock (_lock)
         {
@@ -66,5 +66,5 @@ internal sealed class RecentTallies(int maxWeight = 100_000)
         }
     }
 
-    private sealed record Entry(string Name, TallySnapshot Tally, string UpdateTime, int Weight);
+    private sealed record Entry(string Name, StoredTally Tally, string UpdateTime, int Weight);
 }

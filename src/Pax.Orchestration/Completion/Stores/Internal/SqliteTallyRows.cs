@@ -25,7 +25,7 @@ internal static class SqliteTallyRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<TallySnapshot?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
+    public static async Task<StoredTally?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -59,7 +59,7 @@ internal static class SqliteTallyRows
                 reader.IsDBNull(4) ? null : reader.GetString(4));
         }
 
-        return new TallySnapshot(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt);
+        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt);
     }
 
     public static async Task UpsertCompletionAsync(
@@ -129,11 +129,11 @@ internal static class SqliteTallyRows
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static TallyState ParseState(string state) => state switch
+    private static TallyTriggerState ParseState(string state) => state switch
     {
-        "claimed" => TallyState.Claimed,
-        "triggered" => TallyState.Triggered,
-        _ => TallyState.Open,
+        "claimed" => TallyTriggerState.Claimed,
+        "triggered" => TallyTriggerState.Triggered,
+        _ => TallyTriggerState.Open,
     };
 
     private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);

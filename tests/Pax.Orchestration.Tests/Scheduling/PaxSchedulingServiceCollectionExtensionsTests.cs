@@ -8,7 +8,7 @@ using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Tests.Scheduling;
 
-public sealed class SchedulingServiceCollectionExtensionsTests
+public sealed class PaxSchedulingServiceCollectionExtensionsTests
 {
     [Fact]
     public void Bad_options_fail_at_startup_naming_each_configuration_key()

@@ -11,7 +11,7 @@ using Pax.TestSupport.Gcs;
 
 namespace Pax.GoogleCloud.Tests.DependencyInjection;
 
-public sealed class GoogleCloudServiceCollectionExtensionsTests
+public sealed class PaxGoogleCloudServiceCollectionExtensionsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -15,7 +15,7 @@ using Pax.Orchestration.Stores.Internal;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the tick scheduler.</summary>
-public static class SchedulingServiceCollectionExtensions
+public static class PaxSchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SchedulingOptions"/> (validated at startup), Pax's Google Cloud clients, the

@@ -1,7 +1,7 @@
 namespace Pax.Orchestration.Completion;
 
 /// <summary>What <see cref="CompletionTally.RecordAsync"/> did with a report.</summary>
-public enum RecordOutcome
+public enum ReportDisposition
 {
     /// <summary>The report was new and is recorded.</summary>
     Recorded,

@@ -8,7 +8,7 @@ using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Tests.DependencyInjection;
 
-public sealed class OrchestrationServiceCollectionExtensionsTests
+public sealed class PaxOrchestrationServiceCollectionExtensionsTests
 {
     [Fact]
     public void The_Pax_Orchestration_section_binds_phases_triggers_and_push_options()

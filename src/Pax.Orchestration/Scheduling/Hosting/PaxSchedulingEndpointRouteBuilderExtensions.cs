@@ -11,7 +11,7 @@ using Pax.Orchestration.Scheduling.Hosting.Internal;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the tick scheduler's HTTP surface (<c>POST /cron/tick</c>, <c>POST /jobs</c>, <c>GET /jobs/{id}</c>: 401 when authentication fails, 503 when the store is unavailable, 400 with the reason for a bad job request, 413 for a body over 1 MiB). Requires <c>AddPaxScheduling</c>.</summary>
-public static class SchedulingEndpointRouteBuilderExtensions
+public static class PaxSchedulingEndpointRouteBuilderExtensions
 {
     /// <summary>Maps <c>POST {pattern}</c> to a tick: Cloud Scheduler calls it (every minute, with an OIDC token); it answers 200 with the tick's metrics.</summary>
     /// <param name="endpoints">The endpoint builder.</param>

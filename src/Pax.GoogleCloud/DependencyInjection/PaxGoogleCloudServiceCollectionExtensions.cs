@@ -16,7 +16,7 @@ using Pax.GoogleCloud.Scheduler;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Pax's Google Cloud clients.</summary>
-public static class GoogleCloudServiceCollectionExtensions
+public static class PaxGoogleCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GoogleCloudOptions"/> (validated at startup; <c>STORAGE_EMULATOR_HOST</c>,

@@ -19,7 +19,7 @@ using Pax.Orchestration.Stores.Internal;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Pax.Orchestration.</summary>
-public static class OrchestrationServiceCollectionExtensions
+public static class PaxOrchestrationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="OrchestrationOptions"/> (validated at startup), Pax's Google Cloud clients

@@ -4,7 +4,7 @@ namespace Pax.Orchestration.Completion;
 /// The state of one (phase, run key), as <c>GET /tallies/{phase}/{runKey}</c> returns it: which processors
 /// completed, which are missing (named phases), which failed, whether the next phase was triggered, and timings.
 /// </summary>
-public sealed class TallyStatus
+public sealed class TallyProgress
 {
     /// <summary>Gets the phase.</summary>
     public required string Phase { get; init; }
@@ -13,7 +13,7 @@ public sealed class TallyStatus
     public required string RunKey { get; init; }
 
     /// <summary>Gets the outbox state.</summary>
-    public required TallyState State { get; init; }
+    public required TallyTriggerState State { get; init; }
 
     /// <summary>Gets a value indicating whether the next phase was triggered.</summary>
     public required bool Triggered { get; init; }

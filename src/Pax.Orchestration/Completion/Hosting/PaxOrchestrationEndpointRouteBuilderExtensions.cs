@@ -16,11 +16,11 @@ using Pax.Orchestration.Stores.Internal;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the orchestrator's HTTP surface.</summary>
-public static class OrchestrationEndpointRouteBuilderExtensions
+public static class PaxOrchestrationEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST /</c> (push intake: 401 when push authentication fails, 200 for a recorded, duplicate or rejected message, 503 when the store is unavailable or the ack deadline is near), <c>GET /tallies/{phase}/{runKey}</c>
-    /// (<see cref="TallyStatus"/> as JSON; 404 for an unknown phase), <c>POST /watchdog</c> (<see cref="WatchdogReport"/>),
+    /// (<see cref="TallyProgress"/> as JSON; 404 for an unknown phase), <c>POST /watchdog</c> (<see cref="WatchdogReport"/>),
     /// <c>GET /healthz</c> (liveness: <c>ok</c> while the process serves requests; no check, no authentication) and
     /// <c>GET /readyz</c> (readiness: the health checks tagged <c>ready</c>, such as <c>firestore</c>, which fails when the
     /// Firestore store's database does not exist; 200 <c>Healthy</c> or 503 with each failing check's reason).

@@ -5,4 +5,4 @@ namespace Pax.Orchestration.Completion;
 /// <param name="Tally">The tally after the call.</param>
 /// <param name="Claimed">Whether the same write claimed the tally for the caller (see <see cref="ClaimOnCompletion"/>).</param>
 /// <param name="Full">Whether the report was not written because it is from a new processor and the tally already holds <see cref="CompletionLimits.MaxProcessorsPerTally"/>.</param>
-public sealed record StoreRecordResult(bool Changed, TallySnapshot Tally, bool Claimed = false, bool Full = false);
+public sealed record TallyWriteResult(bool Changed, StoredTally Tally, bool Claimed = false, bool Full = false);

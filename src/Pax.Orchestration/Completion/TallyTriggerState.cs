@@ -1,7 +1,7 @@
 namespace Pax.Orchestration.Completion;
 
 /// <summary>Where a tally is in its outbox: open (collecting), claimed (a trigger is under way), triggered (done).</summary>
-public enum TallyState
+public enum TallyTriggerState
 {
     /// <summary>Collecting completions; nobody has claimed the trigger.</summary>
     Open,

@@ -9,10 +9,10 @@ namespace Pax.Orchestration.Completion;
 /// <param name="UpdatedAt">When a report or state change was last recorded.</param>
 /// <param name="ClaimedUntil">When the current claim's lease ends, or <see langword="null"/>.</param>
 /// <param name="TriggeredAt">When the trigger was marked done, or <see langword="null"/>.</param>
-public sealed record TallySnapshot(
+public sealed record StoredTally(
     string Phase,
     string RunKey,
-    TallyState State,
+    TallyTriggerState State,
     IReadOnlyDictionary<string, ProcessorCompletion> Completions,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
