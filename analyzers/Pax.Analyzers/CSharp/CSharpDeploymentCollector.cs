@@ -218,9 +218,11 @@ internal sealed class CSharpDeploymentCollector
         }
 
         var siblings = InstanceAssignments.Of(roleAssignment);
-        var target = GrantShape.TargetProperties.Select(siblings.ValueOf).FirstOrDefault(value => value is not null) is not { } named
-            ? null
-            : _resources.TryRead(named, Types, out var resource) ? resource : DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types));
+        var target = GrantShape.TargetProperties.Select(siblings.ValueOf).FirstOrDefault(value => value is not null) is { } named
+            ? _resources.TryRead(named, Types, out var resource) ? resource : DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types))
+            : roleAssignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation binding }
+                ? IamPolicyResource.TargetOfBinding(binding, Types)
+                : null;
         if (siblings.ValueOf(GrantShape.MemberProperty) is { } member)
         {
             _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value, role, target));
