@@ -139,6 +139,12 @@ internal sealed class CSharpDeploymentTypes
         _deploying.TryGetValue(type.OriginalDefinition, out generation);
 
     /// <summary>
+    /// Whether the compilation references a Pulumi service or function resource whose URL output can be read: without
+    /// one, no URL is looked at for such a read (the common case costs nothing more).
+    /// </summary>
+    public bool HasUrlOutputs => _cloudRunUrlProperties.Count > 0;
+
+    /// <summary>
     /// Whether <paramref name="type"/> is a Pulumi service or function resource; <paramref name="generation"/> is the
     /// function's generation, <see langword="null"/> for a Cloud Run service.
     /// </summary>

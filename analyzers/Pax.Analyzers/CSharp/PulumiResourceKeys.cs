@@ -49,6 +49,11 @@ internal sealed class PulumiResourceKeys
     public bool TryReadUrl(IOperation url, CSharpDeploymentTypes types, out string? key)
     {
         key = null;
+        if (!types.HasUrlOutputs)
+        {
+            return false;
+        }
+
         var found = false;
         foreach (var read in UrlReads(url, types, 0))
         {
