@@ -11,20 +11,21 @@ namespace Pax.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOAuthTokenFixer))]
 [Shared]
-public sealed class UseOAuthTokenFixer : TokenReplacementFixer
+public sealed class UseOAuthTokenFixer : CodeFixProvider
 {
+    private static readonly TokenReplacementFixer Fixer = new(
+        "Use an OAuth token (scope cloud-platform) for this Google API",
+        nameof(UseOAuthTokenFixer),
+        droppedMember: "Audience",
+        setMember: "Scope",
+        _ => DiagnosticPropertyNames.CloudPlatformScope);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OidcTokenToGoogleApi);
 
     /// <inheritdoc />
-    protected override string Title => "Use an OAuth token (scope cloud-platform) for this Google API";
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    protected override string DroppedMember => "Audience";
-
-    /// <inheritdoc />
-    protected override string SetMember => "Scope";
-
-    /// <inheritdoc />
-    protected override string? GetSetMemberValue(Diagnostic diagnostic) => DiagnosticPropertyNames.CloudPlatformScope;
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fixer.RegisterCodeFixesAsync(context);
 }

@@ -11,21 +11,21 @@ namespace Pax.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOidcTokenFixer))]
 [Shared]
-public sealed class UseOidcTokenFixer : TokenReplacementFixer
+public sealed class UseOidcTokenFixer : CodeFixProvider
 {
+    private static readonly TokenReplacementFixer Fixer = new(
+        "Use an OIDC token with the service URL as audience",
+        nameof(UseOidcTokenFixer),
+        droppedMember: "Scope",
+        setMember: "Audience",
+        diagnostic => diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Audience, out var audience) ? audience : null);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OAuthTokenToCloudRun);
 
     /// <inheritdoc />
-    protected override string Title => "Use an OIDC token with the service URL as audience";
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    protected override string DroppedMember => "Scope";
-
-    /// <inheritdoc />
-    protected override string SetMember => "Audience";
-
-    /// <inheritdoc />
-    protected override string? GetSetMemberValue(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Audience, out var audience) ? audience : null;
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fixer.RegisterCodeFixesAsync(context);
 }

@@ -17,6 +17,7 @@ internal sealed class CSharpDeploymentCollector
     private readonly ConcurrentBag<InvokerGrant> _grants = [];
     private readonly ConcurrentBag<Diagnostic> _missingTokens = [];
     private readonly ConcurrentBag<(string Name, FunctionGeneration? Generation)> _deployed = [];
+    private readonly PulumiResourceKeys _resources = new();
 
     public CSharpDeploymentCollector(Compilation compilation) =>
         _lazyTypes = new Lazy<CSharpDeploymentTypes?>(() => CSharpDeploymentTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -59,7 +60,7 @@ internal sealed class CSharpDeploymentCollector
             && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Types.CloudRunServiceArgs)
             && OperationText.Evaluate(assignment.Value, Types) == "true")
         {
-            _grants.Add(InvokerGrant.Public);
+            _grants.Add(InvokerGrant.PublicOn(ServiceOfArguments(assignment)));
         }
     }
 
@@ -105,7 +106,7 @@ internal sealed class CSharpDeploymentCollector
             unit.Add(grant);
         }
 
-        foreach (var (name, generation) in _deployed)
+        foreach (var (name, generation) in _deployed.Concat(_resources.Resources))
         {
             if (generation is { } function)
             {
@@ -154,7 +155,10 @@ internal sealed class CSharpDeploymentCollector
 
         var oidc = siblings.ValueOf(TargetShape.OidcProperty);
         var account = oidc is null ? null : TokenAccount(oidc);
-        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, InvocationTarget.FromCloudRunUrl(url!)));
+        var called = _resources.TryReadUrl(assignment.Value, Types, out var service)
+            ? InvocationTarget.Service(service)
+            : InvocationTarget.FromCloudRunUrl(url!);
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, called));
     }
 
     /// <summary>PAX004: a Google API target with no token; the object initializer is looked at before the whole block.</summary>
@@ -215,8 +219,10 @@ internal sealed class CSharpDeploymentCollector
 
         var siblings = InstanceAssignments.Of(roleAssignment);
         var target = GrantShape.TargetProperties.Select(siblings.ValueOf).FirstOrDefault(value => value is not null) is { } named
-            ? DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types))
-            : null;
+            ? _resources.TryRead(named, Types, out var resource) ? resource : DeploymentUnit.TargetKey(OperationText.Evaluate(named, Types))
+            : roleAssignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation binding }
+                ? IamPolicyResource.TargetOfBinding(binding, Types)
+                : null;
         if (siblings.ValueOf(GrantShape.MemberProperty) is { } member)
         {
             _grants.Add(new InvokerGrant(OperationText.Evaluate(member, Types) ?? UnknownText.Value, role, target));
@@ -229,6 +235,23 @@ internal sealed class CSharpDeploymentCollector
         {
             _grants.Add(new InvokerGrant(value, role, target));
         }
+    }
+
+    /// <summary>
+    /// The key of the service whose arguments <paramref name="assignment"/> sets a property of: the resource they are
+    /// passed to, else the name they give; <see langword="null"/> (every target: can't tell) when neither is known.
+    /// </summary>
+    private string? ServiceOfArguments(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation arguments }
+            && _resources.KeyOfArguments(arguments, Types) is { } key)
+        {
+            return key;
+        }
+
+        return InstanceAssignments.Of(assignment).ValueOf(CSharpDeploymentTypes.DeployedNameProperty) is { } name
+            ? DeploymentUnit.TargetKey(OperationText.Evaluate(name, Types))
+            : null;
     }
 
     private string TokenAccount(IOperation token)

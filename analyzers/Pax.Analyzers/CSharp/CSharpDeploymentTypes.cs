@@ -28,6 +28,15 @@ internal sealed class CSharpDeploymentTypes
         ("Pulumi.Gcp.CloudFunctionsV2.FunctionArgs", FunctionGeneration.Second),
     ];
 
+    /// <summary>The Pulumi resources whose outputs (<c>Name</c>, <c>Uri</c>/<c>Url</c>) name a service or function.</summary>
+    private static readonly (string MetadataName, FunctionGeneration? Generation)[] DeployedResources =
+    [
+        ("Pulumi.Gcp.CloudRunV2.Service", null),
+        ("Pulumi.Gcp.CloudRun.Service", null),
+        ("Pulumi.Gcp.CloudFunctions.Function", FunctionGeneration.First),
+        ("Pulumi.Gcp.CloudFunctionsV2.Function", FunctionGeneration.Second),
+    ];
+
     /// <summary>The names of every property whose assignment the analyzer reads, on any of the types.</summary>
     private static readonly HashSet<string> ConfiguringProperties = CreateConfiguringProperties();
 
@@ -35,12 +44,14 @@ internal sealed class CSharpDeploymentTypes
     private readonly HashSet<INamedTypeSymbol> _grants;
     private readonly Dictionary<INamedTypeSymbol, string> _cloudRunUrlProperties;
     private readonly Dictionary<INamedTypeSymbol, FunctionGeneration?> _deploying;
+    private readonly Dictionary<INamedTypeSymbol, FunctionGeneration?> _resources;
 
     private CSharpDeploymentTypes(
         Dictionary<INamedTypeSymbol, TargetShape> targets,
         HashSet<INamedTypeSymbol> grants,
         Dictionary<INamedTypeSymbol, string> cloudRunUrlProperties,
         Dictionary<INamedTypeSymbol, FunctionGeneration?> deploying,
+        Dictionary<INamedTypeSymbol, FunctionGeneration?> resources,
         INamedTypeSymbol? iamPolicy,
         INamedTypeSymbol? cloudRunServiceArgs,
         INamedTypeSymbol? pulumiOutput)
@@ -49,6 +60,7 @@ internal sealed class CSharpDeploymentTypes
         _grants = grants;
         _cloudRunUrlProperties = cloudRunUrlProperties;
         _deploying = deploying;
+        _resources = resources;
         IamPolicy = iamPolicy;
         CloudRunServiceArgs = cloudRunServiceArgs;
         PulumiOutput = pulumiOutput;
@@ -95,20 +107,12 @@ internal sealed class CSharpDeploymentTypes
         var urls = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
         AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudRunV2.Service", "Uri");
         AddUrlProperty(compilation, urls, "Pulumi.Gcp.CloudFunctionsV2.Function", "Url");
-        var deploying = new Dictionary<INamedTypeSymbol, FunctionGeneration?>(SymbolEqualityComparer.Default);
-        foreach (var (name, generation) in DeployingArguments)
-        {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
-            {
-                deploying[type] = generation;
-            }
-        }
-
         return new CSharpDeploymentTypes(
             targets,
             grants,
             urls,
-            deploying,
+            ByMetadataName(compilation, DeployingArguments),
+            ByMetadataName(compilation, DeployedResources),
             compilation.GetTypeByMetadataName("Google.Cloud.Iam.V1.Policy"),
             compilation.GetTypeByMetadataName("Pulumi.Gcp.CloudRunV2.ServiceArgs"),
             compilation.GetTypeByMetadataName("Pulumi.Output"));
@@ -134,6 +138,19 @@ internal sealed class CSharpDeploymentTypes
     public bool IsDeploying(INamedTypeSymbol type, out FunctionGeneration? generation) =>
         _deploying.TryGetValue(type.OriginalDefinition, out generation);
 
+    /// <summary>
+    /// Whether the compilation references a Pulumi service or function resource whose URL output can be read: without
+    /// one, no URL is looked at for such a read (the common case costs nothing more).
+    /// </summary>
+    public bool HasUrlOutputs => _cloudRunUrlProperties.Count > 0;
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a Pulumi service or function resource; <paramref name="generation"/> is the
+    /// function's generation, <see langword="null"/> for a Cloud Run service.
+    /// </summary>
+    public bool IsDeployedResource(INamedTypeSymbol type, out FunctionGeneration? generation) =>
+        _resources.TryGetValue(type.OriginalDefinition, out generation);
+
     /// <summary>Whether <paramref name="property"/> is the URL of a Cloud Run service or function (Pulumi outputs).</summary>
     public bool IsCloudRunUrl(IPropertySymbol property) =>
         property.ContainingType is { } type
@@ -153,6 +170,21 @@ internal sealed class CSharpDeploymentTypes
         }
 
         return names;
+    }
+
+    private static Dictionary<INamedTypeSymbol, FunctionGeneration?> ByMetadataName(
+        Compilation compilation, (string MetadataName, FunctionGeneration? Generation)[] types)
+    {
+        var found = new Dictionary<INamedTypeSymbol, FunctionGeneration?>(SymbolEqualityComparer.Default);
+        foreach (var (name, generation) in types)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                found[type] = generation;
+            }
+        }
+
+        return found;
     }
 
     private static void AddUrlProperty(Compilation compilation, Dictionary<INamedTypeSymbol, string> urls, string type, string property)

@@ -5,7 +5,7 @@ using Pax.Analyzers.Deployment;
 namespace Pax.Analyzers.CSharp;
 
 /// <summary>
-/// The target of an IAM policy that <c>Policy.AddRoleMember</c> changes: the <c>Resource</c> of the one
+/// The target of an IAM policy that <c>Policy.AddRoleMember</c> or an added <c>Binding</c> changes: the <c>Resource</c> of the one
 /// <c>Google.Cloud.Iam.V1.SetIamPolicyRequest</c> in the same method whose <c>Policy</c> is that local.
 /// </summary>
 internal static class IamPolicyResource
@@ -17,18 +17,39 @@ internal static class IamPolicyResource
     /// <see langword="null"/> when it is not known (not a local, no or several requests, a resource that is not a
     /// service, job or function, a name not known at build time): then the grant counts for every target.
     /// </summary>
-    public static string? TargetOf(IInvocationOperation addRoleMember, CSharpDeploymentTypes types)
+    public static string? TargetOf(IInvocationOperation addRoleMember, CSharpDeploymentTypes types) =>
+        addRoleMember.Instance is ILocalReferenceOperation { Local: var policy } ? TargetOfPolicy(policy, Root(addRoleMember), types) : null;
+
+    /// <summary>
+    /// The target key of the policy an IAM <c>Binding</c> is added to (<c>policy.Bindings.Add(binding)</c>, the binding
+    /// created in the call or held in a local), as <see cref="TargetOf"/> finds it; <see langword="null"/> when not known.
+    /// </summary>
+    public static string? TargetOfBinding(IObjectCreationOperation binding, CSharpDeploymentTypes types)
     {
-        if (addRoleMember.Instance is not ILocalReferenceOperation { Local: var policy })
+        var root = Root(binding);
+        IOperation added = binding;
+        while (added.Parent is IConversionOperation conversion)
         {
-            return null;
+            added = conversion;
         }
 
-        var root = (IOperation)addRoleMember;
-        while (root.Parent is { } parent)
+        if (added.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
         {
-            root = parent;
+            // var binding = new Binding { … }; policy.Bindings.Add(binding);
+            added = root.Descendants()
+                .OfType<ILocalReferenceOperation>()
+                .FirstOrDefault(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.Parent is IArgumentOperation)
+                ?? added;
         }
+
+        return added.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" } add }
+            && add.Instance is IPropertyReferenceOperation { Property.Name: "Bindings", Instance: ILocalReferenceOperation { Local: var policy } }
+            ? TargetOfPolicy(policy, root, types)
+            : null;
+    }
+
+    private static string? TargetOfPolicy(ILocalSymbol policy, IOperation root, CSharpDeploymentTypes types)
+    {
 
         string? resource = null;
         var found = 0;
@@ -73,6 +94,16 @@ internal static class IamPolicyResource
             "jobs" => DeploymentUnit.TargetKey(segments[segments.Length - 1], job: true),
             _ => null,
         };
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
     }
 
     private static IOperation? Assigns(IOperation member, string property) =>

@@ -11,6 +11,12 @@ internal sealed class DeploymentUnit
     private readonly Dictionary<string, FunctionGeneration> _functions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The start of the key of a service or function whose name is not known at build time but whose resource is (a
+    /// Pulumi resource left to auto-naming): grants and calls that read it share that key. Not a valid service name.
+    /// </summary>
+    public const string UnnamedKeyPrefix = "~unnamed-";
+
     /// <summary>The invocations added so far.</summary>
     public IReadOnlyList<Invocation> Invocations => _invocations;
 
@@ -98,8 +104,7 @@ internal sealed class DeploymentUnit
             if (!callers.TryGetValue(cacheKey, out var granted))
             {
                 granted = new GrantedCallers(_grants
-                    .Where(g => (g.Target is null || requirement.Key is null || g.Target == requirement.Key)
-                        && InvokerRoles.MayHoldAny(g.Role, requirement.Permissions))
+                    .Where(g => MayBeSameTarget(g.Target, requirement.Key) && InvokerRoles.MayHoldAny(g.Role, requirement.Permissions))
                     .ToList());
                 callers.Add(cacheKey, granted);
             }
@@ -123,7 +128,7 @@ internal sealed class DeploymentUnit
         foreach (var invocation in _invocations)
         {
             if (invocation.Account is null && Requirement(invocation.Called) is { } requirement && IsDeployed(requirement.Key)
-                && !_grants.Any(g => g.IsPublic && (g.Target is null || g.Target == requirement.Key)))
+                && !_grants.Any(g => g.IsPublic && MayBeSameTarget(g.Target, requirement.Key)))
             {
                 calls.Add(invocation);
             }
@@ -144,6 +149,23 @@ internal sealed class DeploymentUnit
         {
             yield return invocation.ToMissingTokenDiagnostic();
         }
+    }
+
+    /// <summary>
+    /// Whether a grant on <paramref name="granted"/> may be a grant on <paramref name="called"/>: when they are the same,
+    /// when either is not known, and when one is an unnamed resource and the other a name no other resource of the unit
+    /// has ("can't tell"). Two different resources of the unit, or two different names, are different targets.
+    /// </summary>
+    private bool MayBeSameTarget(string? granted, string? called)
+    {
+        if (granted is null || called is null || granted == called)
+        {
+            return true;
+        }
+
+        var grantedUnnamed = granted.StartsWith(UnnamedKeyPrefix, StringComparison.Ordinal);
+        var calledUnnamed = called.StartsWith(UnnamedKeyPrefix, StringComparison.Ordinal);
+        return grantedUnnamed != calledUnnamed && !IsDeployed(grantedUnnamed ? called : granted);
     }
 
     private bool IsDeployed(string? key) => key is not null && (_services.Contains(key) || _functions.ContainsKey(key));

@@ -4,9 +4,14 @@ namespace Pax.Analyzers.Deployment;
 /// Which predefined roles hold the permissions a caller needs to invoke a target (PAX002), from Google's IAM role
 /// reference, read 2026-12-01:
 /// <list type="bullet">
-/// <item>https://cloud.google.com/iam/docs/roles-permissions/run (Cloud Run roles: <c>roles/run.admin</c> holds
-/// <c>run.*</c>; <c>roles/run.developer</c> holds <c>run.jobs.run</c>, <c>run.jobs.runWithOverrides</c> and
-/// <c>run.routes.*</c>; <c>roles/run.invoker</c> "can invoke services and jobs");</item>
+/// <item>https://cloud.google.com/iam/docs/roles-permissions/run and https://cloud.google.com/run/docs/reference/iam/roles
+/// (Cloud Run roles: <c>roles/run.admin</c> holds <c>run.*</c>; <c>roles/run.developer</c> holds <c>run.jobs.run</c>,
+/// <c>run.jobs.runWithOverrides</c> and <c>run.routes.*</c>; <c>roles/run.invoker</c> "can invoke Cloud Run services and
+/// execute Cloud Run jobs"; <c>roles/run.servicesInvoker</c> "can invoke Cloud Run services";
+/// <c>roles/run.jobsExecutor</c> "can execute and cancel Cloud Run jobs"; <c>roles/run.jobsExecutorWithOverrides</c>
+/// "can execute and cancel Cloud Run jobs with overrides");</item>
+/// <item>https://cloud.google.com/run/docs/execute/jobs (executing a job with overrides needs more than
+/// <c>roles/run.invoker</c>: <c>roles/run.developer</c> is the role it names);</item>
 /// <item>https://cloud.google.com/run/docs/securing/managing-access ("only project owners and editors can create,
 /// update, delete, or invoke" Cloud Run resources by default: <c>roles/owner</c>, <c>roles/editor</c>);</item>
 /// <item>https://cloud.google.com/functions/docs/reference/iam/roles (<c>roles/cloudfunctions.invoker</c>: invoke
@@ -43,8 +48,13 @@ internal static class InvokerRoles
         ["roles/run.admin"] = AllRun,
         ["roles/run.developer"] = AllRun,
         ["roles/run.invoker"] = [InvokeService, RunJob],
-        // roles/run.servicesInvoker, roles/run.jobsExecutor and roles/run.jobsExecutorWithOverrides could not be
-        // confirmed in the reference read on 2026-12-01: left out, they mean "can't tell" (they count for everything).
+        // https://cloud.google.com/iam/docs/roles-permissions/run, read 2026-12-02: "Cloud Run Service Invoker" (can invoke
+        // Cloud Run services), "Cloud Run Jobs Executor" (can execute and cancel Cloud Run jobs), "Cloud Run Jobs Executor
+        // With Overrides" (can execute and cancel Cloud Run jobs with overrides). The stored copy of the page showed the
+        // roles' titles and descriptions, not their permission lists: these entries follow the descriptions.
+        ["roles/run.servicesInvoker"] = [InvokeService],
+        ["roles/run.jobsExecutor"] = [RunJob],
+        ["roles/run.jobsExecutorWithOverrides"] = [RunJob, RunJobWithOverrides],
         ["roles/cloudfunctions.admin"] = [.. AllRun, InvokeFunction],
         ["roles/cloudfunctions.invoker"] = [InvokeFunction],
         ["roles/run.viewer"] = [],
@@ -66,7 +76,7 @@ internal static class InvokerRoles
     public static string SuggestedRole(string permission) => permission switch
     {
         InvokeFunction => "roles/cloudfunctions.invoker",
-        RunJobWithOverrides => "roles/run.developer",
+        RunJobWithOverrides => "roles/run.jobsExecutorWithOverrides",
         _ => "roles/run.invoker",
     };
 

@@ -115,6 +115,44 @@ public sealed class CSharpGrantTargetTests
             """));
     }
 
+    [Theory]
+    [InlineData("projects/p/locations/us-central1/services/b", "", false)]
+    [InlineData("projects/p/locations/us-central1/services/a", "PAX002", false)]
+    [InlineData("projects/p/locations/us-central1/services/a", "PAX002", true)]
+    [InlineData("projects/p", "", true)] // a project-level binding counts for every target
+    public Task Iam_binding_object_counts_for_the_resource_of_its_set_iam_policy_request(string resource, string expected, bool heldInALocal)
+    {
+        var endpoint = expected.Length == 0
+            ? "PushEndpoint = \"https://b-123456789.us-central1.run.app/push\""
+            : "{|PAX002:PushEndpoint = \"https://b-123456789.us-central1.run.app/push\"|}";
+        var add = heldInALocal
+            ? $"var binding = new Binding {{ Role = \"roles/run.invoker\", Members = {{ \"serviceAccount:{Push}\" }} }};\n        policy.Bindings.Add(binding);"
+            : $"policy.Bindings.Add(new Binding {{ Role = \"roles/run.invoker\", Members = {{ \"serviceAccount:{Push}\" }} }});";
+        return Verify.RunAsync(Verify.ForCode(GoogleCloudStubs.Pulumi, GoogleCloudStubs.Iam, $$"""
+            using Google.Cloud.Iam.V1;
+            using Pulumi.Gcp.CloudRunV2;
+            using Pulumi.Gcp.PubSub.Inputs;
+            class Stack
+            {
+                ServiceArgs A() => new() { Name = "a", Location = "us-central1" };
+                ServiceArgs B() => new() { Name = "b", Location = "us-central1" };
+
+                SetIamPolicyRequest Grant()
+                {
+                    var policy = new Policy();
+                    {{add}}
+                    return new SetIamPolicyRequest { Resource = "{{resource}}", Policy = policy };
+                }
+
+                SubscriptionPushConfigArgs PushToB() => new()
+                {
+                    {{endpoint}},
+                    OidcToken = new SubscriptionPushConfigOidcTokenArgs { ServiceAccountEmail = "{{Push}}" },
+                };
+            }
+            """));
+    }
+
     [Fact]
     public Task Gen1_pubsub_triggered_function_gets_no_PAX002() => Verify.RunAsync(Verify.ForCode(GoogleCloudStubs.Pulumi, """
         using Pulumi.Gcp.CloudFunctions;

@@ -31,6 +31,71 @@ public sealed class MissingTokenTests
             }
             """));
 
+    [Theory]
+    [InlineData("", "PAX004")]
+    [InlineData("""new ServiceIamMember("tick-public", new ServiceIamMemberArgs { Name = tick.Name, Role = "roles/run.invoker", Member = "allUsers" });""", "")]
+    [InlineData("""new ServiceIamBinding("tick-public", new ServiceIamBindingArgs { Name = "tick", Role = "roles/run.invoker", Members = new[] { "allUsers" } });""", "")]
+    [InlineData("""new ServiceIamMember("other-public", new ServiceIamMemberArgs { Name = "other", Role = "roles/run.invoker", Member = "allUsers" });""", "PAX004")]
+    public Task CSharp_pulumi_scheduler_job_without_a_token_to_a_private_service_of_the_stack_is_PAX004(string grant, string expected) =>
+        AnalyzerCase<CSharpDeploymentAnalyzer>.RunAsync(AnalyzerCase<CSharpDeploymentAnalyzer>.ForCode(GoogleCloudStubs.Pulumi, $$"""
+            using Pulumi;
+            using Pulumi.Gcp.CloudRunV2;
+            using Pulumi.Gcp.CloudScheduler;
+            using Pulumi.Gcp.CloudScheduler.Inputs;
+            class Stack
+            {
+                void Define()
+                {
+                    var tick = new Service("tick", new ServiceArgs { Name = "tick", Location = "us-central1" });
+                    {{grant}}
+                    new Job("tick-every-minute", new JobArgs
+                    {
+                        Schedule = "* * * * *",
+                        HttpTarget = new JobHttpTargetArgs
+                        {
+                            {{Mark(expected, "Uri = Output.Format($\"{tick.Uri}/cron/tick\")")}},
+                            HttpMethod = "POST",
+                        },
+                    });
+                }
+            }
+            """));
+
+    [Theory]
+    [InlineData("", "PAX004")]
+    [InlineData("InvokerIamDisabled = true, ", "")]
+    public Task CSharp_google_scheduler_target_without_a_token_to_a_private_service_of_the_unit_is_PAX004(string publicAccess, string expected) =>
+        AnalyzerCase<CSharpDeploymentAnalyzer>.RunAsync(AnalyzerCase<CSharpDeploymentAnalyzer>.ForCode(GoogleCloudStubs.Pulumi, GoogleCloudStubs.SchedulerV1, $$"""
+            using Google.Cloud.Scheduler.V1;
+            using Pulumi.Gcp.CloudRunV2;
+            class Deploy
+            {
+                ServiceArgs Tick() => new() { Name = "tick", {{publicAccess}}Location = "us-central1" };
+                HttpTarget Target() => new HttpTarget
+                {
+                    {{Mark(expected, "Uri = \"https://tick-123456789.us-central1.run.app/cron/tick\"")}},
+                    HttpMethod = HttpMethod.Post,
+                };
+            }
+            """));
+
+    [Fact]
+    public Task CSharp_push_without_a_token_to_a_private_service_of_the_stack_is_PAX004_and_with_an_oidc_token_is_not() =>
+        AnalyzerCase<CSharpDeploymentAnalyzer>.RunAsync(AnalyzerCase<CSharpDeploymentAnalyzer>.ForCode(GoogleCloudStubs.Pulumi, """
+            using Pulumi.Gcp.CloudRunV2;
+            using Pulumi.Gcp.PubSub.Inputs;
+            class Stack
+            {
+                void Define()
+                {
+                    var ingest = new Service("ingest", new ServiceArgs { Location = "us-central1" });
+                    new ServiceIamMember("push-invoker", new ServiceIamMemberArgs { Name = ingest.Name, Role = "roles/run.invoker", Member = "serviceAccount:push@p.iam.gserviceaccount.com" });
+                    var none = new SubscriptionPushConfigArgs { {|PAX004:PushEndpoint = ingest.Uri|} };
+                    var oidc = new SubscriptionPushConfigArgs { PushEndpoint = ingest.Uri, OidcToken = new SubscriptionPushConfigOidcTokenArgs { ServiceAccountEmail = "push@p.iam.gserviceaccount.com" } };
+                }
+            }
+            """));
+
     [Fact]
     public Task CSharp_keeps_pragma_suppression()
     {
@@ -117,6 +182,8 @@ public sealed class MissingTokenTests
     public Task Gcloud_scheduler_update_without_token_flags_keeps_the_existing_token_and_is_silent() => Script("""
         gcloud scheduler jobs update http collect --uri=https://run.googleapis.com/v2/projects/p/locations/l/jobs/collector:run
         """);
+
+    private static string Mark(string expected, string code) => expected.Length == 0 ? code : "{|" + expected + ":" + code + "|}";
 
     private static Task Script(string content) =>
         AnalyzerCase<GcloudScriptAnalyzer>.RunAsync(AnalyzerCase<GcloudScriptAnalyzer>.ForFiles(("deploy.sh", content)));

@@ -116,10 +116,10 @@ internal static class GoogleCloudStubs
         namespace Pulumi.Gcp.CloudRunV2
         {
             public sealed class ServiceArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Location { get; set; } = null!; public global::Pulumi.Input<bool> InvokerIamDisabled { get; set; } = null!; }
-            public sealed class Service : global::Pulumi.CustomResource { public Service(string name, ServiceArgs args) { } public global::Pulumi.Output<string> Uri { get; } = new(); public global::Pulumi.Output<string> Name { get; } = new(); }
-            public sealed class ServiceIamMemberArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.Input<string> Member { get; set; } = null!; }
+            public sealed class Service : global::Pulumi.CustomResource { public Service(string name, ServiceArgs args) { } public global::Pulumi.Output<string> Uri { get; } = new(); public global::Pulumi.Output<string> Name { get; } = new(); public global::Pulumi.Output<string> Location { get; } = new(); }
+            public sealed class ServiceIamMemberArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Location { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.Input<string> Member { get; set; } = null!; }
             public sealed class ServiceIamMember : global::Pulumi.CustomResource { public ServiceIamMember(string name, ServiceIamMemberArgs args) { } }
-            public sealed class ServiceIamBindingArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.InputList<string> Members { get; set; } = null!; }
+            public sealed class ServiceIamBindingArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<string> Name { get; set; } = null!; public global::Pulumi.Input<string> Location { get; set; } = null!; public global::Pulumi.Input<string> Role { get; set; } = null!; public global::Pulumi.InputList<string> Members { get; set; } = null!; }
             public sealed class ServiceIamBinding : global::Pulumi.CustomResource { public ServiceIamBinding(string name, ServiceIamBindingArgs args) { } }
         }
         namespace Pulumi.Gcp.CloudFunctions.Inputs
