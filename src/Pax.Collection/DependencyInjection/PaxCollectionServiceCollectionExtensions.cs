@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
-using Pax.Collection.Internal;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Google.Cloud.Storage.V1;
 using Pax.Collection.Sinks.Internal;
 using Pax.GoogleCloud;
+using Pax.Collection.Internal.Registration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -60,19 +60,22 @@ public static class PaxCollectionServiceCollectionExtensions
         services.AddNyctmcCameraClient();
         services.TryAddTransient<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
         services.TryAddSingleton(sp => StorageClientFactory.Create(sp.GetRequiredService<IOptions<GoogleCloudOptions>>().Value));
-        services.TryAddTransient(CreateSink);
+        // One sink per container: its in-process guarantees (FileSystemSink's write slots) then hold across runs; the
+        // create-only guarantee itself does not depend on it (see FileSystemSink).
+        services.TryAddSingleton(CreateSink);
         services.TryAddTransient<CollectionRunner>();
         return services;
     }
 
     private static ISnapshotSink CreateSink(IServiceProvider services)
     {
-        var location = SnapshotSinkLocation.Parse(services.GetRequiredService<IOptions<CollectionOptions>>().Value.Sink);
+        // The location parsed (once) for the options validator; the sink is given all of it, bucket and prefix.
+        var location = services.GetRequiredService<IOptions<CollectionOptions>>().Value.SinkLocation;
         return location.Kind == SnapshotSinkKind.FileSystem
             ? new FileSystemSink(location.Path, services.GetRequiredService<TimeProvider>())
             : new GcsSnapshotSink(
                 services.GetRequiredService<StorageClient>(),
-                location.Path,
+                location,
                 services.GetRequiredService<ILogger<GcsSnapshotSink>>(),
                 services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.Retry,
                 services.GetRequiredService<TimeProvider>());

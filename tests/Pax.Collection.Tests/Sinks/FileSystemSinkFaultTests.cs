@@ -25,7 +25,7 @@ public sealed class FileSystemSinkFaultTests : IDisposable
 
     private string SlotFolder => Path.Combine(_root, "2026-02-10", "1430");
 
-    private static SnapshotKey Key(string camera) => new("", CameraId.Create(camera), Slot);
+    private static SnapshotKey Key(string camera) => new(CameraId.Create(camera), Slot);
 
     [Fact]
     public async Task The_runtime_reports_a_full_disk_as_IOException_with_errno_28()

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Runs;
-using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud.PubSub;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Registration;
 
 /// <summary>Validates <see cref="CollectionOptions"/> at startup; every message names the configuration key.</summary>
 internal sealed class CollectionOptionsValidator : IValidateOptions<CollectionOptions>
@@ -20,7 +19,7 @@ internal sealed class CollectionOptionsValidator : IValidateOptions<CollectionOp
         CheckAnnotations(options.Validation, $"{Section}:Validation", failures);
         try
         {
-            SnapshotSinkLocation.Parse(options.Sink);
+            _ = options.SinkLocation;
         }
         catch (FormatException ex)
         {

@@ -1,13 +1,11 @@
-using System.Net;
 using System.Security.Cryptography;
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
-using Pax.GoogleCloud;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>Collects one camera's snapshot in a run: fetch, validate, compare with the previous one, store.</summary>
 /// <remarks>
@@ -115,7 +113,7 @@ internal sealed class CameraCollector(
             // The upload timeout (or the client's own HTTP timeout) ended it: this camera's outcome, not the run's end.
             return (default, $"storing {key.ObjectName} did not finish within the upload timeout of {options.UploadTimeout}", CameraOutcomeKind.TimedOut);
         }
-        catch (GoogleApiException ex) when (ex.HttpStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        catch (SnapshotSinkException ex) when (ex.Failure == SnapshotSinkFailure.AccessRefused)
         {
             // Every other write would fail the same way: stop the run with the message that names the permission.
             throw new CollectionFailedException($"The sink {sink.Location} refused the write: {ex.Message}", ex);
@@ -125,9 +123,10 @@ internal sealed class CameraCollector(
             // A full disk fails every other write too: stop the run with one clear error instead of failing each camera.
             throw new CollectionFailedException($"The sink {sink.Location} is out of space ({ex.Message}); the run stopped rather than fail every remaining camera. Snapshots stored so far are kept: free space and run again, and only the missing ones are fetched.", ex);
         }
-        catch (Exception ex) when (ex is GoogleApiException or Google.GoogleApiException or IOException or UnauthorizedAccessException or HttpRequestException)
+        catch (Exception ex) when (ex is SnapshotSinkException or IOException or UnauthorizedAccessException)
         {
-            // Includes a CRC32C mismatch (Cloud Storage refused the bytes it received; nothing was stored).
+            // The sink unavailable after its retries, or this one write refused (a CRC32C mismatch: Cloud Storage
+            // refused the bytes it received; nothing was stored): this camera's outcome, the run goes on.
             return (default, $"storing {key.ObjectName} failed: {ex.Message}", CameraOutcomeKind.Failed);
         }
         finally

@@ -2,7 +2,7 @@ using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
 using Pax.Collection.Snapshots;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>A run's work: cameras to fetch, and cameras whose outcome is known without fetching.</summary>
 internal sealed record RunPlan(IReadOnlyList<PlannedCamera> Cameras, IReadOnlyList<CameraOutcome> Settled);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pax.Collection.Runs;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Telemetry;
 
 /// <summary>Log events of a collection run (event ids 1000–1099).</summary>
 internal static partial class CollectionLog

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Pax.Collection.Runs;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Reports;
 
 /// <summary>The wire shape of <c>report.json</c> (snake case, durations in milliseconds).</summary>
 internal sealed record ReportDocument(

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Pax.Collection.Runs;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Reports;
 
 /// <summary>
 /// Renders <c>report.html</c>: the slot's snapshots as a thumbnail grid (camera name, outcome, age), cameras that

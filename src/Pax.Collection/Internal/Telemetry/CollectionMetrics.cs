@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using Pax.Collection.Runs;
+using Pax.Collection.Internal.Reports;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Telemetry;
 
 /// <summary>The <c>Pax.Collection</c> meter's instruments.</summary>
 internal sealed class CollectionMetrics

@@ -3,11 +3,12 @@ using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
 using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
+using Pax.Collection.Internal.Reports;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>Turns a camera selection into this task's plan: its shard, minus what the slot already holds.</summary>
-internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset slot)
+internal sealed class RunPlanner(TaskShard shard, DateTimeOffset slot)
 {
     /// <param name="selection">The selected cameras.</param>
     /// <param name="existing">The snapshots the slot holds.</param>
@@ -27,9 +28,9 @@ internal sealed class RunPlanner(TaskShard shard, string prefix, DateTimeOffset 
             {
                 settled.Add(Settle(camera, CameraOutcomeKind.Offline, "the camera API lists this camera as offline"));
             }
-            else if (existing.Contains(new SnapshotKey(prefix, id, slot).ObjectName))
+            else if (existing.Contains(new SnapshotKey(id, slot).ObjectName))
             {
-                var objectName = new SnapshotKey(prefix, id, slot).ObjectName;
+                var objectName = new SnapshotKey(id, slot).ObjectName;
                 var before = earlier.GetValueOrDefault(camera.Id) is { } line && line.ObjectName == objectName ? line : null;
                 settled.Add(Settle(camera, CameraOutcomeKind.AlreadyStored, null) with
                 {

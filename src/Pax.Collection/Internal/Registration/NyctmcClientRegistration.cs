@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
 using Pax.Collection.Cameras.Internal;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Registration;
 
 /// <summary>
 /// Registers <see cref="NyctmcCameraClient"/> as a typed HTTP client and its options validator (run at startup).

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pax.Collection.Runs;
 using Pax.Orchestration.Completion;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Completion;
 
 /// <summary>
 /// The collector's completion: run key = the slot, processor = <c>collector/{task index}</c>, encoded by the shared

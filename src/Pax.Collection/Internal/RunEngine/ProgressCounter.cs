@@ -1,6 +1,6 @@
 using Pax.Collection.Runs;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>Counts completed cameras (from concurrent workers) and forwards each to the caller's progress callback.</summary>
 internal sealed class ProgressCounter(int total, IProgress<CollectionProgress>? progress)

@@ -2,7 +2,7 @@ using System.Runtime.ExceptionServices;
 using Pax.Collection.Runs;
 using Pax.Collection.Snapshots;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>
 /// Collects a run's planned cameras concurrently under the run's deadline. Every camera is started at once and waits
@@ -12,7 +12,7 @@ namespace Pax.Collection.Internal;
 /// cancelled too and leave nothing behind) and the results are returned for the report. A fatal error (the sink refused
 /// access or is full) stops the rest.
 /// </summary>
-internal sealed class SlotCollection(CameraCollector collector, string prefix, DateTimeOffset slot, TimeSpan deadline, TimeProvider timeProvider)
+internal sealed class SlotCollection(CameraCollector collector, DateTimeOffset slot, TimeSpan deadline, TimeProvider timeProvider)
 {
     public bool DeadlineReached { get; private set; }
 
@@ -28,7 +28,7 @@ internal sealed class SlotCollection(CameraCollector collector, string prefix, D
             var planned = cameras[index];
             try
             {
-                var key = new SnapshotKey(prefix, planned.Id, slot);
+                var key = new SnapshotKey(planned.Id, slot);
                 results[index] = await collector.CollectAsync(planned.Camera, key, planned.PreviousHash, run.Token, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested && fatal is null)

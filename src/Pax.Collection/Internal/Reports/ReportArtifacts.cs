@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
+using Pax.Collection.Internal.Telemetry;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Reports;
 
 /// <summary>Writes a run's <c>report.json</c>/<c>report.html</c> and reads earlier reports (hashes, stored snapshots' details).</summary>
 internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)

@@ -1,7 +1,7 @@
-namespace Pax.Collection.Snapshots;
+namespace Pax.Collection.Sinks.Internal;
 
-/// <summary>Checks and normalizes the prefix put in front of snapshot names.</summary>
-public static class SnapshotPrefix
+/// <summary>Checks and normalizes the object-name prefix of a Cloud Storage sink (<c>gs://bucket/prefix</c>) and the slot paths sinks are given.</summary>
+internal static class SnapshotPrefix
 {
     /// <summary>
     /// Trims surrounding '/' and checks that every segment is a plain name: not empty, not <c>.</c> or <c>..</c>,

@@ -1,4 +1,4 @@
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.RunEngine;
 
 /// <summary>
 /// The bounds of one run: fetches at once (<see cref="Runs.CollectionOptions.Concurrency"/>, the politeness bound on

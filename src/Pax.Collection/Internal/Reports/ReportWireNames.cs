@@ -1,6 +1,6 @@
 using Pax.Collection.Runs;
 
-namespace Pax.Collection.Internal;
+namespace Pax.Collection.Internal.Reports;
 
 /// <summary>The snake-case names outcomes have in reports, logs' metric tags and the HTML page.</summary>
 internal static class ReportWireNames
