@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
+using Pax.Collection.Hosting;
+using Pax.Collection.Hosting.Internal;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Google.Cloud.Storage.V1;
@@ -14,7 +16,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>,
-/// and the <see cref="CollectionRunner"/>. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
+/// the <see cref="CollectionRunner"/> and the <see cref="CollectorJob"/> a Job host runs. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
 /// when one is registered; otherwise one built with <see cref="StorageClientBuilder"/> (Application Default Credentials,
 /// or the emulator named by <c>STORAGE_EMULATOR_HOST</c>, or <see cref="GoogleCloudOptions.StorageEndpoint"/>).
 /// </summary>
@@ -25,7 +27,11 @@ public static class PaxCollectionServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddPaxCollection(this IServiceCollection services) => services.AddPaxCollection(static _ => { });
 
-    /// <summary>Adds Pax.Collection with options bound from <paramref name="section"/> (such as <c>configuration.GetSection("Pax:Collection")</c>); its <c>Cameras</c> child configures the NYCTMC client.</summary>
+    /// <summary>
+    /// Adds Pax.Collection with options bound from <paramref name="section"/> (such as
+    /// <c>configuration.GetSection("Pax:Collection")</c>): <see cref="CollectionOptions"/> and
+    /// <see cref="CollectorJobOptions"/>; its <c>Cameras</c> child configures the NYCTMC client.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The services, for chaining.</returns>
@@ -34,6 +40,7 @@ public static class PaxCollectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxCollection(static _ => { });
         services.Configure<CollectionOptions>(section);
+        services.Configure<CollectorJobOptions>(section);
         services.Configure<NyctmcOptions>(section.GetSection("Cameras"));
         return services;
     }
@@ -53,6 +60,8 @@ public static class PaxCollectionServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectorJobOptions>, CollectorJobOptionsValidator>());
+        services.AddOptions<CollectorJobOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddLogging();
@@ -64,6 +73,7 @@ public static class PaxCollectionServiceCollectionExtensions
         // create-only guarantee itself does not depend on it (see FileSystemSink).
         services.TryAddSingleton(CreateSink);
         services.TryAddTransient<CollectionRunner>();
+        services.TryAddTransient<CollectorJob>();
         return services;
     }
 
