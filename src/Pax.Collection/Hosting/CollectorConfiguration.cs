@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Pax.Collection.Cameras;
 using Pax.Collection.Sinks;
+using Pax.Collection.Cameras.Internal;
 
 namespace Pax.Collection.Hosting;
 

@@ -1,10 +1,10 @@
-namespace Pax.Collection.Cameras;
+namespace Pax.Collection.Cameras.Internal;
 
 /// <summary>
 /// Writes a URL for messages and logs with its user information hidden: <c>https://user:***@host/</c>. A password in
 /// a configured URL (such as <c>--camera-api https://user:pass@host</c>) is never printed or logged.
 /// </summary>
-public static class RedactedUrl
+internal static class RedactedUrl
 {
     private const string Hidden = "***";
 

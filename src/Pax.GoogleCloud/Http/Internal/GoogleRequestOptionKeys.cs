@@ -1,10 +1,10 @@
-namespace Pax.GoogleCloud.Http;
+namespace Pax.GoogleCloud.Http.Internal;
 
 /// <summary>
 /// Keys of <see cref="HttpRequestMessage.Options"/> that Pax's Google clients set on each request, read by the
 /// handlers <c>AddPaxGoogleCloud</c> puts in front of them.
 /// </summary>
-public static class GoogleRequestOptionKeys
+internal static class GoogleRequestOptionKeys
 {
     /// <summary>
     /// Marks a request as safe to send again: an idempotent read (GET, list) or a mutation guarded by a precondition
