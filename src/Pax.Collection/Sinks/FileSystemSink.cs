@@ -128,11 +128,21 @@ public sealed class FileSystemSink : ISnapshotSink
     }
 
     /// <inheritdoc />
-    /// <remarks>Creates the slot's folder; an unusable root (read-only, not a folder, <c>/proc/…</c>) throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</remarks>
+    /// <remarks>Creates the slot's folder; an unusable root throws <see cref="IOException"/> (not a folder, <c>/proc/…</c>) or
+    /// <see cref="SnapshotSinkException"/> with <see cref="SnapshotSinkFailure.AccessRefused"/> (the process may not write there).</remarks>
     public Task PrepareSlotAsync(string slotPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Directory.CreateDirectory(ResolvePath(slotPath));
+        var folder = ResolvePath(slotPath);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw AccessRefused(folder, ex);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -199,12 +209,17 @@ public sealed class FileSystemSink : ISnapshotSink
 
     private async Task<string> WriteTempFileAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await _files.WriteNewFileAsync(temp, content, cancellationToken).ConfigureAwait(false);
             return temp;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // EACCES/EPERM (.NET's UnauthorizedAccessException): every other write would be refused the same way.
+            throw AccessRefused(Path.GetDirectoryName(target)!, ex);
         }
         catch
         {
@@ -212,6 +227,9 @@ public sealed class FileSystemSink : ISnapshotSink
             throw;
         }
     }
+
+    private static SnapshotSinkException AccessRefused(string folder, UnauthorizedAccessException exception) =>
+        new(SnapshotSinkFailure.AccessRefused, $"The folder {folder} refused the write ({exception.Message}); let the account the collector runs as write there, or choose another --sink.", exception);
 
     private SnapshotWriteResult AlreadyStored(string target, string storedName)
     {

@@ -60,6 +60,19 @@ public sealed class FileSystemSinkFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_that_refuses_writes_is_access_refused_and_holds_nothing()
+    {
+        var sink = new FileSystemSink(_root, _time, new AccessDeniedFileSystem());
+
+        var error = await Assert.ThrowsAsync<SnapshotSinkException>(() => sink.WriteAsync(Key("cam-a"), new byte[16], Metadata, Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, error.Failure);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Contains(SlotFolder, error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(SlotFolder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    [Fact]
     public async Task On_a_case_insensitive_file_system_an_id_differing_only_in_case_is_refused_not_merged()
     {
         var sink = new FileSystemSink(_root, _time, new CaseInsensitiveFileSystem());
