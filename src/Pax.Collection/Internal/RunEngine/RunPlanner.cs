@@ -31,7 +31,9 @@ internal sealed class RunPlanner(TaskShard shard, DateTimeOffset slot)
             else if (existing.Contains(new SnapshotKey(id, slot).ObjectName))
             {
                 var objectName = new SnapshotKey(id, slot).ObjectName;
-                var before = earlier.GetValueOrDefault(camera.Id) is { } line && line.ObjectName == objectName ? line : null;
+                // A report written before the sink owned its prefix names the object with the prefix in front.
+                var before = earlier.GetValueOrDefault(camera.Id) is { ObjectName: { } named } line
+                    && (named == objectName || named.EndsWith("/" + objectName, StringComparison.Ordinal)) ? line : null;
                 settled.Add(Settle(camera, CameraOutcomeKind.AlreadyStored, null) with
                 {
                     ObjectName = objectName,
