@@ -14,6 +14,29 @@ namespace Pax.Collection.Hosting;
 /// </summary>
 public static class CollectorConfiguration
 {
+    // The value check of each flag that takes a value, keyed by the flag itself (not its name), so the table and the
+    // checks cannot drift apart; flags without an entry (files, names, topics) pass their text through.
+    private static readonly Dictionary<CollectorFlag, Func<CollectorFlag, string, string>> Checks = new()
+    {
+        [CollectorFlags.CameraApi] = static (flag, text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.AbsoluteUri
+            : throw new FormatException($"{flag.Name} '{RedactedUrl.Format(text)}' is not an absolute http(s) URL."),
+
+        // The sink's one parser; its error is the options validator's, named after the flag.
+        [CollectorFlags.Sink] = static (flag, text) => SnapshotSinkLocation.TryParse(text, out _, out var error) ? text : throw new FormatException($"{flag.Name}: {error}"),
+        [CollectorFlags.Concurrency] = PositiveNumber,
+        [CollectorFlags.UploadConcurrency] = PositiveNumber,
+        [CollectorFlags.Slot] = static (flag, text) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var slot)
+            ? slot.ToString("O", CultureInfo.InvariantCulture)
+            : throw new FormatException($"{flag.Name} '{text}' is not an ISO-8601 date and time such as 2026-02-10T14:30:00Z."),
+        [CollectorFlags.MinStoredRatio] = static (flag, text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1
+            ? ratio.ToString("R", CultureInfo.InvariantCulture)
+            : throw new FormatException($"{flag.Name} '{text}' is not a number between 0 and 1."),
+        [CollectorFlags.Deadline] = static (flag, text) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var deadline) && deadline > TimeSpan.Zero
+            ? deadline.ToString("c", CultureInfo.InvariantCulture)
+            : throw new FormatException($"{flag.Name} '{text}' is not a positive duration such as 00:08:00."),
+    };
+
     /// <summary>Resolves the given flags and the environment into configuration keys and values.</summary>
     /// <param name="flags">Flag name (such as <c>--sink</c>) → the value given on the command line (<c>"true"</c> for a switch); flags not given are absent.</param>
     /// <param name="getVariable">Reads an environment variable; <see langword="null"/> or empty means unset.</param>
@@ -93,24 +116,10 @@ public static class CollectorConfiguration
         static int Count((string? Area, string? Manifest, bool All) s) => (s.Area is null ? 0 : 1) + (s.Manifest is null ? 0 : 1) + (s.All ? 1 : 0);
     }
 
-    private static string Canonical(CollectorFlag flag, string text) => flag.Name switch
-    {
-        "--camera-api" => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri.AbsoluteUri
-            : throw new FormatException($"--camera-api '{RedactedUrl.Format(text)}' is not an absolute http(s) URL."),
-        "--sink" => SnapshotSinkLocation.TryParse(text, out _, out var error) ? text : throw new FormatException($"--sink: {error}"),
-        "--concurrency" or "--upload-concurrency" => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+    private static string Canonical(CollectorFlag flag, string text) => Checks.TryGetValue(flag, out var check) ? check(flag, text) : text;
+
+    private static string PositiveNumber(CollectorFlag flag, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number.ToString(CultureInfo.InvariantCulture)
-            : throw new FormatException($"{flag.Name} '{text}' is not a positive whole number."),
-        "--slot" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var slot)
-            ? slot.ToString("O", CultureInfo.InvariantCulture)
-            : throw new FormatException($"--slot '{text}' is not an ISO-8601 date and time such as 2026-02-10T14:30:00Z."),
-        "--min-stored-ratio" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1
-            ? ratio.ToString("R", CultureInfo.InvariantCulture)
-            : throw new FormatException($"--min-stored-ratio '{text}' is not a number between 0 and 1."),
-        "--deadline" => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var deadline) && deadline > TimeSpan.Zero
-            ? deadline.ToString("c", CultureInfo.InvariantCulture)
-            : throw new FormatException($"--deadline '{text}' is not a positive duration such as 00:08:00."),
-        _ => text,
-    };
+            : throw new FormatException($"{flag.Name} '{text}' is not a positive whole number.");
 }

@@ -36,7 +36,7 @@ namespace Pax.Collection.Sinks;
 /// </para>
 /// <para>
 /// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
-/// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
+/// writes run at once in the process (across all instances); the others wait asynchronously and leave the thread pool free for the fetches.
 /// </para>
 /// </remarks>
 public sealed class FileSystemSink : ISnapshotSink
