@@ -1,11 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Pax.Collection.Cameras;
 using Pax.Collection.CloudRun;
+using Pax.Collection.Hosting;
 using Pax.Collection.Runs;
-using Pax.Collection.Selection;
 using Pax.Collector.Job.Console;
 using Pax.GoogleCloud.Logging;
 using Spectre.Console;
@@ -13,9 +12,10 @@ using Spectre.Console;
 namespace Pax.Collector.Job;
 
 /// <summary>
-/// The collector as a program: parses flags and <c>PAX_…</c> variables, composes Pax.Collection, runs one slot for
-/// this Cloud Run task and turns the result into an exit code (<see cref="CollectorExitCodes"/>). The host only
-/// composes; the work is Pax.Collection's.
+/// The collector as a program. It only composes: flags and <c>PAX_…</c> variables become <c>Pax:Collection</c> keys
+/// (<see cref="CollectorConfiguration"/>), Pax.Collection runs the slot for this Cloud Run task (<see cref="CollectorJob"/>,
+/// <see cref="CloudRunTaskInfo"/>) and picks the exit code (<see cref="CollectorExitCodes"/>); this host adds the console:
+/// Cloud Logging JSON lines, or a progress display at a terminal.
 /// </summary>
 public static class CollectorApp
 {
@@ -32,20 +32,14 @@ public static class CollectorApp
     public static async Task<int> RunAsync(string[] args, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var command = new CollectorCommand(environment.GetVariable);
+        var command = new CollectorCommand();
         var parse = command.Root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await environment.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await environment.Error.WriteLineAsync(HelpHint).ConfigureAwait(false);
-            return CollectorExitCodes.Failed;
+            return await FailAsync(environment, [.. parse.Errors.Select(e => e.Message)], HelpHint).ConfigureAwait(false);
         }
 
-        command.Root.SetAction((result, ct) => ExecuteAsync(command, result, environment, ct));
+        command.Root.SetAction((result, ct) => ExecuteAsync(command.GivenFlags(result), environment, ct));
 
         // The host (Program.cs) turns SIGTERM and Ctrl+C into the cancellation token; System.CommandLine must not also
         // handle them, or it would end the invocation before a cancelled run has written its report.
@@ -53,97 +47,91 @@ public static class CollectorApp
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    // One place maps every outcome to its exit code (CollectorExitCodes); the work itself is in CollectAsync.
-    private static async Task<int> ExecuteAsync(CollectorCommand command, ParseResult parse, CollectorEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(IReadOnlyDictionary<string, string?> flags, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
-        CollectorSettings settings;
+        IConfiguration configuration;
         CloudRunTaskInfo task;
         try
         {
-            settings = command.Resolve(parse);
+            configuration = new ConfigurationBuilder().AddPaxCollectorSettings(flags, environment.GetVariable).Build();
             task = CloudRunTaskInfo.FromVariables(environment.GetVariable);
         }
         catch (FormatException ex)
         {
-            return await FailAsync(environment, ex.Message, HelpHint).ConfigureAwait(false);
+            return await FailAsync(environment, [ex.Message], HelpHint).ConfigureAwait(false);
         }
 
-        try
-        {
-            return await ExecuteCollectionAsync(settings, task, environment, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Nothing above knew this failure: one ERROR line Error Reporting picks up, and an exit code that says so.
-            ReportUnexpected(ex, environment);
-            return CollectorExitCodes.Unexpected;
-        }
-    }
-
-    private static void ReportUnexpected(Exception exception, CollectorEnvironment environment)
-    {
-        using (var provider = new CloudLoggingJsonLoggerProvider(environment.IsTerminal ? environment.Error : environment.Output, environment.TimeProvider, LogLevel.Error, Service(environment)))
-        {
-            CollectorLog.UnexpectedFailure(provider.CreateLogger("Pax.Collector.Job"), exception.Message, CollectorExitCodes.Unexpected, exception);
-        }
-    }
-
-    private static string Service(CollectorEnvironment environment) =>
-        environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : DefaultService;
-
-    private static async Task<int> ExecuteCollectionAsync(CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
-    {
-        await using var services = BuildServices(settings, environment);
+        await using var services = BuildServices(configuration, environment);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Collector.Job");
         try
         {
-            return await CollectAsync(services, settings, task, environment, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or CameraManifestException or ArgumentException)
-        {
-            // A user mistake (a setting, a file, an area name): the one line that says what to fix, no log, no stack trace.
-            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is CollectionFailedException or CameraApiException or IOException)
-        {
-            // An expected failure of the run: its message says what happened; a stack trace would only hide it.
-            if (!environment.IsTerminal)
+            var job = services.GetRequiredService<CollectorJob>();
+            if (job.Options.WriteManifest is { } path)
             {
-                CollectorLog.RunFailed(logger, ex.Message);
+                var manifest = await job.WriteManifestAsync(path, cancellationToken).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"Wrote {manifest.Cameras.Count} cameras to {path}").ConfigureAwait(false);
+                return CollectorExitCodes.Success;
             }
 
-            return await FailAsync(environment, ex.Message).ConfigureAwait(false);
+            return CollectorExitCodes.ForReport(await CollectAsync(job, task, environment, cancellationToken).ConfigureAwait(false));
         }
-        catch (CollectionCancelledException ex) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            CollectorLog.RunCancelled(logger, ReportLocation(ex.Report, task, ".json"));
-            return CollectorExitCodes.Cancelled;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            CollectorLog.CancelledBeforeCollecting(logger);
-            return CollectorExitCodes.Cancelled;
+            return await ReportFailureAsync(ex, logger, task, environment, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> CollectAsync(ServiceProvider services, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<CollectionReport> CollectAsync(CollectorJob job, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<IOptions<CollectionOptions>>().Value;
-        var selection = await CollectorSelection.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
-        if (settings.WriteManifest is { } manifestPath)
+        if (!environment.IsTerminal)
         {
-            return await CollectorSelection.WriteManifestAsync(services.GetRequiredService<ICameraSource>(), selection, manifestPath, environment, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+            return await job.CollectAsync(task, progress: null, cancellationToken).ConfigureAwait(false);
         }
 
-        var report = await RunCollectionAsync(services.GetRequiredService<CollectionRunner>(), selection, settings, task, environment, cancellationToken).ConfigureAwait(false);
-        return !report.Succeeded ? CollectorExitCodes.UnderFloor
-            : report.ArtifactFailures.Count > 0 ? CollectorExitCodes.ArtifactsNotWritten
-            : CollectorExitCodes.Success;
+        var display = new TerminalDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Output) }));
+        var report = await display.ShowProgressAsync(progress => job.CollectAsync(task, progress, cancellationToken)).ConfigureAwait(false);
+        display.ShowSummary(report, ReportLocation(report, task, ".html"));
+        return report;
     }
 
-    private static async Task<int> FailAsync(CollectorEnvironment environment, string message, string? hint = null)
+    // What the console says for each exit code the library's policy picks.
+    private static async Task<int> ReportFailureAsync(Exception exception, ILogger logger, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
     {
-        await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        var exitCode = CollectorExitCodes.ForException(exception, cancellationToken);
+        switch (exitCode)
+        {
+            case CollectorExitCodes.Cancelled when exception is CollectionCancelledException cancelled:
+                CollectorLog.RunCancelled(logger, ReportLocation(cancelled.Report, task, ".json"));
+                return exitCode;
+            case CollectorExitCodes.Cancelled:
+                CollectorLog.CancelledBeforeCollecting(logger);
+                return exitCode;
+            case CollectorExitCodes.Failed:
+                // A user mistake or an expected failure: the one line that says what to fix, no stack trace.
+                if (!environment.IsTerminal && CollectorExitCodes.IsRunFailure(exception))
+                {
+                    CollectorLog.RunFailed(logger, exception.Message);
+                }
+
+                return await FailAsync(environment, [exception.Message]).ConfigureAwait(false);
+            default:
+                // Nothing above knew this failure: one ERROR line Error Reporting picks up, and an exit code that says so.
+                using (var provider = new CloudLoggingJsonLoggerProvider(environment.IsTerminal ? environment.Error : environment.Output, environment.TimeProvider, LogLevel.Error, Service(environment)))
+                {
+                    CollectorLog.UnexpectedFailure(provider.CreateLogger("Pax.Collector.Job"), exception.Message, exitCode, exception);
+                }
+
+                return exitCode;
+        }
+    }
+
+    private static async Task<int> FailAsync(CollectorEnvironment environment, IReadOnlyList<string> messages, string? hint = null)
+    {
+        foreach (var message in messages)
+        {
+            await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        }
+
         if (hint is not null)
         {
             await environment.Error.WriteLineAsync(hint).ConfigureAwait(false);
@@ -152,25 +140,13 @@ public static class CollectorApp
         return CollectorExitCodes.Failed;
     }
 
-    private static async Task<CollectionReport> RunCollectionAsync(CollectionRunner runner, CameraSelection selection, CollectorSettings settings, CloudRunTaskInfo task, CollectorEnvironment environment, CancellationToken cancellationToken)
-    {
-        var request = new CollectionRequest { Selection = selection, Slot = settings.Slot, Task = task };
-        if (!environment.IsTerminal)
-        {
-            return await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Output) });
-        var display = new TerminalDisplay(console);
-        var report = await display.ShowProgressAsync(progress => runner.RunAsync(request with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-        display.ShowSummary(report, ReportLocation(report, task, ".html"));
-        return report;
-    }
+    private static string Service(CollectorEnvironment environment) =>
+        environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : DefaultService;
 
     private static string ReportLocation(CollectionReport report, CloudRunTaskInfo task, string extension) =>
         Path.Combine(report.Sink, report.SlotPath, CollectionReport.GetBaseName(task) + extension);
 
-    private static ServiceProvider BuildServices(CollectorSettings settings, CollectorEnvironment environment)
+    private static ServiceProvider BuildServices(IConfiguration configuration, CollectorEnvironment environment)
     {
         var services = new ServiceCollection();
         services.AddSingleton(environment.TimeProvider);
@@ -185,17 +161,7 @@ public static class CollectorApp
                 ? new CloudLoggingJsonLoggerProvider(environment.Error, environment.TimeProvider, LogLevel.Critical, Service(environment))
                 : new CloudLoggingJsonLoggerProvider(environment.Output, environment.TimeProvider, LogLevel.Information, Service(environment)));
         });
-        services.AddPaxCollection(options =>
-        {
-            options.Sink = settings.Sink;
-            options.Concurrency = settings.Concurrency;
-            options.UploadConcurrency = settings.UploadConcurrency;
-            options.MinStoredRatio = settings.MinStoredRatio ?? options.MinStoredRatio;
-            options.Deadline = settings.Deadline ?? options.Deadline;
-            options.CompletionTopic = settings.CompletionTopic;
-            options.CompletionPhase = settings.CompletionPhase;
-        });
-        services.Configure<NyctmcOptions>(options => options.BaseAddress = settings.CameraApi);
+        services.AddPaxCollection(configuration.GetSection("Pax:Collection"));
         environment.ConfigureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

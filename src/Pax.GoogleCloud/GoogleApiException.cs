@@ -1,4 +1,5 @@
 using System.Net;
+using Pax.GoogleCloud.Internal;
 
 namespace Pax.GoogleCloud;
 

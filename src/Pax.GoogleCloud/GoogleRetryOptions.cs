@@ -5,7 +5,8 @@ namespace Pax.GoogleCloud;
 /// truncated exponential backoff with jitter. The delay before retry <c>n</c> (0-based) is
 /// <c>min(InitialDelay × Multiplier^n + random(0, InitialDelay), MaxDelay)</c>, which with the defaults is Google's
 /// documented "2^n seconds plus up to one second, at most 32 seconds".
-/// Which requests are retried is decided per request (see <see cref="Http.GoogleRequestOptionKeys.Retryable"/>).
+/// Which requests are retried is decided per request: Pax's clients retry idempotent reads and writes guarded by a
+/// precondition, never other mutations.
 /// </summary>
 public sealed class GoogleRetryOptions
 {

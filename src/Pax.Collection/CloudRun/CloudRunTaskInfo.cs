@@ -7,13 +7,43 @@ namespace Pax.Collection.CloudRun;
 /// <c>CLOUD_RUN_TASK_INDEX</c>, <c>CLOUD_RUN_TASK_COUNT</c>, <c>CLOUD_RUN_TASK_ATTEMPT</c>, <c>CLOUD_RUN_EXECUTION</c>
 /// and <c>CLOUD_RUN_JOB</c>. Outside Cloud Run it describes a single task (index 0 of 1).
 /// </summary>
-/// <param name="Index">The 0-based task index.</param>
-/// <param name="Count">The number of tasks in the execution.</param>
-/// <param name="Attempt">The 0-based retry count of this task.</param>
-/// <param name="Execution">The execution name, such as <c>collector-abc12</c>, or <see langword="null"/> outside Cloud Run.</param>
-/// <param name="Job">The job name, or <see langword="null"/> outside Cloud Run.</param>
-public sealed record CloudRunTaskInfo(int Index, int Count, int Attempt, string? Execution, string? Job)
+public sealed record CloudRunTaskInfo
 {
+    /// <summary>Initializes a task's place; <see cref="FromVariables"/> reads it from Cloud Run's variables.</summary>
+    /// <param name="index">The 0-based task index, below <paramref name="count"/>.</param>
+    /// <param name="count">The number of tasks in the execution, at least 1.</param>
+    /// <param name="attempt">The 0-based retry count of this task.</param>
+    /// <param name="execution">The execution name, such as <c>collector-abc12</c>, or <see langword="null"/> outside Cloud Run.</param>
+    /// <param name="job">The job name, or <see langword="null"/> outside Cloud Run.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative, the count is 0, or the index is not below the count.</exception>
+    public CloudRunTaskInfo(int index, int count, int attempt, string? execution, string? job)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
+        Index = index;
+        Count = count;
+        Attempt = attempt;
+        Execution = execution;
+        Job = job;
+    }
+
+    /// <summary>Gets the 0-based task index.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the number of tasks in the execution.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the 0-based retry count of this task.</summary>
+    public int Attempt { get; }
+
+    /// <summary>Gets the execution name, such as <c>collector-abc12</c>, or <see langword="null"/> outside Cloud Run.</summary>
+    public string? Execution { get; }
+
+    /// <summary>Gets the job name, or <see langword="null"/> outside Cloud Run.</summary>
+    public string? Job { get; }
+
     /// <summary>Gets the description of a process that is not part of a multi-task execution: task 0 of 1.</summary>
     public static CloudRunTaskInfo Single { get; } = new(0, 1, 0, null, null);
 

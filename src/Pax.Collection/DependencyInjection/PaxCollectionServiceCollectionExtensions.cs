@@ -3,18 +3,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
-using Pax.Collection.Internal;
+using Pax.Collection.Hosting;
+using Pax.Collection.Hosting.Internal;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Google.Cloud.Storage.V1;
 using Pax.Collection.Sinks.Internal;
 using Pax.GoogleCloud;
+using Pax.Collection.Internal.Registration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>,
-/// and the <see cref="CollectionRunner"/>. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
+/// the <see cref="CollectionRunner"/> and the <see cref="CollectorJob"/> a Job host runs. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
 /// when one is registered; otherwise one built with <see cref="StorageClientBuilder"/> (Application Default Credentials,
 /// or the emulator named by <c>STORAGE_EMULATOR_HOST</c>, or <see cref="GoogleCloudOptions.StorageEndpoint"/>).
 /// </summary>
@@ -25,7 +27,11 @@ public static class PaxCollectionServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddPaxCollection(this IServiceCollection services) => services.AddPaxCollection(static _ => { });
 
-    /// <summary>Adds Pax.Collection with options bound from <paramref name="section"/> (such as <c>configuration.GetSection("Pax:Collection")</c>); its <c>Cameras</c> child configures the NYCTMC client.</summary>
+    /// <summary>
+    /// Adds Pax.Collection with options bound from <paramref name="section"/> (such as
+    /// <c>configuration.GetSection("Pax:Collection")</c>): <see cref="CollectionOptions"/> and
+    /// <see cref="CollectorJobOptions"/>; its <c>Cameras</c> child configures the NYCTMC client.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The services, for chaining.</returns>
@@ -34,6 +40,7 @@ public static class PaxCollectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxCollection(static _ => { });
         services.Configure<CollectionOptions>(section);
+        services.Configure<CollectorJobOptions>(section);
         services.Configure<NyctmcOptions>(section.GetSection("Cameras"));
         return services;
     }
@@ -53,6 +60,8 @@ public static class PaxCollectionServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectorJobOptions>, CollectorJobOptionsValidator>());
+        services.AddOptions<CollectorJobOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddLogging();
@@ -60,19 +69,23 @@ public static class PaxCollectionServiceCollectionExtensions
         services.AddNyctmcCameraClient();
         services.TryAddTransient<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
         services.TryAddSingleton(sp => StorageClientFactory.Create(sp.GetRequiredService<IOptions<GoogleCloudOptions>>().Value));
-        services.TryAddTransient(CreateSink);
+        // One sink per container: its in-process guarantees (FileSystemSink's write slots) then hold across runs; the
+        // create-only guarantee itself does not depend on it (see FileSystemSink).
+        services.TryAddSingleton(CreateSink);
         services.TryAddTransient<CollectionRunner>();
+        services.TryAddTransient<CollectorJob>();
         return services;
     }
 
     private static ISnapshotSink CreateSink(IServiceProvider services)
     {
-        var location = SnapshotSinkLocation.Parse(services.GetRequiredService<IOptions<CollectionOptions>>().Value.Sink);
+        // The location parsed (once) for the options validator; the sink is given all of it, bucket and prefix.
+        var location = services.GetRequiredService<IOptions<CollectionOptions>>().Value.SinkLocation;
         return location.Kind == SnapshotSinkKind.FileSystem
             ? new FileSystemSink(location.Path, services.GetRequiredService<TimeProvider>())
             : new GcsSnapshotSink(
                 services.GetRequiredService<StorageClient>(),
-                location.Path,
+                location,
                 services.GetRequiredService<ILogger<GcsSnapshotSink>>(),
                 services.GetRequiredService<IOptions<GoogleCloudOptions>>().Value.Retry,
                 services.GetRequiredService<TimeProvider>());

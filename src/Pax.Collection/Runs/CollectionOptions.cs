@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 
 namespace Pax.Collection.Runs;
@@ -11,13 +12,24 @@ public sealed class CollectionOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Pax:Collection";
 
+    private string _sink = "./pax-data";
+    private SnapshotSinkLocation? _sinkLocation;
+
     /// <summary>
     /// Gets or sets where snapshots go: a folder (relative or absolute), or <c>gs://bucket/prefix</c>. Any other URL
-    /// scheme, or a mistyped <c>gs:</c>, fails validation (see <see cref="Sinks.SnapshotSinkLocation.Parse"/>).
+    /// scheme, or a mistyped <c>gs:</c>, fails validation (see <see cref="SnapshotSinkLocation.Parse"/>).
     /// </summary>
     /// <value>The default is <c>./pax-data</c>.</value>
     [Required]
-    public string Sink { get; set; } = "./pax-data";
+    public string Sink
+    {
+        get => _sink;
+        set
+        {
+            _sink = value;
+            _sinkLocation = null;
+        }
+    }
 
     /// <summary>Gets or sets how many cameras are fetched at once.</summary>
     /// <value>The default is 16, polite to the camera provider.</value>
@@ -72,6 +84,13 @@ public sealed class CollectionOptions
     /// <value>The default is <see langword="null"/>.</value>
     [RegularExpression("^[A-Za-z0-9_-]{1,100}$")]
     public string? CompletionPhase { get; set; }
+
+    /// <summary>
+    /// Gets <see cref="Sink"/> parsed, once per value: the validator, the sink factory and the runner all use this one
+    /// value rather than parsing the text again.
+    /// </summary>
+    /// <exception cref="FormatException"><see cref="Sink"/> is not a valid location (the validator reports it at startup).</exception>
+    internal SnapshotSinkLocation SinkLocation => _sinkLocation ??= SnapshotSinkLocation.Parse(_sink);
 
     /// <summary>Gets the limits an image must meet to be stored.</summary>
     public SnapshotValidationOptions Validation { get; } = new();

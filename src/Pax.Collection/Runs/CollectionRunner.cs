@@ -2,13 +2,16 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
-using Pax.Collection.Internal;
 using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion;
+using Pax.Collection.Internal.RunEngine;
+using Pax.Collection.Internal.Reports;
+using Pax.Collection.Internal.Completion;
+using Pax.Collection.Internal.Telemetry;
 
 namespace Pax.Collection.Runs;
 
@@ -22,7 +25,6 @@ public sealed class CollectionRunner
     private readonly ICameraSource _source;
     private readonly ISnapshotSink _sink;
     private readonly CollectionOptions _options;
-    private readonly SnapshotSinkLocation _location;
     private readonly TimeProvider _timeProvider;
     private readonly CollectionMetrics _metrics;
     private readonly ILogger _logger;
@@ -43,7 +45,6 @@ public sealed class CollectionRunner
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _options = options.Value;
-        _location = SnapshotSinkLocation.Parse(_options.Sink);
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _metrics = new CollectionMetrics(meterFactory);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -78,7 +79,7 @@ public sealed class CollectionRunner
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = _timeProvider.GetUtcNow();
         var slot = SnapshotSlots.Floor(request.Slot ?? startedAt, _options.SlotInterval);
-        var slotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot);
+        var slotPath = SnapshotKey.GetSlotPath(slot);
         var plan = await PlanAsync(request, slot, slotPath, cancellationToken).ConfigureAwait(false);
         CollectionLog.RunStarting(_logger, slot, request.Task.Index, request.Task.Count, plan.Cameras.Count + plan.Settled.Count, request.Selection.ToString(), _sink.Location);
 
@@ -114,7 +115,7 @@ public sealed class CollectionRunner
         {
             await _reports.WriteAsync(report, grace.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or UnauthorizedAccessException or GoogleApiException or HttpRequestException)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or UnauthorizedAccessException or SnapshotSinkException)
         {
             CollectionLog.CancelledReportNotWritten(_logger, report.Slot, ex);
         }
@@ -173,7 +174,7 @@ public sealed class CollectionRunner
             earlier = existing.Count > 0
                 ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
                 : new Dictionary<string, ReportCamera>();
-            var previousSlotPath = SnapshotKey.GetSlotPath(_location.Prefix, slot - _options.SlotInterval);
+            var previousSlotPath = SnapshotKey.GetSlotPath(slot - _options.SlotInterval);
             previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -181,7 +182,7 @@ public sealed class CollectionRunner
             throw new CollectionFailedException($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
         }
 
-        var planner = new RunPlanner(request.Task.Shard, _location.Prefix, slot);
+        var planner = new RunPlanner(request.Task.Shard, slot);
         var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
         if (existing.Count > 0)
         {
@@ -201,7 +202,7 @@ public sealed class CollectionRunner
 
         using var slots = new CollectionSlots(_options.Concurrency, _options.UploadConcurrency);
         var collector = new CameraCollector(_source, _sink, new SnapshotValidator(_options.Validation), _options, slots, _timeProvider);
-        var collection = new SlotCollection(collector, _location.Prefix, slot, _options.Deadline, _timeProvider);
+        var collection = new SlotCollection(collector, slot, _options.Deadline, _timeProvider);
         var results = await collection.RunAsync(plan.Cameras, outcome => Record(outcome, counter), cancellationToken).ConfigureAwait(false);
         if (collection.DeadlineReached)
         {

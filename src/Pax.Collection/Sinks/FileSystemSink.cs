@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pax.Collection.Sinks.Internal;
 using Pax.Collection.Snapshots;
 
@@ -10,8 +11,12 @@ namespace Pax.Collection.Sinks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Across processes, create-only relies on the file system's hard links (ext4, XFS, btrfs, NFSv4 have them); within one
-/// process it holds on any file system.
+/// The guarantee holds however the sink is registered or constructed: transient, several instances on one folder, or
+/// several processes. The snapshot is put in place with link(2), which refuses an existing name atomically across
+/// processes (ext4, XFS, btrfs, APFS, NFSv4 have hard links); .NET's own <c>File.Move(…, overwrite: false)</c> checks and
+/// then renames, which two processes can both pass. On a file system without hard links (FAT, exFAT, some network
+/// mounts) the sink falls back to that check-and-rename, which holds within one process — every instance on the same
+/// root folder moves files into place under one process-wide lock — but not across processes there.
 /// </para>
 /// <para>
 /// Camera ids are case-sensitive. On a case-insensitive file system (the default on macOS and Windows) two ids that
@@ -31,7 +36,7 @@ namespace Pax.Collection.Sinks;
 /// </para>
 /// <para>
 /// File writes and the flush to disk block a thread on Linux, so at most <see cref="Environment.ProcessorCount"/>
-/// writes run at once; the others wait asynchronously and leave the thread pool free for the fetches.
+/// writes run at once in the process (across all instances); the others wait asynchronously and leave the thread pool free for the fetches.
 /// </para>
 /// </remarks>
 public sealed class FileSystemSink : ISnapshotSink
@@ -41,12 +46,15 @@ public sealed class FileSystemSink : ISnapshotSink
 
     private const string TempSuffix = ".tmp";
     private readonly string _root;
-    private readonly object _moveGate = new();
+    // Keyed by the full root path, so every instance on one folder shares one gate (a transient registration, two sinks).
+    private static readonly ConcurrentDictionary<string, object> MoveGates = new(StringComparer.Ordinal);
+
+    // Never exposes its wait handle, so it needs no disposal. Process-wide: the bound is on blocked threads, not per sink.
+    private static readonly SemaphoreSlim WriteSlots = new(Environment.ProcessorCount);
+
+    private readonly object _moveGate;
     private readonly TimeProvider _timeProvider;
     private readonly SinkFileSystem _files;
-
-    // Never exposes its wait handle, so it needs no disposal.
-    private readonly SemaphoreSlim _writeSlots = new(Environment.ProcessorCount);
 
     /// <summary>Initializes a sink that writes under <paramref name="rootDirectory"/> (created when missing).</summary>
     /// <param name="rootDirectory">The root folder, such as <c>./pax-data</c>.</param>
@@ -69,9 +77,11 @@ public sealed class FileSystemSink : ISnapshotSink
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _root = Path.GetFullPath(rootDirectory);
+        // Without a trailing separator: "./pax-data/" and "./pax-data" are one root (one move gate, one path check).
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
         _timeProvider = timeProvider;
         _files = files;
+        _moveGate = MoveGates.GetOrAdd(_root, static _ => new object());
     }
 
     /// <inheritdoc />
@@ -86,15 +96,15 @@ public sealed class FileSystemSink : ISnapshotSink
             return AlreadyStored(target, stored);
         }
 
-        await _writeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WriteSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var temp = await WriteTempFileAsync(target, content, cancellationToken).ConfigureAwait(false);
             try
             {
-                // overwrite: false fails when the target appeared meanwhile (another task or execution won the race).
-                // .NET does that with link()+unlink() where the file system supports hard links; elsewhere it checks
-                // and renames, so moves from this process are serialized to keep them create-only in any case.
+                // Fails when the target appeared meanwhile (another task or execution won the race): link() where the
+                // file system has hard links, else check-and-rename, so moves from this process (any instance on this
+                // root) are serialized to keep them create-only in any case.
                 lock (_moveGate)
                 {
                     _files.MoveNew(temp, target);
@@ -113,16 +123,26 @@ public sealed class FileSystemSink : ISnapshotSink
         }
         finally
         {
-            _writeSlots.Release();
+            WriteSlots.Release();
         }
     }
 
     /// <inheritdoc />
-    /// <remarks>Creates the slot's folder; an unusable root (read-only, not a folder, <c>/proc/…</c>) throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</remarks>
+    /// <remarks>Creates the slot's folder; an unusable root throws <see cref="IOException"/> (not a folder, <c>/proc/…</c>) or
+    /// <see cref="SnapshotSinkException"/> with <see cref="SnapshotSinkFailure.AccessRefused"/> (the process may not write there).</remarks>
     public Task PrepareSlotAsync(string slotPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Directory.CreateDirectory(ResolvePath(slotPath));
+        var folder = ResolvePath(slotPath);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw AccessRefused(folder, ex);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -189,12 +209,17 @@ public sealed class FileSystemSink : ISnapshotSink
 
     private async Task<string> WriteTempFileAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await _files.WriteNewFileAsync(temp, content, cancellationToken).ConfigureAwait(false);
             return temp;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // EACCES/EPERM (.NET's UnauthorizedAccessException): every other write would be refused the same way.
+            throw AccessRefused(Path.GetDirectoryName(target)!, ex);
         }
         catch
         {
@@ -202,6 +227,9 @@ public sealed class FileSystemSink : ISnapshotSink
             throw;
         }
     }
+
+    private static SnapshotSinkException AccessRefused(string folder, UnauthorizedAccessException exception) =>
+        new(SnapshotSinkFailure.AccessRefused, $"The folder {folder} refused the write ({exception.Message}); let the account the collector runs as write there, or choose another --sink.", exception);
 
     private SnapshotWriteResult AlreadyStored(string target, string storedName)
     {

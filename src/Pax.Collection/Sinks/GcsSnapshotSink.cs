@@ -23,8 +23,8 @@ namespace Pax.Collection.Sinks;
 /// bytes with the last request and Cloud Storage refuses (HTTP 400) to create an object whose bytes do not match
 /// (cloud.google.com/storage/docs/data-validation). Nothing is created, so nothing needs deleting: that works with
 /// <c>roles/storage.objectCreator</c>, which may not delete (the client's older <c>DeleteAndThrow</c> would need
-/// <c>storage.objects.delete</c>). The mismatch surfaces as a <see cref="GoogleApiException"/> with HTTP 400, which the
-/// collector reports as that camera's failure; a re-run fetches the camera again, as the slot lacks its snapshot.</para>
+/// <c>storage.objects.delete</c>). The mismatch surfaces as a <see cref="SnapshotSinkException"/>
+/// (<see cref="SnapshotSinkFailure.Rejected"/>), which the collector reports as that camera's failure; a re-run fetches the camera again, as the slot lacks its snapshot.</para>
 /// <para>Retries: see <c>GcsRetryPipeline</c> — 408, 429, 5xx and transport errors, with exponential back-off and jitter
 /// timed by <see cref="GoogleRetryOptions"/>, for reads and for uploads under a generation precondition only.</para>
 /// <para>Run artifacts (<c>report.json</c>, …) are replaced under a generation precondition (read the live generation,
@@ -52,9 +52,9 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _replaceRetry;
 
-    /// <summary>Initializes a sink writing to <paramref name="bucket"/>.</summary>
+    /// <summary>Initializes a sink writing to <paramref name="location"/>: its bucket, every object name under its prefix.</summary>
     /// <param name="client">Google's Storage client: the application's own from DI, or the one <c>AddPaxCollection</c> builds.</param>
-    /// <param name="bucket">The bucket's name, without <c>gs://</c>.</param>
+    /// <param name="location">A Cloud Storage location, <c>gs://bucket</c> or <c>gs://bucket/prefix</c> (<see cref="SnapshotSinkLocation.Parse"/>).</param>
     /// <param name="logger">The logger.</param>
     /// <param name="retry">
     /// The retry timing: <see cref="GoogleRetryOptions.InitialDelay"/>, <see cref="GoogleRetryOptions.Multiplier"/>,
@@ -63,19 +63,22 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// (1 s, ×2, at most 32 s) and 5 retries.
     /// </param>
     /// <param name="timeProvider">The clock of the back-off; <see langword="null"/> for the system clock.</param>
-    /// <exception cref="ArgumentException"><paramref name="bucket"/> is not a valid bucket name.</exception>
-    public GcsSnapshotSink(StorageClient client, string bucket, ILogger<GcsSnapshotSink> logger, GoogleRetryOptions? retry = null, TimeProvider? timeProvider = null)
+    /// <exception cref="ArgumentException"><paramref name="location"/> is a folder, not a Cloud Storage location.</exception>
+    public GcsSnapshotSink(StorageClient client, SnapshotSinkLocation location, ILogger<GcsSnapshotSink> logger, GoogleRetryOptions? retry = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(logger);
-        if (!BucketName.TryValidate(bucket, out var reason))
+        if (location.Kind != SnapshotSinkKind.CloudStorage)
         {
-            throw new ArgumentException(reason, nameof(bucket));
+            throw new ArgumentException($"'{location}' is a folder; a Cloud Storage sink needs gs://bucket or gs://bucket/prefix.", nameof(location));
         }
 
         _client = client;
         _logger = logger;
-        Bucket = bucket;
+        Bucket = location.Path;
+        Prefix = location.Prefix;
+        Location = location.ToString();
         var timing = retry ?? new GoogleRetryOptions();
         _retry = GcsRetryPipeline.Create(timing, timeProvider ?? TimeProvider.System);
         _replaceRetry = GcsRetryPipeline.Create(timing, timeProvider ?? TimeProvider.System, retryPreconditionFailures: true);
@@ -84,16 +87,21 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// <summary>Gets the bucket's name.</summary>
     public string Bucket { get; }
 
-    /// <inheritdoc />
-    public string Location => $"gs://{Bucket}";
+    /// <summary>Gets the prefix put in front of every object name (no leading or trailing '/'), or empty.</summary>
+    public string Prefix { get; }
+
+    /// <summary>Gets <c>gs://bucket</c> or <c>gs://bucket/prefix</c>.</summary>
+    public string Location { get; }
 
     /// <inheritdoc />
-    /// <exception cref="GoogleApiException">Cloud Storage refused the upload for another reason than an existing object
-    /// (HTTP 400 when the CRC32C of the bytes it received does not match the image's), or kept failing.</exception>
+    /// <exception cref="SnapshotSinkException">Cloud Storage refused access (<see cref="SnapshotSinkFailure.AccessRefused"/>),
+    /// refused the upload for another reason than an existing object (<see cref="SnapshotSinkFailure.Rejected"/>: HTTP 400
+    /// when the CRC32C of the bytes it received does not match the image's), or kept failing
+    /// (<see cref="SnapshotSinkFailure.Unavailable"/>).</exception>
     public async Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        var objectName = key.ObjectName;
+        var objectName = FullName(key.ObjectName);
         var destination = new StorageObject
         {
             Bucket = Bucket,
@@ -119,7 +127,7 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
             Log.SnapshotAlreadyStored(_logger, Bucket, objectName);
             return SnapshotWriteResult.AlreadyExists;
         }
-        catch (Google.GoogleApiException ex)
+        catch (Exception ex) when (GcsErrors.IsClientFailure(ex))
         {
             throw GcsErrors.Translate(ex, "storing", $"gs://{Bucket}/{objectName}", CreatorRole);
         }
@@ -128,12 +136,12 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken)
     {
-        var folder = CheckSlotPath(slotPath) + "/";
+        var folder = FullName(CheckSlotPath(slotPath)) + "/";
         try
         {
             return await _retry.ExecuteAsync(ct => ListAsync(folder, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (Google.GoogleApiException ex)
+        catch (Exception ex) when (GcsErrors.IsClientFailure(ex))
         {
             throw GcsErrors.Translate(ex, "listing", $"gs://{Bucket}/{folder}", UserRole);
         }
@@ -145,10 +153,10 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
     /// <c>IfGenerationMatch</c> set to it (0 when there is none), so a retried attempt never replaces a version it did not
     /// read. Replacing needs <c>storage.objects.get</c> and <c>storage.objects.delete</c> (<c>roles/storage.objectUser</c>).
     /// </remarks>
-    /// <exception cref="GoogleApiException">Cloud Storage refused the read or the upload, or kept failing.</exception>
+    /// <exception cref="SnapshotSinkException">Cloud Storage refused the read or the upload, or kept failing.</exception>
     public async Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
+        var objectName = FullName($"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}");
         try
         {
             var stored = await _replaceRetry.ExecuteAsync(
@@ -161,7 +169,7 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
                 cancellationToken).ConfigureAwait(false);
             Log.ArtifactStored(_logger, Bucket, objectName, stored.Generation ?? 0);
         }
-        catch (Google.GoogleApiException ex)
+        catch (Exception ex) when (GcsErrors.IsClientFailure(ex))
         {
             throw GcsErrors.Translate(ex, "replacing", $"gs://{Bucket}/{objectName}", UserRole);
         }
@@ -169,9 +177,10 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
 
     /// <inheritdoc />
     /// <remarks>The download is validated against the object's CRC32C by the client (<see cref="DownloadValidationMode.Always"/>).</remarks>
+    /// <exception cref="SnapshotSinkException">Cloud Storage refused the read, or kept failing.</exception>
     public async Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken)
     {
-        var objectName = $"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}";
+        var objectName = FullName($"{CheckSlotPath(slotPath)}/{ArtifactName.Check(fileName)}");
         try
         {
             return await _retry.ExecuteAsync(
@@ -187,7 +196,7 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
         {
             return null;
         }
-        catch (Google.GoogleApiException ex)
+        catch (Exception ex) when (GcsErrors.IsClientFailure(ex))
         {
             throw GcsErrors.Translate(ex, "reading", $"gs://{Bucket}/{objectName}", UserRole);
         }
@@ -233,12 +242,17 @@ public sealed partial class GcsSnapshotSink : ISnapshotSink
             var rest = stored.Name.AsSpan(folder.Length);
             if (stored.Name.StartsWith(folder, StringComparison.Ordinal) && !rest.Contains('/') && rest.EndsWith(SnapshotExtension, StringComparison.Ordinal))
             {
-                names.Add(stored.Name);
+                // Names relative to the sink, as SnapshotKey.ObjectName gives them.
+                names.Add(Prefix.Length == 0 ? stored.Name : stored.Name[(Prefix.Length + 1)..]);
             }
         }
 
         return names;
     }
+
+    // The bucket's object name of a name relative to the sink: the location's prefix, then the name. Object names are a
+    // contract with users' buckets: {prefix}/{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg, as before the sink owned its prefix.
+    private string FullName(string relative) => Prefix.Length == 0 ? relative : $"{Prefix}/{relative}";
 
     private static string CheckSlotPath(string slotPath)
     {

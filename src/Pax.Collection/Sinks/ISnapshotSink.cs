@@ -6,9 +6,16 @@ namespace Pax.Collection.Sinks;
 /// Stores snapshots, create-only: a key that is already stored is never overwritten.
 /// Writing the same key twice stores one object, so a re-run or a retried task adds nothing twice and loses nothing.
 /// </summary>
+/// <remarks>
+/// A sink owns its location (<see cref="SnapshotSinkLocation"/>): keys and slot paths are relative to it, and a Cloud
+/// Storage sink puts its prefix in front of them. A sink that cannot do its work throws
+/// <see cref="SnapshotSinkException"/> (<see cref="SnapshotSinkFailure.AccessRefused"/>,
+/// <see cref="SnapshotSinkFailure.Unavailable"/>, <see cref="SnapshotSinkFailure.Rejected"/>) — never its storage
+/// client's own exception type; a folder sink may also throw <see cref="IOException"/> (a full disk).
+/// </remarks>
 public interface ISnapshotSink
 {
-    /// <summary>Gets a short description of where snapshots go (a folder path or <c>gs://bucket/prefix</c>), for logs and reports.</summary>
+    /// <summary>Gets where snapshots go, for logs and reports: the folder's full path, or <c>gs://bucket/prefix</c> (<c>gs://bucket</c> without a prefix).</summary>
     string Location { get; }
 
     /// <summary>

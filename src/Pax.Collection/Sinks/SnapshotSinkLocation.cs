@@ -1,4 +1,4 @@
-using Pax.Collection.Snapshots;
+using System.Diagnostics.CodeAnalysis;
 using Pax.Collection.Sinks.Internal;
 
 namespace Pax.Collection.Sinks;
@@ -9,13 +9,52 @@ namespace Pax.Collection.Sinks;
 /// <c>s3://b</c>, <c>file:///d</c>, a mistyped <c>gs:/b</c>, a bare <c>ftp:</c>) is refused rather than taken as a
 /// folder name; a folder whose name contains ':' is given with a leading <c>./</c>.
 /// </summary>
-/// <param name="Kind">Folder or Cloud Storage.</param>
-/// <param name="Path">The folder, or the bucket name.</param>
-/// <param name="Prefix">The object-name prefix (Cloud Storage only; empty for folders).</param>
-public sealed record SnapshotSinkLocation(SnapshotSinkKind Kind, string Path, string Prefix)
+/// <remarks>
+/// This is the one parser of the setting: the options validator, <c>AddPaxCollection</c>'s sink factory and the sinks
+/// use the value it returns. A sink owns its whole location, so snapshot keys (<see cref="Snapshots.SnapshotKey"/>)
+/// are relative to it and a Cloud Storage sink puts the prefix in front of every object name.
+/// </remarks>
+public sealed record SnapshotSinkLocation
 {
     private const string GcsScheme = "gs://";
     private const string Expected = "give a folder (such as ./pax-data or /var/snapshots) or gs://bucket/prefix";
+
+    private SnapshotSinkLocation(SnapshotSinkKind kind, string path, string prefix)
+    {
+        Kind = kind;
+        Path = path;
+        Prefix = prefix;
+    }
+
+    /// <summary>Gets the kind of place: a folder or Cloud Storage.</summary>
+    public SnapshotSinkKind Kind { get; }
+
+    /// <summary>Gets the folder as given, or the bucket's name (without <c>gs://</c>).</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the object-name prefix without leading or trailing '/' (Cloud Storage only; empty for folders and for <c>gs://bucket</c>).</summary>
+    public string Prefix { get; }
+
+    /// <summary>Parses a sink setting without throwing.</summary>
+    /// <param name="text">A folder path, or <c>gs://bucket[/prefix]</c>.</param>
+    /// <param name="location">The location, when the text is valid.</param>
+    /// <param name="error">Why the text is not a location, when it is not.</param>
+    /// <returns>Whether <paramref name="text"/> is a valid location.</returns>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out SnapshotSinkLocation? location, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            location = Parse(text);
+            error = null;
+            return true;
+        }
+        catch (FormatException ex)
+        {
+            location = null;
+            error = ex.Message;
+            return false;
+        }
+    }
 
     /// <summary>Parses a sink setting.</summary>
     /// <param name="text">A folder path, or <c>gs://bucket[/prefix]</c>.</param>

@@ -3,26 +3,21 @@ using System.Globalization;
 namespace Pax.Collection.Snapshots;
 
 /// <summary>
-/// Names one snapshot: a camera in a schedule slot, under an optional prefix. Every task, retry and re-run of a slot
-/// computes the same key, so the create-only sinks store each snapshot once.
-/// The object name is <c>{prefix}/{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg</c> (UTC; no leading prefix segment when the prefix is empty).
+/// Names one snapshot within a sink: a camera in a schedule slot. Every task, retry and re-run of a slot computes the
+/// same key, so the create-only sinks store each snapshot once. The name is relative to the sink, which owns its
+/// location (a folder, or <c>gs://bucket/prefix</c>): <c>{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg</c> (UTC); a Cloud Storage
+/// sink with a prefix stores it as <c>{prefix}/{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg</c>.
 /// </summary>
 public readonly record struct SnapshotKey
 {
     /// <summary>Initializes a key.</summary>
-    /// <param name="prefix">Leading path segments (no leading or trailing '/'), or empty.</param>
     /// <param name="cameraId">The validated camera id.</param>
     /// <param name="slot">The schedule slot's start; converted to UTC.</param>
-    /// <exception cref="ArgumentException"><paramref name="prefix"/> is not a safe relative path.</exception>
-    public SnapshotKey(string prefix, CameraId cameraId, DateTimeOffset slot)
+    public SnapshotKey(CameraId cameraId, DateTimeOffset slot)
     {
-        Prefix = SnapshotPrefix.Normalize(prefix);
         CameraId = cameraId;
         Slot = slot.ToUniversalTime();
     }
-
-    /// <summary>Gets the normalized prefix (no leading or trailing '/'), possibly empty.</summary>
-    public string Prefix { get; }
 
     /// <summary>Gets the camera id.</summary>
     public CameraId CameraId { get; }
@@ -30,23 +25,17 @@ public readonly record struct SnapshotKey
     /// <summary>Gets the slot start in UTC.</summary>
     public DateTimeOffset Slot { get; }
 
-    /// <summary>Gets the slot's folder: <c>{prefix}/{yyyy-MM-dd}/{HHmm}</c>.</summary>
-    public string SlotPath => GetSlotPath(Prefix, Slot);
+    /// <summary>Gets the slot's folder within the sink: <c>{yyyy-MM-dd}/{HHmm}</c>.</summary>
+    public string SlotPath => GetSlotPath(Slot);
 
-    /// <summary>Gets the object name: <c>{prefix}/{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg</c>.</summary>
+    /// <summary>Gets the snapshot's name within the sink: <c>{yyyy-MM-dd}/{HHmm}/{cameraId}.jpg</c>.</summary>
     public string ObjectName => $"{SlotPath}/{CameraId.Value}.jpg";
 
-    /// <summary>Gets the folder of a slot: <c>{prefix}/{yyyy-MM-dd}/{HHmm}</c>.</summary>
-    /// <param name="prefix">Leading path segments, or empty.</param>
+    /// <summary>Gets the folder of a slot within the sink: <c>{yyyy-MM-dd}/{HHmm}</c>.</summary>
     /// <param name="slot">The slot start; converted to UTC.</param>
     /// <returns>The relative folder path with '/' separators.</returns>
-    public static string GetSlotPath(string prefix, DateTimeOffset slot)
-    {
-        var normalized = SnapshotPrefix.Normalize(prefix);
-        var utc = slot.ToUniversalTime();
-        var tail = utc.ToString("yyyy-MM-dd'/'HHmm", CultureInfo.InvariantCulture);
-        return normalized.Length == 0 ? tail : $"{normalized}/{tail}";
-    }
+    public static string GetSlotPath(DateTimeOffset slot) =>
+        slot.ToUniversalTime().ToString("yyyy-MM-dd'/'HHmm", CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public override string ToString() => ObjectName;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Pax.GoogleCloud.Http;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Polly.Timeout;

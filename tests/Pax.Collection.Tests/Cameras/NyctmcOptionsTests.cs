@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
-using Pax.Collection.Internal;
+using Pax.Collection.Internal.Registration;
 
 namespace Pax.Collection.Tests.Cameras;
 

@@ -1,4 +1,5 @@
 using Pax.Collection.Cameras;
+using Pax.Collection.Cameras.Internal;
 
 namespace Pax.Collection.Tests.Cameras;
 

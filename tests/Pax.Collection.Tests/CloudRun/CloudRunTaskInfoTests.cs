@@ -42,4 +42,14 @@ public sealed class CloudRunTaskInfoTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(-1, 3, 0)]
+    [InlineData(3, 3, 0)]
+    [InlineData(0, 0, 0)]
+    [InlineData(0, 1, -1)]
+    public void The_constructor_refuses_a_place_that_cannot_be(int index, int count, int attempt)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CloudRunTaskInfo(index, count, attempt, null, null));
+    }
 }

@@ -13,7 +13,7 @@ namespace Pax.Collection.Tests.DependencyInjection;
 
 public sealed class AddPaxCollectionTests
 {
-    private static readonly SnapshotKey Key = new("nyc", CameraId.Create("cam-1"), new DateTimeOffset(2025, 1, 2, 3, 30, 0, TimeSpan.Zero));
+    private static readonly SnapshotKey Key = new(CameraId.Create("cam-1"), new DateTimeOffset(2025, 1, 2, 3, 30, 0, TimeSpan.Zero));
     private static readonly SnapshotMetadata Metadata = new("Cam 1", new DateTimeOffset(2025, 1, 2, 3, 31, 0, TimeSpan.Zero), "image/jpeg", "ab12");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -32,6 +32,7 @@ public sealed class AddPaxCollectionTests
 
         Assert.NotNull(provider.GetRequiredService<CollectionRunner>());
         Assert.IsType<FileSystemSink>(provider.GetRequiredService<ISnapshotSink>());
+        Assert.Same(provider.GetRequiredService<ISnapshotSink>(), provider.GetRequiredService<ISnapshotSink>());
         Assert.IsType<NyctmcCameraClient>(provider.GetRequiredService<ICameraSource>());
         Assert.Equal(16, provider.GetRequiredService<IOptions<CollectionOptions>>().Value.Concurrency);
     }
@@ -47,9 +48,10 @@ public sealed class AddPaxCollectionTests
         var sink = Assert.IsType<GcsSnapshotSink>(provider.GetRequiredService<ISnapshotSink>());
         await sink.WriteAsync(Key, new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 }, Metadata, Ct);
 
-        Assert.Equal("gs://pax-bucket", sink.Location);
+        Assert.Equal("gs://pax-bucket/nyc", sink.Location);
+        Assert.Equal(("pax-bucket", "nyc"), (sink.Bucket, sink.Prefix));
         Assert.Same(client, provider.GetRequiredService<StorageClient>());
-        Assert.NotNull(server.GetObject("pax-bucket", Key.ObjectName));
+        Assert.NotNull(server.GetObject("pax-bucket", "nyc/2025-01-02/0330/cam-1.jpg"));
         Assert.All(server.Requests, r => Assert.Equal($"Bearer {FakeGcsServerOptions.DefaultAccessToken}", r.Authorization));
     }
 

@@ -1,8 +1,6 @@
-using System.Net;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
-using Pax.GoogleCloud;
 
 namespace Pax.Collection.Tests.Runs;
 
@@ -200,7 +198,7 @@ public sealed class CollectionRunnerSinkTests : IDisposable
         public Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken) => inner.ListSnapshotsAsync(slotPath, cancellationToken);
 
         public Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
-            throw new GoogleApiException("storage", HttpStatusCode.Forbidden, null, "forbidden", "storage.objects.delete denied");
+            throw new SnapshotSinkException(SnapshotSinkFailure.AccessRefused, "storage.objects.delete denied");
 
         public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken) => inner.ReadArtifactAsync(slotPath, fileName, cancellationToken);
     }

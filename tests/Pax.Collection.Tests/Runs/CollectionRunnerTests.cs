@@ -50,8 +50,8 @@ public sealed class CollectionRunnerTests : IDisposable
         var sink = new FileSystemSink(_harness.Root);
         var slot = new DateTimeOffset(2026, 2, 10, 14, 30, 0, TimeSpan.Zero);
         var metadata = new SnapshotMetadata("x", slot, "image/jpeg", "00");
-        await sink.WriteAsync(new SnapshotKey("", CameraId.Create("cam-a"), slot), "earlier-a"u8.ToArray(), metadata, Ct);
-        await sink.WriteAsync(new SnapshotKey("", CameraId.Create("cam-c"), slot), "earlier-c"u8.ToArray(), metadata, Ct);
+        await sink.WriteAsync(new SnapshotKey(CameraId.Create("cam-a"), slot), "earlier-a"u8.ToArray(), metadata, Ct);
+        await sink.WriteAsync(new SnapshotKey(CameraId.Create("cam-c"), slot), "earlier-c"u8.ToArray(), metadata, Ct);
 
         var report = await _harness.RunAsync(cancellationToken: Ct);
 

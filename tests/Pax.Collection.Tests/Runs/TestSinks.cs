@@ -1,7 +1,5 @@
-using System.Net;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
-using Pax.GoogleCloud;
 
 namespace Pax.Collection.Tests.Runs;
 
@@ -27,7 +25,7 @@ internal sealed class RefusingSink(ISnapshotSink inner) : ISnapshotSink
     public string Location => "gs://bucket";
 
     public Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken) =>
-        throw new GoogleApiException("storage", HttpStatusCode.Forbidden, "PERMISSION_DENIED", "forbidden", "storage.objects.create denied on bucket 'bucket': grant roles/storage.objectCreator");
+        throw new SnapshotSinkException(SnapshotSinkFailure.AccessRefused, "Cloud Storage denied storing (HTTP 403): storage.objects.create denied on bucket 'bucket' — grant roles/storage.objectCreator");
 
     public Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken) => inner.ListSnapshotsAsync(slotPath, cancellationToken);
 

@@ -25,7 +25,7 @@ public sealed class FileSystemSinkFaultTests : IDisposable
 
     private string SlotFolder => Path.Combine(_root, "2026-02-10", "1430");
 
-    private static SnapshotKey Key(string camera) => new("", CameraId.Create(camera), Slot);
+    private static SnapshotKey Key(string camera) => new(CameraId.Create(camera), Slot);
 
     [Fact]
     public async Task The_runtime_reports_a_full_disk_as_IOException_with_errno_28()
@@ -56,6 +56,19 @@ public sealed class FileSystemSinkFaultTests : IDisposable
         var error = await Assert.ThrowsAsync<IOException>(() => sink.WriteAsync(Key("cam-a"), new byte[1024], Metadata, Ct));
 
         Assert.True(SinkFailures.IsOutOfSpace(error));
+        Assert.Empty(Directory.GetFiles(SlotFolder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    [Fact]
+    public async Task A_folder_that_refuses_writes_is_access_refused_and_holds_nothing()
+    {
+        var sink = new FileSystemSink(_root, _time, new AccessDeniedFileSystem());
+
+        var error = await Assert.ThrowsAsync<SnapshotSinkException>(() => sink.WriteAsync(Key("cam-a"), new byte[16], Metadata, Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, error.Failure);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Contains(SlotFolder, error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(SlotFolder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
     }
 

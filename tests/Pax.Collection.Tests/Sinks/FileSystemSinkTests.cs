@@ -18,7 +18,7 @@ public sealed class FileSystemSinkTests : IDisposable
         }
     }
 
-    private static SnapshotKey Key(string camera = "cam-1") => new("", CameraId.Create(camera), Slot);
+    private static SnapshotKey Key(string camera = "cam-1") => new(CameraId.Create(camera), Slot);
 
     [Fact]
     public async Task Write_creates_the_file_under_the_slot_folder()
@@ -29,6 +29,18 @@ public sealed class FileSystemSinkTests : IDisposable
 
         Assert.Equal(SnapshotWriteResult.Created, result);
         Assert.Equal("first", await File.ReadAllTextAsync(Path.Combine(_root, "2026-02-10", "1430", "cam-1.jpg"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_root_given_with_a_trailing_slash_is_the_same_folder()
+    {
+        var sink = new FileSystemSink(_root + "/");
+
+        var result = await sink.WriteAsync(Key(), "first"u8.ToArray(), Metadata, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SnapshotWriteResult.Created, result);
+        Assert.Equal(_root, sink.Location);
+        Assert.True(File.Exists(Path.Combine(_root, "2026-02-10", "1430", "cam-1.jpg")));
     }
 
     [Fact]

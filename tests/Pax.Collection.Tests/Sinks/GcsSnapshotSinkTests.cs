@@ -14,8 +14,11 @@ namespace Pax.Collection.Tests.Sinks;
 public sealed class GcsSnapshotSinkTests : IAsyncLifetime
 {
     private const string Bucket = "pax-snapshots";
+
+    // The object name every snapshot of Key has in the bucket: a contract with users' buckets, pinned byte for byte.
+    private const string KeyObject = "nyc/2025-01-02/0330/cam-1.jpg";
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9];
-    private static readonly SnapshotKey Key = new("nyc", CameraId.Create("cam-1"), new DateTimeOffset(2025, 1, 2, 3, 30, 0, TimeSpan.Zero));
+    private static readonly SnapshotKey Key = new(CameraId.Create("cam-1"), new DateTimeOffset(2025, 1, 2, 3, 30, 0, TimeSpan.Zero));
     private static readonly SnapshotMetadata Metadata = new("Broadway @ W 42 St & 7 Av", new DateTimeOffset(2025, 1, 2, 3, 31, 5, 250, TimeSpan.FromHours(-5)), "image/jpeg", "ab12");
     private static readonly GoogleRetryOptions NoDelay = new() { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
 
@@ -40,7 +43,7 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
         _server.CreateBucket(Bucket);
         _client = GcsTestClients.For(_server);
         _logger = new FakeLogger<GcsSnapshotSink>();
-        _sink = new GcsSnapshotSink(_client, Bucket, _logger, NoDelay);
+        _sink = new GcsSnapshotSink(_client, SnapshotSinkLocation.Parse($"gs://{Bucket}/nyc/"), _logger, NoDelay);
     }
 
     private async Task RestartAsync(FakeGcsServerOptions options)
@@ -73,12 +76,12 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
     [Fact]
     public async Task Write_returns_AlreadyExists_when_the_object_exists_and_leaves_it_alone()
     {
-        var existing = _server.PutObject(Bucket, Key.ObjectName, [1, 2], "image/jpeg");
+        var existing = _server.PutObject(Bucket, KeyObject, [1, 2], "image/jpeg");
 
         var result = await _sink.WriteAsync(Key, Jpeg, Metadata, Ct);
 
         Assert.Equal(SnapshotWriteResult.AlreadyExists, result);
-        Assert.Equal(existing, _server.GetObject(Bucket, Key.ObjectName));
+        Assert.Equal(existing, _server.GetObject(Bucket, KeyObject));
         var log = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1201);
         Assert.Equal(LogLevel.Debug, log.Level);
         Assert.Contains("gs://pax-snapshots/nyc/2025-01-02/0330/cam-1.jpg already exists", log.Message, StringComparison.Ordinal);
@@ -92,7 +95,7 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
             {
                 if (r.IsUploadChunk)
                 {
-                    _server.PutObject(Bucket, Key.ObjectName, [9], "image/jpeg");
+                    _server.PutObject(Bucket, KeyObject, [9], "image/jpeg");
                 }
 
                 return false;
@@ -102,7 +105,7 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
         var result = await _sink.WriteAsync(Key, Jpeg, Metadata, Ct);
 
         Assert.Equal(SnapshotWriteResult.AlreadyExists, result);
-        Assert.Equal([9], _server.GetObject(Bucket, Key.ObjectName)!.Data);
+        Assert.Equal([9], _server.GetObject(Bucket, KeyObject)!.Data);
     }
 
     [Fact]
@@ -160,21 +163,24 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
     {
         _server.EnqueueFault(r => r.IsUploadChunk, FakeGcsFault.CorruptUpload());
 
-        var exception = await Assert.ThrowsAsync<GoogleApiException>(() => _sink.WriteAsync(Key, Jpeg, Metadata, Ct));
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.WriteAsync(Key, Jpeg, Metadata, Ct));
 
-        Assert.Equal(HttpStatusCode.BadRequest, exception.HttpStatus);
+        Assert.Equal(SnapshotSinkFailure.Rejected, exception.Failure);
+        Assert.Contains("HTTP 400", exception.Message, StringComparison.Ordinal);
         Assert.Contains("CRC32C", exception.Message, StringComparison.Ordinal);
         Assert.Empty(_server.ListObjects(Bucket));
     }
 
     [Fact]
-    public async Task Write_refused_with_403_throws_naming_the_role_to_grant()
+    public async Task Write_refused_with_403_is_access_refused_naming_the_role_to_grant()
     {
         _server.DenyPermission("storage.objects.create");
 
-        var exception = await Assert.ThrowsAsync<GoogleApiException>(() => _sink.WriteAsync(Key, Jpeg, Metadata, Ct));
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.WriteAsync(Key, Jpeg, Metadata, Ct));
 
-        Assert.Equal(HttpStatusCode.Forbidden, exception.HttpStatus);
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, exception.Failure);
+        Assert.Contains("HTTP 403", exception.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
         Assert.Contains("grant roles/storage.objectCreator", exception.Message, StringComparison.Ordinal);
         Assert.Contains("storage.objects.create", exception.Message, StringComparison.Ordinal);
     }
@@ -201,7 +207,9 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
 
         var listed = await _sink.ListSnapshotsAsync(Key.SlotPath, Ct);
 
-        Assert.Equal(["nyc/2025-01-02/0330/cam-1.jpg", "nyc/2025-01-02/0330/cam-2.jpg"], listed.Order(StringComparer.Ordinal));
+        // Names relative to the sink (its prefix removed), as SnapshotKey.ObjectName gives them.
+        Assert.Equal(["2025-01-02/0330/cam-1.jpg", "2025-01-02/0330/cam-2.jpg"], listed.Order(StringComparer.Ordinal));
+        Assert.Contains(Key.ObjectName, listed);
     }
 
     [Fact]
@@ -239,9 +247,9 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
         _server.PutObject(Bucket, "nyc/2025-01-02/0330/report.json", [1]);
         _server.DenyPermission("storage.objects.delete");
 
-        var exception = await Assert.ThrowsAsync<GoogleApiException>(() => _sink.WriteArtifactAsync(Key.SlotPath, "report.json", new byte[] { 2 }, "application/json", Ct));
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.WriteArtifactAsync(Key.SlotPath, "report.json", new byte[] { 2 }, "application/json", Ct));
 
-        Assert.Equal(HttpStatusCode.Forbidden, exception.HttpStatus);
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, exception.Failure);
         Assert.Contains("storage.objects.delete", exception.Message, StringComparison.Ordinal);
         Assert.Contains("roles/storage.objectUser", exception.Message, StringComparison.Ordinal);
         Assert.Equal([1], _server.GetObject(Bucket, "nyc/2025-01-02/0330/report.json")!.Data);
@@ -278,18 +286,69 @@ public sealed class GcsSnapshotSinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Location_is_the_bucket_url()
+    public void Location_is_the_bucket_and_prefix_url()
     {
-        Assert.Equal("gs://pax-snapshots", _sink.Location);
+        Assert.Equal("gs://pax-snapshots/nyc", _sink.Location);
         Assert.Equal(Bucket, _sink.Bucket);
+        Assert.Equal("nyc", _sink.Prefix);
+        Assert.Equal("gs://pax-snapshots", new GcsSnapshotSink(_client, SnapshotSinkLocation.Parse("gs://pax-snapshots"), _logger).Location);
+        Assert.Equal("gs://pax-snapshots/a/b", new GcsSnapshotSink(_client, SnapshotSinkLocation.Parse("gs://pax-snapshots/a/b/"), _logger).Location);
     }
 
     [Theory]
-    [InlineData("gs://pax-snapshots")]
-    [InlineData("Pax")]
-    [InlineData("")]
-    public void Constructor_rejects_invalid_bucket_names(string bucket)
+    [InlineData("gs://pax-snapshots", "2025-01-02/0330/cam-1.jpg")]
+    [InlineData("gs://pax-snapshots/nyc", "nyc/2025-01-02/0330/cam-1.jpg")]
+    [InlineData("gs://pax-snapshots/cams/nyc/", "cams/nyc/2025-01-02/0330/cam-1.jpg")]
+    public async Task Object_names_are_the_prefix_then_date_time_and_camera(string location, string objectName)
     {
-        Assert.Throws<ArgumentException>(() => new GcsSnapshotSink(_client, bucket, _logger));
+        var sink = new GcsSnapshotSink(_client, SnapshotSinkLocation.Parse(location), _logger, NoDelay);
+
+        await sink.WriteAsync(Key, Jpeg, Metadata, Ct);
+        await sink.WriteArtifactAsync(Key.SlotPath, "report.json", "{}"u8.ToArray(), "application/json", Ct);
+
+        Assert.Equal(
+            [objectName, objectName[..objectName.LastIndexOf('/')] + "/report.json"],
+            _server.ListObjects(Bucket).Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([Key.ObjectName], await sink.ListSnapshotsAsync(Key.SlotPath, Ct));
+    }
+
+    [Fact]
+    public async Task Listing_refused_with_403_is_access_refused()
+    {
+        _server.DenyPermission("storage.objects.list");
+
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.ListSnapshotsAsync(Key.SlotPath, Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, exception.Failure);
+        Assert.Contains("storage.objects.list", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_answered_503_until_the_retries_run_out_is_unavailable()
+    {
+        _server.EnqueueFault(r => r.IsUpload, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: NoDelay.MaxRetryAttempts + 1);
+
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.WriteAsync(Key, Jpeg, Metadata, Ct));
+
+        Assert.Equal(SnapshotSinkFailure.Unavailable, exception.Failure);
+        Assert.Contains("HTTP 503", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(NoDelay.MaxRetryAttempts + 1, _server.Requests.Count(r => r.IsUpload));
+        Assert.Empty(_server.ListObjects(Bucket));
+    }
+
+    [Fact]
+    public async Task A_listing_that_cannot_reach_cloud_storage_is_unavailable()
+    {
+        _server.EnqueueFault(r => r.IsList, FakeGcsFault.AbortConnection(), count: NoDelay.MaxRetryAttempts + 1);
+
+        var exception = await Assert.ThrowsAsync<SnapshotSinkException>(() => _sink.ListSnapshotsAsync(Key.SlotPath, Ct));
+
+        Assert.Equal(SnapshotSinkFailure.Unavailable, exception.Failure);
+    }
+
+    [Fact]
+    public void Constructor_rejects_a_folder_location()
+    {
+        Assert.Throws<ArgumentException>(() => new GcsSnapshotSink(_client, SnapshotSinkLocation.Parse("./pax-data"), _logger));
     }
 }

@@ -17,7 +17,13 @@ public sealed class SnapshotSinkLocationTests
     [InlineData("gs://my.bucket_1/cams/nyc/", SnapshotSinkKind.CloudStorage, "my.bucket_1", "cams/nyc")]
     public void Parses_folders_and_gcs_locations(string text, SnapshotSinkKind kind, string path, string prefix)
     {
-        Assert.Equal(new SnapshotSinkLocation(kind, path, prefix), SnapshotSinkLocation.Parse(text));
+        var location = SnapshotSinkLocation.Parse(text);
+
+        Assert.Equal((kind, path, prefix), (location.Kind, location.Path, location.Prefix));
+        Assert.Equal(location, SnapshotSinkLocation.Parse(text));
+        Assert.True(SnapshotSinkLocation.TryParse(text, out var parsed, out var error));
+        Assert.Equal(location, parsed);
+        Assert.Null(error);
     }
 
     [Theory]
@@ -28,11 +34,27 @@ public sealed class SnapshotSinkLocationTests
     [InlineData("gs://-bucket")]
     [InlineData("gs://bucket/../x")]
     [InlineData("gs://bucket/a*b")]
+    [InlineData("gs://bucket/a//b")]
+    [InlineData("gs://bucket/..")]
+    [InlineData("gs://bucket/a\\b")]
+    [InlineData("gs://bucket/a#b")]
     public void Rejects_bad_locations_with_a_reason(string text)
     {
         var error = Assert.Throws<FormatException>(() => SnapshotSinkLocation.Parse(text));
 
         Assert.NotEmpty(error.Message);
+        Assert.False(SnapshotSinkLocation.TryParse(text, out var location, out var reason));
+        Assert.Null(location);
+        Assert.Equal(error.Message, reason);
+    }
+
+    [Theory]
+    [InlineData("gs://my-bucket/cams/nyc/", "gs://my-bucket/cams/nyc")]
+    [InlineData("GS://my-bucket", "gs://my-bucket")]
+    [InlineData("./pax-data", "./pax-data")]
+    public void Prints_as_the_setting_it_came_from(string text, string expected)
+    {
+        Assert.Equal(expected, SnapshotSinkLocation.Parse(text).ToString());
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Http;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.TestSupport.Gcs;
 

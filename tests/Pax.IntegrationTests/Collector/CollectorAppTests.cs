@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pax.CameraSimulator;
-using Pax.Collector.Job;
+using Pax.Collection.Hosting;
 
 namespace Pax.IntegrationTests.Collector;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
-using Pax.Collector.Job;
+using Pax.Collection.Hosting;
 using Pax.GoogleCloud;
 using Pax.TestSupport.Emulators;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
 using Pax.Collection.Cameras;
-using Pax.Collector.Job;
+using Pax.Collection.Hosting;
 
 namespace Pax.IntegrationTests.Collector;
 

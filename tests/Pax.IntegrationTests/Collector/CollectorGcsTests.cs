@@ -4,7 +4,7 @@ using Google.Apis.Auth.OAuth2;
 using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
-using Pax.Collector.Job;
+using Pax.Collection.Hosting;
 using Pax.GoogleCloud;
 using Pax.TestSupport.Gcs;
 
@@ -67,7 +67,7 @@ public sealed class CollectorGcsTests : IAsyncLifetime
 
         Assert.Equal(CameraSimulatorOptions.CorridorCameras, Snapshots().Count);
         Assert.All(Snapshots(), o => Assert.StartsWith(SlotPath + "/", o.Name, StringComparison.Ordinal));
-        Assert.Equal($"gs://{Bucket}", Report().GetProperty("sink").GetString());
+        Assert.Equal($"gs://{Bucket}/nyc", Report().GetProperty("sink").GetString());
         Assert.NotNull(_gcs.GetObject(Bucket, SlotPath + "/report.html"));
         var snapshotUploads = _gcs.Requests.Where(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal)).ToList();
         Assert.Equal(CameraSimulatorOptions.CorridorCameras, snapshotUploads.Count);
@@ -146,6 +146,36 @@ public sealed class CollectorGcsTests : IAsyncLifetime
 
         Assert.Contains("storage.objects.create", run.Error.ToString(), StringComparison.Ordinal);
         Assert.Empty(Snapshots());
+    }
+
+    [Fact]
+    public async Task A_bucket_unavailable_before_any_fetch_fails_the_run_with_exit_2()
+    {
+        // Every listing answered 503 (cloud.google.com/storage/docs/json_api/v1/status-codes: "503 Service Unavailable")
+        // until the sink's retries run out: the sink is unavailable, checked before any camera is fetched.
+        _gcs.EnqueueFault(r => r.IsList, FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 100);
+        var run = NewRun();
+
+        Assert.Equal(CollectorExitCodes.Failed, await RunAsync(run));
+
+        Assert.Contains("HTTP 503", run.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Snapshots());
+        Assert.Equal(0, _simulator.GetImageRequestCount(_simulator.Cameras[0].Id));
+    }
+
+    [Fact]
+    public async Task Snapshot_writes_unavailable_after_their_retries_fail_those_cameras_and_exit_1()
+    {
+        _gcs.EnqueueFault(r => r.IsUpload && r.ObjectName!.EndsWith(".jpg", StringComparison.Ordinal), FakeGcsFault.Status(HttpStatusCode.ServiceUnavailable), count: 10_000);
+
+        Assert.Equal(CollectorExitCodes.UnderFloor, await RunAsync(NewRun()));
+
+        Assert.Empty(Snapshots());
+        var cameras = Report().GetProperty("cameras").EnumerateArray().ToList();
+        Assert.DoesNotContain(cameras, c => c.GetProperty("outcome").GetString() is "stored" or "already_stored");
+        var failed = cameras.Where(c => c.GetProperty("outcome").GetString() == "failed").ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, c => Assert.Contains("HTTP 503", c.GetProperty("reason").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.CameraSimulator;
-using Pax.Collector.Job;
+using Pax.Collection.Hosting;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.IntegrationTests.Collector;

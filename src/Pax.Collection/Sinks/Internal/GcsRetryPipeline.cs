@@ -38,11 +38,18 @@ internal static class GcsRetryPipeline
     /// <returns><see langword="true"/> for 408, 429, 500, 502, 503, 504 and transport errors.</returns>
     public static bool IsTransient(Exception? exception, bool retryPreconditionFailures = false) => exception switch
     {
-        Google.GoogleApiException google => GoogleRetryRules.IsRetryableStatus(google.HttpStatusCode)
+        Google.GoogleApiException google => IsRetryableStatus(google.HttpStatusCode)
             || (retryPreconditionFailures && google.HttpStatusCode == HttpStatusCode.PreconditionFailed),
         HttpRequestException or IOException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Returns whether Cloud Storage's answer is worth another attempt: 408, 429, 500, 502, 503, 504
+    /// (cloud.google.com/storage/docs/retry-strategy, "Retryable errors"; Google.Cloud.Storage.V1's
+    /// <c>RetryPredicate.RetriableIdempotentErrors</c>).
+    /// </summary>
+    public static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
 
     /// <summary>Returns <c>min(initial × multiplier^attempt + initial × jitterFraction, max)</c>.</summary>
     public static TimeSpan GetDelay(GoogleRetryOptions timing, int attempt, double jitterFraction)

@@ -22,8 +22,26 @@ internal class SinkFileSystem
         }
     }
 
-    /// <summary>Moves a file to <paramref name="target"/>, failing with <see cref="IOException"/> when the target exists.</summary>
-    public virtual void MoveNew(string source, string target) => File.Move(source, target, overwrite: false);
+    /// <summary>
+    /// Moves a file to <paramref name="target"/>, failing with <see cref="IOException"/> when the target exists. On Unix
+    /// the target is created with link(), which refuses an existing name atomically across processes; where the file
+    /// system has no hard links (and on Windows, whose MoveFileEx without MOVEFILE_REPLACE_EXISTING refuses an
+    /// existing name itself) it falls back to <see cref="File.Move(string, string, bool)"/>.
+    /// </summary>
+    public virtual void MoveNew(string source, string target)
+    {
+        switch (HardLink.TryCreate(source, target))
+        {
+            case HardLink.Outcome.Created:
+                File.Delete(source);
+                break;
+            case HardLink.Outcome.Exists:
+                throw new IOException($"The file '{target}' already exists.");
+            default:
+                File.Move(source, target, overwrite: false);
+                break;
+        }
+    }
 
     /// <summary>Moves a file to <paramref name="target"/>, replacing it.</summary>
     public virtual void MoveReplacing(string source, string target) => File.Move(source, target, overwrite: true);

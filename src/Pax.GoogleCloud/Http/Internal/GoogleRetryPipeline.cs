@@ -1,6 +1,7 @@
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Pax.GoogleCloud.Internal;
 
 namespace Pax.GoogleCloud.Http.Internal;
 

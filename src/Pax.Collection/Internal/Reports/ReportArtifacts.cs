@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Pax.Collection.CloudRun;
+using Pax.Collection.Runs;
+using Pax.Collection.Sinks;
+using Pax.Collection.Internal.Telemetry;
+
+namespace Pax.Collection.Internal.Reports;
+
+/// <summary>Writes a run's <c>report.json</c>/<c>report.html</c> and reads earlier reports (hashes, stored snapshots' details).</summary>
+internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)
+{
+    /// <summary>Writes both artifacts; one that cannot be written is logged as an error and returned, never thrown.</summary>
+    /// <returns>The artifacts not written, each with the reason; empty when both were written.</returns>
+    public async Task<IReadOnlyList<string>> WriteAsync(CollectionReport report, CancellationToken cancellationToken)
+    {
+        var baseName = CollectionReport.GetBaseName(report.Task);
+        var json = JsonSerializer.SerializeToUtf8Bytes(ReportDocument.From(report), ReportJsonContext.Default.ReportDocument);
+        var html = Encoding.UTF8.GetBytes(ReportHtmlPage.Render(report));
+        var failures = new List<string>();
+        await WriteOneAsync(report.SlotPath, baseName + ".json", json, "application/json", failures, cancellationToken).ConfigureAwait(false);
+        await WriteOneAsync(report.SlotPath, baseName + ".html", html, "text/html; charset=utf-8", failures, cancellationToken).ConfigureAwait(false);
+        return failures;
+    }
+
+    /// <summary>Reads camera id → its line in this slot's earlier report for this task (a re-run keeps what it said about snapshots stored then).</summary>
+    public async Task<IReadOnlyDictionary<string, ReportCamera>> ReadCamerasAsync(string slotPath, CloudRunTaskInfo task, CancellationToken cancellationToken)
+    {
+        var document = await ReadAsync(slotPath, task, cancellationToken).ConfigureAwait(false);
+        return (document?.Cameras ?? [])
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    private async Task WriteOneAsync(string slotPath, string fileName, byte[] content, string contentType, List<string> failures, CancellationToken cancellationToken)
+    {
+        var path = $"{sink.Location}/{slotPath}/{fileName}";
+        try
+        {
+            await sink.WriteArtifactAsync(slotPath, fileName, content, contentType, cancellationToken).ConfigureAwait(false);
+            CollectionLog.ReportWritten(logger, path);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The snapshots are stored; the report is not. Say so loudly, and let the caller turn it into the exit code.
+            CollectionLog.ArtifactNotWritten(logger, path, ex.Message, ex);
+            failures.Add($"{path}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Reads camera id → SHA-256 from a slot's report for this task; empty when there is none or it is unreadable.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadHashesAsync(string slotPath, CloudRunTaskInfo task, CancellationToken cancellationToken)
+    {
+        var document = await ReadAsync(slotPath, task, cancellationToken).ConfigureAwait(false);
+        return (document?.Cameras ?? [])
+            .Where(c => c.Sha256 is not null)
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Sha256!, StringComparer.Ordinal);
+    }
+
+    private async Task<ReportDocument?> ReadAsync(string slotPath, CloudRunTaskInfo task, CancellationToken cancellationToken)
+    {
+        var fileName = CollectionReport.GetBaseName(task) + ".json";
+        try
+        {
+            var bytes = await sink.ReadArtifactAsync(slotPath, fileName, cancellationToken).ConfigureAwait(false);
+            return bytes is null ? null : JsonSerializer.Deserialize(bytes, ReportJsonContext.Default.ReportDocument);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            CollectionLog.PreviousReportUnreadable(logger, $"{sink.Location}/{slotPath}/{fileName}", ex);
+            return null;
+        }
+    }
+}
