@@ -9,12 +9,14 @@ using Pax.Collection.Sinks;
 using Google.Cloud.Storage.V1;
 using Pax.Collection.Sinks.Internal;
 using Pax.GoogleCloud;
+using Pax.Orchestration.Completion;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>,
-/// and the <see cref="CollectionRunner"/>. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
+/// the <see cref="CollectionRunner"/>, and <see cref="CompletionPublisher"/> (Pub/Sub) as its <see cref="ICompletionPublisher"/> unless
+/// another is registered (Pax.Orchestration's <c>AddPaxInProcessCompletions()</c> registers the in-process one). A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
 /// when one is registered; otherwise one built with <see cref="StorageClientBuilder"/> (Application Default Credentials,
 /// or the emulator named by <c>STORAGE_EMULATOR_HOST</c>, or <see cref="GoogleCloudOptions.StorageEndpoint"/>).
 /// </summary>
@@ -61,6 +63,7 @@ public static class PaxCollectionServiceCollectionExtensions
         services.TryAddTransient<ICameraSource>(sp => sp.GetRequiredService<NyctmcCameraClient>());
         services.TryAddSingleton(sp => StorageClientFactory.Create(sp.GetRequiredService<IOptions<GoogleCloudOptions>>().Value));
         services.TryAddTransient(CreateSink);
+        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
         services.TryAddTransient<CollectionRunner>();
         return services;
     }
