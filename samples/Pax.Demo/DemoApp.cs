@@ -97,7 +97,13 @@ public static class DemoApp
             summary.Show(outcome);
             if (settings.Serve)
             {
-                await pipeline.ServeAsync(summary.ShowServing, cancellationToken);
+                await pipeline.ServeAsync(
+                    urls =>
+                    {
+                        summary.ShowServing(urls);
+                        environment.Serving?.Invoke(urls);
+                    },
+                    cancellationToken);
             }
 
             return outcome.Succeeded ? Success : Incomplete;

@@ -18,6 +18,9 @@ public sealed record DemoEnvironment
     /// <summary>Gets a hook that adjusts the services after the demo's registrations (tests add a log collector here).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>Gets a hook told the listening addresses once <c>--serve</c> has the endpoints up (tests call them from here).</summary>
+    public Action<IReadOnlyCollection<string>>? Serving { get; init; }
+
     /// <summary>Gets the environment of the current process.</summary>
     /// <returns>The console streams.</returns>
     public static DemoEnvironment FromProcess() => new()
