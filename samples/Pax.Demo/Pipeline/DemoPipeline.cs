@@ -173,6 +173,20 @@ public sealed class DemoPipeline : IAsyncDisposable
         services.AddSingleton(environment.TimeProvider);
         services.AddSingleton(timeline);
 
+        AddCollector(services, settings, cameraApi);
+        AddOrchestrator(services, settings);
+
+        // The one line that swaps Pub/Sub for the in-process transport; the demo then wraps it to show each report.
+        services.AddPaxInProcessCompletions();
+        services.RemoveAll<ICompletionPublisher>();
+        services.AddSingleton<ICompletionPublisher>(sp => new TimelinePublisher(sp.GetRequiredService<InProcessCompletionPublisher>(), sp.GetRequiredService<DemoTimeline>()));
+        environment.ConfigureServices?.Invoke(services);
+        return builder.Build();
+    }
+
+    /// <summary>The collector Job: a folder sink, the simulator as camera API, completions to the demo's topic and phase.</summary>
+    private static void AddCollector(IServiceCollection services, DemoSettings settings, Uri cameraApi)
+    {
         services.AddPaxCollection(o =>
         {
             o.Sink = settings.Out;
@@ -180,7 +194,11 @@ public sealed class DemoPipeline : IAsyncDisposable
             o.CompletionPhase = DemoPhases.Collect;
         });
         services.Configure<NyctmcOptions>(o => o.BaseAddress = cameraApi);
+    }
 
+    /// <summary>The orchestrator: SQLite tallies for two phases, each starting an in-process next-phase handler; the tick scheduler for --serve.</summary>
+    private static void AddOrchestrator(IServiceCollection services, DemoSettings settings)
+    {
         services.AddPaxOrchestration(o =>
         {
             o.Store = OrchestrationStoreKind.Sqlite;
@@ -207,12 +225,5 @@ public sealed class DemoPipeline : IAsyncDisposable
             o.Sqlite.Path = Path.Combine(settings.Out, "scheduling.db");
             o.Authentication = PushAuthenticationMode.None;
         });
-
-        // The one line that swaps Pub/Sub for the in-process transport; the demo then wraps it to show each report.
-        services.AddPaxInProcessCompletions();
-        services.RemoveAll<ICompletionPublisher>();
-        services.AddSingleton<ICompletionPublisher>(sp => new TimelinePublisher(sp.GetRequiredService<InProcessCompletionPublisher>(), sp.GetRequiredService<DemoTimeline>()));
-        environment.ConfigureServices?.Invoke(services);
-        return builder.Build();
     }
 }

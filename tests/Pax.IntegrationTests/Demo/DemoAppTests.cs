@@ -49,7 +49,23 @@ public sealed class DemoAppTests : IDisposable
             Assert.True(collect!.Triggered && contact!.Triggered);
             Assert.Equal(["collector/0", "collector/1"], collect.Completed);
             Assert.Equal(["contact-sheet"], contact!.Completed);
+
+            // What the tasks reported is the collector's own message (details and all), under a Pub/Sub-style message id.
+            var stored = await tallies.Store.GetAsync("collect", RunKey, Ct);
+            Assert.All(stored!.Completions.Values, c =>
+            {
+                Assert.Contains("eligible cameras stored", c.Details, StringComparison.Ordinal);
+                Assert.True(ulong.TryParse(c.MessageId, out _), c.MessageId);
+            });
         }
+
+        // The summary shows the order: both tasks report, then phase 2 starts, then the last phase.
+        var lines = run.Output.ToString().Split('\n');
+        int Line(string actor, string text) => Array.FindIndex(lines, l => l.Contains($" {actor} ", StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
+        var reports = new[] { Line("collector/0", "reports succeeded"), Line("collector/1", "reports succeeded") };
+        var contactSheetStarts = Line("contact-sheet", "started by the trigger of phase 'collect'");
+        var slotReadyStarts = Line("slot-ready", "started by the trigger of phase 'contact-sheet'");
+        Assert.True(reports.All(r => r >= 0) && reports.Max() < contactSheetStarts && contactSheetStarts < slotReadyStarts, run.Output.ToString());
 
         Assert.Contains("triggered once", run.Output.ToString(), StringComparison.Ordinal);
         Assert.Contains(Path.Combine(SlotFolder, "index.html"), run.Output.ToString(), StringComparison.Ordinal);
@@ -156,6 +172,8 @@ public sealed class DemoAppTests : IDisposable
         private TallyReader(ServiceProvider services) => _services = services;
 
         public CompletionTally Tally => _services.GetRequiredService<CompletionTally>();
+
+        public ICompletionStore Store => _services.GetRequiredService<ICompletionStore>();
 
         public static TallyReader Open(string path)
         {
