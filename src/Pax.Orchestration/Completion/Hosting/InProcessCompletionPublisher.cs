@@ -141,8 +141,11 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
             : attributes.Count > MaxAttributes ? $"The message has {attributes.Count} attributes; the maximum allowed is {MaxAttributes}."
             : attributes.Keys.FirstOrDefault(k => k.Length == 0 || Encoding.UTF8.GetByteCount(k) > MaxAttributeKeyBytes) is { } key
                 ? $"One of the attributes in the request has a key that is empty or too long ({Encoding.UTF8.GetByteCount(key)} bytes); the maximum allowed is {MaxAttributeKeyBytes}."
-            : attributes.FirstOrDefault(a => Encoding.UTF8.GetByteCount(a.Value) > MaxAttributeValueBytes) is { Key: not null } long_
-                ? $"One of the attributes in the request has a value that is too long ({Encoding.UTF8.GetByteCount(long_.Value)} bytes); the maximum allowed is {MaxAttributeValueBytes}."
+            : attributes.FirstOrDefault(a => Encoding.UTF8.GetByteCount(a.Value) > MaxAttributeValueBytes) is { Key: not null } tooLong
+                ? $"One of the attributes in the request has a value that is too long ({Encoding.UTF8.GetByteCount(tooLong.Value)} bytes); the maximum allowed is {MaxAttributeValueBytes}."
+            // Attributes are protobuf strings, which must be valid UTF-8 (protobuf.dev/programming-guides/proto3, scalar types): a lone surrogate cannot be sent.
+            : attributes.FirstOrDefault(a => !WellFormedText.IsWellFormed(a.Key) || !WellFormedText.IsWellFormed(a.Value)) is { Key: not null } invalid
+                ? $"The attribute '{WellFormedText.Repair(invalid.Key)}' holds text that is not valid UTF-8 (a lone surrogate)."
             : null;
         if (problem is not null)
         {

@@ -118,8 +118,9 @@ public sealed class InProcessCompletionPublisherTests
         var longKey = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.DeliverAsync(Topic, new PubSubOutgoingMessage { Attributes = new() { [new string('k', 257)] = "v" } }, Ct));
         var count = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.DeliverAsync(Topic, new PubSubOutgoingMessage { Attributes = tooMany }, Ct));
         var size = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.DeliverAsync(Topic, new PubSubOutgoingMessage { Data = new byte[10_000_001] }, Ct));
+        var surrogate = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.DeliverAsync(Topic, new PubSubOutgoingMessage { Attributes = new() { ["processor"] = "a\ud800" } }, Ct));
 
-        Assert.All([longValue, longKey, count, size], e => Assert.Equal((HttpStatusCode.BadRequest, "INVALID_ARGUMENT"), (e.HttpStatus, e.Status)));
+        Assert.All([longValue, longKey, count, size, surrogate], e => Assert.Equal((HttpStatusCode.BadRequest, "INVALID_ARGUMENT"), (e.HttpStatus, e.Status)));
         Assert.Empty(deliveries.GetMeasurementSnapshot());
         Assert.Empty(await ((SqliteCompletionStore)server.Services.GetRequiredService<ICompletionStore>()).ListRejectedAsync(Ct));
     }
