@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
@@ -48,12 +49,40 @@ public sealed class ContactSheetHandler : INextPhaseHandler
         var folder = Path.Combine(_root, SnapshotKey.GetSlotPath(string.Empty, slot));
         var snapshots = Directory.EnumerateFiles(folder, "*.jpg").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var reports = Directory.EnumerateFiles(folder, "report*.html").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var names = await ReadCameraNamesAsync(folder, cancellationToken);
         var path = Path.Combine(folder, DemoPhases.ContactSheetFile);
-        await WriteReplacingAsync(path, ContactSheetPage.Render(slot, snapshots, reports, request.Completed), cancellationToken);
+        await WriteReplacingAsync(path, ContactSheetPage.Render(slot, snapshots, names, reports, request.Completed), cancellationToken);
         _timeline.Add(DemoPhases.ContactSheetHandler, string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {snapshots.Count} snapshots on one page"));
 
         var details = string.Create(CultureInfo.InvariantCulture, $"{DemoPhases.ContactSheetFile} lists {snapshots.Count} snapshots");
         await _publisher.PublishAsync(DemoPhases.CompletionTopic, new CompletionMessage(DemoPhases.ContactSheet, DemoPhases.ContactSheetHandler, request.RunKey, CompletionStatus.Succeeded, Details: details), cancellationToken);
+    }
+
+    /// <summary>Camera names by id, from the tasks' <c>report-task-{i}.json</c> (<c>cameras[].id</c>, <c>cameras[].name</c>); a report that cannot be read only costs names.</summary>
+    private static async Task<Dictionary<string, string>> ReadCameraNamesAsync(string folder, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var report in Directory.EnumerateFiles(folder, "report*.json"))
+        {
+            try
+            {
+                await using var stream = File.OpenRead(report);
+                using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+                foreach (var camera in document.RootElement.GetProperty("cameras").EnumerateArray())
+                {
+                    if (camera.TryGetProperty("id", out var id) && camera.TryGetProperty("name", out var name) && id.GetString() is { } key && name.GetString() is { } value)
+                    {
+                        names[key] = value;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+            {
+                // The page falls back to camera ids.
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Writes a temporary file and moves it over the page, so a reader never sees half a page.</summary>

@@ -10,12 +10,14 @@ public static class ContactSheetPage
     /// <summary>Renders the page.</summary>
     /// <param name="slot">The slot.</param>
     /// <param name="snapshots">The snapshot file names in the slot folder (<c>{cameraId}.jpg</c>).</param>
+    /// <param name="names">Camera names by camera id (the caption; the id when a name is missing).</param>
     /// <param name="reports">The reports in the slot folder (<c>report-task-{i}.html</c>).</param>
     /// <param name="processors">The processors whose completion started this phase.</param>
     /// <returns>The HTML.</returns>
-    public static string Render(DateTimeOffset slot, IReadOnlyList<string> snapshots, IReadOnlyList<string> reports, IReadOnlyList<string> processors)
+    public static string Render(DateTimeOffset slot, IReadOnlyList<string> snapshots, IReadOnlyDictionary<string, string> names, IReadOnlyList<string> reports, IReadOnlyList<string> processors)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(processors);
         var title = string.Create(CultureInfo.InvariantCulture, $"Slot {slot.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {snapshots.Count} snapshots");
@@ -29,9 +31,11 @@ public static class ContactSheetPage
         html.Append("</p>\n<main>\n");
         foreach (var snapshot in snapshots)
         {
-            var name = WebUtility.HtmlEncode(snapshot);
-            html.Append("<figure><a href=\"").Append(name).Append("\"><img src=\"").Append(name).Append("\" alt=\"").Append(name).Append("\" loading=\"lazy\"></a><figcaption>")
-                .Append(WebUtility.HtmlEncode(Path.GetFileNameWithoutExtension(snapshot))).Append("</figcaption></figure>\n");
+            var file = WebUtility.HtmlEncode(snapshot);
+            var id = Path.GetFileNameWithoutExtension(snapshot);
+            var caption = WebUtility.HtmlEncode(names.GetValueOrDefault(id, id));
+            html.Append("<figure><a href=\"").Append(file).Append("\"><img src=\"").Append(file).Append("\" alt=\"").Append(caption).Append("\" loading=\"lazy\"></a><figcaption>")
+                .Append(caption).Append("</figcaption></figure>\n");
         }
 
         return html.Append("</main>\n</body></html>\n").ToString();

@@ -40,6 +40,11 @@ public sealed class DemoAppTests : IDisposable
         var contactSheet = await File.ReadAllTextAsync(Path.Combine(SlotFolder, "index.html"), Ct);
         Assert.All(snapshots, s => Assert.Contains($"src=\"{s}\"", contactSheet, StringComparison.Ordinal));
         Assert.Contains("report-task-0.html", contactSheet, StringComparison.Ordinal);
+        using (var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(SlotFolder, "report-task-0.json"), Ct)))
+        {
+            var name = report.RootElement.GetProperty("cameras")[0].GetProperty("name").GetString()!;
+            Assert.Contains($"<figcaption>{WebUtility.HtmlEncode(name)}</figcaption>", contactSheet, StringComparison.Ordinal);
+        }
 
         // The tally says so too (read back from the demo's SQLite file by a fresh orchestrator).
         await using (var tallies = TallyReader.Open(Path.Combine(_out, "orchestration.db")))
