@@ -64,7 +64,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new CompletionIntake(
-            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<IPushTokenValidator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new OperatorEndpoints(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(),

@@ -33,9 +33,9 @@ internal sealed class CompletionIntake
     private readonly OrchestrationMetrics _metrics;
 
     internal CompletionIntake(
-        CompletionTally tally, ICompletionStore store, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
     {
-        _deliveries = new CompletionDeliveryHandler(tally, store, time, logger, metrics);
+        _deliveries = deliveries;
         _options = options.Value;
         _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time);
         _time = time;
