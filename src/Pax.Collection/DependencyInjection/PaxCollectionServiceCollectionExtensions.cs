@@ -11,12 +11,15 @@ using Google.Cloud.Storage.V1;
 using Pax.Collection.Sinks.Internal;
 using Pax.GoogleCloud;
 using Pax.Collection.Internal.Registration;
+using Pax.Orchestration.Completion;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers Pax.Collection: the NYCTMC camera client, the snapshot sink chosen by <see cref="CollectionOptions.Sink"/>,
-/// the <see cref="CollectionRunner"/> and the <see cref="CollectorJob"/> a Job host runs. A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
+/// the <see cref="CollectionRunner"/>, the <see cref="CollectorJob"/> a Job host runs, and <see cref="CompletionPublisher"/> (Pub/Sub) as
+/// its <see cref="ICompletionPublisher"/> unless another is registered (Pax.Orchestration's <c>AddPaxInProcessCompletions()</c>
+/// registers the in-process one). A <c>gs://</c> sink uses the application's own <see cref="StorageClient"/>
 /// when one is registered; otherwise one built with <see cref="StorageClientBuilder"/> (Application Default Credentials,
 /// or the emulator named by <c>STORAGE_EMULATOR_HOST</c>, or <see cref="GoogleCloudOptions.StorageEndpoint"/>).
 /// </summary>
@@ -72,6 +75,7 @@ public static class PaxCollectionServiceCollectionExtensions
         // One sink per container: its in-process guarantees (FileSystemSink's write slots) then hold across runs; the
         // create-only guarantee itself does not depend on it (see FileSystemSink).
         services.TryAddSingleton(CreateSink);
+        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
         services.TryAddTransient<CollectionRunner>();
         services.TryAddTransient<CollectorJob>();
         return services;

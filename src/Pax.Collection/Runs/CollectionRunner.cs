@@ -6,7 +6,6 @@ using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.GoogleCloud;
-using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion;
 using Pax.Collection.Internal.RunEngine;
 using Pax.Collection.Internal.Reports;
@@ -29,7 +28,7 @@ public sealed class CollectionRunner
     private readonly CollectionMetrics _metrics;
     private readonly ILogger _logger;
     private readonly ReportArtifacts _reports;
-    private readonly PubSubPublisherClient? _completionPublisher;
+    private readonly ICompletionPublisher? _completionPublisher;
 
     /// <summary>Initializes a runner.</summary>
     /// <param name="source">Where cameras and images come from.</param>
@@ -38,8 +37,11 @@ public sealed class CollectionRunner
     /// <param name="timeProvider">The clock (slots, deadline, timings).</param>
     /// <param name="meterFactory">Creates the <c>Pax.Collection</c> meter.</param>
     /// <param name="logger">The logger.</param>
-    /// <param name="completionPublisher">Publishes the run's completion when <see cref="CollectionOptions.CompletionTopic"/> is set.</param>
-    public CollectionRunner(ICameraSource source, ISnapshotSink sink, IOptions<CollectionOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<CollectionRunner> logger, PubSubPublisherClient? completionPublisher = null)
+    /// <param name="completionPublisher">
+    /// Publishes the run's completion when <see cref="CollectionOptions.CompletionTopic"/> is set: <see cref="CompletionPublisher"/>
+    /// (Pub/Sub, what <c>AddPaxCollection</c> registers) or Pax.Orchestration's in-process transport.
+    /// </param>
+    public CollectionRunner(ICameraSource source, ISnapshotSink sink, IOptions<CollectionOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<CollectionRunner> logger, ICompletionPublisher? completionPublisher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _source = source ?? throw new ArgumentNullException(nameof(source));
@@ -52,7 +54,7 @@ public sealed class CollectionRunner
         _completionPublisher = completionPublisher;
         if (_options.CompletionTopic is not null && completionPublisher is null)
         {
-            throw new ArgumentException($"{CollectionOptions.SectionName}:CompletionTopic is set, but no Pub/Sub publisher was given.", nameof(completionPublisher));
+            throw new ArgumentException($"{CollectionOptions.SectionName}:CompletionTopic is set, but no completion publisher was given.", nameof(completionPublisher));
         }
     }
 
@@ -135,8 +137,8 @@ public sealed class CollectionRunner
         var completion = CompletionNotice.Create(report, _options.CompletionPhase);
         try
         {
-            var ids = await _completionPublisher!.PublishAsync(topic, [CompletionWireFormat.Encode(completion)], cancellationToken).ConfigureAwait(false);
-            CollectionLog.CompletionPublished(_logger, topic, completion.Processor, completion.RunKey, CompletionWireFormat.StatusValue(completion.Status), ids[0]);
+            var id = await _completionPublisher!.PublishAsync(topic, completion, cancellationToken).ConfigureAwait(false);
+            CollectionLog.CompletionPublished(_logger, topic, completion.Processor, completion.RunKey, CompletionWireFormat.StatusValue(completion.Status), id);
         }
         catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TimeoutException)
         {

@@ -28,6 +28,15 @@ public static partial class CompletionNames
             ? $"runKey '{runKey}' must be 1-500 characters without '/' or control characters, and not '.', '..' or __…__"
             : null;
 
+    /// <summary>Returns why <paramref name="message"/> cannot be published, or <see langword="null"/>: its processor, run key and (when set) phase must be valid names.</summary>
+    /// <param name="message">The completion.</param>
+    /// <returns>The first problem, or <see langword="null"/>.</returns>
+    public static string? ValidateMessage(CompletionMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ValidateProcessor(message.Processor) ?? ValidateRunKey(message.RunKey) ?? (message.Phase is null ? null : ValidatePhase(message.Phase));
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhasePattern();
 }

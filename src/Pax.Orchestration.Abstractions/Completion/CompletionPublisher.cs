@@ -6,8 +6,9 @@ namespace Pax.Orchestration.Completion;
 /// The processor side: publishes "I am done for this run key" in the schema the intake reads
 /// (<see cref="CompletionWireFormat"/>), after checking the names with <see cref="CompletionNames"/>.
 /// A collector task reports with run key = its slot and processor = <c>collector/{task index}</c>.
+/// The Pub/Sub implementation of <see cref="ICompletionPublisher"/>.
 /// </summary>
-public sealed class CompletionPublisher
+public sealed class CompletionPublisher : ICompletionPublisher
 {
     private readonly PubSubPublisherClient _publisher;
 
@@ -28,9 +29,7 @@ public sealed class CompletionPublisher
     /// <exception cref="GoogleCloud.GoogleApiException">Pub/Sub refused the publish (grant <c>roles/pubsub.publisher</c> on the topic).</exception>
     public async Task<string> PublishAsync(string topic, CompletionMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if ((CompletionNames.ValidateProcessor(message.Processor) ?? CompletionNames.ValidateRunKey(message.RunKey)
-            ?? (message.Phase is null ? null : CompletionNames.ValidatePhase(message.Phase))) is { } problem)
+        if (CompletionNames.ValidateMessage(message) is { } problem)
         {
             throw new ArgumentException(problem, nameof(message));
         }

@@ -27,7 +27,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
     /// registered already, <see cref="CompletionTally"/>, the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
-    /// <see cref="CompletionPublisher"/> for processors, <see cref="CronTickDeployer"/> for deployment tools, metrics, and
+    /// <see cref="CompletionPublisher"/> for processors (also as <see cref="ICompletionPublisher"/> unless one is registered; <c>AddPaxInProcessCompletions</c> swaps in the in-process one), <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
     /// database, when the Firestore store's project has no <c>(default)</c> database.
     /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
@@ -52,6 +52,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton<OrchestrationMetrics>();
         services.TryAddTransient<CompletionPublisher>();
+        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
         services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
@@ -59,8 +60,11 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+        services.TryAddSingleton(sp => new CompletionDeliveryHandler(
+            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new CompletionIntake(
-            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<IPushTokenValidator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new OperatorEndpoints(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(),
@@ -92,6 +96,32 @@ public static class PaxOrchestrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddPaxOrchestration();
         services.Configure(configure);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="THandler"/> (a singleton) as the next-phase handler named <paramref name="name"/>, which a
+    /// phase starts through an <see cref="InProcessPhaseTrigger"/> when its trigger is <c>Pax:Orchestration:Phases:N:Trigger:Handler</c>
+    /// = <paramref name="name"/> — the in-process counterpart of <c>Trigger:Topic</c>, <c>:Job</c> and <c>:Url</c> for
+    /// local development and tests. A later registration of the same name replaces an earlier one. A <c>Trigger:Handler</c>
+    /// naming no registered handler fails validation at startup.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The handler's name: 1–100 letters, digits, '_' or '-'.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid name.</exception>
+    public static IServiceCollection AddNextPhaseHandler<THandler>(this IServiceCollection services, string name)
+        where THandler : class, INextPhaseHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (CompletionNames.ValidatePhase(name) is not null)
+        {
+            throw new ArgumentException($"'{name}' is not a next-phase handler name: 1-100 letters, digits, '_' or '-'.", nameof(name));
+        }
+
+        services.AddKeyedSingleton<INextPhaseHandler, THandler>(name);
+        services.AddSingleton(new NextPhaseHandlerRegistration(name));
         return services;
     }
 

@@ -72,6 +72,12 @@ internal static partial class OrchestrationLog
     [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication is None: every endpoint accepts requests from anyone. Use it only for local runs and emulators")]
     public static partial void AuthenticationOff(ILogger logger, string section);
 
+    [LoggerMessage(EventId = 4016, EventName = "InProcessDeliveryFailed", Level = LogLevel.Error, Message = "In-process delivery {MessageId} failed (completion store unavailable); nothing was recorded and the publisher gets the error, so it publishes again")]
+    private static partial void LogInProcessDeliveryFailed(ILogger logger, Exception exception, string messageId);
+
+    public static void InProcessDeliveryFailed(ILogger logger, Exception exception, string messageId) =>
+        LogInProcessDeliveryFailed(logger, exception, LogText.Escape(messageId)!);
+
     [LoggerMessage(EventId = 4012, EventName = "NoReport", Level = LogLevel.Error, Message = "No processor reported for {Phase}/{RunKey}, expected at {ExpectedAt:O}; overdue since {DeadlineAt:O}: missing [{Missing}] ({MissingCount} success(es) needed)")]
     private static partial void LogNoReport(ILogger logger, string phase, string runKey, DateTimeOffset expectedAt, DateTimeOffset deadlineAt, string missing, int missingCount);
 

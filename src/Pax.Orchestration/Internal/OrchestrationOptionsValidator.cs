@@ -5,6 +5,7 @@ using Pax.GoogleCloud.Scheduler;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Hosting;
 
@@ -15,10 +16,18 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
 {
     private const string Section = OrchestrationOptions.SectionName;
     private readonly Func<string, string?> _getVariable;
+    private readonly HashSet<string>? _handlers;
 
     public OrchestrationOptionsValidator()
         : this(Environment.GetEnvironmentVariable)
     {
+    }
+
+    /// <summary>The validator DI builds: also checks that each <c>Trigger:Handler</c> names a registered next-phase handler.</summary>
+    public OrchestrationOptionsValidator(IEnumerable<NextPhaseHandlerRegistration> handlers)
+        : this(Environment.GetEnvironmentVariable)
+    {
+        _handlers = handlers.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     internal OrchestrationOptionsValidator(Func<string, string?> getVariable)
@@ -51,7 +60,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidatePhase(PhaseDefinition phase, string key, List<string> failures)
+    private void ValidatePhase(PhaseDefinition phase, string key, List<string> failures)
     {
         if (CompletionNames.ValidatePhase(phase.Name) is { } problem)
         {
@@ -112,12 +121,17 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         ExpectedRunCalendar.Create(expected, phase.Deadline, key + ":Expected", failures);
     }
 
-    private static void ValidateTrigger(PhaseTriggerOptions trigger, string key, List<string> failures)
+    private void ValidateTrigger(PhaseTriggerOptions trigger, string key, List<string> failures)
     {
-        var set = new[] { !string.IsNullOrWhiteSpace(trigger.Topic), !string.IsNullOrWhiteSpace(trigger.Job), trigger.Url is not null }.Count(b => b);
+        var set = new[] { !string.IsNullOrWhiteSpace(trigger.Topic), !string.IsNullOrWhiteSpace(trigger.Job), trigger.Url is not null, !string.IsNullOrWhiteSpace(trigger.Handler) }.Count(b => b);
         if (set != 1)
         {
-            failures.Add($"{key}: set exactly one of Topic, Job and Url (found {set}).");
+            failures.Add($"{key}: set exactly one of Topic, Job, Url and Handler (found {set}).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(trigger.Handler) && _handlers is not null && !_handlers.Contains(trigger.Handler))
+        {
+            failures.Add($"{key}:Handler '{trigger.Handler}' is not a registered next-phase handler: register it with services.AddNextPhaseHandler<THandler>(\"{trigger.Handler}\") (registered: {(_handlers.Count == 0 ? "none" : string.Join(", ", _handlers.Order(StringComparer.Ordinal)))}).");
         }
 
         if (!string.IsNullOrWhiteSpace(trigger.Topic) && !PubSubPublisherClient.IsTopicName(trigger.Topic))

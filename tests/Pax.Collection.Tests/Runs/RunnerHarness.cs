@@ -34,6 +34,9 @@ internal sealed class RunnerHarness : IDisposable
 
     public CollectionOptions Options { get; } = new() { Concurrency = 4 };
 
+    /// <summary>Gets or sets the completion publisher the runner gets (<see langword="null"/>: none).</summary>
+    public Pax.Orchestration.Completion.ICompletionPublisher? Publisher { get; set; }
+
     public IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
 
     public string SlotFolder => Path.Combine(Root, "2026-02-10", "1430");
@@ -41,7 +44,7 @@ internal sealed class RunnerHarness : IDisposable
     public CollectionRunner CreateRunner()
     {
         Options.Sink = Root;
-        return new CollectionRunner(Source, Sink, Microsoft.Extensions.Options.Options.Create(Options), Time, MeterFactory, NullLogger<CollectionRunner>.Instance);
+        return new CollectionRunner(Source, Sink, Microsoft.Extensions.Options.Options.Create(Options), Time, MeterFactory, NullLogger<CollectionRunner>.Instance, Publisher);
     }
 
     public Task<CollectionReport> RunAsync(CloudRunTaskInfo? task = null, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -26,8 +25,7 @@ internal sealed class CompletionIntake
     // Pub/Sub's largest message is 10 MB; its base64 push envelope is under 14 MiB. Past that nothing is skimmed.
     private const long MaxSkimBytes = 14L * 1024 * 1024;
     private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
-    private readonly CompletionTally _tally;
-    private readonly ICompletionStore _store;
+    private readonly CompletionDeliveryHandler _deliveries;
     private readonly PushAuthenticator _authenticator;
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
@@ -35,10 +33,9 @@ internal sealed class CompletionIntake
     private readonly OrchestrationMetrics _metrics;
 
     internal CompletionIntake(
-        CompletionTally tally, ICompletionStore store, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
     {
-        _tally = tally;
-        _store = store;
+        _deliveries = deliveries;
         _options = options.Value;
         _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time);
         _time = time;
@@ -107,19 +104,8 @@ internal sealed class CompletionIntake
             return;
         }
 
-        var (message, problem) = CompletionMessageParser.Parse(incoming, _tally.Phases);
-        var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == ReportDisposition.Rejected)
-        {
-            // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
-            var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
-            await RejectAsync(context, incoming.MessageId, code, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var outcome = result.Outcome == ReportDisposition.Recorded ? "recorded" : "duplicate";
-        _metrics.Delivery(outcome);
-        await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered), cancellationToken).ConfigureAwait(false);
+        var answer = await _deliveries.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, StatusCodes.Status200OK, answer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Keeps what can be learnt of an oversized delivery: the id (from headers, else skimmed from the body) and its first bytes.</summary>
@@ -136,14 +122,8 @@ internal sealed class CompletionIntake
 
     private async Task RejectAsync(HttpContext context, string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
     {
-        // What is kept about a rejection must itself be storable: lone surrogates become U+FFFD, the id is bounded.
-        messageId = WellFormedText.Repair(messageId is { Length: > CompletionLimits.MaxMessageIdLength } ? messageId[..CompletionLimits.MaxMessageIdLength] : messageId);
-        reason = WellFormedText.Repair(reason)!;
-        OrchestrationLog.Rejected(_logger, messageId, code, reason);
-        var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
-        await _store.RecordRejectedAsync(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)), cancellationToken).ConfigureAwait(false);
-        _metrics.Rejected(code);
-        await WriteAsync(context, StatusCodes.Status200OK, new IntakeResponse("rejected", reason), cancellationToken).ConfigureAwait(false);
+        var answer = await _deliveries.RejectAsync(messageId, code, reason, payload, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, StatusCodes.Status200OK, answer, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, IntakeResponse response, CancellationToken cancellationToken)

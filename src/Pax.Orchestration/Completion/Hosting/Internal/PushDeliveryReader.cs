@@ -43,6 +43,19 @@ internal static class PushDeliveryReader
         }
     }
 
+    /// <summary>Reads a wrapped push body (<c>{"message":{…},"subscription":…}</c>), never throwing: the form the in-process transport delivers.</summary>
+    public static DeliveryParseResult ReadWrapped(byte[] body)
+    {
+        try
+        {
+            return ReadEnvelope(body, null);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            return DeliveryParseResult.Fail($"unreadable delivery: {ex.Message}");
+        }
+    }
+
     private static DeliveryParseResult ReadBinaryCloudEvent(HttpRequest request, byte[] body)
     {
         var specVersion = CloudEventsSpecVersion.FromVersionId(request.Headers["ce-specversion"].ToString())

@@ -7,7 +7,7 @@ using Pax.GoogleCloud.Run;
 
 namespace Pax.Orchestration.Completion.Triggers.Internal;
 
-/// <summary>Each phase's trigger, built on first use from <see cref="PhaseDefinition.CustomTrigger"/> or <see cref="PhaseDefinition.Trigger"/>.</summary>
+/// <summary>Each phase's trigger, built on first use (a next-phase handler is resolved once, so it lives as long as the container) from <see cref="PhaseDefinition.CustomTrigger"/> or <see cref="PhaseDefinition.Trigger"/>.</summary>
 internal sealed class PhaseTriggerSet
 {
     private readonly IServiceProvider _services;
@@ -38,11 +38,16 @@ internal sealed class PhaseTriggerSet
             return new CloudRunJobTrigger(_services.GetRequiredService<CloudRunJobsClient>(), options.Job, _services.GetService<ILogger<CloudRunJobTrigger>>());
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Handler))
+        {
+            return new InProcessPhaseTrigger(_services.GetRequiredKeyedService<INextPhaseHandler>(options.Handler));
+        }
+
         if (options.Url is { } url)
         {
             return new HttpEndpointTrigger(_services.GetRequiredService<IHttpClientFactory>(), _services.GetRequiredService<IGoogleIdTokenProvider>(), url, options.Audience);
         }
 
-        throw new InvalidOperationException($"Phase '{phase.Name}' has no trigger: set {OrchestrationOptions.SectionName}:Phases:N:Trigger:Topic, :Job or :Url.");
+        throw new InvalidOperationException($"Phase '{phase.Name}' has no trigger: set {OrchestrationOptions.SectionName}:Phases:N:Trigger:Topic, :Job, :Url or :Handler.");
     }
 }

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using Pax.Collection.Runs;
+using Pax.Demo.Console;
+using Pax.Demo.Pipeline;
+using Spectre.Console;
+
+namespace Pax.Demo;
+
+/// <summary>
+/// The demo as a program: reads the few flags, runs one slot of the pipeline (<see cref="DemoPipeline"/>), prints the
+/// summary and returns the exit code: <c>0</c> the pipeline completed; <c>1</c> it did not (a collector task under its
+/// floor, a phase not triggered); <c>2</c> a flag is wrong or the demo could not run; <c>130</c> cancelled.
+/// </summary>
+public static class DemoApp
+{
+    /// <summary>The exit code of a completed run.</summary>
+    public const int Success = 0;
+
+    /// <summary>The exit code when the pipeline ran but did not complete.</summary>
+    public const int Incomplete = 1;
+
+    /// <summary>The exit code when a flag is wrong or the demo could not run.</summary>
+    public const int Failed = 2;
+
+    /// <summary>The exit code when the run was cancelled (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+
+    private static readonly Option<string> OutOption = new("--out") { Description = $"Folder for snapshots, reports, the contact sheet and the SQLite tallies [default {DemoSettings.DefaultOut}]", HelpName = "DIR" };
+    private static readonly Option<string> SlotOption = new("--slot") { Description = "An instant (ISO-8601) in the 30-minute slot to run; default: now", HelpName = "ISO-8601" };
+    private static readonly Option<bool> ServeOption = new("--serve") { Description = "After the run, keep the orchestrator's endpoints (tallies, push intake, watchdog, tick) up until Ctrl+C" };
+    private static readonly Option<string> UrlsOption = new("--urls") { Description = $"Where --serve listens [default {DemoSettings.DefaultUrls}]", HelpName = "URL" };
+
+    /// <summary>Runs the demo.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="environment">Output streams and the clock.</param>
+    /// <param name="cancellationToken">Cancels the run (Ctrl+C), or ends <c>--serve</c>.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, DemoEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = new RootCommand("Pax demo: one schedule slot of the whole pipeline in one process, offline — camera simulator, collector Job of 2 tasks, in-process completions, SQLite tally, exactly-once next phases.")
+        {
+            OutOption, SlotOption, ServeOption, UrlsOption,
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            return Failed;
+        }
+
+        root.SetAction((result, ct) => ExecuteAsync(result, environment, ct));
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parse, DemoEnvironment environment, CancellationToken cancellationToken)
+    {
+        DemoSettings settings;
+        try
+        {
+            settings = new DemoSettings
+            {
+                Out = parse.GetValue(OutOption) ?? DemoSettings.DefaultOut,
+                Slot = parse.GetValue(SlotOption) is { } slot ? ParseSlot(slot) : null,
+                Serve = parse.GetValue(ServeOption),
+                Urls = parse.GetValue(UrlsOption) ?? DemoSettings.DefaultUrls,
+            };
+        }
+        catch (FormatException ex)
+        {
+            await environment.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failed;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(environment.Output),
+            Ansi = environment.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = environment.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!environment.IsTerminal)
+        {
+            console.Profile.Width = 160;
+        }
+
+        var summary = new DemoSummary(console);
+        try
+        {
+            await using var pipeline = await DemoPipeline.StartAsync(settings, environment, cancellationToken);
+            var outcome = await pipeline.RunAsync(cancellationToken);
+            summary.Show(outcome);
+            if (settings.Serve)
+            {
+                await pipeline.ServeAsync(
+                    urls =>
+                    {
+                        summary.ShowServing(urls);
+                        environment.Serving?.Invoke(urls);
+                    },
+                    cancellationToken);
+            }
+
+            return outcome.Succeeded ? Success : Incomplete;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or CollectionCancelledException && cancellationToken.IsCancellationRequested)
+        {
+            await environment.Error.WriteLineAsync("cancelled: the slot's snapshots stored so far are kept; run again to finish it (nothing is stored or triggered twice).");
+            return Cancelled;
+        }
+        catch (Exception ex) when (ex is CollectionFailedException or IOException or UnauthorizedAccessException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await environment.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failed;
+        }
+    }
+
+    private static DateTimeOffset ParseSlot(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var slot)
+            ? slot
+            : throw new FormatException($"--slot '{text}' is not an ISO-8601 instant, such as 2026-02-10T14:30:00Z.");
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Pax.Orchestration.Internal;
+
+namespace Pax.Orchestration.Completion.Hosting.Internal;
+
+/// <summary>
+/// What the intake does with a Pub/Sub message once it has one, whatever carried it (push, Eventarc, or the in-process
+/// transport): parse it against the completion contract (<see cref="CompletionMessageParser"/>), record it in the tally,
+/// and keep a rejection — log event 4003 <c>Rejected</c>, the rejected record in the store, metric
+/// <c>pax.orchestration.deliveries{outcome=rejected, reason}</c>. One path, so a message is judged the same way
+/// however it arrived. Store failures propagate: the caller answers 503 (push) or throws (in-process).
+/// </summary>
+internal sealed class CompletionDeliveryHandler
+{
+    private const int ExcerptLength = 1024;
+    private readonly CompletionTally _tally;
+    private readonly ICompletionStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OrchestrationMetrics _metrics;
+
+    public CompletionDeliveryHandler(CompletionTally tally, ICompletionStore store, TimeProvider time, ILogger logger, OrchestrationMetrics metrics)
+    {
+        _tally = tally;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+    }
+
+    /// <summary>Parses, records and, when it completes a phase, triggers; a message that fails the contract or the tally's checks is rejected.</summary>
+    public async Task<IntakeResponse> HandleAsync(IncomingPubSubMessage incoming, CancellationToken cancellationToken)
+    {
+        var (message, problem) = CompletionMessageParser.Parse(incoming, _tally.Phases);
+        var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == ReportDisposition.Rejected)
+        {
+            // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
+            var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
+            return await RejectAsync(incoming.MessageId, code, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = result.Outcome == ReportDisposition.Recorded ? "recorded" : "duplicate";
+        _metrics.Delivery(outcome);
+        return new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered);
+    }
+
+    /// <summary>Keeps a rejected delivery (log, store, metric) and returns the answer that acknowledges it.</summary>
+    public async Task<IntakeResponse> RejectAsync(string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
+    {
+        // What is kept about a rejection must itself be storable: lone surrogates become U+FFFD, the id is bounded.
+        messageId = WellFormedText.Repair(messageId is { Length: > CompletionLimits.MaxMessageIdLength } ? messageId[..CompletionLimits.MaxMessageIdLength] : messageId);
+        reason = WellFormedText.Repair(reason)!;
+        OrchestrationLog.Rejected(_logger, messageId, code, reason);
+        var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
+        await _store.RecordRejectedAsync(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)), cancellationToken).ConfigureAwait(false);
+        _metrics.Rejected(code);
+        return new IntakeResponse("rejected", reason);
+    }
+}

@@ -1,0 +1,69 @@
+using Pax.Collection.CloudRun;
+using Pax.Orchestration.Completion;
+
+namespace Pax.Collection.Tests.Runs;
+
+/// <summary>The runner reports its completion through whatever <see cref="ICompletionPublisher"/> it is given (Pub/Sub, or Pax.Orchestration's in-process transport).</summary>
+public sealed class CollectionRunnerCompletionTests : IDisposable
+{
+    private readonly RunnerHarness _harness = new();
+
+    public CollectionRunnerCompletionTests()
+    {
+        foreach (var id in new[] { "cam-a", "cam-b", "cam-c", "cam-d" })
+        {
+            _harness.Source.Add(id);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_reports_once_through_the_publisher_with_the_slot_as_run_key_and_its_task_as_processor()
+    {
+        var publisher = new RecordingPublisher();
+        _harness.Publisher = publisher;
+        _harness.Options.CompletionTopic = "projects/p/topics/done";
+        _harness.Options.CompletionPhase = "collect";
+
+        var report = await _harness.RunAsync(new CloudRunTaskInfo(1, 2, 0, null, null), TestContext.Current.CancellationToken);
+
+        var (topic, message) = Assert.Single(publisher.Published);
+        Assert.Equal("projects/p/topics/done", topic);
+        Assert.Equal(("collect", "collector/1", "2026-02-10T14:30:00Z"), (message.Phase, message.Processor, message.RunKey));
+        Assert.Equal(report.Succeeded ? CompletionStatus.Succeeded : CompletionStatus.Failed, message.Status);
+        Assert.Contains($"{report.StoredOrAlreadyStored} of {report.Eligible} eligible cameras stored", message.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_completion_topic_nothing_is_published()
+    {
+        var publisher = new RecordingPublisher();
+        _harness.Publisher = publisher;
+
+        await _harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(publisher.Published);
+    }
+
+    [Fact]
+    public void A_completion_topic_without_a_publisher_is_refused_when_the_runner_is_built()
+    {
+        _harness.Options.CompletionTopic = "projects/p/topics/done";
+
+        var error = Assert.Throws<ArgumentException>(_harness.CreateRunner);
+
+        Assert.Contains("no completion publisher", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    private sealed class RecordingPublisher : ICompletionPublisher
+    {
+        public List<(string Topic, CompletionMessage Message)> Published { get; } = [];
+
+        public Task<string> PublishAsync(string topic, CompletionMessage message, CancellationToken cancellationToken)
+        {
+            Published.Add((topic, message));
+            return Task.FromResult(Published.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Pax.Demo;
+using Pax.Orchestration.Completion;
+
+namespace Pax.IntegrationTests.Demo;
+
+/// <summary>The demo's entry point (<see cref="DemoApp.RunAsync"/>, what <c>dotnet run --project samples/Pax.Demo</c> calls), run in-process.</summary>
+public sealed class DemoAppTests : IDisposable
+{
+    private const string Slot = "2026-02-10T14:44:00Z";
+    private const string RunKey = "2026-02-10T14:30:00Z";
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "pax-demo-" + Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string SlotFolder => Path.Combine(_out, "2026-02-10", "1430");
+
+    [Fact]
+    public async Task One_run_stores_the_snapshots_triggers_each_phase_once_writes_the_contact_sheet_and_talks_to_nothing_but_loopback()
+    {
+        using var http = new OutboundHttpRecorder();
+        var run = new DemoRun();
+
+        var exitCode = await run.RunAsync("--out", _out, "--slot", Slot);
+
+        Assert.True(exitCode == DemoApp.Success, $"exit {exitCode}: {run.Error}\n{run.Output}");
+        var snapshots = Directory.GetFiles(SlotFolder, "*.jpg").Select(Path.GetFileName).ToList();
+        Assert.Equal(82, snapshots.Count);   // the simulator's purple-corridor cameras, split over the two tasks
+        Assert.True(File.Exists(Path.Combine(SlotFolder, "report-task-0.json")) && File.Exists(Path.Combine(SlotFolder, "report-task-1.html")));
+
+        // One trigger per phase, by the library's own log event 4005 (Triggered).
+        Assert.Equal(["collect", "contact-sheet"], run.TriggeredPhases().Order(StringComparer.Ordinal));
+
+        // Phase 2's processor wrote the contact sheet beside the reports, naming every snapshot.
+        var contactSheet = await File.ReadAllTextAsync(Path.Combine(SlotFolder, "index.html"), Ct);
+        Assert.All(snapshots, s => Assert.Contains($"src=\"{s}\"", contactSheet, StringComparison.Ordinal));
+        Assert.Contains("report-task-0.html", contactSheet, StringComparison.Ordinal);
+        using (var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(SlotFolder, "report-task-0.json"), Ct)))
+        {
+            var name = report.RootElement.GetProperty("cameras")[0].GetProperty("name").GetString()!;
+            Assert.Contains($"<figcaption>{WebUtility.HtmlEncode(name)}</figcaption>", contactSheet, StringComparison.Ordinal);
+        }
+
+        // The tally says so too (read back from the demo's SQLite file by a fresh orchestrator).
+        await using (var tallies = TallyReader.Open(Path.Combine(_out, "orchestration.db")))
+        {
+            var collect = await tallies.Tally.GetStatusAsync("collect", RunKey, Ct);
+            var contact = await tallies.Tally.GetStatusAsync("contact-sheet", RunKey, Ct);
+            Assert.True(collect!.Triggered && contact!.Triggered);
+            Assert.Equal(["collector/0", "collector/1"], collect.Completed);
+            Assert.Equal(["contact-sheet"], contact!.Completed);
+
+            // What the tasks reported is the collector's own message (details and all), under a Pub/Sub-style message id.
+            var stored = await tallies.Store.GetAsync("collect", RunKey, Ct);
+            Assert.All(stored!.Completions.Values, c =>
+            {
+                Assert.Contains("eligible cameras stored", c.Details, StringComparison.Ordinal);
+                Assert.True(ulong.TryParse(c.MessageId, out _), c.MessageId);
+            });
+        }
+
+        // The summary shows the order: both tasks report, then phase 2 starts, then the last phase.
+        var lines = run.Output.ToString().Split('\n');
+        int Line(string actor, string text) => Array.FindIndex(lines, l => l.Contains($" {actor} ", StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
+        var reports = new[] { Line("collector/0", "reports succeeded"), Line("collector/1", "reports succeeded") };
+        var contactSheetStarts = Line("contact-sheet", "started by the trigger of phase 'collect'");
+        var slotReadyStarts = Line("slot-ready", "started by the trigger of phase 'contact-sheet'");
+        Assert.True(reports.All(r => r >= 0) && reports.Max() < contactSheetStarts && contactSheetStarts < slotReadyStarts, run.Output.ToString());
+
+        Assert.Contains("triggered once", run.Output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(SlotFolder, "index.html"), run.Output.ToString(), StringComparison.Ordinal);
+
+        // Offline: the camera requests went to the loopback simulator, and nothing left the machine.
+        var requests = http.Requests.ToList();
+        Assert.True(requests.Count >= 82, $"only {requests.Count} HTTP requests were seen; the recorder is not working");
+        Assert.All(requests, uri => Assert.True(uri.IsLoopback, $"{uri} is not loopback"));
+    }
+
+    [Fact]
+    public async Task A_second_run_of_the_same_slot_stores_nothing_twice_and_triggers_nothing_again()
+    {
+        Assert.Equal(DemoApp.Success, await new DemoRun().RunAsync("--out", _out, "--slot", Slot));
+        var before = Directory.GetFiles(SlotFolder, "*.jpg").ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var again = new DemoRun();
+
+        var exitCode = await again.RunAsync("--out", _out, "--slot", Slot);
+
+        Assert.Equal(DemoApp.Success, exitCode);
+        Assert.Empty(again.TriggeredPhases());
+        Assert.Equal(before, Directory.GetFiles(SlotFolder, "*.jpg").ToDictionary(f => f, File.GetLastWriteTimeUtc));
+        Assert.Contains("triggered by an earlier run of this slot", again.Output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_serve_the_orchestrator_endpoints_answer_until_cancelled()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var serving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = new DemoRun { Cancellation = stop.Token, Serving = urls => serving.TrySetResult(urls.First()) };
+
+        var running = run.RunAsync("--out", _out, "--slot", Slot, "--serve", "--urls", "http://127.0.0.1:0");
+        var url = await serving.Task.WaitAsync(Ct);
+        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = new Uri(url) };
+        var tally = await client.GetFromJsonAsync<JsonObject>($"tallies/contact-sheet/{RunKey}", Ct);
+        var health = await client.GetStringAsync("healthz", Ct);
+        var tick = await client.PostAsync("cron/tick", null, Ct);
+        await stop.CancelAsync();
+        var exitCode = await running;
+
+        Assert.True(tally!["triggered"]!.GetValue<bool>());
+        Assert.Equal("ok", health);
+        Assert.Equal(HttpStatusCode.OK, tick.StatusCode);
+        Assert.Equal(DemoApp.Success, exitCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_flag_is_one_error_line_and_exit_2()
+    {
+        var run = new DemoRun();
+
+        Assert.Equal(DemoApp.Failed, await run.RunAsync("--slot", "yesterday"));
+        Assert.StartsWith("error: --slot 'yesterday' is not an ISO-8601 instant", run.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    /// <summary>One in-process run of the demo with captured output and the library's log events.</summary>
+    private sealed class DemoRun
+    {
+        private readonly FakeLogCollector _logs = FakeLogCollector.Create(new FakeLogCollectorOptions());
+
+        public StringWriter Output { get; } = new();
+
+        public StringWriter Error { get; } = new();
+
+        public CancellationToken? Cancellation { get; init; }
+
+        public Action<IReadOnlyCollection<string>>? Serving { get; init; }
+
+        public Task<int> RunAsync(params string[] args) => DemoApp.RunAsync(
+            args,
+            new DemoEnvironment
+            {
+                Output = Output,
+                Error = Error,
+                Serving = Serving,
+                ConfigureServices = services => services.AddLogging(b =>
+                {
+                    b.AddProvider(new FakeLoggerProvider(_logs));
+                    b.AddFilter<FakeLoggerProvider>(null, LogLevel.Information);
+                }),
+            },
+            Cancellation ?? Ct);
+
+        /// <summary>The phases after which this run triggered the next one (log event 4005, Triggered), once per trigger.</summary>
+        public IEnumerable<string> TriggeredPhases() =>
+            _logs.GetSnapshot().Where(r => r.Id.Id == 4005).Select(r => r.StructuredState!.Single(p => p.Key == "Phase").Value!);
+    }
+
+    /// <summary>A fresh orchestrator over the demo's tally file, to read what the demo stored.</summary>
+    private sealed class TallyReader : IAsyncDisposable
+    {
+        private readonly ServiceProvider _services;
+
+        private TallyReader(ServiceProvider services) => _services = services;
+
+        public CompletionTally Tally => _services.GetRequiredService<CompletionTally>();
+
+        public ICompletionStore Store => _services.GetRequiredService<ICompletionStore>();
+
+        public static TallyReader Open(string path)
+        {
+            var services = new ServiceCollection().AddPaxOrchestration(o =>
+            {
+                o.Store = Pax.Orchestration.Stores.OrchestrationStoreKind.Sqlite;
+                o.Sqlite.Path = path;
+                o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                o.Phases.Add(new PhaseDefinition { Name = "collect", Processors = ["collector/0", "collector/1"], Trigger = new() { Topic = "projects/p/topics/unused" } });
+                o.Phases.Add(new PhaseDefinition { Name = "contact-sheet", Processors = ["contact-sheet"], Trigger = new() { Topic = "projects/p/topics/unused" } });
+            });
+            return new TallyReader(services.BuildServiceProvider());
+        }
+
+        public ValueTask DisposeAsync() => _services.DisposeAsync();
+    }
+}
