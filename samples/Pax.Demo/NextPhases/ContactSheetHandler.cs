@@ -46,7 +46,7 @@ public sealed class ContactSheetHandler : INextPhaseHandler
         ArgumentNullException.ThrowIfNull(request);
         _timeline.Started(DemoPhases.ContactSheetHandler, request);
         var slot = DateTimeOffset.Parse(request.RunKey, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-        var folder = Path.Combine(_root, SnapshotKey.GetSlotPath(string.Empty, slot));
+        var folder = Path.Combine(_root, SnapshotKey.GetSlotPath(slot));
         var snapshots = Directory.EnumerateFiles(folder, "*.jpg").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var reports = Directory.EnumerateFiles(folder, "report*.html").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var names = await ReadCameraNamesAsync(folder, cancellationToken);

@@ -91,7 +91,7 @@ public sealed class DemoPipeline : IAsyncDisposable
             phases.Add(new DemoPhaseResult(phase.Name, progress!, _timeline.StartsAfter(phase.Name, runKey)));
         }
 
-        var folder = Path.GetFullPath(Path.Combine(_settings.Out, SnapshotKey.GetSlotPath(string.Empty, slot)));
+        var folder = Path.GetFullPath(Path.Combine(_settings.Out, SnapshotKey.GetSlotPath(slot)));
         return new DemoOutcome
         {
             RunKey = runKey,
