@@ -15,6 +15,7 @@ internal static class SqliteTallyRows
               claimed_until INTEGER NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL,
               PRIMARY KEY (phase, run_key));
             CREATE INDEX IF NOT EXISTS pax_tallies_untriggered ON pax_tallies (phase, state);
+            CREATE INDEX IF NOT EXISTS pax_tallies_recent ON pax_tallies (phase, created_at, run_key);
             CREATE TABLE IF NOT EXISTS pax_completions (
               phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
               recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL,
@@ -99,6 +100,36 @@ internal static class SqliteTallyRows
         for (var i = 0; i < runKeys.Count; i++)
         {
             command.Parameters.AddWithValue(parameters[i], runKeys[i]);
+        }
+
+        var found = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    /// <summary>The run keys of a phase's newest tallies (created_at, run_key descending), after <paramref name="after"/>.</summary>
+    public static async Task<List<string>> SelectRecentRunKeysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = after is null
+            ? "SELECT run_key FROM pax_tallies WHERE phase = $phase ORDER BY created_at DESC, run_key DESC LIMIT $limit"
+            : """
+              SELECT run_key FROM pax_tallies WHERE phase = $phase AND (created_at < $at OR (created_at = $at AND run_key < $key))
+              ORDER BY created_at DESC, run_key DESC LIMIT $limit
+              """;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$limit", limit);
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("$at", after.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$key", after.RunKey);
         }
 
         var found = new List<string>();
