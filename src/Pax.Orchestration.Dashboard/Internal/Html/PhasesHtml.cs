@@ -73,7 +73,13 @@ internal static class PhasesHtml
                 html.Raw("</td>");
             }
 
-            html.Raw("<td>").Time(row.FirstReportAt ?? row.ExpectedAt).Raw("</td><td>").Time(row.TriggeredAt).Raw("</td></tr>");
+            html.Raw("<td>");
+            if (row.NobodyReported)
+            {
+                html.Raw("expected ");
+            }
+
+            html.Time(row.FirstReportAt ?? row.ExpectedAt).Raw("</td><td>").Time(row.TriggeredAt).Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table>");
