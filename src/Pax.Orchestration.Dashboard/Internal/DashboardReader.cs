@@ -123,7 +123,9 @@ internal sealed class DashboardReader
             expectedAt,
             progress.DeadlineAt,
             progress.ClaimedUntil,
-            progress.TriggeredAt);
+            progress.TriggeredAt,
+            tally?.ClaimedAt,
+            tally?.Claims ?? 0);
     }
 
     private static TriggerView Trigger(PhaseDefinition phase) => phase switch

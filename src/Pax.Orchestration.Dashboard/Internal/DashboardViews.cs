@@ -33,7 +33,9 @@ internal sealed record RunKeyRow(
     DateTimeOffset? ExpectedAt,
     DateTimeOffset? DeadlineAt,
     DateTimeOffset? ClaimedUntil,
-    DateTimeOffset? TriggeredAt);
+    DateTimeOffset? TriggeredAt,
+    DateTimeOffset? ClaimedAt,
+    int Claims);
 
 /// <summary>One processor of a run key: <c>status</c> is <c>succeeded</c>, <c>failed</c> or <c>missing</c>.</summary>
 internal sealed record ProcessorCell(string Processor, string Status, DateTimeOffset? RecordedAt);
@@ -48,8 +50,8 @@ internal sealed record RunKeyView(
     IReadOnlyList<TimelineEntry> Timeline);
 
 /// <summary>
-/// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>trigger</c> or
-/// <c>redrive_due</c> (a claim whose lease ended unmarked: the watchdog re-drives it).
+/// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim
+/// was not the first), <c>redrive_due</c> (a claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>.
 /// </summary>
 internal sealed record TimelineEntry(
     DateTimeOffset At,

@@ -20,7 +20,7 @@ public sealed class DashboardApiTests
         Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage"], Names(collect));
         var row = collect.GetProperty("runKeys").EnumerateArray().Single(r => r.GetProperty("runKey").GetString() == "2026-02-10");
         Assert.Equal(
-            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt"],
+            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims"],
             Names(row));
         Assert.Equal(("open", true), (row.GetProperty("state").GetString(), row.GetProperty("overdue").GetBoolean()));
         Assert.Equal(["cam-a:succeeded", "cam-b:failed", "cam-c:missing"], row.GetProperty("processors").EnumerateArray().Select(c => c.GetProperty("processor").GetString() + ":" + c.GetProperty("status").GetString()));

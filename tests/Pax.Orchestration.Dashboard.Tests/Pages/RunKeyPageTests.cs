@@ -15,9 +15,9 @@ public sealed class RunKeyPageTests
 
         var rows = page.QuerySelectorAll("h2 + table").Last().QuerySelectorAll("tbody tr").Select(Html.Cells).ToList();
         Assert.Equal(
-            ["First report recorded; the tally was created.", "cam-a reported succeeded.", "cam-b reported succeeded.", "cam-c reported succeeded.", "Next phase triggered (custom NoopTrigger)."],
+            ["First report recorded; the tally was created.", "cam-a reported succeeded.", "cam-b reported succeeded.", "cam-c reported succeeded.", "Claimed for the trigger.", "Next phase triggered (custom NoopTrigger)."],
             rows.Select(r => r[1]));
-        Assert.Equal(["", "m-9a", "m-9b", "m-9c", ""], rows.Select(r => r[5]));
+        Assert.Equal(["", "m-9a", "m-9b", "m-9c", "", ""], rows.Select(r => r[5]));
         var trigger = Html.Table(page, "Trigger");
         Assert.Equal(["Idempotency key", "collect:2026-02-09"], Html.Cells(Html.Row(trigger, "Idempotency key")));
         Assert.Equal(["Kind", "custom"], Html.Cells(Html.Row(trigger, "Kind")));
@@ -48,6 +48,20 @@ public sealed class RunKeyPageTests
         var events = page.QuerySelectorAll("h2 + table").Last().QuerySelectorAll("tbody tr td:nth-child(2)").Select(c => c.TextContent).ToList();
         Assert.Contains(events, e => e.StartsWith("Claimed for the trigger until", StringComparison.Ordinal));
         Assert.Contains(events, e => e.StartsWith("The claim's lease ended without the trigger being marked done", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_redriven_claim_says_so_in_the_timeline()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+        await server.Tally.DriveAsync("process", "run-2", TestContext.Current.CancellationToken);
+
+        var (_, page) = await Html.GetAsync(server.Client, "/pax/phases/process/run-2");
+
+        var events = page.QuerySelectorAll("h2 + table").Last().QuerySelectorAll("tbody tr td:nth-child(2)").Select(c => c.TextContent).ToList();
+        Assert.Contains("Re-driven: claimed for the trigger again (claim 2; the first claim's lease ended without the trigger being marked).", events);
+        Assert.Equal("Next phase triggered (custom NoopTrigger).", events[^1]);
     }
 
     [Fact]

@@ -100,9 +100,8 @@ public sealed class FirestoreCompletionStore : ICompletionStore, ICompletionStor
             var fields = RecordFields(phase, runKey, completion, isNew: updateTime is null);
             if (claims)
             {
-                fields[Doc.State] = FirestoreValue.String("claimed");
-                fields[Doc.ClaimedUntil] = FirestoreValue.Timestamp(claim!.LeaseUntil);
-                updated = updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil };
+                Doc.Claim(fields, tally, completion.RecordedAt, claim!.LeaseUntil);
+                updated = updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil, ClaimedAt = completion.RecordedAt, Claims = updated.Claims + 1 };
             }
 
             var precondition = updateTime is not null ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
@@ -137,10 +136,9 @@ public sealed class FirestoreCompletionStore : ICompletionStore, ICompletionStor
 
             var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
             {
-                [Doc.State] = FirestoreValue.String("claimed"),
-                [Doc.ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil),
                 [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
             };
+            Doc.Claim(fields, tally, now, leaseUntil);
             var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, backoff, cancellationToken).ConfigureAwait(false);
             _recent.Remove(name);
             if (committed is not null)

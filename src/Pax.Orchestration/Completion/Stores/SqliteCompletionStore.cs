@@ -49,7 +49,7 @@ public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQu
             if (claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated))
             {
                 await SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, completion.RecordedAt, claim.LeaseUntil, cancellationToken).ConfigureAwait(false);
-                return new TallyWriteResult(true, updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil }, Claimed: true);
+                return new TallyWriteResult(true, updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil, ClaimedAt = completion.RecordedAt, Claims = updated.Claims + 1 }, Claimed: true);
             }
 
             return new TallyWriteResult(true, updated);

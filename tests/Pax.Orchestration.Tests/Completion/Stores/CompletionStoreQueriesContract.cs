@@ -85,6 +85,25 @@ public abstract class CompletionStoreQueriesContract
     }
 
     [Fact]
+    public async Task A_claim_is_stored_with_when_it_was_taken_and_a_redrive_counts_as_a_further_claim()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        h.Trigger.FailNext(1);
+        var claimedAt = h.Time.GetUtcNow();
+        await h.RecordAsync("phase2", "a", "k1", messageId: "m1");
+
+        var stuck = await h.Store.GetAsync("phase2", "k1", Ct);
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        var redrivenAt = h.Time.GetUtcNow();
+        var outcome = await h.Tally.DriveAsync("phase2", "k1", Ct);
+        var triggered = (await Queries(h).ListRecentAsync("phase2", 1, null, Ct)).Single();
+
+        Assert.Equal((TallyTriggerState.Claimed, claimedAt, 1), (stuck!.State, stuck.ClaimedAt, stuck.Claims));
+        Assert.Equal(DriveOutcome.Triggered, outcome);
+        Assert.Equal((TallyTriggerState.Triggered, redrivenAt, 2), (triggered.State, triggered.ClaimedAt, triggered.Claims));
+    }
+
+    [Fact]
     public async Task A_page_size_outside_1_to_500_is_refused_before_the_store_is_read()
     {
         await using var h = await CreateAsync(Named("phase2", "a"));
