@@ -79,6 +79,7 @@ internal sealed record JobRow(
     int Attempts,
     int MaxAttempts,
     string? LastError,
+    string? LeaseHolder,
     DateTimeOffset? LeaseUntil,
     string? Cron,
     string? Misfire,

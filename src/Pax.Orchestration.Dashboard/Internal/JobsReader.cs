@@ -90,6 +90,7 @@ internal sealed class JobsReader
             job.Attempts,
             job.MaxAttempts,
             job.LastError,
+            job.LeaseHolder,
             job.LeaseUntil,
             job.Cron,
             job.IsRecurring ? job.Misfire.ToString() : null,

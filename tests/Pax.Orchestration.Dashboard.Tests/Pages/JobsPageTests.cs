@@ -6,7 +6,7 @@ namespace Pax.Orchestration.Dashboard.Tests.Pages;
 public sealed class JobsPageTests
 {
     [Fact]
-    public async Task Jobs_are_grouped_by_status_with_attempts_last_error_and_lease()
+    public async Task Jobs_are_grouped_by_status_with_attempts_last_error_and_lease_holder_and_expiry()
     {
         await using var server = await DashboardServer.StartAsync();
         await server.SeedAsync();
@@ -19,7 +19,9 @@ public sealed class JobsPageTests
         Assert.Equal("HTTP 500 from <b>receiver</b>", failed[5]);
         Assert.Empty(page.QuerySelectorAll("main b"));
         var running = Html.Row(Html.Table(page, "running jobs"), "reindex");
-        Assert.Equal("2026-02-10T12:00:00.0000000+00:00", running.QuerySelector("td:nth-of-type(6) time")!.GetAttribute("datetime"));
+        var lease = running.QuerySelector("td:nth-of-type(6)")!;
+        Assert.StartsWith("orchestrator-00042-abc/localhost/7", lease.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2026-02-10T12:00:00.0000000+00:00", lease.QuerySelector("time")!.GetAttribute("datetime"));
     }
 
     [Fact]

@@ -119,6 +119,7 @@ public sealed class DashboardServer : IAsyncDisposable
             Cron = cron,
             TimeZone = timeZone,
             LeaseUntil = status == ScheduledJobStatus.Running ? scheduleAt.AddMinutes(1) : null,
+            LeaseHolder = status == ScheduledJobStatus.Running ? "orchestrator-00042-abc/localhost/7" : null,
             CreatedAt = Now,
             UpdatedAt = Now,
         };

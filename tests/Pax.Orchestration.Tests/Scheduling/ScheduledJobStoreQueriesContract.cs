@@ -62,6 +62,35 @@ public abstract class ScheduledJobStoreQueriesContract
         Assert.Null(await h.Store.Inner.GetAsync("j1", Ct));
     }
 
+    [Fact]
+    public async Task A_running_job_is_listed_with_its_lease_holder_and_a_tick_records_who_claimed_it()
+    {
+        await using var h = await CreateAsync();
+        var job = await CreateAsync(h, "held", SchedulerHarness.Start, ScheduledJobStatus.Pending);
+        var claimed = await h.Store.Inner.TryReplaceAsync(job with { Status = ScheduledJobStatus.Running, LeaseUntil = SchedulerHarness.Start.AddMinutes(1), LeaseHolder = "rev-1/host/42" }, Ct);
+
+        var running = Assert.Single(await Queries(h).ListByStatusAsync(ScheduledJobStatus.Running, 10, null, Ct));
+        await h.AddJobAsync("ticked");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Behavior = async (_, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+        };
+        var tick = h.Scheduler.RunTickAsync(Ct);
+        await started.Task.WaitAsync(Ct);
+        var inTick = await h.Store.Inner.GetAsync("ticked", Ct);
+        release.SetResult();
+        await tick;
+        var done = await h.Store.Inner.GetAsync("ticked", Ct);
+
+        Assert.NotNull(claimed);
+        Assert.Equal("rev-1/host/42", running.LeaseHolder);
+        Assert.EndsWith("/" + Environment.ProcessId, inTick!.LeaseHolder, StringComparison.Ordinal);
+        Assert.Null(done!.LeaseHolder);
+    }
+
     private static IScheduledJobStoreQueries Queries(SchedulerHarness h) => Assert.IsAssignableFrom<IScheduledJobStoreQueries>(h.Store.Inner);
 
     private static async Task<ScheduledJob> CreateAsync(SchedulerHarness h, string id, DateTimeOffset scheduleAt, ScheduledJobStatus status)

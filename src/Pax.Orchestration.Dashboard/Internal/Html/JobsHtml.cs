@@ -24,7 +24,7 @@ internal static class JobsHtml
             }
 
             html.Raw("<table><caption>").Text(status.Status + " jobs").Raw("</caption><thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Type</th><th scope=\"col\">Status</th>")
-                .Raw("<th scope=\"col\">Next run (job's time zone)</th><th scope=\"col\">Attempts</th><th scope=\"col\">Last error</th><th scope=\"col\">Lease until</th>")
+                .Raw("<th scope=\"col\">Next run (job's time zone)</th><th scope=\"col\">Attempts</th><th scope=\"col\">Last error</th><th scope=\"col\">Lease (holder, until)</th>")
                 .Raw("<th scope=\"col\">Recurrence</th>");
             if (actions is not null)
             {
@@ -50,7 +50,7 @@ internal static class JobsHtml
         html.Raw("<tr><th scope=\"row\"><code>").Text(job.Id).Raw("</code></th><td>").Text(job.Type).Raw("</td><td>").Text(job.Status)
             .Raw("</td><td>").Text(job.NextRunLocal).Raw("<br><span class=\"meta\">").Text(job.TimeZone).Raw("</span></td><td class=\"num\">")
             .Text(string.Create(CultureInfo.InvariantCulture, $"{job.Attempts}/{job.MaxAttempts}")).Raw("</td><td><pre>").Text(job.LastError).Raw("</pre></td><td>")
-            .Time(job.LeaseUntil).Raw("</td><td>");
+            .Text(job.LeaseHolder).Raw(job.LeaseHolder is null ? string.Empty : "<br>").Time(job.LeaseUntil).Raw("</td><td>");
         if (job.Cron is { } cron)
         {
             html.Raw("<code>").Text(cron).Raw("</code> · misfire ").Text(job.Misfire).Raw("<br>next: ").Text(string.Join(", ", job.NextOccurrences));

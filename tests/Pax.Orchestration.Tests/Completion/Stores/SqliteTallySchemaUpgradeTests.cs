@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
 
 namespace Pax.Orchestration.Tests.Completion.Stores;
