@@ -65,6 +65,20 @@ public sealed class RunKeyPageTests
     }
 
     [Fact]
+    public async Task An_expected_run_key_nobody_reported_for_has_a_page_that_says_so_with_every_processor_missing()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        var (response, page) = await Html.GetAsync(server.Client, "/pax/phases/collect/2026-02-08");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["nobody reported", "overdue"], page.QuerySelectorAll("main > p span.badge").Select(b => b.TextContent));
+        Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent == "Nobody reported for this run key.");
+        Assert.Equal(["– missing", "– missing", "– missing"], page.QuerySelectorAll("td.st-missing").Select(c => c.TextContent));
+    }
+
+    [Fact]
     public async Task An_unknown_phase_or_run_key_is_404()
     {
         await using var server = await DashboardServer.StartAsync();

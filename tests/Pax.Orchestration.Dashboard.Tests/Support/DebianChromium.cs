@@ -11,17 +11,28 @@ public static class DebianChromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>What to do about the browser: run (<c>(true, null)</c>), skip with the reason, or fail with it (<c>CI=true</c>).</summary>
+    public static (bool Skippable, string? Reason) Availability(Func<string, bool> exists, Func<string, string?> environment)
+    {
+        if (exists(ExecutablePath))
+        {
+            return (true, null);
+        }
+
+        var reason = $"Chromium is not installed at {ExecutablePath} (apt-get install -y chromium; .ci/run does it).";
+        return (!string.Equals(environment("CI"), "true", StringComparison.OrdinalIgnoreCase), reason);
+    }
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath))
+        switch (Availability(File.Exists, Environment.GetEnvironmentVariable))
         {
-            const string reason = $"Chromium is not installed at {ExecutablePath} (apt-get install -y chromium; .ci/run does it).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
+            case (false, var reason):
                 Assert.Fail(reason);
-            }
-
-            Assert.Skip(reason);
+                break;
+            case (true, { } reason):
+                Assert.Skip(reason);
+                break;
         }
 
         var playwright = await Playwright.CreateAsync();
