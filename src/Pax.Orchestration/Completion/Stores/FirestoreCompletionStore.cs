@@ -19,7 +19,7 @@ namespace Pax.Orchestration.Completion.Stores;
 /// bounded in total time). A missing database fails at once (<see cref="FirestoreDatabaseNotFoundException"/>). A report for a tally this process just read or wrote skips the read: its commit is guarded by the
 /// remembered update time. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
 /// </summary>
-public sealed class FirestoreCompletionStore : ICompletionStore, ICompletionStoreQueries
+public sealed partial class FirestoreCompletionStore : ICompletionStore, ICompletionStoreQueries
 {
     private const int MaxAttempts = 25;
     private const int BatchGetSize = 100;
@@ -206,47 +206,6 @@ public sealed class FirestoreCompletionStore : ICompletionStore, ICompletionStor
         };
         var name = FirestoreClient.DocumentName(_projectId, _rejectedCollection, Guid.NewGuid().ToString("N"));
         await _client.CommitAsync(_projectId, [Write(name, fields, null)], cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// One query on <c>{phase}_completion</c> ordered by <c>_createdAt</c> then <c>__name__</c>, descending (a single-field
-    /// index Firestore keeps by default), starting after the cursor: one document read per tally returned (at least one read).
-    /// </remarks>
-    public async Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
-    {
-        StoreQueryLimits.Check(limit);
-        var query = new FirestoreStructuredQuery
-        {
-            From = [new FirestoreCollectionSelector { CollectionId = Doc.Collection(phase) }],
-            OrderBy = [FirestoreOrder.Descending(Doc.CreatedAt), FirestoreOrder.Descending(DocumentNameField)],
-            StartAt = after is null ? null : new FirestoreCursor { Values = [FirestoreValue.Timestamp(after.CreatedAt), FirestoreValue.Reference(Name(phase, after.RunKey))] },
-            Limit = limit,
-        };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents
-            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
-            .OfType<StoredTally>()
-            .ToList();
-    }
-
-    /// <inheritdoc />
-    /// <remarks>One query on <see cref="FirestoreStoreOptions.RejectedCollection"/> ordered by <c>receivedAt</c>, descending: one read per delivery returned (at least one).</remarks>
-    public async Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken)
-    {
-        StoreQueryLimits.Check(limit);
-        var query = new FirestoreStructuredQuery
-        {
-            From = [new FirestoreCollectionSelector { CollectionId = _rejectedCollection }],
-            OrderBy = [FirestoreOrder.Descending("receivedAt")],
-            Limit = limit,
-        };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents.Where(d => d.Fields is not null).Select(d => new RejectedMessage(
-            d.Fields!.GetValueOrDefault("messageId")?.StringValue,
-            d.Fields!.GetValueOrDefault("reason")?.StringValue ?? string.Empty,
-            d.Fields!.GetValueOrDefault("receivedAt")?.AsTimestamp() ?? DateTimeOffset.MinValue,
-            d.Fields!.GetValueOrDefault("excerpt")?.StringValue)).ToList();
     }
 
     private static Dictionary<string, FirestoreValue> RecordFields(string phase, string runKey, ProcessorCompletion completion, bool isNew)
