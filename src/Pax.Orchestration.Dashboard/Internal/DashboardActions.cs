@@ -61,7 +61,7 @@ internal sealed class DashboardActions
             }
 
             var now = _time.GetUtcNow();
-            var retried = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, UpdatedAt = now };
+            var retried = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
             return await store.TryReplaceAsync(retried, ct).ConfigureAwait(false) is null
                 ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again")
                 : (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now");
