@@ -55,8 +55,9 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public IScheduledJobStore Jobs => Services.GetRequiredService<IScheduledJobStore>();
 
-    public static async Task<DashboardServer> StartAsync(Action<DashboardOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<DashboardServer> StartAsync(Action<DashboardOptions>? configure = null, Action<IServiceCollection>? services = null, string? firestoreEmulator = null)
     {
+        var project = "p" + Guid.NewGuid().ToString("N")[..12];
         var directory = Path.Combine(Path.GetTempPath(), "pax-dash-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(Now);
         var trigger = new NoopTrigger();
@@ -65,9 +66,17 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Logging.AddFakeLogging();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddPaxGoogleCloud(o =>
+        {
+            o.FirestoreEmulatorHost = firestoreEmulator;
+            o.Retry.InitialDelay = TimeSpan.Zero;
+            o.Retry.MaxDelay = TimeSpan.Zero;
+        });
         builder.Services.AddPaxOrchestration(o =>
         {
-            o.Store = OrchestrationStoreKind.Sqlite;
+            o.Store = firestoreEmulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
+            o.Firestore.ProjectId = project;
+            o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
             o.Sqlite.Path = Path.Combine(directory, "tallies.db");
             o.Push.Authentication = PushAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition
@@ -85,7 +94,9 @@ public sealed class DashboardServer : IAsyncDisposable
         });
         builder.Services.AddPaxScheduling(o =>
         {
-            o.Store = OrchestrationStoreKind.Sqlite;
+            o.Store = firestoreEmulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
+            o.Firestore.ProjectId = project;
+            o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
             o.Sqlite.Path = Path.Combine(directory, "jobs.db");
             o.Authentication = PushAuthenticationMode.None;
         });
