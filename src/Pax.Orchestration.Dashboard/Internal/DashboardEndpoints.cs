@@ -32,13 +32,23 @@ internal sealed class DashboardEndpoints
 
     public Task PhasesPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
     {
+        if (await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var view = await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false);
         var layout = Layout(context, prefix);
         await layout.WriteAsync(context, "Phases", "Phases", "/api/phases", html => PhasesHtml.Write(html, layout, view)).ConfigureAwait(false);
     });
 
     public Task PhasesApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
-        await JsonAsync(context, await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.PhasesView).ConfigureAwait(false));
+    {
+        if (!await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            await JsonAsync(context, await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.PhasesView).ConfigureAwait(false);
+        }
+    });
 
     public Task RunKeyPageAsync(HttpContext context, string prefix, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
     {
@@ -130,6 +140,18 @@ internal sealed class DashboardEndpoints
     public static HtmlLayout Layout(HttpContext context, string prefix, DashboardOptions options) => new(context.Request.PathBase + prefix, options);
 
     private HtmlLayout Layout(HttpContext context, string prefix) => Layout(context, prefix, _options);
+
+    /// <summary>Answers 404 when <c>?phase=</c> names a phase that is not configured.</summary>
+    private async Task<bool> UnknownPhaseAsync(HttpContext context)
+    {
+        if (Query(context, "phase") is not { } phase || _phases.FindPhase(phase) is not null)
+        {
+            return false;
+        }
+
+        await NotFoundAsync(context, $"Phase '{phase}' is not configured.").ConfigureAwait(false);
+        return true;
+    }
 
     private async Task<RejectedView> ReadRejectedAsync(CancellationToken cancellationToken)
     {

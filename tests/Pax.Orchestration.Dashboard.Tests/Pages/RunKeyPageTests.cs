@@ -85,8 +85,12 @@ public sealed class RunKeyPageTests
 
         var (unknownPhase, _) = await Html.GetAsync(server.Client, "/pax/phases/nope/2026-02-10");
         var (unknownKey, _) = await Html.GetAsync(server.Client, "/pax/phases/collect/1999-01-01");
+        var (unknownPage, _) = await Html.GetAsync(server.Client, "/pax?phase=nope");
+        var (unknownApi, _) = await Html.GetAsync(server.Client, "/pax/api/phases?phase=nope");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknownPhase.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknownKey.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknownPage.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknownApi.StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 namespace Pax.Orchestration.Dashboard.Tests.Support;
 
-/// <summary>Counts the Firestore REST calls the stores make (method and the path after <c>/documents</c>), to measure a page's cost.</summary>
+/// <summary>Counts the Firestore REST calls the stores make (method and the path after <c>/documents</c>), to measure a page's cost; the database health probe is not counted.</summary>
 public sealed class RequestCounter : DelegatingHandler
 {
     private readonly List<string> _calls = [];
@@ -27,6 +27,12 @@ public sealed class RequestCounter : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
+        if (path.Contains("/" + Pax.GoogleCloud.Firestore.FirestoreClient.HealthCollection + "/", StringComparison.Ordinal))
+        {
+            // The database startup check (a hosted service) may probe at any time after start: not a page's cost.
+            return base.SendAsync(request, cancellationToken);
+        }
+
         var at = path.IndexOf("/documents", StringComparison.Ordinal);
         var operation = at < 0 ? path : path[(at + "/documents".Length)..];
         lock (_calls)
