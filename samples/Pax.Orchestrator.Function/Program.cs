@@ -1,9 +1,12 @@
 using Pax.Orchestration;
+using Pax.Orchestration.Dashboard;
+using Pax.Orchestration.Dashboard.Hosting;
 using Pax.Orchestration.Scheduling;
 
 // The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
 // GET /readyz (readiness: the Firestore database exists when a store uses it), and the
-// tick scheduler: POST /cron/tick (Cloud Scheduler, every minute, OIDC), POST /jobs, GET /jobs/{id}.
+// tick scheduler: POST /cron/tick (Cloud Scheduler, every minute, OIDC), POST /jobs, GET /jobs/{id}; and the
+// dashboard under /pax (Pax:Dashboard; on Cloud Run open it through `gcloud run services proxy`).
 // Configuration: appsettings.json and environment variables under Pax:Orchestration and Pax:Scheduling
 // (Pax__Orchestration__…, Pax__Scheduling__…); SQLite by default, Firestore when Store is Firestore or
 // FIRESTORE_EMULATOR_HOST is set.
@@ -27,6 +30,7 @@ if (onCloudRun)
 
 builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(OrchestrationOptions.SectionName));
 builder.Services.AddPaxScheduling(builder.Configuration.GetSection(SchedulingOptions.SectionName));
+builder.Services.AddPaxDashboard(builder.Configuration.GetSection(DashboardOptions.SectionName));
 
 var app = builder.Build();
 try
@@ -34,6 +38,7 @@ try
     // Mapping validates the options, so a bad configuration fails here, at startup.
     app.MapPaxOrchestration();
     app.MapPaxScheduling();
+    app.MapPaxDashboard("/pax");
     app.Run();
 }
 catch (Exception ex) when (onCloudRun)

@@ -70,6 +70,11 @@ public sealed class FirestoreValue
     public static FirestoreValue Timestamp(DateTimeOffset value) =>
         new() { TimestampValue = value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture) };
 
+    /// <summary>Creates a reference value: a document's full name (<c>projects/P/databases/D/documents/…</c>), as a <c>__name__</c> cursor needs.</summary>
+    /// <param name="documentName">The document's full name.</param>
+    /// <returns>The value.</returns>
+    public static FirestoreValue Reference(string documentName) => new() { ReferenceValue = documentName };
+
     /// <summary>Creates a map value.</summary>
     /// <param name="fields">The map's fields.</param>
     /// <returns>The value.</returns>

@@ -9,6 +9,8 @@ namespace Pax.Orchestration.Completion;
 /// <param name="UpdatedAt">When a report or state change was last recorded.</param>
 /// <param name="ClaimedUntil">When the current claim's lease ends, or <see langword="null"/>.</param>
 /// <param name="TriggeredAt">When the trigger was marked done, or <see langword="null"/>.</param>
+/// <param name="ClaimedAt">When the trigger was last claimed (kept once triggered), or <see langword="null"/> when it never was (or the tally predates this field).</param>
+/// <param name="Claims">How many times the trigger was claimed: 1 normally, more after re-drives of a claim whose lease ended unmarked.</param>
 public sealed record StoredTally(
     string Phase,
     string RunKey,
@@ -17,4 +19,6 @@ public sealed record StoredTally(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClaimedUntil,
-    DateTimeOffset? TriggeredAt);
+    DateTimeOffset? TriggeredAt,
+    DateTimeOffset? ClaimedAt = null,
+    int Claims = 0);

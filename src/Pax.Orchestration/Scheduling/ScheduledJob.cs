@@ -36,6 +36,13 @@ public sealed record ScheduledJob
     /// <summary>Gets when the running claim ends, or <see langword="null"/> when the job is not running.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
 
+    /// <summary>
+    /// Gets who holds the running claim (the instance that claimed it: <c>{K_REVISION}/{host name}/{process id}</c> on Cloud
+    /// Run, <c>{host name}/{process id}</c> elsewhere), or <see langword="null"/> when the job is not running or was
+    /// claimed before this was recorded.
+    /// </summary>
+    public string? LeaseHolder { get; init; }
+
     /// <summary>Gets how many times the current run (or occurrence) was started; reset when a recurring job moves on.</summary>
     public int Attempts { get; init; }
 

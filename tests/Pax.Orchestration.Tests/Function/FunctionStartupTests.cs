@@ -36,4 +36,20 @@ public sealed class FunctionStartupTests
 
         Assert.Contains("Pax:Orchestration:Store is not set and this is Cloud Run service 'pax-orchestrator'", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task On_Cloud_Run_an_open_dashboard_stops_the_service_at_startup()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["K_SERVICE"] = "pax-orchestrator",
+            ["Pax__Orchestration__Store"] = "Sqlite",
+            ["Pax__Scheduling__Store"] = "Sqlite",
+            ["Pax__Dashboard__Authentication"] = "None",
+        };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionProcess.StartAsync(environment, Ct));
+
+        Assert.Contains("Pax:Dashboard:Authentication is None on Cloud Run (K_SERVICE is set)", failure.Message, StringComparison.Ordinal);
+    }
 }

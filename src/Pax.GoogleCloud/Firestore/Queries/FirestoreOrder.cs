@@ -13,4 +13,9 @@ public sealed class FirestoreOrder
     /// <param name="fieldPath">The field path.</param>
     /// <returns>The order.</returns>
     public static FirestoreOrder Ascending(string fieldPath) => new() { Field = new FirestoreFieldReference { FieldPath = fieldPath } };
+
+    /// <summary>Orders by <paramref name="fieldPath"/>, descending.</summary>
+    /// <param name="fieldPath">The field path.</param>
+    /// <returns>The order.</returns>
+    public static FirestoreOrder Descending(string fieldPath) => new() { Field = new FirestoreFieldReference { FieldPath = fieldPath }, Direction = "DESCENDING" };
 }

@@ -1,6 +1,6 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
-/// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional filter, an order and a limit.</summary>
+/// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional filter, an order, a start cursor and a limit.</summary>
 public sealed class FirestoreStructuredQuery
 {
     /// <summary>Gets or sets the collections to query.</summary>
@@ -11,6 +11,9 @@ public sealed class FirestoreStructuredQuery
 
     /// <summary>Gets or sets the order of the results.</summary>
     public List<FirestoreOrder>? OrderBy { get; set; }
+
+    /// <summary>Gets or sets where the results start in <see cref="OrderBy"/>'s order (a page's cursor), or <see langword="null"/> for the first result.</summary>
+    public FirestoreCursor? StartAt { get; set; }
 
     /// <summary>Gets or sets the most documents to return.</summary>
     public int? Limit { get; set; }

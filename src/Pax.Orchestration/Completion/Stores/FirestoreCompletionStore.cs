@@ -19,10 +19,11 @@ namespace Pax.Orchestration.Completion.Stores;
 /// bounded in total time). A missing database fails at once (<see cref="FirestoreDatabaseNotFoundException"/>). A report for a tally this process just read or wrote skips the read: its commit is guarded by the
 /// remembered update time. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
 /// </summary>
-public sealed class FirestoreCompletionStore : ICompletionStore
+public sealed partial class FirestoreCompletionStore : ICompletionStore, ICompletionStoreQueries
 {
     private const int MaxAttempts = 25;
     private const int BatchGetSize = 100;
+    private const string DocumentNameField = "__name__";
     private readonly FirestoreClient _client;
     private readonly string _projectId;
     private readonly string _rejectedCollection;
@@ -99,9 +100,8 @@ public sealed class FirestoreCompletionStore : ICompletionStore
             var fields = RecordFields(phase, runKey, completion, isNew: updateTime is null);
             if (claims)
             {
-                fields[Doc.State] = FirestoreValue.String("claimed");
-                fields[Doc.ClaimedUntil] = FirestoreValue.Timestamp(claim!.LeaseUntil);
-                updated = updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil };
+                Doc.Claim(fields, tally, completion.RecordedAt, claim!.LeaseUntil);
+                updated = updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil, ClaimedAt = completion.RecordedAt, Claims = updated.Claims + 1 };
             }
 
             var precondition = updateTime is not null ? FirestorePrecondition.UnchangedSince(updateTime) : FirestorePrecondition.MustNotExist();
@@ -136,10 +136,9 @@ public sealed class FirestoreCompletionStore : ICompletionStore
 
             var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
             {
-                [Doc.State] = FirestoreValue.String("claimed"),
-                [Doc.ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil),
                 [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
             };
+            Doc.Claim(fields, tally, now, leaseUntil);
             var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, backoff, cancellationToken).ConfigureAwait(false);
             _recent.Remove(name);
             if (committed is not null)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
 
 namespace Pax.Orchestration.Completion.Stores;
 
@@ -10,7 +11,7 @@ namespace Pax.Orchestration.Completion.Stores;
 /// <c>pax_completions</c> (one row per processor) and <c>pax_rejected</c>. Every call is one <c>BEGIN IMMEDIATE</c>
 /// transaction, so records and claims are atomic across threads and processes sharing the file.
 /// </summary>
-public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
+public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -48,7 +49,7 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
             if (claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated))
             {
                 await SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, completion.RecordedAt, claim.LeaseUntil, cancellationToken).ConfigureAwait(false);
-                return new TallyWriteResult(true, updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil }, Claimed: true);
+                return new TallyWriteResult(true, updated with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil, ClaimedAt = completion.RecordedAt, Claims = updated.Claims + 1 }, Claimed: true);
             }
 
             return new TallyWriteResult(true, updated);
@@ -147,19 +148,56 @@ public sealed class SqliteCompletionStore : ICompletionStore, IDisposable
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "SELECT message_id, reason, received_at, excerpt FROM pax_rejected ORDER BY id";
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var list = new List<RejectedMessage>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            return (IReadOnlyList<RejectedMessage>)await ReadRejectedAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private static async Task<List<RejectedMessage>> ReadRejectedAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<RejectedMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new RejectedMessage(
+                reader.IsDBNull(0) ? null : reader.GetString(0),
+                reader.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One indexed range read (<c>pax_tallies_recent</c>) and one read of each tally's reports.</remarks>
+    public Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        return InTransactionAsync(async (connection, transaction) =>
+        {
+            var keys = await SqliteTallyRows.SelectRecentRunKeysAsync(connection, transaction, phase, limit, after, cancellationToken).ConfigureAwait(false);
+            var tallies = new List<StoredTally>(keys.Count);
+            foreach (var key in keys)
             {
-                list.Add(new RejectedMessage(
-                    reader.IsDBNull(0) ? null : reader.GetString(0),
-                    reader.GetString(1),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    reader.IsDBNull(3) ? null : reader.GetString(3)));
+                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
             }
 
-            return (IReadOnlyList<RejectedMessage>)list;
+            return (IReadOnlyList<StoredTally>)tallies;
         }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        return InTransactionAsync(async (connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT message_id, reason, received_at, excerpt FROM pax_rejected ORDER BY id DESC LIMIT $limit";
+            command.Parameters.AddWithValue("$limit", limit);
+            return (IReadOnlyList<RejectedMessage>)await ReadRejectedAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();

@@ -40,17 +40,25 @@ internal sealed class PushAuthenticator
 
     /// <summary>Authenticates <paramref name="request"/>: the token must name one of <paramref name="allowedAccounts"/> (by verified email).</summary>
     /// <exception cref="HttpRequestException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
-    public async Task<string?> AuthenticateAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken)
+    public async Task<string?> AuthenticateAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken) =>
+        (await IdentifyAsync(request, allowedAccounts, cancellationToken).ConfigureAwait(false)).Problem;
+
+    /// <summary>
+    /// Authenticates like <see cref="AuthenticateAsync"/> and also returns the verified email of the caller (for an audit
+    /// line); the email is <see langword="null"/> with <see cref="PushAuthenticationMode.None"/> or when a problem is returned.
+    /// </summary>
+    /// <exception cref="HttpRequestException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
+    public async Task<(string? Problem, string? Email)> IdentifyAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken)
     {
         if (_mode == PushAuthenticationMode.None)
         {
-            return null;
+            return (null, null);
         }
 
         var (token, problem) = SelectToken(request);
         if (token is null)
         {
-            return problem;
+            return (problem, null);
         }
 
         var claims = _mode == PushAuthenticationMode.VerifySignature
@@ -58,20 +66,20 @@ internal sealed class PushAuthenticator
             : DecodeWithoutSignature(token, out problem);
         if (claims is null)
         {
-            return problem ?? "the token's signature, issuer, expiry or audience is not valid";
+            return (problem ?? "the token's signature, issuer, expiry or audience is not valid", null);
         }
 
         if (_audience is { } audience && !claims.Audiences.Contains(audience, StringComparer.Ordinal))
         {
-            return $"the token's audience [{string.Join(", ", claims.Audiences)}] is not '{audience}'";
+            return ($"the token's audience [{string.Join(", ", claims.Audiences)}] is not '{audience}'", null);
         }
 
         if (!claims.EmailVerified || claims.Email is null || !allowedAccounts.Contains(claims.Email, StringComparer.OrdinalIgnoreCase))
         {
-            return $"the token's email '{claims.Email}' is not a verified allowed account";
+            return ($"the token's email '{claims.Email}' is not a verified allowed account", null);
         }
 
-        return null;
+        return (null, claims.Email);
     }
 
     private static (string? Token, string? Problem) SelectToken(HttpRequest request)

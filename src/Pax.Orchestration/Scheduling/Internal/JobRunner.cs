@@ -60,7 +60,7 @@ internal sealed class JobRunner
         ScheduledJob? claimed;
         try
         {
-            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease), CancellationToken.None).ConfigureAwait(false);
+            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease, JobTransitions.ThisProcess), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -168,7 +168,7 @@ internal sealed class JobRunner
         catch (ScheduledJobRequestException ex)
         {
             // A stored cron or time zone that no longer parses (edited by hand): stop the job, keep why.
-            next = current with { Status = ScheduledJobStatus.Failed, LeaseUntil = null, LastError = ex.Message, UpdatedAt = _time.GetUtcNow() };
+            next = current with { Status = ScheduledJobStatus.Failed, LeaseUntil = null, LeaseHolder = null, LastError = ex.Message, UpdatedAt = _time.GetUtcNow() };
         }
 
         try

@@ -9,10 +9,16 @@ internal static class JobTransitions
     /// </summary>
     public static readonly TimeSpan MisfireTolerance = TimeSpan.FromMinutes(1);
 
-    public static ScheduledJob Claim(ScheduledJob due, DateTimeOffset now, TimeSpan lease) => due with
+    /// <summary>The process that claims jobs, as <see cref="ScheduledJob.LeaseHolder"/> records it.</summary>
+    public static readonly string ThisProcess =
+        (Environment.GetEnvironmentVariable("K_REVISION") is { Length: > 0 } revision ? revision + "/" : string.Empty)
+        + Environment.MachineName + "/" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static ScheduledJob Claim(ScheduledJob due, DateTimeOffset now, TimeSpan lease, string? holder = null) => due with
     {
         Status = ScheduledJobStatus.Running,
         LeaseUntil = now + lease,
+        LeaseHolder = holder,
         Attempts = due.Attempts + 1,
         OccurrenceAt = due.Occurrence,
         UpdatedAt = now,
@@ -61,7 +67,7 @@ internal static class JobTransitions
     public static bool IsMisfire(ScheduledJob job, DateTimeOffset now) =>
         JobRecurrence.For(job)?.Next(job.Occurrence) is { } next && next + MisfireTolerance <= now;
 
-    private static ScheduledJob Released(ScheduledJob job, DateTimeOffset now) => job with { LeaseUntil = null, UpdatedAt = now };
+    private static ScheduledJob Released(ScheduledJob job, DateTimeOffset now) => job with { LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -23,7 +23,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// field for a TTL policy. A commit met by contention (409 <c>ABORTED</c>) is retried with backoff
 /// (<see cref="SchedulingFirestoreOptions.ConflictRetry"/>: exponential with jitter, bounded in total time).
 /// </summary>
-public sealed class FirestoreScheduledJobStore : IScheduledJobStore
+public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
 {
     private const int MaxAbortedRetries = 5;
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
@@ -171,6 +171,44 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
         await _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One query (<c>status == S</c>, ordered by <c>schedule_at</c> then <c>__name__</c>, starting after the cursor) on the
+    /// (<c>status, schedule_at</c>) composite index the tick's due query already needs: one document read per job returned
+    /// (at least one read).
+    /// </remarks>
+    public async Task<IReadOnlyList<ScheduledJob>> ListByStatusAsync(ScheduledJobStatus status, int limit, ScheduledJobCursor? after, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        var query = new FirestoreStructuredQuery
+        {
+            From = [new FirestoreCollectionSelector { CollectionId = _collection }],
+            Where = FirestoreFilter.Field(Doc.Status, "EQUAL", FirestoreValue.String(JobStatusText.Of(status))),
+            OrderBy = [FirestoreOrder.Ascending(Doc.ScheduleAt), FirestoreOrder.Ascending("__name__")],
+            StartAt = after is null ? null : new FirestoreCursor { Values = [FirestoreValue.Timestamp(after.ScheduleAt), FirestoreValue.Reference(Name(after.Id))] },
+            Limit = limit,
+        };
+        return ReadJobs(await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One commit: a delete guarded by an <c>updateTime</c> precondition (400 <c>FAILED_PRECONDITION</c> when the job changed, 404 when it is gone: both answer <see langword="false"/>).</remarks>
+    public async Task<bool> TryDeleteAsync(string id, string version, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        var write = new FirestoreWrite { Delete = Name(id), CurrentDocument = FirestorePrecondition.UnchangedSince(version) };
+        try
+        {
+            await _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GoogleApiException ex) when (ex.Status is FirestoreErrorStatus.FailedPrecondition or FirestoreErrorStatus.NotFound)
+        {
+            return false;
+        }
+    }
+
     private static string TickId(string deliveryKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
 
     private async Task<IReadOnlyList<ScheduledJob>> QueryAsync(string status, string timeField, DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -184,7 +222,11 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore
             OrderBy = [FirestoreOrder.Ascending(timeField)],
             Limit = limit,
         };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        return ReadJobs(await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false));
+    }
+
+    private List<ScheduledJob> ReadJobs(IReadOnlyList<FirestoreDocument> documents)
+    {
         var jobs = new List<ScheduledJob>(documents.Count);
         foreach (var document in documents)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores.Internal;
+using Pax.Orchestration.Stores.Internal;
 
 namespace Pax.Orchestration.Scheduling.Stores;
 
@@ -14,7 +16,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
-public sealed class SqliteScheduledJobStore : IScheduledJobStore
+public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
 {
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
     private readonly string _connectionString;
@@ -112,6 +114,45 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>One range read on the <c>scheduler_jobs_pending</c> index (<c>status, schedule_at</c>).</remarks>
+    public Task<IReadOnlyList<ScheduledJob>> ListByStatusAsync(ScheduledJobStatus status, int limit, ScheduledJobCursor? after, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        return ExecuteAsync(async command =>
+        {
+            var position = after is null ? string.Empty : "AND (schedule_at > $at OR (schedule_at = $at AND id > $id))";
+            command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE status = $status {position} ORDER BY schedule_at, id LIMIT $limit";
+            command.Parameters.AddWithValue("$status", JobStatusText.Of(status));
+            command.Parameters.AddWithValue("$limit", limit);
+            if (after is not null)
+            {
+                command.Parameters.AddWithValue("$at", after.ScheduleAt.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$id", after.Id);
+            }
+
+            return await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryDeleteAsync(string id, string version, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (!long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+        {
+            return Task.FromResult(false);
+        }
+
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = "DELETE FROM scheduler_jobs WHERE id = $id AND version = $expected";
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$expected", expected);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
     private async Task<T> ExecuteAsync<T>(Func<SqliteCommand, Task<T>> work, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -140,6 +181,29 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore
         {
             command.CommandText = SqliteJobRows.Schema;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.CommandText = "SELECT name FROM pragma_table_info('scheduler_jobs')";
+            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var (name, definition) in SqliteJobRows.AddedColumns.Where(c => !columns.Contains(c.Name)))
+            {
+                command.CommandText = $"ALTER TABLE scheduler_jobs ADD COLUMN {name} {definition}";
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Another process sharing the file added it first.
+                }
+            }
         }
     }
 }

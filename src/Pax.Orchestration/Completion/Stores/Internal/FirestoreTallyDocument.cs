@@ -6,7 +6,8 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// The Firestore layout of a tally: document <c>{phase}_completion/{runKey}</c> with one map field per processor
 /// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>) and the reserved fields <c>_phase</c>,
 /// <c>_runKey</c>, <c>_state</c> (open|claimed|triggered), <c>_triggered</c>, <c>_claimedUntil</c>,
-/// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>.
+/// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>, plus <c>_claimedAt</c> (when the trigger was last
+/// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them.
 /// </summary>
 internal static class FirestoreTallyDocument
 {
@@ -18,6 +19,8 @@ internal static class FirestoreTallyDocument
     public const string CreatedAt = "_createdAt";
     public const string UpdatedAt = "_updatedAt";
     public const string TriggeredAt = "_triggeredAt";
+    public const string ClaimedAt = "_claimedAt";
+    public const string Claims = "_claims";
 
     public static string Collection(string phase) => phase + "_completion";
 
@@ -46,7 +49,9 @@ internal static class FirestoreTallyDocument
             createdAt,
             Timestamp(fields, UpdatedAt) ?? createdAt,
             Timestamp(fields, ClaimedUntil),
-            Timestamp(fields, TriggeredAt));
+            Timestamp(fields, TriggeredAt),
+            Timestamp(fields, ClaimedAt),
+            (int)Math.Clamp(fields.GetValueOrDefault(Claims)?.AsInteger() ?? 0, 0, int.MaxValue));
     }
 
     public static FirestoreValue Completion(ProcessorCompletion completion)
@@ -67,6 +72,15 @@ internal static class FirestoreTallyDocument
         }
 
         return FirestoreValue.Map(map);
+    }
+
+    /// <summary>The fields a claim writes: state, lease end, when, and the claim count after this one.</summary>
+    public static void Claim(Dictionary<string, FirestoreValue> fields, StoredTally? current, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        fields[State] = FirestoreValue.String("claimed");
+        fields[ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil);
+        fields[ClaimedAt] = FirestoreValue.Timestamp(now);
+        fields[Claims] = FirestoreValue.Integer((current?.Claims ?? 0) + 1L);
     }
 
     public static string StateName(TallyTriggerState state) => state switch

@@ -13,8 +13,10 @@ internal static class SqliteTallyRows
             CREATE TABLE IF NOT EXISTS pax_tallies (
               phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL,
               claimed_until INTEGER NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL,
+              claimed_at INTEGER NULL, claims INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (phase, run_key));
             CREATE INDEX IF NOT EXISTS pax_tallies_untriggered ON pax_tallies (phase, state);
+            CREATE INDEX IF NOT EXISTS pax_tallies_recent ON pax_tallies (phase, created_at, run_key);
             CREATE TABLE IF NOT EXISTS pax_completions (
               phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
               recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL,
@@ -23,6 +25,7 @@ internal static class SqliteTallyRows
               id INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NULL, reason TEXT NOT NULL, received_at INTEGER NOT NULL, excerpt TEXT NULL);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AddClaimColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<StoredTally?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT state, claimed_until, created_at, updated_at, triggered_at FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
+            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
             SELECT processor, status, recorded_at, message_id, details FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
             """;
         command.Parameters.AddWithValue("$phase", phase);
@@ -46,6 +49,8 @@ internal static class SqliteTallyRows
         var createdAt = Time(reader.GetInt64(2));
         var updatedAt = Time(reader.GetInt64(3));
         var triggeredAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : Time(reader.GetInt64(4));
+        var claimedAt = reader.IsDBNull(5) ? (DateTimeOffset?)null : Time(reader.GetInt64(5));
+        var claims = reader.GetInt32(6);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -59,7 +64,7 @@ internal static class SqliteTallyRows
                 reader.IsDBNull(4) ? null : reader.GetString(4));
         }
 
-        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt);
+        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims);
     }
 
     public static async Task UpsertCompletionAsync(
@@ -111,6 +116,36 @@ internal static class SqliteTallyRows
         return found;
     }
 
+    /// <summary>The run keys of a phase's newest tallies (created_at, run_key descending), after <paramref name="after"/>.</summary>
+    public static async Task<List<string>> SelectRecentRunKeysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = after is null
+            ? "SELECT run_key FROM pax_tallies WHERE phase = $phase ORDER BY created_at DESC, run_key DESC LIMIT $limit"
+            : """
+              SELECT run_key FROM pax_tallies WHERE phase = $phase AND (created_at < $at OR (created_at = $at AND run_key < $key))
+              ORDER BY created_at DESC, run_key DESC LIMIT $limit
+              """;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$limit", limit);
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("$at", after.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$key", after.RunKey);
+        }
+
+        var found = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     /// <summary>Claims an open tally, or a claimed one whose lease ended; returns whether this call claimed it.</summary>
     public static async Task<bool> ClaimAsync(
         SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -118,7 +153,7 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            UPDATE pax_tallies SET state = 'claimed', claimed_until = $until, updated_at = $now
+            UPDATE pax_tallies SET state = 'claimed', claimed_until = $until, claimed_at = $now, claims = claims + 1, updated_at = $now
             WHERE phase = $phase AND run_key = $runKey
               AND (state = 'open' OR (state = 'claimed' AND (claimed_until IS NULL OR claimed_until <= $now)))
             """;
@@ -127,6 +162,38 @@ internal static class SqliteTallyRows
         command.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Adds <c>claimed_at</c> and <c>claims</c> (the dashboard's run key timeline) to a file created before they existed.</summary>
+    private static async Task AddClaimColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('pax_tallies')";
+            using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in new[] { ("claimed_at", "INTEGER NULL"), ("claims", "INTEGER NOT NULL DEFAULT 0") })
+        {
+            if (!columns.Contains(name))
+            {
+                using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE pax_tallies ADD COLUMN {name} {definition}";
+                try
+                {
+                    await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Another process sharing the file added it first.
+                }
+            }
+        }
     }
 
     private static TallyTriggerState ParseState(string state) => state switch

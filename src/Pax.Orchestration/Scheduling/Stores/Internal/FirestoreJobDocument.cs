@@ -7,7 +7,7 @@ namespace Pax.Orchestration.Scheduling.Stores.Internal;
 /// The Firestore layout of a job: document id = job id, fields <c>type</c>, <c>payload</c> (map), <c>schedule_at</c>,
 /// <c>status</c>, <c>lease_until</c>, <c>attempts</c>, <c>max_attempts</c>, <c>last_error</c>, <c>cron</c>,
 /// <c>time_zone</c>, <c>updated_at</c> (timestamps as Firestore timestamps), plus <c>misfire</c>, <c>created_at</c>
-/// and <c>occurrence_at</c> (the occurrence being retried).
+/// <c>occurrence_at</c> (the occurrence being retried) and <c>lease_holder</c> (who holds a running claim).
 /// </summary>
 internal static class FirestoreJobDocument
 {
@@ -25,11 +25,12 @@ internal static class FirestoreJobDocument
     public const string CreatedAt = "created_at";
     public const string UpdatedAt = "updated_at";
     public const string OccurrenceAt = "occurrence_at";
+    public const string LeaseHolder = "lease_holder";
 
     private const int DefaultMaxAttempts = 5;
 
     public static readonly List<string> FieldPaths =
-        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt];
+        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt, LeaseHolder];
 
     public static Dictionary<string, FirestoreValue> Fields(ScheduledJob job) => new(StringComparer.Ordinal)
     {
@@ -47,6 +48,7 @@ internal static class FirestoreJobDocument
         [CreatedAt] = FirestoreValue.Timestamp(job.CreatedAt),
         [UpdatedAt] = FirestoreValue.Timestamp(job.UpdatedAt),
         [OccurrenceAt] = job.OccurrenceAt is { } occurrence ? FirestoreValue.Timestamp(occurrence) : FirestoreValue.Null(),
+        [LeaseHolder] = OptionalString(job.LeaseHolder),
     };
 
     /// <summary>Reads a job document.</summary>
@@ -73,6 +75,7 @@ internal static class FirestoreJobDocument
             CreatedAt = fields.GetValueOrDefault(CreatedAt)?.AsTimestamp() ?? updatedAt,
             UpdatedAt = updatedAt,
             OccurrenceAt = fields.GetValueOrDefault(OccurrenceAt)?.AsTimestamp(),
+            LeaseHolder = Text(fields, LeaseHolder),
             Version = document.UpdateTime,
         };
     }

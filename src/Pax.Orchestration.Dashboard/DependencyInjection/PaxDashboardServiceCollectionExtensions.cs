@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Dashboard;
+using Pax.Orchestration.Dashboard.Internal;
+using Pax.Orchestration.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Pax dashboard: <c>services.AddPaxDashboard(configuration.GetSection("Pax:Dashboard"))</c>.</summary>
+public static class PaxDashboardServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the dashboard (options at <see cref="DashboardOptions.SectionName"/>, validated at startup: on Cloud Run it
+    /// refuses to start open), ASP.NET Core antiforgery for its actions, and the readers of the stores that
+    /// <c>AddPaxOrchestration</c> and <c>AddPaxScheduling</c> registered (a wing that is not registered shows as absent).
+    /// Map it with <c>app.MapPaxDashboard("/pax")</c>. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxDashboard(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(DashboardEndpoints)))
+        {
+            return services;
+        }
+
+        services.AddLogging();
+        services.AddAntiforgery();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
+        services.AddOptions<DashboardOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+        services.TryAddSingleton<DashboardAccess>();
+        services.TryAddSingleton(sp => new DashboardReader(sp, sp.GetRequiredService<IOptions<DashboardOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new JobsReader(sp, sp.GetRequiredService<IOptions<DashboardOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DashboardEndpoints>();
+        services.TryAddSingleton(sp => new DashboardActions(
+            sp.GetRequiredService<DashboardEndpoints>(), sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), sp,
+            sp.GetRequiredService<JobsReader>(), sp.GetRequiredService<IOptions<DashboardOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DashboardActions>>()));
+        return services;
+    }
+
+    /// <summary>Registers the dashboard (see <see cref="AddPaxDashboard(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section to bind, conventionally <see cref="DashboardOptions.SectionName"/> (<c>Pax:Dashboard</c>).</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxDashboard(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddPaxDashboard();
+        services.Configure<DashboardOptions>(section);
+        return services;
+    }
+
+    /// <summary>Registers the dashboard (see <see cref="AddPaxDashboard(IServiceCollection)"/>) and configures its options in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddPaxDashboard(this IServiceCollection services, Action<DashboardOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddPaxDashboard();
+        services.Configure(configure);
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.Orchestration.Dashboard.Internal;
+
+namespace Pax.Orchestration.Dashboard.Hosting;
+
+/// <summary>Maps the Pax dashboard: <c>app.MapPaxDashboard("/pax")</c>.</summary>
+public static class PaxDashboardEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the dashboard under <paramref name="prefix"/>: pages <c>{prefix}</c> (phases), <c>{prefix}/phases/{phase}/{runKey}</c>,
+    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
+    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>; and, when
+    /// <see cref="DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
+    /// <c>{prefix}/actions/jobs/{id}/retry</c> and <c>{prefix}/actions/jobs/{id}/delete</c> (mapped always, answering 403 while actions are off).
+    /// Needs <c>services.AddPaxDashboard()</c>.
+    /// </summary>
+    /// <param name="endpoints">The endpoint route builder (the app).</param>
+    /// <param name="prefix">The path the dashboard lives under, such as <c>/pax</c>: starts with '/', does not end with one.</param>
+    /// <returns>The route group, for further conventions.</returns>
+    /// <exception cref="ArgumentException"><paramref name="prefix"/> is not a path such as <c>/pax</c>.</exception>
+    /// <exception cref="InvalidOperationException"><c>AddPaxDashboard</c> was not called.</exception>
+    public static RouteGroupBuilder MapPaxDashboard(this IEndpointRouteBuilder endpoints, string prefix = "/pax")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!prefix.StartsWith('/') || prefix.EndsWith('/') || prefix.Contains('{', StringComparison.Ordinal) || prefix.Contains('?', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The dashboard prefix must be a path such as '/pax' (was '{prefix}').", nameof(prefix));
+        }
+
+        var pages = endpoints.ServiceProvider.GetService<DashboardEndpoints>()
+            ?? throw new InvalidOperationException("Call services.AddPaxDashboard() before app.MapPaxDashboard().");
+        var actions = endpoints.ServiceProvider.GetRequiredService<DashboardActions>();
+        var group = endpoints.MapGroup(prefix);
+        group.MapGet("/", (HttpContext c) => pages.PhasesPageAsync(c, prefix));
+        group.MapGet("/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => pages.RunKeyPageAsync(c, prefix, phase, runKey));
+        group.MapGet("/jobs", (HttpContext c) => pages.JobsPageAsync(c, prefix));
+        group.MapGet("/rejected", (HttpContext c) => pages.RejectedPageAsync(c, prefix));
+        group.MapGet("/api/phases", (HttpContext c) => pages.PhasesApiAsync(c));
+        group.MapGet("/api/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => pages.RunKeyApiAsync(c, phase, runKey));
+        group.MapGet("/api/jobs", (HttpContext c) => pages.JobsApiAsync(c));
+        group.MapGet("/api/rejected", (HttpContext c) => pages.RejectedApiAsync(c));
+        group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => actions.RedriveAsync(c, prefix, phase, runKey));
+        group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => actions.RetryJobAsync(c, prefix, id));
+        group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => actions.DeleteJobAsync(c, prefix, id));
+        return group;
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Scheduling;
+
+namespace Pax.Orchestration.Dashboard.Internal;
+
+/// <summary>
+/// The dashboard's actions: re-drive a claimed tally, retry a failed job, delete a job. Each is a POST from the page's
+/// form, refused with 403 unless <see cref="DashboardOptions.AllowActions"/>, refused with 400 without a valid
+/// antiforgery token, and audited (log event 4302 with the principal, or 4303 when refused); the answer is a 303 back
+/// to the page with the outcome.
+/// </summary>
+internal sealed class DashboardActions
+{
+    private readonly DashboardEndpoints _endpoints;
+    private readonly IAntiforgery _antiforgery;
+    private readonly IServiceProvider _services;
+    private readonly JobsReader _jobs;
+    private readonly DashboardOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public DashboardActions(DashboardEndpoints endpoints, IAntiforgery antiforgery, IServiceProvider services, JobsReader jobs, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardActions> logger)
+    {
+        _endpoints = endpoints;
+        _antiforgery = antiforgery;
+        _services = services;
+        _jobs = jobs;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task RedriveAsync(HttpContext context, string prefix, string phase, string runKey) =>
+        ActAsync(context, "redrive", $"{phase}/{runKey}", prefix + "/phases/" + Uri.EscapeDataString(phase) + "/" + Uri.EscapeDataString(runKey), async ct =>
+        {
+            if (_services.GetService<CompletionTally>() is not { } tally || tally.FindPhase(phase, out _) is null)
+            {
+                return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here");
+            }
+
+            var outcome = await tally.DriveAsync(phase, runKey, ct).ConfigureAwait(false);
+            return (StatusCodes.Status303SeeOther, $"re-drive of {phase}/{runKey}: {outcome}");
+        });
+
+    public Task RetryJobAsync(HttpContext context, string prefix, string id) =>
+        ActAsync(context, "retry_job", id, prefix + "/jobs", async ct =>
+        {
+            if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
+            {
+                return (StatusCodes.Status404NotFound, $"job '{id}' does not exist");
+            }
+
+            if (job.Status != ScheduledJobStatus.Failed || job.Version != DashboardEndpoints.Query(context, "version"))
+            {
+                return (StatusCodes.Status409Conflict, $"job '{id}' is {JobsReader.Name(job.Status)} or changed since the page was shown; reload and try again");
+            }
+
+            var now = _time.GetUtcNow();
+            var retried = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
+            return await store.TryReplaceAsync(retried, ct).ConfigureAwait(false) is null
+                ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again")
+                : (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now");
+        });
+
+    public Task DeleteJobAsync(HttpContext context, string prefix, string id) =>
+        ActAsync(context, "delete_job", id, prefix + "/jobs", async ct =>
+        {
+            if (_jobs.Queries is not { } queries || DashboardEndpoints.Query(context, "version") is not { } version)
+            {
+                return (StatusCodes.Status404NotFound, $"job '{id}' cannot be deleted here (no version, or no job store)");
+            }
+
+            return await queries.TryDeleteAsync(id, version, ct).ConfigureAwait(false)
+                ? (StatusCodes.Status303SeeOther, $"job '{id}' deleted")
+                : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again");
+        });
+
+    private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome)>> act) =>
+        _endpoints.GuardAsync(context, async (principal, ct) =>
+        {
+            if (!_options.AllowActions)
+            {
+                DashboardLog.ActionRefused(_logger, action, target, principal, "actions are disabled");
+                await DashboardEndpoints.PlainAsync(context, StatusCodes.Status403Forbidden, "403: actions are disabled (Pax:Dashboard:AllowActions is false).").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await _antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                DashboardLog.ActionRefused(_logger, action, target, principal, "no valid antiforgery token");
+                await DashboardEndpoints.PlainAsync(context, StatusCodes.Status400BadRequest, "400: the form's antiforgery token is missing or not valid; reload the page and try again.").ConfigureAwait(false);
+                return;
+            }
+
+            var (status, outcome) = await act(ct).ConfigureAwait(false);
+            DashboardLog.Action(_logger, action, target, principal, outcome);
+            if (status != StatusCodes.Status303SeeOther)
+            {
+                await DashboardEndpoints.PlainAsync(context, status, outcome).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = context.Request.PathBase + page + "?result=" + Uri.EscapeDataString(outcome);
+        });
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Dashboard.Internal.Html;
+
+namespace Pax.Orchestration.Dashboard.Internal;
+
+/// <summary>The dashboard's pages and their JSON twins; every request is authenticated first, a store failure answers 503.</summary>
+internal sealed class DashboardEndpoints
+{
+    private readonly DashboardAccess _access;
+    private readonly DashboardReader _phases;
+    private readonly JobsReader _jobs;
+    private readonly IAntiforgery _antiforgery;
+    private readonly DashboardOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public DashboardEndpoints(DashboardAccess access, DashboardReader phases, JobsReader jobs, IAntiforgery antiforgery, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardEndpoints> logger)
+    {
+        _access = access;
+        _phases = phases;
+        _jobs = jobs;
+        _antiforgery = antiforgery;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task PhasesPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
+    {
+        if (await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var view = await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false);
+        var layout = Layout(context, prefix);
+        await layout.WriteAsync(context, "Phases", "Phases", "/api/phases", html => PhasesHtml.Write(html, layout, view)).ConfigureAwait(false);
+    });
+
+    public Task PhasesApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
+    {
+        if (!await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            await JsonAsync(context, await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.PhasesView).ConfigureAwait(false);
+        }
+    });
+
+    public Task RunKeyPageAsync(HttpContext context, string prefix, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
+    {
+        if (await _phases.ReadRunKeyAsync(phase, runKey, ct).ConfigureAwait(false) is not { } view)
+        {
+            await NotFoundAsync(context, $"No tally for run key '{runKey}' of phase '{phase}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var layout = Layout(context, prefix);
+        var tokens = _options.AllowActions ? _antiforgery.GetAndStoreTokens(context) : null;
+        var api = "/api/phases/" + Uri.EscapeDataString(phase) + "/" + Uri.EscapeDataString(runKey);
+        await layout.WriteAsync(context, $"Run key {runKey} · {phase}", string.Empty, api, html => RunKeyHtml.Write(html, layout, view, tokens)).ConfigureAwait(false);
+    });
+
+    public Task RunKeyApiAsync(HttpContext context, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
+    {
+        if (await _phases.ReadRunKeyAsync(phase, runKey, ct).ConfigureAwait(false) is not { } view)
+        {
+            await NotFoundAsync(context, $"No tally for run key '{runKey}' of phase '{phase}'.").ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, view, DashboardJsonContext.Default.RunKeyView).ConfigureAwait(false);
+    });
+
+    public Task JobsPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
+    {
+        if (!TryStatus(context, out var status))
+        {
+            await BadRequestAsync(context, "status must be pending, running, completed or failed.").ConfigureAwait(false);
+            return;
+        }
+
+        var view = await _jobs.ReadAsync(status, Query(context, "after"), ct).ConfigureAwait(false);
+        var layout = Layout(context, prefix);
+        var tokens = _options.AllowActions ? _antiforgery.GetAndStoreTokens(context) : null;
+        await layout.WriteAsync(context, "Scheduled jobs", "Scheduled jobs", "/api/jobs", html => JobsHtml.Write(html, layout, view, tokens)).ConfigureAwait(false);
+    });
+
+    public Task JobsApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
+    {
+        if (!TryStatus(context, out var status))
+        {
+            await BadRequestAsync(context, "status must be pending, running, completed or failed.").ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, await _jobs.ReadAsync(status, Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.JobsView).ConfigureAwait(false);
+    });
+
+    public Task RejectedPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
+    {
+        var view = await ReadRejectedAsync(ct).ConfigureAwait(false);
+        var layout = Layout(context, prefix);
+        await layout.WriteAsync(context, "Rejected messages", "Rejected messages", "/api/rejected", html => RejectedHtml.Write(html, view)).ConfigureAwait(false);
+    });
+
+    public Task RejectedApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
+        await JsonAsync(context, await ReadRejectedAsync(ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false));
+
+    /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 503 when the store (or Google's certificates) cannot be reached.</summary>
+    public async Task GuardAsync(HttpContext context, Func<string, CancellationToken, Task> handle)
+    {
+        var cancellationToken = context.RequestAborted;
+        HtmlLayout.SetHeaders(context.Response);
+        try
+        {
+            if (await _access.AuthenticateAsync(context).ConfigureAwait(false) is not { } principal)
+            {
+                return;
+            }
+
+            await handle(principal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
+            && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))
+        {
+            DashboardLog.StoreUnavailable(_logger, ex);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("503: the store could not be read; try again.\n", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static string? Query(HttpContext context, string name) =>
+        context.Request.Query[name] is { Count: 1 } values && values[0] is { Length: > 0 } value ? value : null;
+
+    public static HtmlLayout Layout(HttpContext context, string prefix, DashboardOptions options) => new(context.Request.PathBase + prefix, options);
+
+    private HtmlLayout Layout(HttpContext context, string prefix) => Layout(context, prefix, _options);
+
+    /// <summary>Answers 404 when <c>?phase=</c> names a phase that is not configured.</summary>
+    private async Task<bool> UnknownPhaseAsync(HttpContext context)
+    {
+        if (Query(context, "phase") is not { } phase || _phases.FindPhase(phase) is not null)
+        {
+            return false;
+        }
+
+        await NotFoundAsync(context, $"Phase '{phase}' is not configured.").ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<RejectedView> ReadRejectedAsync(CancellationToken cancellationToken)
+    {
+        var queries = _phases.Queries;
+        var messages = queries is null ? [] : await queries.ListRecentRejectedAsync(_options.PageSize, cancellationToken).ConfigureAwait(false);
+        return new RejectedView(_time.GetUtcNow(), messages.Select(m => new RejectedRow(m.MessageId, m.Reason, m.ReceivedAt, m.Excerpt)).ToList());
+    }
+
+    private static bool TryStatus(HttpContext context, out Scheduling.ScheduledJobStatus? status)
+    {
+        status = null;
+        if (Query(context, "status") is not { } text)
+        {
+            return true;
+        }
+
+        if (JobsReader.TryParseStatus(text, out var parsed))
+        {
+            status = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task JsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task NotFoundAsync(HttpContext context, string message) => PlainAsync(context, StatusCodes.Status404NotFound, message);
+
+    private static Task BadRequestAsync(HttpContext context, string message) => PlainAsync(context, StatusCodes.Status400BadRequest, message);
+
+    public static Task PlainAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(message + "\n", context.RequestAborted);
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Pax.Orchestration.Dashboard.Internal;
+
+/// <summary>The JSON of <c>/pax/api/*</c>: camelCase, nulls written (a script sees every field).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(PhasesView))]
+[JsonSerializable(typeof(RunKeyView))]
+[JsonSerializable(typeof(JobsView))]
+[JsonSerializable(typeof(RejectedView))]
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

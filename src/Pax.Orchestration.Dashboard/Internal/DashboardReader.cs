@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Internal;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog.Internal;
+
+namespace Pax.Orchestration.Dashboard.Internal;
+
+/// <summary>
+/// Reads what the phase and run key pages show from the completion store, bounded: per phase one page of
+/// <see cref="DashboardOptions.PageSize"/> tallies (<see cref="ICompletionStoreQueries.ListRecentAsync"/>) and, for a
+/// phase with an expected schedule, one look-up of at most as many expected run keys (the watchdog's "nobody
+/// reported" rule); a run key is one read.
+/// </summary>
+internal sealed class DashboardReader
+{
+    private readonly ICompletionStore? _store;
+    private readonly ICompletionStoreQueries? _queries;
+    private readonly OrchestrationOptions? _orchestration;
+    private readonly DashboardOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, ExpectedRunCalendar> _calendars = new(StringComparer.Ordinal);
+
+    public DashboardReader(IServiceProvider services, IOptions<DashboardOptions> options, TimeProvider time)
+    {
+        _store = services.GetService<ICompletionStore>();
+        _queries = services.GetService<ICompletionStoreQueries>() ?? _store as ICompletionStoreQueries;
+        _orchestration = _store is null ? null : services.GetService<IOptions<OrchestrationOptions>>()?.Value;
+        _options = options.Value;
+        _time = time;
+        foreach (var phase in Phases)
+        {
+            if (phase is { Expected: { } expected, Deadline: { } } && ExpectedRunCalendar.Create(expected, phase.Deadline, phase.Name, []) is { } calendar)
+            {
+                _calendars[phase.Name] = calendar;
+            }
+        }
+    }
+
+    public IReadOnlyList<PhaseDefinition> Phases => _orchestration?.Phases ?? [];
+
+    public ICompletionStoreQueries? Queries => _queries;
+
+    public PhaseDefinition? FindPhase(string name) => Phases.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    public async Task<PhasesView> ReadPhasesAsync(string? onlyPhase, string? after, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var views = new List<PhaseView>();
+        foreach (var phase in Phases.Where(p => onlyPhase is null || string.Equals(p.Name, onlyPhase, StringComparison.Ordinal)))
+        {
+            views.Add(await ReadPhaseAsync(phase, onlyPhase is null ? null : DashboardPaging.Tally(after), now, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new PhasesView(now, views);
+    }
+
+    public async Task<RunKeyView?> ReadRunKeyAsync(string phaseName, string runKey, CancellationToken cancellationToken)
+    {
+        if (_store is null || FindPhase(phaseName) is not { } phase || CompletionNames.ValidateRunKey(runKey) is not null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var tally = await _store.GetAsync(phase.Name, runKey, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? expectedAt = tally is null && _calendars.TryGetValue(phase.Name, out var calendar)
+            ? calendar.DueBy(now).FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt
+            : null;
+        if (tally is null && expectedAt is null)
+        {
+            return null;
+        }
+
+        var row = Row(phase, tally, runKey, now, expectedAt);
+        var trigger = Trigger(phase);
+        return new RunKeyView(phase.Name, runKey, row, trigger, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, runKey), RunKeyTimeline.Build(tally, trigger, _orchestration!.ClaimLease, now));
+    }
+
+    private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = new List<RunKeyRow>();
+        string? next = null;
+        if (_queries is not null)
+        {
+            var tallies = await _queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
+            next = tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null;
+        }
+
+        if (after is null && _store is not null && _calendars.TryGetValue(phase.Name, out var calendar))
+        {
+            // The watchdog's rule for run keys nobody reported for, limited to the newest page of expected keys.
+            var due = calendar.DueBy(now).TakeLast(_options.PageSize).ToList();
+            var recorded = due.Count == 0
+                ? new HashSet<string>()
+                : await _store.FindRecordedRunKeysAsync(phase.Name, due.Select(d => d.RunKey).ToList(), cancellationToken).ConfigureAwait(false);
+            var silent = due.Where(d => !recorded.Contains(d.RunKey)).Reverse().Select(d => Row(phase, null, d.RunKey, now, d.ExpectedAt));
+            rows.InsertRange(0, silent);
+        }
+
+        return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next);
+    }
+
+    private static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)
+    {
+        var progress = PhaseEvaluation.Evaluate(phase, tally, runKey, now, expectedAt);
+        var reported = tally?.Completions.Values.OrderBy(c => c.Processor, StringComparer.Ordinal)
+            .Select(c => new ProcessorCell(c.Processor, c.Status == CompletionStatus.Failed ? "failed" : "succeeded", c.RecordedAt)) ?? [];
+        var cells = reported.Concat(progress.Missing.Select(p => new ProcessorCell(p, "missing", null)))
+            .OrderBy(c => c.Processor, StringComparer.Ordinal).ToList();
+        return new RunKeyRow(
+            runKey,
+            tally is null ? "none" : StateName(tally.State),
+            progress.Complete,
+            progress.Overdue,
+            tally is null,
+            progress.Completed.Count,
+            progress.RequiredSuccesses,
+            cells,
+            progress.FirstCompletionAt,
+            expectedAt,
+            progress.DeadlineAt,
+            progress.ClaimedUntil,
+            progress.TriggeredAt,
+            tally?.ClaimedAt,
+            tally?.Claims ?? 0);
+    }
+
+    private static TriggerView Trigger(PhaseDefinition phase) => phase switch
+    {
+        { CustomTrigger: not null } => new TriggerView("custom", phase.CustomTrigger.GetType().Name),
+        { Trigger.Topic: { } topic } => new TriggerView("topic", topic),
+        { Trigger.Job: { } job } => new TriggerView("job", job),
+        { Trigger.Url: { } url } => new TriggerView("url", url.ToString()),
+        _ => new TriggerView("none", null),
+    };
+
+    private static string StateName(TallyTriggerState state) => state switch
+    {
+        TallyTriggerState.Claimed => "claimed",
+        TallyTriggerState.Triggered => "triggered",
+        _ => "open",
+    };
+}

@@ -1,0 +1,93 @@
+namespace Pax.Orchestration.Dashboard.Internal;
+
+// The dashboard's data, as the pages render it and /pax/api/* returns it (shapes documented in the package README).
+// Internal records in one file: they are one contract, serialised by DashboardJsonContext.
+
+/// <summary><c>GET /pax/api/phases</c>.</summary>
+internal sealed record PhasesView(DateTimeOffset GeneratedAt, IReadOnlyList<PhaseView> Phases);
+
+/// <summary>One phase with its newest run keys.</summary>
+internal sealed record PhaseView(
+    string Name,
+    IReadOnlyList<string> Processors,
+    int? ExpectedCount,
+    int RequiredSuccesses,
+    TriggerView Trigger,
+    IReadOnlyList<RunKeyRow> RunKeys,
+    string? NextPage);
+
+/// <summary>The next phase's trigger: <c>kind</c> is <c>topic</c>, <c>job</c>, <c>url</c> or <c>custom</c>.</summary>
+internal sealed record TriggerView(string Kind, string? Target);
+
+/// <summary>One run key of a phase; <c>state</c> is <c>open</c>, <c>claimed</c>, <c>triggered</c> or <c>none</c> (nobody reported).</summary>
+internal sealed record RunKeyRow(
+    string RunKey,
+    string State,
+    bool Complete,
+    bool Overdue,
+    bool NobodyReported,
+    int Succeeded,
+    int RequiredSuccesses,
+    IReadOnlyList<ProcessorCell> Processors,
+    DateTimeOffset? FirstReportAt,
+    DateTimeOffset? ExpectedAt,
+    DateTimeOffset? DeadlineAt,
+    DateTimeOffset? ClaimedUntil,
+    DateTimeOffset? TriggeredAt,
+    DateTimeOffset? ClaimedAt,
+    int Claims);
+
+/// <summary>One processor of a run key: <c>status</c> is <c>succeeded</c>, <c>failed</c> or <c>missing</c>.</summary>
+internal sealed record ProcessorCell(string Processor, string Status, DateTimeOffset? RecordedAt);
+
+/// <summary><c>GET /pax/api/phases/{phase}/{runKey}</c>.</summary>
+internal sealed record RunKeyView(
+    string Phase,
+    string RunKey,
+    RunKeyRow Summary,
+    TriggerView Trigger,
+    string IdempotencyKey,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>
+/// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim
+/// was not the first), <c>redrive_due</c> (a claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>.
+/// </summary>
+internal sealed record TimelineEntry(
+    DateTimeOffset At,
+    string Kind,
+    string? Processor,
+    string? Status,
+    string? Details,
+    string? MessageId,
+    string Text);
+
+/// <summary><c>GET /pax/api/jobs</c>.</summary>
+internal sealed record JobsView(DateTimeOffset GeneratedAt, IReadOnlyList<JobStatusView> Statuses, bool Available);
+
+/// <summary>The jobs in one status.</summary>
+internal sealed record JobStatusView(string Status, IReadOnlyList<JobRow> Jobs, string? NextPage);
+
+/// <summary>One job; times in UTC, <c>nextRunLocal</c> in the job's time zone.</summary>
+internal sealed record JobRow(
+    string Id,
+    string Type,
+    string Status,
+    DateTimeOffset NextRun,
+    string NextRunLocal,
+    string TimeZone,
+    int Attempts,
+    int MaxAttempts,
+    string? LastError,
+    string? LeaseHolder,
+    DateTimeOffset? LeaseUntil,
+    string? Cron,
+    string? Misfire,
+    IReadOnlyList<string> NextOccurrences,
+    string? Version);
+
+/// <summary><c>GET /pax/api/rejected</c>.</summary>
+internal sealed record RejectedView(DateTimeOffset GeneratedAt, IReadOnlyList<RejectedRow> Messages);
+
+/// <summary>One rejected delivery.</summary>
+internal sealed record RejectedRow(string? MessageId, string Reason, DateTimeOffset ReceivedAt, string? Excerpt);

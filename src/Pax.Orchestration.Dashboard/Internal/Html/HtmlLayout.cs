@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+
+namespace Pax.Orchestration.Dashboard.Internal.Html;
+
+/// <summary>
+/// The page frame: navigation, the inline stylesheet (allowed by a per-response nonce), optional auto-refresh, and the
+/// response headers — a Content-Security-Policy that allows nothing but that stylesheet and forms posting back here
+/// (<c>default-src 'none'</c>: no script, image, font or frame from anywhere), <c>nosniff</c>, no referrer, no caching.
+/// </summary>
+internal sealed class HtmlLayout
+{
+    private const string Style = """
+        body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
+        header{background:#243b53;padding:.5rem 1rem}header a{color:#fff;margin-right:1.5rem;text-decoration:none;font-weight:600}
+        header a[aria-current=page]{text-decoration:underline}
+        main{padding:1rem}h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.15rem;margin:1.5rem 0 .4rem}
+        table{border-collapse:collapse;margin:.3rem 0 1rem;background:#fff}th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        th{background:#eef1f5}td.num{text-align:right}
+        .st-succeeded{background:#d3f2d9}.st-failed{background:#fbd3d0}.st-missing{background:#eceff1;color:#444}
+        .badge{display:inline-block;border-radius:3px;padding:0 .35rem;margin-left:.3rem;font-size:.8rem;font-weight:600}
+        .b-overdue{background:#b3261e;color:#fff}.b-silent{background:#6d4c00;color:#fff}.b-triggered{background:#1e6b35;color:#fff}.b-claimed{background:#0b5cad;color:#fff}.b-open{background:#5f6b7a;color:#fff}
+        .meta{color:#555}.none{color:#888}pre{white-space:pre-wrap;word-break:break-all;margin:0;max-width:60rem}
+        form{display:inline}button{font:inherit;padding:.1rem .6rem}p[role=status]{background:#fff4c2;padding:.4rem .6rem;border:1px solid #e0c860}
+        footer{padding:1rem;color:#666;font-size:.85rem}
+        """;
+
+    private readonly string _basePath;
+    private readonly DashboardOptions _options;
+
+    public HtmlLayout(string basePath, DashboardOptions options)
+    {
+        _basePath = basePath;
+        _options = options;
+    }
+
+    public string Path(string relative) => _basePath + relative;
+
+    /// <summary>Writes a full page with <paramref name="body"/> and the security headers.</summary>
+    public async Task WriteAsync(HttpContext context, string title, string current, string apiPath, Action<HtmlWriter> body)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var html = new HtmlWriter();
+        html.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        if (_options.AutoRefresh is { } refresh)
+        {
+            html.Raw("<meta http-equiv=\"refresh\"").Attribute("content", ((int)refresh.TotalSeconds).ToString(CultureInfo.InvariantCulture)).Raw(">");
+        }
+
+        html.Raw("<title>").Text("Pax · " + title).Raw("</title><style").Attribute("nonce", nonce).Raw(">").Raw(Style).Raw("</style></head><body>");
+        html.Raw("<header><nav aria-label=\"Pax dashboard\">");
+        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected") })
+        {
+            html.Raw("<a").Attribute("href", Path(path.Length == 0 ? "/" : path));
+            if (label == current)
+            {
+                html.Raw(" aria-current=\"page\"");
+            }
+
+            html.Raw(">").Text(label).Raw("</a>");
+        }
+
+        html.Raw("</nav></header><main><h1>").Text(title).Raw("</h1>");
+        if (context.Request.Query["result"].ToString() is { Length: > 0 } result)
+        {
+            html.Raw("<p role=\"status\">").Text(result).Raw("</p>");
+        }
+
+        body(html);
+        html.Raw("</main><footer>Same data as JSON: ").Link(Path(apiPath), Path(apiPath)).Raw("</footer></body></html>");
+
+        SetHeaders(context.Response, $"default-src 'none'; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(html.ToString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The headers every dashboard answer carries (JSON too).</summary>
+    public static void SetHeaders(HttpResponse response, string contentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'")
+    {
+        response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>Writes a POST form with the antiforgery token and one button.</summary>
+    public static void ActionForm(HtmlWriter html, string action, AntiforgeryTokenSet tokens, string label, string accessibleLabel)
+    {
+        html.Raw("<form method=\"post\"").Attribute("action", action).Raw("><input type=\"hidden\"").Attribute("name", tokens.FormFieldName)
+            .Attribute("value", tokens.RequestToken).Raw("><button type=\"submit\"").Attribute("aria-label", accessibleLabel).Raw(">").Text(label).Raw("</button></form>");
+    }
+}

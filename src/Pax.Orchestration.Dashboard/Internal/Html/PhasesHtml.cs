@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Pax.Orchestration.Dashboard.Internal.Html;
+
+/// <summary>The phases page: per phase, its newest run keys as rows and its processors as cells (state as text and colour).</summary>
+internal static class PhasesHtml
+{
+    public static void Write(HtmlWriter html, HtmlLayout layout, PhasesView view)
+    {
+        if (view.Phases.Count == 0)
+        {
+            html.Raw("<p>No phase is configured (Pax:Orchestration:Phases), or Pax.Orchestration is not registered.</p>");
+        }
+
+        foreach (var phase in view.Phases)
+        {
+            html.Raw("<section").Attribute("aria-labelledby", "phase-" + phase.Name).Raw("><h2").Attribute("id", "phase-" + phase.Name).Raw(">")
+                .Text("Phase " + phase.Name).Raw("</h2><p class=\"meta\">");
+            var expected = phase.Processors.Count > 0 ? phase.Processors.Count : phase.ExpectedCount ?? 0;
+            html.Text($"Needs {phase.RequiredSuccesses} of {expected} processors · next: {phase.Trigger.Kind} {phase.Trigger.Target}").Raw("</p>");
+            WriteTable(html, layout, phase);
+            if (phase.NextPage is { } next)
+            {
+                html.Link(layout.Path("/") + "?phase=" + Uri.EscapeDataString(phase.Name) + "&after=" + Uri.EscapeDataString(next), "Older run keys of " + phase.Name + " →");
+            }
+
+            html.Raw("</section>");
+        }
+    }
+
+    private static void WriteTable(HtmlWriter html, HtmlLayout layout, PhaseView phase)
+    {
+        if (phase.RunKeys.Count == 0)
+        {
+            html.Raw("<p>No run key recorded yet.</p>");
+            return;
+        }
+
+        var named = phase.Processors.Count > 0;
+        html.Raw("<table><caption>").Text("Latest run keys of " + phase.Name).Raw("</caption><thead><tr><th scope=\"col\">Run key</th><th scope=\"col\">State</th><th scope=\"col\">Succeeded</th>");
+        foreach (var processor in phase.Processors)
+        {
+            html.Raw("<th scope=\"col\">").Text(processor).Raw("</th>");
+        }
+
+        if (!named)
+        {
+            html.Raw("<th scope=\"col\">Processors</th>");
+        }
+
+        html.Raw("<th scope=\"col\">First report</th><th scope=\"col\">Triggered</th></tr></thead><tbody>");
+        foreach (var row in phase.RunKeys)
+        {
+            html.Raw("<tr><th scope=\"row\">").Link(layout.Path("/phases/" + Uri.EscapeDataString(phase.Name) + "/" + Uri.EscapeDataString(row.RunKey)), row.RunKey).Raw("</th><td>");
+            StateBadges(html, row);
+            html.Raw("</td><td class=\"num\">").Text(string.Create(CultureInfo.InvariantCulture, $"{row.Succeeded} of {row.RequiredSuccesses}")).Raw("</td>");
+            if (named)
+            {
+                var cells = row.Processors.ToDictionary(c => c.Processor, StringComparer.Ordinal);
+                foreach (var processor in phase.Processors)
+                {
+                    Cell(html, cells.GetValueOrDefault(processor) ?? new ProcessorCell(processor, "missing", null));
+                }
+            }
+            else
+            {
+                html.Raw("<td>");
+                foreach (var cell in row.Processors)
+                {
+                    html.Raw("<span").Attribute("class", "badge st-" + cell.Status).Raw(">").Text(cell.Processor + ": " + Label(cell.Status)).Raw("</span>");
+                }
+
+                html.Raw("</td>");
+            }
+
+            html.Raw("<td>");
+            if (row.NobodyReported)
+            {
+                html.Raw("expected ");
+            }
+
+            html.Time(row.FirstReportAt ?? row.ExpectedAt).Raw("</td><td>").Time(row.TriggeredAt).Raw("</td></tr>");
+        }
+
+        html.Raw("</tbody></table>");
+    }
+
+    public static void StateBadges(HtmlWriter html, RunKeyRow row)
+    {
+        html.Raw("<span").Attribute("class", "badge b-" + (row.NobodyReported ? "silent" : row.State)).Raw(">")
+            .Text(row.NobodyReported ? "nobody reported" : row.State).Raw("</span>");
+        if (row.Overdue)
+        {
+            html.Raw("<span class=\"badge b-overdue\">overdue</span>");
+        }
+    }
+
+    public static string Label(string status) => status switch
+    {
+        "succeeded" => "✓ succeeded",
+        "failed" => "✗ failed",
+        _ => "– missing",
+    };
+
+    private static void Cell(HtmlWriter html, ProcessorCell cell)
+    {
+        html.Raw("<td").Attribute("class", "st-" + cell.Status).Raw(">").Text(Label(cell.Status)).Raw("</td>");
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Pax.Orchestration.Dashboard.Internal.Html;
+
+/// <summary>The run key page: summary, trigger, the re-drive action, and the timeline.</summary>
+internal static class RunKeyHtml
+{
+    public static void Write(HtmlWriter html, HtmlLayout layout, RunKeyView view, AntiforgeryTokenSet? actions)
+    {
+        var s = view.Summary;
+        html.Raw("<p>State: ");
+        PhasesHtml.StateBadges(html, s);
+        html.Raw(" · ").Text($"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
+        html.Raw("<table><caption>Trigger</caption><tbody><tr><th scope=\"row\">Kind</th><td>").Text(view.Trigger.Kind).Raw("</td></tr><tr><th scope=\"row\">Target</th><td>")
+            .Text(view.Trigger.Target).Raw("</td></tr><tr><th scope=\"row\">Idempotency key</th><td><code>").Text(view.IdempotencyKey).Raw("</code></td></tr>")
+            .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr></tbody></table>");
+        if (actions is not null && s.State == "claimed")
+        {
+            HtmlLayout.ActionForm(html, layout.Path("/actions/redrive/" + Uri.EscapeDataString(view.Phase) + "/" + Uri.EscapeDataString(view.RunKey)), actions, "Re-drive", "Re-drive " + view.Phase + "/" + view.RunKey);
+        }
+
+        html.Raw("<h2>Processors</h2><table><thead><tr><th scope=\"col\">Processor</th><th scope=\"col\">Status</th><th scope=\"col\">Recorded</th></tr></thead><tbody>");
+        foreach (var cell in s.Processors)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(cell.Processor).Raw("</th><td").Attribute("class", "st-" + cell.Status).Raw(">").Text(PhasesHtml.Label(cell.Status))
+                .Raw("</td><td>").Time(cell.RecordedAt).Raw("</td></tr>");
+        }
+
+        html.Raw("</tbody></table><h2>Timeline</h2>");
+        if (view.Timeline.Count == 0)
+        {
+            html.Raw("<p>Nobody reported for this run key.</p>");
+            return;
+        }
+
+        html.Raw("<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Event</th><th scope=\"col\">Processor</th><th scope=\"col\">Status</th><th scope=\"col\">Details</th><th scope=\"col\">Message id</th></tr></thead><tbody>");
+        foreach (var e in view.Timeline)
+        {
+            html.Raw("<tr><td>").Time(e.At).Raw("</td><td>").Text(e.Text).Raw("</td><td>").Text(e.Processor).Raw("</td><td");
+            if (e.Status is { } status)
+            {
+                html.Attribute("class", "st-" + status).Raw(">").Text(PhasesHtml.Label(status));
+            }
+            else
+            {
+                html.Raw(">");
+            }
+
+            html.Raw("</td><td><pre>").Text(e.Details).Raw("</pre></td><td><code>").Text(e.MessageId).Raw("</code></td></tr>");
+        }
+
+        html.Raw("</tbody></table>");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Pax.Orchestration.Dashboard.Tests.Support;
+
+namespace Pax.Orchestration.Dashboard.Tests.Api;
+
+/// <summary>The JSON for scripts at <c>/pax/api/*</c>: the documented shapes (README of the package).</summary>
+public sealed class DashboardApiTests
+{
+    [Fact]
+    public async Task Phases_lists_each_phase_with_its_trigger_and_run_keys_with_processor_states()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        using var json = await GetAsync(server, "/pax/api/phases");
+
+        var root = json.RootElement;
+        Assert.Equal(["generatedAt", "phases"], Names(root));
+        var collect = root.GetProperty("phases")[0];
+        Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage"], Names(collect));
+        var row = collect.GetProperty("runKeys").EnumerateArray().Single(r => r.GetProperty("runKey").GetString() == "2026-02-10");
+        Assert.Equal(
+            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims"],
+            Names(row));
+        Assert.Equal(("open", true), (row.GetProperty("state").GetString(), row.GetProperty("overdue").GetBoolean()));
+        Assert.Equal(["cam-a:succeeded", "cam-b:failed", "cam-c:missing"], row.GetProperty("processors").EnumerateArray().Select(c => c.GetProperty("processor").GetString() + ":" + c.GetProperty("status").GetString()));
+        var publish = root.GetProperty("phases")[2].GetProperty("trigger");
+        Assert.Equal(("topic", "projects/p/topics/next"), (publish.GetProperty("kind").GetString(), publish.GetProperty("target").GetString()));
+    }
+
+    [Fact]
+    public async Task A_run_key_has_its_summary_trigger_idempotency_key_and_timeline()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        using var json = await GetAsync(server, "/pax/api/phases/collect/2026-02-10");
+
+        var root = json.RootElement;
+        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "timeline"], Names(root));
+        Assert.Equal("collect:2026-02-10", root.GetProperty("idempotencyKey").GetString());
+        var report = root.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("processor").GetString() == "cam-b");
+        Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text"], Names(report));
+        Assert.Equal(("report", "failed", "m-b"), (report.GetProperty("kind").GetString(), report.GetProperty("status").GetString(), report.GetProperty("messageId").GetString()));
+    }
+
+    [Fact]
+    public async Task Jobs_are_grouped_by_status_and_one_status_can_be_asked_for()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        using var all = await GetAsync(server, "/pax/api/jobs");
+        using var failed = await GetAsync(server, "/pax/api/jobs?status=failed");
+
+        Assert.Equal(["running", "pending", "failed", "completed"], all.RootElement.GetProperty("statuses").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        var only = Assert.Single(failed.RootElement.GetProperty("statuses").EnumerateArray());
+        var job = Assert.Single(only.GetProperty("jobs").EnumerateArray());
+        Assert.Equal(
+            ["id", "type", "status", "nextRun", "nextRunLocal", "timeZone", "attempts", "maxAttempts", "lastError", "leaseHolder", "leaseUntil", "cron", "misfire", "nextOccurrences", "version"],
+            Names(job));
+        Assert.Equal(("send-report", 5), (job.GetProperty("id").GetString(), job.GetProperty("attempts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Rejected_lists_the_latest_with_reason_and_excerpt()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        using var json = await GetAsync(server, "/pax/api/rejected");
+
+        var message = Assert.Single(json.RootElement.GetProperty("messages").EnumerateArray());
+        Assert.Equal(["messageId", "reason", "receivedAt", "excerpt"], Names(message));
+        Assert.Equal("{\"x\":\"<script>alert('x')</script>\"}", message.GetProperty("excerpt").GetString());
+    }
+
+    private static async Task<JsonDocument> GetAsync(DashboardServer server, string path)
+    {
+        var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud.Firestore;
+using Pax.Orchestration.Dashboard.Tests.Support;
+
+namespace Pax.Orchestration.Dashboard.Tests.Api;
+
+/// <summary>The dashboard over the Firestore stores (emulator): the same answers, and the Firestore calls each page costs.</summary>
+public sealed class FirestoreDashboardTests(FirestoreEmulatorFixture emulator) : IClassFixture<FirestoreEmulatorFixture>
+{
+    [Fact]
+    public async Task Each_page_costs_one_bounded_query_per_list_and_answers_as_on_SQLite()
+    {
+        var counter = new RequestCounter();
+        var host = (await emulator.GetAsync()).HostPort;
+        await using var server = await DashboardServer.StartAsync(
+            services: s => s.AddHttpClient<FirestoreClient>().AddHttpMessageHandler(() => counter),
+            firestoreEmulator: host);
+        await server.SeedAsync();
+
+        var phases = await CallsForAsync(server, counter, "/pax/api/phases");
+        var runKey = await CallsForAsync(server, counter, "/pax/api/phases/collect/2026-02-10");
+        var jobs = await CallsForAsync(server, counter, "/pax/api/jobs");
+        var rejected = await CallsForAsync(server, counter, "/pax/api/rejected");
+
+        // Three phases: one runQuery each; collect's expected schedule adds one batchGet of its newest expected run keys.
+        Assert.Equal(["POST :batchGet", "POST :runQuery", "POST :runQuery", "POST :runQuery"], phases.Calls.Order(StringComparer.Ordinal));
+        Assert.Equal(["GET /{document}"], runKey.Calls);
+        Assert.Equal(["POST :runQuery", "POST :runQuery", "POST :runQuery", "POST :runQuery"], jobs.Calls);
+        Assert.Equal(["POST :runQuery"], rejected.Calls);
+
+        var collect = phases.Json.RootElement.GetProperty("phases")[0].GetProperty("runKeys").EnumerateArray()
+            .Select(r => r.GetProperty("runKey").GetString() + ":" + r.GetProperty("state").GetString()).ToList();
+        Assert.Equal(["2026-02-08:none", "2026-02-10:open", "2026-02-09:triggered"], collect);
+        Assert.Equal(2, runKey.Json.RootElement.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "report"));
+        Assert.Equal(["running:reindex", "pending:nightly-export", "failed:send-report", "completed:one-off"], jobs.Json.RootElement.GetProperty("statuses").EnumerateArray()
+            .SelectMany(s => s.GetProperty("jobs").EnumerateArray().Select(j => s.GetProperty("status").GetString() + ":" + j.GetProperty("id").GetString())));
+        Assert.Equal("m-bad", rejected.Json.RootElement.GetProperty("messages")[0].GetProperty("messageId").GetString());
+        phases.Json.Dispose();
+        runKey.Json.Dispose();
+        jobs.Json.Dispose();
+        rejected.Json.Dispose();
+    }
+
+    private static async Task<(IReadOnlyList<string> Calls, JsonDocument Json)> CallsForAsync(DashboardServer server, RequestCounter counter, string path)
+    {
+        counter.Reset();
+        var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (counter.Calls, json);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Dashboard.Hosting;
+using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Stores;
+
+namespace Pax.Orchestration.Dashboard.Tests.Support;
+
+/// <summary>
+/// The dashboard on Kestrel at 127.0.0.1:0 over real SQLite stores (tallies and jobs) in a temporary directory, with a
+/// fake clock, a recording trigger and a log collector. Phases: <c>collect</c> (named cam-a, cam-b, cam-c; deadline 1 h;
+/// expected daily at 06:00 UTC) and <c>process</c> (2 of 3 unnamed processors).
+/// </summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 2, 10, 12, 0, 0, TimeSpan.Zero);
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private DashboardServer(WebApplication app, string directory, FakeTimeProvider time, FakeLogCollector logs)
+    {
+        _app = app;
+        _directory = directory;
+        Time = time;
+        Logs = logs;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public NoopTrigger Trigger { get; private init; } = null!;
+
+    public CompletionTally Tally => Services.GetRequiredService<CompletionTally>();
+
+    public IScheduledJobStore Jobs => Services.GetRequiredService<IScheduledJobStore>();
+
+    public static async Task<DashboardServer> StartAsync(Action<DashboardOptions>? configure = null, Action<IServiceCollection>? services = null, string? firestoreEmulator = null)
+    {
+        var project = "p" + Guid.NewGuid().ToString("N")[..12];
+        var directory = Path.Combine(Path.GetTempPath(), "pax-dash-" + Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(Now);
+        var trigger = new NoopTrigger();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddPaxGoogleCloud(o =>
+        {
+            o.FirestoreEmulatorHost = firestoreEmulator;
+            o.Retry.InitialDelay = TimeSpan.Zero;
+            o.Retry.MaxDelay = TimeSpan.Zero;
+        });
+        builder.Services.AddPaxOrchestration(o =>
+        {
+            o.Store = firestoreEmulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
+            o.Firestore.ProjectId = project;
+            o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+            o.Sqlite.Path = Path.Combine(directory, "tallies.db");
+            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Phases.Add(new PhaseDefinition
+            {
+                Name = "collect",
+                Processors = ["cam-a", "cam-b", "cam-c"],
+                Deadline = TimeSpan.FromHours(1),
+                Expected = new ExpectedRunSchedule { Cron = "0 6 * * *", RunKeyFormat = "yyyy-MM-dd", LookBack = TimeSpan.FromDays(3) },
+                CustomTrigger = trigger,
+            });
+            o.Phases.Add(new PhaseDefinition { Name = "process", ExpectedCount = 3, Threshold = 2, CustomTrigger = trigger });
+
+            // Never completed in the tests: shows a configured topic trigger.
+            o.Phases.Add(new PhaseDefinition { Name = "publish", Processors = ["x"], Trigger = new PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
+        });
+        builder.Services.AddPaxScheduling(o =>
+        {
+            o.Store = firestoreEmulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
+            o.Firestore.ProjectId = project;
+            o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+            o.Sqlite.Path = Path.Combine(directory, "jobs.db");
+            o.Authentication = PushAuthenticationMode.None;
+        });
+        builder.Services.AddPaxDashboard(o =>
+        {
+            o.Authentication = PushAuthenticationMode.None;
+            configure?.Invoke(o);
+        });
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapPaxDashboard("/pax");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new DashboardServer(app, directory, time, app.Services.GetRequiredService<FakeLogCollector>()) { Trigger = trigger };
+    }
+
+    public Task<CompletionReceipt> ReportAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null, string? details = null) =>
+        Tally.RecordAsync(new CompletionMessage(phase, processor, runKey, status, messageId, details), TestContext.Current.CancellationToken);
+
+    public async Task<ScheduledJob> AddJobAsync(string id, ScheduledJobStatus status, DateTimeOffset scheduleAt, string? cron = null, string? timeZone = null, string? lastError = null, int attempts = 0)
+    {
+        using var payload = JsonDocument.Parse("{}");
+        var job = new ScheduledJob
+        {
+            Id = id,
+            Type = "http",
+            Payload = payload.RootElement.Clone(),
+            ScheduleAt = scheduleAt,
+            Status = status,
+            Attempts = attempts,
+            LastError = lastError,
+            Cron = cron,
+            TimeZone = timeZone,
+            LeaseUntil = status == ScheduledJobStatus.Running ? scheduleAt.AddMinutes(1) : null,
+            LeaseHolder = status == ScheduledJobStatus.Running ? "orchestrator-00042-abc/localhost/7" : null,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        return await Jobs.TryCreateAsync(job, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"job {id} exists");
+    }
+
+    /// <summary>
+    /// The usual picture: collect/2026-02-10 with cam-a succeeded, cam-b failed (details with markup), cam-c missing, overdue;
+    /// collect/2026-02-09 triggered; collect/2026-02-08 expected but nobody reported; process/run-1 triggered (2 of 3);
+    /// process/run-2 claimed with a lapsed lease; four jobs, one per status; one rejected delivery with markup in it.
+    /// </summary>
+    public async Task SeedAsync()
+    {
+        await ReportAsync("collect", "cam-a", "2026-02-09", messageId: "m-9a");
+        await ReportAsync("collect", "cam-b", "2026-02-09", messageId: "m-9b");
+        await ReportAsync("collect", "cam-c", "2026-02-09", messageId: "m-9c");
+        await ReportAsync("process", "p1", "run-1");
+        await ReportAsync("process", "p3", "run-1");
+        await SeedStuckClaimAsync("run-2");
+        await ReportAsync("collect", "cam-a", "2026-02-10", messageId: "m-a", details: "42 snapshots");
+        await ReportAsync("collect", "cam-b", "2026-02-10", CompletionStatus.Failed, "m-b", "<script>alert('b')</script> & 3 timeouts");
+        await AddJobAsync("nightly-export", ScheduledJobStatus.Pending, new DateTimeOffset(2026, 2, 11, 7, 0, 0, TimeSpan.Zero), cron: "0 2 * * *", timeZone: "America/New_York");
+        await AddJobAsync("send-report", ScheduledJobStatus.Failed, Now.AddHours(-1), lastError: "HTTP 500 from <b>receiver</b>", attempts: 5);
+        await AddJobAsync("reindex", ScheduledJobStatus.Running, Now.AddMinutes(-1), attempts: 1);
+        await AddJobAsync("one-off", ScheduledJobStatus.Completed, Now.AddHours(-3), attempts: 1);
+        await Services.GetRequiredService<ICompletionStore>().RecordRejectedAsync(
+            new RejectedMessage("m-bad", "contract: runKey is missing", Time.GetUtcNow(), "{\"x\":\"<script>alert('x')</script>\"}"), TestContext.Current.CancellationToken);
+        Time.Advance(TimeSpan.FromHours(2));
+    }
+
+    /// <summary>A tally stuck in <c>claimed</c> with a lapsed lease: the trigger failed once.</summary>
+    public async Task SeedStuckClaimAsync(string runKey)
+    {
+        Trigger.Fail = true;
+        await ReportAsync("process", "p1", runKey);
+        await ReportAsync("process", "p2", runKey);
+        Trigger.Fail = false;
+        Time.Advance(TimeSpan.FromMinutes(5));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>A next-phase trigger that succeeds, or fails while <see cref="Fail"/> is set.</summary>
+    public sealed class NoopTrigger : IPhaseTrigger
+    {
+        public bool Fail { get; set; }
+
+        public List<PhaseTriggerRequest> Calls { get; } = [];
+
+        public Task FireAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
+        {
+            if (Fail)
+            {
+                throw new HttpRequestException("trigger down");
+            }
+
+            lock (Calls)
+            {
+                Calls.Add(request);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
