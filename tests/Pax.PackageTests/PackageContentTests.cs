@@ -52,6 +52,15 @@ public sealed class PackageContentTests(PackedFeed feed)
         Assert.Contains("**/*.tf", props, StringComparison.Ordinal);
         Assert.Contains("PaxAnalyzeDeploymentFiles", props, StringComparison.Ordinal);
 
+        using (var symbols = ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{PackedFeed.Version}.snupkg")))
+        {
+            using var pdb = new MemoryStream();
+            symbols.GetEntry($"lib/net10.0/{id}.pdb")!.Open().CopyTo(pdb);
+            var sourceLink = System.Text.Encoding.UTF8.GetString(pdb.ToArray());
+            Assert.Contains("\"documents\":{", sourceLink, StringComparison.Ordinal);
+            Assert.Contains("https://raw.githubusercontent.com/pax-package-tests/pax/", sourceLink, StringComparison.Ordinal);
+        }
+
         var nuspec = Nuspec(package);
         XNamespace ns = nuspec.Root!.Name.Namespace;
         Assert.Equal(PackedFeed.RepositoryUrl, nuspec.Descendants(ns + "repository").Single().Attribute("url")?.Value);

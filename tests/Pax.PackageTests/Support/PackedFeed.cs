@@ -13,8 +13,11 @@ namespace Pax.PackageTests.Support;
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
 {
-    /// <summary>The repository address the packages are packed with, to check the nuspec and the help links.</summary>
-    public const string RepositoryUrl = "https://git.example.test/pax";
+    /// <summary>
+    /// The repository address the packages are packed with (test data, not the project's address: it has none), to
+    /// check the nuspec, SourceLink (a github.com address has a SourceLink provider in the SDK) and the help links.
+    /// </summary>
+    public const string RepositoryUrl = "https://github.com/pax-package-tests/pax";
 
     /// <summary>The version every Pax package is packed with.</summary>
     public const string Version = "0.1.0";
