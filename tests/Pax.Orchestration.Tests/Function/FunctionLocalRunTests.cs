@@ -43,7 +43,7 @@ public sealed class FunctionLocalRunTests(EmulatorsFixture emulators)
 
     private static IReadOnlyDictionary<string, string> LocalProfileEnvironment()
     {
-        var settings = Path.Combine(RepositoryRoot(), "samples", "Pax.Orchestrator.Function", "Properties", "launchSettings.json");
+        var settings = Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Orchestrator.Function", "Properties", "launchSettings.json");
         var profile = JsonNode.Parse(File.ReadAllText(settings))!["profiles"]!["local"]!;
         Assert.Equal("Project", profile["commandName"]!.GetValue<string>());
         return profile["environmentVariables"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
@@ -64,18 +64,5 @@ public sealed class FunctionLocalRunTests(EmulatorsFixture emulators)
 
             await poll.WaitForNextTickAsync(deadline.Token);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pax.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pax.sln not found above " + AppContext.BaseDirectory);
     }
 }
