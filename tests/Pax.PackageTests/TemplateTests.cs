@@ -24,6 +24,26 @@ public sealed class TemplateTests(PackedFeed feed)
     }
 
     [Fact]
+    public async Task The_orchestrator_template_takes_its_phase_processors_project_and_region_from_parameters()
+    {
+        var project = await InstantiateAsync("pax-orchestrator", "PhasedOrchestrator", "--projectId", "proj-1", "--region", "europe-west1", "--phase", "enrich", "--processors", "x,y");
+
+        var settings = File.ReadAllText(Path.Combine(project, "appsettings.json"));
+        Assert.Contains("\"Name\": \"enrich\"", settings, StringComparison.Ordinal);
+        Assert.Contains("\"Processors\": [ \"x\", \"y\" ]", settings, StringComparison.Ordinal);
+        var deploy = File.ReadAllText(Path.Combine(project, "deploy", "deploy.sh"));
+        foreach (var line in new[] { "PROJECT=\"${PROJECT:-proj-1}\"", "REGION=\"${REGION:-europe-west1}\"", "PHASE=\"${PHASE:-enrich}\"", "PROCESSORS=\"${PROCESSORS:-x,y}\"" })
+        {
+            Assert.Contains(line, deploy, StringComparison.Ordinal);
+        }
+
+        // The push identity's invoker grant and the tick job are part of the generated script.
+        Assert.Contains("--member=\"serviceAccount:${PUSH_SA}\" --role=roles/run.invoker", deploy, StringComparison.Ordinal);
+        Assert.Contains("--uri=\"${SERVICE_URL}/cron/tick\"", deploy, StringComparison.Ordinal);
+        Assert.DoesNotContain("##", deploy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_collector_template_builds_and_collects_the_simulator_cameras_into_a_folder()
     {
         var project = await InstantiateAsync("pax-collector-job", "MyCollector", "--projectId", "my-project", "--bucket", "my-bucket", "--area", "purple-corridor");
