@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Pax.Analyzers;
 
 /// <summary>The single list of Pax rule ids, and where each rule's documentation page lives.</summary>
@@ -16,9 +18,15 @@ internal static class RuleIds
     /// <summary>No token sent where the target requires one.</summary>
     public const string MissingToken = "PAX004";
 
-    /// <summary>Base address of the rule pages (<c>docs/rules/</c> in the repository).</summary>
-    public const string HelpBaseUri = "https://github.com/pax-project/pax/blob/main/docs/rules/";
+    /// <summary>
+    /// Base address of the rule pages (<c>docs/rules/</c> in the repository), or empty when the build named no
+    /// repository address: MSBuild's <c>RepositoryUrl</c> (one property, Directory.Build.props) becomes
+    /// <c>{RepositoryUrl}/blob/main/docs/rules/</c> as the assembly metadata <c>PaxRulesHelpBaseUrl</c>.
+    /// </summary>
+    public static readonly string HelpBaseUri = typeof(RuleIds).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "PaxRulesHelpBaseUrl")?.Value ?? string.Empty;
 
-    /// <summary>The documentation page of a rule: <c>docs/rules/{id}.md</c>.</summary>
-    public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
+    /// <summary>The documentation page of a rule (<c>docs/rules/{id}.md</c>), or null (no help link) when no repository address is known.</summary>
+    public static string? GetHelpUri(string id) => HelpBaseUri.Length == 0 ? null : HelpBaseUri + id + ".md";
 }

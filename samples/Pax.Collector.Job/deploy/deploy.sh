@@ -4,14 +4,25 @@
 # Cloud Scheduler calls the Cloud Run Admin API (run.googleapis.com …/jobs/JOB:run). That is a Google API, so the
 # scheduler job carries an OAuth access token (scope cloud-platform) — an OIDC token there is answered with 401.
 #
-# Usage: PROJECT=my-project BUCKET=my-bucket samples/Pax.Collector.Job/deploy/deploy.sh
-# Optional: REGION (us-east1), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE,
+# Usage (from the project folder): PROJECT=my-project BUCKET=my-bucket deploy/deploy.sh
+# Optional: REGION (us-east1), AREA (purple-corridor), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE,
 # TRIGGER_SA (an orchestrator's service account email that runs this job as a phase trigger, with overrides).
 set -euo pipefail
 
+##if (false)
 PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
 BUCKET="${BUCKET:?set BUCKET to the Cloud Storage bucket that receives the snapshots}"
 REGION="${REGION:-us-east1}"
+AREA="${AREA:-purple-corridor}"
+##else
+## Defaults from `dotnet new pax-collector-job --projectId … --region … --bucket … --area …`; variables still win.
+#PROJECT="${PROJECT:-TEMPLATE_PROJECT_ID}"
+#BUCKET="${BUCKET:-TEMPLATE_BUCKET}"
+#REGION="${REGION:-TEMPLATE_REGION}"
+#AREA="${AREA:-TEMPLATE_AREA}"
+#: "${PROJECT:?set PROJECT to the Google Cloud project id}"
+#: "${BUCKET:?set BUCKET to the Cloud Storage bucket that receives the snapshots}"
+##endif
 JOB="${JOB:-pax-collector}"
 TASKS="${TASKS:-1}"
 REPOSITORY="${REPOSITORY:-pax}"
@@ -20,14 +31,19 @@ SCHEDULE="${SCHEDULE:-*/30 * * * *}"
 IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${JOB}:latest"
 RUNTIME_SA="${JOB}-runtime@${PROJECT}.iam.gserviceaccount.com"
 SCHEDULER_SA="${JOB}-scheduler@${PROJECT}.iam.gserviceaccount.com"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+##if (false)
+# The image builds from the repository root (the sample builds against src/).
+CONTEXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+##else
+#CONTEXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+##endif
 
 gcloud services enable run.googleapis.com cloudscheduler.googleapis.com artifactregistry.googleapis.com \
   cloudbuild.googleapis.com storage.googleapis.com --project="${PROJECT}"
 
 gcloud artifacts repositories describe "${REPOSITORY}" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1 \
   || gcloud artifacts repositories create "${REPOSITORY}" --repository-format=docker --location="${REGION}" --project="${PROJECT}"
-gcloud builds submit "${ROOT}" --config="${ROOT}/samples/Pax.Collector.Job/deploy/cloudbuild.yaml" \
+gcloud builds submit "${CONTEXT}" --config="$(dirname "${BASH_SOURCE[0]}")/cloudbuild.yaml" \
   --substitutions="_IMAGE=${IMAGE}" --project="${PROJECT}"
 
 # Service accounts: one the job runs as, one the scheduler calls with.
@@ -46,7 +62,7 @@ gcloud storage buckets add-iam-policy-binding "gs://${BUCKET}" \
 # the run's own deadline (PAX_DEADLINE) leaves a minute for the report before the task timeout.
 gcloud run jobs deploy "${JOB}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
   --service-account="${RUNTIME_SA}" --tasks="${TASKS}" --max-retries=2 --task-timeout=9m \
-  --set-env-vars="PAX_SINK=gs://${BUCKET}/${PREFIX},PAX_AREA=purple-corridor,PAX_DEADLINE=00:08:00"
+  --set-env-vars="PAX_SINK=gs://${BUCKET}/${PREFIX},PAX_AREA=${AREA},PAX_DEADLINE=00:08:00"
 
 # The scheduler's account may run the job. The scheduler job POSTs no body, so no overrides: run.jobs.run is enough,
 # and roles/run.invoker on the job holds it. roles/run.invoker does NOT hold run.jobs.runWithOverrides: a run with an

@@ -13,7 +13,7 @@
 # roles/run.invoker on the service; without it every call is refused at ingress (403) and nothing runs.
 # The tick job is what Pax.Orchestration's CronTickDeployer / SchedulerTarget.Service build (a test keeps them in step).
 #
-# Usage: PROJECT=my-project samples/Pax.Orchestrator.Function/deploy/deploy.sh
+# Usage (from the project folder): PROJECT=my-project deploy/deploy.sh
 # Optional: REGION (us-east1), SERVICE (pax-orchestrator), REPOSITORY (pax), PHASE (phase2),
 #           PROCESSORS (a,b,c), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start),
 #           ACK_DEADLINE (10: the push subscription's ack deadline in seconds, 10-600; the app answers within it),
@@ -24,7 +24,12 @@
 #   JOB_CREATORS (else the scheduler account) -> POST /jobs, GET /jobs/{id}.
 set -euo pipefail
 
+##if (false)
 PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
+##else
+#PROJECT="${PROJECT:-TEMPLATE_PROJECT_ID}"
+#: "${PROJECT:?set PROJECT to the Google Cloud project id}"
+##endif
 REGION="${REGION:-us-east1}"
 SERVICE="${SERVICE:-pax-orchestrator}"
 REPOSITORY="${REPOSITORY:-pax}"
@@ -38,14 +43,19 @@ IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${SERVICE}:latest"
 RUNTIME_SA="${SERVICE}-runtime@${PROJECT}.iam.gserviceaccount.com"
 PUSH_SA="${SERVICE}-push@${PROJECT}.iam.gserviceaccount.com"
 SCHEDULER_SA="${SERVICE}-scheduler@${PROJECT}.iam.gserviceaccount.com"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+##if (false)
+# The image builds from the repository root (the sample builds against src/).
+CONTEXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+##else
+#CONTEXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+##endif
 
 gcloud services enable run.googleapis.com pubsub.googleapis.com firestore.googleapis.com cloudscheduler.googleapis.com \
   artifactregistry.googleapis.com cloudbuild.googleapis.com --project="${PROJECT}"
 
 gcloud artifacts repositories describe "${REPOSITORY}" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1 \
   || gcloud artifacts repositories create "${REPOSITORY}" --repository-format=docker --location="${REGION}" --project="${PROJECT}"
-gcloud builds submit "${ROOT}" --config="${ROOT}/samples/Pax.Orchestrator.Function/deploy/cloudbuild.yaml" \
+gcloud builds submit "${CONTEXT}" --config="$(dirname "${BASH_SOURCE[0]}")/cloudbuild.yaml" \
   --substitutions="_IMAGE=${IMAGE}" --project="${PROJECT}"
 
 # Service accounts: one the service runs as, one Pub/Sub pushes with, one Cloud Scheduler calls the watchdog with.

@@ -186,7 +186,8 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository root (the folder holding Pax.sln above the test binaries).</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pax.sln")))

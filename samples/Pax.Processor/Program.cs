@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pax.Orchestration.Completion;
+using Pax.Processor;
+
+// A processor of a phased pipeline, run as a Cloud Run Job: does its work for one run key, then reports completion
+// (succeeded or failed) to the orchestrator's completions topic, which starts the next phase once every processor of
+// the phase has reported. Settings (environment variables; a Pax.Orchestration Cloud Run Job trigger sets the first):
+//   PAX_RUN_KEY           the run key (required), e.g. 2026-02-10 or a collector slot 2026-02-10T14:30:00Z
+//   PAX_COMPLETION_TOPIC  projects/P/topics/T to report to (required)
+//   PAX_COMPLETION_PHASE  the phase this processor belongs to (optional when the orchestrator tallies one phase)
+//   PAX_PROCESSOR         this processor's name (default: processor/{CLOUD_RUN_TASK_INDEX})
+// Exit codes: 0 reported succeeded, 1 the work failed (reported failed, so Cloud Run retries the task), 2 bad settings.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddPaxGoogleCloud();   // Pub/Sub with Application Default Credentials; PUBSUB_EMULATOR_HOST for local runs
+builder.Services.AddSingleton<CompletionPublisher>();
+builder.Services.AddSingleton<ProcessorWork>();
+using var host = builder.Build();
+var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Processor");
+
+var settings = ProcessorSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+if (settings.Error is { } error)
+{
+    Console.Error.WriteLine("error: " + error);
+    return 2;
+}
+
+var (status, details) = await host.Services.GetRequiredService<ProcessorWork>().RunAsync(settings.RunKey, cancellation.Token);
+var messageId = await host.Services.GetRequiredService<CompletionPublisher>().PublishAsync(
+    settings.CompletionTopic,
+    new CompletionMessage(settings.Phase, settings.Processor, settings.RunKey, status, Details: details),
+    cancellation.Token);
+logger.LogInformation("Reported {Status} for run key {RunKey} as {Processor} (message {MessageId})", status, settings.RunKey, settings.Processor, messageId);
+return status == CompletionStatus.Succeeded ? 0 : 1;
