@@ -1,6 +1,5 @@
 using Pax.Orchestration;
 using Pax.Orchestration.Dashboard;
-using Pax.Orchestration.Dashboard.Hosting;
 using Pax.Orchestration.Scheduling;
 
 // The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),

@@ -107,7 +107,8 @@ public sealed class DemoPipeline : IAsyncDisposable
 
     /// <summary>
     /// Keeps the orchestrator's endpoints up until <paramref name="cancellationToken"/> fires (Ctrl+C): the push intake, tallies,
-    /// watchdog and health (<c>MapPaxOrchestration</c>) and the tick scheduler (<c>MapPaxScheduling</c>), on loopback, without authentication.
+    /// watchdog and health (<c>MapPaxOrchestration</c>), the tick scheduler (<c>MapPaxScheduling</c>) and the dashboard
+    /// (<c>MapPaxDashboard("/pax")</c>, read-only), on loopback, without authentication.
     /// </summary>
     /// <param name="ready">Called with the listening addresses once the endpoints are up.</param>
     /// <param name="cancellationToken">Stops serving.</param>
@@ -118,10 +119,7 @@ public sealed class DemoPipeline : IAsyncDisposable
         _app.MapPaxOrchestration();
         _app.MapPaxScheduling();
 
-        // ── Dashboard ─────────────────────────────────────────────────────────────────────────────────────────────
-        // The Pax dashboard (MapPaxDashboard) is being built separately. Once it exists, map it here, beside the
-        // endpoints above:   _app.MapPaxDashboard();
-        // ────────────────────────────────────────────────────────────────────────────────────────────────────────
+        _app.MapPaxDashboard("/pax");
 
         await _app.StartAsync(cancellationToken);
         ready([.. _app.Urls]);
@@ -225,5 +223,8 @@ public sealed class DemoPipeline : IAsyncDisposable
             o.Sqlite.Path = Path.Combine(settings.Out, "scheduling.db");
             o.Authentication = PushAuthenticationMode.None;
         });
+
+        // Read-only pages over both stores (AllowActions stays false); on loopback only, so no token check.
+        services.AddPaxDashboard(o => o.Authentication = PushAuthenticationMode.None);
     }
 }

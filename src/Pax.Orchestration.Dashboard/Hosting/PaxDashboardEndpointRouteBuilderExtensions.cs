@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Dashboard.Internal;
 
-namespace Pax.Orchestration.Dashboard.Hosting;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the Pax dashboard: <c>app.MapPaxDashboard("/pax")</c>.</summary>
 public static class PaxDashboardEndpointRouteBuilderExtensions
@@ -13,7 +12,7 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
     /// Maps the dashboard under <paramref name="prefix"/>: pages <c>{prefix}</c> (phases), <c>{prefix}/phases/{phase}/{runKey}</c>,
     /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
     /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>; and, when
-    /// <see cref="DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
+    /// <see cref="Pax.Orchestration.Dashboard.DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
     /// <c>{prefix}/actions/jobs/{id}/retry</c> and <c>{prefix}/actions/jobs/{id}/delete</c> (mapped always, answering 403 while actions are off).
     /// Needs <c>services.AddPaxDashboard()</c>.
     /// </summary>

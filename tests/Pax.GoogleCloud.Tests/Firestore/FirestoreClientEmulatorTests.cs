@@ -117,7 +117,7 @@ public sealed class FirestoreClientEmulatorTests(FirestoreEmulatorFixture fixtur
 
     private async Task<(FirestoreClient Client, string Project, ServiceProvider Services)> CreateAsync()
     {
-        var emulator = await fixture.StartAsync();
+        var emulator = await fixture.FirestoreAsync();
         var services = new ServiceCollection().AddPaxGoogleCloud(o =>
         {
             o.FirestoreEmulatorHost = emulator.HostPort;

@@ -109,12 +109,17 @@ public sealed class DemoAppTests : IDisposable
         var tally = await client.GetFromJsonAsync<JsonObject>($"tallies/contact-sheet/{RunKey}", Ct);
         var health = await client.GetStringAsync("healthz", Ct);
         var tick = await client.PostAsync("cron/tick", null, Ct);
+        var dashboard = await client.GetStringAsync("pax", Ct);
+        var phases = await client.GetFromJsonAsync<JsonNode>("pax/api/phases", Ct);
         await stop.CancelAsync();
         var exitCode = await running;
 
         Assert.True(tally!["triggered"]!.GetValue<bool>());
         Assert.Equal("ok", health);
         Assert.Equal(HttpStatusCode.OK, tick.StatusCode);
+        Assert.Contains("contact-sheet", dashboard, StringComparison.Ordinal);
+        Assert.Contains(RunKey, dashboard, StringComparison.Ordinal);
+        Assert.Contains(RunKey, phases!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(DemoApp.Success, exitCode);
     }
 

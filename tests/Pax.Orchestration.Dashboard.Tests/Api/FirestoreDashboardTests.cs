@@ -12,7 +12,7 @@ public sealed class FirestoreDashboardTests(FirestoreEmulatorFixture emulator) :
     public async Task Each_page_costs_one_bounded_query_per_list_and_answers_as_on_SQLite()
     {
         var counter = new RequestCounter();
-        var host = (await emulator.GetAsync()).HostPort;
+        var host = (await emulator.FirestoreAsync()).HostPort;
         await using var server = await DashboardServer.StartAsync(
             services: s => s.AddHttpClient<FirestoreClient>().AddHttpMessageHandler(() => counter),
             firestoreEmulator: host);

@@ -11,7 +11,6 @@ using Microsoft.Extensions.Time.Testing;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog;
-using Pax.Orchestration.Dashboard.Hosting;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
