@@ -5,7 +5,6 @@ using Pax.Collection.Cameras;
 using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
-using Pax.GoogleCloud;
 using Pax.Orchestration.Completion;
 using Pax.Collection.Internal.RunEngine;
 using Pax.Collection.Internal.Reports;
@@ -73,7 +72,7 @@ public sealed class CollectionRunner
     /// The report; check <see cref="CollectionReport.Succeeded"/> and <see cref="CollectionReport.ArtifactFailures"/>
     /// (a report that could not be written is logged and listed there, never thrown) for the exit code.
     /// </returns>
-    /// <exception cref="CollectionFailedException">The camera list could not be had or was empty, or the sink could not be used or refused access (checked before any fetch; nothing was stored), or it ran out of space.</exception>
+    /// <exception cref="CollectionFailedException">The camera list could not be had or was empty, or the sink could not be used or refused access (checked before any fetch; nothing was stored), or it ran out of space; or the snapshots are stored but the completion could not be published (whatever the <see cref="Pax.Orchestration.Completion.ICompletionPublisher"/> threw is the inner exception).</exception>
     /// <exception cref="CollectionCancelledException">The run was cancelled while collecting; its report was written.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled before collecting began; nothing was written.</exception>
     public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
@@ -140,10 +139,11 @@ public sealed class CollectionRunner
             var id = await _completionPublisher!.PublishAsync(topic, completion, cancellationToken).ConfigureAwait(false);
             CollectionLog.CompletionPublished(_logger, topic, completion.Processor, completion.RunKey, CompletionWireFormat.StatusValue(completion.Status), id);
         }
-        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The snapshots are stored; failing the task makes Cloud Run retry it, and the retry (which stores nothing
-            // twice) publishes the completion again — the orchestrator records it once.
+            // Whatever the transport (Pub/Sub, the in-process one, a user's own ICompletionPublisher) throws, the snapshots
+            // are stored and only the report is missing: failing the task makes Cloud Run retry it, and the retry (which
+            // stores nothing twice) publishes the completion again — the orchestrator records it once.
             throw new CollectionFailedException($"The run stored its snapshots but could not publish its completion to {topic}: {ex.Message}", ex);
         }
     }

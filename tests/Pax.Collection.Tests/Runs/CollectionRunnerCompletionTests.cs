@@ -1,4 +1,5 @@
 using Pax.Collection.CloudRun;
+using Pax.Collection.Runs;
 using Pax.Orchestration.Completion;
 
 namespace Pax.Collection.Tests.Runs;
@@ -54,7 +55,28 @@ public sealed class CollectionRunnerCompletionTests : IDisposable
         Assert.Contains("no completion publisher", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_publisher_that_fails_in_its_own_way_fails_the_run_as_a_completion_failure_not_an_unexpected_error()
+    {
+        // The in-process transport throws what the completion store throws (here: a SQLite-like failure), not a
+        // GoogleApiException; the run must still end as "stored, but the completion was not published" (exit 2).
+        _harness.Publisher = new FailingPublisher(new InvalidOperationException("database is locked"));
+        _harness.Options.CompletionTopic = "projects/p/topics/done";
+
+        var error = await Assert.ThrowsAsync<CollectionFailedException>(() => _harness.RunAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("stored its snapshots but could not publish its completion to projects/p/topics/done: database is locked", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Equal(4, Directory.GetFiles(_harness.Root, "*.jpg", SearchOption.AllDirectories).Length);
+    }
+
     public void Dispose() => _harness.Dispose();
+
+    private sealed class FailingPublisher(Exception failure) : ICompletionPublisher
+    {
+        public Task<string> PublishAsync(string topic, CompletionMessage message, CancellationToken cancellationToken) =>
+            Task.FromException<string>(failure);
+    }
 
     private sealed class RecordingPublisher : ICompletionPublisher
     {
