@@ -40,11 +40,11 @@ internal sealed class DashboardActions
         {
             if (_services.GetService<CompletionTally>() is not { } tally || tally.FindPhase(phase, out _) is null)
             {
-                return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here");
+                return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here", null);
             }
 
             var outcome = await tally.DriveAsync(phase, runKey, ct).ConfigureAwait(false);
-            return (StatusCodes.Status303SeeOther, $"re-drive of {phase}/{runKey}: {outcome}");
+            return (StatusCodes.Status303SeeOther, $"re-drive of {phase}/{runKey}: {outcome}", Html.HtmlLayout.RedriveResult(outcome));
         });
 
     public Task RetryJobAsync(HttpContext context, string prefix, string id) =>
@@ -52,19 +52,19 @@ internal sealed class DashboardActions
         {
             if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
             {
-                return (StatusCodes.Status404NotFound, $"job '{id}' does not exist");
+                return (StatusCodes.Status404NotFound, $"job '{id}' does not exist", null);
             }
 
             if (job.Status != ScheduledJobStatus.Failed || job.Version != DashboardEndpoints.Query(context, "version"))
             {
-                return (StatusCodes.Status409Conflict, $"job '{id}' is {JobsReader.Name(job.Status)} or changed since the page was shown; reload and try again");
+                return (StatusCodes.Status409Conflict, $"job '{id}' is {JobsReader.Name(job.Status)} or changed since the page was shown; reload and try again", null);
             }
 
             var now = _time.GetUtcNow();
             var retried = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
             return await store.TryReplaceAsync(retried, ct).ConfigureAwait(false) is null
-                ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again")
-                : (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now");
+                ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again", null)
+                : (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now", "retry_job");
         });
 
     public Task DeleteJobAsync(HttpContext context, string prefix, string id) =>
@@ -72,15 +72,15 @@ internal sealed class DashboardActions
         {
             if (_jobs.Queries is not { } queries || DashboardEndpoints.Query(context, "version") is not { } version)
             {
-                return (StatusCodes.Status404NotFound, $"job '{id}' cannot be deleted here (no version, or no job store)");
+                return (StatusCodes.Status404NotFound, $"job '{id}' cannot be deleted here (no version, or no job store)", null);
             }
 
             return await queries.TryDeleteAsync(id, version, ct).ConfigureAwait(false)
-                ? (StatusCodes.Status303SeeOther, $"job '{id}' deleted")
-                : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again");
+                ? (StatusCodes.Status303SeeOther, $"job '{id}' deleted", "delete_job")
+                : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
 
-    private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome)>> act) =>
+    private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome, string? Result)>> act) =>
         _endpoints.GuardAsync(context, async (principal, ct) =>
         {
             if (!_options.AllowActions)
@@ -101,7 +101,7 @@ internal sealed class DashboardActions
                 return;
             }
 
-            var (status, outcome) = await act(ct).ConfigureAwait(false);
+            var (status, outcome, result) = await act(ct).ConfigureAwait(false);
             DashboardLog.Action(_logger, action, target, principal, outcome);
             if (status != StatusCodes.Status303SeeOther)
             {
@@ -110,6 +110,8 @@ internal sealed class DashboardActions
             }
 
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = context.Request.PathBase + page + "?result=" + Uri.EscapeDataString(outcome);
+            // Only the action's name travels in the URL: the page shows a fixed sentence for it (HtmlLayout.ResultMessages),
+            // so a crafted link cannot make the dashboard display text of someone else's choosing.
+            context.Response.Headers.Location = context.Request.PathBase + page + "?result=" + result;
         });
 }

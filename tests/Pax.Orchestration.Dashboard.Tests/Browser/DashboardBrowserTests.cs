@@ -64,8 +64,8 @@ public sealed class DashboardBrowserTests
         await Screenshot(page, "dashboard-jobs.png");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Retry job send-report" }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pax/jobs\\?result="));
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("job 'send-report' is pending again, due now");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pax/jobs\\?result=retry_job$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Job retried: it is pending again, due now.");
         Assert.Equal(ScheduledJobStatus.Pending, (await allowed.Jobs.GetAsync("send-report", Ct))!.Status);
 
         await page.GotoAsync(new Uri(readOnly.BaseAddress, "/pax/jobs").ToString());

@@ -47,11 +47,25 @@ public sealed class DashboardActionTests
         var response = await SubmitAsync(server, "/pax/jobs", "Retry job send-report");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.StartsWith("/pax/jobs?result=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/pax/jobs?result=retry_job", response.Headers.Location!.OriginalString);
         var job = await server.Jobs.GetAsync("send-report", Ct);
         Assert.Equal((ScheduledJobStatus.Pending, 0, server.Time.GetUtcNow()), (job!.Status, job.Attempts, job.ScheduleAt));
         var audit = Assert.Single(server.Logs.GetSnapshot(), r => r.Id.Id == 4302);
         Assert.Equal("Dashboard action retry_job on send-report by anonymous (Pax:Dashboard:Authentication=None): job 'send-report' is pending again, due now", audit.Message);
+    }
+
+    [Fact]
+    public async Task The_status_line_shows_only_the_dashboard_s_own_sentences_never_text_from_the_link()
+    {
+        await using var server = await DashboardServer.StartAsync(o => o.AllowActions = true);
+        await server.SeedAsync();
+
+        var known = await server.Client.GetStringAsync("/pax/jobs?result=retry_job", Ct);
+        var crafted = await server.Client.GetStringAsync("/pax/jobs?result=" + Uri.EscapeDataString("Your session expired: sign in at evil.example"), Ct);
+
+        Assert.Contains("<p role=\"status\">Job retried: it is pending again, due now.</p>", known, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"status\"", crafted, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", crafted, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +97,7 @@ public sealed class DashboardActionTests
         var response = await SubmitAsync(server, "/pax/phases/process/run-2", "Re-drive process/run-2");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Contains("Triggered", Uri.UnescapeDataString(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal("/pax/phases/process/run-2?result=redrive-Triggered", response.Headers.Location!.OriginalString);
         Assert.Equal(before + 1, server.Trigger.Calls.Count);
         var tally = await server.Tally.GetStatusAsync("process", "run-2", Ct);
         Assert.Equal(TallyTriggerState.Triggered, tally!.State);

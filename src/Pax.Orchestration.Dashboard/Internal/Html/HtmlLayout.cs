@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Dashboard.Internal.Html;
 
@@ -26,6 +27,24 @@ internal sealed class HtmlLayout
         form{display:inline}button{font:inherit;padding:.1rem .6rem}p[role=status]{background:#fff4c2;padding:.4rem .6rem;border:1px solid #e0c860}
         footer{padding:1rem;color:#666;font-size:.85rem}
         """;
+
+    /// <summary>
+    /// What the status line says after an action. The redirect carries only one of these keys, never text: a crafted
+    /// link cannot make the dashboard show words of someone else's choosing (anything else shows nothing).
+    /// </summary>
+    private static readonly Dictionary<string, string> ResultMessages = new(StringComparer.Ordinal)
+    {
+        ["retry_job"] = "Job retried: it is pending again, due now.",
+        ["delete_job"] = "Job deleted.",
+        [RedriveResult(DriveOutcome.Triggered)] = "Re-drive: Triggered — the next phase was started and the tally is marked triggered.",
+        [RedriveResult(DriveOutcome.AlreadyTriggered)] = "Re-drive: AlreadyTriggered — nothing to do, the next phase was started before.",
+        [RedriveResult(DriveOutcome.ClaimedElsewhere)] = "Re-drive: ClaimedElsewhere — another instance holds the claim; try again after its lease ends.",
+        [RedriveResult(DriveOutcome.NotComplete)] = "Re-drive: NotComplete — the phase is not complete, so nothing was triggered.",
+        [RedriveResult(DriveOutcome.TriggerFailed)] = "Re-drive: TriggerFailed — the trigger failed (see the log); the claim lapses and the watchdog tries again.",
+    };
+
+    /// <summary>The status-line key for a re-drive that came to <paramref name="outcome"/>.</summary>
+    public static string RedriveResult(DriveOutcome outcome) => "redrive-" + outcome;
 
     private readonly string _basePath;
     private readonly DashboardOptions _options;
@@ -63,7 +82,7 @@ internal sealed class HtmlLayout
         }
 
         html.Raw("</nav></header><main><h1>").Text(title).Raw("</h1>");
-        if (context.Request.Query["result"].ToString() is { Length: > 0 } result)
+        if (ResultMessages.TryGetValue(context.Request.Query["result"].ToString(), out var result))
         {
             html.Raw("<p role=\"status\">").Text(result).Raw("</p>");
         }
