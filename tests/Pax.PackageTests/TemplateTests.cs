@@ -31,6 +31,9 @@ public sealed class TemplateTests(PackedFeed feed)
         var settings = File.ReadAllText(Path.Combine(project, "appsettings.json"));
         Assert.Contains("\"Name\": \"enrich\"", settings, StringComparison.Ordinal);
         Assert.Contains("\"Processors\": [ \"x\", \"y\" ]", settings, StringComparison.Ordinal);
+        Assert.Contains("\"Topic\": \"projects/proj-1/topics/phase3\"", settings, StringComparison.Ordinal);
+        Assert.Contains("orchestrator-push@proj-1.iam.gserviceaccount.com", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("my-project", settings, StringComparison.Ordinal);
         var deploy = File.ReadAllText(Path.Combine(project, "deploy", "deploy.sh"));
         foreach (var line in new[] { "PROJECT=\"${PROJECT:-proj-1}\"", "REGION=\"${REGION:-europe-west1}\"", "PHASE=\"${PHASE:-enrich}\"", "PROCESSORS=\"${PROCESSORS:-x,y}\"" })
         {
