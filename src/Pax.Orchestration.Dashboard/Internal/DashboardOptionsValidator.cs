@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -32,6 +33,11 @@ internal sealed class DashboardOptionsValidator(Func<string, string?> environmen
         else if (options.AllowedPrincipals.Count == 0)
         {
             failures.Add($"{Key}:AllowedPrincipals is empty: with Authentication {options.Authentication} nobody could use the dashboard; list users or service accounts (alice@example.com, serviceAccount:ops@p.iam.gserviceaccount.com).");
+        }
+
+        if (options.Authentication == PushAuthenticationMode.CloudRunIam && string.IsNullOrEmpty(environment("K_SERVICE")))
+        {
+            failures.Add(CloudRunEnvironment.CloudRunIamOffCloudRun($"{Key}:Authentication"));
         }
 
         if (options.Authentication == PushAuthenticationMode.VerifySignature && string.IsNullOrWhiteSpace(options.Audience))

@@ -48,6 +48,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.AddHttpClient(HttpEndpointTrigger.HttpClientName);
         services.AddOptions<OrchestrationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OrchestrationOptions>, OrchestrationEnvironmentOptionsSetup>());
+        services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton<OrchestrationMetrics>();

@@ -5,6 +5,7 @@ using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Handlers;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
 using Pax.Orchestration.Scheduling.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
@@ -43,6 +44,7 @@ public static class PaxSchedulingServiceCollectionExtensions
         HttpJobConnector.AddHttpJobClient(services);
         services.AddOptions<SchedulingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulingOptions>, SchedulingEnvironmentOptionsSetup>());
+        services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton(CreateStore);

@@ -7,7 +7,11 @@ namespace Pax.Orchestration.Hosting;
 /// </summary>
 public enum PushAuthenticationMode
 {
-    /// <summary>Cloud Run checked the token (the push service account holds <c>roles/run.invoker</c>): the header is required and its claims (audience, email) are checked without the signature.</summary>
+    /// <summary>
+    /// Cloud Run checked the token (the push service account holds <c>roles/run.invoker</c>): the header is required and
+    /// its claims (audience, email) are checked without the signature. Refused at startup off Cloud Run (<c>K_SERVICE</c>
+    /// not set), where nothing checked the signature.
+    /// </summary>
     CloudRunIam,
 
     /// <summary>Public endpoint: the token's Google signature, issuer, expiry and audience are verified (Google.Apis.Auth), then its email.</summary>

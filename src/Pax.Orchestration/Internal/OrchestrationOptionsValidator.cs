@@ -24,8 +24,8 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
     }
 
     /// <summary>The validator DI builds: also checks that each <c>Trigger:Handler</c> names a registered next-phase handler.</summary>
-    public OrchestrationOptionsValidator(IEnumerable<NextPhaseHandlerRegistration> handlers)
-        : this(Environment.GetEnvironmentVariable)
+    public OrchestrationOptionsValidator(IEnumerable<NextPhaseHandlerRegistration> handlers, ProcessEnvironment environment)
+        : this(environment.Get)
     {
         _handlers = handlers.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
     }
@@ -159,6 +159,11 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
     {
         if (_getVariable(CloudRunEnvironment.ServiceVariable) is not { Length: > 0 } service)
         {
+            if (options.Push.Authentication == PushAuthenticationMode.CloudRunIam)
+            {
+                failures.Add(CloudRunEnvironment.CloudRunIamOffCloudRun($"{Section}:Push:Authentication"));
+            }
+
             return;
         }
 

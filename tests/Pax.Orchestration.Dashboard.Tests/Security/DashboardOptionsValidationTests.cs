@@ -28,6 +28,20 @@ public sealed class DashboardOptionsValidationTests
     }
 
     [Fact]
+    public void CloudRunIam_off_Cloud_Run_is_refused_because_nothing_checked_the_token()
+    {
+        // CloudRunIam reads the caller's token without its signature, trusting Cloud Run's IAM check: off Cloud Run a
+        // home-made unsigned token naming an allowed principal would open every page (and the actions).
+        var options = new DashboardOptions { AllowedPrincipals = ["alice@example.com"] };
+
+        var local = new DashboardOptionsValidator(_ => null).Validate(null, options);
+
+        Assert.True(local.Failed);
+        Assert.Contains("Pax:Dashboard:Authentication is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", local.FailureMessage, StringComparison.Ordinal);
+        Assert.True(OnCloudRun().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
     public void The_default_CloudRunIam_needs_allowed_principals()
     {
         var result = OnCloudRun().Validate(null, new DashboardOptions());

@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
@@ -104,6 +107,13 @@ public sealed class DashboardServer : IAsyncDisposable
             o.Authentication = PushAuthenticationMode.None;
             configure?.Invoke(o);
         });
+        // CloudRunIam is valid only behind Cloud Run's IAM check: a dashboard tested in that mode stands for a Cloud
+        // Run service (K_SERVICE set) as far as its own options check goes; every other mode runs as a local host.
+        var probe = new DashboardOptions { Authentication = PushAuthenticationMode.None };
+        configure?.Invoke(probe);
+        builder.Services.RemoveAll<IValidateOptions<DashboardOptions>>();
+        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>>(new DashboardOptionsValidator(
+            name => name == "K_SERVICE" && probe.Authentication == PushAuthenticationMode.CloudRunIam ? "orchestrator-test" : null));
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPaxDashboard("/pax");

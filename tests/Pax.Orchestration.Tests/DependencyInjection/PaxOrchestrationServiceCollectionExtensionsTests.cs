@@ -5,6 +5,7 @@ using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.DependencyInjection;
 
@@ -30,7 +31,7 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
             ["Pax:Orchestration:Push:Audience"] = "https://o.a.run.app",
             ["Pax:Orchestration:Push:AllowedServiceAccounts:0"] = "push@p.iam.gserviceaccount.com",
         }).Build();
-        using var provider = new ServiceCollection().AddPaxOrchestration(configuration.GetSection(OrchestrationOptions.SectionName)).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton(CloudRunStandIn.For(PushAuthenticationMode.CloudRunIam)).AddPaxOrchestration(configuration.GetSection(OrchestrationOptions.SectionName)).BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
 

@@ -164,6 +164,13 @@ public sealed class FunctionLoggingTests
             environment["K_REVISION"] = "pax-orchestrator-00001-abc";
             environment["K_CONFIGURATION"] = "pax-orchestrator";
         }
+        else
+        {
+            // CloudRunIam trusts Cloud Run's IAM check, so it is refused where there is none: a local host runs open.
+            environment["Pax__Orchestration__Push__Authentication"] = "None";
+            environment["Pax__Scheduling__Authentication"] = "None";
+            environment["Pax__Dashboard__Authentication"] = "None";
+        }
 
         return environment;
     }

@@ -21,7 +21,28 @@ public sealed class CloudRunConfigurationTests
         var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Store = null));
 
         Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Store", StringComparison.Ordinal) && f.Contains("pax-orchestrator", StringComparison.Ordinal));
-        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Store = null)));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Store = null; o.Push.Authentication = PushAuthenticationMode.None; })));
+    }
+
+    [Fact]
+    public void Off_Cloud_Run_CloudRunIam_is_refused_for_push_because_nothing_checked_the_token()
+    {
+        // CloudRunIam reads the token's claims without its signature, trusting Cloud Run's IAM check; off Cloud Run
+        // (a container on a VM, GKE, a local Production run) a home-made unsigned token would name any allowed account.
+        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.CloudRunIam));
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Push:Authentication is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", StringComparison.Ordinal));
+        AssertValid(new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.CloudRunIam)));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Push.Authentication = PushAuthenticationMode.VerifySignature; o.Push.Audience = "https://orchestrator.example"; })));
+    }
+
+    [Fact]
+    public void Off_Cloud_Run_CloudRunIam_is_refused_for_the_scheduler_too()
+    {
+        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = PushAuthenticationMode.CloudRunIam, AllowedServiceAccounts = ["scheduler@p.iam.gserviceaccount.com"] };
+
+        Assert.Contains(new SchedulingOptionsValidator(Locally).Validate(null, options).Failures!, f => f.StartsWith("Pax:Scheduling:Authentication is CloudRunIam but this is not a Cloud Run service", StringComparison.Ordinal));
+        AssertValid(new SchedulingOptionsValidator(OnCloudRun).Validate(null, options));
     }
 
     [Fact]

@@ -113,6 +113,13 @@ public sealed class FunctionProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        // The sample maps the dashboard with CloudRunIam (appsettings.json), which is refused off Cloud Run; a test
+        // that runs the function locally and is not about the dashboard opens it, as a local run does.
+        if (!environment.ContainsKey("K_SERVICE"))
+        {
+            start.Environment["Pax__Dashboard__Authentication"] = "None";
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -33,14 +33,19 @@ public sealed class OrchestratorServer : IAsyncDisposable
             (s, directory) =>
             {
                 services?.Invoke(s);
-                s.AddPaxOrchestration(o =>
+                void Configure(OrchestrationOptions o)
                 {
                     o.Store = OrchestrationStoreKind.Sqlite;
                     o.Sqlite.Path = Path.Combine(directory, "tallies.db");
                     o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = trigger });
                     o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
                     configure?.Invoke(o);
-                });
+                }
+
+                var probe = new OrchestrationOptions();
+                Configure(probe);
+                s.AddSingleton(CloudRunStandIn.For(probe.Push.Authentication));
+                s.AddPaxOrchestration(Configure);
             },
             app => app.MapPaxOrchestration());
         return new OrchestratorServer(host, trigger);

@@ -34,6 +34,9 @@ public sealed class SchedulerServer : IAsyncDisposable
             (s, directory) =>
             {
                 services?.Invoke(s);
+                var probe = new SchedulingOptions { Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None };
+                configure?.Invoke(probe);
+                s.AddSingleton(CloudRunStandIn.For(probe.Authentication));
                 s.AddPaxScheduling(o =>
                 {
                     o.Store = OrchestrationStoreKind.Sqlite;

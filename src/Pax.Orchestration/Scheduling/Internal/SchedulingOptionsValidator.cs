@@ -17,6 +17,12 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
     {
     }
 
+    /// <summary>The validator DI builds, reading the environment DI provides.</summary>
+    public SchedulingOptionsValidator(ProcessEnvironment environment)
+        : this(environment.Get)
+    {
+    }
+
     internal SchedulingOptionsValidator(Func<string, string?> getVariable)
     {
         _getVariable = getVariable;
@@ -33,6 +39,11 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
         failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
+        if (_getVariable(CloudRunEnvironment.ServiceVariable) is not { Length: > 0 } && options.Authentication == PushAuthenticationMode.CloudRunIam)
+        {
+            failures.Add(CloudRunEnvironment.CloudRunIamOffCloudRun($"{Section}:Authentication"));
+        }
+
         if (_getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } service)
         {
             if (options.Store is null)
