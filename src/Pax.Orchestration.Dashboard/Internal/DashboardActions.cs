@@ -44,9 +44,10 @@ internal sealed class DashboardActions
                 return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here", null);
             }
 
-            if (CompletionNames.ValidateRunKey(runKey) is { } problem)
+            if (CompletionNames.ValidateRunKey(runKey) is not null)
             {
-                return (StatusCodes.Status400BadRequest, problem, null);
+                // The key is shown escaped: it may hold control characters, and the answer is one line.
+                return (StatusCodes.Status400BadRequest, $"runKey '{Uri.EscapeDataString(runKey)}' must be 1-500 characters without '/' or control characters, and not '.', '..' or __…__", null);
             }
 
             var outcome = await tally.DriveAsync(phase, runKey, ct).ConfigureAwait(false);
@@ -96,9 +97,9 @@ internal sealed class DashboardActions
                 : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
 
-    /// <summary>A job id the scheduler would not accept (<see cref="JobRequestValidator.IsValidId"/>) is answered 400 before any store sees it.</summary>
+    /// <summary>A job id the scheduler would not accept (<see cref="JobRequestValidator.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
     private static (int Status, string Outcome, string? Result)? InvalidId(string id) =>
-        JobRequestValidator.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{id}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);
+        JobRequestValidator.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{Uri.EscapeDataString(id)}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);
 
     private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome, string? Result)>> act) =>
         _endpoints.GuardAsync(context, async (principal, ct) =>

@@ -51,8 +51,10 @@ public sealed class BadIdTests
     [Theory]
     [InlineData("/pax/actions/jobs/__x__/retry?version=1", "job id '__x__' is not valid")]
     [InlineData("/pax/actions/jobs/__x__/delete?version=1", "job id '__x__' is not valid")]
-    [InlineData("/pax/actions/jobs/a%20b/delete?version=1", "job id 'a b' is not valid")]
+    [InlineData("/pax/actions/jobs/a%20b/delete?version=1", "job id 'a%20b' is not valid")]
+    [InlineData("/pax/actions/jobs/a%0Ab/retry?version=1", "job id 'a%0Ab' is not valid")]
     [InlineData("/pax/actions/redrive/process/__x__", "runKey '__x__' must be")]
+    [InlineData("/pax/actions/redrive/process/a%0Ab", "runKey 'a%0Ab' must be")]
     public async Task An_action_on_an_id_no_store_accepts_is_400_with_the_rule(string path, string reason)
     {
         await using var server = await DashboardServer.StartAsync(o => o.AllowActions = true);
