@@ -71,6 +71,18 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
+    public void The_dashboard_depends_on_exactly_the_Pax_Orchestration_it_was_built_with()
+    {
+        // The dashboard uses Pax.Orchestration's internals (InternalsVisibleTo): any other version may break it at run time.
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Orchestration.Dashboard.{PackedFeed.Version}.nupkg"));
+        var nuspec = Nuspec(package);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var orchestration = nuspec.Descendants(ns + "dependency").Where(d => d.Attribute("id")!.Value == "Pax.Orchestration").ToArray();
+        Assert.NotEmpty(orchestration);
+        Assert.All(orchestration, d => Assert.Equal($"[{PackedFeed.Version}]", d.Attribute("version")!.Value));
+    }
+
+    [Fact]
     public void The_tool_is_a_dotnet_tool_and_the_templates_package_is_a_template_package()
     {
         using var tool = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Tool.{PackedFeed.Version}.nupkg"));

@@ -4,7 +4,10 @@ using Pax.PackageTests.Support;
 
 namespace Pax.PackageTests;
 
-/// <summary>A consumer of a Pax package gets PAX001-PAX004 from the packaged analyzer, in C#, a .sh and a .tf.</summary>
+/// <summary>
+/// A consumer of several Pax packages (each carrying the analyzer and its props) gets PAX001-PAX004 from the packaged
+/// analyzer, in C#, a .sh and a .tf, each finding exactly once.
+/// </summary>
 public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,6 +27,8 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Pax.Orchestration.Abstractions" Version="{PackedFeed.Version}" />
+                <PackageReference Include="Pax.Orchestration" Version="{PackedFeed.Version}" />
+                <PackageReference Include="Pax.Orchestration.Dashboard" Version="{PackedFeed.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -121,10 +126,7 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
         var (exit, output) = await feed.DotnetAsync(project, Ct, "build", "-nologo", "-v", "q");
 
         Assert.True(exit == 0, output);
-        var found = Warning().Matches(output)
-            .Select(m => $"{Path.GetRelativePath(project, m.Groups["file"].Value).Replace('\\', '/')}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
-            .Distinct().Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(
+        string[] expected =
             [
                 "Deploy.cs:19 PAX001",
                 "Deploy.cs:24 PAX003",
@@ -138,10 +140,23 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
                 "infra/main.tf:22 PAX002",
                 "infra/main.tf:32 PAX004",
                 "infra/main.tf:6 PAX001",
-            ],
-            found);
+            ];
+
+        // The console logger may repeat a warning in its summary, so the build output is compared as a set; the SARIF log
+        // has one result per diagnostic the compiler reported, so it is counted as is: three packages carry the analyzer
+        // and its props, and each finding must still be reported exactly once (PaxKeepOneAnalyzerCopy, the props' guard).
+        var printed = Warning().Matches(output)
+            .Select(m => $"{Path.GetRelativePath(project, m.Groups["file"].Value).Replace('\\', '/')}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), printed.Order(StringComparer.Ordinal));
 
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "consumer.sarif")));
+        var reported = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("PAX", StringComparison.Ordinal))
+            .Select(r => SarifFinding(project, r))
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), reported);
+
         var helpUris = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Where(r => r.GetProperty("id").GetString()!.StartsWith("PAX", StringComparison.Ordinal))
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("helpUri", out var uri) ? uri.GetString() : null);
@@ -149,6 +164,15 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
         {
             Assert.Equal($"{PackedFeed.RepositoryUrl}/blob/main/docs/rules/{id}.md", helpUris[id]);
         }
+    }
+
+    /// <summary>One SARIF 2.1 result as <c>{path relative to the project}:{line} {rule id}</c>.</summary>
+    private static string SarifFinding(string project, JsonElement result)
+    {
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        var path = new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
+        var line = location.GetProperty("region").GetProperty("startLine").GetInt32();
+        return $"{Path.GetRelativePath(project, path).Replace('\\', '/')}:{line} {result.GetProperty("ruleId").GetString()}";
     }
 
     [GeneratedRegex(@"^(?<file>/[^(\r\n]+)\((?<line>\d+),\d+(,\d+,\d+)?\): warning (?<id>PAX\d{3})", RegexOptions.Multiline)]

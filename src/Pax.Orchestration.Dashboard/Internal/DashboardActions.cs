@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -43,6 +44,12 @@ internal sealed class DashboardActions
                 return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here", null);
             }
 
+            if (CompletionNames.ValidateRunKey(runKey) is not null)
+            {
+                // The key is shown escaped: it may hold control characters, and the answer is one line.
+                return (StatusCodes.Status400BadRequest, $"runKey '{Uri.EscapeDataString(runKey)}' must be 1-500 characters without '/' or control characters, and not '.', '..' or __…__", null);
+            }
+
             var outcome = await tally.DriveAsync(phase, runKey, ct).ConfigureAwait(false);
             return (StatusCodes.Status303SeeOther, $"re-drive of {phase}/{runKey}: {outcome}", Html.HtmlLayout.RedriveResult(outcome));
         });
@@ -50,6 +57,11 @@ internal sealed class DashboardActions
     public Task RetryJobAsync(HttpContext context, string prefix, string id) =>
         ActAsync(context, "retry_job", id, prefix + "/jobs", async ct =>
         {
+            if (InvalidId(id) is { } invalid)
+            {
+                return invalid;
+            }
+
             if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
             {
                 return (StatusCodes.Status404NotFound, $"job '{id}' does not exist", null);
@@ -70,6 +82,11 @@ internal sealed class DashboardActions
     public Task DeleteJobAsync(HttpContext context, string prefix, string id) =>
         ActAsync(context, "delete_job", id, prefix + "/jobs", async ct =>
         {
+            if (InvalidId(id) is { } invalid)
+            {
+                return invalid;
+            }
+
             if (_jobs.Queries is not { } queries || DashboardEndpoints.Query(context, "version") is not { } version)
             {
                 return (StatusCodes.Status404NotFound, $"job '{id}' cannot be deleted here (no version, or no job store)", null);
@@ -79,6 +96,10 @@ internal sealed class DashboardActions
                 ? (StatusCodes.Status303SeeOther, $"job '{id}' deleted", "delete_job")
                 : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
+
+    /// <summary>A job id the scheduler would not accept (<see cref="JobRequestValidator.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
+    private static (int Status, string Outcome, string? Result)? InvalidId(string id) =>
+        JobRequestValidator.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{Uri.EscapeDataString(id)}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);
 
     private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome, string? Result)>> act) =>
         _endpoints.GuardAsync(context, async (principal, ct) =>

@@ -110,7 +110,7 @@ internal sealed class DashboardEndpoints
     public Task RejectedApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
         await JsonAsync(context, await ReadRejectedAsync(ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false));
 
-    /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 503 when the store (or Google's certificates) cannot be reached.</summary>
+    /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 400 when a store refuses an argument (<see cref="ArgumentException"/>); 503 when the store (or Google's certificates) cannot be reached.</summary>
     public async Task GuardAsync(HttpContext context, Func<string, CancellationToken, Task> handle)
     {
         var cancellationToken = context.RequestAborted;
@@ -123,6 +123,13 @@ internal sealed class DashboardEndpoints
             }
 
             await handle(principal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // A store refused an argument (a Firestore document id, say) that slipped past the dashboard's own checks:
+            // the request is at fault, not the store.
+            DashboardLog.BadArgument(_logger, ex);
+            await PlainAsync(context, StatusCodes.Status400BadRequest, "400: the store refused an id or key in this request; check the link.").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))

@@ -16,4 +16,7 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 4304, EventName = "DashboardStoreUnavailable", Level = LogLevel.Error, Message = "Dashboard could not read the store")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4305, EventName = "DashboardBadArgument", Level = LogLevel.Warning, Message = "Dashboard request refused by the store as a bad argument")]
+    public static partial void BadArgument(ILogger logger, Exception exception);
 }

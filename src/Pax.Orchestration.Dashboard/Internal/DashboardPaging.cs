@@ -1,17 +1,24 @@
 using System.Globalization;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
-/// <summary>The <c>after</c> query value of a next page: <c>{UTC ticks}~{run key or job id}</c>.</summary>
+/// <summary>
+/// The <c>after</c> query value of a next page: <c>{UTC ticks}~{run key or job id}</c>. A value that is not of that shape,
+/// or whose key breaks the stores' own rule (<see cref="CompletionNames.ValidateRunKey"/>, <see cref="JobRequestValidator.IsValidId"/>),
+/// reads as no cursor (the first page): such a key never reaches a store, where Firestore would refuse it as a document id.
+/// </summary>
 internal static class DashboardPaging
 {
     public static string Encode(DateTimeOffset at, string key) => at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "~" + key;
 
-    public static TallyCursor? Tally(string? after) => Parse(after) is { } p ? new TallyCursor(p.At, p.Key) : null;
+    public static TallyCursor? Tally(string? after) =>
+        Parse(after) is { } p && CompletionNames.ValidateRunKey(p.Key) is null ? new TallyCursor(p.At, p.Key) : null;
 
-    public static ScheduledJobCursor? Job(string? after) => Parse(after) is { } p ? new ScheduledJobCursor(p.At, p.Key) : null;
+    public static ScheduledJobCursor? Job(string? after) =>
+        Parse(after) is { } p && JobRequestValidator.IsValidId(p.Key) ? new ScheduledJobCursor(p.At, p.Key) : null;
 
     private static (DateTimeOffset At, string Key)? Parse(string? after)
     {

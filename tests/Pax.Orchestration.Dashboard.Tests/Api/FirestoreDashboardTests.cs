@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Firestore;
@@ -40,6 +41,28 @@ public sealed class FirestoreDashboardTests(FirestoreEmulatorFixture emulator) :
         runKey.Json.Dispose();
         jobs.Json.Dispose();
         rejected.Json.Dispose();
+    }
+
+    [Fact]
+    public async Task Ids_Firestore_refuses_as_document_ids_are_never_a_500()
+    {
+        var host = (await emulator.FirestoreAsync()).HostPort;
+        await using var server = await DashboardServer.StartAsync(o => o.AllowActions = true, firestoreEmulator: host);
+        await server.SeedAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var phases = await server.Client.GetAsync("/pax?phase=process&after=" + Uri.EscapeDataString("1~a/b"), ct);
+        var jobs = await server.Client.GetAsync("/pax/jobs?status=pending&after=" + Uri.EscapeDataString("1~__x__"), ct);
+        var retry = await DashboardForms.PostWithTokenAsync(server, "/pax/actions/jobs/__x__/retry?version=1");
+        var delete = await DashboardForms.PostWithTokenAsync(server, "/pax/actions/jobs/__x__/delete?version=1");
+        var redrive = await DashboardForms.PostWithTokenAsync(server, "/pax/actions/redrive/process/__x__");
+
+        // A cursor with a key no store accepts reads as the first page; an action on such an id is 400.
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
+            [phases.StatusCode, jobs.StatusCode, retry.StatusCode, delete.StatusCode, redrive.StatusCode]);
+        Assert.Contains("run-2", await phases.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Contains("nightly-export", await jobs.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     private static async Task<(IReadOnlyList<string> Calls, JsonDocument Json)> CallsForAsync(DashboardServer server, RequestCounter counter, string path)

@@ -104,6 +104,27 @@ public sealed class DashboardActionTests
     }
 
     [Fact]
+    public async Task Re_drive_while_another_instance_holds_a_live_lease_answers_ClaimedElsewhere_and_fires_nothing()
+    {
+        await using var server = await DashboardServer.StartAsync(o => o.AllowActions = true);
+        server.Trigger.Fail = true;
+        await server.ReportAsync("process", "p1", "run-3");
+        await server.ReportAsync("process", "p2", "run-3");
+        server.Trigger.Fail = false;
+        server.Time.Advance(TimeSpan.FromSeconds(10)); // inside the 60 s claim lease the failed trigger left behind
+        var before = server.Trigger.Calls.Count;
+
+        var response = await SubmitAsync(server, "/pax/phases/process/run-3", "Re-drive process/run-3");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/pax/phases/process/run-3?result=redrive-ClaimedElsewhere", response.Headers.Location!.OriginalString);
+        Assert.Equal(before, server.Trigger.Calls.Count);
+        var tally = await server.Tally.GetStatusAsync("process", "run-3", Ct);
+        Assert.Equal(TallyTriggerState.Claimed, tally!.State);
+        Assert.Contains(server.Logs.GetSnapshot(), r => r.Id.Id == 4302 && r.Message.EndsWith("re-drive of process/run-3: ClaimedElsewhere", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Under_CloudRunIam_the_audit_names_the_principal_and_a_stranger_cannot_act()
     {
         await using var server = await DashboardServer.StartAsync(o =>
