@@ -6,8 +6,8 @@ namespace Pax.Collection.Sinks;
 
 /// <summary>
 /// Stores snapshots as files under a root folder (the embedded default sink). Create-only: a snapshot is written to a
-/// temporary file in the target folder, flushed, then moved into place with a rename that fails when the target
-/// exists — so a reader never sees a partial image, and an existing snapshot is never overwritten.
+/// temporary file in the target folder, flushed, then given its name with link(2), which fails when the target
+/// exists (without hard links: a move under a per-root lock) — so a reader never sees a partial image, and an existing snapshot is never overwritten.
 /// </summary>
 /// <remarks>
 /// <para>
