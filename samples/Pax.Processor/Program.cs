@@ -10,7 +10,8 @@ using Pax.Processor;
 //   PAX_RUN_KEY           the run key (required), e.g. 2026-02-10 or a collector slot 2026-02-10T14:30:00Z
 //   PAX_COMPLETION_TOPIC  projects/P/topics/T to report to (required)
 //   PAX_COMPLETION_PHASE  the phase this processor belongs to (optional when the orchestrator tallies one phase)
-//   PAX_PROCESSOR         this processor's name (default: processor/{CLOUD_RUN_TASK_INDEX})
+//   PAX_PROCESSOR         this processor's name: one of the orchestrator's processors for the phase (deploy.sh PROCESSOR;
+//                         default processor/{CLOUD_RUN_TASK_INDEX}, which matches only processors named that way)
 // Exit codes: 0 reported succeeded, 1 the work failed (reported failed, so Cloud Run retries the task), 2 bad settings.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
