@@ -1,3 +1,4 @@
+using System.Net;
 using System.CommandLine;
 using System.Globalization;
 using Pax.Collection.Runs;
@@ -69,7 +70,7 @@ public static class DemoApp
                 Out = parse.GetValue(OutOption) ?? DemoSettings.DefaultOut,
                 Slot = parse.GetValue(SlotOption) is { } slot ? ParseSlot(slot) : null,
                 Serve = parse.GetValue(ServeOption),
-                Urls = parse.GetValue(UrlsOption) ?? DemoSettings.DefaultUrls,
+                Urls = CheckLoopback(parse.GetValue(UrlsOption) ?? DemoSettings.DefaultUrls),
             };
         }
         catch (FormatException ex)
@@ -118,6 +119,22 @@ public static class DemoApp
             await environment.Error.WriteLineAsync($"error: {ex.Message}");
             return Failed;
         }
+    }
+
+    // --serve runs push, scheduling and the dashboard without authentication: listen on loopback only.
+    private static string CheckLoopback(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var loopback = Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
+            if (!loopback)
+            {
+                throw new FormatException($"--urls '{url}' must be on localhost or a loopback address (such as {DemoSettings.DefaultUrls}): --serve runs its endpoints without authentication.");
+            }
+        }
+
+        return urls;
     }
 
     private static DateTimeOffset ParseSlot(string text) =>

@@ -10,14 +10,23 @@ using Pax.Processor;
 //   PAX_RUN_KEY           the run key (required), e.g. 2026-02-10 or a collector slot 2026-02-10T14:30:00Z
 //   PAX_COMPLETION_TOPIC  projects/P/topics/T to report to (required)
 //   PAX_COMPLETION_PHASE  the phase this processor belongs to (optional when the orchestrator tallies one phase)
-//   PAX_PROCESSOR         this processor's name (default: processor/{CLOUD_RUN_TASK_INDEX})
-// Exit codes: 0 reported succeeded, 1 the work failed (reported failed, so Cloud Run retries the task), 2 bad settings.
+//   PAX_PROCESSOR         this processor's name: one of the orchestrator's processors for the phase (deploy.sh PROCESSOR;
+//                         default processor/{CLOUD_RUN_TASK_INDEX}, which matches only processors named that way)
+// Exit codes: 0 reported succeeded, 1 the work failed or was cancelled (reported failed with the reason, so Cloud Run
+// retries the task), 2 bad settings.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    e.Cancel = true;
+    // The first Ctrl+C stops the work, which is then reported failed; a second one ends the process at once.
+    e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+// Cloud Run sends SIGTERM before it stops a task (timeout or cancelled execution), then SIGKILL 10 s later.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddPaxGoogleCloud();   // Pub/Sub with Application Default Credentials; PUBSUB_EMULATOR_HOST for local runs
@@ -33,10 +42,25 @@ if (settings.Error is { } error)
     return 2;
 }
 
-var (status, details) = await host.Services.GetRequiredService<ProcessorWork>().RunAsync(settings.RunKey, cancellation.Token);
+CompletionStatus status;
+string? details;
+try
+{
+    (status, details) = await host.Services.GetRequiredService<ProcessorWork>().RunAsync(settings.RunKey, cancellation.Token);
+}
+catch (Exception ex)
+{
+    (status, details) = (CompletionStatus.Failed, cancellation.IsCancellationRequested
+        ? "cancelled (SIGTERM or Ctrl+C: the task timed out or its execution was cancelled) before the work finished"
+        : $"the work failed: {ex.GetType().Name}: {ex.Message}");
+}
+
+// A cancelled run still reports, within Cloud Run's 10 s grace after SIGTERM.
+using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(8));
+using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellation.IsCancellationRequested ? grace.Token : cancellation.Token, grace.Token);
 var messageId = await host.Services.GetRequiredService<CompletionPublisher>().PublishAsync(
     settings.CompletionTopic,
     new CompletionMessage(settings.Phase, settings.Processor, settings.RunKey, status, Details: details),
-    cancellation.Token);
+    publishing.Token);
 logger.LogInformation("Reported {Status} for run key {RunKey} as {Processor} (message {MessageId})", status, settings.RunKey, settings.Processor, messageId);
 return status == CompletionStatus.Succeeded ? 0 : 1;

@@ -6,7 +6,11 @@
 # job's executions before a re-drive, so its account needs roles/run.jobsExecutorWithOverrides and roles/run.viewer on
 # the job: roles/run.invoker lacks run.jobs.runWithOverrides (Cloud Run answers 403). THIS SCRIPT GRANTS BOTH.
 #
-# Usage: PROJECT=my-project TRIGGER_SA=pax-orchestrator-runtime@my-project.iam.gserviceaccount.com deploy/deploy.sh
+# PROCESSOR is the name this job reports as (PAX_PROCESSOR): it MUST be one of the orchestrator's processors for the
+# phase (Pax:Orchestration:Phases:N:Processors, the orchestrator template's --processors, e.g. a,b,c). A name the phase
+# does not list is rejected by the orchestrator, so the phase would never complete.
+#
+# Usage: PROJECT=my-project PROCESSOR=a TRIGGER_SA=pax-orchestrator-runtime@my-project.iam.gserviceaccount.com deploy/deploy.sh
 # Optional: REGION (us-east1), JOB (pax-processor), REPOSITORY (pax), PHASE (phase2), COMPLETIONS_TOPIC (PHASE-completions).
 set -euo pipefail
 
@@ -16,7 +20,13 @@ PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
 #PROJECT="${PROJECT:-TEMPLATE_PROJECT_ID}"
 #: "${PROJECT:?set PROJECT to the Google Cloud project id}"
 ##endif
-TRIGGER_SA="${TRIGGER_SA:?set TRIGGER_SA to the orchestrator's runtime service account email (it runs this job)}"
+##if (false)
+PROCESSOR="${PROCESSOR:?set PROCESSOR to the name this job reports as, one of the orchestrator processors for the phase (e.g. a)}"
+##else
+#PROCESSOR="${PROCESSOR:-TEMPLATE_PROCESSOR_NAME}"
+#: "${PROCESSOR:?set PROCESSOR to the name this job reports as, one of the orchestrator processors for the phase (e.g. a)}"
+##endif
+TRIGGER_SA="${TRIGGER_SA:?set TRIGGER_SA to the orchestrator runtime service account email (it runs this job)}"
 REGION="${REGION:-us-east1}"
 JOB="${JOB:-pax-processor}"
 REPOSITORY="${REPOSITORY:-pax}"
@@ -50,7 +60,7 @@ gcloud pubsub topics add-iam-policy-binding "${COMPLETIONS_TOPIC}" --project="${
 
 gcloud run jobs deploy "${JOB}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
   --service-account="${RUNTIME_SA}" --tasks=1 --max-retries=2 --task-timeout=10m \
-  --set-env-vars="PAX_COMPLETION_TOPIC=projects/${PROJECT}/topics/${COMPLETIONS_TOPIC},PAX_COMPLETION_PHASE=${PHASE}"
+  --set-env-vars="PAX_COMPLETION_TOPIC=projects/${PROJECT}/topics/${COMPLETIONS_TOPIC},PAX_COMPLETION_PHASE=${PHASE},PAX_PROCESSOR=${PROCESSOR}"
 
 # The orchestrator's trigger account runs the job with overrides and lists its executions.
 for role in roles/run.jobsExecutorWithOverrides roles/run.viewer; do

@@ -6,8 +6,8 @@ namespace Pax.Collection.Sinks;
 
 /// <summary>
 /// Stores snapshots as files under a root folder (the embedded default sink). Create-only: a snapshot is written to a
-/// temporary file in the target folder, flushed, then moved into place with a rename that fails when the target
-/// exists — so a reader never sees a partial image, and an existing snapshot is never overwritten.
+/// temporary file in the target folder, flushed, then given its name with link(2), which fails when the target
+/// exists (without hard links: a move under a per-root lock) — so a reader never sees a partial image, and an existing snapshot is never overwritten.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -151,15 +151,22 @@ public sealed class FileSystemSink : ISnapshotSink
     {
         cancellationToken.ThrowIfCancellationRequested();
         var folder = ResolvePath(slotPath);
-        RemoveAbandonedTemporaryFiles(folder);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in _files.EnumerateFiles(folder, "*.jpg"))
+        try
         {
-            var name = Path.GetFileName(file);
-            if (!name.StartsWith('.'))
+            RemoveAbandonedTemporaryFiles(folder);
+            foreach (var file in _files.EnumerateFiles(folder, "*.jpg"))
             {
-                names.Add($"{slotPath}/{name}");
+                var name = Path.GetFileName(file);
+                if (!name.StartsWith('.'))
+                {
+                    names.Add($"{slotPath}/{name}");
+                }
             }
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw AccessRefused(folder, ex, "the listing");
         }
 
         return Task.FromResult<IReadOnlySet<string>>(names);
@@ -174,6 +181,10 @@ public sealed class FileSystemSink : ISnapshotSink
         {
             _files.MoveReplacing(temp, target);
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw AccessRefused(Path.GetDirectoryName(target)!, ex);
+        }
         finally
         {
             _files.Delete(temp);
@@ -186,11 +197,15 @@ public sealed class FileSystemSink : ISnapshotSink
         var path = ResolvePath($"{slotPath}/{ArtifactName.Check(fileName)}");
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return await _files.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw AccessRefused(Path.GetDirectoryName(path)!, ex, "the read");
         }
     }
 
@@ -228,8 +243,8 @@ public sealed class FileSystemSink : ISnapshotSink
         }
     }
 
-    private static SnapshotSinkException AccessRefused(string folder, UnauthorizedAccessException exception) =>
-        new(SnapshotSinkFailure.AccessRefused, $"The folder {folder} refused the write ({exception.Message}); let the account the collector runs as write there, or choose another --sink.", exception);
+    private static SnapshotSinkException AccessRefused(string folder, UnauthorizedAccessException exception, string operation = "the write") =>
+        new(SnapshotSinkFailure.AccessRefused, $"The folder {folder} refused {operation} ({exception.Message}); let the account the collector runs as read and write there, or choose another --sink.", exception);
 
     private SnapshotWriteResult AlreadyStored(string target, string storedName)
     {
@@ -262,11 +277,19 @@ public sealed class FileSystemSink : ISnapshotSink
     {
         // Keys and slot paths are validated upstream; this check keeps the sink safe on its own.
         var full = Path.GetFullPath(Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar)));
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!IsBelowRoot(_root, full))
         {
             throw new ArgumentException($"Path '{relative}' leaves the sink's root folder.", nameof(relative));
         }
 
         return full;
+    }
+
+    /// <summary>Returns whether the full path <paramref name="full"/> lies below the folder <paramref name="root"/> (not the root itself).</summary>
+    internal static bool IsBelowRoot(string root, string full)
+    {
+        // A root that already ends with a separator ("/", "C:\\") is not given a second one.
+        var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        return full.Length > prefix.Length && full.StartsWith(prefix, StringComparison.Ordinal);
     }
 }

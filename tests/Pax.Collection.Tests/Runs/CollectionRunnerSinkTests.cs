@@ -83,6 +83,33 @@ public sealed class CollectionRunnerSinkTests : IDisposable
         Assert.All(report.ArtifactFailures, f => Assert.Contains("storage.objects.delete", f, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(SnapshotSinkFailure.Unavailable)]
+    [InlineData(SnapshotSinkFailure.Rejected)]
+    public async Task An_earlier_report_the_sink_cannot_read_is_skipped_and_the_run_goes_on(SnapshotSinkFailure failure)
+    {
+        _harness.Source.Add("cam-1");
+        var sink = new ReportReadFailingSink(_harness.Sink, failure);
+        _harness.Sink = sink;
+
+        var report = await _harness.RunAsync(cancellationToken: Ct);
+
+        Assert.True(sink.Reads > 0);
+        Assert.True(report.Succeeded);
+        Assert.Equal(CameraOutcomeKind.Stored, Assert.Single(report.Cameras).Outcome);
+    }
+
+    [Fact]
+    public async Task An_earlier_report_whose_read_is_refused_access_fails_the_run()
+    {
+        _harness.Source.Add("cam-1");
+        _harness.Sink = new ReportReadFailingSink(_harness.Sink, SnapshotSinkFailure.AccessRefused);
+
+        var error = await Assert.ThrowsAsync<CollectionFailedException>(() => _harness.RunAsync(cancellationToken: Ct));
+
+        Assert.Contains("report read failed", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_folder_sink_that_cannot_be_created_fails_the_run_before_any_camera_is_fetched()
     {
@@ -201,5 +228,26 @@ public sealed class CollectionRunnerSinkTests : IDisposable
             throw new SnapshotSinkException(SnapshotSinkFailure.AccessRefused, "storage.objects.delete denied");
 
         public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken) => inner.ReadArtifactAsync(slotPath, fileName, cancellationToken);
+    }
+
+    private sealed class ReportReadFailingSink(ISnapshotSink inner, SnapshotSinkFailure failure) : ISnapshotSink
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public string Location => inner.Location;
+
+        public Task<SnapshotWriteResult> WriteAsync(SnapshotKey key, ReadOnlyMemory<byte> content, SnapshotMetadata metadata, CancellationToken cancellationToken) => inner.WriteAsync(key, content, metadata, cancellationToken);
+
+        public Task<IReadOnlySet<string>> ListSnapshotsAsync(string slotPath, CancellationToken cancellationToken) => inner.ListSnapshotsAsync(slotPath, cancellationToken);
+
+        public Task WriteArtifactAsync(string slotPath, string fileName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) => inner.WriteArtifactAsync(slotPath, fileName, content, contentType, cancellationToken);
+
+        public Task<byte[]?> ReadArtifactAsync(string slotPath, string fileName, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            throw new SnapshotSinkException(failure, $"{fileName}: report read failed (CRC32C mismatch after retries)");
+        }
     }
 }

@@ -73,6 +73,43 @@ public sealed class FileSystemSinkFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_that_refuses_listing_is_access_refused()
+    {
+        var sink = new FileSystemSink(_root, _time, new AccessDeniedFileSystem { RefuseWrites = false, RefuseListing = true });
+        await sink.PrepareSlotAsync("2026-02-10/1430", Ct);
+
+        var error = await Assert.ThrowsAsync<SnapshotSinkException>(() => sink.ListSnapshotsAsync("2026-02-10/1430", Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, error.Failure);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Contains(SlotFolder, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_artifact_the_folder_refuses_to_replace_is_access_refused_and_leaves_no_temporary_file()
+    {
+        var sink = new FileSystemSink(_root, _time, new AccessDeniedFileSystem { RefuseWrites = false, RefuseReplacing = true });
+
+        var error = await Assert.ThrowsAsync<SnapshotSinkException>(() => sink.WriteArtifactAsync("2026-02-10/1430", "report.json", "{}"u8.ToArray(), "application/json", Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, error.Failure);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Empty(Directory.GetFiles(SlotFolder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    [Fact]
+    public async Task An_artifact_the_folder_refuses_to_read_is_access_refused()
+    {
+        var sink = new FileSystemSink(_root, _time, new AccessDeniedFileSystem { RefuseWrites = false, RefuseReading = true });
+        await sink.WriteArtifactAsync("2026-02-10/1430", "report.json", "{}"u8.ToArray(), "application/json", Ct);
+
+        var error = await Assert.ThrowsAsync<SnapshotSinkException>(() => sink.ReadArtifactAsync("2026-02-10/1430", "report.json", Ct));
+
+        Assert.Equal(SnapshotSinkFailure.AccessRefused, error.Failure);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task On_a_case_insensitive_file_system_an_id_differing_only_in_case_is_refused_not_merged()
     {
         var sink = new FileSystemSink(_root, _time, new CaseInsensitiveFileSystem());

@@ -32,6 +32,31 @@ public sealed class FileSystemSinkRaceTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_instances_reaching_the_folder_through_different_root_strings_store_each_snapshot_once()
+    {
+        // Only link(2) serialises these two: a symlink alias gives the second sink another root string, so another
+        // in-process move lock (the lock is keyed by the root path as given, not as resolved).
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need a privilege on Windows");
+        Directory.CreateDirectory(_root);
+        var alias = _root + "-alias";
+        Directory.CreateSymbolicLink(alias, _root);
+        try
+        {
+            var first = new FileSystemSink(_root);
+            var second = new FileSystemSink(alias);
+            Assert.NotEqual(first.Location, second.Location);
+
+            var outcomes = await RaceAsync(first, second);
+
+            AssertOneWinnerPerKey(outcomes);
+        }
+        finally
+        {
+            Directory.Delete(alias);
+        }
+    }
+
+    [Fact]
     public async Task Two_instances_on_a_file_system_without_hard_links_still_store_each_snapshot_once()
     {
         var files = new NoHardLinkFileSystem();

@@ -31,6 +31,31 @@ public sealed class FileSystemSinkTests : IDisposable
         Assert.Equal("first", await File.ReadAllTextAsync(Path.Combine(_root, "2026-02-10", "1430", "cam-1.jpg"), TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("/", "/2026-02-10/1430", true)]
+    [InlineData("/", "/2026-02-10/1430/cam-1.jpg", true)]
+    [InlineData("/", "/", false)]
+    [InlineData("/data", "/data/2026-02-10", true)]
+    [InlineData("/data", "/data", false)]
+    [InlineData("/data", "/database/2026-02-10", false)]
+    [InlineData("/data", "/", false)]
+    public void A_path_is_inside_the_root_only_below_it_whatever_the_root_ends_with(string root, string full, bool inside)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix paths");
+
+        Assert.Equal(inside, FileSystemSink.IsBelowRoot(root, full));
+    }
+
+    [Fact]
+    public async Task A_sink_on_the_file_system_root_resolves_its_paths_instead_of_refusing_them()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix paths");
+        var sink = new FileSystemSink("/");
+
+        // A read of a report that is not there: resolves the path below "/" and writes nothing.
+        Assert.Null(await sink.ReadArtifactAsync("1970-01-01/0000", "report-pax-test-none.json", TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task A_root_given_with_a_trailing_slash_is_the_same_folder()
     {

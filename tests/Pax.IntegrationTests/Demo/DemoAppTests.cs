@@ -132,6 +132,27 @@ public sealed class DemoAppTests : IDisposable
         Assert.StartsWith("error: --slot 'yesterday' is not an ISO-8601 instant", run.Error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:5090")]
+    [InlineData("http://[::]:5090")]
+    [InlineData("http://192.168.1.10:5090")]
+    [InlineData("http://example.com:5090")]
+    [InlineData("http://*:5090")]
+    [InlineData("http://+:5090")]
+    [InlineData("http://127.0.0.1:5090;http://0.0.0.0:5091")]
+    public async Task Urls_off_loopback_are_refused_with_one_error_line_and_exit_2_before_anything_runs(string urls)
+    {
+        var run = new DemoRun();
+
+        Assert.Equal(DemoApp.Failed, await run.RunAsync("--out", _out, "--slot", Slot, "--serve", "--urls", urls));
+
+        var error = run.Error.ToString();
+        Assert.StartsWith("error: --urls '", error, StringComparison.Ordinal);
+        Assert.Contains("localhost or a loopback address", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(_out));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -67,8 +67,10 @@ internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)
             var bytes = await sink.ReadArtifactAsync(slotPath, fileName, cancellationToken).ConfigureAwait(false);
             return bytes is null ? null : JsonSerializer.Deserialize(bytes, ReportJsonContext.Default.ReportDocument);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException
+            or SnapshotSinkException { Failure: not SnapshotSinkFailure.AccessRefused })
         {
+            // Unavailable/Rejected (a truncated body, a CRC32C mismatch after retries): the report is unreadable, so skipped.
             CollectionLog.PreviousReportUnreadable(logger, $"{sink.Location}/{slotPath}/{fileName}", ex);
             return null;
         }

@@ -77,6 +77,9 @@ internal class SinkFileSystem
         return other ?? name;
     }
 
+    /// <summary>Reads a whole file.</summary>
+    public virtual Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(path, cancellationToken);
+
     /// <summary>Lists the files of a folder matching a pattern (full paths, names as stored); empty when the folder is missing.</summary>
     public virtual IEnumerable<string> EnumerateFiles(string folder, string pattern) =>
         Directory.Exists(folder)

@@ -25,6 +25,7 @@ public sealed class InProcessPhaseTrigger : IPhaseTrigger
     public Task FireAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _handler.HandleAsync(request, cancellationToken);
+        // WaitAsync: a handler that ignores its token still ends the call at TriggerTimeout (its work runs on, unawaited).
+        return _handler.HandleAsync(request, cancellationToken).WaitAsync(cancellationToken);
     }
 }

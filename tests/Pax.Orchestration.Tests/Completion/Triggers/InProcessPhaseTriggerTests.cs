@@ -50,6 +50,29 @@ public sealed class InProcessPhaseTriggerTests
     }
 
     [Fact]
+    public async Task A_handler_that_ignores_its_token_is_cut_off_at_TriggerTimeout_and_the_claim_is_left_for_a_redrive()
+    {
+        using var pipeline = Pipeline.Create();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pipeline.Handler.HangOnceUntil = release.Task;
+
+        await pipeline.RecordAsync("a");
+        var completing = pipeline.RecordAsync("b");
+        await pipeline.Handler.Entered.Task.WaitAsync(Ct);
+        pipeline.Time.Advance(TimeSpan.FromSeconds(5)); // Pax:Orchestration:TriggerTimeout's default
+
+        // A guard against a hang without the bound, not a wait for time to pass: the fake clock alone ends the call.
+        var failed = await completing.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        pipeline.Time.Advance(TimeSpan.FromSeconds(56));
+        var redriven = await pipeline.Tally.DriveAsync("phase2", "k1", Ct);
+        release.SetResult();
+
+        Assert.Equal(DriveOutcome.TriggerFailed, failed.Drive);
+        Assert.Equal(DriveOutcome.Triggered, redriven);
+        Assert.Equal([false, true], pipeline.Handler.Calls.Select(c => c.Redrive));
+    }
+
+    [Fact]
     public void A_Trigger_Handler_naming_no_registered_handler_fails_at_startup_naming_the_key_and_the_registered_ones()
     {
         using var pipeline = Pipeline.Create(handlerName: "nope");
@@ -82,9 +105,21 @@ public sealed class InProcessPhaseTriggerTests
 
         public int FailNext { get; set; }
 
+        /// <summary>When set, the next call awaits this task without its token (a handler that ignores cancellation).</summary>
+        public Task? HangOnceUntil { get; set; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task HandleAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
         {
             Calls.Enqueue(request);
+            Entered.TrySetResult();
+            if (HangOnceUntil is { } hang)
+            {
+                HangOnceUntil = null;
+                return hang;
+            }
+
             if (FailNext-- > 0)
             {
                 throw new InvalidOperationException("injected handler failure");
