@@ -56,7 +56,7 @@ public sealed class DemoSummary(IAnsiConsole console)
         console.MarkupLine($"  snapshots      {Markup.Escape(outcome.SlotFolder)} ({outcome.Snapshots.ToString(CultureInfo.InvariantCulture)} files)");
         console.MarkupLine($"  tallies        {Markup.Escape(outcome.TallyDatabase)}");
         console.MarkupLine(outcome.Succeeded
-            ? $"[green]Done[/]: {outcome.Snapshots.ToString(CultureInfo.InvariantCulture)} snapshots stored, {outcome.Phases.Count.ToString(CultureInfo.InvariantCulture)} phases complete, each next phase triggered exactly once. Next: [bold]dotnet test Pax.sln[/], or add [bold]--serve[/] to keep the orchestrator's endpoints up."
+            ? $"[green]Done[/]: {outcome.Snapshots.ToString(CultureInfo.InvariantCulture)} snapshots stored, {outcome.Phases.Count.ToString(CultureInfo.InvariantCulture)} phases complete, each next phase triggered exactly once. Next: [bold]dotnet test Pax.sln[/], or add [bold]--serve[/] to keep the orchestrator's endpoints and the dashboard (/pax) up."
             : "[red]The pipeline did not complete[/]: see the steps above and the task reports.");
     }
 
@@ -69,5 +69,6 @@ public sealed class DemoSummary(IAnsiConsole console)
         console.MarkupLine($"[bold]Serving[/] the orchestrator on {Markup.Escape(url)} (loopback, no authentication) until Ctrl+C:");
         console.MarkupLine($"  GET  {Markup.Escape(url)}/tallies/{{phase}}/{{runKey}}   POST {Markup.Escape(url)}/   POST {Markup.Escape(url)}/watchdog   GET {Markup.Escape(url)}/healthz");
         console.MarkupLine($"  POST {Markup.Escape(url)}/cron/tick   POST {Markup.Escape(url)}/jobs   GET {Markup.Escape(url)}/jobs/{{id}}");
+        console.MarkupLine($"  dashboard: {Markup.Escape(url)}/pax (phases, run keys, jobs, rejected deliveries; read-only)");
     }
 }
