@@ -8,28 +8,8 @@ namespace Pax.GoogleCloud.Tests.TestSupport;
 /// The stand-in's resumable uploads, as cloud.google.com/storage/docs/performing-resumable-uploads describes them:
 /// Google's .NET client uses nothing else, so the fake must refuse what Cloud Storage refuses here too.
 /// </summary>
-public sealed class FakeGcsServerResumableTests : IAsyncLifetime
+public sealed class FakeGcsServerResumableTests : FakeGcsServerTestBase
 {
-    private const string Bucket = "fake-bucket";
-    private FakeGcsServer _server = null!;
-    private HttpClient _http = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeGcsServer.StartAsync(cancellationToken: Ct);
-        _server.CreateBucket(Bucket);
-        _http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = _server.BaseAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FakeGcsServerOptions.DefaultAccessToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Resumable_upload_in_chunks_answers_308_with_the_persisted_range_until_the_last_chunk()
     {
@@ -45,7 +25,7 @@ public sealed class FakeGcsServerResumableTests : IAsyncLifetime
         Assert.Equal($"bytes=0-{(256 * 1024) - 1}", string.Join(",", first.Headers.GetValues("Range")));
         Assert.Equal((HttpStatusCode)308, status.StatusCode);
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
-        Assert.Equal(data, _server.GetObject(Bucket, "dir/big.bin")!.Data);
+        Assert.Equal(data, Server.GetObject(Bucket, "dir/big.bin")!.Data);
         Assert.Equal("/upload/storage/v1/b/fake-bucket/o", session.AbsolutePath);
     }
 
@@ -63,22 +43,22 @@ public sealed class FakeGcsServerResumableTests : IAsyncLifetime
     public async Task Preconditions_are_checked_again_at_finalisation_and_a_failed_finalisation_persists_nothing()
     {
         var session = await InitiateAsync("a.jpg", "ifGenerationMatch=0");
-        var existing = _server.PutObject(Bucket, "a.jpg", [7]);
+        var existing = Server.PutObject(Bucket, "a.jpg", [7]);
 
         using var response = await PutAsync(session, "data"u8.ToArray(), "bytes 0-3/4");
         using var again = await PutAsync(session, ReadOnlyMemory<byte>.Empty, "bytes */4");
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, again.StatusCode);
-        Assert.Equal(existing, _server.GetObject(Bucket, "a.jpg"));
+        Assert.Equal(existing, Server.GetObject(Bucket, "a.jpg"));
     }
 
     [Fact]
     public async Task Initiation_checks_the_preconditions_too()
     {
-        _server.PutObject(Bucket, "a.jpg", [7]);
+        Server.PutObject(Bucket, "a.jpg", [7]);
 
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a.jpg&ifGenerationMatch=0", new ByteArrayContent([]), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a.jpg&ifGenerationMatch=0", new ByteArrayContent([]), Ct);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
     }
@@ -86,17 +66,17 @@ public sealed class FakeGcsServerResumableTests : IAsyncLifetime
     [Fact]
     public async Task Replacing_an_object_needs_storage_objects_delete_which_object_creator_lacks()
     {
-        _server.PutObject(Bucket, "report.json", [7]);
-        _server.SetRole(FakeGcsRole.ObjectCreator);
+        Server.PutObject(Bucket, "report.json", [7]);
+        Server.SetRole(FakeGcsRole.ObjectCreator);
         var session = await InitiateAsync("report.json", string.Empty);
 
         using var response = await PutAsync(session, "data"u8.ToArray(), "bytes 0-3/4");
-        using var list = await _http.GetAsync($"storage/v1/b/{Bucket}/o", Ct);
+        using var list = await Http.GetAsync($"storage/v1/b/{Bucket}/o", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("storage.objects.delete", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
-        Assert.Equal([7], _server.GetObject(Bucket, "report.json")!.Data);
+        Assert.Equal([7], Server.GetObject(Bucket, "report.json")!.Data);
     }
 
     [Fact]
@@ -111,18 +91,18 @@ public sealed class FakeGcsServerResumableTests : IAsyncLifetime
         using var content = new ByteArrayContent(gzipped.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Headers.ContentEncoding.Add("gzip");
-        using var started = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable", content, Ct);
+        using var started = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable", content, Ct);
         using var finished = await PutAsync(started.Headers.Location!, "hi"u8.ToArray(), "bytes 0-1/2");
 
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
-        var stored = _server.GetObject(Bucket, "z.txt")!;
+        var stored = Server.GetObject(Bucket, "z.txt")!;
         Assert.Equal(("text/plain", "v"), (stored.ContentType, stored.Metadata["k"]));
     }
 
     private async Task<Uri> InitiateAsync(string name, string condition)
     {
         var query = condition.Length > 0 ? "&" + condition : string.Empty;
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name={Uri.EscapeDataString(name)}{query}", new ByteArrayContent([]), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name={Uri.EscapeDataString(name)}{query}", new ByteArrayContent([]), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response.Headers.Location!;
     }
@@ -132,6 +112,6 @@ public sealed class FakeGcsServerResumableTests : IAsyncLifetime
         using var content = new ByteArrayContent(body.ToArray());
         content.Headers.TryAddWithoutValidation("Content-Range", contentRange);
         using var request = new HttpRequestMessage(HttpMethod.Put, session) { Content = content };
-        return await _http.SendAsync(request, Ct);
+        return await Http.SendAsync(request, Ct);
     }
 }

@@ -2,37 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Pax.TestSupport.Gcs;
 
 namespace Pax.GoogleCloud.Tests.TestSupport;
 
 /// <summary>The fake must refuse what the real JSON API refuses, or the client tests prove nothing.</summary>
-public sealed class FakeGcsServerTests : IAsyncLifetime
+public sealed class FakeGcsServerTests : FakeGcsServerTestBase
 {
-    private const string Bucket = "fake-bucket";
-    private FakeGcsServer _server = null!;
-    private HttpClient _http = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeGcsServer.StartAsync(cancellationToken: Ct);
-        _server.CreateBucket(Bucket);
-        _http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = _server.BaseAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", FakeGcsServerOptions.DefaultAccessToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Multipart_upload_returns_the_object_resource_with_int64_fields_as_strings()
     {
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"a/b.jpg","contentType":"image/jpeg"}""", "data"), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"a/b.jpg","contentType":"image/jpeg"}""", "data"), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var resource = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
@@ -47,11 +26,11 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
     [Fact]
     public async Task Upload_with_a_wrong_crc32c_in_the_metadata_is_refused_and_not_stored()
     {
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"a.jpg","crc32c":"AAAAAA=="}""", "data"), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"a.jpg","crc32c":"AAAAAA=="}""", "data"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("""Provided CRC32C \"AAAAAA==\" doesn't match calculated CRC32C \"rth90Q==\".""", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Empty(_server.ListObjects(Bucket));
+        Assert.Empty(Server.ListObjects(Bucket));
     }
 
     [Fact]
@@ -61,10 +40,10 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, $"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=a.jpg") { Content = content };
         request.Headers.TryAddWithoutValidation("x-goog-hash", "md5=1B2M2Y8AsgTpgAmY7PhCfg==");
 
-        using var response = await _http.SendAsync(request, Ct);
+        using var response = await Http.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_server.ListObjects(Bucket));
+        Assert.Empty(Server.ListObjects(Bucket));
     }
 
     [Fact]
@@ -73,10 +52,10 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
         using var content = new ByteArrayContent("data"u8.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=dir%2Fa.txt", content, Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=dir%2Fa.txt", content, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", _server.GetObject(Bucket, "dir/a.txt")!.ContentType);
+        Assert.Equal("text/plain", Server.GetObject(Bucket, "dir/a.txt")!.ContentType);
     }
 
     [Theory]
@@ -87,7 +66,7 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
     [InlineData("not json", "Parse Error")]
     public async Task Multipart_upload_with_bad_metadata_is_refused(string metadata, string expected)
     {
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart(metadata, "data"), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart(metadata, "data"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -100,8 +79,8 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
         using var threeParts = Multipart("""{"name":"a"}""", "data");
         threeParts.Add(new StringContent("extra"));
 
-        using var wrongType = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", formData, Ct);
-        using var tooMany = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", threeParts, Ct);
+        using var wrongType = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", formData, Ct);
+        using var tooMany = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", threeParts, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
@@ -111,36 +90,36 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
     [Fact]
     public async Task Recorded_requests_name_their_object_whatever_the_call()
     {
-        _server.PutObject(Bucket, "dir/a b.jpg", [1]);
-        using var multipart = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"m/1.jpg"}""", "x"), Ct);
-        using var media = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=m%2F2.jpg", new ByteArrayContent([1]), Ct);
-        using var get = await _http.GetAsync($"storage/v1/b/{Bucket}/o/dir%2Fa%20b.jpg?alt=media", Ct);
-        using var list = await _http.GetAsync($"storage/v1/b/{Bucket}/o", Ct);
+        Server.PutObject(Bucket, "dir/a b.jpg", [1]);
+        using var multipart = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart", Multipart("""{"name":"m/1.jpg"}""", "x"), Ct);
+        using var media = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=media&name=m%2F2.jpg", new ByteArrayContent([1]), Ct);
+        using var get = await Http.GetAsync($"storage/v1/b/{Bucket}/o/dir%2Fa%20b.jpg?alt=media", Ct);
+        using var list = await Http.GetAsync($"storage/v1/b/{Bucket}/o", Ct);
 
-        Assert.Equal(["m/1.jpg", "m/2.jpg", "dir/a b.jpg", null], _server.Requests.Select(r => r.ObjectName));
+        Assert.Equal(["m/1.jpg", "m/2.jpg", "dir/a b.jpg", null], Server.Requests.Select(r => r.ObjectName));
     }
 
     [Fact]
     public async Task Generation_preconditions_follow_the_documented_rules()
     {
-        var first = _server.PutObject(Bucket, "a", [1]);
+        var first = Server.PutObject(Bucket, "a", [1]);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, await UploadStatusAsync("a", "ifGenerationMatch=0"));
         Assert.Equal(HttpStatusCode.PreconditionFailed, await UploadStatusAsync("a", $"ifGenerationMatch={first.Generation + 1}"));
         Assert.Equal(HttpStatusCode.PreconditionFailed, await UploadStatusAsync("missing", "ifGenerationNotMatch=0"));
         Assert.Equal(HttpStatusCode.PreconditionFailed, await UploadStatusAsync("a", $"ifGenerationNotMatch={first.Generation}"));
         Assert.Equal(HttpStatusCode.OK, await UploadStatusAsync("a", $"ifGenerationMatch={first.Generation}"));
-        Assert.True(_server.GetObject(Bucket, "a")!.Generation > first.Generation);
+        Assert.True(Server.GetObject(Bucket, "a")!.Generation > first.Generation);
         Assert.Equal(HttpStatusCode.BadRequest, await UploadStatusAsync("a", "ifGenerationMatch=x"));
     }
 
     [Fact]
     public async Task Object_paths_must_encode_slashes()
     {
-        _server.PutObject(Bucket, "a/b", [1]);
+        Server.PutObject(Bucket, "a/b", [1]);
 
-        using var raw = await _http.GetAsync($"storage/v1/b/{Bucket}/o/a/b", Ct);
-        using var encoded = await _http.GetAsync($"storage/v1/b/{Bucket}/o/a%2Fb", Ct);
+        using var raw = await Http.GetAsync($"storage/v1/b/{Bucket}/o/a/b", Ct);
+        using var encoded = await Http.GetAsync($"storage/v1/b/{Bucket}/o/a%2Fb", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, raw.StatusCode);
         Assert.Equal(HttpStatusCode.OK, encoded.StatusCode);
@@ -161,10 +140,10 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_buckets_objects_and_parameters_are_refused()
     {
-        using var noBucket = await _http.GetAsync("storage/v1/b/other-bucket/o/a", Ct);
-        using var noObject = await _http.GetAsync($"storage/v1/b/{Bucket}/o/a", Ct);
-        using var unsupported = await _http.GetAsync($"storage/v1/b/{Bucket}/o?delimiter=/", Ct);
-        using var resumable = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a&predefinedAcl=private", new ByteArrayContent([]), Ct);
+        using var noBucket = await Http.GetAsync("storage/v1/b/other-bucket/o/a", Ct);
+        using var noObject = await Http.GetAsync($"storage/v1/b/{Bucket}/o/a", Ct);
+        using var unsupported = await Http.GetAsync($"storage/v1/b/{Bucket}/o?delimiter=/", Ct);
+        using var resumable = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=resumable&name=a&predefinedAcl=private", new ByteArrayContent([]), Ct);
 
         Assert.Contains("The specified bucket does not exist.", await noBucket.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("No such object: fake-bucket/a", await noObject.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -174,13 +153,13 @@ public sealed class FakeGcsServerTests : IAsyncLifetime
 
     private async Task<HttpStatusCode> UploadStatusAsync(string name, string condition)
     {
-        using var response = await _http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart&{condition}", Multipart($$"""{"name":"{{name}}"}""", "x"), Ct);
+        using var response = await Http.PostAsync($"upload/storage/v1/b/{Bucket}/o?uploadType=multipart&{condition}", Multipart($$"""{"name":"{{name}}"}""", "x"), Ct);
         return response.StatusCode;
     }
 
     private async Task<HttpResponseMessage> SendWithoutDefaultAuthorizationAsync(string? token)
     {
-        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = _server.BaseAddress };
+        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = Server.BaseAddress };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
