@@ -44,6 +44,16 @@ public sealed class FakeCloudFunctionsServer : IAsyncDisposable
     /// <param name="serviceUrl">That service's <c>*.run.app</c> URL.</param>
     public void AddFunction(string name, string service, Uri serviceUrl) => _functions.Add(name, service, serviceUrl);
 
+    /// <summary>
+    /// Answers every later request whose path starts with <c>/v2/{resourcePrefix}</c> with 403 <c>PERMISSION_DENIED</c>
+    /// for <paramref name="permission"/>, as Google's APIs answer a caller without it (cloud.google.com/apis/design/errors,
+    /// PERMISSION_DENIED: "Permission 'P' denied on resource 'R' (or it may not exist).").
+    /// </summary>
+    /// <param name="resourcePrefix">Such as <c>projects/P/locations/us-east1</c>.</param>
+    /// <param name="permission">Such as <c>cloudfunctions.functions.list</c>.</param>
+    public void Deny(string resourcePrefix, string permission) =>
+        _host.Refuse(r => r.Path.StartsWith("/v2/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -50,6 +50,16 @@ public sealed class FakeEventarcServer : IAsyncDisposable
     /// <param name="trigger">The Trigger resource: <c>name</c>, <c>eventFilters</c>, <c>destination</c>, optional <c>serviceAccount</c> and <c>transport</c>.</param>
     public void AddTrigger(JsonObject trigger) => _triggers.Add(trigger);
 
+    /// <summary>
+    /// Answers every later request whose path starts with <c>/v1/{resourcePrefix}</c> with 403 <c>PERMISSION_DENIED</c>
+    /// for <paramref name="permission"/>, as Google's APIs answer a caller without it (cloud.google.com/apis/design/errors,
+    /// PERMISSION_DENIED: "Permission 'P' denied on resource 'R' (or it may not exist).").
+    /// </summary>
+    /// <param name="resourcePrefix">Such as <c>projects/P/locations/us-east1</c>.</param>
+    /// <param name="permission">Such as <c>eventarc.triggers.list</c>.</param>
+    public void Deny(string resourcePrefix, string permission) =>
+        _host.Refuse(r => r.Path.StartsWith("/v1/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

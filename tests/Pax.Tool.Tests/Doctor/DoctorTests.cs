@@ -126,6 +126,34 @@ public sealed class DoctorTests
         Assert.Equal(2, json.RootElement.GetProperty("checked").GetProperty("pushSubscriptions").GetInt32());
     }
 
+    [Theory]
+    [InlineData("eventarc.googleapis.com", "eventarc.triggers.list (roles/eventarc.viewer)")]
+    [InlineData("cloudfunctions.googleapis.com", "cloudfunctions.functions.list (roles/cloudfunctions.viewer)")]
+    public async Task A_403_on_the_Eventarc_or_Functions_list_is_incomplete_with_the_role_it_needs(string api, string needs)
+    {
+        await using var project = await DoctorProject.StartAsync();
+        project.SeedCorrect();
+        if (api.StartsWith("eventarc", StringComparison.Ordinal))
+        {
+            project.Eventarc.Deny("projects/pax-demo/locations/us-east1", "eventarc.triggers.list");
+        }
+        else
+        {
+            project.Functions.Deny("projects/pax-demo/locations/us-east1", "cloudfunctions.functions.list");
+        }
+
+        var (code, output, _) = await project.RunAsync(JsonArgs);
+
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(output);
+        var gap = Assert.Single(json.RootElement.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal(api, gap.GetProperty("api").GetString());
+        Assert.Equal("us-east1", gap.GetProperty("location").GetString());
+        Assert.Contains("403 PERMISSION_DENIED", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(needs, gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+    }
+
     [Fact]
     public async Task A_region_an_API_does_not_serve_is_incomplete_for_that_region_and_exits_2()
     {
