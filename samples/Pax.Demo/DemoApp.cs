@@ -70,7 +70,7 @@ public static class DemoApp
                 Out = parse.GetValue(OutOption) ?? DemoSettings.DefaultOut,
                 Slot = parse.GetValue(SlotOption) is { } slot ? ParseSlot(slot) : null,
                 Serve = parse.GetValue(ServeOption),
-                Urls = CheckLoopback(parse.GetValue(UrlsOption) ?? DemoSettings.DefaultUrls),
+                Urls = CheckUrls(parse.GetValue(UrlsOption) ?? DemoSettings.DefaultUrls),
             };
         }
         catch (FormatException ex)
@@ -121,20 +121,45 @@ public static class DemoApp
         }
     }
 
-    // --serve runs push, scheduling and the dashboard without authentication: listen on loopback only.
-    private static string CheckLoopback(string urls)
+    // --serve runs push, scheduling and the dashboard without authentication: listen on loopback only, over plain HTTP.
+    private static string CheckUrls(string urls)
     {
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var loopback = Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
-            if (!loopback)
+            if (UrlProblem(url) is { } problem)
             {
-                throw new FormatException($"--urls '{url}' must be on localhost or a loopback address (such as {DemoSettings.DefaultUrls}): --serve runs its endpoints without authentication.");
+                throw new FormatException($"--urls '{url}' {problem}");
             }
         }
 
         return urls;
+    }
+
+    /// <summary>Why <paramref name="url"/> cannot be served, or <see langword="null"/>: what Kestrel would otherwise fail on after the run.</summary>
+    private static string? UrlProblem(string url)
+    {
+        var parsed = Uri.TryCreate(url, UriKind.Absolute, out var uri);
+        var address = parsed && IPAddress.TryParse(uri!.Host, out var ip) ? ip : null;
+        var loopback = parsed && (string.Equals(uri!.Host, "localhost", StringComparison.OrdinalIgnoreCase) || (address is not null && IPAddress.IsLoopback(address)));
+        if (!loopback)
+        {
+            return $"must be on localhost or a loopback address (such as {DemoSettings.DefaultUrls}): --serve runs its endpoints without authentication.";
+        }
+
+        if (uri!.Scheme == Uri.UriSchemeHttps)
+        {
+            return $"is https, but the demo has no certificate to serve it with: use {Uri.UriSchemeHttp}://{uri.Authority}.";
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttp)
+        {
+            return $"must be an http:// URL, such as {DemoSettings.DefaultUrls}.";
+        }
+
+        // An IPv4-mapped IPv6 loopback ([::ffff:127.0.0.1]) is loopback, but a socket cannot listen on it (EINVAL): name the IPv4 address.
+        return address is { IsIPv4MappedToIPv6: true }
+            ? $"is an IPv4-mapped IPv6 address, which cannot be listened on: use {Uri.UriSchemeHttp}://{address.MapToIPv4()}:{uri.Port}."
+            : null;
     }
 
     private static DateTimeOffset ParseSlot(string text) =>

@@ -153,6 +153,24 @@ public sealed class DemoAppTests : IDisposable
         Assert.False(Directory.Exists(_out));
     }
 
+    /// <summary>Loopback URLs Kestrel cannot serve: they used to pass the check, run the whole slot and then crash (exit 134) when --serve bound them.</summary>
+    [Theory]
+    [InlineData("https://127.0.0.1:5094", "the demo has no certificate", "use http://127.0.0.1:5094")]
+    [InlineData("http://[::ffff:127.0.0.1]:5093", "IPv4-mapped IPv6 address", "use http://127.0.0.1:5093")]
+    [InlineData("http://127.0.0.1:5090;https://localhost:5091", "the demo has no certificate", "use http://localhost:5091")]
+    public async Task Urls_that_cannot_be_served_are_refused_with_one_line_naming_the_fix_and_exit_2_before_anything_runs(string urls, string why, string fix)
+    {
+        var run = new DemoRun();
+
+        Assert.Equal(DemoApp.Failed, await run.RunAsync("--out", _out, "--slot", Slot, "--serve", "--urls", urls));
+
+        var error = Assert.Single(run.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: --urls '", error, StringComparison.Ordinal);
+        Assert.Contains(why, error, StringComparison.Ordinal);
+        Assert.Contains(fix, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_out));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
