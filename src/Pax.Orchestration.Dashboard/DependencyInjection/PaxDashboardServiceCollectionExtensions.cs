@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public static class PaxDashboardServiceCollectionExtensions
         services.AddAntiforgery();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
+        services.TryAddSingleton<UncheckedTokenAlarm>();
         services.AddOptions<DashboardOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton<DashboardAccess>();

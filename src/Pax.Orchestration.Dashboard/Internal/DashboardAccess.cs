@@ -18,16 +18,16 @@ internal sealed class DashboardAccess
     private readonly IReadOnlyCollection<string> _emails;
     private readonly ILogger _logger;
 
-    public DashboardAccess(IPushTokenValidator validator, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardAccess> logger)
+    public DashboardAccess(IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardAccess> logger)
     {
         var o = options.Value;
-        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time);
+        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time, alarm);
         _emails = DashboardPrincipals.Emails(o.AllowedPrincipals);
         _logger = logger;
     }
 
     /// <summary>Returns the caller (email, or <see cref="Anonymous"/>), or <see langword="null"/> after answering 401.</summary>
-    /// <exception cref="HttpRequestException">Google's certificates could not be fetched: the caller answers 503.</exception>
+    /// <exception cref="TokenCheckUnavailableException">Google's certificates could not be fetched: the caller answers 503.</exception>
     public async Task<string?> AuthenticateAsync(HttpContext context)
     {
         var (problem, email) = await _authenticator.IdentifyAsync(context.Request, _emails, context.RequestAborted).ConfigureAwait(false);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard.Internal.Html;
+using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -110,7 +112,7 @@ internal sealed class DashboardEndpoints
     public Task RejectedApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
         await JsonAsync(context, await ReadRejectedAsync(ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false));
 
-    /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 400 when a store refuses an argument (<see cref="ArgumentException"/>); 503 when the store (or Google's certificates) cannot be reached.</summary>
+    /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 400 when a store refuses an argument (<see cref="ArgumentException"/>); 503 when the store or Google's certificates (the token check) cannot be reached, saying which.</summary>
     public async Task GuardAsync(HttpContext context, Func<string, CancellationToken, Task> handle)
     {
         var cancellationToken = context.RequestAborted;
@@ -130,6 +132,11 @@ internal sealed class DashboardEndpoints
             // the request is at fault, not the store.
             DashboardLog.BadArgument(_logger, ex);
             await PlainAsync(context, StatusCodes.Status400BadRequest, "400: the store refused an id or key in this request; check the link.").ConfigureAwait(false);
+        }
+        catch (TokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            OrchestrationLog.TokenCheckUnavailable(_logger, ex, $"{context.Request.Method} {context.Request.Path}");
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: the sign-in check is unavailable (Google's signing certificates could not be fetched); try again.").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))

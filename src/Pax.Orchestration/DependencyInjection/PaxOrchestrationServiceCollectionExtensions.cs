@@ -12,6 +12,7 @@ using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
@@ -51,6 +52,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
+        services.TryAddSingleton<UncheckedTokenAlarm>();
         services.TryAddSingleton<OrchestrationMetrics>();
         services.TryAddTransient<CompletionPublisher>();
         services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
@@ -65,10 +67,10 @@ public static class PaxOrchestrationServiceCollectionExtensions
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new CompletionIntake(
-            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<IPushTokenValidator>(), sp.GetRequiredService<UncheckedTokenAlarm>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new OperatorEndpoints(
-            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(),
+            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(), sp.GetRequiredService<UncheckedTokenAlarm>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Handlers;
 using Pax.Orchestration.Internal;
@@ -47,6 +48,7 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
+        services.TryAddSingleton<UncheckedTokenAlarm>();
         services.TryAddSingleton(CreateStore);
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddSingleton<JobScheduler>();

@@ -95,4 +95,23 @@ internal static partial class OrchestrationLog
 
     public static void MarkTriggeredFailed(ILogger logger, Exception exception, string phase, string runKey) =>
         LogMarkTriggeredFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
+
+    [LoggerMessage(
+        EventId = 4030,
+        EventName = "UncheckedToken",
+        Level = LogLevel.Error,
+        Message = "{Count} request(s) refused with 401 since the last such line (latest on {Path}): CloudRunIam received a token Cloud Run did not check " +
+            "(its signature part is not SIGNATURE_REMOVED_BY_GOOGLE). The service lets unauthenticated requests in (deployed with --allow-unauthenticated " +
+            "or --no-invoker-iam-check) or was reached around Cloud Run: require authentication on it (gcloud run services update SERVICE " +
+            "--no-allow-unauthenticated --invoker-iam-check), or use VerifySignature on a public service. Logged at most once a minute")]
+    private static partial void LogUncheckedToken(ILogger logger, int count, string path);
+
+    public static void UncheckedToken(ILogger logger, int count, string path) =>
+        LogUncheckedToken(logger, count, LogText.Escape(path)!);
+
+    [LoggerMessage(EventId = 4031, EventName = "TokenCheckUnavailable", Level = LogLevel.Error, Message = "{Endpoint}: the ID token could not be verified now (VerifySignature: Google's signing certificates could not be fetched); answering 503 so the caller retries")]
+    private static partial void LogTokenCheckUnavailable(ILogger logger, Exception exception, string endpoint);
+
+    public static void TokenCheckUnavailable(ILogger logger, Exception exception, string endpoint) =>
+        LogTokenCheckUnavailable(logger, exception, LogText.Escape(endpoint)!);
 }

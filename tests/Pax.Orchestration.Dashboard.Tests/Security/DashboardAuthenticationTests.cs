@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Dashboard.Tests.Support;
 using Pax.Orchestration.Hosting;
+using Pax.TestSupport.CloudRun;
 
 namespace Pax.Orchestration.Dashboard.Tests.Security;
 
@@ -49,6 +50,49 @@ public sealed class DashboardAuthenticationTests
         Assert.Contains(server.Logs.GetSnapshot(), r => r.Id.Id == 4301 && r.Message.Contains("mallory@example.com", StringComparison.Ordinal));
     }
 
+    /// <summary>An allowed user's claims under a signature Cloud Run would have replaced: the request never passed its IAM check.</summary>
+    [Fact]
+    public async Task CloudRunIam_refuses_an_allowed_users_token_that_Cloud_Run_did_not_check_and_says_so_once()
+    {
+        await using var server = await DashboardServer.StartAsync(CloudRunIam);
+        var token = Html.CloudRunToken("alice@example.com");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var alg in UncheckedTokens.Algorithms)
+        {
+            statuses.Add((await Html.GetAsync(server.Client, "/pax", UncheckedTokens.Resign(token, alg))).Response.StatusCode);
+            statuses.Add((await Html.GetAsync(server.Client, "/pax/api/phases", UncheckedTokens.Resign(token, alg))).Response.StatusCode);
+        }
+
+        var (checkedByCloudRun, _) = await Html.GetAsync(server.Client, "/pax", token);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.OK, checkedByCloudRun.StatusCode);
+        var alarm = Assert.Single(server.Logs.GetSnapshot(), r => r.Id.Name == "UncheckedToken");
+        Assert.Equal("/pax", alarm.StructuredState!.Single(p => p.Key == "Path").Value);
+    }
+
+    [Fact]
+    public async Task VerifySignature_answers_503_saying_the_sign_in_check_and_not_the_store_is_unavailable()
+    {
+        await using var server = await DashboardServer.StartAsync(
+            o =>
+            {
+                o.Authentication = PushAuthenticationMode.VerifySignature;
+                o.Audience = "https://orchestrator.example.run.app";
+                o.AllowedPrincipals = ["user:alice@example.com"];
+            },
+            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/pax") { Headers = { Authorization = new("Bearer", "any") } };
+
+        var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.StartsWith("503: the sign-in check is unavailable", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(server.Logs.GetSnapshot(), r => r.Id.Name == "TokenCheckUnavailable" && r.Exception?.InnerException is HttpRequestException);
+        Assert.DoesNotContain(server.Logs.GetSnapshot(), r => r.Id.Name == "DashboardStoreUnavailable");
+    }
+
     [Fact]
     public async Task VerifySignature_asks_the_validator_for_the_configured_audience_and_checks_the_email()
     {
@@ -84,6 +128,12 @@ public sealed class DashboardAuthenticationTests
     {
         o.Authentication = PushAuthenticationMode.CloudRunIam;
         o.AllowedPrincipals = ["user:alice@example.com", "serviceAccount:ops@p.iam.gserviceaccount.com"];
+    }
+
+    private sealed class UnreachableCertificates : IPushTokenValidator
+    {
+        public Task<PushTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("www.googleapis.com unreachable");
     }
 
     private sealed class StubValidator : IPushTokenValidator

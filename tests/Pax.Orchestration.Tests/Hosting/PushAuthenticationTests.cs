@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Tests.Support;
 
@@ -85,7 +88,7 @@ public sealed class PushAuthenticationTests
     }
 
     [Fact]
-    public async Task VerifySignature_answers_503_when_the_token_cannot_be_checked_now()
+    public async Task VerifySignature_answers_503_saying_the_token_check_is_unavailable_when_Googles_certificates_cannot_be_fetched()
     {
         await using var server = await OrchestratorServer.StartAsync(
             o =>
@@ -94,11 +97,41 @@ public sealed class PushAuthenticationTests
                 o.Push.Audience = Audience;
                 o.Push.AllowedServiceAccounts = [PushAccount];
             },
-            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()));
+            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
 
-        var response = await SendAsync(server, "any");
+        var push = await SendAsync(server, "any");
+        var reason = (await push.Content.ReadFromJsonAsync<JsonObject>(Ct))!["reason"]!.GetValue<string>();
+        using var watchdog = new HttpRequestMessage(HttpMethod.Post, "/watchdog") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "any") } };
+        var operatorCall = await server.Client.SendAsync(watchdog, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, push.StatusCode);
+        Assert.StartsWith("the token check is unavailable (Google's signing certificates could not be fetched)", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("store", reason, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, operatorCall.StatusCode);
+        var logged = server.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().Where(r => r.Id.Name == "TokenCheckUnavailable").ToList();
+        Assert.Equal(["POST /", "POST /watchdog"], logged.Select(r => r.StructuredState!.Single(p => p.Key == "Endpoint").Value));
+        Assert.All(logged, r => Assert.IsType<HttpRequestException>(r.Exception!.InnerException));
+    }
+
+    [Fact]
+    public async Task The_scheduler_answers_503_and_logs_that_the_token_check_is_unavailable_not_the_job_store()
+    {
+        await using var server = await SchedulerServer.StartAsync(
+            o =>
+            {
+                o.Authentication = PushAuthenticationMode.VerifySignature;
+                o.Audience = Audience;
+                o.AllowedServiceAccounts = [PushAccount];
+            },
+            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/cron/tick") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "any") } };
+
+        var response = await server.Client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var logs = server.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Equal("/cron/tick", Assert.Single(logs, r => r.Id.Name == "TokenCheckUnavailable").StructuredState!.Single(p => p.Key == "Endpoint").Value);
+        Assert.DoesNotContain(logs, r => r.Id.Id == 4115);   // "Job store unavailable"
     }
 
     [Fact]

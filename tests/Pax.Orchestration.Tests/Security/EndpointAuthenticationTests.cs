@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Tests.Support;
+using Pax.TestSupport.CloudRun;
 
 namespace Pax.Orchestration.Tests.Security;
 
@@ -102,6 +106,68 @@ public sealed class EndpointAuthenticationTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>
+    /// The claims of an allowed account, but a signature part that is not Cloud Run's SIGNATURE_REMOVED_BY_GOOGLE: such a
+    /// token reached the container without Cloud Run's IAM check (the service lets unauthenticated requests in, or was
+    /// reached around Cloud Run), so CloudRunIam refuses it on every endpoint; the same claims as Cloud Run passes them on
+    /// are accepted.
+    /// </summary>
+    [Theory]
+    [InlineData("none")]
+    [InlineData("HS256")]
+    public async Task CloudRunIam_refuses_a_token_Cloud_Run_did_not_check_on_every_endpoint_and_accepts_the_same_claims_Cloud_Run_checked(string alg)
+    {
+        await using var orchestrator = await StartOrchestratorAsync();
+        await using var scheduler = await StartSchedulerAsync(jobCreators: []);
+        var expires = orchestrator.Time.GetUtcNow().AddMinutes(30);
+        var endpoints = new (HttpClient Client, HttpMethod Method, string Path, string Account, Func<HttpContent?> Body)[]
+        {
+            (orchestrator.Client, HttpMethod.Post, "/", PushAccount, () => PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k1"), "1"))),
+            (orchestrator.Client, HttpMethod.Post, "/watchdog", PushAccount, () => null),
+            (orchestrator.Client, HttpMethod.Get, "/tallies/phase2/k1", PushAccount, () => null),
+            (scheduler.Client, HttpMethod.Post, "/jobs", TickAccount, () => Job("j1")),
+            (scheduler.Client, HttpMethod.Get, "/jobs/j1", TickAccount, () => null),
+            (scheduler.Client, HttpMethod.Post, "/cron/tick", TickAccount, () => null),
+        };
+
+        var forged = new List<HttpStatusCode>();
+        var checkedByCloudRun = new List<HttpStatusCode>();
+        foreach (var (client, method, path, account, body) in endpoints)
+        {
+            var token = PushBodies.CloudRunToken(account, Audience, expires);
+            forged.Add((await SendRawAsync(client, method, path, "Bearer " + UncheckedTokens.Resign(token, alg), body())).StatusCode);
+            checkedByCloudRun.Add((await SendRawAsync(client, method, path, "Bearer " + token, body())).StatusCode);
+        }
+
+        Assert.All(forged, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK], checkedByCloudRun);
+    }
+
+    [Fact]
+    public async Task Tokens_Cloud_Run_did_not_check_are_logged_as_such_once_a_minute_at_most_whatever_the_endpoint()
+    {
+        await using var orchestrator = await StartOrchestratorAsync(services: s => s.AddFakeLogging());
+        var logs = orchestrator.Services.GetRequiredService<FakeLogCollector>();
+        var forged = "Bearer " + UncheckedTokens.Resign(PushBodies.CloudRunToken(PushAccount, Audience, orchestrator.Time.GetUtcNow().AddMinutes(30)), "none");
+        IEnumerable<FakeLogRecord> Alarms() => logs.GetSnapshot().Where(r => r.Id.Name == "UncheckedToken");
+
+        await SendRawAsync(orchestrator.Client, HttpMethod.Post, "/", forged, PushBodies.Json("{}"));
+        await SendRawAsync(orchestrator.Client, HttpMethod.Post, "/watchdog", forged);
+        orchestrator.Time.Advance(TimeSpan.FromSeconds(59));
+        await SendRawAsync(orchestrator.Client, HttpMethod.Get, "/tallies/phase2/k1", forged);
+        var withinTheMinute = Alarms().Count();
+        orchestrator.Time.Advance(TimeSpan.FromSeconds(1));
+        await SendRawAsync(orchestrator.Client, HttpMethod.Post, "/watchdog", forged);
+
+        Assert.Equal(1, withinTheMinute);
+        var lines = Alarms().ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, r => Assert.Equal(LogLevel.Error, r.Level));
+        Assert.Equal(["1", "3"], lines.Select(r => r.StructuredState!.Single(p => p.Key == "Count").Value));
+        Assert.Equal("/watchdog", lines[1].StructuredState!.Single(p => p.Key == "Path").Value);
+        Assert.Contains("--allow-unauthenticated", lines[0].Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Tokens that are not tokens: each is a 401 on every endpoint (no 500 from an exp past year 9999, no 503 from an unreadable token).</summary>
     public static TheoryData<string> MalformedTokens() => new()
     {
@@ -152,13 +218,15 @@ public sealed class EndpointAuthenticationTests
 
     private static StringContent Job(string id) => PushBodies.Json(new JsonObject { ["id"] = id, ["type"] = ScriptedJobHandler.Type }.ToJsonString());
 
-    private static Task<OrchestratorServer> StartOrchestratorAsync(List<string>? operators = null) => OrchestratorServer.StartAsync(o =>
-    {
-        o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
-        o.Push.Audience = Audience;
-        o.Push.AllowedServiceAccounts = [PushAccount];
-        o.OperatorAccounts = operators ?? [];
-    });
+    private static Task<OrchestratorServer> StartOrchestratorAsync(List<string>? operators = null, Action<IServiceCollection>? services = null) => OrchestratorServer.StartAsync(
+        o =>
+        {
+            o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
+            o.Push.Audience = Audience;
+            o.Push.AllowedServiceAccounts = [PushAccount];
+            o.OperatorAccounts = operators ?? [];
+        },
+        services);
 
     private static Task<SchedulerServer> StartSchedulerAsync(List<string> jobCreators) => SchedulerServer.StartAsync(o =>
     {

@@ -16,30 +16,44 @@ namespace Pax.Orchestration.Hosting.Internal;
 /// passes <c>Authorization</c> to the container unchecked. So when <c>X-Serverless-Authorization</c> is present it is
 /// the only header read, whatever <c>Authorization</c> holds; without it, <c>Authorization</c> is read. A header that
 /// is present more than once, or is not a single <c>Bearer</c> token, is refused rather than guessed at.
+/// <para>
+/// With <see cref="PushAuthenticationMode.CloudRunIam"/> the token's claims are read without verifying its signature,
+/// because Cloud Run's IAM check did, and Cloud Run says so: it replaces the signature of every token it checked with the
+/// literal <c>SIGNATURE_REMOVED_BY_GOOGLE</c> (FACTS.md §5.4; docs.cloud.google.com/run/docs/troubleshooting#signature-removed).
+/// A token whose third part is anything else (<c>alg: none</c> with an empty signature, HS256 with any bytes, a real
+/// RS256 signature) reached the container without that check — the service lets unauthenticated requests in, or the
+/// request went around Cloud Run — so it is refused, and <see cref="UncheckedTokenAlarm"/> tells the operator.
+/// </para>
 /// </remarks>
 internal sealed class PushAuthenticator
 {
     public const string ServerlessAuthorizationHeader = "X-Serverless-Authorization";
     private const string AuthorizationHeader = "Authorization";
+
+    /// <summary>What Cloud Run puts in place of the signature of a token it verified (FACTS.md §5.4).</summary>
+    public const string CloudRunSignatureMarker = "SIGNATURE_REMOVED_BY_GOOGLE";
+
     private static readonly string[] GoogleIssuers = ["https://accounts.google.com", "accounts.google.com"];
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private readonly PushAuthenticationMode _mode;
     private readonly string? _audience;
     private readonly IPushTokenValidator _validator;
     private readonly TimeProvider _time;
+    private readonly UncheckedTokenAlarm _alarm;
 
-    public PushAuthenticator(PushAuthenticationMode mode, string? audience, IPushTokenValidator validator, TimeProvider time)
+    public PushAuthenticator(PushAuthenticationMode mode, string? audience, IPushTokenValidator validator, TimeProvider time, UncheckedTokenAlarm alarm)
     {
         _mode = mode;
         _audience = audience;
         _validator = validator;
         _time = time;
+        _alarm = alarm;
     }
 
     public PushAuthenticationMode Mode => _mode;
 
     /// <summary>Authenticates <paramref name="request"/>: the token must name one of <paramref name="allowedAccounts"/> (by verified email).</summary>
-    /// <exception cref="HttpRequestException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
+    /// <exception cref="TokenCheckUnavailableException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
     public async Task<string?> AuthenticateAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken) =>
         (await IdentifyAsync(request, allowedAccounts, cancellationToken).ConfigureAwait(false)).Problem;
 
@@ -47,7 +61,7 @@ internal sealed class PushAuthenticator
     /// Authenticates like <see cref="AuthenticateAsync"/> and also returns the verified email of the caller (for an audit
     /// line); the email is <see langword="null"/> with <see cref="PushAuthenticationMode.None"/> or when a problem is returned.
     /// </summary>
-    /// <exception cref="HttpRequestException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
+    /// <exception cref="TokenCheckUnavailableException">Google's certificates could not be fetched (<see cref="PushAuthenticationMode.VerifySignature"/>): answer 503.</exception>
     public async Task<(string? Problem, string? Email)> IdentifyAsync(HttpRequest request, IReadOnlyCollection<string> allowedAccounts, CancellationToken cancellationToken)
     {
         if (_mode == PushAuthenticationMode.None)
@@ -61,9 +75,22 @@ internal sealed class PushAuthenticator
             return (problem, null);
         }
 
-        var claims = _mode == PushAuthenticationMode.VerifySignature
-            ? await _validator.ValidateAsync(token, _audience!, cancellationToken).ConfigureAwait(false)
-            : DecodeWithoutSignature(token, out problem);
+        PushTokenClaims? claims;
+        if (_mode == PushAuthenticationMode.VerifySignature)
+        {
+            claims = await VerifyAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!CheckedByCloudRun(token))
+        {
+            _alarm.Refused(request.Path);
+            return ("the token's signature part is not Cloud Run's SIGNATURE_REMOVED_BY_GOOGLE, so Cloud Run's IAM check did not see it " +
+                "(is the service deployed with --allow-unauthenticated or --no-invoker-iam-check, or was it reached around Cloud Run?)", null);
+        }
+        else
+        {
+            claims = DecodeWithoutSignature(token, out problem);
+        }
+
         if (claims is null)
         {
             return (problem ?? "the token's signature, issuer, expiry or audience is not valid", null);
@@ -80,6 +107,23 @@ internal sealed class PushAuthenticator
         }
 
         return (null, claims.Email);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is a JWT whose signature Cloud Run replaced with <see cref="CloudRunSignatureMarker"/>: the mark of its IAM check.</summary>
+    private static bool CheckedByCloudRun(string token) =>
+        token.Split('.') is [_, _, var signature] && string.Equals(signature, CloudRunSignatureMarker, StringComparison.Ordinal);
+
+    private async Task<PushTokenClaims?> VerifyAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _validator.ValidateAsync(token, _audience!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Google's certificates could not be fetched (GooglePushTokenValidator throws only then): say so, not that a store is down.
+            throw new TokenCheckUnavailableException(ex);
+        }
     }
 
     private static (string? Token, string? Problem) SelectToken(HttpRequest request)

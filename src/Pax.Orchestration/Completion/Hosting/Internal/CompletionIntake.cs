@@ -33,11 +33,11 @@ internal sealed class CompletionIntake
     private readonly OrchestrationMetrics _metrics;
 
     internal CompletionIntake(
-        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
     {
         _deliveries = deliveries;
         _options = options.Value;
-        _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time);
+        _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time, alarm);
         _time = time;
         _logger = logger;
         _metrics = metrics;
@@ -62,20 +62,26 @@ internal sealed class CompletionIntake
         {
             // Not the sender's fault, so let Pub/Sub retry: out of time (whatever the cancelled call threw), or the
             // store or Google's certificates could not be reached.
+            string reason;
             if (budget.IsCancellationRequested)
             {
                 OrchestrationLog.AckDeadlineExceeded(_logger, ex, _options.Push.AckDeadline);
                 _metrics.Delivery("deadline_exceeded");
+                reason = "the delivery could not be handled within the ack deadline; deliver again";
+            }
+            else if (ex is TokenCheckUnavailableException)
+            {
+                OrchestrationLog.TokenCheckUnavailable(_logger, ex, "POST /");
+                _metrics.Delivery("unavailable");
+                reason = "the token check is unavailable (Google's signing certificates could not be fetched); deliver again";
             }
             else
             {
                 OrchestrationLog.StoreUnavailable(_logger, ex);
                 _metrics.Delivery("unavailable");
+                reason = "the completion store is unavailable; deliver again";
             }
 
-            var reason = budget.IsCancellationRequested
-                ? "the delivery could not be handled within the ack deadline; deliver again"
-                : "the completion store is unavailable; deliver again";
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new IntakeResponse("unavailable", reason), aborted).ConfigureAwait(false);
         }
     }

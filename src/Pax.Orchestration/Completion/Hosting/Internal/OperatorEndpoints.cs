@@ -24,12 +24,12 @@ internal sealed class OperatorEndpoints
     private readonly IReadOnlyCollection<string> _accounts;
     private readonly ILogger _logger;
 
-    public OperatorEndpoints(CompletionTally tally, CompletionWatchdog watchdog, IPushTokenValidator validator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OperatorEndpoints> logger)
+    public OperatorEndpoints(CompletionTally tally, CompletionWatchdog watchdog, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OperatorEndpoints> logger)
     {
         var o = options.Value;
         _tally = tally;
         _watchdog = watchdog;
-        _authenticator = new PushAuthenticator(o.Push.Authentication, o.Push.Audience, validator, time);
+        _authenticator = new PushAuthenticator(o.Push.Authentication, o.Push.Audience, validator, time, alarm);
         _accounts = o.OperatorAccounts.Count > 0 ? o.OperatorAccounts : o.Push.AllowedServiceAccounts;
         _logger = logger;
     }
@@ -68,7 +68,15 @@ internal sealed class OperatorEndpoints
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted && ex is not BadHttpRequestException)
         {
-            OrchestrationLog.StoreUnavailable(_logger, ex);
+            if (ex is TokenCheckUnavailableException)
+            {
+                OrchestrationLog.TokenCheckUnavailable(_logger, ex, endpoint);
+            }
+            else
+            {
+                OrchestrationLog.StoreUnavailable(_logger, ex);
+            }
+
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }

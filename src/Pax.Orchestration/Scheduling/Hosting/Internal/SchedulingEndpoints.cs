@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling.Hosting.Internal;
@@ -38,16 +39,17 @@ internal sealed class SchedulingEndpoints
     /// <summary>Initializes the endpoints. Resolve them from DI after <c>AddPaxScheduling</c>.</summary>
     /// <param name="scheduler">The scheduler.</param>
     /// <param name="validator">Verifies token signatures (<see cref="PushAuthenticationMode.VerifySignature"/>).</param>
+    /// <param name="alarm">Says when CloudRunIam refuses tokens Cloud Run did not check.</param>
     /// <param name="options">The options.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public SchedulingEndpoints(JobScheduler scheduler, IPushTokenValidator validator, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<SchedulingEndpoints> logger)
+    public SchedulingEndpoints(JobScheduler scheduler, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<SchedulingEndpoints> logger)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _scheduler = scheduler;
-        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time);
+        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time, alarm);
         _tickAccounts = o.AllowedServiceAccounts;
         _jobCreators = o.JobCreators.Count > 0 ? o.JobCreators : o.AllowedServiceAccounts;
         _logger = logger;
@@ -163,6 +165,11 @@ internal sealed class SchedulingEndpoints
             }
 
             await handle().ConfigureAwait(false);
+        }
+        catch (TokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            OrchestrationLog.TokenCheckUnavailable(_logger, ex, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
         catch (Exception ex) when (IsUnavailable(ex) && !cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
