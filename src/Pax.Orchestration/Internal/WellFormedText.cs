@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Pax.Orchestration.Internal;
 
@@ -34,7 +35,40 @@ internal static class WellFormedText
         return true;
     }
 
+    /// <summary>
+    /// Reads a JSON string value as .NET text, or returns <see langword="false"/> when it holds a lone surrogate: an
+    /// escaped <c>"\ud800"</c> is valid JSON syntax, which <see cref="JsonDocument"/> accepts, but System.Text.Json will
+    /// not decode it (<see cref="InvalidOperationException"/>). The rule the push intake and <c>POST /jobs</c> share.
+    /// </summary>
+    public static bool TryGetString(JsonElement value, out string? text) => TryDecode(value.GetString, out text);
+
+    /// <summary>Reads a JSON property name as .NET text, or returns <see langword="false"/> when it holds a lone surrogate (see <see cref="TryGetString"/>).</summary>
+    public static bool TryGetName(JsonProperty property, out string? name) => TryDecode(() => property.Name, out name);
+
+    /// <summary>Returns whether every property name and string value in <paramref name="value"/>, at any depth, is well-formed Unicode (<see cref="TryGetString"/>).</summary>
+    public static bool IsWellFormed(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => TryGetString(value, out _),
+        JsonValueKind.Array => value.EnumerateArray().All(IsWellFormed),
+        JsonValueKind.Object => value.EnumerateObject().All(p => TryGetName(p, out _) && IsWellFormed(p.Value)),
+        _ => true,
+    };
+
     /// <summary>Returns <paramref name="text"/> with every lone surrogate replaced by U+FFFD (the UTF-8 encoder's replacement fallback does exactly that).</summary>
     public static string? Repair(string? text) =>
         text is null || IsWellFormed(text) ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+
+    private static bool TryDecode(Func<string?> read, out string? text)
+    {
+        try
+        {
+            text = read();
+            return text is null || IsWellFormed(text);
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
 }

@@ -1,9 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Security;
@@ -68,6 +73,75 @@ public sealed class HostileRequestTests
         var response = await server.Client.PostAsync("/jobs", PushBodies.Json(body), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>
+    /// A payload string or name with a lone surrogate is valid JSON that System.Text.Json will not decode: it used to be
+    /// stored, then the answer failed (500), GET /jobs/{id} answered 500 forever and the tick ran it; a client retrying
+    /// without an id stored one job per retry. Now it is refused before anything is stored, as the push intake refuses it.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"type":"test","payload":{"data":"\ud800"}}""")]
+    [InlineData("""{"type":"test","payload":{"\udc00":1}}""")]
+    [InlineData("""{"type":"test","payload":{"list":["ok","x\ud800"]}}""")]
+    [InlineData("""{"type":"test","payload":{"nested":{"deep":"\udfff\ud800"}}}""")]
+    public async Task A_job_whose_payload_holds_a_lone_surrogate_is_answered_400_and_nothing_is_stored(string body)
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        var withId = body.Replace("{\"type\"", "{\"id\":\"j1\",\"type\"", StringComparison.Ordinal);
+
+        var first = await server.Client.PostAsync("/jobs", PushBodies.Json(withId), Ct);
+        var retriedWithoutId = await server.Client.PostAsync("/jobs", PushBodies.Json(body), Ct);
+        var read = await server.Client.GetAsync("/jobs/j1", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Contains("lone surrogate", await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, retriedWithoutId.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Empty(await server.Services.GetRequiredService<IScheduledJobStore>().ListDueAsync(DateTimeOffset.MaxValue, 100, Ct));
+    }
+
+    [Fact]
+    public async Task A_payload_with_surrogate_pairs_an_astral_character_escaped_or_not_is_stored_and_answered()
+    {
+        await using var server = await SchedulerServer.StartAsync();
+
+        var created = await server.Client.PostAsync("/jobs", PushBodies.Json("""{"id":"emoji","type":"test","payload":{"\ud83d\ude00":"😀 \ud83d\ude00"}}"""), Ct);
+        var read = await server.Client.GetFromJsonAsync<JsonObject>("/jobs/emoji", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("😀 😀", read!["payload"]!["😀"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_job_stored_with_a_lone_surrogate_before_they_were_refused_is_still_answered_by_GET()
+    {
+        await using var server = await SchedulerServer.StartAsync();
+        var now = server.Time.GetUtcNow();
+        using var payload = JsonDocument.Parse("""{"data":"\ud800"}""");
+        await server.Services.GetRequiredService<IScheduledJobStore>().TryCreateAsync(
+            new ScheduledJob { Id = "legacy", Type = "test", Payload = payload.RootElement.Clone(), ScheduleAt = now, MaxAttempts = 3, CreatedAt = now, UpdatedAt = now }, Ct);
+
+        var read = await server.Client.GetAsync("/jobs/legacy", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("\"payload\":{\"data\":\"\\ud800\"}", await read.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>Once the store holds the job, the caller learns its id whatever happens while the answer is written: a 500 makes a client without an id store another job per retry.</summary>
+    [Fact]
+    public async Task Once_a_job_is_stored_the_answer_is_201_with_its_id_even_when_the_stored_job_cannot_be_written_back()
+    {
+        await using var server = await SchedulerServer.StartAsync(services: s => s.AddFakeLogging().AddSingleton<IScheduledJobStore>(sp =>
+            new UnrenderableJobStore(new SqliteScheduledJobStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>()))));
+
+        var response = await server.Client.PostAsync("/jobs", PushBodies.Json("""{"id":"j2","type":"test"}"""), Ct);
+        var answer = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.EndsWith("/jobs/j2", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("j2", answer!["id"]!.GetValue<string>());
+        Assert.Contains(server.Services.GetRequiredService<FakeLogCollector>().GetSnapshot(), r => r.Id.Name == "CreatedAnswerIncomplete");
     }
 
     [Theory]
@@ -143,6 +217,23 @@ public sealed class HostileRequestTests
 
     private static async Task<IReadOnlyList<RejectedMessage>> RejectedAsync(OrchestratorServer server) =>
         await ((SqliteCompletionStore)server.Services.GetRequiredService<ICompletionStore>()).ListRejectedAsync(Ct);
+
+    /// <summary>A store that keeps jobs as SQLite does but hands back a job whose payload cannot be rendered (as a custom store that drops it might).</summary>
+    private sealed class UnrenderableJobStore(IScheduledJobStore inner) : IScheduledJobStore
+    {
+        public async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken) =>
+            await inner.TryCreateAsync(job, cancellationToken) is { } stored ? stored with { Payload = default } : null;
+
+        public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+        public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(now, limit, cancellationToken);
+
+        public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) => inner.TryReplaceAsync(job, cancellationToken);
+
+        public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
+
+        public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
+    }
 
     /// <summary>A stream without a length, so HttpClient sends the body chunked.</summary>
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -16,6 +17,12 @@ internal static class JobRequestValidator
         if (payload.ValueKind != JsonValueKind.Object)
         {
             throw Refuse($"payload must be a JSON object (was {payload.ValueKind})");
+        }
+
+        // Before anything reads or stores it: a stored lone surrogate could never be answered back (GET /jobs/{id}) or decoded by the handler.
+        if (!WellFormedText.IsWellFormed(payload))
+        {
+            throw Refuse("payload holds a string or name that is not valid Unicode (a lone surrogate such as \\ud800)");
         }
 
         if (handler.ValidatePayload(payload) is { } problem)

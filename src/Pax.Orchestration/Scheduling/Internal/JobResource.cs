@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -6,7 +7,7 @@ namespace Pax.Orchestration.Scheduling.Internal;
 internal sealed record JobResource(
     string Id,
     string Type,
-    JsonElement Payload,
+    [property: JsonConverter(typeof(RawJsonPayloadConverter))] JsonElement Payload,
     DateTimeOffset ScheduleAt,
     string Status,
     DateTimeOffset? LeaseUntil,

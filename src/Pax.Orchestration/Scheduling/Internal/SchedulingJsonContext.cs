@@ -12,6 +12,7 @@ namespace Pax.Orchestration.Scheduling.Internal;
 [JsonSerializable(typeof(JobResource))]
 [JsonSerializable(typeof(TickResponse))]
 [JsonSerializable(typeof(SchedulingProblem))]
+[JsonSerializable(typeof(JobStoredReference))]
 internal sealed partial class SchedulingJsonContext : JsonSerializerContext
 {
 }

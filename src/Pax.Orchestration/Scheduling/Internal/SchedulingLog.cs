@@ -94,4 +94,10 @@ internal static partial class SchedulingLog
 
     public static void Failed(ILogger logger, Exception exception, string path) =>
         LogFailed(logger, exception, LogText.Escape(path));
+
+    [LoggerMessage(EventId = 4121, EventName = "CreatedAnswerIncomplete", Level = LogLevel.Error, Message = "Job {JobId} was stored but could not be written back in full; answering 201 with its id only (GET /jobs/{JobId} reads it)")]
+    private static partial void LogCreatedAnswerIncomplete(ILogger logger, Exception exception, string jobId);
+
+    public static void CreatedAnswerIncomplete(ILogger logger, Exception exception, string jobId) =>
+        LogCreatedAnswerIncomplete(logger, exception, LogText.Escape(jobId)!);
 }

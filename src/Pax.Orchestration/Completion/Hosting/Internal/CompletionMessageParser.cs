@@ -132,19 +132,22 @@ internal static class CompletionMessageParser
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                string? value = null;
+                if (!WellFormedText.TryGetName(property, out var name)
+                    || (property.Value.ValueKind == JsonValueKind.String && !WellFormedText.TryGetString(property.Value, out value)))
+                {
+                    problem = "the message data holds a string that is not valid Unicode (a lone surrogate)";
+                    unreadable = true;
+                    fields.Clear();
+                    return fields;
+                }
+
+                fields[name!] = value ?? property.Value.GetRawText();
             }
         }
         catch (JsonException ex)
         {
             problem = $"the message data is not JSON: {ex.Message}";
-        }
-        catch (InvalidOperationException)
-        {
-            // A string System.Text.Json will not turn into .NET text (such as an escaped lone surrogate).
-            problem = "the message data holds a string that is not valid Unicode (a lone surrogate)";
-            unreadable = true;
-            fields.Clear();
         }
 
         return fields;

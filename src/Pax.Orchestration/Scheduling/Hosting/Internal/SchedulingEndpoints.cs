@@ -103,7 +103,7 @@ internal sealed class SchedulingEndpoints
         }
 
         context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{Uri.EscapeDataString(stored.Id)}";
-        await WriteAsync(context, StatusCodes.Status201Created, JobResource.From(stored), SchedulingJsonContext.Default.JobResource).ConfigureAwait(false);
+        await WriteCreatedAsync(context, stored).ConfigureAwait(false);
     });
 
     /// <summary>Handles <c>GET /jobs/{id}</c>: the job as stored, or 404.</summary>
@@ -210,6 +210,30 @@ internal sealed class SchedulingEndpoints
             // A string System.Text.Json will not turn into .NET text, such as an escaped lone surrogate.
             throw new ScheduledJobRequestException("the body holds a string that is not valid Unicode", ex);
         }
+    }
+
+    /// <summary>
+    /// Answers 201 for a job the store now holds. The answer is rendered before anything is sent, and if the stored job
+    /// cannot be rendered the caller still gets 201 with its id: after a successful write, a 500 would make a client
+    /// that sent no id store another job on each retry.
+    /// </summary>
+    private async Task WriteCreatedAsync(HttpContext context, ScheduledJob stored)
+    {
+        byte[] body;
+        try
+        {
+            body = JsonSerializer.SerializeToUtf8Bytes(JobResource.From(stored), SchedulingJsonContext.Default.JobResource);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SchedulingLog.CreatedAnswerIncomplete(_logger, ex, stored.Id);
+            var reference = new JobStoredReference(stored.Id, $"the job is stored but could not be written back in full; GET {context.Response.Headers.Location} reads it");
+            body = JsonSerializer.SerializeToUtf8Bytes(reference, SchedulingJsonContext.Default.JobStoredReference);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> type)
