@@ -1,9 +1,14 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Stores;
@@ -196,6 +201,58 @@ public sealed class HostileRequestTests
         Assert.StartsWith("{\"message\":{\"data\":\"", rejected.Excerpt, StringComparison.Ordinal);
         Assert.Equal(1024, rejected.Excerpt!.Length);
         Assert.Contains("MaxMessageBytes", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Over Kestrel's MaxRequestBodySize (30,000,000 bytes by default) Kestrel will not hand the body over: the read
+    /// throws its 413. That used to escape as an unhandled exception (ERROR with a stack trace, 413, nothing recorded);
+    /// it is an oversized delivery like any other: acknowledged, kept as rejected, counted, one warning.
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_over_the_servers_request_body_limit_is_acknowledged_and_kept_as_a_rejected_oversized_delivery_without_an_error()
+    {
+        await using var server = await OrchestratorServer.StartAsync(services: s => s.AddFakeLogging());
+        using var deliveries = new MetricCollector<long>(server.Services.GetRequiredService<IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.deliveries");
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Client.BaseAddress!.Host, server.Client.BaseAddress.Port, Ct);
+        var stream = tcp.GetStream();
+
+        // Only the headers and the first bytes are sent: Kestrel judges the declared length before reading any of the body.
+        var request = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-goog-pubsub-message-id: m-huge\r\n" +
+            "Content-Length: 30000001\r\n\r\n{\"message\":{\"data\":\"";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), Ct);
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync(Ct);
+
+        Assert.Equal("HTTP/1.1 200 OK", statusLine);
+        var rejected = Assert.Single(await RejectedAsync(server));
+        Assert.Equal("m-huge", rejected.MessageId);
+        Assert.StartsWith("the delivery of 30000001 bytes or more exceeds Pax:Orchestration:MaxMessageBytes (65536) and the server's request body limit (Kestrel MaxRequestBodySize, 30000000 bytes)", rejected.Reason, StringComparison.Ordinal);
+        var measurement = Assert.Single(deliveries.GetMeasurementSnapshot());
+        Assert.Equal(("rejected", "oversized"), ((string?)measurement.Tags["outcome"], (string?)measurement.Tags["reason"]));
+        var logs = server.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        var warning = Assert.Single(logs, r => r.Id.Name == "Rejected");
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Null(warning.Exception);
+        Assert.DoesNotContain(logs, r => r.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_chunked_delivery_that_outgrows_a_server_limit_set_below_MaxMessageBytes_is_acknowledged_and_kept_as_rejected()
+    {
+        await using var server = await OrchestratorServer.StartAsync(
+            o => o.MaxMessageBytes = 64 * 1024,
+            s => s.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 32 * 1024));
+        var data = PushBodies.Completion("a", "k1").TrimEnd('}') + ",\"details\":\"" + new string('d', 100_000) + "\"}";
+        using var content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(PushBodies.Wrapped(data, "m-chunked"))));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PostAsync("/", content, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rejected = Assert.Single(await RejectedAsync(server));
+        Assert.Null(rejected.MessageId);   // it comes after the data in the envelope, past what the server would read
+        Assert.Contains("Kestrel MaxRequestBodySize, 32768 bytes", rejected.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
@@ -120,9 +121,28 @@ internal sealed class CompletionIntake
         var headers = context.Request.Headers;
         var id = headers["ce-id"].ToString() is { Length: > 0 } eventId ? eventId : headers["x-goog-pubsub-message-id"].ToString();
         var scanner = new MessageIdScanner();
-        var (head, skimmed) = await BoundedRequestBody.SkimAsync(
-            context.Request, read.Prefix, ExcerptLength, MaxSkimBytes, id.Length > 0 ? _ => false : scanner.Observe, cancellationToken).ConfigureAwait(false);
+        (byte[] Head, long Read, bool OverServerLimit) skim;
+        if (read.OverServerLimit)
+        {
+            // The server reads no further; what came before is all there is.
+            scanner.Observe(read.Prefix);
+            skim = (read.Prefix[..Math.Min(read.Prefix.Length, ExcerptLength)], read.Size, true);
+        }
+        else
+        {
+            skim = await BoundedRequestBody.SkimAsync(
+                context.Request, read.Prefix, ExcerptLength, MaxSkimBytes, id.Length > 0 ? _ => false : scanner.Observe, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (head, skimmed, refused) = skim;
         var reason = $"the delivery of {Math.Max(read.Size, skimmed)} bytes or more exceeds {OrchestrationOptions.SectionName}:MaxMessageBytes ({_options.MaxMessageBytes})";
+        if (refused)
+        {
+            // Kestrel reads no further than its MaxRequestBodySize (30,000,000 bytes by default): only headers and what came before tell the id.
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            reason += $" and the server's request body limit (Kestrel MaxRequestBodySize, {limit} bytes), so it was not read past that";
+        }
+
         await RejectAsync(context, id.Length > 0 ? id : scanner.MessageId, RejectionReasons.Oversized, reason, head, cancellationToken).ConfigureAwait(false);
     }
 
