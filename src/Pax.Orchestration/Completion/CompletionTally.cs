@@ -21,6 +21,9 @@ namespace Pax.Orchestration.Completion;
 /// </summary>
 public sealed class CompletionTally
 {
+    /// <summary>How long marking a fired trigger may take, whatever the caller's token says (a store write: well under a second when the store is up).</summary>
+    internal static readonly TimeSpan MarkTriggeredTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ICompletionStore _store;
     private readonly OrchestrationOptions _options;
     private readonly PhaseTriggerSet _triggers;
@@ -208,16 +211,22 @@ public sealed class CompletionTally
             }
         }
 
+        // The trigger fired: the mark is written under its own bound, not the caller's token. A caller that hangs up now
+        // (a client abort, Pub/Sub giving up at its ack deadline) must not leave a landed trigger claimed, to be fired
+        // again as a duplicate once the lease runs out.
         var firedAt = _time.GetUtcNow();
-        try
+        using (var markBound = new CancellationTokenSource(MarkTriggeredTimeout, _time))
         {
-            await _store.MarkTriggeredAsync(phase.Name, status.RunKey, firedAt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            OrchestrationLog.MarkTriggeredFailed(_logger, ex, phase.Name, status.RunKey);
-            _metrics.Trigger(phase.Name, "mark_failed");
-            return (DriveOutcome.TriggerFailed, default);
+            try
+            {
+                await _store.MarkTriggeredAsync(phase.Name, status.RunKey, firedAt, markBound.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                OrchestrationLog.MarkTriggeredFailed(_logger, ex, phase.Name, status.RunKey);
+                _metrics.Trigger(phase.Name, "mark_failed");
+                return (DriveOutcome.TriggerFailed, default);
+            }
         }
 
         OrchestrationLog.Triggered(_logger, phase.Name, status.RunKey, request.IdempotencyKey);

@@ -90,7 +90,7 @@ internal static partial class OrchestrationLog
     public static void Redriving(ILogger logger, string phase, string runKey, string state) =>
         LogRedriving(logger, LogText.Escape(phase), LogText.Escape(runKey), LogText.Escape(state));
 
-    [LoggerMessage(EventId = 4011, EventName = "MarkTriggeredFailed", Level = LogLevel.Error, Message = "Marking {Phase}/{RunKey} triggered failed after the trigger succeeded; it is re-driven after the lease (receivers deduplicate on the idempotency key)")]
+    [LoggerMessage(EventId = 4011, EventName = "MarkTriggeredFailed", Level = LogLevel.Warning, Message = "The trigger after {Phase}/{RunKey} fired but the tally could not be marked triggered; it is re-driven after the lease, which fires it again (receivers deduplicate on the idempotency key)")]
     private static partial void LogMarkTriggeredFailed(ILogger logger, Exception exception, string phase, string runKey);
 
     public static void MarkTriggeredFailed(ILogger logger, Exception exception, string phase, string runKey) =>
