@@ -97,7 +97,7 @@ internal static partial class OrchestrationLog
         LogMarkTriggeredFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
 
     [LoggerMessage(
-        EventId = 4030,
+        EventId = 4040,
         EventName = "UncheckedToken",
         Level = LogLevel.Error,
         Message = "{Count} request(s) refused with 401 since the last such line (latest on {Path}): CloudRunIam received a token Cloud Run did not check " +
@@ -109,7 +109,7 @@ internal static partial class OrchestrationLog
     public static void UncheckedToken(ILogger logger, int count, string path) =>
         LogUncheckedToken(logger, count, LogText.Escape(path)!);
 
-    [LoggerMessage(EventId = 4031, EventName = "TokenCheckUnavailable", Level = LogLevel.Error, Message = "{Endpoint}: the ID token could not be verified now (VerifySignature: Google's signing certificates could not be fetched); answering 503 so the caller retries")]
+    [LoggerMessage(EventId = 4041, EventName = "TokenCheckUnavailable", Level = LogLevel.Error, Message = "{Endpoint}: the ID token could not be verified now (VerifySignature: Google's signing certificates could not be fetched); answering 503 so the caller retries")]
     private static partial void LogTokenCheckUnavailable(ILogger logger, Exception exception, string endpoint);
 
     public static void TokenCheckUnavailable(ILogger logger, Exception exception, string endpoint) =>
