@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Pax.GoogleCloud.Run.Internal;
+
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>
@@ -26,9 +29,21 @@ public sealed class CloudRunExecution
     /// <summary>
     /// Gets a value indicating whether the execution failed or was cancelled, or will: a task that failed all its
     /// attempts or was cancelled fails the whole execution (cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions:
-    /// <c>failedCount</c>, <c>cancelledCount</c>). A running execution without such a task is not.
+    /// <c>failedCount</c>, <c>cancelledCount</c>), and an execution can fail before any task ran (its image could not be
+    /// pulled, say), which no task count shows: then its <c>Completed</c> condition (<c>conditions</c>, "detailed error
+    /// information in case it did not reach the desired state") is <c>CONDITION_FAILED</c>, or, once the execution has a
+    /// completion time, anything but <c>CONDITION_SUCCEEDED</c>. A running execution without a failed task is not.
     /// </summary>
-    public bool FailedOrCancelled => FailedCount > 0 || CancelledCount > 0;
+    public bool FailedOrCancelled => FailedCount > 0 || CancelledCount > 0 || CompletedUnsuccessfully;
+
+    /// <summary>Gets or sets the execution's conditions (<c>conditions</c>: <c>ResourcesAvailable</c>, <c>Started</c>, <c>Completed</c>).</summary>
+    [JsonInclude]
+    internal List<CloudRunCondition>? Conditions { get; set; }
+
+    private bool CompletedUnsuccessfully =>
+        Conditions?.FirstOrDefault(c => string.Equals(c.Type, CloudRunCondition.Completed, StringComparison.Ordinal)) is { } completed
+        && (string.Equals(completed.State, CloudRunCondition.Failed, StringComparison.Ordinal)
+            || (CompletionTime is not null && !string.Equals(completed.State, CloudRunCondition.Succeeded, StringComparison.Ordinal)));
 
     /// <summary>Gets or sets the task template the execution runs.</summary>
     public CloudRunTaskTemplate? Template { get; set; }

@@ -82,9 +82,13 @@ public sealed class FakeCloudRunJobsServer : IAsyncDisposable
     /// <returns>A task that completes when a held run has created its execution.</returns>
     public Task HoldRunAnswers() => _jobs.HoldRunAnswers();
 
-    /// <summary>Ends execution <paramref name="name"/> as failed (<c>failedCount</c> 1, <c>completionTime</c> set).</summary>
+    /// <summary>Ends execution <paramref name="name"/> as failed by a task (<c>failedCount</c> 1, <c>completionTime</c> set, <c>Completed</c> condition <c>CONDITION_FAILED</c>).</summary>
     /// <param name="name">The execution's name.</param>
     public void FailExecution(string name) => _jobs.FailExecution(name);
+
+    /// <summary>Ends execution <paramref name="name"/> as failed before any task ran (no <c>failedCount</c>; <c>completionTime</c> set; <c>ResourcesAvailable</c> and <c>Completed</c> conditions <c>CONDITION_FAILED</c>).</summary>
+    /// <param name="name">The execution's name.</param>
+    public void FailExecutionBeforeAnyTask(string name) => _jobs.FailExecutionBeforeAnyTask(name);
 
     /// <summary>Lets held and later runs answer.</summary>
     public void ReleaseRunAnswers() => _jobs.ReleaseRunAnswers();

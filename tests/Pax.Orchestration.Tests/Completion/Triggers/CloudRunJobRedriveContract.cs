@@ -94,6 +94,23 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
         Assert.All(executions, e => Assert.Equal("phase2:2026-02-10", Env(e, "PAX_IDEMPOTENCY_KEY")));
     }
 
+    /// <summary>Its task counts say nothing (no task ran), but its Completed condition ended CONDITION_FAILED: it did not do the work either.</summary>
+    [Fact]
+    public async Task An_earlier_execution_that_failed_before_any_task_ran_does_not_stand_for_the_run_and_the_re_drive_starts_a_new_one()
+    {
+        await StartAsync(CloudRunIamClient.JobsExecutorWithOverridesRole, CloudRunIamClient.ViewerRole);
+        await ClaimAsDeadProcessAsync();
+        var jobs = _services!.GetRequiredService<CloudRunJobsClient>();
+        await new CloudRunJobTrigger(jobs, Job).FireAsync(new PhaseTriggerRequest("phase2", RunKey, "phase2:2026-02-10", ["a", "b"]), Ct); // …then kill -9
+        Run.FailExecutionBeforeAnyTask((string)Assert.Single(Run.Executions(Job))["name"]!);
+
+        _time.Advance(Options.ClaimLease);
+        var report = await Watchdog.RunAsync(Ct);
+
+        Assert.Equal(DriveOutcome.Triggered, Assert.Single(report.Redriven).Outcome);
+        Assert.Equal(2, Run.Executions(Job).Count);
+    }
+
     [Fact]
     public async Task A_process_killed_before_its_run_leaves_a_claim_the_watchdog_runs_once()
     {

@@ -56,7 +56,12 @@ internal sealed partial class FakeJobExecutions
         }
     }
 
-    /// <summary>Ends an execution as failed: one task failed all its attempts (<c>failedCount</c> 1, <c>completionTime</c> set), as the v2 Execution resource shows it.</summary>
+    /// <summary>
+    /// Ends an execution as failed: one task failed all its attempts (<c>failedCount</c> 1, <c>completionTime</c> set), its
+    /// <c>Completed</c> condition <c>CONDITION_FAILED</c> with <c>executionReason</c> <c>NON_ZERO_EXIT_CODE</c> ("A task
+    /// reached its retry limit and the last attempt failed due to the user container exiting with a non-zero exit code",
+    /// google/cloud/run/v2/condition.proto), as the v2 Execution resource shows it.
+    /// </summary>
     public void FailExecution(string name)
     {
         lock (_gate)
@@ -64,8 +69,27 @@ internal sealed partial class FakeJobExecutions
             var execution = _executions.Single(e => (string?)e["name"] == name);
             execution["failedCount"] = 1;
             execution["succeededCount"] = 0;
-            execution["completionTime"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-            execution["reconciling"] = false;
+            End(execution, ("ResourcesAvailable", "CONDITION_SUCCEEDED"), ("Started", "CONDITION_SUCCEEDED"), ("Completed", "CONDITION_FAILED"));
+            Condition(execution, "Completed")["executionReason"] = "NON_ZERO_EXIT_CODE";
+            Condition(execution, "Completed")["message"] = $"Task {((string)execution["name"]!).Split('/')[^1]}-task0 failed with message: The container exited with an error.";
+        }
+    }
+
+    /// <summary>
+    /// Ends an execution as failed before any task ran (its image could not be pulled, say): no task count moves — the
+    /// v2 reference omits zero counts — but <c>completionTime</c> is set and the <c>ResourcesAvailable</c> and
+    /// <c>Completed</c> conditions end <c>CONDITION_FAILED</c> (google/cloud/run/v2/execution.proto <c>conditions</c>:
+    /// "detailed error information in case it did not reach the desired state").
+    /// </summary>
+    public void FailExecutionBeforeAnyTask(string name)
+    {
+        lock (_gate)
+        {
+            var execution = _executions.Single(e => (string?)e["name"] == name);
+            End(execution, ("ResourcesAvailable", "CONDITION_FAILED"), ("Started", "CONDITION_FAILED"), ("Completed", "CONDITION_FAILED"));
+            Condition(execution, "ResourcesAvailable")["reason"] = "CONTAINER_MISSING";
+            Condition(execution, "ResourcesAvailable")["message"] = "Image 'us-docker.pkg.dev/cloudrun/container/job:latest' not found.";
+            Condition(execution, "Completed")["message"] = "The execution failed before any task ran: its resources could not be provisioned.";
         }
     }
 
@@ -264,7 +288,7 @@ internal sealed partial class FakeJobExecutions
             ["uid"] = Guid.NewGuid().ToString(),
             ["creator"] = creator?.Split(':', 2)[^1],
             ["generation"] = "1",
-            ["createTime"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            ["createTime"] = Timestamp(),
             ["job"] = job,
             ["parallelism"] = 1,
             ["taskCount"] = 1,
@@ -280,9 +304,36 @@ internal sealed partial class FakeJobExecutions
                 ["timeout"] = "600s",
             },
             ["reconciling"] = true,
+
+            // cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions: "conditions": the execution's
+            // readiness and error detail (google.cloud.run.v2.Condition: type, state CONDITION_PENDING/…RECONCILING/
+            // …FAILED/…SUCCEEDED). An execution's stages are ResourcesAvailable → Started → Completed, "Completed" its
+            // ready condition (gcloud's googlecloudsdk/api_lib/run/execution.py READY_CONDITION, command_lib/run/stages.py).
+            ["conditions"] = new JsonArray(
+                new JsonObject { ["type"] = "ResourcesAvailable", ["state"] = "CONDITION_RECONCILING", ["lastTransitionTime"] = Timestamp() },
+                new JsonObject { ["type"] = "Started", ["state"] = "CONDITION_PENDING", ["lastTransitionTime"] = Timestamp() },
+                new JsonObject { ["type"] = "Completed", ["state"] = "CONDITION_PENDING", ["lastTransitionTime"] = Timestamp() }),
             ["etag"] = $"\"{suffix}\"",
         };
     }
+
+    private static JsonObject Condition(JsonObject execution, string type) =>
+        (JsonObject)((JsonArray)execution["conditions"]!).Single(c => (string?)c!["type"] == type)!;
+
+    /// <summary>Ends <paramref name="execution"/>: completion time, no longer reconciling, each condition in its final state.</summary>
+    private void End(JsonObject execution, params (string Type, string State)[] conditions)
+    {
+        var now = Timestamp();
+        execution["completionTime"] = now;
+        execution["reconciling"] = false;
+        foreach (var (type, state) in conditions)
+        {
+            Condition(execution, type)["state"] = state;
+            Condition(execution, type)["lastTransitionTime"] = now;
+        }
+    }
+
+    private string Timestamp() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^/v2/(projects/([^/]+)/locations/([^/]+)/jobs/([^/:]+)):run$", RegexOptions.CultureInvariant)]
     private static partial Regex RunPath();
