@@ -39,9 +39,12 @@ public sealed class CloudSchedulerClient
 
     /// <summary>
     /// Creates the job (<c>POST v1/projects/{p}/locations/{l}/jobs</c>) or, when it exists (409 <c>ALREADY_EXISTS</c>),
-    /// updates it (<c>PATCH v1/{name}?updateMask=description,schedule,timeZone,httpTarget,attemptDeadline,retryConfig</c>)
-    /// so that it matches <paramref name="definition"/>: fields the definition leaves unset go back to Cloud Scheduler's
-    /// defaults. A paused job stays paused.
+    /// updates it (<c>PATCH v1/{name}?updateMask=…</c>) so that it matches <paramref name="definition"/>. The mask names
+    /// each field by its leaf path (<c>description</c>, <c>schedule</c>, <c>timeZone</c>, <c>attemptDeadline</c>,
+    /// <c>retryConfig.retryCount</c> and the other retry settings, <c>httpTarget.uri</c>, <c>httpTarget.httpMethod</c>,
+    /// <c>httpTarget.headers</c>, <c>httpTarget.body</c>, and the four token paths), so each is replaced: headers the
+    /// definition no longer has are removed, a body it no longer has is cleared, the token of the other kind goes, and
+    /// fields it leaves unset go back to Cloud Scheduler's defaults. A paused job stays paused.
     /// </summary>
     /// <param name="definition">The job as it should be.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

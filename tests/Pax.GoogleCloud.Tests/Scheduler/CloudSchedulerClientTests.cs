@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Pax.GoogleCloud.Scheduler;
 using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.CloudScheduler;
@@ -91,11 +92,61 @@ public sealed class CloudSchedulerClientTests
         Assert.Equal(["POST", "POST", "PATCH"], context.Scheduler.Requests.Select(r => r.Method));
         var patch = context.Scheduler.Requests[^1];
         Assert.Equal($"/v1/{JobName}", patch.Path);
-        Assert.Equal("description,schedule,timeZone,httpTarget,attemptDeadline,retryConfig", patch.Query["updateMask"]);
+        Assert.Equal(
+            "description,schedule,timeZone,attemptDeadline,retryConfig.retryCount,retryConfig.maxRetryDuration,retryConfig.minBackoffDuration," +
+            "retryConfig.maxBackoffDuration,retryConfig.maxDoublings,httpTarget.uri,httpTarget.httpMethod,httpTarget.headers,httpTarget.body," +
+            "httpTarget.oauthToken.serviceAccountEmail,httpTarget.oauthToken.scope,httpTarget.oidcToken.serviceAccountEmail,httpTarget.oidcToken.audience",
+            patch.Query["updateMask"]);
         var stored = context.Scheduler.GetJob(JobName)!;
         Assert.Equal("0 * * * *", (string?)stored["schedule"]);
         Assert.Equal("180s", (string?)stored["attemptDeadline"]);
         Assert.Equal("0 * * * *", result.Job.Schedule);
+    }
+
+    /// <summary>
+    /// What the definition no longer has goes away: headers, the body, the retry settings, the description, the token of
+    /// the other kind. A mask naming httpTarget or retryConfig whole would merge them (field_mask.proto: a sub-message
+    /// named last "will be merged into the existing sub-message"), keeping the removed header and the body.
+    /// </summary>
+    [Fact]
+    public async Task An_update_removes_what_the_definition_no_longer_has_and_resets_what_it_leaves_unset()
+    {
+        await using var context = await DeploymentApiContext.StartAsync();
+        var tick = new Uri("https://orchestrator-abc-ue.a.run.app/cron/tick");
+        await context.SchedulerClient.CreateOrUpdateJobAsync(
+            CollectorJob() with
+            {
+                Description = "old",
+                AttemptDeadline = TimeSpan.FromMinutes(5),
+                RetryConfig = new SchedulerRetryConfig { RetryCount = 3, MaxBackoffDuration = TimeSpan.FromMinutes(1) },
+                Target = SchedulerTarget.Service(tick, Account).WithHeader("X-Removed", "1").WithHeader("X-Kept", "1").WithBody(Encoding.UTF8.GetBytes("{}"), "application/json"),
+            },
+            Ct);
+
+        await context.SchedulerClient.CreateOrUpdateJobAsync(CollectorJob() with { Target = SchedulerTarget.Service(tick, Account).WithHeader("X-Kept", "2") }, Ct);
+
+        var stored = context.Scheduler.GetJob(JobName)!;
+        var target = stored["httpTarget"]!.AsObject();
+        Assert.Equal("""{"X-Kept":"2"}""", target["headers"]!.ToJsonString());
+        Assert.False(target.ContainsKey("body"));
+        Assert.Null(stored["description"]);
+        Assert.Equal("180s", (string?)stored["attemptDeadline"]);
+        Assert.True(stored["retryConfig"] is null or JsonObject { Count: 0 });
+        Assert.Equal("https://orchestrator-abc-ue.a.run.app", (string?)target["oidcToken"]!["audience"]);
+    }
+
+    [Fact]
+    public async Task Switching_the_token_kind_leaves_one_token_with_the_new_kinds_defaults()
+    {
+        await using var context = await DeploymentApiContext.StartAsync();
+        await context.SchedulerClient.CreateOrUpdateJobAsync(CollectorJob() with { Target = SchedulerTarget.Service(new Uri("https://orchestrator-abc-ue.a.run.app/cron/tick"), Account) }, Ct);
+
+        await context.SchedulerClient.CreateOrUpdateJobAsync(CollectorJob(), Ct);
+
+        var target = context.Scheduler.GetJob(JobName)!["httpTarget"]!.AsObject();
+        Assert.False(target.ContainsKey("oidcToken"));
+        Assert.Equal(Account, (string?)target["oauthToken"]!["serviceAccountEmail"]);
+        Assert.Equal("https://www.googleapis.com/auth/cloud-platform", (string?)target["oauthToken"]!["scope"]);
     }
 
     [Fact]

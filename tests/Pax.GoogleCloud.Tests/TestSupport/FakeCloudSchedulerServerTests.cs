@@ -99,10 +99,68 @@ public sealed class FakeCloudSchedulerServerTests : IAsyncLifetime
         Assert.Equal("180s", (string?)job["attemptDeadline"]);
     }
 
+    /// <summary>
+    /// field_mask.proto: "If a sub-message is specified in the last position of the field mask for an update operation,
+    /// then new value will be merged into the existing sub-message" — so through updateMask=httpTarget a header the
+    /// request left out stays, the body cannot be cleared, and the token the request does not name is kept.
+    /// </summary>
+    [Fact]
+    public async Task A_message_named_last_in_the_mask_is_merged_into_the_stored_one()
+    {
+        await SendAsync(HttpMethod.Post, $"v1/{Parent}/jobs", Job("j", $$$"""{"uri":"https://x.a.run.app/t","headers":{"X-A":"1","X-B":"2"},"body":"e30=","oidcToken":{"serviceAccountEmail":"{{{Account}}}"}}"""));
+
+        var (status, body) = await SendAsync(HttpMethod.Patch, $"v1/{Parent}/jobs/j?updateMask=httpTarget", """{"httpTarget":{"uri":"https://y.a.run.app/t","headers":{"X-A":"3"}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var target = JsonNode.Parse(body)!["httpTarget"]!;
+        Assert.Equal("https://y.a.run.app/t", (string?)target["uri"]);
+        Assert.Equal("""{"X-A":"3","X-B":"2"}""", target["headers"]!.ToJsonString());
+        Assert.Equal("e30=", (string?)target["body"]);
+        Assert.Equal(Account, (string?)target["oidcToken"]!["serviceAccountEmail"]);
+    }
+
+    /// <summary>Named as leaf paths, a scalar, a map or a Duration is replaced, and cleared when the request leaves it out (what gcloud's --clear-headers and --clear-message-body rely on).</summary>
+    [Fact]
+    public async Task Leaf_paths_replace_their_fields_and_clear_those_the_request_leaves_out()
+    {
+        await SendAsync(HttpMethod.Post, $"v1/{Parent}/jobs", Job("j", $$$"""{"uri":"https://x.a.run.app/t","headers":{"X-A":"1","X-B":"2"},"body":"e30=","oidcToken":{"serviceAccountEmail":"{{{Account}}}"}}""", """, "attemptDeadline":"60s", "retryConfig":{"retryCount":3,"maxBackoffDuration":"60s"}"""));
+
+        var (status, body) = await SendAsync(
+            HttpMethod.Patch,
+            $"v1/{Parent}/jobs/j?updateMask=httpTarget.headers,httpTarget.body,attemptDeadline,retryConfig.retryCount,retryConfig.maxBackoffDuration",
+            """{"httpTarget":{"headers":{"X-A":"3"}},"retryConfig":{"retryCount":1}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var job = JsonNode.Parse(body)!;
+        Assert.Equal("""{"X-A":"3"}""", job["httpTarget"]!["headers"]!.ToJsonString());
+        Assert.Null(job["httpTarget"]!["body"]);
+        Assert.Equal("https://x.a.run.app/t", (string?)job["httpTarget"]!["uri"]);
+        Assert.Equal("180s", (string?)job["attemptDeadline"]);
+        Assert.Equal("""{"retryCount":1}""", job["retryConfig"]!.ToJsonString());
+    }
+
+    /// <summary>oneof authorization_header: setting one token clears the other; naming all four leaf paths with no token clears it (gcloud's --clear-auth-token).</summary>
+    [Fact]
+    public async Task Token_leaf_paths_switch_the_oneof_and_clear_it()
+    {
+        const string Tokens = "httpTarget.oauthToken.serviceAccountEmail,httpTarget.oauthToken.scope,httpTarget.oidcToken.serviceAccountEmail,httpTarget.oidcToken.audience";
+        await SendAsync(HttpMethod.Post, $"v1/{Parent}/jobs", Job("j", Target()));
+
+        var (_, switched) = await SendAsync(HttpMethod.Patch, $"v1/{Parent}/jobs/j?updateMask={Tokens}", $$$$"""{"httpTarget":{"oauthToken":{"serviceAccountEmail":"{{{{Account}}}}"}}}""");
+        var (_, cleared) = await SendAsync(HttpMethod.Patch, $"v1/{Parent}/jobs/j?updateMask={Tokens}", """{"httpTarget":{}}""");
+
+        var target = JsonNode.Parse(switched)!["httpTarget"]!.AsObject();
+        Assert.False(target.ContainsKey("oidcToken"));
+        Assert.Equal("https://www.googleapis.com/auth/cloud-platform", (string?)target["oauthToken"]!["scope"]);
+        var none = JsonNode.Parse(cleared)!["httpTarget"]!.AsObject();
+        Assert.False(none.ContainsKey("oauthToken") || none.ContainsKey("oidcToken"));
+    }
+
     [Theory]
     [InlineData("v1/projects/p-123456/locations/us-east1/jobs/missing?updateMask=schedule", """{"schedule":"0 * * * *"}""", HttpStatusCode.NotFound, "NOT_FOUND")]
     [InlineData("v1/projects/p-123456/locations/us-east1/jobs/j?updateMask=state", """{"state":"PAUSED"}""", HttpStatusCode.BadRequest, "update mask")]
-    [InlineData("v1/projects/p-123456/locations/us-east1/jobs/j?updateMask=httpTarget", """{}""", HttpStatusCode.BadRequest, "httpTarget is required")]
+    [InlineData("v1/projects/p-123456/locations/us-east1/jobs/j?updateMask=httpTarget.colour", """{"httpTarget":{"uri":"https://x.a.run.app/t"}}""", HttpStatusCode.BadRequest, "Invalid update mask path 'httpTarget.colour'")]
+    [InlineData("v1/projects/p-123456/locations/us-east1/jobs/j?updateMask=httpTarget.uri", """{"httpTarget":{}}""", HttpStatusCode.BadRequest, "uri is required")]
     [InlineData("v1/projects/p-123456/locations/us-east1/jobs/j?update_mask=schedule", """{"schedule":"0 * * * *"}""", HttpStatusCode.BadRequest, "Cannot bind query parameter")]
     public async Task Patch_of_a_missing_job_or_with_a_bad_mask_is_refused(string path, string body, HttpStatusCode expected, string reason)
     {

@@ -10,7 +10,8 @@ namespace Pax.TestSupport.CloudScheduler;
 /// response shapes of <c>projects.locations.jobs</c> create, get and patch for HTTP targets: unknown fields, wrong types,
 /// missing required fields, out-of-range values and both tokens at once are refused with 400 <c>INVALID_ARGUMENT</c>;
 /// a duplicate create gets 409 <c>ALREADY_EXISTS</c>; a get or patch of a missing job 404 <c>NOT_FOUND</c>; patch
-/// honours <c>updateMask</c>; list pages (<see cref="MaxPageSize"/>) with <c>nextPageToken</c>; a missing or wrong bearer token gets 401; other routes and methods get Google's 404 page.
+/// applies <c>updateMask</c> path by path as the <c>google.protobuf.FieldMask</c> reference says (a message named last is
+/// merged, a scalar, map or Duration named last replaced or cleared, an unmappable path 400: <c>FakeSchedulerUpdateMask</c>); list pages (<see cref="MaxPageSize"/>) with <c>nextPageToken</c>; a missing or wrong bearer token gets 401; other routes and methods get Google's 404 page.
 /// Like the real API it does not judge whether a token suits its URL. Every request is recorded.
 /// </summary>
 public sealed class FakeCloudSchedulerServer : IAsyncDisposable

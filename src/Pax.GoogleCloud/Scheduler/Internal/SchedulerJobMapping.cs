@@ -5,8 +5,18 @@ namespace Pax.GoogleCloud.Scheduler.Internal;
 /// <summary>Maps a <see cref="SchedulerJobDefinition"/> to the Job resource and the resource to a <see cref="SchedulerJob"/>.</summary>
 internal static class SchedulerJobMapping
 {
-    /// <summary>The fields an update replaces, so the job ends up as defined (fields a definition leaves unset go back to their defaults).</summary>
-    public const string UpdateMask = "description,schedule,timeZone,httpTarget,attemptDeadline,retryConfig";
+    /// <summary>
+    /// The fields an update replaces, so the job ends up as defined: each by its leaf path, as gcloud names them
+    /// (googlecloudsdk/command_lib/scheduler/util.py, <c>UpdateHTTPMaskHook</c>), and a path the request leaves empty is
+    /// cleared to Cloud Scheduler's default. Not <c>httpTarget</c> or <c>retryConfig</c> whole: a sub-message named last
+    /// in a field mask "will be merged into the existing sub-message" (google/protobuf/field_mask.proto), so a removed
+    /// header would stay, a body could not be cleared and an unset retry setting would keep its old value.
+    /// </summary>
+    public const string UpdateMask =
+        "description,schedule,timeZone,attemptDeadline," +
+        "retryConfig.retryCount,retryConfig.maxRetryDuration,retryConfig.minBackoffDuration,retryConfig.maxBackoffDuration,retryConfig.maxDoublings," +
+        "httpTarget.uri,httpTarget.httpMethod,httpTarget.headers,httpTarget.body," +
+        "httpTarget.oauthToken.serviceAccountEmail,httpTarget.oauthToken.scope,httpTarget.oidcToken.serviceAccountEmail,httpTarget.oidcToken.audience";
 
     public static SchedulerJobResource ToResource(SchedulerJobDefinition definition)
     {

@@ -15,8 +15,6 @@ internal static partial class FakeSchedulerJobRules
 {
     public static readonly string[] OutputOnly = ["state", "status", "scheduleTime", "lastAttemptTime", "userUpdateTime"];
 
-    public static readonly string[] Updatable = ["description", "schedule", "timeZone", "httpTarget", "attemptDeadline", "retryConfig"];
-
     private static readonly string[] JobFields =
         ["name", "description", "schedule", "timeZone", "httpTarget", "pubsubTarget", "appEngineHttpTarget", "attemptDeadline", "retryConfig", .. OutputOnly];
 
@@ -45,11 +43,12 @@ internal static partial class FakeSchedulerJobRules
         error ??= description is { Length: > 500 } ? "Job.description must be at most 500 characters." : null;
         error ??= deadline is not null && CheckDuration(deadline, "attemptDeadline", 15, 1800) is { } bad ? bad : null;
         error ??= complete && target is null ? "Job.httpTarget is required (the fake implements HTTP targets only)." : null;
-        error ??= target is null ? null : ValidateTarget(target);
+        error ??= target is null ? null : ValidateTarget(target, complete);
         return error ?? (retry is null ? null : ValidateRetry(retry));
     }
 
-    private static string? ValidateTarget(JsonObject target)
+    /// <summary><paramref name="complete"/>: a stored target needs its <c>uri</c>; a patch's need not (its mask may name other fields only).</summary>
+    private static string? ValidateTarget(JsonObject target, bool complete)
     {
         string? error = StrictJson.UnknownField(target, "job.http_target", "uri", "httpMethod", "headers", "body", "oauthToken", "oidcToken");
         var uri = StrictJson.String(target, "uri", "job.httpTarget", ref error);
@@ -58,10 +57,10 @@ internal static partial class FakeSchedulerJobRules
         var headers = StrictJson.Object(target, "headers", "job.httpTarget", ref error);
         var oauth = StrictJson.Object(target, "oauthToken", "job.httpTarget", ref error);
         var oidc = StrictJson.Object(target, "oidcToken", "job.httpTarget", ref error);
-        error ??= uri is null ? "HttpTarget.uri is required." : null;
-        error ??= !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != "https" && parsed.Scheme != "http")
+        error ??= uri is null && complete ? "HttpTarget.uri is required." : null;
+        error ??= uri is not null && (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != "https" && parsed.Scheme != "http"))
             ? $"HttpTarget.uri '{uri}' must begin with http:// or https://." : null;
-        error ??= uri!.Length > 2083 ? "HttpTarget.uri is longer than 2083 characters." : null;
+        error ??= uri?.Length > 2083 ? "HttpTarget.uri is longer than 2083 characters." : null;
         error ??= !Methods.Contains(method, StringComparer.Ordinal) ? $"Invalid value at 'job.http_target.http_method' (type.googleapis.com/google.cloud.scheduler.v1.HttpMethod), \"{method}\"" : null;
         error ??= body is not null && !IsBase64(body) ? "Invalid value at 'job.http_target.body' (TYPE_BYTES), Base64 decoding failed." : null;
         error ??= body is not null && !BodyMethods.Contains(method, StringComparer.Ordinal) ? $"A body is allowed only with POST, PUT or PATCH, not {method}." : null;

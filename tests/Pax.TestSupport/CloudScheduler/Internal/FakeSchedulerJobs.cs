@@ -130,11 +130,12 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
         error ??= UnknownQuery(request, "updateMask");
         error ??= FakeSchedulerJobRules.Validate(body!, complete: false);
         error ??= body!["name"] is { } bodyName && (string?)bodyName != name ? $"Job.name '{(string?)bodyName}' does not match the URL's '{name}'." : null;
+        // An omitted mask updates the fields the request holds (google.aip.dev/134: "MUST treat an omitted field mask as
+        // 'replace fields which are present'"); each path is applied as the FieldMask reference says (FakeSchedulerUpdateMask).
         var mask = request.Query.TryGetValue("updateMask", out var given)
             ? given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : body?.Select(p => p.Key).Where(FakeSchedulerJobRules.Updatable.Contains).ToArray() ?? [];
-        error ??= mask.FirstOrDefault(path => !FakeSchedulerJobRules.Updatable.Contains(path)) is { } bad
-            ? $"Invalid update mask path '{bad}' (the fake implements top-level paths: {string.Join(",", FakeSchedulerJobRules.Updatable)})." : null;
+            : body?.Select(p => p.Key).Where(FakeSchedulerUpdateMask.TopLevelFields.Contains).ToArray() ?? [];
+        error ??= mask.Select(FakeSchedulerUpdateMask.Unmappable).FirstOrDefault(problem => problem is not null);
         if (error is not null)
         {
             return RestResponse.InvalidArgument(error);
@@ -148,14 +149,7 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
             }
 
             var merged = (JsonObject)stored.DeepClone();
-            foreach (var path in mask)
-            {
-                merged.Remove(path);
-                if (body![path] is { } value)
-                {
-                    merged[path] = value.DeepClone();
-                }
-            }
+            FakeSchedulerUpdateMask.Apply(merged, body!, mask);
 
             if (FakeSchedulerJobRules.Validate(merged, complete: true) is { } invalid)
             {
