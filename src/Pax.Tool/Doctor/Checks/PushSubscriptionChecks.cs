@@ -5,9 +5,9 @@ using Pax.Tool.Doctor.Inventory;
 namespace Pax.Tool.Doctor.Checks;
 
 /// <summary>
-/// PAX001, PAX004 and PAX002 on push subscriptions. A push can only carry an OIDC token
-/// (<c>pushConfig.oidcToken</c>; cloud.google.com/pubsub/docs/authenticate-push-subscriptions, FACTS.md 5.4), so a push
-/// to a Google API is always PAX001.
+/// PAX001, PAX004, PAX103 and PAX002 on push subscriptions, then PAX105 and PAX106 (<see cref="PushDeliveryChecks"/>).
+/// A push can only carry an OIDC token (<c>pushConfig.oidcToken</c>; cloud.google.com/pubsub/docs/authenticate-push-subscriptions,
+/// FACTS.md 5.4), so a push to a Google API is always PAX001.
 /// </summary>
 internal static class PushSubscriptionChecks
 {
@@ -47,6 +47,12 @@ internal static class PushSubscriptionChecks
             }
 
             yield break;
+        }
+
+        var audience = subscription.PushAudience ?? endpoint.AbsoluteUri;
+        if (AudienceCheck.Check(subscription.Name, member, audience, target, GcloudFixes.PushAudience(name, endpoint)) is { } wrong)
+        {
+            yield return wrong;
         }
 
         if (InvokerCheck.Check(subscription.Name, member, target, inventory) is { } missing)
