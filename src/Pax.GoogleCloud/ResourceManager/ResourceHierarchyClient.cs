@@ -5,7 +5,6 @@ using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
 using Pax.GoogleCloud.ResourceManager.Internal;
-using Pax.GoogleCloud.Run.Internal;
 
 namespace Pax.GoogleCloud.ResourceManager;
 
@@ -82,16 +81,7 @@ internal sealed partial class ResourceHierarchyClient
         }
 
         var operation = new GoogleOperation("cloudresourcemanager", $"resourcemanager.{ancestor.Split('/')[0]}.getIamPolicy", $"'{ancestor}'", $"roles/iam.securityReviewer on {ancestor}");
-        var policy = await _transport.SendJsonAsync(
-            HttpMethod.Post,
-            $"v3/{ancestor}:getIamPolicy",
-            new GetIamPolicyRequest { Options = new GetPolicyOptions { RequestedPolicyVersion = 3 } },
-            GoogleCloudJsonContext.Default.GetIamPolicyRequest,
-            GoogleCloudJsonContext.Default.IamPolicy,
-            operation,
-            retryable: true, // a read, though sent as POST.
-            cancellationToken).ConfigureAwait(false);
-        return IamPolicyBindings.From(policy);
+        return await ResourceManagerPolicies.ReadAsync(_transport, ancestor, operation, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? ParentOrNull(string? parent) => IsAncestor(parent) ? parent : null;

@@ -40,7 +40,7 @@ internal sealed class DoctorCommand
 
     private readonly Option<bool> _fix = new("--fix")
     {
-        Description = "Apply the safe, exact fixes (missing invoker grants, a Scheduler job's token kind) after showing the plan; then report again",
+        Description = "Apply the safe, exact fixes (a missing invoker or run-with-overrides grant, a Scheduler job's token kind or audience) after showing the plan; then report again",
     };
 
     private readonly Option<bool> _yes = new("--yes")
@@ -77,7 +77,7 @@ internal sealed class DoctorCommand
                 result.AddError($"--timeout '{value}' is not a time budget such as 120, 90s or 2m (more than 0, at most 1 hour).");
             }
         });
-        Command = new Command("doctor", "Reads the live project and reports what is wired wrong (Scheduler → token → target → IAM), in Pax.Analyzers' rule ids.")
+        Command = new Command("doctor", "Reads the live project and reports what is wired wrong (Scheduler → token → target → IAM) in Pax.Analyzers' rule ids, with what the live project saw.")
         {
             _project, _region, _format, _timeout, _fix, _yes,
         };

@@ -1,3 +1,4 @@
+using Pax.GoogleCloud.Iam;
 using Pax.Iam;
 using Pax.Tool.Doctor.Findings;
 using Pax.Tool.Doctor.Inventory;
@@ -33,7 +34,7 @@ internal static class InvokerCheck
             return null; // anyone may call it (PAX101 says so), or it cannot be told.
         }
 
-        var policies = new[] { bindings, inventory.ProjectBindings }.Concat(inventory.Ancestors.Select(a => a.Bindings).OfType<IReadOnlyList<GoogleCloud.Iam.IamRoleBinding>>());
+        var policies = new[] { bindings, inventory.ProjectBindings }.Concat(inventory.Ancestors.Select(a => a.Bindings).OfType<IReadOnlyList<IamRoleBinding>>());
         if (InvokerRoles.Any(policies.Select(p => InvokerRoles.Holds(p, permission, member))) != GrantState.No)
         {
             return null;
