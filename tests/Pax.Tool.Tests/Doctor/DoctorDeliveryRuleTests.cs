@@ -22,7 +22,7 @@ public sealed class DoctorDeliveryRuleTests
         var finding = Assert.Single(Findings(report));
         Assert.Equal(("PAX103", "error", Tick, Orchestrator), (Id(finding), finding.GetProperty("severity").GetString(), Resource(finding), finding.GetProperty("target").GetString()));
         Assert.Contains("audience 'https://pax-orchestrator.example.com'", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("--oidc-token-audience=https://orchestrator-abc123-ue.a.run.app", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"--oidc-service-account-email={SchedulerAccount} --oidc-token-audience=https://orchestrator-abc123-ue.a.run.app", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
 
         var (fixedCode, fixedReport, _) = await project.ReportAsync("--fix", "--yes");
 
@@ -56,7 +56,9 @@ public sealed class DoctorDeliveryRuleTests
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
 
         Assert.Equal(("PAX103", Push), (Id(finding), Resource(finding)));
-        Assert.EndsWith("--push-auth-token-audience=https://orchestrator-abc123-ue.a.run.app", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        Assert.Equal( // gcloud: "When updating PushConfig flags, all PushConfig flags must be specified".
+            $"gcloud pubsub subscriptions update completions-push --project=pax-demo --push-endpoint=https://orchestrator-abc123-ue.a.run.app/pubsub --push-auth-service-account={SchedulerAccount} --push-auth-token-audience=https://orchestrator-abc123-ue.a.run.app",
+            finding.GetProperty("fix").GetString());
     }
 
     [Theory]

@@ -21,13 +21,13 @@ internal static class GcloudFixes
     public static string InspectAncestors(string project, string member, string permission, string grant) =>
         $"gcloud projects get-ancestors-iam-policy {project}  # look for {member} in a role with {permission}; only if none holds it: {grant}";
 
-    /// <summary>Sets the audience of a Scheduler job's OIDC token (the service URL).</summary>
-    public static string SchedulerAudience(ResourceName job, Uri serviceUrl) =>
-        $"gcloud scheduler jobs update http {job.Id} --project={job.Project} --location={job.Location} --oidc-token-audience={serviceUrl.GetLeftPart(UriPartial.Authority)}";
-
-    /// <summary>Sets the audience of a push subscription's OIDC token (the service URL).</summary>
-    public static string PushAudience(ResourceName subscription, Uri serviceUrl) =>
-        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-auth-token-audience={serviceUrl.GetLeftPart(UriPartial.Authority)}";
+    /// <summary>
+    /// Sets the audience of a push subscription's OIDC token to the service URL. "When updating PushConfig flags, all
+    /// PushConfig flags must be specified. Otherwise, any omitted PushConfig flags revert to their default value"
+    /// (gcloud pubsub subscriptions update), so the endpoint and the account are given again.
+    /// </summary>
+    public static string PushAudience(ResourceName subscription, Uri endpoint, string serviceAccount) =>
+        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-endpoint={endpoint.AbsoluteUri} --push-auth-service-account={serviceAccount} --push-auth-token-audience={endpoint.GetLeftPart(UriPartial.Authority)}";
 
     /// <summary>Sets a Scheduler job's attempt deadline.</summary>
     public static string AttemptDeadline(ResourceName job, TimeSpan deadline) =>
@@ -49,9 +49,9 @@ internal static class GcloudFixes
     public static string EnableInvokerCheck(ResourceName service) =>
         $"gcloud run services update {service.Id} --project={service.Project} --region={service.Location} --invoker-iam-check";
 
-    /// <summary>Makes a push subscription send an OIDC token of a service account.</summary>
-    public static string PushWithToken(ResourceName subscription, string serviceAccount) =>
-        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-auth-service-account={serviceAccount}";
+    /// <summary>Makes a push subscription send an OIDC token of a service account (the endpoint given again: omitted push flags revert to their defaults).</summary>
+    public static string PushWithToken(ResourceName subscription, Uri endpoint, string serviceAccount) =>
+        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-endpoint={endpoint.AbsoluteUri} --push-auth-service-account={serviceAccount}";
 
     /// <summary>Points a push subscription at a service that calls the Google API itself (a push cannot send OAuth).</summary>
     public static string PushToService(ResourceName subscription) =>

@@ -43,14 +43,14 @@ internal static class PushSubscriptionChecks
             {
                 yield return new Finding(RuleIds.NoToken, FindingSeverity.Error, subscription.Name, target.Name, null,
                     $"Pushes to the private service {service.Service.Name} without a token: Cloud Run rejects every delivery with 403.",
-                    GcloudFixes.PushWithToken(name, "SA@PROJECT.iam.gserviceaccount.com"));
+                    GcloudFixes.PushWithToken(name, endpoint, "SA@PROJECT.iam.gserviceaccount.com"));
             }
 
             yield break;
         }
 
         var audience = subscription.PushAudience ?? endpoint.AbsoluteUri;
-        if (AudienceCheck.Check(subscription.Name, member, audience, target, GcloudFixes.PushAudience(name, endpoint)) is { } wrong)
+        if (AudienceCheck.Check(subscription.Name, member, audience, target, GcloudFixes.PushAudience(name, endpoint, subscription.PushServiceAccount!)) is { } wrong)
         {
             yield return wrong;
         }

@@ -36,7 +36,7 @@ internal static class SchedulerJobChecks
         }
 
         if (job.TokenKind == SchedulerTokenKind.Oidc && account is not null
-            && AudienceCheck.Check(job.Name, member, job.OidcAudience ?? job.Uri.AbsoluteUri, target, GcloudFixes.SchedulerAudience(name, job.Uri), OidcFix(job, account, target)) is { } audience)
+            && AudienceCheck.Check(job.Name, member, job.OidcAudience ?? job.Uri.AbsoluteUri, target, GcloudFixes.UseOidc(name, account, job.Uri), OidcFix(job, account, target)) is { } audience)
         {
             yield return audience;
         }
