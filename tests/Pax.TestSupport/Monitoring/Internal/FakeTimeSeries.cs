@@ -12,10 +12,10 @@ namespace Pax.TestSupport.Monitoring.Internal;
 /// (cloud.google.com/monitoring/api/metrics_gcp, pubsub): <c>subscription/push_request_count</c> (DELTA, INT64, labels
 /// <c>response_class</c>, <c>response_code</c>) and <c>subscription/oldest_unacked_message_age</c> (GAUGE, INT64 seconds),
 /// on the monitored resource <c>pubsub_subscription</c> (labels <c>project_id</c>, <c>subscription_id</c>). As strict as
-/// the reference: <c>filter</c> must name exactly one <c>metric.type</c>; <c>interval.endTime</c> is required and a DELTA
-/// metric needs a <c>interval.startTime</c> before it; an aligner other than <c>ALIGN_NONE</c> needs an
-/// <c>aggregation.alignmentPeriod</c> of at least 60 s ("The value must be at least 60 seconds"); a reducer needs an
-/// aligner; <c>groupByFields</c> need a reducer; unknown parameters are refused (400 <c>INVALID_ARGUMENT</c>). Alignment
+/// the reference: <c>filter</c> must name exactly one <c>metric.type</c> ("The filter must specify a single metric type");
+/// <c>interval.endTime</c> is required and the start may not be later; an aligner other than <c>ALIGN_NONE</c> needs an
+/// <c>aggregation.alignmentPeriod</c> of at least 60 s; a reducer needs an aligner; <c>groupByFields</c> without a
+/// reducer are ignored; unknown parameters are refused (400 <c>INVALID_ARGUMENT</c>). Alignment
 /// periods end at <c>interval.endTime</c>; points come back most recent first ("The points in each time series are
 /// currently returned in reverse time order"); <c>int64Value</c> is a JSON string. Filters, aligners and reducers the fake
 /// does not implement are refused with a message saying so, never answered loosely.

@@ -103,9 +103,9 @@ internal sealed partial class FakeTimeSeriesQuery
             }
         }
 
-        return _start > _end ? "The start time must be before the end time."
-            : DeltaMetrics.Contains(_metric, StringComparer.Ordinal) && _start == _end ? $"A time series of kind DELTA ({_metric}) needs an interval whose start time is before its end time."
-            : null;
+        // TimeInterval: "The default value for the start time is the end time. The start time must not be later than the
+        // end time." (cloud.google.com/monitoring/api/ref_v3/rest/v3/TimeInterval)
+        return _start > _end ? "The start time must not be later than the end time." : null;
     }
 
     private string? ReadAggregation(Dictionary<string, StringValues> query)
@@ -114,9 +114,19 @@ internal sealed partial class FakeTimeSeriesQuery
         _reducer = query.GetValueOrDefault("aggregation.crossSeriesReducer").ToString() is { Length: > 0 } and not "REDUCE_NONE" and var reducer ? reducer : null;
         _groupBy = [.. query.GetValueOrDefault("aggregation.groupByFields").OfType<string>().Select(f => f.Replace(".labels.", ".label.", StringComparison.Ordinal))];
         var period = query.GetValueOrDefault("aggregation.alignmentPeriod").ToString();
+        // Aggregation (cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies#Aggregation, the same message
+        // timeSeries.list takes): groupByFields — "If crossSeriesReducer is not defined, this field is ignored";
+        // crossSeriesReducer — "perSeriesAligner must be specified and not equal to ALIGN_NONE and alignmentPeriod must be
+        // specified; otherwise, an error is returned"; alignmentPeriod — "The value must be at least 60 seconds. If a
+        // per-series aligner other than ALIGN_NONE is specified, this field is required or an error is returned."
+        if (_reducer is null)
+        {
+            _groupBy = [];
+        }
+
         if (_aligner == "ALIGN_NONE")
         {
-            return _reducer is not null ? "A cross-series reducer needs a per-series aligner other than ALIGN_NONE." : _groupBy.Length > 0 ? "groupByFields need a crossSeriesReducer." : null;
+            return _reducer is not null ? "A cross-series reducer needs a per-series aligner other than ALIGN_NONE and an alignment period." : null;
         }
 
         if (DurationPattern().Match(period) is not { Success: true } seconds)
@@ -128,7 +138,6 @@ internal sealed partial class FakeTimeSeriesQuery
         return _period < TimeSpan.FromSeconds(60) ? "The alignment period must be at least 60 seconds."
             : _aligner is not ("ALIGN_SUM" or "ALIGN_MAX") ? $"FakeCloudMonitoringServer implements ALIGN_SUM and ALIGN_MAX, not {_aligner}."
             : _reducer is not (null or "REDUCE_SUM" or "REDUCE_MAX") ? $"FakeCloudMonitoringServer implements REDUCE_SUM and REDUCE_MAX, not {_reducer}."
-            : _groupBy.Length > 0 && _reducer is null ? "groupByFields need a crossSeriesReducer."
             : _groupBy.FirstOrDefault(f => !f.StartsWith("resource.label.", StringComparison.Ordinal) && !f.StartsWith("metric.label.", StringComparison.Ordinal)) is { } bad
                 ? $"FakeCloudMonitoringServer groups by resource.label.* and metric.label.* only, not '{bad}'." : null;
     }

@@ -42,7 +42,8 @@ internal sealed partial class FakePubSubSubscriptions
 
         if (subscription["deadLetterPolicy"] is JsonObject deadLetter)
         {
-            // DeadLetterPolicy: deadLetterTopic "projects/{project}/topics/{topic}", maxDeliveryAttempts 5-100 (0: the default 5).
+            // DeadLetterPolicy (cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions#DeadLetterPolicy):
+            // deadLetterTopic "projects/{project}/topics/{topic}", maxDeliveryAttempts 5-100 (0: the default 5).
             error ??= StrictJson.UnknownField(deadLetter, "subscription.deadLetterPolicy", "deadLetterTopic", "maxDeliveryAttempts");
             error ??= (string?)deadLetter["deadLetterTopic"] is { } topic && TopicName().IsMatch(topic) ? null : "deadLetterPolicy.deadLetterTopic must be projects/P/topics/T.";
             error ??= (int?)deadLetter["maxDeliveryAttempts"] is null or 0 or (>= 5 and <= 100) ? null : "deadLetterPolicy.maxDeliveryAttempts must be between 5 and 100.";
