@@ -26,7 +26,7 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
         if (!await reads.TryAsync(Api, Global, "resourcemanager.projects.get", "roles/browser", async ct =>
                 parent = await hierarchy.GetProjectParentAsync(project, ct).ConfigureAwait(false)).ConfigureAwait(false))
         {
-            inventory.AncestryUnknown = $"the project's folders and organization could not be read (resourcemanager.projects.get on {project}, roles/browser)";
+            inventory.AncestryUnknown = $"the project's parent (resourcemanager.projects.get on {project}, roles/browser)";
             return;
         }
 
@@ -36,7 +36,7 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
             var ancestor = parent;
             if (!seen.Add(ancestor) || seen.Count > MaxAncestors)
             {
-                inventory.AncestryUnknown = $"the ancestors above {ancestor} were not followed (a hierarchy deeper than {MaxAncestors - 1} folders, or a loop)";
+                inventory.AncestryUnknown = $"the ancestors above {ancestor} (a hierarchy deeper than {MaxAncestors - 1} folders, or a loop, is not followed)";
                 return;
             }
 
@@ -56,7 +56,7 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
             if (!await reads.TryAsync(Api, Global, $"resourcemanager.folders.get on {ancestor}", "roles/browser", async ct =>
                     parent = await hierarchy.GetFolderParentAsync(ancestor, ct).ConfigureAwait(false)).ConfigureAwait(false))
             {
-                inventory.AncestryUnknown = $"the ancestors above {ancestor} could not be read (resourcemanager.folders.get on {ancestor}, roles/browser)";
+                inventory.AncestryUnknown = $"the parent of {ancestor} (resourcemanager.folders.get on {ancestor}, roles/browser)";
                 return;
             }
         }

@@ -32,7 +32,7 @@ internal sealed class ProjectInventory
     /// <summary>Gets the project's folders and organization, nearest first, each with its bindings when they could be read.</summary>
     public List<AncestorPolicy> Ancestors { get; } = [];
 
-    /// <summary>Gets or sets why the project's ancestors are not known (its parent or a folder's could not be read), or <see langword="null"/> when they are.</summary>
+    /// <summary>Gets or sets what of the project's ancestry could not be read (such as "the project's parent (…)"), or <see langword="null"/> when all of it was.</summary>
     public string? AncestryUnknown { get; set; }
 
     /// <summary>Gets what the live project showed, by resource name.</summary>
