@@ -6,7 +6,8 @@ namespace Pax.GoogleCloud;
 /// gcloud's own endpoint variables, <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> (gcloud's
 /// <c>api_endpoint_overrides/&lt;api&gt;</c> property; cloud.google.com/sdk/gcloud/reference/topic/configurations):
 /// the value replaces <c>https://&lt;api&gt;.googleapis.com/</c> for every Pax client of that API. Read for <c>RUN</c>,
-/// <c>CLOUDSCHEDULER</c>, <c>PUBSUB</c>, <c>FIRESTORE</c>, <c>CLOUDRESOURCEMANAGER</c>, <c>EVENTARC</c> and <c>CLOUDFUNCTIONS</c>; an endpoint set in
+/// <c>CLOUDSCHEDULER</c>, <c>PUBSUB</c>, <c>FIRESTORE</c>, <c>CLOUDRESOURCEMANAGER</c>, <c>EVENTARC</c>, <c>CLOUDFUNCTIONS</c> and
+/// <c>MONITORING</c> (read by <c>pax doctor</c> only); an endpoint set in
 /// <see cref="GoogleCloudOptions"/> (configuration or code) wins over the variable. When the value is a loopback
 /// <c>http://</c> URL (<c>127.0.0.0/8</c>, <c>::1</c>, <c>localhost</c>) requests go there without an access token and
 /// no token is fetched, as with the emulator variables; any other value must be <c>https://</c> (an access token never
@@ -35,6 +36,7 @@ public static class GoogleApiEndpointOverrides
         options.CloudResourceManagerEndpoint = Fill(options, options.CloudResourceManagerEndpoint, "CLOUDRESOURCEMANAGER", getVariable);
         options.EventarcEndpoint = Fill(options, options.EventarcEndpoint, "EVENTARC", getVariable);
         options.CloudFunctionsEndpoint = Fill(options, options.CloudFunctionsEndpoint, "CLOUDFUNCTIONS", getVariable);
+        options.MonitoringEndpoint = Fill(options, options.MonitoringEndpoint, "MONITORING", getVariable);
     }
 
     /// <summary>Returns whether <paramref name="endpoint"/> is a plain-http URL on this machine (<c>127.0.0.0/8</c>, <c>::1</c>, <c>localhost</c>).</summary>

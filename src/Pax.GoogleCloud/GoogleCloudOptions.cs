@@ -1,3 +1,5 @@
+using Pax.GoogleCloud.Internal;
+
 namespace Pax.GoogleCloud;
 
 /// <summary>
@@ -90,6 +92,18 @@ public sealed class GoogleCloudOptions
     /// <summary>Gets or sets the retry timing shared by all Google calls.</summary>
     /// <value>Default: see <see cref="GoogleRetryOptions"/>.</value>
     public GoogleRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The Cloud Monitoring endpoint used when nothing overrides it: <c>https://monitoring.googleapis.com</c>.</summary>
+    internal static readonly Uri DefaultMonitoringEndpoint = new("https://monitoring.googleapis.com/");
+
+    /// <summary>
+    /// Gets or sets the Cloud Monitoring endpoint (only <c>pax doctor</c> reads Monitoring, through an internal client):
+    /// set from <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING</c>, else <see cref="DefaultMonitoringEndpoint"/>.
+    /// </summary>
+    internal Uri? MonitoringEndpoint { get; set; }
+
+    /// <summary>Gets or sets how much of one list the clients read before they stop (<see cref="GoogleListLimits.Default"/>; <c>pax doctor</c> sets its own).</summary>
+    internal GoogleListLimits ListLimits { get; set; } = GoogleListLimits.Default;
 
     /// <summary>
     /// The endpoints <see cref="GoogleApiEndpointOverrides"/> took from a loopback <c>http://</c> override variable:

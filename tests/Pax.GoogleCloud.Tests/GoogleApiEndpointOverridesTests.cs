@@ -62,6 +62,7 @@ public sealed class GoogleApiEndpointOverridesTests
     [InlineData("CLOUDSDK_API_ENDPOINT_OVERRIDES_PUBSUB", "http://[::1]:9000/")]
     [InlineData("CLOUDSDK_API_ENDPOINT_OVERRIDES_FIRESTORE", "http://127.0.0.2:9000/")]
     [InlineData("CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER", "http://127.0.0.1:9000/")]
+    [InlineData("CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING", "http://127.0.0.1:9000/")]
     public void Each_API_variable_sets_its_endpoint_and_loopback_http_goes_anonymous(string variable, string value)
     {
         var options = new GoogleCloudOptions();
@@ -74,6 +75,7 @@ public sealed class GoogleApiEndpointOverridesTests
             "CLOUDSCHEDULER" => GoogleServiceEndpoint.ForCloudScheduler(options),
             "PUBSUB" => GoogleServiceEndpoint.ForPubSub(options),
             "FIRESTORE" => GoogleServiceEndpoint.ForFirestore(options),
+            "MONITORING" => GoogleServiceEndpoint.ForMonitoring(options),
             _ => GoogleServiceEndpoint.ForCloudResourceManager(options),
         };
         Assert.Equal(new Uri(value), endpoint.BaseAddress);

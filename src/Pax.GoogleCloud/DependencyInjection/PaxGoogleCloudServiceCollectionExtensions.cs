@@ -8,6 +8,7 @@ using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Monitoring;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
 using Pax.GoogleCloud.Run;
@@ -59,6 +60,10 @@ public static class PaxGoogleCloudServiceCollectionExtensions
         services.AddHttpClient<ResourceManagerClient>().AddGoogleApiHandlers();
         services.AddHttpClient<EventarcTriggersClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudFunctionsClient>().AddGoogleApiHandlers();
+
+        // Internal readers of pax doctor (a project's ancestors and their policies; Cloud Monitoring time series).
+        services.AddHttpClient<ResourceHierarchyClient>().AddGoogleApiHandlers();
+        services.AddHttpClient<CloudMonitoringClient>().AddGoogleApiHandlers();
         return services;
     }
 

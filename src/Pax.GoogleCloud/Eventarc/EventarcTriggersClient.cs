@@ -24,7 +24,7 @@ public sealed class EventarcTriggersClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForEventarc(options.Value));
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForEventarc(options.Value), listLimits: options.Value.ListLimits);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://eventarc.googleapis.com/</c>.</summary>

@@ -24,7 +24,7 @@ public sealed class CloudFunctionsClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudFunctions(options.Value));
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudFunctions(options.Value), listLimits: options.Value.ListLimits);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://cloudfunctions.googleapis.com/</c>.</summary>

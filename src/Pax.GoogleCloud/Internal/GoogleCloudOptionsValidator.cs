@@ -35,6 +35,7 @@ internal sealed class GoogleCloudOptionsValidator : IValidateOptions<GoogleCloud
         ValidateEndpoint("CloudResourceManagerEndpoint", options.CloudResourceManagerEndpoint, failures);
         ValidateEndpoint("EventarcEndpoint", options.EventarcEndpoint, failures);
         ValidateEndpoint("CloudFunctionsEndpoint", options.CloudFunctionsEndpoint, failures);
+        ValidateEndpoint("MonitoringEndpoint", options.MonitoringEndpoint, failures);
         ValidateEmulatorHost("StorageEmulatorHost", "STORAGE_EMULATOR_HOST", options.StorageEmulatorHost, "127.0.0.1:9023", failures);
         ValidateEmulatorHost("FirestoreEmulatorHost", "FIRESTORE_EMULATOR_HOST", options.FirestoreEmulatorHost, "127.0.0.1:8080", failures);
         ValidateEmulatorHost("PubSubEmulatorHost", "PUBSUB_EMULATOR_HOST", options.PubSubEmulatorHost, "127.0.0.1:8085", failures);

@@ -16,6 +16,7 @@ internal sealed class GoogleRestTransport
 {
     private readonly HttpClient _httpClient;
     private readonly Func<Uri?, GoogleError, GoogleApiException, Exception?>? _translateError;
+    private readonly GoogleListLimits _listLimits;
 
     /// <summary>Initializes a transport.</summary>
     /// <param name="httpClient">The client with Pax's Google handlers.</param>
@@ -25,13 +26,19 @@ internal sealed class GoogleRestTransport
     /// Turns an API's distinct failures (such as Firestore's missing database) into their own exception from the
     /// request URI, the parsed error and the generic exception; <see langword="null"/> keeps the generic one.
     /// </param>
+    /// <param name="listLimits">How much of one list <see cref="ListAllAsync"/> reads; <see cref="GoogleListLimits.Default"/> when <see langword="null"/>.</param>
     public GoogleRestTransport(
-        HttpClient httpClient, GoogleServiceEndpoint endpoint, string? emulatorBearerToken = null, Func<Uri?, GoogleError, GoogleApiException, Exception?>? translateError = null)
+        HttpClient httpClient,
+        GoogleServiceEndpoint endpoint,
+        string? emulatorBearerToken = null,
+        Func<Uri?, GoogleError, GoogleApiException, Exception?>? translateError = null,
+        GoogleListLimits? listLimits = null)
     {
         _httpClient = httpClient;
         Endpoint = endpoint;
         EmulatorBearerToken = emulatorBearerToken;
         _translateError = translateError;
+        _listLimits = listLimits ?? GoogleListLimits.Default;
     }
 
     public GoogleServiceEndpoint Endpoint { get; }
@@ -102,7 +109,8 @@ internal sealed class GoogleRestTransport
 
     /// <summary>
     /// Reads every page of a list method (AIP-158: <c>pageSize</c>/<c>pageToken</c> in, <c>nextPageToken</c> out, an empty
-    /// or absent token on the last page) and returns the items of all pages in order.
+    /// or absent token on the last page) and returns the items of all pages in order. A token seen twice, or a list longer
+    /// than the transport's <see cref="GoogleListLimits"/>, fails the read: such a list would never end.
     /// </summary>
     public async Task<IReadOnlyList<TItem>> ListAllAsync<TPage, TItem>(
         string path, int pageSize, JsonTypeInfo<TPage> pageType, Func<TPage, IEnumerable<TItem>?> items, Func<TPage, string?> nextPageToken,
@@ -112,10 +120,20 @@ internal sealed class GoogleRestTransport
         var all = new List<TItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
+        var pages = 0;
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         do
         {
-            var query = $"?pageSize={pageSize}" + (token is null ? string.Empty : $"&pageToken={Uri.EscapeDataString(token)}");
+            if (pages >= _listLimits.MaxPages || all.Count >= _listLimits.MaxItems)
+            {
+                throw new GoogleApiException(
+                    operation.Api, HttpStatusCode.OK, null, GoogleListLimits.Reason,
+                    $"{operation}: the list was cut after {pages} page(s) and {all.Count} item(s), the most read of one list ({_listLimits.MaxPages} pages, {_listLimits.MaxItems} items); every page still named a next one.");
+            }
+
+            var query = $"{separator}pageSize={pageSize}" + (token is null ? string.Empty : $"&pageToken={Uri.EscapeDataString(token)}");
             var page = await GetJsonAsync(path + query, pageType, operation, cancellationToken).ConfigureAwait(false);
+            pages++;
             all.AddRange(items(page) ?? []);
             token = nextPageToken(page) is { Length: > 0 } next ? next : null;
             if (token is not null && !seen.Add(token))

@@ -35,6 +35,10 @@ internal sealed record GoogleServiceEndpoint(Uri BaseAddress, bool IsEmulator)
     public static GoogleServiceEndpoint ForCloudFunctions(GoogleCloudOptions options) =>
         Resolve(options, options.CloudFunctionsEndpoint, null, "CloudFunctionsEndpoint", GoogleCloudOptions.DefaultCloudFunctionsEndpoint);
 
+    /// <summary>Resolves the Cloud Monitoring endpoint: the override, then Google's (there is no emulator).</summary>
+    public static GoogleServiceEndpoint ForMonitoring(GoogleCloudOptions options) =>
+        Resolve(options, options.MonitoringEndpoint, null, "MonitoringEndpoint", GoogleCloudOptions.DefaultMonitoringEndpoint);
+
     private static GoogleServiceEndpoint Resolve(GoogleCloudOptions options, Uri? endpoint, string? emulatorHost, string emulatorKey, Uri defaultEndpoint)
     {
         if (endpoint is not null)

@@ -17,4 +17,8 @@ public sealed record PubSubSubscription(
     string? PushAudience,
     int? AckDeadlineSeconds,
     string? DeadLetterTopic,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>Gets the delivery attempts before a message is dead-lettered (<c>deadLetterPolicy.maxDeliveryAttempts</c>; Pub/Sub's default 5 when a policy sets none), or <see langword="null"/> without a policy.</summary>
+    internal int? DeadLetterMaxDeliveryAttempts { get; init; }
+}

@@ -24,7 +24,7 @@ public sealed class PubSubSubscriptionsClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForPubSub(options.Value));
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForPubSub(options.Value), listLimits: options.Value.ListLimits);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://pubsub.googleapis.com/</c>.</summary>
@@ -62,6 +62,10 @@ public sealed class PubSubSubscriptionsClient
             push?.OidcToken?.Audience is { Length: > 0 } audience ? audience : null,
             s.AckDeadlineSeconds,
             s.DeadLetterPolicy?.DeadLetterTopic is { Length: > 0 } dlq ? dlq : null,
-            s.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal));
+            s.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            // "maxDeliveryAttempts … If this parameter is 0, a default value of 5 is used" (projects.subscriptions#DeadLetterPolicy).
+            DeadLetterMaxDeliveryAttempts = s.DeadLetterPolicy is { DeadLetterTopic.Length: > 0 } policy ? (policy.MaxDeliveryAttempts is > 0 ? policy.MaxDeliveryAttempts : 5) : null,
+        };
     }
 }

@@ -2,9 +2,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Iam;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
-using Pax.GoogleCloud.Internal.Json;
 using Pax.GoogleCloud.ResourceManager.Internal;
-using Pax.GoogleCloud.Run.Internal;
 
 namespace Pax.GoogleCloud.ResourceManager;
 
@@ -46,15 +44,6 @@ public sealed class ResourceManagerClient
         }
 
         var operation = new GoogleOperation("cloudresourcemanager", "resourcemanager.projects.getIamPolicy", $"project '{project}'", "roles/iam.securityReviewer");
-        var policy = await _transport.SendJsonAsync(
-            HttpMethod.Post,
-            $"v3/projects/{project}:getIamPolicy",
-            new GetIamPolicyRequest { Options = new GetPolicyOptions { RequestedPolicyVersion = 3 } },
-            GoogleCloudJsonContext.Default.GetIamPolicyRequest,
-            GoogleCloudJsonContext.Default.IamPolicy,
-            operation,
-            retryable: true, // a read, though sent as POST.
-            cancellationToken).ConfigureAwait(false);
-        return IamPolicyBindings.From(policy);
+        return await ResourceManagerPolicies.ReadAsync(_transport, $"projects/{project}", operation, cancellationToken).ConfigureAwait(false);
     }
 }

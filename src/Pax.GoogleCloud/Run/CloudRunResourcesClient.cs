@@ -24,7 +24,7 @@ public sealed class CloudRunResourcesClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudRun(options.Value));
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudRun(options.Value), listLimits: options.Value.ListLimits);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://run.googleapis.com/</c>.</summary>
@@ -74,6 +74,17 @@ public sealed class CloudRunResourcesClient
             }
         }
 
-        return new CloudRunService(resource.Name!, urls, resource.InvokerIamDisabled == true);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in resource.Template?.Containers?.SelectMany(c => c.Env ?? []) ?? [])
+        {
+            environment.TryAdd(variable.Name, variable.Value);
+        }
+
+        return new CloudRunService(resource.Name!, urls, resource.InvokerIamDisabled == true)
+        {
+            CustomAudiences = resource.CustomAudiences?.Where(a => a.Length > 0).ToArray() ?? [],
+            RequestTimeout = GoogleDuration.Parse(resource.Template?.Timeout),
+            Environment = environment,
+        };
     }
 }

@@ -26,7 +26,7 @@ public sealed class CloudSchedulerClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudScheduler(options.Value));
+        _transport = new GoogleRestTransport(httpClient, GoogleServiceEndpoint.ForCloudScheduler(options.Value), listLimits: options.Value.ListLimits);
     }
 
     /// <summary>Gets the endpoint requests go to, such as <c>https://cloudscheduler.googleapis.com/</c>.</summary>

@@ -46,4 +46,16 @@ public sealed class SchedulerJob
 
     /// <summary>Gets when a user last created or updated the job.</summary>
     public DateTimeOffset? UserUpdateTime { get; init; }
+
+    /// <summary>Gets the HTTP body the job sends (<c>httpTarget.body</c>, decoded from base64), empty when none (read by <c>pax doctor</c>).</summary>
+    internal ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>Gets the <c>google.rpc.Code</c> of the target's answer to the last attempt (<c>status.code</c>; 0 is OK), or <see langword="null"/> when there is none.</summary>
+    internal int? LastAttemptCode { get; init; }
+
+    /// <summary>Gets the message of the target's answer to the last attempt (<c>status.message</c>).</summary>
+    internal string? LastAttemptMessage { get; init; }
+
+    /// <summary>Gets when the last attempt started (<c>lastAttemptTime</c>), or <see langword="null"/> before the first.</summary>
+    internal DateTimeOffset? LastAttemptTime { get; init; }
 }

@@ -2,12 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Eventarc;
-using Pax.GoogleCloud.Functions;
-using Pax.GoogleCloud.PubSub;
-using Pax.GoogleCloud.ResourceManager;
-using Pax.GoogleCloud.Run;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Internal;
 using Pax.Tool.Doctor.Checks;
 using Pax.Tool.Doctor.Findings;
 using Pax.Tool.Doctor.Fixes;
@@ -22,12 +17,20 @@ namespace Pax.Tool.Doctor;
 /// </summary>
 internal static class DoctorApp
 {
+    /// <summary>How much of one list is read: 100 pages or 10,000 items (past that: <c>incomplete</c>, with the reason).</summary>
+    public static readonly GoogleListLimits ListLimits = new(MaxPages: 100, MaxItems: 10_000);
+
     public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
 
-        // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own).
-        services.AddPaxGoogleCloud(options => GoogleApiEndpointOverrides.Apply(options, console.GetVariable));
+        // CLOUDSDK_API_ENDPOINT_OVERRIDES_<API> as the tool's environment has them (AddPaxGoogleCloud also reads the process's own),
+        // and lists capped so that one whose every page names a next page still ends.
+        services.AddPaxGoogleCloud(options =>
+        {
+            GoogleApiEndpointOverrides.Apply(options, console.GetVariable);
+            options.ListLimits = ListLimits;
+        });
         configureServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider();
         try
@@ -50,14 +53,16 @@ internal static class DoctorApp
                 return nothing.ExitCode;
             }
 
-            var report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+            var clients = DoctorClients.From(provider);
+            var progress = new DoctorProgress(console.Error, console.ErrorIsTerminal);
+            var report = await CheckAsync(clients, settings, progress, cancellationToken).ConfigureAwait(false);
             if (settings.Fix)
             {
                 // The JSON document stays alone on stdout: the plan and the question go to stderr then.
                 var planOutput = settings.Format == DoctorFormat.Json ? console.Error : console.Out;
-                var fixer = new DoctorFixer(provider.GetRequiredService<CloudRunIamClient>(), provider.GetRequiredService<CloudSchedulerClient>());
+                var fixer = new DoctorFixer(clients.RunIam, clients.Scheduler);
                 await fixer.RunAsync(report.Findings, planOutput, console.In, settings.Yes, cancellationToken).ConfigureAwait(false);
-                report = await CheckAsync(provider, settings, cancellationToken).ConfigureAwait(false);
+                report = await CheckAsync(clients, settings, progress, cancellationToken).ConfigureAwait(false);
             }
 
             await WriteAsync(report, settings, console, cancellationToken).ConfigureAwait(false);
@@ -77,7 +82,11 @@ internal static class DoctorApp
     private static async Task<IncompleteCheck?> CredentialProblemAsync(IServiceProvider provider, CancellationToken cancellationToken)
     {
         var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
-        Uri?[] endpoints = [options.CloudRunEndpoint, options.CloudSchedulerEndpoint, options.PubSubEndpoint, options.CloudResourceManagerEndpoint, options.EventarcEndpoint, options.CloudFunctionsEndpoint];
+        Uri?[] endpoints =
+        [
+            options.CloudRunEndpoint, options.CloudSchedulerEndpoint, options.PubSubEndpoint, options.CloudResourceManagerEndpoint, options.EventarcEndpoint,
+            options.CloudFunctionsEndpoint, options.MonitoringEndpoint,
+        ];
         if (endpoints.All(e => e is not null && GoogleApiEndpointOverrides.IsLoopbackHttp(e)))
         {
             return null;
@@ -95,17 +104,10 @@ internal static class DoctorApp
         }
     }
 
-    private static async Task<DoctorReport> CheckAsync(IServiceProvider provider, DoctorSettings settings, CancellationToken cancellationToken)
+    private static async Task<DoctorReport> CheckAsync(DoctorClients clients, DoctorSettings settings, DoctorProgress progress, CancellationToken cancellationToken)
     {
-        var reader = new InventoryReader(
-            provider.GetRequiredService<CloudSchedulerClient>(),
-            provider.GetRequiredService<PubSubSubscriptionsClient>(),
-            provider.GetRequiredService<CloudRunResourcesClient>(),
-            provider.GetRequiredService<CloudRunIamClient>(),
-            provider.GetRequiredService<ResourceManagerClient>(),
-            provider.GetRequiredService<EventarcTriggersClient>(),
-            provider.GetRequiredService<CloudFunctionsClient>());
-        var inventory = await reader.ReadAsync(settings.Project, settings.Regions, cancellationToken).ConfigureAwait(false);
+        var inventory = await new InventoryReader(clients)
+            .ReadAsync(settings.Project, settings.Regions, settings.Timeout, progress, DoctorChecks.NeedsAncestors, cancellationToken).ConfigureAwait(false);
         return DoctorChecks.Run(inventory);
     }
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Pax.Tool.Doctor;
 
 /// <summary>
-/// <c>pax doctor --project P --region R [--region R2 …] [--format table|json] [--fix [--yes]]</c>: the command line of the live-project check.
+/// <c>pax doctor --project P --region R [--region R2 …] [--format table|json] [--timeout SECONDS] [--fix [--yes]]</c>: the command line of the live-project check.
 /// </summary>
 internal sealed class DoctorCommand
 {
@@ -30,9 +31,16 @@ internal sealed class DoctorCommand
         DefaultValueFactory = _ => "table",
     };
 
+    private readonly Option<string> _timeout = new("--timeout")
+    {
+        Description = "Time budget of the reads, in seconds (or 90s, 2m): whatever is unread when it runs out is reported as not checked",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => "120",
+    };
+
     private readonly Option<bool> _fix = new("--fix")
     {
-        Description = "Apply the safe, exact fixes (missing invoker grants, a Scheduler job's token kind) after showing the plan; then report again",
+        Description = "Apply the safe, exact fixes (a missing invoker or run-with-overrides grant, a Scheduler job's token kind or audience) after showing the plan; then report again",
     };
 
     private readonly Option<bool> _yes = new("--yes")
@@ -61,9 +69,17 @@ internal sealed class DoctorCommand
                 }
             }
         });
-        Command = new Command("doctor", "Reads the live project and reports what is wired wrong (Scheduler → token → target → IAM), in Pax.Analyzers' rule ids.")
+        _timeout.Validators.Add(result =>
         {
-            _project, _region, _format, _fix, _yes,
+            var value = result.GetValueOrDefault<string>();
+            if (ParseTimeout(value) is null)
+            {
+                result.AddError($"--timeout '{value}' is not a time budget such as 120, 90s or 2m (more than 0, at most 1 hour).");
+            }
+        });
+        Command = new Command("doctor", "Reads the live project and reports what is wired wrong (Scheduler → token → target → IAM) in Pax.Analyzers' rule ids, with what the live project saw.")
+        {
+            _project, _region, _format, _timeout, _fix, _yes,
         };
         Command.Validators.Add(result =>
         {
@@ -83,5 +99,26 @@ internal sealed class DoctorCommand
         (parse.GetValue(_region) ?? []).Distinct(StringComparer.Ordinal).ToArray(),
         parse.GetValue(_format) == "json" ? DoctorFormat.Json : DoctorFormat.Table,
         parse.GetValue(_fix),
-        parse.GetValue(_yes));
+        parse.GetValue(_yes))
+    {
+        Timeout = ParseTimeout(parse.GetValue(_timeout)) ?? DoctorSettings.DefaultTimeout,
+    };
+
+    /// <summary>Reads a time budget: seconds (<c>120</c>, <c>0.5</c>), or with a unit (<c>90s</c>, <c>2m</c>); more than zero, at most one hour.</summary>
+    public static TimeSpan? ParseTimeout(string? value)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        var unit = text.EndsWith('m') ? 60 : 1;
+        if (text.EndsWith('m') || text.EndsWith('s'))
+        {
+            text = text[..^1];
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number <= 0 || number * unit > 3600)
+        {
+            return null;
+        }
+
+        return TimeSpan.FromMilliseconds((double)(number * unit * 1000));
+    }
 }

@@ -12,7 +12,7 @@ namespace Pax.TestSupport.CloudRun;
 /// answers a stale etag with 409 <c>ABORTED</c>; malformed policies (unknown fields, bad members or roles, conditions
 /// without version 3) get 400; a policy with conditions must be read with version 3; unknown resources get 404; a missing
 /// or wrong bearer token 401. Services and jobs added with <see cref="AddService"/> / <see cref="AddJob"/> are also
-/// listed (<c>GET v2/projects/P/locations/R/services|jobs</c>, paged). <see cref="InterleaveChange"/> lets another writer commit between a client's read and write.
+/// listed (<c>GET v2/projects/P/locations/R/services|jobs</c>, paged), and so are a job's executions (<see cref="AddExecution"/>). <see cref="InterleaveChange"/> lets another writer commit between a client's read and write.
 /// </summary>
 public sealed class FakeCloudRunIamServer : IAsyncDisposable
 {
@@ -60,11 +60,18 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
     /// <param name="url">Its URL, such as <c>https://s-abc123-ue.a.run.app</c>.</param>
     /// <param name="policy">Its IAM policy without an etag, or <see langword="null"/> for the empty policy.</param>
     /// <param name="invokerIamDisabled">Whether the invoker IAM check is disabled (anyone can call it).</param>
-    public void AddService(string name, Uri url, JsonObject? policy = null, bool invokerIamDisabled = false)
+    /// <param name="template">Its request timeout, environment and custom audiences, or <see langword="null"/> for Cloud Run's defaults.</param>
+    public void AddService(string name, Uri url, JsonObject? policy = null, bool invokerIamDisabled = false, FakeServiceTemplate? template = null)
     {
-        _resources.AddService(name, url, invokerIamDisabled);
+        _resources.AddService(name, url, invokerIamDisabled, template ?? new FakeServiceTemplate());
         _policies.Add(name, policy);
     }
+
+    /// <summary>Adds a finished execution to a job added with <see cref="AddJob"/>, listed by <c>GET v2/{job}/executions</c>.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="created">When it was created (it completes a minute later).</param>
+    /// <param name="failed">Whether its task failed all its attempts (<c>failedCount</c> 1) rather than succeeded.</param>
+    public void AddExecution(string job, DateTimeOffset created, bool failed) => _resources.AddExecution(job, created, failed);
 
     /// <summary>Adds a job that <c>jobs.list</c> returns, with its policy.</summary>
     /// <param name="name">The job: <c>projects/P/locations/R/jobs/J</c>.</param>
@@ -80,6 +87,14 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
     /// <param name="permission">Such as <c>run.services.list</c>.</param>
     public void Deny(string resourcePrefix, string permission) =>
         _host.Refuse(r => r.Path.StartsWith("/v2/" + resourcePrefix, StringComparison.Ordinal), RestResponse.PermissionDenied(permission, resourcePrefix));
+
+    /// <summary>
+    /// Never answers a later <c>services.list</c>: each is held until its caller gives up (a hostile API). The task
+    /// completes when the first one arrived.
+    /// </summary>
+    /// <returns>A task that completes when a list request is held.</returns>
+    public Task NeverAnswerServiceLists() =>
+        _host.HoldUntilAborted(r => r.Method == "GET" && r.Path.EndsWith("/services", StringComparison.Ordinal));
 
     /// <summary>Adds a service or job (<c>projects/P/locations/R/services/S</c> or <c>…/jobs/J</c>) with a policy.</summary>
     /// <param name="resource">The resource name.</param>

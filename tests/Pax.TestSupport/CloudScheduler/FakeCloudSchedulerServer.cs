@@ -75,6 +75,16 @@ public sealed class FakeCloudSchedulerServer : IAsyncDisposable
             r => r.Path.StartsWith($"/v1/projects/{project}/locations/{location}/", StringComparison.Ordinal),
             RestResponse.Error(404, "NOT_FOUND", $"Location projects/{project}/locations/{location} was not found."));
 
+    /// <summary>
+    /// Records the answer to the job's last attempt (<c>status</c>, <c>lastAttemptTime</c>; output only, "The response from
+    /// the target for the last attempted execution", cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#Job).
+    /// </summary>
+    /// <param name="name">The job's name.</param>
+    /// <param name="code">The google.rpc code, such as 16 (UNAUTHENTICATED); 0 for OK.</param>
+    /// <param name="message">The status message.</param>
+    /// <param name="at">When the attempt started.</param>
+    public void RecordAttempt(string name, int code, string? message, DateTimeOffset at) => _jobs.RecordAttempt(name, code, message, at);
+
     /// <summary>Gets a stored job as the API would return it, or <see langword="null"/>.</summary>
     /// <param name="name">The job's name: <c>projects/P/locations/L/jobs/J</c>.</param>
     /// <returns>A copy of the job.</returns>

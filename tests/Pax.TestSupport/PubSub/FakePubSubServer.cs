@@ -65,6 +65,30 @@ public sealed class FakePubSubServer : IAsyncDisposable
     /// <param name="project">The project id named in the answer.</param>
     public void DisableApi(string project) => _host.Refuse(_ => true, RestResponse.ServiceDisabled("pubsub.googleapis.com", project));
 
+    /// <summary>
+    /// Makes every later list page carry one more subscription and a new <c>nextPageToken</c>, so the list never ends: a
+    /// hostile answer no real list gives (AIP-158: the token is absent on the last page), for testing that a reader stops.
+    /// </summary>
+    /// <param name="project">The project whose list never ends.</param>
+    public void EndlessPages(string project)
+    {
+        var page = 0;
+        _host.Override(request =>
+        {
+            if (request.Method != "GET" || request.Path != $"/v1/projects/{project}/subscriptions")
+            {
+                return null;
+            }
+
+            var n = Interlocked.Increment(ref page);
+            return RestResponse.Json(new JsonObject
+            {
+                ["subscriptions"] = new JsonArray(new JsonObject { ["name"] = $"projects/{project}/subscriptions/endless-{n}", ["topic"] = $"projects/{project}/topics/t", ["ackDeadlineSeconds"] = 10 }),
+                ["nextPageToken"] = $"page-{n}",
+            });
+        });
+    }
+
     /// <summary>Creates a topic.</summary>
     /// <param name="topic">The full name: <c>projects/P/topics/T</c>.</param>
     public void AddTopic(string topic) => _topics.Add(topic);

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.TestSupport.CloudFunctions;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.CloudScheduler;
 using Pax.TestSupport.Eventarc;
+using Pax.TestSupport.Monitoring;
 using Pax.TestSupport.PubSub;
 using Pax.TestSupport.ResourceManager;
 
@@ -11,7 +13,7 @@ namespace Pax.Tool.Tests.Doctor;
 
 /// <summary>
 /// A live project stood in for by the strict loopback fakes (Cloud Scheduler, Cloud Run Admin, Pub/Sub, Resource
-/// Manager), reached through <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> as loopback http URLs (so no token is
+/// Manager, Eventarc, Cloud Functions, Cloud Monitoring), reached through <c>CLOUDSDK_API_ENDPOINT_OVERRIDES_&lt;API&gt;</c> as loopback http URLs (so no token is
 /// fetched: the fakes accept only anonymous requests), and <c>pax</c> run in-process against it.
 /// </summary>
 internal sealed class DoctorProject : IAsyncDisposable
@@ -30,8 +32,11 @@ internal sealed class DoctorProject : IAsyncDisposable
     public static readonly Uri PublicUrl = new("https://public-api-abc123-ue.a.run.app");
     public static readonly string RunJobUrl = $"https://run.googleapis.com/v2/{CollectorJob}:run";
 
-    private DoctorProject(FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager, FakeEventarcServer eventarc, FakeCloudFunctionsServer functions)
+    private DoctorProject(
+        FakeCloudSchedulerServer scheduler, FakeCloudRunIamServer run, FakePubSubServer pubSub, FakeResourceManagerServer resourceManager, FakeEventarcServer eventarc,
+        FakeCloudFunctionsServer functions, FakeCloudMonitoringServer monitoring)
     {
+        Monitoring = monitoring;
         Functions = functions;
         Eventarc = eventarc;
         Scheduler = scheduler;
@@ -52,6 +57,8 @@ internal sealed class DoctorProject : IAsyncDisposable
 
     public FakeCloudFunctionsServer Functions { get; }
 
+    public FakeCloudMonitoringServer Monitoring { get; }
+
     public static async Task<DoctorProject> StartAsync()
     {
         // accessToken: null — the fakes accept requests without a token; DoctorTests check none was sent.
@@ -62,7 +69,8 @@ internal sealed class DoctorProject : IAsyncDisposable
             await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakeResourceManagerServer.StartAsync(accessToken: null, cancellationToken: ct),
             await FakeEventarcServer.StartAsync(accessToken: null, cancellationToken: ct),
-            await FakeCloudFunctionsServer.StartAsync(accessToken: null, cancellationToken: ct));
+            await FakeCloudFunctionsServer.StartAsync(accessToken: null, cancellationToken: ct),
+            await FakeCloudMonitoringServer.StartAsync(accessToken: null, cancellationToken: ct));
     }
 
     public static JsonObject Policy(params (string Role, string[] Members)[] bindings) => new()
@@ -74,7 +82,8 @@ internal sealed class DoctorProject : IAsyncDisposable
         }).ToArray()),
     };
 
-    public static JsonObject HttpJob(string id, string uri, string? oauthAccount = null, string? oidcAccount = null, string? oidcAudience = null)
+    /// <summary>An HTTP job; its attempt deadline (300 s) waits as long as a Cloud Run service's default request timeout, so PAX104 stays out of tests about other rules.</summary>
+    public static JsonObject HttpJob(string id, string uri, string? oauthAccount = null, string? oidcAccount = null, string? oidcAudience = null, string? attemptDeadline = "300s")
     {
         var target = new JsonObject { ["uri"] = uri, ["httpMethod"] = "POST" };
         if (oauthAccount is not null)
@@ -87,16 +96,23 @@ internal sealed class DoctorProject : IAsyncDisposable
             target["oidcToken"] = new JsonObject { ["serviceAccountEmail"] = oidcAccount, ["audience"] = oidcAudience ?? uri };
         }
 
-        return new JsonObject
+        var job = new JsonObject
         {
             ["name"] = $"projects/{Project}/locations/{Region}/jobs/{id}",
             ["schedule"] = "*/30 * * * *",
             ["timeZone"] = "Etc/UTC",
             ["httpTarget"] = target,
         };
+        if (attemptDeadline is not null)
+        {
+            job["attemptDeadline"] = attemptDeadline;
+        }
+
+        return job;
     }
 
-    public static JsonObject PushSubscription(string id, Uri endpoint, string? account)
+    /// <summary>A push subscription; with a dead-letter policy unless <paramref name="deadLetter"/> is false, so PAX106 stays out of tests about other rules.</summary>
+    public static JsonObject PushSubscription(string id, Uri endpoint, string? account, bool deadLetter = true)
     {
         var push = new JsonObject { ["pushEndpoint"] = endpoint.AbsoluteUri };
         if (account is not null)
@@ -104,13 +120,19 @@ internal sealed class DoctorProject : IAsyncDisposable
             push["oidcToken"] = new JsonObject { ["serviceAccountEmail"] = account, ["audience"] = endpoint.GetLeftPart(UriPartial.Authority) };
         }
 
-        return new JsonObject
+        var subscription = new JsonObject
         {
             ["name"] = $"projects/{Project}/subscriptions/{id}",
             ["topic"] = $"projects/{Project}/topics/completions",
             ["pushConfig"] = push,
             ["ackDeadlineSeconds"] = 60,
         };
+        if (deadLetter)
+        {
+            subscription["deadLetterPolicy"] = new JsonObject { ["deadLetterTopic"] = $"projects/{Project}/topics/{id}-dead-letter", ["maxDeliveryAttempts"] = 5 };
+        }
+
+        return subscription;
     }
 
     /// <summary>An Eventarc trigger on a Pub/Sub topic to the orchestrator, and the push subscription Eventarc manages for it.</summary>
@@ -178,11 +200,21 @@ internal sealed class DoctorProject : IAsyncDisposable
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER" => ResourceManager.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_EVENTARC" => Eventarc.BaseAddress.AbsoluteUri,
         "CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDFUNCTIONS" => Functions.BaseAddress.AbsoluteUri,
+        "CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING" => Monitoring.BaseAddress.AbsoluteUri,
         _ => null,
     };
 
     public IEnumerable<string?> AuthorizationHeaders =>
-        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Concat(Functions.Requests).Select(r => r.Authorization);
+        Scheduler.Requests.Concat(Run.Requests).Concat(PubSub.Requests).Concat(ResourceManager.Requests).Concat(Eventarc.Requests).Concat(Functions.Requests)
+            .Concat(Monitoring.Requests).Select(r => r.Authorization);
+
+    /// <summary>Runs <c>pax doctor --format json</c> on the project, with <paramref name="extra"/> flags, and parses its report.</summary>
+    public async Task<(int ExitCode, JsonElement Report, string Error)> ReportAsync(params string[] extra)
+    {
+        var (code, output, error) = await RunAsync(["doctor", "--project", Project, "--region", Region, "--format", "json", .. extra]);
+        using var json = JsonDocument.Parse(output);
+        return (code, json.RootElement.Clone(), error);
+    }
 
     /// <summary>Runs <c>pax</c> in-process with this project's endpoints.</summary>
     public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
@@ -207,5 +239,6 @@ internal sealed class DoctorProject : IAsyncDisposable
         await ResourceManager.DisposeAsync();
         await Eventarc.DisposeAsync();
         await Functions.DisposeAsync();
+        await Monitoring.DisposeAsync();
     }
 }

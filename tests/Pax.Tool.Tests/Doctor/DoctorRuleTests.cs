@@ -59,6 +59,7 @@ public sealed class DoctorRuleTests
             ],
             findings.Select(f => (Id(f), Resource(f))));
         Assert.Contains("--invoker-iam-check", Fix(findings[2]), StringComparison.Ordinal);
+        Assert.Contains("--push-endpoint=https://orchestrator-abc123-ue.a.run.app/pubsub --push-auth-service-account=", Fix(findings[1]), StringComparison.Ordinal); // omitted push flags would revert.
     }
 
     [Fact]

@@ -100,6 +100,7 @@ public sealed class DoctorTests
         Assert.NotEmpty(project.ResourceManager.Requests);
         Assert.NotEmpty(project.Eventarc.Requests);
         Assert.NotEmpty(project.Functions.Requests);
+        Assert.NotEmpty(project.Monitoring.Requests); // CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING routes the evidence reads.
         Assert.All(project.AuthorizationHeaders, Assert.Null);
     }
 
@@ -213,7 +214,8 @@ public sealed class DoctorTests
         using var json = JsonDocument.Parse(output);
         Assert.Equal(["project", "findings", "incomplete", "checked"], Names(json.RootElement));
         Assert.Equal(DoctorProject.Project, json.RootElement.GetProperty("project").GetString());
-        Assert.All(json.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal(["id", "severity", "resource", "target", "member", "message", "fix"], Names(f)));
+        Assert.All(json.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal(["id", "severity", "resource", "target", "member", "message", "fix", "evidence"], Names(f)));
+        Assert.All(json.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal(JsonValueKind.Array, f.GetProperty("evidence").ValueKind));
         Assert.All(json.RootElement.GetProperty("incomplete").EnumerateArray(), i => Assert.Equal(["api", "location", "reason"], Names(i)));
         Assert.NotEmpty(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.NotEmpty(json.RootElement.GetProperty("incomplete").EnumerateArray());
@@ -264,6 +266,9 @@ public sealed class DoctorTests
     [InlineData("doctor", "--project", "Not_A_Project", "--region", "us-east1")]
     [InlineData("doctor", "--project", "pax-demo", "--region", "useast1")]
     [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--yes")]
+    [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--timeout", "0")]
+    [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--timeout", "soon")]
+    [InlineData("doctor", "--project", "pax-demo", "--region", "us-east1", "--timeout", "2h")]
     public async Task Usage_mistakes_exit_64_with_one_error_line_and_read_nothing(params string[] args)
     {
         await using var project = await DoctorProject.StartAsync();

@@ -4,6 +4,7 @@ using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Functions.Internal;
 using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Internal.Errors;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.GoogleCloud.PubSub.Internal;
 using Pax.GoogleCloud.ResourceManager.Internal;
 using Pax.GoogleCloud.Run;
@@ -44,6 +45,9 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(GetIamPolicyRequest))]
 [JsonSerializable(typeof(EventarcTriggerList))]
 [JsonSerializable(typeof(CloudFunctionList))]
+[JsonSerializable(typeof(ResourceManagerProjectResource))]
+[JsonSerializable(typeof(ResourceManagerFolderResource))]
+[JsonSerializable(typeof(MonitoringTimeSeriesList))]
 internal sealed partial class GoogleCloudJsonContext : JsonSerializerContext
 {
 }

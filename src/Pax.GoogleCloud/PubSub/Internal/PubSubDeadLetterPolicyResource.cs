@@ -4,4 +4,7 @@ namespace Pax.GoogleCloud.PubSub.Internal;
 internal sealed class PubSubDeadLetterPolicyResource
 {
     public string? DeadLetterTopic { get; set; }
+
+    /// <summary>Delivery attempts before a message goes to the dead-letter topic (5-100; 5 when not set).</summary>
+    public int? MaxDeliveryAttempts { get; set; }
 }

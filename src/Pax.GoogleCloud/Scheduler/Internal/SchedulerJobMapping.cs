@@ -62,6 +62,10 @@ internal static class SchedulerJobMapping
             OidcAudience = http?.OidcToken?.Audience,
             AttemptDeadline = GoogleDuration.Parse(resource.AttemptDeadline),
             UserUpdateTime = resource.UserUpdateTime,
+            Body = http?.Body ?? ReadOnlyMemory<byte>.Empty,
+            LastAttemptCode = resource.Status is { } status ? status.Code ?? 0 : null,
+            LastAttemptMessage = resource.Status?.Message,
+            LastAttemptTime = resource.LastAttemptTime,
         };
     }
 

@@ -22,4 +22,10 @@ internal sealed class SchedulerJobResource
 
     /// <summary>Output only: when the job was last created or updated by a user (RFC 3339).</summary>
     public DateTimeOffset? UserUpdateTime { get; set; }
+
+    /// <summary>Output only: the target's answer to the last attempt (never written back: the PATCH of a token switch names <c>httpTarget</c> only).</summary>
+    public SchedulerStatusResource? Status { get; set; }
+
+    /// <summary>Output only: when the last attempt started (RFC 3339).</summary>
+    public DateTimeOffset? LastAttemptTime { get; set; }
 }

@@ -20,12 +20,18 @@ internal static class DoctorChecks
         }
 
         // A trigger is reported once, on the trigger, never again on the subscription Eventarc manages for it.
-        var managed = inventory.Triggers.Select(t => t.Subscription).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var reportedOn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var trigger in inventory.Triggers.Where(t => t.Subscription is not null))
+        {
+            reportedOn.TryAdd(trigger.Subscription!, trigger.Name);
+        }
+
         var push = inventory.Subscriptions.Where(s => s.PushEndpoint is not null).ToArray();
-        var eventarc = push.Where(s => managed.Contains(s.Name) || PushSubscriptionChecks.IsEventarcManaged(s)).ToArray();
+        var eventarc = push.Where(s => reportedOn.ContainsKey(s.Name) || PushSubscriptionChecks.IsEventarcManaged(s)).ToArray();
         foreach (var subscription in push.Except(eventarc))
         {
             findings.AddRange(PushSubscriptionChecks.Check(subscription, inventory));
+            findings.AddRange(PushDeliveryChecks.Check(subscription, inventory));
         }
 
         foreach (var service in inventory.Services)
@@ -33,7 +39,7 @@ internal static class DoctorChecks
             findings.AddRange(PublicServiceChecks.Check(service));
         }
 
-        var ordered = findings
+        var ordered = LiveStateChecks.Apply(findings, inventory, reportedOn)
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Resource, StringComparer.Ordinal)
@@ -48,7 +54,12 @@ internal static class DoctorChecks
             inventory.Services.Count(s => s.Bindings is not null),
             inventory.Jobs.Count(j => j.Bindings is not null),
             inventory.Functions.Count,
-            inventory.ProjectBindings is null ? 0 : 1);
+            inventory.ProjectBindings is null ? 0 : 1,
+            inventory.Ancestors.Count(a => a.Bindings is not null),
+            inventory.Evidence.Count);
         return new DoctorReport(inventory.Project, ordered, inventory.Incomplete, counts);
     }
+
+    /// <summary>Whether a caller holds no invoker role on its target or the project: only then do the project's folders and organization matter.</summary>
+    public static bool NeedsAncestors(ProjectInventory inventory) => Run(inventory).Findings.Any(f => f.Id == RuleIds.MissingInvoker);
 }

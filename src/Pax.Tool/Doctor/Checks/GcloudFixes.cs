@@ -13,9 +13,33 @@ internal static class GcloudFixes
     public static string UseOidc(ResourceName job, string serviceAccount, Uri url) =>
         $"gcloud scheduler jobs update http {job.Id} --project={job.Project} --location={job.Location} --oidc-service-account-email={serviceAccount} --oidc-token-audience={url.GetLeftPart(UriPartial.Authority)}";
 
-    /// <summary>Grants <c>roles/run.invoker</c> on a service or job.</summary>
-    public static string GrantInvoker(ResourceName target, string member) =>
-        $"gcloud run {target.Collection} add-iam-policy-binding {target.Id} --project={target.Project} --region={target.Location} --member={member} --role=roles/run.invoker";
+    /// <summary>Grants a role (<c>roles/run.invoker</c>, <c>roles/run.jobsExecutorWithOverrides</c>) on a service or job.</summary>
+    public static string GrantRole(ResourceName target, string member, string role) =>
+        $"gcloud run {target.Collection} add-iam-policy-binding {target.Id} --project={target.Project} --region={target.Location} --member={member} --role={role}";
+
+    /// <summary>Shows the IAM policies of the project and its folders and organization, to look for an inherited grant before granting.</summary>
+    public static string InspectAncestors(string project, string member, string permission, string grant) =>
+        $"gcloud projects get-ancestors-iam-policy {project}  # look for {member} in a role with {permission}; only if none holds it: {grant}";
+
+    /// <summary>
+    /// Sets the audience of a push subscription's OIDC token to the service URL. "When updating PushConfig flags, all
+    /// PushConfig flags must be specified. Otherwise, any omitted PushConfig flags revert to their default value"
+    /// (gcloud pubsub subscriptions update), so the endpoint and the account are given again.
+    /// </summary>
+    public static string PushAudience(ResourceName subscription, Uri endpoint, string serviceAccount) =>
+        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-endpoint={endpoint.AbsoluteUri} --push-auth-service-account={serviceAccount} --push-auth-token-audience={endpoint.GetLeftPart(UriPartial.Authority)}";
+
+    /// <summary>Sets a Scheduler job's attempt deadline.</summary>
+    public static string AttemptDeadline(ResourceName job, TimeSpan deadline) =>
+        $"gcloud scheduler jobs update http {job.Id} --project={job.Project} --location={job.Location} --attempt-deadline={(long)deadline.TotalSeconds}s";
+
+    /// <summary>Sets a subscription's ack deadline.</summary>
+    public static string AckDeadline(ResourceName subscription, int seconds) =>
+        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --ack-deadline={seconds}";
+
+    /// <summary>Gives a subscription a dead-letter topic (created first; the Pub/Sub service agent needs publisher on it and subscriber on the subscription).</summary>
+    public static string DeadLetter(ResourceName subscription) =>
+        $"gcloud pubsub topics create {subscription.Id}-dead-letter --project={subscription.Project} && gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --dead-letter-topic={subscription.Id}-dead-letter --max-delivery-attempts=5";
 
     /// <summary>Removes a public member's binding from a service.</summary>
     public static string RemovePublicBinding(ResourceName service, string member, string role) =>
@@ -25,9 +49,9 @@ internal static class GcloudFixes
     public static string EnableInvokerCheck(ResourceName service) =>
         $"gcloud run services update {service.Id} --project={service.Project} --region={service.Location} --invoker-iam-check";
 
-    /// <summary>Makes a push subscription send an OIDC token of a service account.</summary>
-    public static string PushWithToken(ResourceName subscription, string serviceAccount) =>
-        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-auth-service-account={serviceAccount}";
+    /// <summary>Makes a push subscription send an OIDC token of a service account (the endpoint given again: omitted push flags revert to their defaults).</summary>
+    public static string PushWithToken(ResourceName subscription, Uri endpoint, string serviceAccount) =>
+        $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --push-endpoint={endpoint.AbsoluteUri} --push-auth-service-account={serviceAccount}";
 
     /// <summary>Points a push subscription at a service that calls the Google API itself (a push cannot send OAuth).</summary>
     public static string PushToService(ResourceName subscription) =>

@@ -1,3 +1,4 @@
+using Pax.Iam;
 using Pax.Tool.Doctor.Findings;
 using Pax.Tool.Doctor.Inventory;
 
@@ -19,7 +20,7 @@ internal static class PublicServiceChecks
             return true;
         }
 
-        return service.Bindings?.Any(b => InvokerRoles.ServiceInvokers.Contains(b.Role) && !b.Conditional && b.Members.Any(InvokerRoles.IsPublicMember));
+        return service.Bindings?.Any(b => InvokesService(b.Role) && !b.Conditional && b.Members.Any(InvokerRoles.IsPublicMember));
     }
 
     public static IEnumerable<Finding> Check(ServiceState state)
@@ -35,7 +36,7 @@ internal static class PublicServiceChecks
 
         foreach (var binding in state.Bindings ?? [])
         {
-            if (!InvokerRoles.ServiceInvokers.Contains(binding.Role) || binding.Conditional)
+            if (!InvokesService(binding.Role) || binding.Conditional)
             {
                 continue;
             }
@@ -48,4 +49,6 @@ internal static class PublicServiceChecks
             }
         }
     }
+
+    private static bool InvokesService(string role) => InvokerRoleTable.Holds(role, InvokerRoleTable.InvokeService) == true;
 }

@@ -5,9 +5,9 @@ using Pax.Tool.Doctor.Inventory;
 namespace Pax.Tool.Doctor.Checks;
 
 /// <summary>
-/// PAX001, PAX004 and PAX002 on push subscriptions. A push can only carry an OIDC token
-/// (<c>pushConfig.oidcToken</c>; cloud.google.com/pubsub/docs/authenticate-push-subscriptions, FACTS.md 5.4), so a push
-/// to a Google API is always PAX001.
+/// PAX001, PAX004, PAX103 and PAX002 on push subscriptions, then PAX105 and PAX106 (<see cref="PushDeliveryChecks"/>).
+/// A push can only carry an OIDC token (<c>pushConfig.oidcToken</c>; cloud.google.com/pubsub/docs/authenticate-push-subscriptions,
+/// FACTS.md 5.4), so a push to a Google API is always PAX001.
 /// </summary>
 internal static class PushSubscriptionChecks
 {
@@ -43,10 +43,16 @@ internal static class PushSubscriptionChecks
             {
                 yield return new Finding(RuleIds.NoToken, FindingSeverity.Error, subscription.Name, target.Name, null,
                     $"Pushes to the private service {service.Service.Name} without a token: Cloud Run rejects every delivery with 403.",
-                    GcloudFixes.PushWithToken(name, "SA@PROJECT.iam.gserviceaccount.com"));
+                    GcloudFixes.PushWithToken(name, endpoint, "SA@PROJECT.iam.gserviceaccount.com"));
             }
 
             yield break;
+        }
+
+        var audience = subscription.PushAudience ?? endpoint.AbsoluteUri;
+        if (AudienceCheck.Check(subscription.Name, member, audience, target, GcloudFixes.PushAudience(name, endpoint, subscription.PushServiceAccount!)) is { } wrong)
+        {
+            yield return wrong;
         }
 
         if (InvokerCheck.Check(subscription.Name, member, target, inventory) is { } missing)

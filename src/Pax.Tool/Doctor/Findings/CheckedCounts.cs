@@ -11,5 +11,8 @@ namespace Pax.Tool.Doctor.Findings;
 /// <param name="Jobs">Cloud Run jobs read (their IAM policy read).</param>
 /// <param name="Functions">Cloud Functions read (their URLs mapped to the Cloud Run service that serves them).</param>
 /// <param name="ProjectIamPolicy">1 when the project's IAM policy was read, else 0.</param>
+/// <param name="AncestorIamPolicies">IAM policies of the project's folders and organization read (grants there are inherited).</param>
+/// <param name="LiveEvidence">Resources whose live state was read (Scheduler attempts, push answers and backlog, job executions).</param>
 internal sealed record CheckedCounts(
-    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcTriggers, int EventarcManagedSubscriptions, int Services, int Jobs, int Functions, int ProjectIamPolicy);
+    int Regions, int SchedulerJobs, int Subscriptions, int PushSubscriptions, int EventarcTriggers, int EventarcManagedSubscriptions, int Services, int Jobs, int Functions,
+    int ProjectIamPolicy, int AncestorIamPolicies = 0, int LiveEvidence = 0);

@@ -9,4 +9,8 @@ namespace Pax.Tool.Doctor.Findings;
 /// <param name="Message">What is wrong and what it causes.</param>
 /// <param name="Fix">The gcloud command that fixes it.</param>
 /// <param name="Action">The change <c>--fix</c> may apply, or <see langword="null"/> when the fix is a decision (not automatic).</param>
-internal sealed record Finding(string Id, FindingSeverity Severity, string Resource, string Target, string? Member, string Message, string Fix, FixAction? Action = null);
+internal sealed record Finding(string Id, FindingSeverity Severity, string Resource, string Target, string? Member, string Message, string Fix, FixAction? Action = null)
+{
+    /// <summary>Gets what the live project showed about the resource (its last attempt, push answers, executions), as sentences; empty when nothing was read.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}

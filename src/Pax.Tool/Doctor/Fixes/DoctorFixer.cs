@@ -1,4 +1,3 @@
-using Pax.GoogleCloud;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 using Pax.Tool.Doctor.Findings;
@@ -6,14 +5,16 @@ using Pax.Tool.Doctor.Findings;
 namespace Pax.Tool.Doctor.Fixes;
 
 /// <summary>
-/// <c>--fix</c>: prints the plan, asks (unless <c>--yes</c>), then applies only safe, exact changes — the missing invoker
-/// binding for that member on that target (<see cref="CloudRunIamClient.EnsureInvokerAsync"/>, etag-safe), and a
-/// Scheduler job's token kind (<see cref="CloudSchedulerClient.SetTokenAsync"/>, PATCH with an update mask). It never
-/// grants <c>allUsers</c>, never widens a role, never deletes.
+/// <c>--fix</c>: prints the plan, asks (unless <c>--yes</c>), then applies only safe, exact changes — the missing role
+/// binding for that member on that target (<see cref="CloudRunIamClient.EnsureRoleAsync"/>, etag-safe:
+/// <c>roles/run.invoker</c>, or <c>roles/run.jobsExecutorWithOverrides</c> for a run with overrides), and a Scheduler
+/// job's token (<see cref="CloudSchedulerClient.SetTokenAsync"/>, PATCH with an update mask). It never grants
+/// <c>allUsers</c>, never widens a role, never deletes. An action it cannot take — refused by Google, by a name Pax's
+/// clients will not send, by the network — is reported with its reason and the others still run; only Ctrl+C stops it.
 /// </summary>
 internal sealed class DoctorFixer(CloudRunIamClient iam, CloudSchedulerClient scheduler)
 {
-    /// <summary>Applies the plan; returns how many changes failed.</summary>
+    /// <summary>Applies the plan; returns how many changes could not be made.</summary>
     public async Task<int> RunAsync(IReadOnlyList<Finding> findings, TextWriter output, TextReader input, bool yes, CancellationToken cancellationToken)
     {
         var plan = findings.Select(f => f.Action).OfType<FixAction>().Distinct().ToArray();
@@ -49,11 +50,10 @@ internal sealed class DoctorFixer(CloudRunIamClient iam, CloudSchedulerClient sc
                 await ApplyAsync(action, cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync($"  done: {action.Describe()}").ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is GoogleApiException or HttpRequestException
-                || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // A refusal, a network failure or a timeout fails this change only; the others still run, and the
-                // list of done/FAILED lines says exactly what was applied.
+                // Whatever stopped this change (a refusal, an argument Pax's client will not send, a network failure, a
+                // timeout) stops this change only; the done/FAILED lines say exactly what was applied.
                 failed++;
                 await output.WriteLineAsync($"  FAILED: {action.Describe()}: {ex.Message}").ConfigureAwait(false);
             }
@@ -64,8 +64,8 @@ internal sealed class DoctorFixer(CloudRunIamClient iam, CloudSchedulerClient sc
 
     private Task ApplyAsync(FixAction action, CancellationToken cancellationToken) => action.Kind switch
     {
-        FixKind.GrantInvoker => iam.EnsureInvokerAsync(action.Resource, action.Member, cancellationToken),
-        FixKind.UseOAuth => scheduler.SetTokenAsync(action.Resource, SchedulerTokenKind.OAuth, action.Member, action.Value!, cancellationToken),
-        _ => scheduler.SetTokenAsync(action.Resource, SchedulerTokenKind.Oidc, action.Member, action.Value!, cancellationToken),
+        FixKind.GrantRole => iam.EnsureRoleAsync(action.Resource, action.Member, action.Value, cancellationToken),
+        FixKind.UseOAuth => scheduler.SetTokenAsync(action.Resource, SchedulerTokenKind.OAuth, action.Member, action.Value, cancellationToken),
+        _ => scheduler.SetTokenAsync(action.Resource, SchedulerTokenKind.Oidc, action.Member, action.Value, cancellationToken),
     };
 }

@@ -10,7 +10,7 @@ internal static class JsonReportWriter
     {
         var document = new JsonReport(
             report.Project,
-            report.Findings.Select(f => new JsonFinding(f.Id, SeverityName(f.Severity), f.Resource, f.Target, f.Member, f.Message, f.Fix)).ToArray(),
+            report.Findings.Select(f => new JsonFinding(f.Id, SeverityName(f.Severity), f.Resource, f.Target, f.Member, f.Message, f.Fix, f.Evidence)).ToArray(),
             report.Incomplete,
             report.Checked);
         var json = JsonSerializer.Serialize(document, DoctorJsonContext.Default.JsonReport);

@@ -31,7 +31,7 @@ internal static class TableReportWriter
                     new Text(finding.Id),
                     new Text(finding.Resource),
                     new Text(finding.Member is null ? finding.Target : $"{finding.Target}\n{finding.Member}"),
-                    new Text($"{finding.Message}\nfix: {finding.Fix}"));
+                    new Text($"{finding.Message}\nfix: {finding.Fix}{string.Concat(finding.Evidence.Select(e => "\nseen: " + e))}"));
             }
 
             ansi.Write(table);
@@ -53,7 +53,8 @@ internal static class TableReportWriter
         ansi.WriteLine(
             $"checked: {c.SchedulerJobs} scheduler job(s), {c.PushSubscriptions} push subscription(s) of {c.Subscriptions}, {c.EventarcTriggers} Eventarc trigger(s) "
             + $"({c.EventarcManagedSubscriptions} managed subscription(s) checked on their trigger), {c.Services} service(s), {c.Jobs} job(s) "
-            + $"and {c.Functions} Cloud Function(s) in {c.Regions} region(s); project IAM policy {(c.ProjectIamPolicy == 1 ? "read" : "not read")}.");
+            + $"and {c.Functions} Cloud Function(s) in {c.Regions} region(s); project IAM policy {(c.ProjectIamPolicy == 1 ? "read" : "not read")}, "
+            + $"{c.AncestorIamPolicies} folder/organization IAM policy(ies); live state of {c.LiveEvidence} resource(s).");
         ansi.WriteLine(report.Findings.Count == 0 && report.Incomplete.Count == 0 ? "No findings." : $"{report.Findings.Count} finding(s), {report.Incomplete.Count} check(s) incomplete.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pax.TestSupport.GoogleRest;
@@ -6,23 +7,47 @@ using Pax.TestSupport.GoogleRest.Internal;
 namespace Pax.TestSupport.CloudRun.Internal;
 
 /// <summary>
-/// The services and jobs a <see cref="FakeCloudRunIamServer"/> lists: <c>GET v2/projects/P/locations/R/services</c> and
-/// <c>…/jobs</c> (cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/list, …jobs/list): query
-/// <c>pageSize</c>, <c>pageToken</c>, <c>showDeleted</c>; answer <c>{"services":[…],"nextPageToken":"…"}</c> /
-/// <c>{"jobs":[…],…}</c>. A Service carries <c>name</c>, <c>uri</c>, <c>urls</c> and, when true, <c>invokerIamDisabled</c>
-/// (proto3 JSON leaves a false bool out).
+/// The services, jobs and job executions a <see cref="FakeCloudRunIamServer"/> lists: <c>GET v2/projects/P/locations/R/services</c>,
+/// <c>…/jobs</c> (cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/list, …jobs/list) and
+/// <c>GET v2/{job}/executions</c> (…/projects.locations.jobs.executions/list, newest first): query <c>pageSize</c>,
+/// <c>pageToken</c>, <c>showDeleted</c>; answer <c>{"services":[…],"nextPageToken":"…"}</c> / <c>{"jobs":[…],…}</c> /
+/// <c>{"executions":[…],…}</c>; executions of a job it does not know 404 <c>NOT_FOUND</c>. A Service carries <c>name</c>,
+/// <c>uri</c>, <c>urls</c>, <c>customAudiences</c> when set, <c>template</c> with <c>timeout</c> (Cloud Run fills in its
+/// default, <c>300s</c>) and the container's <c>env</c>, and, when true, <c>invokerIamDisabled</c> (proto3 JSON leaves a
+/// false bool out). An Execution carries <c>createTime</c>, <c>completionTime</c>, <c>taskCount</c> and
+/// <c>succeededCount</c> or <c>failedCount</c> (…/projects.locations.jobs.executions#Execution).
 /// </summary>
 internal sealed partial class FakeRunResources
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, JsonObject> _services = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, JsonObject> _jobs = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> _executions = [];
 
     public int MaxPageSize { get; set; } = 100;
 
-    public void AddService(string name, Uri url, bool invokerIamDisabled)
+    public void AddService(string name, Uri url, bool invokerIamDisabled, FakeServiceTemplate template)
     {
-        var service = new JsonObject { ["name"] = name, ["uri"] = url.AbsoluteUri.TrimEnd('/'), ["urls"] = new JsonArray(url.AbsoluteUri.TrimEnd('/')) };
+        var service = new JsonObject
+        {
+            ["name"] = name,
+            ["uri"] = url.AbsoluteUri.TrimEnd('/'),
+            ["urls"] = new JsonArray(url.AbsoluteUri.TrimEnd('/')),
+            ["template"] = new JsonObject
+            {
+                ["timeout"] = template.Timeout,
+                ["containers"] = new JsonArray(new JsonObject
+                {
+                    ["image"] = "us-docker.pkg.dev/cloudrun/container/hello",
+                    ["env"] = new JsonArray([.. template.Env.Select(p => (JsonNode)new JsonObject { ["name"] = p.Key, ["value"] = p.Value })]),
+                }),
+            },
+        };
+        if (template.CustomAudiences.Count > 0)
+        {
+            service["customAudiences"] = new JsonArray([.. template.CustomAudiences.Select(a => (JsonNode)JsonValue.Create(a)!)]);
+        }
+
         if (invokerIamDisabled)
         {
             service["invokerIamDisabled"] = true;
@@ -42,10 +67,34 @@ internal sealed partial class FakeRunResources
         }
     }
 
+    public void AddExecution(string job, DateTimeOffset created, bool failed)
+    {
+        lock (_gate)
+        {
+            var number = _executions.Count(e => (string?)e["parent"] == job) + 1;
+            var execution = new JsonObject
+            {
+                ["name"] = $"{job}/executions/{job.Split('/')[^1]}-{number:x5}",
+                ["job"] = job.Split('/')[^1],
+                ["createTime"] = Timestamp(created),
+                ["completionTime"] = Timestamp(created.AddMinutes(1)),
+                ["taskCount"] = 1,
+                [failed ? "failedCount" : "succeededCount"] = 1,
+                ["parent"] = job,
+            };
+            _executions.Add(execution);
+        }
+    }
+
     /// <summary>Answers a list request, or <see langword="null"/> when the request is not one.</summary>
     public RestResponse? TryHandle(RecordedRestRequest request)
     {
         var path = request.RawTarget.Split('?', 2)[0];
+        if (ExecutionsPath().Match(path) is { Success: true } executions)
+        {
+            return request.Method == "GET" ? ListExecutions(request, executions.Groups[1].Value) : RestResponse.NoSuchRoute(request.Method, path);
+        }
+
         if (ListPath().Match(path) is not { Success: true } match)
         {
             return null;
@@ -68,6 +117,29 @@ internal sealed partial class FakeRunResources
         return FakePages.Answer(request, parent + "/" + collection, collection, items, MaxPageSize, "showDeleted");
     }
 
+    private RestResponse ListExecutions(RecordedRestRequest request, string job)
+    {
+        JsonNode[] items;
+        lock (_gate)
+        {
+            if (!_jobs.ContainsKey(job))
+            {
+                var parts = job.Split('/');
+                return FakeRunAnswers.NotFound(parts[1], parts[3], parts[5]);
+            }
+
+            items = [.. _executions.Where(e => (string?)e["parent"] == job).OrderByDescending(e => (string?)e["createTime"], StringComparer.Ordinal)
+                .Select(e => { var copy = (JsonObject)e.DeepClone(); copy.Remove("parent"); return (JsonNode)copy; })];
+        }
+
+        return FakePages.Answer(request, job + "/executions", "executions", items, MaxPageSize, "showDeleted");
+    }
+
+    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
     [GeneratedRegex("^/v2/(projects/[^/]+/locations/[^/]+)/(services|jobs)$", RegexOptions.CultureInvariant)]
     private static partial Regex ListPath();
+
+    [GeneratedRegex("^/v2/(projects/[^/]+/locations/[^/]+/jobs/[^/:]+)/executions$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecutionsPath();
 }

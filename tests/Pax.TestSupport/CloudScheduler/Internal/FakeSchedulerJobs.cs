@@ -21,6 +21,27 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>
+    /// Records the target's answer to the job's last attempt, as Cloud Scheduler does after running it: <c>lastAttemptTime</c>
+    /// and <c>status</c> (a <c>google.rpc.Status</c>; OK is the empty status, code 0 being left out in proto3 JSON).
+    /// </summary>
+    public void RecordAttempt(string name, int code, string? message, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var job = _jobs[name];
+            var status = new JsonObject();
+            if (code != 0)
+            {
+                status["code"] = code;
+                status["message"] = message;
+            }
+
+            job["status"] = status;
+            job["lastAttemptTime"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>Gets or sets the most jobs one list page holds (the API's maximum is 500), so tests can force several pages.</summary>
     public int MaxPageSize { get; set; } = 500;
 
@@ -156,7 +177,17 @@ internal sealed partial class FakeSchedulerJobs(TimeProvider timeProvider)
                 return RestResponse.InvalidArgument(invalid);
             }
 
-            _jobs[name] = Normalize(merged);
+            // An update changes the configuration, not the record of the last attempt (output only).
+            var updated = Normalize(merged);
+            foreach (var field in new[] { "status", "lastAttemptTime" })
+            {
+                if (stored[field] is { } kept)
+                {
+                    updated[field] = kept.DeepClone();
+                }
+            }
+
+            _jobs[name] = updated;
             return RestResponse.Json(_jobs[name].DeepClone());
         }
     }

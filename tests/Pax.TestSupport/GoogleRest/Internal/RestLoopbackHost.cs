@@ -22,6 +22,8 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
     private readonly string? _accessToken;
     private readonly Func<RecordedRestRequest, Task<RestResponse>> _handle;
     private readonly List<(Func<RecordedRestRequest, bool> Match, RestResponse Answer)> _refusals = [];
+    private readonly List<Func<RecordedRestRequest, RestResponse?>> _overrides = [];
+    private readonly List<(Func<RecordedRestRequest, bool> Match, TaskCompletionSource Arrived)> _holds = [];
 
     private RestLoopbackHost(string? accessToken, Func<RecordedRestRequest, Task<RestResponse>> handle)
     {
@@ -68,6 +70,30 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Lets <paramref name="answer"/> answer every later request it returns an answer for, instead of the fake (a hostile or broken API).</summary>
+    public void Override(Func<RecordedRestRequest, RestResponse?> answer)
+    {
+        lock (_gate)
+        {
+            _overrides.Add(answer);
+        }
+    }
+
+    /// <summary>
+    /// Never answers the later requests <paramref name="match"/> accepts: each is held until its caller gives up (the
+    /// connection is aborted). The returned task completes when the first such request arrived.
+    /// </summary>
+    public Task HoldUntilAborted(Func<RecordedRestRequest, bool> match)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _holds.Add((match, arrived));
+        }
+
+        return arrived.Task;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -89,15 +115,36 @@ internal sealed class RestLoopbackHost : IAsyncDisposable
         }
 
         RestResponse? refusal;
+        TaskCompletionSource? held;
         lock (_gate)
         {
-            refusal = _refusals.FirstOrDefault(r => r.Match(request)).Answer;
+            refusal = _refusals.FirstOrDefault(r => r.Match(request)).Answer ?? _overrides.Select(o => o(request)).FirstOrDefault(a => a is not null);
+            held = _holds.FirstOrDefault(h => h.Match(request)).Arrived;
+        }
+
+        if (held is not null)
+        {
+            held.TrySetResult();
+            await WaitForAbortAsync(context.RequestAborted);
+            return;
         }
 
         var response = Authenticate(request) ?? refusal ?? await _handle(request);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static async Task WaitForAbortAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up: nothing is answered.
+        }
     }
 
     private RestResponse? Authenticate(RecordedRestRequest request)

@@ -40,6 +40,15 @@ internal sealed partial class FakePubSubSubscriptions
             }
         }
 
+        if (subscription["deadLetterPolicy"] is JsonObject deadLetter)
+        {
+            // DeadLetterPolicy (cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions#DeadLetterPolicy):
+            // deadLetterTopic "projects/{project}/topics/{topic}", maxDeliveryAttempts 5-100 (0: the default 5).
+            error ??= StrictJson.UnknownField(deadLetter, "subscription.deadLetterPolicy", "deadLetterTopic", "maxDeliveryAttempts");
+            error ??= (string?)deadLetter["deadLetterTopic"] is { } topic && TopicName().IsMatch(topic) ? null : "deadLetterPolicy.deadLetterTopic must be projects/P/topics/T.";
+            error ??= (int?)deadLetter["maxDeliveryAttempts"] is null or 0 or (>= 5 and <= 100) ? null : "deadLetterPolicy.maxDeliveryAttempts must be between 5 and 100.";
+        }
+
         if (error is not null)
         {
             throw new ArgumentException(error, nameof(subscription));
@@ -81,4 +90,7 @@ internal sealed partial class FakePubSubSubscriptions
 
     [GeneratedRegex("^projects/[^/]+/subscriptions/[A-Za-z][A-Za-z0-9._~%+-]{2,254}$", RegexOptions.CultureInvariant)]
     private static partial Regex SubscriptionName();
+
+    [GeneratedRegex("^projects/[^/]+/topics/[A-Za-z][A-Za-z0-9._~%+-]{2,254}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TopicName();
 }

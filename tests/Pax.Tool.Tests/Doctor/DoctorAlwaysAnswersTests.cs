@@ -1,0 +1,114 @@
+using static Pax.Tool.Tests.Doctor.DoctorProject;
+
+namespace Pax.Tool.Tests.Doctor;
+
+/// <summary>
+/// Item 6 of issue 26: a doctor that always answers — lists capped, a total time budget (--timeout), progress on stderr
+/// only on a terminal, and a --fix that reports an action it cannot take and goes on. The hostile APIs are the fakes':
+/// no sleeping; the timed tests carry a test timeout so that a hang fails instead of blocking the run.
+/// </summary>
+public sealed class DoctorAlwaysAnswersTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_list_whose_every_page_names_a_next_one_is_cut_and_reported_incomplete_while_the_rest_is_checked()
+    {
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        project.PubSub.EndlessPages(Project);
+
+        var (code, report, _) = await project.ReportAsync();
+
+        Assert.Equal(1, code); // the Scheduler job's PAX001 is still found.
+        var gap = Assert.Single(report.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("pubsub.googleapis.com", gap.GetProperty("api").GetString());
+        Assert.Contains("the list was cut after 100 page(s)", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(100, project.PubSub.Requests.Count);
+        Assert.Contains(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "PAX001");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_API_that_never_answers_is_given_up_at_the_timeout_and_reported_incomplete()
+    {
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        var held = project.Monitoring.NeverAnswer();
+
+        var (code, report, _) = await project.ReportAsync("--timeout", "0.5");
+
+        Assert.True(held.IsCompleted); // the request did land and was held until pax gave up on it.
+        Assert.Equal(1, code);
+        Assert.Equal(4, report.GetProperty("findings").GetArrayLength());
+        var gap = Assert.Single(report.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("monitoring.googleapis.com", gap.GetProperty("api").GetString());
+        Assert.Contains("did not answer within the --timeout of 0.5 s", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_API_that_answers_500_is_retried_only_within_the_timeout()
+    {
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        project.Monitoring.FailWith(500, "INTERNAL");
+
+        var (code, report, _) = await project.ReportAsync("--timeout", "1");
+
+        Assert.Equal(1, code);
+        var gap = Assert.Single(report.GetProperty("incomplete").EnumerateArray());
+        Assert.Equal("monitoring.googleapis.com", gap.GetProperty("api").GetString());
+        Assert.Contains("did not answer within the --timeout of 1 s", gap.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Reads_that_could_not_start_before_the_timeout_are_listed_as_not_read()
+    {
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        var held = project.Run.NeverAnswerServiceLists(); // held until the budget runs out: the job list and the Monitoring reads never start.
+
+        var (code, report, _) = await project.ReportAsync("--timeout", "0.5");
+
+        Assert.True(held.IsCompleted);
+        Assert.Equal(1, code); // the Scheduler job's PAX001 needs no Cloud Run read.
+        var reasons = report.GetProperty("incomplete").EnumerateArray().Select(g => g.GetProperty("reason").GetString()!).ToArray();
+        Assert.Contains(reasons, r => r.Contains("did not answer within the --timeout of 0.5 s: run.services.list", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("The --timeout of 0.5 s ran out before", StringComparison.Ordinal) && r.Contains("run.jobs.list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Progress_goes_to_stderr_only_when_it_is_a_terminal()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        using var output = new StringWriter();
+        using var terminal = new StringWriter();
+        var console = new ToolConsole(output, terminal, project.Environment, IsTerminal: false, TextReader.Null) { ErrorIsTerminal = true };
+
+        var code = await PaxApp.RunAsync(["doctor", "--project", Project, "--region", Region, "--format", "json"], console, TestContext.Current.CancellationToken);
+        var (_, _, piped) = await project.RunAsync("doctor", "--project", Project, "--region", Region, "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("pax doctor: reading cloudscheduler.jobs.list (us-east1)", terminal.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[2K", terminal.ToString(), StringComparison.Ordinal); // the status line is cleared before the report.
+        Assert.Equal(string.Empty, piped);
+        Assert.StartsWith("{", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fix_reports_an_action_it_cannot_take_with_its_reason_and_applies_the_others()
+    {
+        // A Google-managed service account the API returns but Pax's client refuses to write into a job (its pattern
+        // knows user-managed, Compute, App Engine and Cloud Build accounts).
+        const string Agent = "123456789012@cloudservices.gserviceaccount.com";
+        await using var project = await StartAsync();
+        project.SeedBroken();
+        project.Scheduler.AddJob(HttpJob("agent-run", RunJobUrl, oidcAccount: Agent));
+
+        var (code, report, error) = await project.ReportAsync("--fix", "--yes");
+
+        Assert.Contains("FAILED: make projects/pax-demo/locations/us-east1/jobs/agent-run send an OAuth token of " + Agent, error, StringComparison.Ordinal);
+        Assert.Contains("is not a service account email", error, StringComparison.Ordinal);
+        Assert.Contains($"done: grant roles/run.invoker to serviceAccount:{PushAccount} on {Orchestrator}", error, StringComparison.Ordinal);
+        Assert.Equal(1, code); // what could not be fixed is still reported.
+        Assert.Equal(["PAX001", "PAX002", "PAX101"], report.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+    }
+}
