@@ -22,7 +22,9 @@ namespace Pax.Orchestration.Hosting.Internal;
 /// literal <c>SIGNATURE_REMOVED_BY_GOOGLE</c> (FACTS.md §5.4; docs.cloud.google.com/run/docs/troubleshooting#signature-removed).
 /// A token whose third part is anything else (<c>alg: none</c> with an empty signature, HS256 with any bytes, a real
 /// RS256 signature) reached the container without that check — the service lets unauthenticated requests in, or the
-/// request went around Cloud Run — so it is refused, and <see cref="UncheckedTokenAlarm"/> tells the operator.
+/// request went around Cloud Run — so it is refused, and <see cref="UncheckedTokenAlarm"/> tells the operator. That
+/// stops generic forged tokens and raises the alarm; it cannot make such a deployment safe, as anyone can write the
+/// marker too.
 /// </para>
 /// </remarks>
 internal sealed class PushAuthenticator

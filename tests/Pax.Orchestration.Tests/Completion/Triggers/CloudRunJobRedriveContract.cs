@@ -76,14 +76,28 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
         Assert.Single(Run.Executions(Job));
     }
 
-    [Fact]
-    public async Task An_earlier_execution_that_failed_does_not_stand_for_the_run_and_the_re_drive_starts_a_new_one()
+    /// <summary>
+    /// A failed earlier execution did not do the work, whether a task failed (failedCount) or it failed before any task
+    /// ran, which no task count shows and only its Completed condition (CONDITION_FAILED) tells.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_earlier_execution_that_failed_does_not_stand_for_the_run_and_the_re_drive_starts_a_new_one(bool beforeAnyTask)
     {
         await StartAsync(CloudRunIamClient.JobsExecutorWithOverridesRole, CloudRunIamClient.ViewerRole);
         await ClaimAsDeadProcessAsync();
         var jobs = _services!.GetRequiredService<CloudRunJobsClient>();
         await new CloudRunJobTrigger(jobs, Job).FireAsync(new PhaseTriggerRequest("phase2", RunKey, "phase2:2026-02-10", ["a", "b"]), Ct); // …then kill -9
-        Run.FailExecution((string)Assert.Single(Run.Executions(Job))["name"]!);
+        var earlier = (string)Assert.Single(Run.Executions(Job))["name"]!;
+        if (beforeAnyTask)
+        {
+            Run.FailExecutionBeforeAnyTask(earlier);
+        }
+        else
+        {
+            Run.FailExecution(earlier);
+        }
 
         _time.Advance(Options.ClaimLease);
         var report = await Watchdog.RunAsync(Ct);
@@ -92,23 +106,6 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
         var executions = Run.Executions(Job);
         Assert.Equal(2, executions.Count);
         Assert.All(executions, e => Assert.Equal("phase2:2026-02-10", Env(e, "PAX_IDEMPOTENCY_KEY")));
-    }
-
-    /// <summary>Its task counts say nothing (no task ran), but its Completed condition ended CONDITION_FAILED: it did not do the work either.</summary>
-    [Fact]
-    public async Task An_earlier_execution_that_failed_before_any_task_ran_does_not_stand_for_the_run_and_the_re_drive_starts_a_new_one()
-    {
-        await StartAsync(CloudRunIamClient.JobsExecutorWithOverridesRole, CloudRunIamClient.ViewerRole);
-        await ClaimAsDeadProcessAsync();
-        var jobs = _services!.GetRequiredService<CloudRunJobsClient>();
-        await new CloudRunJobTrigger(jobs, Job).FireAsync(new PhaseTriggerRequest("phase2", RunKey, "phase2:2026-02-10", ["a", "b"]), Ct); // …then kill -9
-        Run.FailExecutionBeforeAnyTask((string)Assert.Single(Run.Executions(Job))["name"]!);
-
-        _time.Advance(Options.ClaimLease);
-        var report = await Watchdog.RunAsync(Ct);
-
-        Assert.Equal(DriveOutcome.Triggered, Assert.Single(report.Redriven).Outcome);
-        Assert.Equal(2, Run.Executions(Job).Count);
     }
 
     [Fact]
