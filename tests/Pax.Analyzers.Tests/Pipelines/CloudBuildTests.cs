@@ -115,5 +115,25 @@ public sealed class CloudBuildTests
         await Verify.RunAsync(test);
     }
 
+    [Fact]
+    public async Task A_YAML_file_of_another_name_is_read_when_its_item_declares_its_kind()
+    {
+        const string Steps = """
+            steps:
+            - name: gcr.io/cloud-builders/gcloud
+              args: ['scheduler', 'jobs', 'create', 'http', 'j', '--uri=https://run.googleapis.com/v2/x:run', {|PAX001:'--oidc-service-account-email=a@p.iam.gserviceaccount.com'|}]
+            """;
+        var test = Verify.ForFiles(("/project/ci/release.yaml", Steps), ("/project/ci/undeclared.yaml", Steps.Replace("{|PAX001:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal)));
+
+        // What the package's props make of <AdditionalFiles Include="ci/release.yaml" PaxFileKind="CloudBuild" />.
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
+            is_global = true
+
+            [/project/ci/release.yaml]
+            build_metadata.AdditionalFiles.PaxFileKind = CloudBuild
+            """));
+        await Verify.RunAsync(test);
+    }
+
     private static Task Build(string content) => Verify.RunAsync(Verify.ForFiles((Path, content)));
 }
