@@ -111,5 +111,19 @@ public sealed class WrittenConfigTests
         gcloud builds submit --config cloudbuild.generated.yaml
         """);
 
+    [Fact]
+    public Task A_directive_before_the_command_that_writes_the_config_covers_the_whole_config() => Script("""
+        # pax-ignore: PAX001 legacy jobs behind our ID-token proxy (reviewed 2026-12)
+        cat > cloudbuild.generated.yaml <<EOF
+        steps:
+          - name: gcr.io/cloud-builders/gcloud
+            args: ['scheduler', 'jobs', 'create', 'http', 'a', '--uri=https://run.googleapis.com/v2/x:run', '--oidc-service-account-email=a@p.iam.gserviceaccount.com']
+          - name: gcr.io/cloud-builders/gcloud
+            args: ['scheduler', 'jobs', 'create', 'http', 'b', '--uri=https://run.googleapis.com/v2/x:run', '--oidc-service-account-email=a@p.iam.gserviceaccount.com']
+        EOF
+        gcloud builds submit --config cloudbuild.generated.yaml
+        gcloud scheduler jobs create http c --uri=https://run.googleapis.com/v2/x:run {|PAX001:--oidc-service-account-email=a@p.iam.gserviceaccount.com|}
+        """);
+
     private static Task Script(string content) => Verify.RunAsync(Verify.ForFiles(("deploy.sh", content)));
 }
