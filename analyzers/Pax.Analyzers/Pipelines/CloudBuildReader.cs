@@ -66,6 +66,22 @@ internal static class CloudBuildReader
             return;
         }
 
+        var args = step.Get("args") as YamlSequence;
+        var words = Command(step, args, substitutions);
+        var program = words.Count == 0 ? string.Empty : words[0].Value.Substring(words[0].Value.LastIndexOf('/') + 1);
+        if (program == "gcloud" && GcloudCommand.From(new ShellCommand(words)) is { } command)
+        {
+            GcloudDeploymentReader.Read(command, locate, facts);
+        }
+        else if (program is "bash" or "sh" && ScriptArgument(args, words) is { } scriptArgument)
+        {
+            EmbeddedScript.Read(substitutions.Apply(scriptArgument.Content), environment, locate, facts, constructs);
+        }
+    }
+
+    /// <summary>What a step runs: its entrypoint (or <c>gcloud</c> for the gcloud builder) and its arguments, substituted.</summary>
+    private static List<ShellWord> Command(YamlMapping step, YamlSequence? args, CloudBuildSubstitutions substitutions)
+    {
         var words = new List<ShellWord>();
         if (step.Scalar("entrypoint") is { } entrypoint)
         {
@@ -76,28 +92,12 @@ internal static class CloudBuildReader
             words.Add(new ShellWord("gcloud", name.Span, isAssignment: false));
         }
 
-        if (step.Get("args") is YamlSequence args)
+        if (args is not null)
         {
             words.AddRange(args.Items.OfType<YamlScalar>().Select(arg => Word(arg, substitutions)));
         }
 
-        if (words.Count == 0)
-        {
-            return;
-        }
-
-        var program = words[0].Value.Substring(words[0].Value.LastIndexOf('/') + 1);
-        if (program == "gcloud")
-        {
-            if (GcloudCommand.From(new ShellCommand(words)) is { } command)
-            {
-                GcloudDeploymentReader.Read(command, locate, facts);
-            }
-        }
-        else if (program is "bash" or "sh" && ScriptArgument(args: step.Get("args") as YamlSequence, words) is { } scriptArgument)
-        {
-            EmbeddedScript.Read(substitutions.Apply(scriptArgument.Content), environment, locate, facts, constructs);
-        }
+        return words;
     }
 
     /// <summary>The argument after <c>-c</c> (or a short-option group ending in it, <c>-ec</c>) of a <c>bash</c> step.</summary>

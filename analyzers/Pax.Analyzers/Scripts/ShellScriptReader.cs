@@ -180,7 +180,10 @@ internal sealed partial class ShellScriptReader
             descriptor--;
         }
 
-        var fd = _text.Substring(descriptor, start - descriptor);
+        // A file descriptor is a whole word of digits before the operator (2>&1), not the end of one (a2>f).
+        var fd = descriptor == 0 || _text[descriptor - 1] is ' ' or '\t' or '\n' or ';' or '|' or '&' or '('
+            ? _text.Substring(descriptor, start - descriptor)
+            : string.Empty;
         var stripTabs = false;
         if (op == "<<" && Peek(0) == '-')
         {

@@ -116,6 +116,33 @@ public sealed class CloudBuildTests
     }
 
     [Fact]
+    public Task Kubernetes_Knative_and_Config_Connector_manifests_are_not_read() => Verify.RunAsync(Verify.ForFiles(
+        ("k8s/scheduler.yaml", """
+            apiVersion: cloudscheduler.cnrm.cloud.google.com/v1beta1
+            kind: CloudSchedulerJob
+            metadata:
+              name: collect
+            spec:
+              schedule: "*/30 * * * *"
+              httpTarget:
+                uri: https://run.googleapis.com/v2/projects/p/locations/l/jobs/collector:run
+                oidcToken:
+                  serviceAccountRef:
+                    external: sa@p.iam.gserviceaccount.com
+            """),
+        ("k8s/job.yaml", """
+            apiVersion: batch/v1
+            kind: Job
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: setup
+                      image: google/cloud-sdk
+                      command: ["gcloud", "scheduler", "jobs", "create", "http", "j", "--uri=https://run.googleapis.com/v2/x:run", "--oidc-service-account-email=a@p.iam.gserviceaccount.com"]
+            """)));
+
+    [Fact]
     public async Task A_YAML_file_of_another_name_is_read_when_its_item_declares_its_kind()
     {
         const string Steps = """
