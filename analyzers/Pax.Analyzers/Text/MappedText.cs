@@ -9,8 +9,9 @@ namespace Pax.Analyzers.Text;
 /// </summary>
 internal sealed class MappedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    private readonly int[]? _starts;
+    private readonly int[]? _ends;
+    private readonly int _start;
     private readonly int _end;
 
     private MappedText(string text, int[] starts, int[] ends, int end)
@@ -21,26 +22,31 @@ internal sealed class MappedText
         _end = end;
     }
 
+    /// <summary>A slice of the source, character for character (no table: most YAML scalars are such).</summary>
+    private MappedText(string text, int start)
+    {
+        Text = text;
+        _start = start;
+        _end = start + text.Length;
+    }
+
     /// <summary>The derived text.</summary>
     public string Text { get; }
 
     /// <summary>The text of <paramref name="source"/> from <paramref name="start"/> to <paramref name="end"/>, mapped one to one.</summary>
-    public static MappedText Slice(string source, int start, int end)
-    {
-        var builder = new Builder();
-        for (var i = start; i < end; i++)
-        {
-            builder.Append(source[i], i);
-        }
-
-        return builder.Build(end);
-    }
+    public static MappedText Slice(string source, int start, int end) => new(source.Substring(start, end - start), start);
 
     /// <summary>Where the source of the character at <paramref name="position"/> starts (the text's end maps to its source's end).</summary>
-    public int StartOf(int position) => position >= 0 && position < _starts.Length ? _starts[position] : _end;
+    public int StartOf(int position) =>
+        position < 0 || position >= Text.Length ? _end
+        : _starts is null ? _start + position
+        : _starts[position];
 
     /// <summary>Where the source of the character at <paramref name="position"/> ends.</summary>
-    public int EndOf(int position) => position >= 0 && position < _ends.Length ? _ends[position] : _end;
+    public int EndOf(int position) =>
+        position < 0 || position >= Text.Length ? _end
+        : _ends is null ? _start + position + 1
+        : _ends[position];
 
     /// <summary>The span of the source that <paramref name="span"/> of the text came from.</summary>
     public TextSpan ToSource(TextSpan span)
@@ -52,12 +58,12 @@ internal sealed class MappedText
     /// <summary>This text with its source taken through <paramref name="outer"/> (this text's source is <paramref name="outer"/>'s text).</summary>
     public MappedText Through(MappedText outer)
     {
-        var starts = new int[_starts.Length];
-        var ends = new int[_ends.Length];
+        var starts = new int[Text.Length];
+        var ends = new int[Text.Length];
         for (var i = 0; i < starts.Length; i++)
         {
-            starts[i] = outer.StartOf(_starts[i]);
-            ends[i] = Math.Max(starts[i], outer.EndOf(_ends[i] - 1));
+            starts[i] = outer.StartOf(StartOf(i));
+            ends[i] = Math.Max(starts[i], outer.EndOf(EndOf(i) - 1));
         }
 
         return new MappedText(Text, starts, ends, outer.StartOf(_end));
@@ -102,7 +108,7 @@ internal sealed class MappedText
         }
 
         /// <summary>Appends the character of <paramref name="text"/> at <paramref name="index"/> with its source.</summary>
-        public Builder AppendFrom(MappedText text, int index) => Append(text.Text[index], text._starts[index], text._ends[index]);
+        public Builder AppendFrom(MappedText text, int index) => Append(text.Text[index], text.StartOf(index), text.EndOf(index));
 
         /// <summary>Removes the last <paramref name="count"/> characters.</summary>
         public void RemoveLast(int count)
