@@ -206,16 +206,17 @@ internal sealed partial class ShellScriptReader
         }
 
         var target = ReadWord(stopAtBlanks: true);
+        var redirections = _redirections ??= [];
         PendingHeredoc? heredoc = null;
         if (op == "<<" && target is not null)
         {
             var quoted = _text.IndexOfAny(['\'', '"', '\\'], target.Span.Start, target.Span.Length) >= 0;
-            var keepBody = words.Any(word => word.Value is "cat" or "tee");
-            heredoc = new PendingHeredoc(target.Value, stripTabs, quoted, keepBody);
+            var writer = words.FirstOrDefault(word => word.Value is "cat" or "tee")?.Value;
+            heredoc = new PendingHeredoc(target.Value, stripTabs, quoted, writer, redirections);
             _pendingHeredocs.Add(heredoc);
         }
 
-        (_redirections ??= []).Add(new ShellRedirection(fd.Length > 0 && fd != "1" && fd != "0" ? fd + op : op, target, heredoc));
+        redirections.Add(new ShellRedirection(fd.Length > 0 && fd != "1" && fd != "0" ? fd + op : op, target, heredoc));
     }
 
     private void SkipToLineEnd()

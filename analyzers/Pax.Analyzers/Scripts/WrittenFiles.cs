@@ -19,7 +19,7 @@ internal static class WrittenFiles
         Dictionary<string, MappedText.Builder?>? files = null;
         foreach (var command in script.Commands)
         {
-            if (command.Redirections.Count == 0 && !(command.Words.Count > 0 && command.Words[0].Value == "tee"))
+            if (!command.Redirections.Any(r => r.Replaces || r.Appends) && !(command.Words.Count > 0 && command.Words[0].Value == "tee"))
             {
                 continue;
             }

@@ -32,10 +32,13 @@ public sealed class ShellRedirectionTests
         Assert.Equal(expected, heredoc.Body!.Text);
     }
 
-    [Fact]
-    public void A_heredoc_no_cat_or_tee_reads_is_skipped_unkept()
+    [Theory]
+    [InlineData("gcloud scheduler jobs list <<EOF\nx\nEOF\n")]
+    [InlineData("cat <<EOF\nScheduling: a message, not a file\nEOF\n")]
+    [InlineData("cat <<EOF 2>/dev/null\nx\nEOF\n")]
+    public void A_heredoc_that_writes_no_file_is_skipped_unkept(string text)
     {
-        var heredoc = ShellScriptReader.Read("gcloud scheduler jobs list <<EOF\nx\nEOF\n").Commands[0].Redirections[0].Heredoc!;
+        var heredoc = ShellScriptReader.Read(text).Commands[0].Redirections.Single(r => r.Heredoc is not null).Heredoc!;
 
         Assert.Null(heredoc.Body);
     }
