@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Project;
 using Pax.Analyzers.Scripts;
 using Pax.Analyzers.Suppression;
@@ -63,6 +64,10 @@ internal static class GitHubWorkflowReader
             var flags = with.Scalar("flags") is { } given ? GitHubExpressions.Substitute(given.Content, environment).Text : string.Empty;
             var command = ShellScriptReader.Read("gcloud run deploy '" + name.Replace("'", string.Empty) + "' " + flags);
             GcloudDeploymentReader.Read(command, _ => locate(service.Span), facts);
+            if (!UnknownText.IsKnown(flags) && DeploymentUnit.TargetKey(name) is { } key)
+            {
+                facts.Unit.Add(InvokerGrant.PublicOn(key)); // flags known only at run time may make it public: can't tell
+            }
         }
     }
 

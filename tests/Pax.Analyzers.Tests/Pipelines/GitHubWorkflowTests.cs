@@ -140,7 +140,7 @@ public sealed class GitHubWorkflowTests
             """)));
 
     [Fact]
-    public Task The_deploy_cloudrun_action_counts_as_a_deploy_and_its_flags_as_public_access() => Verify.RunAsync(Verify.ForFiles(
+    public Task The_deploy_cloudrun_action_counts_as_a_deploy_and_its_flags_as_public_access_or_cant_tell_when_unknown() => Verify.RunAsync(Verify.ForFiles(
         (Path, """
             jobs:
               deploy:
@@ -157,9 +157,14 @@ public sealed class GitHubWorkflowTests
                     with:
                       service: orders
                       image: us-docker.pkg.dev/p/r/orders
+                  - uses: google-github-actions/deploy-cloudrun@v2
+                    with:
+                      service: billing
+                      flags: ${{ inputs.flags }}
                   - run: |
                       gcloud pubsub subscriptions create a --topic=t --push-endpoint=https://storefront-x7k2pq3r4a-uc.a.run.app/push
                       gcloud pubsub subscriptions create b --topic=t {|PAX004:--push-endpoint=https://orders-x7k2pq3r4a-uc.a.run.app/push|}
+                      gcloud pubsub subscriptions create c --topic=t --push-endpoint=https://billing-x7k2pq3r4a-uc.a.run.app/push
             """)));
 
     [Fact]
