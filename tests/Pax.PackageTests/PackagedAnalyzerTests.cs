@@ -6,7 +6,7 @@ namespace Pax.PackageTests;
 
 /// <summary>
 /// A consumer of several Pax packages (each carrying the analyzer and its props) gets PAX001-PAX004 from the packaged
-/// analyzer, in C#, a .sh and a .tf, each finding exactly once.
+/// analyzer, in C#, a .sh, a .tf, a GitHub Actions workflow and a Cloud Build config, each finding exactly once.
 /// </summary>
 public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
 {
@@ -18,6 +18,7 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
         var project = Path.Combine(feed.Work, "Consumer");
         Directory.CreateDirectory(Path.Combine(project, "deploy"));
         Directory.CreateDirectory(Path.Combine(project, "infra"));
+        Directory.CreateDirectory(Path.Combine(project, ".github", "workflows"));
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -123,11 +124,40 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
             }
             """);
 
+        // The props hand .github/workflows/*.yml (a dot folder the SDK's globs skip) and cloudbuild*.yaml to the analyzer.
+        File.WriteAllText(Path.Combine(project, ".github", "workflows", "deploy.yml"), """
+            name: schedule
+            on: push
+            jobs:
+              schedule:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: google-github-actions/auth@v2
+                  - run: |
+                      gcloud scheduler jobs create http collect-ci \
+                        --uri=https://run.googleapis.com/v2/projects/p/locations/us-east1/jobs/collector:run \
+                        --oidc-service-account-email=sa@p.iam.gserviceaccount.com
+            """);
+        File.WriteAllText(Path.Combine(project, "deploy", "cloudbuild.yaml"), """
+            steps:
+              - name: gcr.io/cloud-builders/gcloud
+                args:
+                  - scheduler
+                  - jobs
+                  - create
+                  - http
+                  - ping-ci
+                  - --uri=https://ping-abc123-ue.a.run.app/
+                  - --oauth-service-account-email=ping@p.iam.gserviceaccount.com
+            """);
+
         var (exit, output) = await feed.DotnetAsync(project, Ct, "build", "-nologo", "-v", "q");
 
         Assert.True(exit == 0, output);
         string[] expected =
             [
+                ".github/workflows/deploy.yml:11 PAX001",
+                "deploy/cloudbuild.yaml:10 PAX003",
                 "Deploy.cs:19 PAX001",
                 "Deploy.cs:24 PAX003",
                 "Deploy.cs:28 PAX004",

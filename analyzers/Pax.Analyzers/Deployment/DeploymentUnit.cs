@@ -1,7 +1,7 @@
 namespace Pax.Analyzers.Deployment;
 
 /// <summary>
-/// What one deployment unit (a C# project, a script, a Terraform module) configures: who calls which Cloud Run or
+/// What one deployment unit (a C# project, the project's scripts and CI files, a Terraform module) configures: who calls which Cloud Run or
 /// Cloud Functions target, which services, jobs and functions it deploys, and which roles it grants on them.
 /// </summary>
 internal sealed class DeploymentUnit
@@ -79,6 +79,9 @@ internal sealed class DeploymentUnit
             _functions[function.Key] = function.Value;
         }
     }
+
+    /// <summary>Adds the grants another unit holds (and nothing else it configures).</summary>
+    public void AddGrants(DeploymentUnit other) => _grants.AddRange(other._grants);
 
     /// <summary>
     /// The invocations whose caller no grant of this unit lets invoke its target (PAX002), with the permission that is

@@ -1,31 +1,44 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Project;
 
 namespace Pax.Analyzers.Scripts;
 
 /// <summary>
 /// Turns the gcloud commands of a script into token findings (PAX001, PAX003), invocations of Cloud Run targets and
-/// <c>roles/run.invoker</c> grants (PAX002).
+/// <c>roles/run.invoker</c> grants (PAX002), and notes the Cloud Build configs it submits.
 /// </summary>
 internal sealed class GcloudDeploymentReader
 {
     private readonly Func<TextSpan, Location> _locate;
     private readonly List<TokenFinding> _findings;
     private readonly DeploymentUnit _unit;
+    private readonly List<string>? _submittedConfigs;
 
-    private GcloudDeploymentReader(Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
+    private GcloudDeploymentReader(Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit, List<string>? submittedConfigs)
     {
         _locate = locate;
         _findings = findings;
         _unit = unit;
+        _submittedConfigs = submittedConfigs;
     }
 
     /// <summary>Reads every gcloud command of <paramref name="script"/> into <paramref name="findings"/> and <paramref name="unit"/>.</summary>
-    public static void Read(ShellScript script, Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit)
+    public static void Read(ShellScript script, Func<TextSpan, Location> locate, List<TokenFinding> findings, DeploymentUnit unit) =>
+        Read(script.Commands, new GcloudDeploymentReader(locate, findings, unit, null));
+
+    /// <summary>Reads every gcloud command of <paramref name="script"/> into <paramref name="facts"/>.</summary>
+    public static void Read(ShellScript script, Func<TextSpan, Location> locate, DeploymentFacts facts) =>
+        Read(script.Commands, new GcloudDeploymentReader(locate, facts.Findings, facts.Unit, facts.SubmittedConfigs));
+
+    /// <summary>Reads one gcloud command (a Cloud Build step's arguments) into <paramref name="facts"/>.</summary>
+    public static void Read(GcloudCommand command, Func<TextSpan, Location> locate, DeploymentFacts facts) =>
+        new GcloudDeploymentReader(locate, facts.Findings, facts.Unit, facts.SubmittedConfigs).Read(command);
+
+    private static void Read(IReadOnlyList<ShellCommand> commands, GcloudDeploymentReader reader)
     {
-        var reader = new GcloudDeploymentReader(locate, findings, unit);
-        foreach (var command in script.Commands)
+        foreach (var command in commands)
         {
             if (GcloudCommand.From(command) is { } gcloud)
             {
@@ -64,6 +77,15 @@ internal sealed class GcloudDeploymentReader
             if (command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check"))
             {
                 _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
+            }
+        }
+        else if (command.Is("builds", "submit") || command.Is("builds", "triggers", "create"))
+        {
+            // The config file a build runs: --config for submit, --build-config (or --inline-config, read into the
+            // trigger) for triggers (cloud.google.com/sdk/gcloud/reference/builds/submit, …/builds/triggers/create/github).
+            if ((command.Flag("config") ?? command.Flag("build-config") ?? command.Flag("inline-config"))?.Value is { } config)
+            {
+                _submittedConfigs?.Add(WrittenConfig.NormalizePath(config));
             }
         }
         else

@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Pax.Analyzers.Deployment;
-using Pax.Analyzers.Suppression;
+using Pax.Analyzers.Project;
 
 namespace Pax.Analyzers.Scripts;
 
 /// <summary>
-/// PAX001-PAX004 in shell scripts (<c>*.sh</c>, <c>*.bash</c>) and Dockerfile <c>RUN</c> instructions given as
-/// AdditionalFiles: gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
-/// IAM grants. A script is one deployment unit.
+/// PAX001-PAX004 in the deployment scripts and CI files given as AdditionalFiles: shell scripts (<c>*.sh</c>,
+/// <c>*.bash</c>), Dockerfile <c>RUN</c> instructions, GitHub Actions workflows (<c>.github/workflows/*.yml</c>, their
+/// <c>run:</c> steps) and Cloud Build configs (<c>cloudbuild*.yaml</c>, and the configs a script writes that the
+/// project submits): gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
+/// IAM grants. The project is one deployment unit: a grant, public deploy or deployed target in any of these files
+/// counts for the invocations in any other.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
@@ -24,58 +27,45 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var options = start.Options;
+            if (!options.AdditionalFiles.Any(file => DeploymentFiles.IsScriptOrPipeline(DeploymentFiles.KindOf(file, options))))
+            {
+                return;
+            }
+
+            var files = new ConcurrentBag<DeploymentFile>();
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, files));
+            start.RegisterCompilationEndAction(end =>
+            {
+                var project = ProjectDeployment.From(files);
+                foreach (var diagnostic in project.ConfigFindings.Concat(project.UnitDiagnostics()))
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+            });
+        });
     }
 
-    /// <summary>Whether the analyzer reads <paramref name="path"/>.</summary>
-    internal static bool IsScript(string path) =>
-        path.EndsWith(".sh", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".bash", StringComparison.OrdinalIgnoreCase)
-        || DockerfileShellText.IsDockerfile(path);
-
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentBag<DeploymentFile> files)
     {
-        var path = context.AdditionalFile.Path;
-        if (!IsScript(path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        var kind = DeploymentFiles.KindOf(context.AdditionalFile, context.Options);
+        if (!DeploymentFiles.IsScriptOrPipeline(kind) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text
+            || DeploymentFileReader.Read(context.AdditionalFile.Path, kind, text) is not { } file)
         {
             return;
         }
 
-        var original = text.ToString();
-        var content = original;
-        if (content.IndexOf("gcloud", StringComparison.Ordinal) < 0)
+        foreach (var finding in file.Facts.Findings)
         {
-            return;
+            var diagnostic = finding.ToDiagnostic();
+            if (!file.Suppressions.IsSuppressed(diagnostic))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
-        if (DockerfileShellText.IsDockerfile(path))
-        {
-            content = DockerfileShellText.Extract(content);
-        }
-
-        var findings = new List<TokenFinding>();
-        var unit = new DeploymentUnit();
-        var script = ShellScriptReader.Read(content);
-        GcloudDeploymentReader.Read(script, span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), findings, unit);
-        var suppressions = InlineSuppressions.MayHaveDirectives(original)
-            ? InlineSuppressions.Read(text, slashComments: false, script.ConstructEnd)
-            : InlineSuppressions.None;
-        foreach (var finding in findings)
-        {
-            Report(context, suppressions, finding.ToDiagnostic());
-        }
-
-        foreach (var diagnostic in unit.Diagnostics())
-        {
-            Report(context, suppressions, diagnostic);
-        }
-    }
-
-    private static void Report(AdditionalFileAnalysisContext context, InlineSuppressions suppressions, Diagnostic diagnostic)
-    {
-        if (!suppressions.IsSuppressed(diagnostic))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
+        files.Add(file);
     }
 }

@@ -49,6 +49,21 @@ internal sealed class ShellScript
         return end;
     }
 
+    /// <summary>
+    /// What a <c># pax-ignore:</c> comment before a statement covers, for every statement: from its start to its end, or
+    /// to the end of the block it opens.
+    /// </summary>
+    public IEnumerable<TextSpan> Constructs()
+    {
+        var depth = 0;
+        for (var i = 0; i < Statements.Count; i++)
+        {
+            var statement = Statements[i];
+            yield return TextSpan.FromBounds(statement.Span.Start, statement.Opens ? BlockEnd(i, depth) : statement.Span.End);
+            depth += statement.DepthChange;
+        }
+    }
+
     private int BlockEnd(int opener, int depthBefore)
     {
         var depth = depthBefore;

@@ -1,11 +1,66 @@
 using System.Text;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Text;
 
 namespace Pax.Analyzers.Scripts;
 
-/// <summary>Parameter expansion and command substitution.</summary>
+/// <summary>Parameter expansion, command substitution and heredoc bodies.</summary>
 internal sealed partial class ShellScriptReader
 {
+    /// <summary>
+    /// The body of a heredoc, from <paramref name="start"/> to <paramref name="end"/>: as written when the delimiter was
+    /// quoted; otherwise with <c>$VAR</c>, <c>${…}</c>, <c>$(…)</c> and <c>`…`</c> expanded and <c>\$</c>, <c>\`</c>,
+    /// <c>\\</c> and <c>\</c>-newline unescaped (bash manual, "Here Documents"); leading tabs removed for <c>&lt;&lt;-</c>.
+    /// </summary>
+    private MappedText ReadHeredocBody(int start, int end, PendingHeredoc heredoc)
+    {
+        var builder = new MappedText.Builder();
+        var saved = _position;
+        var lineStart = true;
+        try
+        {
+            _position = start;
+            while (_position < end)
+            {
+                var c = _text[_position];
+                if (heredoc.StripTabs && lineStart && c == '\t')
+                {
+                    _position++;
+                    continue;
+                }
+
+                lineStart = c == '\n';
+                var expand = !heredoc.Quoted;
+                if (expand && c == '\\' && _position + 1 < end && _text[_position + 1] is '$' or '`' or '\\' or '\n')
+                {
+                    if (_text[_position + 1] != '\n')
+                    {
+                        builder.Append(_text[_position + 1], _position + 1);
+                    }
+
+                    _position += 2;
+                }
+                else if (expand && c is '$' or '`')
+                {
+                    var from = _position;
+                    var value = c == '$' ? ReadExpansion() : ReadBackticks();
+                    builder.Append(value, from, _position);
+                }
+                else
+                {
+                    builder.Append(c, _position);
+                    _position++;
+                }
+            }
+
+            return builder.Build(end);
+        }
+        finally
+        {
+            _position = saved;
+        }
+    }
+
     private string ReadExpansion()
     {
         var next = Peek(1);

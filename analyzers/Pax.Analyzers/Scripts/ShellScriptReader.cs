@@ -5,8 +5,9 @@ namespace Pax.Analyzers.Scripts;
 
 /// <summary>
 /// Reads a POSIX/bash script into its simple commands: quotes removed, <c>\</c> continuations joined, comments and
-/// heredoc bodies skipped, <c>$VAR</c>/<c>${VAR}</c>/<c>${VAR:-default}</c> expanded from the literal assignments made
-/// earlier in the same file. It never throws: a failure ends reading and is reported in <see cref="ShellScript.Failure"/>.
+/// heredoc bodies skipped (those a <c>cat</c> or <c>tee</c> may write to a file are kept, expanded), <c>$VAR</c>/<c>${VAR}</c>/<c>${VAR:-default}</c>
+/// expanded from the literal assignments made earlier in the same file (and from the environment it is given). It never
+/// throws: a failure ends reading and is reported in <see cref="ShellScript.Failure"/>.
 /// </summary>
 internal sealed partial class ShellScriptReader
 {
@@ -21,6 +22,8 @@ internal sealed partial class ShellScriptReader
     private readonly List<ShellCommand> _commands = [];
     private readonly List<ShellStatement> _statements = [];
     private readonly List<PendingHeredoc> _pendingHeredocs = [];
+    private List<ShellRedirection>? _redirections;
+    private int _heredocEnd = -1;
     private int _position;
 
     private ShellScriptReader(string text, Dictionary<string, string> variables)
@@ -29,18 +32,31 @@ internal sealed partial class ShellScriptReader
         _variables = variables;
     }
 
-    /// <summary>Reads <paramref name="text"/>; never throws.</summary>
-    public static ShellScript Read(string text)
+    /// <summary>
+    /// Reads <paramref name="text"/>; never throws. <paramref name="environment"/> holds the variables set before the
+    /// script runs (a CI step's <c>env:</c>).
+    /// </summary>
+    public static ShellScript Read(string text, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var reader = new ShellScriptReader(text ?? string.Empty, new Dictionary<string, string>(StringComparer.Ordinal));
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (environment is not null)
+        {
+            foreach (var variable in environment)
+            {
+                variables[variable.Key] = variable.Value;
+            }
+        }
+
+        var reader = new ShellScriptReader(text ?? string.Empty, variables);
         try
         {
             while (reader._position < reader._text.Length)
             {
+                reader._heredocEnd = -1;
                 var words = reader.ReadCommandWords();
                 if (words.Count > 0)
                 {
-                    reader._statements.Add(ShellStatement.From(words));
+                    reader._statements.Add(ShellStatement.From(words, reader._heredocEnd));
                 }
 
                 reader.Complete(words);
@@ -85,7 +101,7 @@ internal sealed partial class ShellScriptReader
             }
             else if (c is '<' or '>' || (c == '&' && Peek(1) == '>'))
             {
-                ReadRedirection();
+                ReadRedirection(words);
             }
             else if (c is ';' or '&' or '|' or '(' or ')')
             {
@@ -125,6 +141,8 @@ internal sealed partial class ShellScriptReader
             firstCommandWord++;
         }
 
+        var redirections = _redirections;
+        _redirections = null;
         if (firstCommandWord == words.Count || declaration)
         {
             // NAME=value alone (or after export/readonly/local) assigns for the rest of the script.
@@ -139,10 +157,10 @@ internal sealed partial class ShellScriptReader
         }
 
         // NAME=value before a command sets that command's environment only.
-        _commands.Add(new ShellCommand(words.GetRange(firstCommandWord, words.Count - firstCommandWord)));
+        _commands.Add(new ShellCommand(words.GetRange(firstCommandWord, words.Count - firstCommandWord), redirections));
     }
 
-    private void ReadRedirection()
+    private void ReadRedirection(List<ShellWord> words)
     {
         var start = _position;
         if (_text[_position] == '&')
@@ -156,6 +174,16 @@ internal sealed partial class ShellScriptReader
         }
 
         var op = _text.Substring(start, _position - start);
+        var descriptor = start;
+        while (descriptor > 0 && char.IsDigit(_text[descriptor - 1]))
+        {
+            descriptor--;
+        }
+
+        // A file descriptor is a whole word of digits before the operator (2>&1), not the end of one (a2>f).
+        var fd = descriptor == 0 || _text[descriptor - 1] is ' ' or '\t' or '\n' or ';' or '|' or '&' or '('
+            ? _text.Substring(descriptor, start - descriptor)
+            : string.Empty;
         var stripTabs = false;
         if (op == "<<" && Peek(0) == '-')
         {
@@ -172,11 +200,23 @@ internal sealed partial class ShellScriptReader
             _position++;
         }
 
+        if (Peek(0) == '|' && op == ">")
+        {
+            op = ">|";
+        }
+
         var target = ReadWord(stopAtBlanks: true);
+        var redirections = _redirections ??= [];
+        PendingHeredoc? heredoc = null;
         if (op == "<<" && target is not null)
         {
-            _pendingHeredocs.Add(new PendingHeredoc(target.Value, stripTabs));
+            var quoted = _text.IndexOfAny(['\'', '"', '\\'], target.Span.Start, target.Span.Length) >= 0;
+            var writer = words.FirstOrDefault(word => word.Value is "cat" or "tee")?.Value;
+            heredoc = new PendingHeredoc(target.Value, stripTabs, quoted, writer, redirections);
+            _pendingHeredocs.Add(heredoc);
         }
+
+        redirections.Add(new ShellRedirection(fd.Length > 0 && fd != "1" && fd != "0" ? fd + op : op, target, heredoc));
     }
 
     private void SkipToLineEnd()
@@ -191,16 +231,26 @@ internal sealed partial class ShellScriptReader
     {
         foreach (var heredoc in _pendingHeredocs)
         {
+            var bodyStart = _position;
+            var bodyEnd = _text.Length;
             while (_position < _text.Length)
             {
                 var end = _text.IndexOf('\n', _position);
                 var lineEnd = end < 0 ? _text.Length : end;
                 var line = _text.Substring(_position, lineEnd - _position).TrimEnd('\r');
+                var lineStart = _position;
                 _position = end < 0 ? _text.Length : end + 1;
                 if ((heredoc.StripTabs ? line.TrimStart('\t') : line) == heredoc.Delimiter)
                 {
+                    bodyEnd = lineStart;
                     break;
                 }
+            }
+
+            _heredocEnd = Math.Max(_heredocEnd, Math.Max(bodyStart, _position - 1));
+            if (heredoc.KeepBody)
+            {
+                heredoc.Body = ReadHeredocBody(bodyStart, bodyEnd, heredoc);
             }
         }
 

@@ -28,8 +28,11 @@ internal sealed class ShellStatement
     /// <summary>Whether a leading keyword opens a block (<c>if</c>, <c>for</c>, <c>while</c>, <c>case</c>, <c>{</c>, …).</summary>
     public bool Opens { get; }
 
-    /// <summary>The statement made of <paramref name="words"/> (at least one).</summary>
-    public static ShellStatement From(IReadOnlyList<ShellWord> words)
+    /// <summary>
+    /// The statement made of <paramref name="words"/> (at least one); <paramref name="heredocEnd"/>, when not -1, is the
+    /// end of the heredoc bodies read with it (they belong to the statement).
+    /// </summary>
+    public static ShellStatement From(IReadOnlyList<ShellWord> words, int heredocEnd = -1)
     {
         var change = 0;
         var opens = false;
@@ -50,6 +53,7 @@ internal sealed class ShellStatement
             }
         }
 
-        return new ShellStatement(TextSpan.FromBounds(words[0].Span.Start, words[words.Count - 1].Span.End), change, opens);
+        var end = Math.Max(words[words.Count - 1].Span.End, heredocEnd);
+        return new ShellStatement(TextSpan.FromBounds(words[0].Span.Start, end), change, opens);
     }
 }

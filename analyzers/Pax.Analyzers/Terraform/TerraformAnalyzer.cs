@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Project;
 using Pax.Analyzers.Suppression;
 
 namespace Pax.Analyzers.Terraform;
@@ -11,7 +12,8 @@ namespace Pax.Analyzers.Terraform;
 /// <summary>
 /// PAX001-PAX004 in Terraform files (<c>*.tf</c>) given as AdditionalFiles: Cloud Scheduler jobs, Pub/Sub push
 /// subscriptions, Eventarc triggers, event-triggered functions and IAM grants. A module (the <c>.tf</c> files of one
-/// folder) is one deployment unit.
+/// folder) is one deployment unit; the grants of the project's scripts and CI files count in every module too (the
+/// module's own grants count only within it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TerraformAnalyzer : DiagnosticAnalyzer
@@ -94,6 +96,7 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
         ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>> units,
         ConcurrentDictionary<string, Lazy<TerraformModule>> modules)
     {
+        ProjectDeployment? scripts = null;
         foreach (var folder in units)
         {
             var files = folder.Value;
@@ -108,7 +111,16 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
                 module.AddRange(file.Unit);
             }
 
-            foreach (var diagnostic in module.Diagnostics())
+            var diagnostics = module.Diagnostics().ToList();
+            if (diagnostics.Count > 0)
+            {
+                // Only on this path, which a correct project does not take: what the project's scripts and CI files grant.
+                scripts ??= ProjectDeployment.Read(context.Options.AdditionalFiles, context.Options, context.CancellationToken);
+                module.AddGrants(scripts.Unit);
+                diagnostics = module.Diagnostics().ToList();
+            }
+
+            foreach (var diagnostic in diagnostics)
             {
                 var path = diagnostic.Location.GetLineSpan().Path;
                 var suppressions = files.FirstOrDefault(f => f.Path == path).Suppressions ?? InlineSuppressions.None;

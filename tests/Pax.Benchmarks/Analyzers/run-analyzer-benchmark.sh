@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (run by hand, not a test): what Pax.Analyzers costs in a build.
 #
-# Generates a project of 300 C# files and 200 deployment files (100 gcloud scripts, 100 Terraform files in 10 modules)
-# under $WORK, builds it once to warm up, then rebuilds it with -p:ReportAnalyzer=true and prints Pax.Analyzers'
+# Generates a project of 300 C# files and 240 deployment files (100 gcloud scripts, 100 Terraform files in 10 modules,
+# 20 GitHub Actions workflows, 20 Cloud Build configs) under $WORK, builds it once to warm up, then rebuilds it with -p:ReportAnalyzer=true and prints Pax.Analyzers'
 # analyzer time, the build's wall time and their ratio (target: <= 3%), per rebuild and as min/median/max.
 # Every C# file holds Cloud Scheduler and Pub/Sub deployment code (stubs of Google's types, by metadata name) beside
-# ordinary code: the worst case for the C# analyzer, whose work grows with the assignments to those types.
+# ordinary code: the worst case for the C# analyzer, whose work grows with the assignments to those types. The scripts
+# and CI files are one deployment unit (grants in one count for invocations in another), checked at compilation end.
 #
 # Usage: flock /tmp/pax-build.lock tests/Pax.Benchmarks/Analyzers/run-analyzer-benchmark.sh
 # Optional: WORK (default /tmp/pax-analyzer-benchmark), RUNS (measured rebuilds, default 3).
@@ -19,7 +20,7 @@ dotnet build "$ROOT/analyzers/Pax.Analyzers/Pax.Analyzers.csproj" -c Release -v:
 ANALYZER="$ROOT/analyzers/Pax.Analyzers/bin/Release/netstandard2.0/Pax.Analyzers.dll"
 
 rm -rf "$WORK"
-mkdir -p "$WORK/Code" "$WORK/deploy"
+mkdir -p "$WORK/Code" "$WORK/deploy" "$WORK/.github/workflows" "$WORK/ci"
 
 cat > "$WORK/Benchmark.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -32,7 +33,7 @@ cat > "$WORK/Benchmark.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <Analyzer Include="$ANALYZER" />
-    <AdditionalFiles Include="deploy/**/*.sh;infra/**/*.tf" />
+    <AdditionalFiles Include="deploy/**/*.sh;infra/**/*.tf;.github/workflows/*.yml;ci/**/cloudbuild*.yaml" />
   </ItemGroup>
 </Project>
 XML
@@ -240,6 +241,86 @@ resource "google_cloud_run_v2_service_iam_member" "push_$i" {
 TF
 done
 
+# GitHub Actions workflows and Cloud Build configs (quoted heredocs: @I@ stands for the number).
+for i in $(seq 1 20); do
+  sed "s/@I@/$i/g" > "$WORK/.github/workflows/deploy-$i.yml" <<'YAML'
+name: deploy service @I@
+on:
+  push:
+    branches: [main]
+env:
+  PROJECT: project-@I@
+  REGION: us-east1
+  SERVICE: api-@I@
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: google-github-actions/auth@v2
+        with:
+          workload_identity_provider: ${{ secrets.WIF_PROVIDER }}
+          service_account: ${{ secrets.WIF_SERVICE_ACCOUNT }}
+      - name: Build
+        run: |
+          docker build -t "${{ env.REGION }}-docker.pkg.dev/${{ env.PROJECT }}/app/${{ env.SERVICE }}:${{ github.sha }}" .
+          docker push "${{ env.REGION }}-docker.pkg.dev/${{ env.PROJECT }}/app/${{ env.SERVICE }}:${{ github.sha }}"
+      - name: Deploy
+        run: |
+          gcloud run deploy "$SERVICE" \
+            --image="${{ env.REGION }}-docker.pkg.dev/${{ env.PROJECT }}/app/${{ env.SERVICE }}:${{ github.sha }}" \
+            --region="$REGION" --no-allow-unauthenticated
+          gcloud run services add-iam-policy-binding "$SERVICE" --region="$REGION" \
+            --member="serviceAccount:tick-@I@@${{ env.PROJECT }}.iam.gserviceaccount.com" --role=roles/run.invoker
+      - name: Schedule
+        env:
+          TICK_SA: tick-@I@@${{ env.PROJECT }}.iam.gserviceaccount.com
+        run: |
+          # Create the tick job once; later runs keep it.
+          URL="$(gcloud run services describe "$SERVICE" --region="$REGION" --format='value(status.url)')"
+          gcloud scheduler jobs describe tick-@I@ --location="$REGION" \
+            || gcloud scheduler jobs create http tick-@I@ --location="$REGION" --schedule="*/5 * * * *" \
+              --uri="$URL/cron/tick" --oidc-service-account-email="$TICK_SA" --oidc-token-audience="$URL"
+YAML
+  sed "s/@I@/$i/g" > "$WORK/ci/cloudbuild-$i.yaml" <<'YAML'
+substitutions:
+  _REGION: us-east1
+  _JOB: collector-@I@
+steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'us-docker.pkg.dev/$PROJECT_ID/pax/${_JOB}:$SHORT_SHA', '.']
+  - name: gcr.io/cloud-builders/docker
+    args: ['push', 'us-docker.pkg.dev/$PROJECT_ID/pax/${_JOB}:$SHORT_SHA']
+  - name: gcr.io/google.com/cloudsdktool/cloud-sdk
+    entrypoint: gcloud
+    args:
+      - run
+      - jobs
+      - deploy
+      - ${_JOB}
+      - --image=us-docker.pkg.dev/$PROJECT_ID/pax/${_JOB}:$SHORT_SHA
+      - --region=${_REGION}
+  - name: gcr.io/cloud-builders/gcloud
+    args: ['run', 'jobs', 'add-iam-policy-binding', '${_JOB}', '--region=${_REGION}', '--member=serviceAccount:scheduler@$PROJECT_ID.iam.gserviceaccount.com', '--role=roles/run.invoker']
+  - name: gcr.io/cloud-builders/gcloud
+    entrypoint: bash
+    args:
+      - -c
+      - |
+        gcloud scheduler jobs describe ${_JOB}-tick --location=${_REGION} \
+          || gcloud scheduler jobs create http ${_JOB}-tick --location=${_REGION} \
+            --schedule="*/30 * * * *" \
+            --uri="https://run.googleapis.com/v2/projects/$PROJECT_ID/locations/${_REGION}/jobs/${_JOB}:run" \
+            --oauth-service-account-email="scheduler@$PROJECT_ID.iam.gserviceaccount.com" \
+            --oauth-token-scope=https://www.googleapis.com/auth/cloud-platform
+images:
+  - us-docker.pkg.dev/$PROJECT_ID/pax/${_JOB}:$SHORT_SHA
+YAML
+done
+
 cd "$WORK"
 dotnet build -c Release -nologo -v:q >/dev/null   # restore and warm up
 
@@ -262,4 +343,4 @@ printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END {
   median = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
   printf "Pax.Analyzers/build over %d rebuilds: min %.2f%%, median %.2f%%, max %.2f%%\n", NR, r[1], median, r[NR] }'
 echo "Pax findings in the last build (the generated deployment code is correct, so 0 expected): $(grep -cE 'warning PAX00[1-4]' "$WORK/build-$RUNS.log" || true)"
-echo "files: $(ls "$WORK"/Code/*.cs | wc -l) C#, $(ls "$WORK"/deploy/*.sh | wc -l) scripts, $(find "$WORK/infra" -name '*.tf' | wc -l) Terraform"
+echo "files: $(ls "$WORK"/Code/*.cs | wc -l) C#, $(ls "$WORK"/deploy/*.sh | wc -l) scripts, $(find "$WORK/infra" -name '*.tf' | wc -l) Terraform, $(ls "$WORK"/.github/workflows/*.yml | wc -l) workflows, $(ls "$WORK"/ci/*.yaml | wc -l) Cloud Build configs"

@@ -1,0 +1,137 @@
+using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Text;
+
+namespace Pax.Analyzers.Yaml;
+
+/// <summary>Flow collections (<c>[a, 'b']</c>, <c>{k: v}</c>), possibly over several lines.</summary>
+internal sealed partial class YamlReader
+{
+    /// <summary>A flow sequence or mapping starting at <paramref name="position"/>, possibly over several lines.</summary>
+    private YamlNode ReadFlow(int position)
+    {
+        var p = position;
+        var node = ReadFlowNode(ref p, inMapping: false);
+        _line = LineOf(Math.Max(position, p - 1));
+        return node;
+    }
+
+    private YamlNode ReadFlowNode(ref int p, bool inMapping)
+    {
+        p = SkipFlowBlanks(p);
+        var c = Peek(p);
+        if (c is '[' or '{')
+        {
+            return ReadFlowCollection(ref p);
+        }
+
+        if (c is '"' or '\'')
+        {
+            _line = LineOf(p);
+            var quoted = ReadQuoted(p);
+            p = quoted.Span.End;
+            return quoted;
+        }
+
+        var start = p;
+        while (p < _text.Length)
+        {
+            c = _text[p];
+            if (c is ',' or ']' or '}' or '\n' or '\r'
+                || (c == ':' && (inMapping || Peek(p + 1) is ' ' or ',' or ']' or '}'))
+                || (c == '#' && p > start && _text[p - 1] is ' ' or '\t'))
+            {
+                break;
+            }
+
+            p++;
+        }
+
+        var end = p;
+        while (end > start && _text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return new YamlScalar(TextSpan.FromBounds(start, end), MappedText.Slice(_text, start, end));
+    }
+
+    private YamlNode ReadFlowCollection(ref int p)
+    {
+        var start = p;
+        var mapping = _text[p] == '{';
+        var close = mapping ? '}' : ']';
+        var items = new List<YamlNode?>();
+        var entries = new List<YamlEntry>();
+        p++;
+        while (true)
+        {
+            p = SkipFlowBlanks(p);
+            if (p >= _text.Length || _text[p] == close)
+            {
+                p = Math.Min(p + 1, _text.Length);
+                break;
+            }
+
+            var itemStart = p;
+            var node = ReadFlowNode(ref p, mapping);
+            p = SkipFlowBlanks(p);
+            if (mapping)
+            {
+                YamlNode? value = null;
+                if (Peek(p) == ':')
+                {
+                    p++;
+                    value = Peek(SkipFlowBlanks(p)) is ',' or '}' ? null : ReadFlowNode(ref p, inMapping: false);
+                    p = SkipFlowBlanks(p);
+                }
+
+                if (node is YamlScalar key)
+                {
+                    entries.Add(new YamlEntry(key, value));
+                }
+            }
+            else
+            {
+                items.Add(node);
+            }
+
+            _constructs.Add(TextSpan.FromBounds(itemStart, Math.Max(itemStart, p)));
+            if (Peek(p) == ',')
+            {
+                p++;
+            }
+            else if (Peek(p) != close && p == itemStart)
+            {
+                p++; // not YAML: step over it rather than loop
+            }
+        }
+
+        var span = TextSpan.FromBounds(start, p);
+        return mapping ? new YamlMapping(span, entries) : new YamlSequence(span, items);
+    }
+
+    private int SkipFlowBlanks(int p)
+    {
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                p++;
+            }
+            else if (c == '#' && (p == 0 || _text[p - 1] is ' ' or '\t' or '\n'))
+            {
+                while (p < _text.Length && _text[p] != '\n')
+                {
+                    p++;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Project;
+
+namespace Pax.Analyzers.Tests.Pipelines;
+
+/// <summary>
+/// The readers of workflows, Cloud Build configs and scripts never throw, whatever the file holds: every prefix of a
+/// realistic file (a file being typed in the IDE) and seeded random edits of its YAML- and shell-significant characters
+/// are read without an exception escaping (an analyzer exception would fail the user's build as AD0001).
+/// </summary>
+public sealed class PipelineReaderRobustnessTests
+{
+    private const string Workflow = """
+        env:
+          REGION: ${{ vars.REGION }}
+        jobs:
+          deploy:
+            runs-on: [ubuntu-latest]
+            defaults: { run: { shell: bash } }
+            steps:
+              - uses: google-github-actions/deploy-cloudrun@v2
+                with: {service: api, flags: '--allow-unauthenticated'}
+              - env:
+                  URI: "https://${{ env.REGION }}-run.googleapis.com/v2/x:run"
+                run: |
+                  cat > cb.yaml <<EOF
+                  steps: [{name: gcr.io/cloud-builders/gcloud, args: ['scheduler', 'jobs', 'create', 'http', 'j', "--uri=$URI"]}]
+                  EOF
+                  gcloud builds submit --config cb.yaml
+                  gcloud scheduler jobs create http j --uri="$URI" \
+                    --oidc-service-account-email=a@p.iam.gserviceaccount.com # pax-ignore: PAX001
+              - run: >-
+                  gcloud pubsub subscriptions create s --push-endpoint=https://api-x-uc.a.run.app/
+        """;
+
+    private const string CloudBuild = """
+        substitutions: {_REGION: us-east1}
+        options: {automapSubstitutions: true, env: ['A=b']}
+        steps:
+        - name: 'gcr.io/cloud-builders/gcloud'
+          args: ['run', 'deploy', 'api', "--region=${_REGION}", '--allow-unauthenticated']
+        - name: gcr.io/cloud-builders/gcloud
+          entrypoint: bash
+          args:
+          - -ec
+          - |
+            # pax-ignore: PAX001 reviewed
+            gcloud scheduler jobs create http j --uri="https://$${R:-x}-run.googleapis.com/v2/x:run" --oidc-service-account-email="$$SA"
+        - name: ubuntu
+          script: |
+            #!/bin/bash
+            echo "steps:" > b.yaml && printf '%s\n' "- name: x" >> b.yaml
+        """;
+
+    public static TheoryData<string, int> Samples() => new()
+    {
+        { Workflow, (int)DeploymentFileKind.GitHubWorkflow },
+        { CloudBuild, (int)DeploymentFileKind.CloudBuild },
+        { Workflow, (int)DeploymentFileKind.Script },
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_prefix_and_random_edits_are_read_without_an_exception(string sample, int kind)
+    {
+        var fileKind = (DeploymentFileKind)kind;
+        var random = new Random(30);
+        const string Significant = "-:|>'\"[]{}\n #$\\`(),&*!%@=";
+        var texts = Enumerable.Range(0, sample.Length + 1).Select(length => sample.Substring(0, length)).ToList();
+        for (var i = 0; i < 400; i++)
+        {
+            var chars = sample.ToCharArray().ToList();
+            for (var edit = 0; edit < 1 + random.Next(4); edit++)
+            {
+                var at = random.Next(chars.Count);
+                switch (random.Next(3))
+                {
+                    case 0: chars.RemoveAt(at); break;
+                    case 1: chars.Insert(at, Significant[random.Next(Significant.Length)]); break;
+                    default: chars[at] = Significant[random.Next(Significant.Length)]; break;
+                }
+            }
+
+            texts.Add(new string([.. chars]));
+        }
+
+        var files = new List<DeploymentFile>();
+        foreach (var text in texts)
+        {
+            if (DeploymentFileReader.Read("f", fileKind, SourceText.From(text)) is { } file)
+            {
+                files.Add(file);
+                _ = file.Suppressions.IsSuppressed(Microsoft.CodeAnalysis.Diagnostic.Create(RuleDescriptors.OidcTokenToGoogleApi, file.Locate(new TextSpan(0, 0)), "x"));
+            }
+        }
+
+        var project = ProjectDeployment.From(files);
+        Assert.NotNull(project.UnitDiagnostics().ToList());
+        Assert.NotEmpty(files);
+    }
+}
