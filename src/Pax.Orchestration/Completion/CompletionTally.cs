@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Internal;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Triggers;
@@ -53,7 +54,7 @@ public sealed class CompletionTally
         var problem = phaseProblem ?? CompletionNames.ValidateProcessor(message.Processor) ?? CompletionNames.ValidateRunKey(message.RunKey);
         if (problem is null && phase!.Processors.Count > 0 && !phase.Processors.Contains(message.Processor, StringComparer.Ordinal))
         {
-            problem = $"processor '{message.Processor}' is not one of phase '{phase.Name}''s processors ({string.Join(", ", phase.Processors)})";
+            problem = UnknownProcessor(phase, message.Processor);
         }
 
         if (problem is not null)
@@ -140,6 +141,14 @@ public sealed class CompletionTally
         return drive.Outcome;
     }
 
+    /// <summary>Why a report from a processor the phase does not name is rejected, with the configured name it was probably meant as.</summary>
+    internal static string UnknownProcessor(PhaseDefinition phase, string processor)
+    {
+        var meant = ClosestName.Find(processor, phase.Processors);
+        var hint = meant is null ? string.Empty : $" — did you mean '{meant}'?";
+        return $"unknown processor '{processor}'{hint} (phase '{phase.Name}' expects {string.Join(", ", phase.Processors.Select(p => "'" + p + "'"))})";
+    }
+
     internal PhaseDefinition? FindPhase(string? name, out string? problem)
     {
         problem = null;
@@ -202,8 +211,7 @@ public sealed class CompletionTally
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                OrchestrationLog.TriggerFailed(_logger, ex, phase.Name, status.RunKey);
-                _metrics.Trigger(phase.Name, "failed");
+                await KeepTriggerFailureAsync(phase.Name, status.RunKey, ex, timedOut: timeout.IsCancellationRequested, cancellationToken).ConfigureAwait(false);
                 return (DriveOutcome.TriggerFailed, default);
             }
         }
@@ -228,5 +236,25 @@ public sealed class CompletionTally
         }
 
         return (DriveOutcome.Triggered, firedAt);
+    }
+
+    /// <summary>
+    /// Makes a failed attempt visible where operators look: the log (event 4006, with the exception), the metric
+    /// (<c>pax.orchestration.triggers{outcome=failed, reason}</c>) and the tally itself (<see cref="StoredTally.LastTriggerError"/>,
+    /// which the dashboard and <c>GET /tallies</c> show). A store that cannot keep it is logged; the claim stays either way.
+    /// </summary>
+    private async Task KeepTriggerFailureAsync(string phase, string runKey, Exception exception, bool timedOut, CancellationToken cancellationToken)
+    {
+        var message = TriggerFailureText.Describe(exception, timedOut, _options.TriggerTimeout);
+        OrchestrationLog.TriggerFailed(_logger, exception, phase, runKey, message);
+        _metrics.TriggerFailed(phase, TriggerFailureText.Reason(exception, timedOut));
+        try
+        {
+            await _store.RecordTriggerFailureAsync(phase, runKey, _time.GetUtcNow(), message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            OrchestrationLog.TriggerFailureNotKept(_logger, ex, phase, runKey);
+        }
     }
 }

@@ -10,6 +10,7 @@ using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
@@ -70,8 +71,9 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new OperatorEndpoints(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
+        services.TryAddSingleton(sp => new PhaseDeployments(sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
-            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
+            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         return services;
     }
