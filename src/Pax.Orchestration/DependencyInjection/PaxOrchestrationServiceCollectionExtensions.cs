@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Completion.Triggers;
@@ -30,7 +31,8 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
     /// <see cref="CompletionPublisher"/> for processors (also as <see cref="ICompletionPublisher"/> unless one is registered; <c>AddPaxInProcessCompletions</c> swaps in the in-process one), <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
-    /// database, when the Firestore store's project has no <c>(default)</c> database.
+    /// database, when the Firestore store's project has no <c>(default)</c> database, and a startup step that logs the
+    /// effective configuration in one entry (event 4019) and records each scheduled phase's first deployment.
     /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -59,6 +61,9 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
         FirestoreDatabaseHealthRegistration.Add(services);
+        services.AddHostedService(sp => new OrchestrationStartup(
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
+            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>()));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));

@@ -108,4 +108,16 @@ internal static partial class OrchestrationLog
 
     public static void MarkTriggeredFailed(ILogger logger, Exception exception, string phase, string runKey) =>
         LogMarkTriggeredFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
+
+    [LoggerMessage(EventId = 4019, EventName = "Configuration", Level = LogLevel.Information, Message = "Orchestrating {PhaseCount} phase(s), tallies in {Store}: {Phases}")]
+    private static partial void LogConfiguration(ILogger logger, int phaseCount, string store, string phases);
+
+    public static void Configuration(ILogger logger, int phaseCount, string store, string phases) =>
+        LogConfiguration(logger, phaseCount, LogText.Escape(store), LogText.Escape(phases));
+
+    [LoggerMessage(EventId = 4020, EventName = "DeploymentNotRecorded", Level = LogLevel.Warning, Message = "The first deployment of phase {Phase} could not be recorded (store unavailable); the watchdog asks again, and expected run keys wait for it")]
+    private static partial void LogDeploymentNotRecorded(ILogger logger, Exception exception, string phase);
+
+    public static void DeploymentNotRecorded(ILogger logger, Exception exception, string phase) =>
+        LogDeploymentNotRecorded(logger, exception, LogText.Escape(phase));
 }
