@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
@@ -83,7 +84,10 @@ public static class PaxOrchestrationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <summary>
+    /// Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from
+    /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="OrchestrationOptions.SectionName"/> (<c>Pax:Orchestration</c>).</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -91,7 +95,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxOrchestration();
-        services.Configure<OrchestrationOptions>(section);
+        CheckedConfiguration.Bind<OrchestrationOptions>(services, section);
         return services;
     }
 
