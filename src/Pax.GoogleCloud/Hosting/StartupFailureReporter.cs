@@ -31,7 +31,6 @@ public sealed class StartupFailureReporter
     private readonly TextWriter _standardOutput;
     private readonly TextWriter _standardError;
     private readonly TimeProvider _timeProvider;
-    private volatile bool _started;
 
     /// <summary>Initializes a reporter.</summary>
     /// <param name="standardOutput">Where the CRITICAL entry goes on Cloud Run.</param>
@@ -63,7 +62,8 @@ public sealed class StartupFailureReporter
     /// <summary>
     /// Sets up a host's logging for this: on Cloud Run, only Cloud Logging's JSON lines (one entry per line, with its
     /// severity and an exception inside it); everywhere, the generic host's own "Hosting failed to start" entry (with
-    /// its stack) is left out until <see cref="RunAsync"/> has started the host, since the failure is reported once, here.
+    /// its stack) is left out until the host has started, since the failure is reported once, by this reporter (a
+    /// provider-specific level, such as <c>Logging:Console:LogLevel</c>, takes precedence over that filter).
     /// </summary>
     /// <param name="logging">The host's logging builder.</param>
     public void ConfigureLogging(ILoggingBuilder logging)
@@ -75,7 +75,9 @@ public sealed class StartupFailureReporter
             logging.AddCloudLoggingJson();
         }
 
-        logging.AddFilter(HostCategory, level => level >= LogLevel.Information && (level < LogLevel.Error || _started));
+        var started = new HostStarted();
+        logging.Services.AddSingleton<IHostedService>(started);
+        logging.AddFilter(HostCategory, level => level >= LogLevel.Information && (level < LogLevel.Error || started.Value));
     }
 
     /// <summary>
@@ -92,7 +94,6 @@ public sealed class StartupFailureReporter
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            _started = true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -159,6 +160,30 @@ public sealed class StartupFailureReporter
             TargetInvocationException { InnerException: { } inner } => Describe(inner),
             _ => OneLine(exception.Message),
         };
+    }
+
+    /// <summary>Set once every hosted service has started (<see cref="IHostedLifecycleService.StartedAsync"/>): the start can no longer fail.</summary>
+    private sealed class HostStarted : IHostedLifecycleService
+    {
+        private volatile bool _value;
+
+        public bool Value => _value;
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken)
+        {
+            _value = true;
+            return Task.CompletedTask;
+        }
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

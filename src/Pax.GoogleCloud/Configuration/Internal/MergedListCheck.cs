@@ -54,18 +54,17 @@ internal static class MergedListCheck
         return sources;
     }
 
-    /// <summary>Names a source as a person knows it: a file's name, "environment variables", "the command line".</summary>
+    /// <summary>Names a source as a person knows it, from how .NET's providers describe themselves: a file's name, "environment variables", "the command line".</summary>
     private static string Describe(IConfigurationProvider provider)
     {
-        var type = provider.GetType().Name;
-        var text = provider.ToString() ?? type;
+        var text = provider.ToString() ?? provider.GetType().Name;
         var quoted = text.IndexOf(" for '", StringComparison.Ordinal);
-        return type switch
+        return text switch
         {
-            _ when type.Contains("EnvironmentVariables", StringComparison.Ordinal) => "environment variables",
-            _ when type.Contains("CommandLine", StringComparison.Ordinal) => "the command line",
+            _ when text.StartsWith("EnvironmentVariables", StringComparison.Ordinal) => "environment variables",
+            _ when text.StartsWith("CommandLine", StringComparison.Ordinal) => "the command line",
             _ when quoted >= 0 && text.IndexOf('\'', quoted + 6) is var end and > 0 => text[(quoted + 6)..end],
-            _ => type,
+            _ => text,
         };
     }
 
