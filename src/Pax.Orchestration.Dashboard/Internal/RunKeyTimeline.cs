@@ -30,7 +30,7 @@ internal static class RunKeyTimeline
         if (lastTriggerError is { } error)
         {
             entries.Add(new TimelineEntry(error.At, "trigger_failed", null, "failed", error.Message, null,
-                $"Trigger failed ({error.Attempts} failed attempt{(error.Attempts == 1 ? string.Empty : "s")} so far): {error.Message}"));
+                $"Trigger failed ({error.Attempts} failed attempt{(error.Attempts == 1 ? string.Empty : "s")} so far; why under Details): the claim stays and is re-driven after its lease."));
         }
 
         if (tally.State == TallyTriggerState.Triggered && tally.TriggeredAt is { } triggeredAt)

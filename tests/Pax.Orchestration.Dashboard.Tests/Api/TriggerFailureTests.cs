@@ -55,14 +55,15 @@ public sealed class TriggerFailureTests(FirestoreEmulatorFixture emulator) : ICl
         Assert.Equal("trigger failed", failed.GridBadge);
         Assert.StartsWith("HTTP 403 PERMISSION_DENIED: ", failed.PageMessage, StringComparison.Ordinal);
         Assert.Equal(("2026-02-10 12:00:00 UTC", "1"), (failed.PageFailedAt, failed.PageAttempts));
-        Assert.Contains(failed.Timeline, e => e.StartsWith("Trigger failed (1 failed attempt so far): HTTP 403 PERMISSION_DENIED: ", StringComparison.Ordinal));
+        var entry = Assert.Single(failed.Timeline, e => e[0].StartsWith("Trigger failed (1 failed attempt so far", StringComparison.Ordinal));
+        Assert.StartsWith("HTTP 403 PERMISSION_DENIED: ", entry[1], StringComparison.Ordinal);
 
         Assert.Equal(DriveOutcome.Triggered, Assert.Single(watchdog.Redriven).Outcome);
         Assert.Single(pubSub.Published);
         Assert.All(new[] { cleared.GridError, cleared.RunKeyError, cleared.SummaryError, cleared.TallyError }, e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
         Assert.Equal("triggered", cleared.GridBadge);
         Assert.Null(cleared.PageMessage);
-        Assert.DoesNotContain(cleared.Timeline, e => e.StartsWith("Trigger failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(cleared.Timeline, e => e[0].StartsWith("Trigger failed", StringComparison.Ordinal));
     }
 
     private static async Task<Seen> ReadAsync(DashboardServer server)
@@ -85,8 +86,13 @@ public sealed class TriggerFailureTests(FirestoreEmulatorFixture emulator) : ICl
             Cell("Last trigger error"),
             Cell("Failed at"),
             Cell("Failed attempts"),
-            page.QuerySelectorAll("h2 + table").Last().QuerySelectorAll("tbody tr td:nth-child(2)").Select(c => c.TextContent).ToList());
+            TimelineOf(page));
     }
+
+    /// <summary>The timeline's rows: event text and details.</summary>
+    private static List<string[]> TimelineOf(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("h2").Single(h => h.TextContent == "Timeline").NextElementSibling!.QuerySelectorAll("tbody tr")
+            .Select(r => new[] { r.Children[1].TextContent, r.Children[4].TextContent }).ToList();
 
     private static async Task<JsonDocument> JsonAsync(DashboardServer server, string path)
     {
@@ -104,5 +110,5 @@ public sealed class TriggerFailureTests(FirestoreEmulatorFixture emulator) : ICl
         string? PageMessage,
         string? PageFailedAt,
         string? PageAttempts,
-        IReadOnlyList<string> Timeline);
+        IReadOnlyList<string[]> Timeline);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Pax.Orchestration.Dashboard.Tests.Support;
 
@@ -22,9 +21,9 @@ public sealed class RejectedForRunKeyTests
         await using var server = await DashboardServer.StartAsync(intake: true);
         await server.ReportAsync("collect", "cam-a", RunKey, messageId: "m-a");
 
-        await PushAsync(server, """{"phase":"collect","processor":" cam-b","runKey":"2026-02-10","status":"succeeded"}""", "m-spaced");
-        await PushAsync(server, """{"phase":"collect","processor":"cam-c","runKey":"2026-02-10","status":"done"}""", "m-status");
-        await PushAsync(server, """{"phase":"collect","processor":"cam-a","runKey":"2026-02-11","status":"succeeded","extra":1}""" + "x", "m-broken");
+        await server.PushAsync("""{"phase":"collect","processor":" cam-b","runKey":"2026-02-10","status":"succeeded"}""", "m-spaced");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-c","runKey":"2026-02-10","status":"done"}""", "m-status");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-a","runKey":"2026-02-11","status":"succeeded","extra":1}""" + "x", "m-broken");
         var (_, page) = await Html.GetAsync(server.Client, $"/pax/phases/collect/{RunKey}");
         using var json = JsonDocument.Parse(await server.Client.GetStringAsync($"/pax/api/phases/collect/{RunKey}", Ct));
 
@@ -44,7 +43,7 @@ public sealed class RejectedForRunKeyTests
     {
         await using var server = await DashboardServer.StartAsync(intake: true);
 
-        await PushAsync(server, """{"phase":"collect","processor":"cam-x","runKey":"2026-02-10","status":"succeeded"}""", "m-x");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-x","runKey":"2026-02-10","status":"succeeded"}""", "m-x");
         var (response, page) = await Html.GetAsync(server.Client, $"/pax/phases/collect/{RunKey}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,11 +54,11 @@ public sealed class RejectedForRunKeyTests
     public async Task The_phases_page_counts_each_phase_s_rejections_of_the_last_24_hours_and_links_to_them()
     {
         await using var server = await DashboardServer.StartAsync(intake: true);
-        await PushAsync(server, """{"phase":"collect","processor":"cam-z","runKey":"2026-02-09","status":"succeeded"}""", "m-old");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-z","runKey":"2026-02-09","status":"succeeded"}""", "m-old");
         server.Time.Advance(TimeSpan.FromHours(25));
-        await PushAsync(server, """{"phase":"collect","processor":"cam-y","runKey":"2026-02-10","status":"succeeded"}""", "m-1");
-        await PushAsync(server, """{"phase":"collect","processor":"cam-a","runKey":"2026-02-10","status":"maybe"}""", "m-2");
-        await PushAsync(server, """{"phase":"process","processor":"p1","runKey":"r/1","status":"succeeded"}""", "m-3");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-y","runKey":"2026-02-10","status":"succeeded"}""", "m-1");
+        await server.PushAsync("""{"phase":"collect","processor":"cam-a","runKey":"2026-02-10","status":"maybe"}""", "m-2");
+        await server.PushAsync("""{"phase":"process","processor":"p1","runKey":"r/1","status":"succeeded"}""", "m-3");
 
         var (_, phases) = await Html.GetAsync(server.Client, "/pax");
         using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/pax/api/phases", Ct));
@@ -74,14 +73,5 @@ public sealed class RejectedForRunKeyTests
         Assert.Equal("collect", filteredJson.RootElement.GetProperty("phase").GetString());
         Assert.Equal(3, filteredJson.RootElement.GetProperty("messages").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    /// <summary>POSTs a push envelope carrying <paramref name="data"/> to the intake and expects it acknowledged.</summary>
-    private static async Task PushAsync(DashboardServer server, string data, string messageId)
-    {
-        var body = JsonSerializer.Serialize(new { message = new { data = Convert.ToBase64String(Encoding.UTF8.GetBytes(data)), messageId }, subscription = "projects/p/subscriptions/s" });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var response = await server.Client.PostAsync("/", content, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -134,6 +134,18 @@ public sealed class DashboardServer : IAsyncDisposable
         return new DashboardServer(app, directory, time, app.Services.GetRequiredService<FakeLogCollector>()) { Trigger = trigger };
     }
 
+    /// <summary>POSTs a Pub/Sub push envelope carrying <paramref name="data"/> to the intake (<c>intake: true</c>) and expects it acknowledged.</summary>
+    public async Task PushAsync(string data, string messageId)
+    {
+        var body = JsonSerializer.Serialize(new { message = new { data = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(data)), messageId }, subscription = "projects/p/subscriptions/s" });
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync("/", content, TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The intake answered {(int)response.StatusCode} to message {messageId}.");
+        }
+    }
+
     public Task<CompletionReceipt> ReportAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null, string? details = null) =>
         Tally.RecordAsync(new CompletionMessage(phase, processor, runKey, status, messageId, details), TestContext.Current.CancellationToken);
 
