@@ -115,6 +115,16 @@ for field in schedule_at lease_until; do
     --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
     || echo "Index on scheduler_jobs (status, ${field}) exists already."
 done
+# The dashboard lists and counts a phase's (and a run key's) rejected deliveries newest first: two composite indexes on
+# the rejected deliveries' collection (Pax:Orchestration:Firestore:RejectedCollection, default pax_rejected).
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
+  || echo "Index on pax_rejected (phase, receivedAt) exists already."
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=runKey,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
+  || echo "Index on pax_rejected (phase, runKey, receivedAt) exists already."
 gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks --enable-ttl --async \
   --project="${PROJECT}" 2>/dev/null || echo "TTL on scheduler_ticks.expire_at is set already."
 

@@ -73,6 +73,9 @@ public sealed partial class FirestoreCompletionStore
             Where = FirestoreFilter.And(
                 FirestoreFilter.Field(RejectedFields.Phase, "EQUAL", FirestoreValue.String(phase)),
                 FirestoreFilter.Field(RejectedFields.ReceivedAt, "GREATER_THAN_OR_EQUAL", FirestoreValue.Timestamp(since))),
+
+            // The list's order, so the count reads the list's index (phase, receivedAt descending).
+            OrderBy = [FirestoreOrder.Descending(RejectedFields.ReceivedAt)],
         };
         return (int)await _client.CountAsync(_projectId, query, CompletionLimits.MaxRejectedCount, cancellationToken).ConfigureAwait(false);
     }
