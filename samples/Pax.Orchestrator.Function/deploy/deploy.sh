@@ -51,8 +51,7 @@ SCHEDULER_SA="${SERVICE}-scheduler@${PROJECT}.iam.gserviceaccount.com"
 processors=()
 IFS=',' read -ra names <<< "${PROCESSORS}"
 for name in "${names[@]}"; do
-  name="${name#"${name%%[![:space:]]*}"}"
-  name="${name%"${name##*[![:space:]]}"}"
+  [[ "${name}" =~ ^[[:space:]]*(.*[^[:space:]])?[[:space:]]*$ ]] && name="${BASH_REMATCH[1]}"
   if [ -z "${name}" ]; then
     echo "error: PROCESSORS='${PROCESSORS}' has an empty name; list the processors comma-separated, such as a,b,c" >&2
     exit 2
