@@ -108,9 +108,14 @@ public static class CollectorApp
                 CollectorLog.CancelledBeforeCollecting(logger);
                 return exitCode;
             case CollectorExitCodes.Failed:
-                // A user mistake or an expected failure: the one line that says what to fix, no stack trace (on Cloud Run,
-                // FailAsync's CRITICAL entry is that line).
-                if (!environment.IsTerminal && !Reporter(environment).OnCloudRun && CollectorExitCodes.IsRunFailure(exception))
+                // A user mistake or an expected failure: the one line that says what to fix, no stack trace (on Cloud Run
+                // one CRITICAL entry, the exception at Debug level).
+                if (Reporter(environment) is { OnCloudRun: true } reporter)
+                {
+                    return reporter.Report(exception, exitCode, logger);
+                }
+
+                if (!environment.IsTerminal && CollectorExitCodes.IsRunFailure(exception))
                 {
                     CollectorLog.RunFailed(logger, exception.Message);
                 }
