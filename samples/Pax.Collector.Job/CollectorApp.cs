@@ -6,6 +6,7 @@ using Pax.Collection.CloudRun;
 using Pax.Collection.Hosting;
 using Pax.Collection.Runs;
 using Pax.Collector.Job.Console;
+using Pax.GoogleCloud.Hosting;
 using Pax.GoogleCloud.Logging;
 using Spectre.Console;
 
@@ -107,7 +108,13 @@ public static class CollectorApp
                 CollectorLog.CancelledBeforeCollecting(logger);
                 return exitCode;
             case CollectorExitCodes.Failed:
-                // A user mistake or an expected failure: the one line that says what to fix, no stack trace.
+                // A user mistake or an expected failure: the one line that says what to fix, no stack trace (on Cloud Run
+                // one CRITICAL entry, the exception at Debug level).
+                if (Reporter(environment) is { OnCloudRun: true } reporter)
+                {
+                    return reporter.Report(exception, exitCode, logger);
+                }
+
                 if (!environment.IsTerminal && CollectorExitCodes.IsRunFailure(exception))
                 {
                     CollectorLog.RunFailed(logger, exception.Message);
@@ -125,8 +132,15 @@ public static class CollectorApp
         }
     }
 
+    /// <summary>The run could not work: one <c>error: …</c> line per message (and a hint), or on Cloud Run one CRITICAL entry.</summary>
     private static async Task<int> FailAsync(CollectorEnvironment environment, IReadOnlyList<string> messages, string? hint = null)
     {
+        var reporter = Reporter(environment);
+        if (reporter.OnCloudRun)
+        {
+            return reporter.Report(string.Join(" ", messages), CollectorExitCodes.Failed);
+        }
+
         foreach (var message in messages)
         {
             await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
@@ -139,6 +153,9 @@ public static class CollectorApp
 
         return CollectorExitCodes.Failed;
     }
+
+    private static StartupFailureReporter Reporter(CollectorEnvironment environment) =>
+        new(environment.Output, environment.Error, environment.GetVariable, environment.TimeProvider);
 
     private static string Service(CollectorEnvironment environment) =>
         environment.GetVariable("CLOUD_RUN_JOB") is { Length: > 0 } job ? job : DefaultService;

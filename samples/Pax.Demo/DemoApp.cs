@@ -2,6 +2,7 @@ using System.Net;
 using System.CommandLine;
 using System.Globalization;
 using Pax.Collection.Runs;
+using Pax.GoogleCloud.Hosting;
 using Pax.Demo.Console;
 using Pax.Demo.Pipeline;
 using Spectre.Console;
@@ -114,10 +115,10 @@ public static class DemoApp
             await environment.Error.WriteLineAsync("cancelled: the slot's snapshots stored so far are kept; run again to finish it (nothing is stored or triggered twice).");
             return Cancelled;
         }
-        catch (Exception ex) when (ex is CollectionFailedException or IOException or UnauthorizedAccessException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}");
-            return Failed;
+            // Whatever stopped it (a folder it cannot write, a port in use, a bad setting): one `error: …` line, no stack trace.
+            return new StartupFailureReporter(environment.Output, environment.Error, Environment.GetEnvironmentVariable, environment.TimeProvider).Report(ex, Failed);
         }
     }
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud;
+using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration.Completion;
 using Pax.Processor;
 
@@ -13,7 +16,7 @@ using Pax.Processor;
 //   PAX_PROCESSOR         this processor's name: one of the orchestrator's processors for the phase (deploy.sh PROCESSOR;
 //                         default processor/{CLOUD_RUN_TASK_INDEX}, which matches only processors named that way)
 // Exit codes: 0 reported succeeded, 1 the work failed or was cancelled (reported failed with the reason, so Cloud Run
-// retries the task), 2 bad settings.
+// retries the task), 2 bad settings (one `error:` line, or one CRITICAL log entry on Cloud Run).
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -28,19 +31,33 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
     cancellation.Cancel();
 });
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddPaxGoogleCloud();   // Pub/Sub with Application Default Credentials; PUBSUB_EMULATOR_HOST for local runs
-builder.Services.AddSingleton<CompletionPublisher>();
-builder.Services.AddSingleton<ProcessorWork>();
-using var host = builder.Build();
-var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Processor");
-
+// A mistake in the settings or in the host's configuration (GoogleCloud section) is one line and exit code 2: `error: …`
+// on stderr, or one CRITICAL entry on Cloud Run; never a stack trace.
+var startup = StartupFailureReporter.ForProcess();
 var settings = ProcessorSettings.FromEnvironment(Environment.GetEnvironmentVariable);
 if (settings.Error is { } error)
 {
-    Console.Error.WriteLine("error: " + error);
-    return 2;
+    return startup.Report(error, exitCode: 2);
 }
+
+IHost host;
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    startup.ConfigureLogging(builder.Logging);
+    builder.Services.AddPaxGoogleCloud(builder.Configuration.GetSection(GoogleCloudOptions.SectionName));   // Pub/Sub with ADC; PUBSUB_EMULATOR_HOST for local runs
+    builder.Services.AddSingleton<CompletionPublisher>();
+    builder.Services.AddSingleton<ProcessorWork>();
+    host = builder.Build();
+    host.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception ex)
+{
+    return startup.Report(ex, exitCode: 2);
+}
+
+using var running = host;
+var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pax.Processor");
 
 CompletionStatus status;
 string? details;

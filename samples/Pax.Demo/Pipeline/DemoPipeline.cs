@@ -8,6 +8,7 @@ using Pax.Collection.Runs;
 using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
 using Pax.Demo.NextPhases;
+using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
@@ -165,6 +166,9 @@ public sealed class DemoPipeline : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        // A failed start (a port in use for --serve) is the one error: line DemoApp prints, not also the host's entry with its stack.
+        StartupFailureReporter.ForProcess().ConfigureLogging(builder.Logging);
         builder.WebHost.UseUrls(settings.Urls);
         Directory.CreateDirectory(settings.Out);
         var services = builder.Services;

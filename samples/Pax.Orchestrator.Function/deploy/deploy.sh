@@ -15,7 +15,9 @@
 #
 # Usage (from the project folder): PROJECT=my-project deploy/deploy.sh
 # Optional: REGION (us-east1), SERVICE (pax-orchestrator), REPOSITORY (pax), PHASE (phase2),
-#           PROCESSORS (a,b,c), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start),
+#           PROCESSORS (a,b,c: spaces around names are dropped, an empty or repeated name stops the script),
+#           DEADLINE (06:00:00), EXPECTED_CRON (none: when run keys are expected, such as "0 2 * * *" UTC, keyed
+#           yyyy-MM-dd; no commas), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start),
 #           ACK_DEADLINE (10: the push subscription's ack deadline in seconds, 10-600; the app answers within it),
 #           JOB_CREATORS (comma-separated emails allowed to POST /jobs; default: the scheduler's account).
 #
@@ -35,6 +37,8 @@ SERVICE="${SERVICE:-pax-orchestrator}"
 REPOSITORY="${REPOSITORY:-pax}"
 PHASE="${PHASE:-phase2}"
 PROCESSORS="${PROCESSORS:-a,b,c}"
+DEADLINE="${DEADLINE:-06:00:00}"
+EXPECTED_CRON="${EXPECTED_CRON:-}"
 COMPLETIONS_TOPIC="${COMPLETIONS_TOPIC:-${PHASE}-completions}"
 NEXT_TOPIC="${NEXT_TOPIC:-phase3-start}"
 ACK_DEADLINE="${ACK_DEADLINE:-10}"
@@ -43,6 +47,32 @@ IMAGE="${REGION}-docker.pkg.dev/${PROJECT}/${REPOSITORY}/${SERVICE}:latest"
 RUNTIME_SA="${SERVICE}-runtime@${PROJECT}.iam.gserviceaccount.com"
 PUSH_SA="${SERVICE}-push@${PROJECT}.iam.gserviceaccount.com"
 SCHEDULER_SA="${SERVICE}-scheduler@${PROJECT}.iam.gserviceaccount.com"
+# The phase's processors, checked before anything is deployed: names trimmed, none empty, none twice.
+processors=()
+IFS=',' read -ra names <<< "${PROCESSORS}"
+for name in "${names[@]}"; do
+  [[ "${name}" =~ ^[[:space:]]*(.*[^[:space:]])?[[:space:]]*$ ]] && name="${BASH_REMATCH[1]}"
+  if [ -z "${name}" ]; then
+    echo "error: PROCESSORS='${PROCESSORS}' has an empty name; list the processors comma-separated, such as a,b,c" >&2
+    exit 2
+  fi
+  for seen in "${processors[@]}"; do
+    if [ "${seen}" = "${name}" ]; then
+      echo "error: PROCESSORS='${PROCESSORS}' names '${name}' twice" >&2
+      exit 2
+    fi
+  done
+  processors+=("${name}")
+done
+if [ "${#processors[@]}" -eq 0 ]; then
+  echo "error: PROCESSORS is empty; list the processors that must report, such as a,b,c" >&2
+  exit 2
+fi
+if [[ "${EXPECTED_CRON}" == *,* ]]; then
+  echo "error: EXPECTED_CRON='${EXPECTED_CRON}' holds a comma, which gcloud's --set-env-vars cannot carry; set Pax__Orchestration__Phases__0__Expected__Cron on the service instead" >&2
+  exit 2
+fi
+
 ##if (false)
 # The image builds from the repository root (the sample builds against src/).
 CONTEXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -84,12 +114,27 @@ for field in schedule_at lease_until; do
     --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
     || echo "Index on scheduler_jobs (status, ${field}) exists already."
 done
+# The dashboard lists and counts a phase's (and a run key's) rejected deliveries newest first: two composite indexes on
+# the rejected deliveries' collection (Pax:Orchestration:Firestore:RejectedCollection, default pax_rejected).
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
+  || echo "Index on pax_rejected (phase, receivedAt) exists already."
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=runKey,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
+  || echo "Index on pax_rejected (phase, runKey, receivedAt) exists already."
 gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks --enable-ttl --async \
   --project="${PROJECT}" 2>/dev/null || echo "TTL on scheduler_ticks.expire_at is set already."
 
-# Phase configuration as environment variables (Pax:Orchestration); processors become Processors__0, __1, …
+# Phase configuration as environment variables (Pax:Orchestration), the only source of the deployed phases: the image's
+# appsettings.json names none, so nothing merges into these lists. Processors become Processors__0, __1, …
 ENV_VARS="Pax__Orchestration__Store=Firestore,Pax__Orchestration__Firestore__ProjectId=${PROJECT}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
+ENV_VARS+=",Pax__Orchestration__Phases__0__Deadline=${DEADLINE}"
+if [ -n "${EXPECTED_CRON}" ]; then
+  ENV_VARS+=",Pax__Orchestration__Phases__0__Expected__Cron=${EXPECTED_CRON}"
+fi
 ENV_VARS+=",Pax__Orchestration__Phases__0__Trigger__Topic=projects/${PROJECT}/topics/${NEXT_TOPIC}"
 ENV_VARS+=",Pax__Orchestration__Push__Authentication=CloudRunIam"
 ENV_VARS+=",Pax__Orchestration__Push__AllowedServiceAccounts__0=${PUSH_SA}"
@@ -111,8 +156,7 @@ if [ -n "${JOB_CREATORS}" ]; then
   done
 fi
 i=0
-IFS=',' read -ra names <<< "${PROCESSORS}"
-for name in "${names[@]}"; do
+for name in "${processors[@]}"; do
   ENV_VARS+=",Pax__Orchestration__Phases__0__Processors__${i}=${name}"
   i=$((i + 1))
 done

@@ -10,6 +10,7 @@ using Pax.Collection.Sinks;
 using Google.Cloud.Storage.V1;
 using Pax.Collection.Sinks.Internal;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.Collection.Internal.Registration;
 using Pax.Orchestration.Completion;
 
@@ -33,7 +34,7 @@ public static class PaxCollectionServiceCollectionExtensions
     /// <summary>
     /// Adds Pax.Collection with options bound from <paramref name="section"/> (such as
     /// <c>configuration.GetSection("Pax:Collection")</c>): <see cref="CollectionOptions"/> and
-    /// <see cref="CollectorJobOptions"/>; its <c>Cameras</c> child configures the NYCTMC client.
+    /// <see cref="CollectorJobOptions"/>; its <c>Cameras</c> child configures the NYCTMC client. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The configuration section.</param>
@@ -42,7 +43,8 @@ public static class PaxCollectionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxCollection(static _ => { });
-        services.Configure<CollectionOptions>(section);
+        CheckedConfiguration.Bind<CollectionOptions>(services, section, new ConfigurationShape(typeof(CollectionOptions), typeof(CollectorJobOptions))
+            .WithSection("Cameras", new ConfigurationShape(typeof(NyctmcOptions))));
         services.Configure<CollectorJobOptions>(section);
         services.Configure<NyctmcOptions>(section.GetSection("Cameras"));
         return services;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Functions;
@@ -79,7 +80,10 @@ public static class PaxGoogleCloudServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers Pax's Google Cloud clients (see <see cref="AddPaxGoogleCloud(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <summary>
+    /// Registers Pax's Google Cloud clients (see <see cref="AddPaxGoogleCloud(IServiceCollection)"/>) with options bound
+    /// from configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="GoogleCloudOptions.SectionName"/>.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -87,7 +91,7 @@ public static class PaxGoogleCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxGoogleCloud();
-        services.Configure<GoogleCloudOptions>(section);
+        CheckedConfiguration.Bind<GoogleCloudOptions>(services, section);
         return services;
     }
 }

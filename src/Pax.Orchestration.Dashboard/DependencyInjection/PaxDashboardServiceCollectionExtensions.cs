@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
@@ -45,7 +46,10 @@ public static class PaxDashboardServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the dashboard (see <see cref="AddPaxDashboard(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <summary>
+    /// Registers the dashboard (see <see cref="AddPaxDashboard(IServiceCollection)"/>) with options bound from
+    /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="DashboardOptions.SectionName"/> (<c>Pax:Dashboard</c>).</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -53,7 +57,7 @@ public static class PaxDashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxDashboard();
-        services.Configure<DashboardOptions>(section);
+        CheckedConfiguration.Bind<DashboardOptions>(services, section);
         return services;
     }
 

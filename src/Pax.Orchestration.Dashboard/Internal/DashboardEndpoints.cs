@@ -104,13 +104,24 @@ internal sealed class DashboardEndpoints
 
     public Task RejectedPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
     {
-        var view = await ReadRejectedAsync(ct).ConfigureAwait(false);
+        if (await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var view = await ReadRejectedAsync(Query(context, "phase"), ct).ConfigureAwait(false);
         var layout = Layout(context, prefix);
-        await layout.WriteAsync(context, "Rejected messages", "Rejected messages", "/api/rejected", html => RejectedHtml.Write(html, view)).ConfigureAwait(false);
+        var api = "/api/rejected" + (view.Phase is { } phase ? "?phase=" + Uri.EscapeDataString(phase) : string.Empty);
+        await layout.WriteAsync(context, "Rejected messages", "Rejected messages", api, html => RejectedHtml.Write(html, layout, view)).ConfigureAwait(false);
     });
 
     public Task RejectedApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
-        await JsonAsync(context, await ReadRejectedAsync(ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false));
+    {
+        if (!await UnknownPhaseAsync(context).ConfigureAwait(false))
+        {
+            await JsonAsync(context, await ReadRejectedAsync(Query(context, "phase"), ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false);
+        }
+    });
 
     /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 400 when a store refuses an argument (<see cref="ArgumentException"/>); 503 when the store or Google's certificates (the token check) cannot be reached, saying which.</summary>
     public async Task GuardAsync(HttpContext context, Func<string, CancellationToken, Task> handle)
@@ -167,11 +178,11 @@ internal sealed class DashboardEndpoints
         return true;
     }
 
-    private async Task<RejectedView> ReadRejectedAsync(CancellationToken cancellationToken)
+    private async Task<RejectedView> ReadRejectedAsync(string? phase, CancellationToken cancellationToken)
     {
         var queries = _phases.Queries;
-        var messages = queries is null ? [] : await queries.ListRecentRejectedAsync(_options.PageSize, cancellationToken).ConfigureAwait(false);
-        return new RejectedView(_time.GetUtcNow(), messages.Select(m => new RejectedRow(m.MessageId, m.Reason, m.ReceivedAt, m.Excerpt)).ToList());
+        var messages = queries is null ? [] : await queries.ListRecentRejectedAsync(_options.PageSize, phase, null, cancellationToken).ConfigureAwait(false);
+        return new RejectedView(_time.GetUtcNow(), phase, messages.Select(RejectedRow.From).ToList());
     }
 
     private static bool TryStatus(HttpContext context, out Scheduling.ScheduledJobStatus? status)

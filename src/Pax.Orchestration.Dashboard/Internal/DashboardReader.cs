@@ -9,9 +9,10 @@ namespace Pax.Orchestration.Dashboard.Internal;
 
 /// <summary>
 /// Reads what the phase and run key pages show from the completion store, bounded: per phase one page of
-/// <see cref="DashboardOptions.PageSize"/> tallies (<see cref="ICompletionStoreQueries.ListRecentAsync"/>) and, for a
-/// phase with an expected schedule, one look-up of at most as many expected run keys (the watchdog's "nobody
-/// reported" rule); a run key is one read.
+/// <see cref="DashboardOptions.PageSize"/> tallies (<see cref="ICompletionStoreQueries.ListRecentAsync"/>), one count of
+/// the deliveries rejected for it in the last 24 hours and, for a phase with an expected schedule, one look-up of at
+/// most as many expected run keys since the phase's first deployment (the watchdog's "nobody reported" rule); a run key
+/// is one read and one page of the rejected deliveries that named it.
 /// </summary>
 internal sealed class DashboardReader
 {
@@ -21,12 +22,14 @@ internal sealed class DashboardReader
     private readonly DashboardOptions _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, ExpectedRunCalendar> _calendars = new(StringComparer.Ordinal);
+    private readonly PhaseDeployments? _deployments;
 
     public DashboardReader(IServiceProvider services, IOptions<DashboardOptions> options, TimeProvider time)
     {
         _store = services.GetService<ICompletionStore>();
         _queries = services.GetService<ICompletionStoreQueries>() ?? _store as ICompletionStoreQueries;
         _orchestration = _store is null ? null : services.GetService<IOptions<OrchestrationOptions>>()?.Value;
+        _deployments = _store is null ? null : services.GetService<PhaseDeployments>();
         _options = options.Value;
         _time = time;
         foreach (var phase in Phases)
@@ -65,43 +68,69 @@ internal sealed class DashboardReader
 
         var now = _time.GetUtcNow();
         var tally = await _store.GetAsync(phase.Name, runKey, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset? expectedAt = tally is null && _calendars.TryGetValue(phase.Name, out var calendar)
-            ? calendar.DueBy(now).FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt
-            : null;
-        if (tally is null && expectedAt is null)
+        DateTimeOffset? expectedAt = null;
+        if (tally is null && _calendars.TryGetValue(phase.Name, out var calendar))
+        {
+            var start = await ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
+            expectedAt = calendar.DueBy(now, start).FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt;
+        }
+
+        var rejected = _queries is null
+            ? []
+            : await _queries.ListRecentRejectedAsync(_options.PageSize, phase.Name, runKey, cancellationToken).ConfigureAwait(false);
+        if (tally is null && expectedAt is null && rejected.Count == 0)
         {
             return null;
         }
 
         var row = Row(phase, tally, runKey, now, expectedAt);
         var trigger = Trigger(phase);
-        return new RunKeyView(phase.Name, runKey, row, trigger, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, runKey), RunKeyTimeline.Build(tally, trigger, _orchestration!.ClaimLease, now));
+        return new RunKeyView(
+            phase.Name,
+            runKey,
+            row,
+            trigger,
+            PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, runKey),
+            row.LastTriggerError,
+            RunKeyTimeline.Build(tally, row.LastTriggerError, trigger, _orchestration!.ClaimLease, now),
+            rejected.Select(RejectedRow.From).ToList());
     }
 
     private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = new List<RunKeyRow>();
         string? next = null;
+        var rejected = 0;
         if (_queries is not null)
         {
             var tallies = await _queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
             rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
             next = tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null;
+            rejected = await _queries.CountRejectedSinceAsync(phase.Name, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
         }
 
-        if (after is null && _store is not null && _calendars.TryGetValue(phase.Name, out var calendar))
+        DateTimeOffset? expectedFrom = null;
+        if (_store is not null && _calendars.TryGetValue(phase.Name, out var calendar))
         {
-            // The watchdog's rule for run keys nobody reported for, limited to the newest page of expected keys.
-            var due = calendar.DueBy(now).TakeLast(_options.PageSize).ToList();
-            var recorded = due.Count == 0
-                ? new HashSet<string>()
-                : await _store.FindRecordedRunKeysAsync(phase.Name, due.Select(d => d.RunKey).ToList(), cancellationToken).ConfigureAwait(false);
-            var silent = due.Where(d => !recorded.Contains(d.RunKey)).Reverse().Select(d => Row(phase, null, d.RunKey, now, d.ExpectedAt));
-            rows.InsertRange(0, silent);
+            expectedFrom = await ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
+            if (after is null)
+            {
+                // The watchdog's rule for run keys nobody reported for, limited to the newest page of expected keys.
+                var due = calendar.DueBy(now, expectedFrom.Value).TakeLast(_options.PageSize).ToList();
+                var recorded = due.Count == 0
+                    ? new HashSet<string>()
+                    : await _store.FindRecordedRunKeysAsync(phase.Name, due.Select(d => d.RunKey).ToList(), cancellationToken).ConfigureAwait(false);
+                var silent = due.Where(d => !recorded.Contains(d.RunKey)).Reverse().Select(d => Row(phase, null, d.RunKey, now, d.ExpectedAt));
+                rows.InsertRange(0, silent);
+            }
         }
 
-        return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next);
+        return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, expectedFrom);
     }
+
+    /// <summary>Where the phase's expected run keys start: the configured start, else its first deployment (recorded by the store; <c>AddPaxOrchestration</c> registers the reader of it).</summary>
+    private ValueTask<DateTimeOffset> ExpectedFromAsync(PhaseDefinition phase, CancellationToken cancellationToken) =>
+        _deployments?.ExpectedFromAsync(phase, cancellationToken) ?? ValueTask.FromResult(phase.Expected?.Start ?? _time.GetUtcNow());
 
     private static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)
     {
@@ -125,7 +154,8 @@ internal sealed class DashboardReader
             progress.ClaimedUntil,
             progress.TriggeredAt,
             tally?.ClaimedAt,
-            tally?.Claims ?? 0);
+            tally?.Claims ?? 0,
+            progress.LastTriggerError);
     }
 
     private static TriggerView Trigger(PhaseDefinition phase) => phase switch
@@ -134,6 +164,7 @@ internal sealed class DashboardReader
         { Trigger.Topic: { } topic } => new TriggerView("topic", topic),
         { Trigger.Job: { } job } => new TriggerView("job", job),
         { Trigger.Url: { } url } => new TriggerView("url", url.ToString()),
+        { Trigger.Handler: { Length: > 0 } handler } => new TriggerView("handler", handler),
         _ => new TriggerView("none", null),
     };
 

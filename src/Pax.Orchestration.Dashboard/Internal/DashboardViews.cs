@@ -1,3 +1,5 @@
+using Pax.Orchestration.Completion;
+
 namespace Pax.Orchestration.Dashboard.Internal;
 
 // The dashboard's data, as the pages render it and /pax/api/* returns it (shapes documented in the package README).
@@ -6,7 +8,11 @@ namespace Pax.Orchestration.Dashboard.Internal;
 /// <summary><c>GET /pax/api/phases</c>.</summary>
 internal sealed record PhasesView(DateTimeOffset GeneratedAt, IReadOnlyList<PhaseView> Phases);
 
-/// <summary>One phase with its newest run keys.</summary>
+/// <summary>
+/// One phase with its newest run keys; <c>rejectedLast24Hours</c> counts the deliveries meant for it that were rejected
+/// in the last 24 hours (at most 10,000), <c>expectedFrom</c> is where its expected run keys start (its first deployment,
+/// or <c>Expected:Start</c>), <c>null</c> without an expected schedule.
+/// </summary>
 internal sealed record PhaseView(
     string Name,
     IReadOnlyList<string> Processors,
@@ -14,12 +20,17 @@ internal sealed record PhaseView(
     int RequiredSuccesses,
     TriggerView Trigger,
     IReadOnlyList<RunKeyRow> RunKeys,
-    string? NextPage);
+    string? NextPage,
+    int RejectedLast24Hours,
+    DateTimeOffset? ExpectedFrom);
 
-/// <summary>The next phase's trigger: <c>kind</c> is <c>topic</c>, <c>job</c>, <c>url</c> or <c>custom</c>.</summary>
+/// <summary>The next phase's trigger: <c>kind</c> is <c>topic</c>, <c>job</c>, <c>url</c>, <c>handler</c> (an in-process next-phase handler, by name) or <c>custom</c>.</summary>
 internal sealed record TriggerView(string Kind, string? Target);
 
-/// <summary>One run key of a phase; <c>state</c> is <c>open</c>, <c>claimed</c>, <c>triggered</c> or <c>none</c> (nobody reported).</summary>
+/// <summary>
+/// One run key of a phase; <c>state</c> is <c>open</c>, <c>claimed</c>, <c>triggered</c> or <c>none</c> (nobody reported);
+/// <c>lastTriggerError</c> is <c>null</c> or <c>{ at, message, attempts }</c> (the last failed trigger attempt while not triggered).
+/// </summary>
 internal sealed record RunKeyRow(
     string RunKey,
     string State,
@@ -35,23 +46,30 @@ internal sealed record RunKeyRow(
     DateTimeOffset? ClaimedUntil,
     DateTimeOffset? TriggeredAt,
     DateTimeOffset? ClaimedAt,
-    int Claims);
+    int Claims,
+    TriggerError? LastTriggerError);
 
 /// <summary>One processor of a run key: <c>status</c> is <c>succeeded</c>, <c>failed</c> or <c>missing</c>.</summary>
 internal sealed record ProcessorCell(string Processor, string Status, DateTimeOffset? RecordedAt);
 
-/// <summary><c>GET /pax/api/phases/{phase}/{runKey}</c>.</summary>
+/// <summary>
+/// <c>GET /pax/api/phases/{phase}/{runKey}</c>: with <c>lastTriggerError</c> (as in the summary) and the latest rejected
+/// deliveries that named this phase and run key (<c>rejected</c>, newest first, at most a page).
+/// </summary>
 internal sealed record RunKeyView(
     string Phase,
     string RunKey,
     RunKeyRow Summary,
     TriggerView Trigger,
     string IdempotencyKey,
-    IReadOnlyList<TimelineEntry> Timeline);
+    TriggerError? LastTriggerError,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<RejectedRow> Rejected);
 
 /// <summary>
 /// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim
-/// was not the first), <c>redrive_due</c> (a claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>.
+/// was not the first), <c>trigger_failed</c> (the last failed trigger attempt, with its message), <c>redrive_due</c> (a
+/// claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>.
 /// </summary>
 internal sealed record TimelineEntry(
     DateTimeOffset At,
@@ -86,8 +104,11 @@ internal sealed record JobRow(
     IReadOnlyList<string> NextOccurrences,
     string? Version);
 
-/// <summary><c>GET /pax/api/rejected</c>.</summary>
-internal sealed record RejectedView(DateTimeOffset GeneratedAt, IReadOnlyList<RejectedRow> Messages);
+/// <summary><c>GET /pax/api/rejected</c> (<c>?phase=</c>: only the deliveries meant for that phase, named in <c>phase</c>).</summary>
+internal sealed record RejectedView(DateTimeOffset GeneratedAt, string? Phase, IReadOnlyList<RejectedRow> Messages);
 
-/// <summary>One rejected delivery.</summary>
-internal sealed record RejectedRow(string? MessageId, string Reason, DateTimeOffset ReceivedAt, string? Excerpt);
+/// <summary>One rejected delivery, with the phase, run key and processor (as sent) it named when it could be read.</summary>
+internal sealed record RejectedRow(string? MessageId, string Reason, DateTimeOffset ReceivedAt, string? Excerpt, string? Phase, string? RunKey, string? Processor)
+{
+    public static RejectedRow From(RejectedMessage m) => new(m.MessageId, m.Reason, m.ReceivedAt, m.Excerpt, m.Phase, m.RunKey, m.Processor);
+}

@@ -6,11 +6,12 @@ namespace Pax.Orchestration.Dashboard.Internal;
 /// <summary>
 /// A run key's timeline from its stored tally: the first report, each processor's report (the one kept: the first, or the
 /// success that replaced a failure), the last claim (a re-drive when it was not the first: the store counts claims),
-/// a claim whose lease ended unmarked (a re-drive is due), and the trigger.
+/// the last failed trigger attempt (its message and how many attempts failed), a claim whose lease ended unmarked (a
+/// re-drive is due), and the trigger.
 /// </summary>
 internal static class RunKeyTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Build(StoredTally? tally, TriggerView trigger, TimeSpan claimLease, DateTimeOffset now)
+    public static IReadOnlyList<TimelineEntry> Build(StoredTally? tally, TriggerError? lastTriggerError, TriggerView trigger, TimeSpan claimLease, DateTimeOffset now)
     {
         var entries = new List<TimelineEntry>();
         if (tally is null)
@@ -26,6 +27,12 @@ internal static class RunKeyTimeline
         }
 
         AddClaims(entries, tally, claimLease, now);
+        if (lastTriggerError is { } error)
+        {
+            entries.Add(new TimelineEntry(error.At, "trigger_failed", null, "failed", error.Message, null,
+                $"Trigger failed ({error.Attempts} failed attempt{(error.Attempts == 1 ? string.Empty : "s")} so far; why under Details): the claim stays and is re-driven after its lease."));
+        }
+
         if (tally.State == TallyTriggerState.Triggered && tally.TriggeredAt is { } triggeredAt)
         {
             entries.Add(new TimelineEntry(triggeredAt, "trigger", null, null, null, null, $"Next phase triggered ({trigger.Kind}{(trigger.Target is null ? string.Empty : " " + trigger.Target)})."));

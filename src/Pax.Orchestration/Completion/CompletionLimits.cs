@@ -10,8 +10,8 @@ namespace Pax.Orchestration.Completion;
 /// field name (a processor name of 200 UTF-16 units is at most 600 UTF-8 bytes, + 1), the map's <c>status</c>,
 /// <c>recordedAt</c>, <c>messageId</c> (≤ <see cref="MaxMessageIdLength"/>) and <c>details</c>
 /// (≤ <see cref="MaxDetailsBytes"/>) entries with their names, and 32 bytes of overhead: under 1,850 bytes. With the
-/// document name (≤ 1,700 bytes) and the reserved fields, <see cref="MaxProcessorsPerTally"/> entries stay under
-/// 930,000 bytes.
+/// document name (≤ 1,700 bytes) and the reserved fields (the last trigger error included: ≤ <see cref="MaxTriggerErrorLength"/>
+/// characters, under 3,200 bytes), <see cref="MaxProcessorsPerTally"/> entries stay under 935,000 bytes.
 /// </remarks>
 public static class CompletionLimits
 {
@@ -23,4 +23,10 @@ public static class CompletionLimits
 
     /// <summary>The longest message id accepted: 128 characters (Pub/Sub's ids are decimal strings of about 17 digits).</summary>
     public const int MaxMessageIdLength = 128;
+
+    /// <summary>The most characters of a trigger error's message a tally keeps (<see cref="TriggerError.Message"/>): 1,024; longer ones end with "…".</summary>
+    public const int MaxTriggerErrorLength = 1024;
+
+    /// <summary>The most rejected deliveries <see cref="ICompletionStoreQueries.CountRejectedSinceAsync"/> counts: 10,000 (a count that reaches it means "that many or more"; the count reads an index, whose cost grows with it).</summary>
+    public const int MaxRejectedCount = 10_000;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Internal;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Triggers;
@@ -56,7 +57,7 @@ public sealed class CompletionTally
         var problem = phaseProblem ?? CompletionNames.ValidateProcessor(message.Processor) ?? CompletionNames.ValidateRunKey(message.RunKey);
         if (problem is null && phase!.Processors.Count > 0 && !phase.Processors.Contains(message.Processor, StringComparer.Ordinal))
         {
-            problem = $"processor '{message.Processor}' is not one of phase '{phase.Name}''s processors ({string.Join(", ", phase.Processors)})";
+            problem = UnknownProcessor(phase, message.Processor);
         }
 
         if (problem is not null)
@@ -89,7 +90,7 @@ public sealed class CompletionTally
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
-            drive = await FireAndMarkAsync(definition, status, redrive: false, cancellationToken).ConfigureAwait(false);
+            drive = await FireAndMarkAsync(definition, status, redrive: false).ConfigureAwait(false);
         }
         else
         {
@@ -143,6 +144,14 @@ public sealed class CompletionTally
         return drive.Outcome;
     }
 
+    /// <summary>Why a report from a processor the phase does not name is rejected, with the configured name it was probably meant as.</summary>
+    internal static string UnknownProcessor(PhaseDefinition phase, string processor)
+    {
+        var meant = ClosestName.Find(processor, phase.Processors);
+        var hint = meant is null ? string.Empty : $" — did you mean '{meant}'?";
+        return $"unknown processor '{processor}'{hint} (phase '{phase.Name}' expects {string.Join(", ", phase.Processors.Select(p => "'" + p + "'"))})";
+    }
+
     internal PhaseDefinition? FindPhase(string? name, out string? problem)
     {
         problem = null;
@@ -189,31 +198,31 @@ public sealed class CompletionTally
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
 
         // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
-        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyTriggerState.Claimed, cancellationToken).ConfigureAwait(false);
+        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyTriggerState.Claimed).ConfigureAwait(false);
     }
 
-    /// <summary>Fires the trigger and marks the tally triggered; on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyProgress status, bool redrive, CancellationToken cancellationToken)
+    /// <summary>Fires the trigger and marks the tally triggered (under their own bounds, not a caller's token); on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyProgress status, bool redrive)
     {
         var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
+
+        // Once claimed, the trigger, its mark and its failure record run under their own bounds, never the caller's token:
+        // a caller that hangs up (a client abort, Pub/Sub giving up at its ack deadline) while a publish is in flight
+        // would otherwise cancel a publish that may have landed, leaving the tally claimed, to be fired again as a
+        // duplicate once the lease runs out. TriggerTimeout keeps the call short.
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
         {
             try
             {
-                await _triggers.Get(phase).FireAsync(request, linked.Token).ConfigureAwait(false);
+                await _triggers.Get(phase).FireAsync(request, timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                OrchestrationLog.TriggerFailed(_logger, ex, phase.Name, status.RunKey);
-                _metrics.Trigger(phase.Name, "failed");
+                await KeepTriggerFailureAsync(phase.Name, status.RunKey, ex, timedOut: timeout.IsCancellationRequested).ConfigureAwait(false);
                 return (DriveOutcome.TriggerFailed, default);
             }
         }
 
-        // The trigger fired: the mark is written under its own bound, not the caller's token. A caller that hangs up now
-        // (a client abort, Pub/Sub giving up at its ack deadline) must not leave a landed trigger claimed, to be fired
-        // again as a duplicate once the lease runs out.
         var firedAt = _time.GetUtcNow();
         using (var markBound = new CancellationTokenSource(MarkTriggeredTimeout, _time))
         {
@@ -237,5 +246,26 @@ public sealed class CompletionTally
         }
 
         return (DriveOutcome.Triggered, firedAt);
+    }
+
+    /// <summary>
+    /// Makes a failed attempt visible where operators look: the log (event 4006, with the exception), the metric
+    /// (<c>pax.orchestration.triggers{outcome=failed, reason}</c>) and the tally itself (<see cref="StoredTally.LastTriggerError"/>,
+    /// which the dashboard and <c>GET /tallies</c> show). A store that cannot keep it is logged; the claim stays either way.
+    /// </summary>
+    private async Task KeepTriggerFailureAsync(string phase, string runKey, Exception exception, bool timedOut)
+    {
+        var message = TriggerFailureText.Describe(exception, timedOut, _options.TriggerTimeout);
+        OrchestrationLog.TriggerFailed(_logger, exception, phase, runKey, message);
+        _metrics.TriggerFailed(phase, TriggerFailureText.Reason(exception, timedOut));
+        using var bound = new CancellationTokenSource(MarkTriggeredTimeout, _time);
+        try
+        {
+            await _store.RecordTriggerFailureAsync(phase, runKey, _time.GetUtcNow(), message, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            OrchestrationLog.TriggerFailureNotKept(_logger, ex, phase, runKey);
+        }
     }
 }

@@ -5,6 +5,13 @@ namespace Pax.Orchestration.Completion;
 /// once (<see cref="ProcessorCompletion.Supersedes"/>), and <see cref="TryClaimAsync"/> succeeds for one caller only
 /// while the lease runs. Failures to reach the store throw (the intake answers 5xx so Pub/Sub redelivers).
 /// </summary>
+/// <remarks>
+/// What an implementation owes beyond reports and claims: a failed trigger attempt is kept next to the claim
+/// (<see cref="RecordTriggerFailureAsync"/>: message, time, one more failed attempt) and returned in
+/// <see cref="StoredTally.LastTriggerError"/> by every read until <see cref="MarkTriggeredAsync"/> clears it; a phase's
+/// first deployment is recorded once and returned ever after (<see cref="RecordPhaseDeploymentAsync"/>), so expected run
+/// keys never start before it. The built-in stores and their contract tests (SQLite, Firestore) show both.
+/// </remarks>
 public interface ICompletionStore
 {
     /// <summary>
@@ -38,7 +45,20 @@ public interface ICompletionStore
     /// <returns><see langword="true"/> for the one caller that holds the claim.</returns>
     Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Marks the tally triggered (final).</summary>
+    /// <summary>
+    /// Keeps a failed trigger attempt next to the claim of a tally that is not triggered: <paramref name="message"/>
+    /// and <paramref name="at"/> replace the last error, and the count of failed attempts grows by one. Nothing is
+    /// written for a tally that is missing or already triggered.
+    /// </summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="runKey">The run key.</param>
+    /// <param name="at">When the attempt failed.</param>
+    /// <param name="message">Why (at most <see cref="CompletionLimits.MaxTriggerErrorLength"/> characters).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The error as stored (with the attempts counted so far), or <see langword="null"/> when nothing was written.</returns>
+    Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken);
+
+    /// <summary>Marks the tally triggered (final) and clears its <see cref="StoredTally.LastTriggerError"/>.</summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>
     /// <param name="now">The current time.</param>
@@ -59,6 +79,16 @@ public interface ICompletionStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run keys with a tally.</returns>
     Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records when a phase was first deployed, once: the first call stores <paramref name="now"/>, every later one
+    /// (from any instance) returns what was stored. Expected run keys (<see cref="PhaseDefinition.Expected"/>) start there.
+    /// </summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>When the phase was first deployed.</returns>
+    Task<DateTimeOffset> RecordPhaseDeploymentAsync(string phase, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Keeps a rejected delivery.</summary>
     /// <param name="rejected">The delivery.</param>

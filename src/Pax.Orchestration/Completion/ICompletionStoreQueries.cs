@@ -16,9 +16,19 @@ public interface ICompletionStoreQueries
     /// <returns>The tallies, each with its full history of reports.</returns>
     Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken);
 
-    /// <summary>Lists the latest rejected deliveries, newest first.</summary>
+    /// <summary>Lists the latest rejected deliveries, newest first, optionally only those meant for a phase (and run key).</summary>
     /// <param name="limit">The most deliveries to return (1–500).</param>
+    /// <param name="phase">Only deliveries meant for this phase (<see cref="RejectedMessage.Phase"/>), or <see langword="null"/> for all.</param>
+    /// <param name="runKey">With <paramref name="phase"/>: only deliveries that named this run key; <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected deliveries.</returns>
-    Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken);
+    /// <exception cref="ArgumentException"><paramref name="runKey"/> is given without <paramref name="phase"/>.</exception>
+    Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, string? phase, string? runKey, CancellationToken cancellationToken);
+
+    /// <summary>Counts the deliveries meant for <paramref name="phase"/> that were rejected at or after <paramref name="since"/>.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="since">The start of the window.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many, at most <see cref="CompletionLimits.MaxRejectedCount"/> (a count that reaches it means "that many or more").</returns>
+    Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken);
 }

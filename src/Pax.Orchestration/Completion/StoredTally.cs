@@ -11,6 +11,7 @@ namespace Pax.Orchestration.Completion;
 /// <param name="TriggeredAt">When the trigger was marked done, or <see langword="null"/>.</param>
 /// <param name="ClaimedAt">When the trigger was last claimed (kept once triggered), or <see langword="null"/> when it never was (or the tally predates this field).</param>
 /// <param name="Claims">How many times the trigger was claimed: 1 normally, more after re-drives of a claim whose lease ended unmarked.</param>
+/// <param name="LastTriggerError">The last failed trigger attempt while the tally is not triggered, or <see langword="null"/> (none failed, or the trigger since succeeded).</param>
 public sealed record StoredTally(
     string Phase,
     string RunKey,
@@ -21,4 +22,5 @@ public sealed record StoredTally(
     DateTimeOffset? ClaimedUntil,
     DateTimeOffset? TriggeredAt,
     DateTimeOffset? ClaimedAt = null,
-    int Claims = 0);
+    int Claims = 0,
+    TriggerError? LastTriggerError = null);

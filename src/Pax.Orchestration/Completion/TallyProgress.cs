@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pax.Orchestration.Completion;
 
 /// <summary>
@@ -56,6 +58,14 @@ public sealed class TallyProgress
 
     /// <summary>Gets the deadline (first report + the phase's deadline; expected time + the deadline when nobody reported), or <see langword="null"/>.</summary>
     public DateTimeOffset? DeadlineAt { get; init; }
+
+    /// <summary>
+    /// Gets the last failed attempt to trigger the next phase (HTTP status and Google status, or the exception's
+    /// message; when; how many attempts failed), or <see langword="null"/> when none failed or the trigger since
+    /// succeeded. Written as <c>"lastTriggerError": null</c> too, so a script sees the field either way.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public TriggerError? LastTriggerError { get; init; }
 
     /// <summary>Gets a value indicating whether the deadline passed while the phase is incomplete.</summary>
     public required bool Overdue { get; init; }

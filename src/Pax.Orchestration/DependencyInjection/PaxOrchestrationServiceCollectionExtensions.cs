@@ -2,14 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
@@ -30,7 +33,8 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
     /// <see cref="CompletionPublisher"/> for processors (also as <see cref="ICompletionPublisher"/> unless one is registered; <c>AddPaxInProcessCompletions</c> swaps in the in-process one), <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
-    /// database, when the Firestore store's project has no <c>(default)</c> database.
+    /// database, when the Firestore store's project has no <c>(default)</c> database, and a startup step that logs the
+    /// effective configuration in one entry (event 4019) and records each scheduled phase's first deployment.
     /// Map the endpoints with <c>app.MapPaxOrchestration()</c>. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -60,6 +64,9 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
         FirestoreDatabaseHealthRegistration.Add(services);
+        services.AddHostedService(sp => new OrchestrationStartup(
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
+            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>()));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));
@@ -72,13 +79,17 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new OperatorEndpoints(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(), sp.GetRequiredService<UncheckedTokenAlarm>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
+        services.TryAddSingleton(sp => new PhaseDeployments(sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
-            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
+            sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         return services;
     }
 
-    /// <summary>Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <summary>
+    /// Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from
+    /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="OrchestrationOptions.SectionName"/> (<c>Pax:Orchestration</c>).</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -86,7 +97,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxOrchestration();
-        services.Configure<OrchestrationOptions>(section);
+        CheckedConfiguration.Bind<OrchestrationOptions>(services, section);
         return services;
     }
 

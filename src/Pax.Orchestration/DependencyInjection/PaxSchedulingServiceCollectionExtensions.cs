@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
@@ -61,7 +62,10 @@ public static class PaxSchedulingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the tick scheduler (see <see cref="AddPaxScheduling(IServiceCollection)"/>) with options bound from configuration.</summary>
+    /// <summary>
+    /// Registers the tick scheduler (see <see cref="AddPaxScheduling(IServiceCollection)"/>) with options bound from
+    /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="SchedulingOptions.SectionName"/> (<c>Pax:Scheduling</c>).</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -69,7 +73,7 @@ public static class PaxSchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxScheduling();
-        services.Configure<SchedulingOptions>(section);
+        CheckedConfiguration.Bind<SchedulingOptions>(services, section);
         return services;
     }
 

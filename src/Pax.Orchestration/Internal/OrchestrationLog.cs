@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Internal;
 
@@ -39,11 +40,23 @@ internal static partial class OrchestrationLog
     public static void Triggered(ILogger logger, string phase, string runKey, string idempotencyKey) =>
         LogTriggered(logger, LogText.Escape(phase), LogText.Escape(runKey), LogText.Escape(idempotencyKey));
 
-    [LoggerMessage(EventId = 4006, EventName = "TriggerFailed", Level = LogLevel.Error, Message = "Trigger after {Phase} for {RunKey} failed; the claim stays and is re-driven after its lease")]
-    private static partial void LogTriggerFailed(ILogger logger, Exception exception, string phase, string runKey);
+    [LoggerMessage(EventId = 4006, EventName = "TriggerFailed", Level = LogLevel.Error, Message = "Trigger after {Phase} for {RunKey} failed: {TriggerError}; the claim stays and is re-driven after its lease")]
+    private static partial void LogTriggerFailed(ILogger logger, Exception exception, string phase, string runKey, string triggerError);
 
-    public static void TriggerFailed(ILogger logger, Exception exception, string phase, string runKey) =>
-        LogTriggerFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
+    public static void TriggerFailed(ILogger logger, Exception exception, string phase, string runKey, string triggerError) =>
+        LogTriggerFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey), LogText.Escape(triggerError));
+
+    [LoggerMessage(EventId = 4017, EventName = "TriggerFailureNotKept", Level = LogLevel.Warning, Message = "The failed trigger of {Phase}/{RunKey} could not be kept with the tally (the store failed); the log line above is the only record of it")]
+    private static partial void LogTriggerFailureNotKept(ILogger logger, Exception exception, string phase, string runKey);
+
+    public static void TriggerFailureNotKept(ILogger logger, Exception exception, string phase, string runKey) =>
+        LogTriggerFailureNotKept(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
+
+    [LoggerMessage(EventId = 4018, EventName = "TriggerKeepsFailing", Level = LogLevel.Error, Message = "The trigger after {Phase} for {RunKey} keeps failing: {Attempts} failed attempt(s), the last at {FailedAt:O}: {TriggerError}")]
+    private static partial void LogTriggerKeepsFailing(ILogger logger, string phase, string runKey, int attempts, DateTimeOffset failedAt, string triggerError);
+
+    public static void TriggerKeepsFailing(ILogger logger, string phase, string runKey, TriggerError error) =>
+        LogTriggerKeepsFailing(logger, LogText.Escape(phase), LogText.Escape(runKey), error.Attempts, error.At, LogText.Escape(error.Message));
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Completion store or token check unavailable; answering 503 so Pub/Sub redelivers")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
@@ -102,8 +115,9 @@ internal static partial class OrchestrationLog
         Level = LogLevel.Error,
         Message = "{Count} request(s) refused with 401 since the last such line (latest on {Path}): CloudRunIam received a token Cloud Run did not check " +
             "(its signature part is not SIGNATURE_REMOVED_BY_GOOGLE). The service lets unauthenticated requests in (deployed with --allow-unauthenticated " +
-            "or --no-invoker-iam-check) or was reached around Cloud Run: require authentication on it (gcloud run services update SERVICE " +
-            "--no-allow-unauthenticated --invoker-iam-check), or use VerifySignature on a public service. Logged at most once a minute")]
+            "or --no-invoker-iam-check) or was reached around Cloud Run: require authentication on it (gcloud run services remove-iam-policy-binding SERVICE " +
+            "--member=allUsers --role=roles/run.invoker, then gcloud run services update SERVICE --invoker-iam-check), or use VerifySignature " +
+            "on a public service. Logged at most once a minute")]
     private static partial void LogUncheckedToken(ILogger logger, int count, string path);
 
     public static void UncheckedToken(ILogger logger, int count, string path) =>
@@ -114,4 +128,16 @@ internal static partial class OrchestrationLog
 
     public static void TokenCheckUnavailable(ILogger logger, Exception exception, string endpoint) =>
         LogTokenCheckUnavailable(logger, exception, LogText.Escape(endpoint)!);
+
+    [LoggerMessage(EventId = 4019, EventName = "Configuration", Level = LogLevel.Information, Message = "Orchestrating {PhaseCount} phase(s), tallies in {Store}: {Phases}")]
+    private static partial void LogConfiguration(ILogger logger, int phaseCount, string store, string phases);
+
+    public static void Configuration(ILogger logger, int phaseCount, string store, string phases) =>
+        LogConfiguration(logger, phaseCount, LogText.Escape(store), LogText.Escape(phases));
+
+    [LoggerMessage(EventId = 4020, EventName = "DeploymentNotRecorded", Level = LogLevel.Warning, Message = "The first deployment of phase {Phase} could not be recorded (store unavailable); the watchdog asks again, and expected run keys wait for it")]
+    private static partial void LogDeploymentNotRecorded(ILogger logger, Exception exception, string phase);
+
+    public static void DeploymentNotRecorded(ILogger logger, Exception exception, string phase) =>
+        LogDeploymentNotRecorded(logger, exception, LogText.Escape(phase));
 }

@@ -17,7 +17,7 @@ internal sealed class OrchestrationMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable); rejections carry a reason (envelope, contract, invalid, oversized).");
-        _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by outcome.");
+        _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by phase and outcome (triggered, failed, mark_failed, claimed_elsewhere); failed attempts carry a reason (timeout, transport, error, or Google's status in lower case such as permission_denied).");
         _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{run}", "Run keys found past their deadline by the watchdog, by phase and reason (incomplete: processors missing or failed; no_report: expected by the phase's schedule, nobody reported).");
         _triggerDuration = meter.CreateHistogram<double>("pax.orchestration.trigger.duration", "s", "Time from the completing report to the trigger.");
         _triggerLatency = meter.CreateHistogram<double>("pax.orchestration.trigger.latency", "ms", "Deprecated (OpenTelemetry durations are in seconds): use pax.orchestration.trigger.duration. Time from the completing report to the trigger.");
@@ -31,6 +31,10 @@ internal sealed class OrchestrationMetrics
 
     public void Trigger(string phase, string outcome) =>
         _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Counts a failed trigger attempt with why, in a few stable words (see <c>TriggerFailureText.Reason</c>).</summary>
+    public void TriggerFailed(string phase, string reason) =>
+        _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", "failed"), new KeyValuePair<string, object?>("reason", reason));
 
     public void Overdue(string phase, string reason) =>
         _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("reason", reason));

@@ -83,10 +83,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{key}:Processors names {phase.Processors.Count} processors; one tally holds at most {CompletionLimits.MaxProcessorsPerTally}.");
         }
 
-        foreach (var processor in phase.Processors.Where(p => CompletionNames.ValidateProcessor(p) is not null))
-        {
-            failures.Add($"{key}:Processors: {CompletionNames.ValidateProcessor(processor)}.");
-        }
+        ValidateProcessorNames(phase.Processors, key + ":Processors", failures);
 
         var expected = named ? phase.Processors.Count : phase.ExpectedCount ?? 0;
         if (phase.Threshold is { } threshold && (threshold < 1 || threshold > expected))
@@ -103,6 +100,31 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         if (phase.CustomTrigger is null)
         {
             ValidateTrigger(phase.Trigger, key + ":Trigger", failures);
+        }
+    }
+
+    /// <summary>
+    /// Each processor name exactly as processors send it: valid, without spaces around it (a template's <c>--processors
+    /// "a, b"</c> or a deploy script's <c>PROCESSORS="a, b"</c> would otherwise wait for " b" forever), and named once.
+    /// </summary>
+    private static void ValidateProcessorNames(List<string> processors, string key, List<string> failures)
+    {
+        for (var i = 0; i < processors.Count; i++)
+        {
+            var name = processors[i];
+            if (CompletionNames.ValidateProcessor(name) is { } problem)
+            {
+                failures.Add($"{key}:{i}: {problem}.");
+            }
+            else if (name.Trim() != name)
+            {
+                failures.Add($"{key}:{i} '{name}' has spaces around it; reports name it exactly, so write '{name.Trim()}'.");
+            }
+        }
+
+        foreach (var twice in processors.Select((name, i) => (Name: name.Trim(), Index: i)).GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"{key} names processor '{twice.Key}' more than once (entries {string.Join(", ", twice.Select(p => p.Index))}).");
         }
     }
 

@@ -36,6 +36,22 @@ public sealed class CollectorFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_Cloud_Run_a_sink_that_cannot_be_used_is_one_critical_entry_without_a_stack()
+    {
+        var run = new CollectorRun();
+        run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
+
+        var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", "/proc/nope", "--slot", "2026-02-10T14:30:00Z");
+
+        Assert.Equal(CollectorExitCodes.Failed, exit);
+        Assert.Empty(run.Error.ToString());
+        var entry = Assert.Single(run.LogLines, l => l.GetProperty("severity").GetString() is "ERROR" or "CRITICAL");
+        Assert.Equal("CRITICAL", entry.GetProperty("severity").GetString());
+        Assert.Contains("/proc/nope", entry.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(entry.TryGetProperty("stack_trace", out _));
+    }
+
+    [Fact]
     public async Task An_unexpected_exception_ends_in_one_error_line_for_error_reporting_and_exit_70()
     {
         var run = new CollectorRun();

@@ -52,6 +52,24 @@ public sealed class CollectorInputTests : IAsyncLifetime
         Assert.Equal(0, _simulator.GetImageRequestCount(_simulator.Cameras[0].Id));
     }
 
+    [Fact]
+    public async Task On_Cloud_Run_a_settings_mistake_is_one_critical_log_entry_and_nothing_on_stderr()
+    {
+        var run = new CollectorRun();
+        run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
+        run.Variables["PAX_CONCURRENCY"] = "0";
+
+        var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", Slot);
+
+        Assert.Equal(CollectorExitCodes.Failed, exit);
+        Assert.Empty(run.Error.ToString());
+        var entry = Assert.Single(run.LogLines);
+        Assert.Equal("CRITICAL", entry.GetProperty("severity").GetString());
+        Assert.StartsWith("--concurrency '0' is not a positive whole number", entry.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(entry.TryGetProperty("stack_trace", out _));
+        Assert.Equal("pax-collector-prod", entry.GetProperty("serviceContext").GetProperty("service").GetString());
+    }
+
     [Theory]
     [InlineData("--unknown-flag")]
     [InlineData("--concurrency")]

@@ -171,6 +171,21 @@ public sealed class DemoAppTests : IDisposable
         Assert.False(Directory.Exists(_out));
     }
 
+    [Fact]
+    public async Task A_port_in_use_for_serve_is_one_error_line_and_exit_2_without_a_stack_trace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var urls = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var run = new DemoRun();
+
+        Assert.Equal(DemoApp.Failed, await run.RunAsync("--out", _out, "--slot", Slot, "--serve", "--urls", urls));
+
+        var error = Assert.Single(run.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: Failed to bind to address {urls}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -85,7 +85,10 @@ public sealed class BadIdTests
         public Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken) =>
             throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
 
-        public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, string? phase, string? runKey, CancellationToken cancellationToken) =>
+            throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
+
+        public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
     }
 }

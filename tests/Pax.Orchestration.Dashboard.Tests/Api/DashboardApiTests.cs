@@ -17,10 +17,10 @@ public sealed class DashboardApiTests
         var root = json.RootElement;
         Assert.Equal(["generatedAt", "phases"], Names(root));
         var collect = root.GetProperty("phases")[0];
-        Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage"], Names(collect));
+        Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage", "rejectedLast24Hours", "expectedFrom"], Names(collect));
         var row = collect.GetProperty("runKeys").EnumerateArray().Single(r => r.GetProperty("runKey").GetString() == "2026-02-10");
         Assert.Equal(
-            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims"],
+            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims", "lastTriggerError"],
             Names(row));
         Assert.Equal(("open", true), (row.GetProperty("state").GetString(), row.GetProperty("overdue").GetBoolean()));
         Assert.Equal(["cam-a:succeeded", "cam-b:failed", "cam-c:missing"], row.GetProperty("processors").EnumerateArray().Select(c => c.GetProperty("processor").GetString() + ":" + c.GetProperty("status").GetString()));
@@ -37,7 +37,7 @@ public sealed class DashboardApiTests
         using var json = await GetAsync(server, "/pax/api/phases/collect/2026-02-10");
 
         var root = json.RootElement;
-        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "timeline"], Names(root));
+        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected"], Names(root));
         Assert.Equal("collect:2026-02-10", root.GetProperty("idempotencyKey").GetString());
         var report = root.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("processor").GetString() == "cam-b");
         Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text"], Names(report));
@@ -71,7 +71,7 @@ public sealed class DashboardApiTests
         using var json = await GetAsync(server, "/pax/api/rejected");
 
         var message = Assert.Single(json.RootElement.GetProperty("messages").EnumerateArray());
-        Assert.Equal(["messageId", "reason", "receivedAt", "excerpt"], Names(message));
+        Assert.Equal(["messageId", "reason", "receivedAt", "excerpt", "phase", "runKey", "processor"], Names(message));
         Assert.Equal("{\"x\":\"<script>alert('x')</script>\"}", message.GetProperty("excerpt").GetString());
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Pax.Orchestration.Dashboard.Tests.Support;
 using Pax.Orchestration.Scheduling;
+using Pax.TestSupport.PubSub;
 
 namespace Pax.Orchestration.Dashboard.Tests.Browser;
 
@@ -45,6 +46,34 @@ public sealed class DashboardBrowserTests
         Assert.NotEmpty(requested);
         Assert.All(requested, url => Assert.StartsWith(origin + "/pax", url, StringComparison.Ordinal));
         Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_run_key_whose_trigger_Google_refused_says_so_in_the_grid_and_shows_the_error_and_the_rejected_reports_on_its_page()
+    {
+        await using var pubSub = await FakePubSubServer.StartAsync(accessToken: null, Ct);
+        pubSub.AddTopic("projects/p/topics/next");
+        pubSub.FailNext(1, 403, "PERMISSION_DENIED", "User not authorized to perform this action.");
+        await using var server = await DashboardServer.StartAsync(pubSub: pubSub);
+        await server.SeedAsync();
+        await server.PushAsync("""{"phase":"publish","processor":" x","runKey":"2026-02-10","status":"succeeded"}""", "4711");
+        await server.ReportAsync("publish", "x", "2026-02-10", messageId: "4712");
+        var (playwright, browser) = await DebianChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/pax").ToString());
+        var grid = page.Locator("table", new PageLocatorOptions { Has = page.GetByText("Latest run keys of publish") });
+        await Assertions.Expect(grid.Locator("tbody tr td span.badge")).ToHaveTextAsync("trigger failed");
+        await grid.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "2026-02-10", Exact = true }).ClickAsync();
+
+        var trigger = page.Locator("table", new PageLocatorOptions { Has = page.GetByText("Trigger", new PageGetByTextOptions { Exact = true }) });
+        await Assertions.Expect(trigger.GetByRole(AriaRole.Row, new LocatorGetByRoleOptions { Name = "Last trigger error" })).ToContainTextAsync("HTTP 403 PERMISSION_DENIED");
+        await Assertions.Expect(trigger.GetByRole(AriaRole.Row, new LocatorGetByRoleOptions { Name = "Failed attempts" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByText("did you mean 'x'?")).ToBeVisibleAsync();
+        await Screenshot(page, "dashboard-trigger-failed.png");
     }
 
     [Fact]

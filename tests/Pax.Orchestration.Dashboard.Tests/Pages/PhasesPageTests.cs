@@ -56,7 +56,7 @@ public sealed class PhasesPageTests
         var row = Html.Row(table, "run-1");
         Assert.Equal("2 of 2", row.QuerySelectorAll("td")[1].TextContent);
         Assert.Equal(["p1: ✓ succeeded", "p3: ✓ succeeded"], row.QuerySelectorAll("td:nth-of-type(3) span.badge").Select(b => b.TextContent));
-        Assert.Equal("claimed", Badges(Html.Row(table, "run-2")));
+        Assert.Equal("trigger failed", Badges(Html.Row(table, "run-2")));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RejectedPageTests
         var (_, page) = await Html.GetAsync(server.Client, "/pax/rejected");
 
         var row = Html.Cells(page.QuerySelector("tbody tr")!);
-        Assert.Equal(["2026-02-10 12:05:00 UTC", "m-bad", "contract: runKey is missing", "{\"x\":\"<script>alert('x')</script>\"}"], row);
+        Assert.Equal(["2026-02-10 12:05:00 UTC", "m-bad", "contract: runKey is missing", string.Empty, string.Empty, string.Empty, "{\"x\":\"<script>alert('x')</script>\"}"], row);
         Assert.Empty(page.QuerySelectorAll("script"));
     }
 }

@@ -67,7 +67,10 @@ public sealed class StoreOutageTests
         public Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
 
-        public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, string? phase, string? runKey, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
+
+        public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
     }
 }

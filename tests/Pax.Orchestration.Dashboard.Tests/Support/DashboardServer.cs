@@ -17,17 +17,23 @@ using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
+using Pax.TestSupport.PubSub;
 
 namespace Pax.Orchestration.Dashboard.Tests.Support;
 
 /// <summary>
 /// The dashboard on Kestrel at 127.0.0.1:0 over real SQLite stores (tallies and jobs) in a temporary directory, with a
 /// fake clock, a recording trigger and a log collector. Phases: <c>collect</c> (named cam-a, cam-b, cam-c; deadline 1 h;
-/// expected daily at 06:00 UTC) and <c>process</c> (2 of 3 unnamed processors).
+/// expected daily at 06:00 UTC), <c>process</c> (2 of 3 unnamed processors) and <c>publish</c> (named x; a real Pub/Sub
+/// topic trigger, to <c>projects/p/topics/next</c> on the Pub/Sub stand-in when one is given). With <c>intake</c> (or a
+/// Pub/Sub stand-in) the orchestrator's own endpoints are mapped too, open: push intake at <c>/</c>, <c>GET /tallies/…</c>.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 2, 10, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Where <c>collect</c>'s expected run keys start (<c>Expected:Start</c>): before the look-back window, so it does not limit it.</summary>
+    public static readonly DateTimeOffset ExpectedFrom = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly WebApplication _app;
     private readonly string _directory;
 
@@ -57,7 +63,8 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public IScheduledJobStore Jobs => Services.GetRequiredService<IScheduledJobStore>();
 
-    public static async Task<DashboardServer> StartAsync(Action<DashboardOptions>? configure = null, Action<IServiceCollection>? services = null, string? firestoreEmulator = null)
+    public static async Task<DashboardServer> StartAsync(
+        Action<DashboardOptions>? configure = null, Action<IServiceCollection>? services = null, string? firestoreEmulator = null, FakePubSubServer? pubSub = null, bool intake = false)
     {
         var project = "p" + Guid.NewGuid().ToString("N")[..12];
         var directory = Path.Combine(Path.GetTempPath(), "pax-dash-" + Guid.NewGuid().ToString("N"));
@@ -71,6 +78,7 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddPaxGoogleCloud(o =>
         {
             o.FirestoreEmulatorHost = firestoreEmulator;
+            o.PubSubEmulatorHost = pubSub is null ? null : pubSub.BaseAddress.Authority;
             o.Retry.InitialDelay = TimeSpan.Zero;
             o.Retry.MaxDelay = TimeSpan.Zero;
         });
@@ -86,7 +94,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 Name = "collect",
                 Processors = ["cam-a", "cam-b", "cam-c"],
                 Deadline = TimeSpan.FromHours(1),
-                Expected = new ExpectedRunSchedule { Cron = "0 6 * * *", RunKeyFormat = "yyyy-MM-dd", LookBack = TimeSpan.FromDays(3) },
+                Expected = new ExpectedRunSchedule { Cron = "0 6 * * *", RunKeyFormat = "yyyy-MM-dd", LookBack = TimeSpan.FromDays(3), Start = ExpectedFrom },
                 CustomTrigger = trigger,
             });
             o.Phases.Add(new PhaseDefinition { Name = "process", ExpectedCount = 3, Threshold = 2, CustomTrigger = trigger });
@@ -116,9 +124,26 @@ public sealed class DashboardServer : IAsyncDisposable
             name => name == "K_SERVICE" && probe.Authentication == PushAuthenticationMode.CloudRunIam ? "orchestrator-test" : null));
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        if (intake || pubSub is not null)
+        {
+            app.MapPaxOrchestration();
+        }
+
         app.MapPaxDashboard("/pax");
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DashboardServer(app, directory, time, app.Services.GetRequiredService<FakeLogCollector>()) { Trigger = trigger };
+    }
+
+    /// <summary>POSTs a Pub/Sub push envelope carrying <paramref name="data"/> to the intake (<c>intake: true</c>) and expects it acknowledged.</summary>
+    public async Task PushAsync(string data, string messageId)
+    {
+        var body = JsonSerializer.Serialize(new { message = new { data = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(data)), messageId }, subscription = "projects/p/subscriptions/s" });
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync("/", content, TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The intake answered {(int)response.StatusCode} to message {messageId}.");
+        }
     }
 
     public Task<CompletionReceipt> ReportAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null, string? details = null) =>

@@ -170,6 +170,65 @@ public abstract class CompletionTallyContract
     }
 
     [Fact]
+    public async Task A_failed_trigger_is_kept_with_the_tally_counted_per_attempt_listed_by_the_watchdog_and_cleared_by_a_success()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        h.Trigger.FailNext(2);
+        var firstFailure = h.Time.GetUtcNow();
+
+        await h.RecordAsync("phase2", "a", "k1");
+        var afterFirst = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        var secondFailure = h.Time.GetUtcNow();
+        var redriven = await h.Watchdog.RunAsync(Ct);
+        var stored = await h.Store.GetAsync("phase2", "k1", Ct);
+        var leaseRunning = await h.Watchdog.RunAsync(Ct);
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        var succeeded = await h.Watchdog.RunAsync(Ct);
+        var afterSuccess = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
+
+        Assert.Equal(new TriggerError(firstFailure, "injected trigger failure", 1), afterFirst!.LastTriggerError);
+        Assert.Equal(DriveOutcome.TriggerFailed, Assert.Single(redriven.Redriven).Outcome);
+        Assert.Equal(new TriggerError(secondFailure, "injected trigger failure", 2), Assert.Single(redriven.TriggerFailing).LastTriggerError);
+        Assert.Equal(new TriggerError(secondFailure, "injected trigger failure", 2), stored!.LastTriggerError);
+        Assert.Equal(["k1"], leaseRunning.TriggerFailing.Select(t => t.RunKey));
+        Assert.Equal(DriveOutcome.Triggered, Assert.Single(succeeded.Redriven).Outcome);
+        Assert.Empty(succeeded.TriggerFailing);
+        Assert.True(afterSuccess!.Triggered);
+        Assert.Null(afterSuccess.LastTriggerError);
+        Assert.Null((await h.Store.GetAsync("phase2", "k1", Ct))!.LastTriggerError);
+    }
+
+    [Fact]
+    public async Task A_trigger_failure_on_a_triggered_or_missing_tally_is_not_written()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        await h.RecordAsync("phase2", "a", "k1");
+
+        var onTriggered = await h.Store.RecordTriggerFailureAsync("phase2", "k1", h.Time.GetUtcNow(), "late", Ct);
+        var onMissing = await h.Store.RecordTriggerFailureAsync("phase2", "never", h.Time.GetUtcNow(), "late", Ct);
+
+        Assert.Null(onTriggered);
+        Assert.Null(onMissing);
+        Assert.Null((await h.Store.GetAsync("phase2", "k1", Ct))!.LastTriggerError);
+        Assert.Null(await h.Store.GetAsync("phase2", "never", Ct));
+    }
+
+    [Fact]
+    public async Task A_report_from_a_processor_name_close_to_a_configured_one_is_rejected_with_the_name_it_was_probably_meant_as()
+    {
+        await using var h = await CreateAsync(Named("phase2", "detector", "ocr"));
+
+        var spaced = await h.RecordAsync("phase2", " ocr", "k1");
+        var typo = await h.RecordAsync("phase2", "detecter", "k1");
+        var unrelated = await h.RecordAsync("phase2", "thumbnails", "k1");
+
+        Assert.Equal("unknown processor ' ocr' — did you mean 'ocr'? (phase 'phase2' expects 'detector', 'ocr')", spaced.Reason);
+        Assert.Contains("did you mean 'detector'?", typo.Reason, StringComparison.Ordinal);
+        Assert.Equal("unknown processor 'thumbnails' (phase 'phase2' expects 'detector', 'ocr')", unrelated.Reason);
+    }
+
+    [Fact]
     public async Task A_crash_between_claim_and_trigger_is_finished_once_by_a_redelivery_after_the_lease()
     {
         await using var h = await CreateAsync(Named("phase2", "a", "b"));

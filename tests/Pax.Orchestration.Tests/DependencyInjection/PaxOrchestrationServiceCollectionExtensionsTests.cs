@@ -78,6 +78,24 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
         Assert.Contains(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new[] { "detector", " ocr" }, "Pax:Orchestration:Phases:0:Processors:1 ' ocr' has spaces around it; reports name it exactly, so write 'ocr'.")]
+    [InlineData(new[] { "a", "", "b" }, "Pax:Orchestration:Phases:0:Processors:1: processor '' must be 1-200 characters, not start with '_' and hold no control characters.")]
+    [InlineData(new[] { "_a" }, "Pax:Orchestration:Phases:0:Processors:0: processor '_a' must be 1-200 characters, not start with '_' and hold no control characters.")]
+    [InlineData(new[] { "ocr", "a", "ocr " }, "Pax:Orchestration:Phases:0:Processors names processor 'ocr' more than once (entries 0, 2).")]
+    public void Processor_names_are_refused_at_startup_when_empty_invalid_padded_or_repeated(string[] processors, string failure)
+    {
+        using var provider = new ServiceCollection().AddPaxOrchestration(o =>
+        {
+            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = [.. processors], Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
+        }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value);
+
+        Assert.Contains(failure, error.Failures);
+    }
+
     [Fact]
     public void The_store_is_Firestore_when_FIRESTORE_EMULATOR_HOST_is_set_and_no_store_is_configured()
     {

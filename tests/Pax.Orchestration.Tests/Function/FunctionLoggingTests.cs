@@ -96,23 +96,30 @@ public sealed class FunctionLoggingTests
     }
 
     [Fact]
-    public async Task On_Cloud_Run_a_failed_start_is_json_on_stdout_and_nothing_on_stderr()
+    public async Task On_Cloud_Run_a_failed_start_is_one_critical_json_entry_on_stdout_for_error_reporting_and_nothing_on_stderr()
     {
         var directory = Path.Combine(Path.GetTempPath(), "pax-logs-" + Guid.NewGuid().ToString("N"));
         var environment = Environment(directory, cloudRun: true);
         environment["Pax__Scheduling__HttpJobs__AllowedUrls__0"] = "http://169.254.169.254/";
+        environment["Logging__LogLevel__Default"] = "Debug";
 
         var (exitCode, standardOutput, standardError) = await FunctionProcess.RunUntilExitAsync(environment, Ct);
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Empty(standardError);
         var entries = standardOutput.Select(ParseEntry).ToList();
-        Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.NotNull(e["severity"]));
         var stopped = Assert.Single(entries, e => e["severity"]!.GetValue<string>() == "CRITICAL");
-        Assert.Contains("Pax:Scheduling:HttpJobs:AllowedUrls:0 ('http://169.254.169.254/') is a link-local or metadata destination", stopped["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.StartsWith("Microsoft.Extensions.Options.OptionsValidationException: ", stopped["stack_trace"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("\n   at ", stopped["stack_trace"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Pax:Scheduling:HttpJobs:AllowedUrls:0 ('http://169.254.169.254/') is a link-local or metadata destination", stopped["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(stopped["stack_trace"]);
+        Assert.Equal(Pax.GoogleCloud.Logging.CloudLoggingJsonLoggerProvider.ReportedErrorEventType, stopped["@type"]!.GetValue<string>());
+        Assert.Equal("pax-orchestrator", stopped["serviceContext"]!["service"]!.GetValue<string>());
+
+        // The whole exception, stack and all, is still there at Debug level, below what Error Reporting reads.
+        var detail = Assert.Single(entries, e => e["eventName"]?.GetValue<string>() == "StartupFailureDetail");
+        Assert.Equal("DEBUG", detail["severity"]!.GetValue<string>());
+        Assert.StartsWith("Microsoft.Extensions.Options.OptionsValidationException: ", detail["exception_detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\n   at ", detail["exception_detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private static JsonObject ParseEntry(string line)
@@ -148,6 +155,11 @@ public sealed class FunctionLoggingTests
         {
             ["Pax__Orchestration__Store"] = "Sqlite",
             ["Pax__Orchestration__Sqlite__Path"] = Path.Combine(directory, "tallies.db"),
+            // The phase as deploy/deploy.sh sets it: appsettings.json names none (the phases come from one place).
+            ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+            ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
+            ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
+            ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
             ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
             ["Pax__Orchestration__Push__Authentication"] = "CloudRunIam",
             ["Pax__Orchestration__Push__AllowedServiceAccounts__0"] = Caller,

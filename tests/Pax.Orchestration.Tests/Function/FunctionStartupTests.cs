@@ -46,6 +46,9 @@ public sealed class FunctionStartupTests
             ["Pax__Orchestration__Store"] = "Sqlite",
             ["Pax__Scheduling__Store"] = "Sqlite",
             ["Pax__Dashboard__Authentication"] = "None",
+            ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+            ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
+            ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/p/topics/phase3",
         };
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionProcess.StartAsync(environment, Ct));

@@ -124,6 +124,11 @@ public sealed class OrchestratorFunctionTests(EmulatorsFixture emulators)
         ["FIRESTORE_EMULATOR_HOST"] = firestore.HostPort,
         ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
         ["GOOGLE_CLOUD_PROJECT"] = "fn" + Guid.NewGuid().ToString("N")[..12],
+        // The phase as deploy/deploy.sh sets it: appsettings.json names none (the phases come from one place).
+        ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+        ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
+        ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
+        ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
         ["Pax__Orchestration__Phases__0__Trigger__Topic"] = nextTopic,
         ["Pax__Orchestration__Push__Authentication"] = "None",
         ["Pax__Scheduling__Authentication"] = "None",

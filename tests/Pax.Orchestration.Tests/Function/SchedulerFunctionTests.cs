@@ -48,6 +48,11 @@ public sealed class SchedulerFunctionTests(EmulatorsFixture emulators)
         ["FIRESTORE_EMULATOR_HOST"] = firestore.HostPort,
         ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
         ["GOOGLE_CLOUD_PROJECT"] = "fn" + Guid.NewGuid().ToString("N")[..12],
+        // The phase as deploy/deploy.sh sets it: appsettings.json names none (the phases come from one place).
+        ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+        ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
+        ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
+        ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
         ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
         ["Pax__Orchestration__Push__Authentication"] = "None",
         ["Pax__Scheduling__Authentication"] = "None",
@@ -62,6 +67,11 @@ public sealed class SchedulerFunctionTests(EmulatorsFixture emulators)
         var environment = new Dictionary<string, string>
         {
             ["Pax__Orchestration__Sqlite__Path"] = Path.Combine(directory, "tallies.db"),
+            // The phase as deploy/deploy.sh sets it: appsettings.json names none (the phases come from one place).
+            ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+            ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
+            ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
+            ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
             ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
             ["Pax__Orchestration__Push__Authentication"] = "None",
             ["Pax__Scheduling__Store"] = "Sqlite",

@@ -53,6 +53,38 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         Assert.Contains("error: " + expected, output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_mistake_in_the_GoogleCloud_section_exits_2_with_one_error_line_naming_the_key()
+    {
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["PUBSUB_EMULATOR_HOST"] = "127.0.0.1:9",
+            ["PAX_RUN_KEY"] = "2026-02-10",
+            ["PAX_COMPLETION_TOPIC"] = "projects/p/topics/t",
+            ["GoogleCloud__Retry__MaxDelay"] = "5m",
+        });
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: GoogleCloud:Retry:MaxDelay = '5m' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.", output.Trim());
+    }
+
+    [Fact]
+    public async Task On_Cloud_Run_bad_settings_are_one_critical_log_entry()
+    {
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["CLOUD_RUN_JOB"] = "my-processor",
+            ["PAX_RUN_KEY"] = string.Empty,
+            ["PAX_COMPLETION_TOPIC"] = "projects/p/topics/t",
+        });
+
+        Assert.Equal(2, exit);
+        var entry = JsonNode.Parse(output.Trim())!;
+        Assert.Equal("CRITICAL", entry["severity"]!.GetValue<string>());
+        Assert.StartsWith("PAX_RUN_KEY is not set", entry["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("my-processor", entry["serviceContext"]!["service"]!.GetValue<string>());
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Processor", "bin", "Debug", "net10.0", "Pax.Processor.dll");

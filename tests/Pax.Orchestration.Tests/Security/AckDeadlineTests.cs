@@ -56,6 +56,10 @@ public sealed class AckDeadlineTests
 
         public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken) => Task.FromResult<TriggerError?>(null);
+
+        public Task<DateTimeOffset> RecordPhaseDeploymentAsync(string phase, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(now);
+
         public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<StoredTally>>([]);
 
         public Task<IReadOnlySet<string>> FindRecordedRunKeysAsync(string phase, IReadOnlyCollection<string> runKeys, CancellationToken cancellationToken) =>

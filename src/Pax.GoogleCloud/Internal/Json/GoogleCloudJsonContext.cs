@@ -30,6 +30,8 @@ namespace Pax.GoogleCloud.Internal.Json;
 [JsonSerializable(typeof(FirestoreEmptyResponse))]
 [JsonSerializable(typeof(FirestoreRunQueryRequest))]
 [JsonSerializable(typeof(List<FirestoreRunQueryElement>))]
+[JsonSerializable(typeof(FirestoreRunAggregationQueryRequest))]
+[JsonSerializable(typeof(List<FirestoreRunAggregationQueryElement>))]
 [JsonSerializable(typeof(PubSubPublishRequest))]
 [JsonSerializable(typeof(PubSubPublishResponse))]
 [JsonSerializable(typeof(CloudRunRunJobRequest))]

@@ -22,7 +22,7 @@ internal sealed class HtmlLayout
         th{background:#eef1f5}td.num{text-align:right}
         .st-succeeded{background:#d3f2d9}.st-failed{background:#fbd3d0}.st-missing{background:#eceff1;color:#444}
         .badge{display:inline-block;border-radius:3px;padding:0 .35rem;margin-left:.3rem;font-size:.8rem;font-weight:600}
-        .b-overdue{background:#b3261e;color:#fff}.b-silent{background:#6d4c00;color:#fff}.b-triggered{background:#1e6b35;color:#fff}.b-claimed{background:#0b5cad;color:#fff}.b-open{background:#5f6b7a;color:#fff}
+        .b-overdue{background:#b3261e;color:#fff}.b-silent{background:#6d4c00;color:#fff}.b-triggered{background:#1e6b35;color:#fff}.b-claimed{background:#0b5cad;color:#fff}.b-open{background:#5f6b7a;color:#fff}.b-trigger-failed{background:#b3261e;color:#fff}
         .meta{color:#555}.none{color:#888}pre{white-space:pre-wrap;word-break:break-all;margin:0;max-width:60rem}
         form{display:inline}button{font:inherit;padding:.1rem .6rem}p[role=status]{background:#fff4c2;padding:.4rem .6rem;border:1px solid #e0c860}
         footer{padding:1rem;color:#666;font-size:.85rem}
@@ -40,7 +40,7 @@ internal sealed class HtmlLayout
         [RedriveResult(DriveOutcome.AlreadyTriggered)] = "Re-drive: AlreadyTriggered — nothing to do, the next phase was started before.",
         [RedriveResult(DriveOutcome.ClaimedElsewhere)] = "Re-drive: ClaimedElsewhere — another instance holds the claim; try again after its lease ends.",
         [RedriveResult(DriveOutcome.NotComplete)] = "Re-drive: NotComplete — the phase is not complete, so nothing was triggered.",
-        [RedriveResult(DriveOutcome.TriggerFailed)] = "Re-drive: TriggerFailed — the trigger failed (see the log); the claim lapses and the watchdog tries again.",
+        [RedriveResult(DriveOutcome.TriggerFailed)] = "Re-drive: TriggerFailed — the trigger failed (its error is under Trigger below); the claim lapses and the watchdog tries again.",
     };
 
     /// <summary>The status-line key for a re-drive that came to <paramref name="outcome"/>.</summary>

@@ -17,7 +17,13 @@ internal static class PhasesHtml
             html.Raw("<section").Attribute("aria-labelledby", "phase-" + phase.Name).Raw("><h2").Attribute("id", "phase-" + phase.Name).Raw(">")
                 .Text("Phase " + phase.Name).Raw("</h2><p class=\"meta\">");
             var expected = phase.Processors.Count > 0 ? phase.Processors.Count : phase.ExpectedCount ?? 0;
-            html.Text($"Needs {phase.RequiredSuccesses} of {expected} processors · next: {phase.Trigger.Kind} {phase.Trigger.Target}").Raw("</p>");
+            html.Text($"Needs {phase.RequiredSuccesses} of {expected} processors · next: {phase.Trigger.Kind} {phase.Trigger.Target}");
+            if (phase.ExpectedFrom is { } from)
+            {
+                html.Text(" · expected run keys from ").Time(from);
+            }
+
+            html.Text(" · ").Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(phase.Name), RejectedCount(phase.RejectedLast24Hours)).Raw("</p>");
             WriteTable(html, layout, phase);
             if (phase.NextPage is { } next)
             {
@@ -85,15 +91,28 @@ internal static class PhasesHtml
         html.Raw("</tbody></table>");
     }
 
+    /// <summary>The state in words; a run key whose trigger failed says <c>trigger failed</c> instead of plain <c>claimed</c>.</summary>
     public static void StateBadges(HtmlWriter html, RunKeyRow row)
     {
-        html.Raw("<span").Attribute("class", "badge b-" + (row.NobodyReported ? "silent" : row.State)).Raw(">")
-            .Text(row.NobodyReported ? "nobody reported" : row.State).Raw("</span>");
+        var (kind, text) = row switch
+        {
+            { NobodyReported: true } => ("silent", "nobody reported"),
+            { LastTriggerError: not null } => ("trigger-failed", "trigger failed"),
+            _ => (row.State, row.State),
+        };
+        html.Raw("<span").Attribute("class", "badge b-" + kind).Raw(">").Text(text).Raw("</span>");
         if (row.Overdue)
         {
             html.Raw("<span class=\"badge b-overdue\">overdue</span>");
         }
     }
+
+    private static string RejectedCount(int count) => count switch
+    {
+        1 => "1 delivery rejected in the last 24 h",
+        >= Completion.CompletionLimits.MaxRejectedCount => string.Create(CultureInfo.InvariantCulture, $"{count}+ deliveries rejected in the last 24 h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{count} deliveries rejected in the last 24 h"),
+    };
 
     public static string Label(string status) => status switch
     {

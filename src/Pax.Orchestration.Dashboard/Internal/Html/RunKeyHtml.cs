@@ -1,8 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Pax.Orchestration.Dashboard.Internal.Html;
 
-/// <summary>The run key page: summary, trigger, the re-drive action, and the timeline.</summary>
+/// <summary>The run key page: summary, trigger (with the last failed attempt), the re-drive action, processors, the timeline, and the rejected deliveries that named it.</summary>
 internal static class RunKeyHtml
 {
     public static void Write(HtmlWriter html, HtmlLayout layout, RunKeyView view, AntiforgeryTokenSet? actions)
@@ -13,7 +14,15 @@ internal static class RunKeyHtml
         html.Raw(" · ").Text($"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
         html.Raw("<table><caption>Trigger</caption><tbody><tr><th scope=\"row\">Kind</th><td>").Text(view.Trigger.Kind).Raw("</td></tr><tr><th scope=\"row\">Target</th><td>")
             .Text(view.Trigger.Target).Raw("</td></tr><tr><th scope=\"row\">Idempotency key</th><td><code>").Text(view.IdempotencyKey).Raw("</code></td></tr>")
-            .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr></tbody></table>");
+            .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr>");
+        if (view.LastTriggerError is { } error)
+        {
+            html.Raw("<tr class=\"st-failed\"><th scope=\"row\">Last trigger error</th><td><pre>").Text(error.Message).Raw("</pre></td></tr>")
+                .Raw("<tr><th scope=\"row\">Failed at</th><td>").Time(error.At).Raw("</td></tr>")
+                .Raw("<tr><th scope=\"row\">Failed attempts</th><td>").Text(error.Attempts.ToString(CultureInfo.InvariantCulture)).Raw("</td></tr>");
+        }
+
+        html.Raw("</tbody></table>");
         if (actions is not null && s.State == "claimed")
         {
             HtmlLayout.ActionForm(html, layout.Path("/actions/redrive/" + Uri.EscapeDataString(view.Phase) + "/" + Uri.EscapeDataString(view.RunKey)), actions, "Re-drive", "Re-drive " + view.Phase + "/" + view.RunKey);
@@ -27,6 +36,12 @@ internal static class RunKeyHtml
         }
 
         html.Raw("</tbody></table><h2>Timeline</h2>");
+        WriteTimeline(html, view);
+        WriteRejected(html, layout, view);
+    }
+
+    private static void WriteTimeline(HtmlWriter html, RunKeyView view)
+    {
         if (view.Timeline.Count == 0)
         {
             html.Raw("<p>Nobody reported for this run key.</p>");
@@ -50,5 +65,18 @@ internal static class RunKeyHtml
         }
 
         html.Raw("</tbody></table>");
+    }
+
+    private static void WriteRejected(HtmlWriter html, HtmlLayout layout, RunKeyView view)
+    {
+        html.Raw("<h2>Rejected deliveries for this run key</h2>");
+        if (view.Rejected.Count == 0)
+        {
+            html.Raw("<p>None: every delivery that named this run key was recorded.</p>");
+            return;
+        }
+
+        RejectedHtml.WriteTable(html, view.Rejected, "Deliveries that named " + view.Phase + "/" + view.RunKey + " and were rejected, newest first");
+        html.Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(view.Phase), "All rejected deliveries of " + view.Phase + " →");
     }
 }

@@ -112,13 +112,13 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
         if (body.Length > _options.MaxMessageBytes)
         {
             var reason = $"the delivery of {body.Length} bytes or more exceeds {OrchestrationOptions.SectionName}:MaxMessageBytes ({_options.MaxMessageBytes})";
-            return await _deliveries.RejectAsync(messageId, RejectionReasons.Oversized, reason, body[..Math.Min(body.Length, ExcerptLength)], cancellationToken).ConfigureAwait(false);
+            return await _deliveries.RejectAsync(messageId, RejectionReasons.Oversized, reason, body[..Math.Min(body.Length, ExcerptLength)], CompletionAddress.None, cancellationToken).ConfigureAwait(false);
         }
 
         var delivery = PushDeliveryReader.ReadWrapped(body);
         return delivery.Message is { } incoming
             ? await _deliveries.HandleAsync(incoming, cancellationToken).ConfigureAwait(false)
-            : await _deliveries.RejectAsync(delivery.MessageId ?? messageId, RejectionReasons.Envelope, delivery.Problem!, body, cancellationToken).ConfigureAwait(false);
+            : await _deliveries.RejectAsync(delivery.MessageId ?? messageId, RejectionReasons.Envelope, delivery.Problem!, body, CompletionAddress.None, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What Pub/Sub refuses at publish (FACTS.md §5.6; cloud.google.com/pubsub/quotas#resource_limits), refused here the same way.</summary>

@@ -33,6 +33,7 @@ internal static class PhaseEvaluation
             LastCompletionAt = last,
             ClaimedUntil = tally?.State == TallyTriggerState.Claimed ? tally.ClaimedUntil : null,
             TriggeredAt = tally?.TriggeredAt,
+            LastTriggerError = tally?.State == TallyTriggerState.Triggered ? null : tally?.LastTriggerError,
             ExpectedAt = expectedAt,
             DeadlineAt = deadline,
             Overdue = !complete && deadline is { } due && now >= due,

@@ -2,6 +2,7 @@ using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
 using Pax.Orchestration.Stores.Internal;
 using Doc = Pax.Orchestration.Completion.Stores.Internal.FirestoreTallyDocument;
+using RejectedFields = Pax.Orchestration.Completion.Stores.Internal.FirestoreRejectedDocument;
 
 namespace Pax.Orchestration.Completion.Stores;
 
@@ -31,21 +32,51 @@ public sealed partial class FirestoreCompletionStore
     }
 
     /// <inheritdoc />
-    /// <remarks>One query on <see cref="FirestoreStoreOptions.RejectedCollection"/> ordered by <c>receivedAt</c>, descending: one read per delivery returned (at least one).</remarks>
-    public async Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One query on <see cref="FirestoreStoreOptions.RejectedCollection"/> ordered by <c>receivedAt</c>, descending: one
+    /// read per delivery returned (at least one). Filtered by phase (and run key), it needs a composite index on
+    /// <c>phase</c>, <c>receivedAt</c> descending (and <c>phase</c>, <c>runKey</c>, <c>receivedAt</c> descending), which
+    /// the Function sample's <c>deploy/deploy.sh</c> creates; Firestore names the missing index in its 400 answer.
+    /// </remarks>
+    public async Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, string? phase, string? runKey, CancellationToken cancellationToken)
     {
         StoreQueryLimits.Check(limit);
+        StoreQueryLimits.CheckRejectedFilter(phase, runKey);
         var query = new FirestoreStructuredQuery
         {
             From = [new FirestoreCollectionSelector { CollectionId = _rejectedCollection }],
-            OrderBy = [FirestoreOrder.Descending("receivedAt")],
+            Where = (phase, runKey) switch
+            {
+                (null, _) => null,
+                (_, null) => FirestoreFilter.Field(RejectedFields.Phase, "EQUAL", FirestoreValue.String(phase)),
+                _ => FirestoreFilter.And(
+                    FirestoreFilter.Field(RejectedFields.Phase, "EQUAL", FirestoreValue.String(phase)),
+                    FirestoreFilter.Field(RejectedFields.RunKey, "EQUAL", FirestoreValue.String(runKey))),
+            },
+            OrderBy = [FirestoreOrder.Descending(RejectedFields.ReceivedAt)],
             Limit = limit,
         };
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents.Where(d => d.Fields is not null).Select(d => new RejectedMessage(
-            d.Fields!.GetValueOrDefault("messageId")?.StringValue,
-            d.Fields!.GetValueOrDefault("reason")?.StringValue ?? string.Empty,
-            d.Fields!.GetValueOrDefault("receivedAt")?.AsTimestamp() ?? DateTimeOffset.MinValue,
-            d.Fields!.GetValueOrDefault("excerpt")?.StringValue)).ToList();
+        return documents.Where(d => d.Fields is not null).Select(d => RejectedFields.Read(d.Fields!)).ToList();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One count aggregation (<c>runAggregationQuery</c>) over the same composite index as the phase's list: one
+    /// document read per 1,000 index entries counted, at most <see cref="CompletionLimits.MaxRejectedCount"/>.
+    /// </remarks>
+    public async Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var query = new FirestoreStructuredQuery
+        {
+            From = [new FirestoreCollectionSelector { CollectionId = _rejectedCollection }],
+            Where = FirestoreFilter.And(
+                FirestoreFilter.Field(RejectedFields.Phase, "EQUAL", FirestoreValue.String(phase)),
+                FirestoreFilter.Field(RejectedFields.ReceivedAt, "GREATER_THAN_OR_EQUAL", FirestoreValue.Timestamp(since))),
+
+            // The list's order, so the count reads the list's index (phase, receivedAt descending).
+            OrderBy = [FirestoreOrder.Descending(RejectedFields.ReceivedAt)],
+        };
+        return (int)await _client.CountAsync(_projectId, query, CompletionLimits.MaxRejectedCount, cancellationToken).ConfigureAwait(false);
     }
 }

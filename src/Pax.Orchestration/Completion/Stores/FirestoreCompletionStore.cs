@@ -6,6 +6,7 @@ using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
 using Doc = Pax.Orchestration.Completion.Stores.Internal.FirestoreTallyDocument;
+using RejectedFields = Pax.Orchestration.Completion.Stores.Internal.FirestoreRejectedDocument;
 
 namespace Pax.Orchestration.Completion.Stores;
 
@@ -24,6 +25,8 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     private const int MaxAttempts = 25;
     private const int BatchGetSize = 100;
     private const string DocumentNameField = "__name__";
+    private const string PhasesCollection = "pax_phases";
+    private const string FirstDeployedAt = "firstDeployedAt";
     private readonly FirestoreClient _client;
     private readonly string _projectId;
     private readonly string _rejectedCollection;
@@ -121,47 +124,28 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
         Doc.Read(await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false), phase, runKey);
 
     /// <inheritdoc />
-    public async Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    /// <remarks>Document <c>pax_phases/{phase}</c> (field <c>firstDeployedAt</c>), created once (<c>exists=false</c>); a later call reads it.</remarks>
+    public async Task<DateTimeOffset> RecordPhaseDeploymentAsync(string phase, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var name = Name(phase, runKey);
-        var backoff = new ConflictBackoff(_conflictRetry, _time);
-        for (var attempt = 1; ; attempt++)
+        var name = FirestoreClient.DocumentName(_projectId, PhasesCollection, phase);
+        var stored = (await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false))?.Fields?.GetValueOrDefault(FirstDeployedAt)?.AsTimestamp();
+        if (stored is { } known)
         {
-            var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
-            var tally = Doc.Read(document, phase, runKey);
-            if (tally is null || tally.State == TallyTriggerState.Triggered || (tally.State == TallyTriggerState.Claimed && tally.ClaimedUntil is { } until && until > now))
-            {
-                return false;
-            }
-
-            var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
-            {
-                [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
-            };
-            Doc.Claim(fields, tally, now, leaseUntil);
-            var committed = await TryCommitAsync(name, fields, FirestorePrecondition.UnchangedSince(document!.UpdateTime!), attempt, backoff, cancellationToken).ConfigureAwait(false);
-            _recent.Remove(name);
-            if (committed is not null)
-            {
-                return true;
-            }
+            return known;
         }
-    }
 
-    /// <inheritdoc />
-    public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
+        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal) { [FirstDeployedAt] = FirestoreValue.Timestamp(now) };
+        try
         {
-            [Doc.State] = FirestoreValue.String("triggered"),
-            [Doc.Triggered] = FirestoreValue.Boolean(true),
-            [Doc.TriggeredAt] = FirestoreValue.Timestamp(now),
-            [Doc.ClaimedUntil] = FirestoreValue.Null(),
-            [Doc.UpdatedAt] = FirestoreValue.Timestamp(now),
-        };
-        var name = Name(phase, runKey);
-        _recent.Remove(name);
-        await _client.CommitAsync(_projectId, [Write(name, fields, new FirestorePrecondition { Exists = true })], cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.CommitAsync(_projectId, [Write(name, fields, FirestorePrecondition.MustNotExist())], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return fields[FirstDeployedAt].AsTimestamp()!.Value;
+        }
+        catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.AlreadyExists)
+        {
+            // Another instance recorded it first: theirs stands.
+            var document = await _client.GetDocumentAsync(name, cancellationToken).ConfigureAwait(false);
+            return document?.Fields?.GetValueOrDefault(FirstDeployedAt)?.AsTimestamp() ?? now;
+        }
     }
 
     /// <inheritdoc />
@@ -197,15 +181,8 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     public async Task RecordRejectedAsync(RejectedMessage rejected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejected);
-        var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
-        {
-            ["reason"] = FirestoreValue.String(rejected.Reason),
-            ["receivedAt"] = FirestoreValue.Timestamp(rejected.ReceivedAt),
-            ["messageId"] = rejected.MessageId is { } id ? FirestoreValue.String(id) : FirestoreValue.Null(),
-            ["excerpt"] = rejected.Excerpt is { } excerpt ? FirestoreValue.String(excerpt) : FirestoreValue.Null(),
-        };
         var name = FirestoreClient.DocumentName(_projectId, _rejectedCollection, Guid.NewGuid().ToString("N"));
-        await _client.CommitAsync(_projectId, [Write(name, fields, null)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _client.CommitAsync(_projectId, [Write(name, RejectedFields.Write(rejected), null)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static Dictionary<string, FirestoreValue> RecordFields(string phase, string runKey, ProcessorCompletion completion, bool isNew)

@@ -2,16 +2,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
-using Pax.Orchestration.Stores.Internal;
 
 namespace Pax.Orchestration.Completion.Stores;
 
 /// <summary>
-/// Tallies in a SQLite file (the embedded default): tables <c>pax_tallies</c> (one row per phase and run key),
-/// <c>pax_completions</c> (one row per processor) and <c>pax_rejected</c>. Every call is one <c>BEGIN IMMEDIATE</c>
-/// transaction, so records and claims are atomic across threads and processes sharing the file.
+/// Tallies in a SQLite file (the embedded default): tables <c>pax_tallies</c> (one row per phase and run key, with its
+/// claim and last trigger error), <c>pax_completions</c> (one row per processor), <c>pax_rejected</c> and
+/// <c>pax_phases</c> (each phase's first deployment). Every call is one <c>BEGIN IMMEDIATE</c> transaction, so records
+/// and claims are atomic across threads and processes sharing the file. Files written by an older Pax gain the new
+/// columns and tables at first use.
 /// </summary>
-public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable
+public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -72,13 +73,49 @@ public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQu
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                UPDATE pax_tallies SET state = 'triggered', triggered_at = $now, claimed_until = NULL, updated_at = $now
+                UPDATE pax_tallies SET state = 'triggered', triggered_at = $now, claimed_until = NULL, updated_at = $now,
+                  trigger_error = NULL, trigger_error_at = NULL, trigger_failures = 0
                 WHERE phase = $phase AND run_key = $runKey AND state <> 'triggered'
                 """;
             command.Parameters.AddWithValue("$phase", phase);
             command.Parameters.AddWithValue("$runKey", runKey);
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE pax_tallies SET trigger_error = $message, trigger_error_at = $at, trigger_failures = trigger_failures + 1
+                WHERE phase = $phase AND run_key = $runKey AND state <> 'triggered'
+                RETURNING trigger_failures
+                """;
+            command.Parameters.AddWithValue("$phase", phase);
+            command.Parameters.AddWithValue("$runKey", runKey);
+            command.Parameters.AddWithValue("$message", message);
+            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            var attempts = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return attempts is long count ? new TriggerError(DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()), message, (int)count) : null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset> RecordPhaseDeploymentAsync(string phase, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO pax_phases (phase, first_deployed_at) VALUES ($phase, $now) ON CONFLICT (phase) DO NOTHING;
+                SELECT first_deployed_at FROM pax_phases WHERE phase = $phase;
+                """;
+            command.Parameters.AddWithValue("$phase", phase);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -131,73 +168,19 @@ public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQu
             ArgumentNullException.ThrowIfNull(rejected);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO pax_rejected (message_id, reason, received_at, excerpt) VALUES ($id, $reason, $at, $excerpt)";
+            command.CommandText = """
+                INSERT INTO pax_rejected (message_id, reason, received_at, excerpt, phase, run_key, processor)
+                VALUES ($id, $reason, $at, $excerpt, $phase, $runKey, $processor)
+                """;
             command.Parameters.AddWithValue("$id", (object?)rejected.MessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$phase", (object?)rejected.Phase ?? DBNull.Value);
+            command.Parameters.AddWithValue("$runKey", (object?)rejected.RunKey ?? DBNull.Value);
+            command.Parameters.AddWithValue("$processor", (object?)rejected.Processor ?? DBNull.Value);
             command.Parameters.AddWithValue("$reason", rejected.Reason);
             command.Parameters.AddWithValue("$at", rejected.ReceivedAt.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$excerpt", (object?)rejected.Excerpt ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
-
-    /// <summary>Lists the rejected deliveries, oldest first.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The rejected deliveries.</returns>
-    public Task<IReadOnlyList<RejectedMessage>> ListRejectedAsync(CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT message_id, reason, received_at, excerpt FROM pax_rejected ORDER BY id";
-            return (IReadOnlyList<RejectedMessage>)await ReadRejectedAsync(command, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
-
-    private static async Task<List<RejectedMessage>> ReadRejectedAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<RejectedMessage>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new RejectedMessage(
-                reader.IsDBNull(0) ? null : reader.GetString(0),
-                reader.GetString(1),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
-        }
-
-        return list;
-    }
-
-    /// <inheritdoc />
-    /// <remarks>One indexed range read (<c>pax_tallies_recent</c>) and one read of each tally's reports.</remarks>
-    public Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
-    {
-        StoreQueryLimits.Check(limit);
-        return InTransactionAsync(async (connection, transaction) =>
-        {
-            var keys = await SqliteTallyRows.SelectRecentRunKeysAsync(connection, transaction, phase, limit, after, cancellationToken).ConfigureAwait(false);
-            var tallies = new List<StoredTally>(keys.Count);
-            foreach (var key in keys)
-            {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
-            }
-
-            return (IReadOnlyList<StoredTally>)tallies;
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, CancellationToken cancellationToken)
-    {
-        StoreQueryLimits.Check(limit);
-        return InTransactionAsync(async (connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT message_id, reason, received_at, excerpt FROM pax_rejected ORDER BY id DESC LIMIT $limit";
-            command.Parameters.AddWithValue("$limit", limit);
-            return (IReadOnlyList<RejectedMessage>)await ReadRejectedAsync(command, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
-    }
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
@@ -213,7 +196,7 @@ public sealed class SqliteCompletionStore : ICompletionStore, ICompletionStoreQu
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 if (!_created)
                 {
-                    await SqliteTallyRows.CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+                    await SqliteTallySchema.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
                     _created = true;
                 }
 

@@ -13,8 +13,10 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// and the <c>pax.orchestration.overdue</c> metric (<c>reason=incomplete</c>). For a phase with an
 /// <see cref="PhaseDefinition.Expected"/> schedule it also reports the expected run keys past their deadline that
 /// have no tally at all — nobody reported, the silence a tally cannot show — with every expected processor missing
-/// (log event 4012, the same metric with <c>reason=no_report</c>). Run it from <c>POST /watchdog</c> (Cloud Scheduler,
-/// OIDC) or from code.
+/// (log event 4012, the same metric with <c>reason=no_report</c>), from the phase's first deployment (or
+/// <see cref="ExpectedRunSchedule.Start"/>) on, never earlier. Run keys whose trigger failed and is still not done
+/// after the run (re-driven in vain, or claimed with a live lease after a failure) are listed with their last trigger
+/// error (log event 4018). Run it from <c>POST /watchdog</c> (Cloud Scheduler, OIDC) or from code.
 /// </summary>
 public sealed class CompletionWatchdog
 {
@@ -22,13 +24,15 @@ public sealed class CompletionWatchdog
     private readonly CompletionTally _tally;
     private readonly OrchestrationOptions _options;
     private readonly Dictionary<string, ExpectedRunCalendar> _calendars = new(StringComparer.Ordinal);
+    private readonly PhaseDeployments _deployments;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
 
-    internal CompletionWatchdog(ICompletionStore store, CompletionTally tally, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionWatchdog> logger, OrchestrationMetrics metrics)
+    internal CompletionWatchdog(ICompletionStore store, CompletionTally tally, PhaseDeployments deployments, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionWatchdog> logger, OrchestrationMetrics metrics)
     {
         _store = store;
+        _deployments = deployments;
         _tally = tally;
         _options = options.Value;
         _time = time;
@@ -54,21 +58,22 @@ public sealed class CompletionWatchdog
     {
         var redriven = new List<RedriveResult>();
         var overdue = new List<TallyProgress>();
+        var failing = new List<TallyProgress>();
         var examined = 0;
         var expectedExamined = 0;
         foreach (var phase in _options.Phases)
         {
-            examined += await ExamineUntriggeredAsync(phase, redriven, overdue, cancellationToken).ConfigureAwait(false);
+            examined += await ExamineUntriggeredAsync(phase, redriven, overdue, failing, cancellationToken).ConfigureAwait(false);
             if (_calendars.TryGetValue(phase.Name, out var calendar))
             {
                 expectedExamined += await ExamineExpectedAsync(phase, calendar, overdue, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return new WatchdogReport(redriven, overdue, examined, expectedExamined);
+        return new WatchdogReport(redriven, overdue, examined, expectedExamined, failing);
     }
 
-    private async Task<int> ExamineUntriggeredAsync(PhaseDefinition phase, List<RedriveResult> redriven, List<TallyProgress> overdue, CancellationToken cancellationToken)
+    private async Task<int> ExamineUntriggeredAsync(PhaseDefinition phase, List<RedriveResult> redriven, List<TallyProgress> overdue, List<TallyProgress> failing, CancellationToken cancellationToken)
     {
         var tallies = await _store.ListUntriggeredAsync(phase.Name, _options.WatchdogBatchSize, cancellationToken).ConfigureAwait(false);
         foreach (var tally in tallies)
@@ -80,6 +85,16 @@ public sealed class CompletionWatchdog
                 OrchestrationLog.Redriving(_logger, phase.Name, tally.RunKey, tally.State.ToString());
                 var outcome = await _tally.DriveAsync(phase.Name, tally.RunKey, cancellationToken).ConfigureAwait(false);
                 redriven.Add(new RedriveResult(phase.Name, tally.RunKey, outcome));
+                if (outcome == DriveOutcome.TriggerFailed)
+                {
+                    // Failed again: read what the attempt left (its message, one more attempt).
+                    var after = await _store.GetAsync(phase.Name, tally.RunKey, cancellationToken).ConfigureAwait(false);
+                    ReportFailing(phase, after, failing);
+                }
+            }
+            else if (status.Complete)
+            {
+                ReportFailing(phase, tally, failing);
             }
             else if (status.Overdue && status.DeadlineAt is { } deadline)
             {
@@ -92,10 +107,21 @@ public sealed class CompletionWatchdog
         return tallies.Count;
     }
 
+    /// <summary>Lists a complete, untriggered tally whose trigger failed (log event 4018).</summary>
+    private void ReportFailing(PhaseDefinition phase, StoredTally? tally, List<TallyProgress> failing)
+    {
+        if (tally is { State: not TallyTriggerState.Triggered, LastTriggerError: { } error })
+        {
+            OrchestrationLog.TriggerKeepsFailing(_logger, phase.Name, tally.RunKey, error);
+            failing.Add(PhaseEvaluation.Evaluate(phase, tally, tally.RunKey, _time.GetUtcNow()));
+        }
+    }
+
     private async Task<int> ExamineExpectedAsync(PhaseDefinition phase, ExpectedRunCalendar calendar, List<TallyProgress> overdue, CancellationToken cancellationToken)
     {
+        var start = await _deployments.ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var due = calendar.DueBy(now);
+        var due = calendar.DueBy(now, start);
         if (due.Count == 0)
         {
             return 0;

@@ -9,7 +9,8 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// since the occurrence and the run key has no tally, the watchdog reports it overdue with every expected processor
 /// missing (log event 4012, metric <c>pax.orchestration.overdue</c> with <c>reason=no_report</c>).
 /// Occurrences whose run keys coincide (an hourly schedule with a daily run key) expect that run key once, from the
-/// earliest of them.
+/// earliest of them. Nothing is expected before the phase existed: occurrences start at <see cref="Start"/>, or by
+/// default at the phase's first deployment (recorded by the store when an orchestrator with the phase first starts).
 /// </summary>
 public sealed class ExpectedRunSchedule
 {
@@ -41,6 +42,17 @@ public sealed class ExpectedRunSchedule
     /// </summary>
     /// <value>Default 7 days. Between 1 hour and 31 days, and longer than the phase's deadline.</value>
     public TimeSpan LookBack { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Gets or sets the first instant whose occurrences expect a run key, such as <c>2026-03-01T00:00:00Z</c>: run keys of
+    /// earlier occurrences are never reported missing.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="null"/>: the phase's first deployment, which the store records once
+    /// (<see cref="ICompletionStore.RecordPhaseDeploymentAsync"/>), so a freshly deployed orchestrator does not report
+    /// the run keys of the days before it existed.
+    /// </value>
+    public DateTimeOffset? Start { get; set; }
 
     /// <summary>Gets or sets the most expected run keys, newest first, that one watchdog run checks for the phase (one store read per 100).</summary>
     /// <value>Default 500. Between 1 and 5,000.</value>

@@ -9,4 +9,9 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// </param>
 /// <param name="Examined">How many untriggered tallies were looked at.</param>
 /// <param name="ExpectedExamined">How many expected run keys past their deadline (from the phases' <see cref="PhaseDefinition.Expected"/> schedules) were checked for a tally.</param>
-public sealed record WatchdogReport(IReadOnlyList<RedriveResult> Redriven, IReadOnlyList<TallyProgress> Overdue, int Examined, int ExpectedExamined);
+/// <param name="TriggerFailing">
+/// Complete run keys whose trigger failed and is still not done after this run (each with its
+/// <see cref="TallyProgress.LastTriggerError"/>: message, time, failed attempts), including those this run re-drove in vain;
+/// each is logged as event 4018.
+/// </param>
+public sealed record WatchdogReport(IReadOnlyList<RedriveResult> Redriven, IReadOnlyList<TallyProgress> Overdue, int Examined, int ExpectedExamined, IReadOnlyList<TallyProgress> TriggerFailing);

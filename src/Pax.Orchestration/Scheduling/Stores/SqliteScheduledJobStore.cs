@@ -181,29 +181,8 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
         {
             command.CommandText = SqliteJobRows.Schema;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            command.CommandText = "SELECT name FROM pragma_table_info('scheduler_jobs')";
-            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    columns.Add(reader.GetString(0));
-                }
-            }
-
-            foreach (var (name, definition) in SqliteJobRows.AddedColumns.Where(c => !columns.Contains(c.Name)))
-            {
-                command.CommandText = $"ALTER TABLE scheduler_jobs ADD COLUMN {name} {definition}";
-                try
-                {
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
-                {
-                    // Another process sharing the file added it first.
-                }
-            }
         }
+
+        await SqliteColumns.AddMissingAsync(connection, "scheduler_jobs", SqliteJobRows.AddedColumns, cancellationToken).ConfigureAwait(false);
     }
 }

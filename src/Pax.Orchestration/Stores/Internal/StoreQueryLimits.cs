@@ -13,4 +13,13 @@ internal static class StoreQueryLimits
             throw new ArgumentOutOfRangeException(nameof(limit), limit, $"A page holds 1 to {MaxPageSize} items.");
         }
     }
+
+    /// <summary>A rejected-delivery filter names a run key only within a phase.</summary>
+    public static void CheckRejectedFilter(string? phase, string? runKey)
+    {
+        if (runKey is not null && phase is null)
+        {
+            throw new ArgumentException("A run key filter needs a phase: run keys belong to phases.", nameof(runKey));
+        }
+    }
 }

@@ -223,6 +223,11 @@ public sealed class CompletionIntakeTests
 
         public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
 
+        public Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Firestore unreachable");
+
+        public Task<DateTimeOffset> RecordPhaseDeploymentAsync(string phase, DateTimeOffset now, CancellationToken cancellationToken) => throw new HttpRequestException("Firestore unreachable");
+
         public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Firestore unreachable");
 

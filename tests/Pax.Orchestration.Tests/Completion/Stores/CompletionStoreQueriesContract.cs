@@ -78,7 +78,7 @@ public abstract class CompletionStoreQueriesContract
             h.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var latest = await Queries(h).ListRecentRejectedAsync(3, Ct);
+        var latest = await Queries(h).ListRecentRejectedAsync(3, null, null, Ct);
 
         Assert.Equal(["m3", "m2", "m1"], latest.Select(r => r.MessageId));
         Assert.Equal(("reason 3", "<excerpt 3>"), (latest[0].Reason, latest[0].Excerpt));
@@ -109,7 +109,58 @@ public abstract class CompletionStoreQueriesContract
         await using var h = await CreateAsync(Named("phase2", "a"));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries(h).ListRecentAsync("phase2", 0, null, Ct));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries(h).ListRecentRejectedAsync(501, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries(h).ListRecentRejectedAsync(501, null, null, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Queries(h).ListRecentRejectedAsync(10, null, "k1", Ct));
+    }
+
+    [Fact]
+    public async Task Rejected_deliveries_keep_whom_they_named_and_are_listed_and_counted_per_phase_and_run_key()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"), Named("other", "a"));
+        var start = h.Time.GetUtcNow();
+        await RejectAsync(h, "old", "phase2", "k1", " a");
+        h.Time.Advance(TimeSpan.FromHours(25));
+        await RejectAsync(h, "m1", "phase2", "k1", " a");
+        await RejectAsync(h, "m2", "phase2", "k2", "b");
+        await RejectAsync(h, "m3", "other", "k1", "a");
+        await h.Store.RecordRejectedAsync(new RejectedMessage("m4", "envelope", h.Time.GetUtcNow(), null), Ct);
+        await RejectAsync(h, "m5", "phase2", "k1", "a ");
+
+        var forRunKey = await Queries(h).ListRecentRejectedAsync(10, "phase2", "k1", Ct);
+        var forPhase = await Queries(h).ListRecentRejectedAsync(10, "phase2", null, Ct);
+        var all = await Queries(h).ListRecentRejectedAsync(10, null, null, Ct);
+        var lastDay = await Queries(h).CountRejectedSinceAsync("phase2", h.Time.GetUtcNow() - TimeSpan.FromHours(24), Ct);
+        var ever = await Queries(h).CountRejectedSinceAsync("phase2", start, Ct);
+
+        Assert.Equal(["m5", "m1", "old"], forRunKey.Select(r => r.MessageId));
+        Assert.Equal(("phase2", "k1", "a "), (forRunKey[0].Phase, forRunKey[0].RunKey, forRunKey[0].Processor));
+        Assert.Equal(["m5", "m2", "m1", "old"], forPhase.Select(r => r.MessageId));
+        Assert.Equal(6, all.Count);
+        Assert.Equal((null, null, null), (all.Single(r => r.MessageId == "m4").Phase, all.Single(r => r.MessageId == "m4").RunKey, all.Single(r => r.MessageId == "m4").Processor));
+        Assert.Equal((3, 4), (lastDay, ever));
+    }
+
+    [Fact]
+    public async Task A_phase_first_deployment_is_recorded_once_and_every_later_call_reads_it()
+    {
+        await using var h = await CreateAsync(Named("phase2", "a"), Named("other", "a"));
+        var first = h.Time.GetUtcNow();
+
+        var recorded = await h.Store.RecordPhaseDeploymentAsync("phase2", first, Ct);
+        h.Time.Advance(TimeSpan.FromDays(2));
+        var later = await h.Store.RecordPhaseDeploymentAsync("phase2", h.Time.GetUtcNow(), Ct);
+        var other = await h.Store.RecordPhaseDeploymentAsync("other", h.Time.GetUtcNow(), Ct);
+
+        Assert.Equal((first, first), (recorded, later));
+        Assert.Equal(h.Time.GetUtcNow(), other);
+    }
+
+    /// <summary>Keeps a rejection one second after the previous one (newest first is by arrival).</summary>
+    private static async Task RejectAsync(TallyHarness h, string messageId, string phase, string runKey, string processor)
+    {
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await h.Store.RecordRejectedAsync(
+            new RejectedMessage(messageId, $"unknown processor '{processor}'", h.Time.GetUtcNow(), "{}") { Phase = phase, RunKey = runKey, Processor = processor }, Ct);
     }
 
     private static ICompletionStoreQueries Queries(TallyHarness h) => Assert.IsAssignableFrom<ICompletionStoreQueries>(h.Store);

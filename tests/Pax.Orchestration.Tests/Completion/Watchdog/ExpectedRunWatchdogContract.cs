@@ -116,10 +116,39 @@ public abstract class ExpectedRunWatchdogContract
         Assert.Equal(["2026-02-10T21", "2026-02-10T22", "2026-02-10T23"], report.Overdue.Select(s => s.RunKey));
     }
 
+    [Fact]
+    public async Task A_freshly_deployed_phase_expects_no_run_key_from_before_its_first_deployment()
+    {
+        var phase = Scheduled(Named("phase2", "a"), "0 2 * * *", deadline: TimeSpan.FromHours(1), lookBack: TimeSpan.FromDays(7));
+        phase.Expected!.Start = null;
+        await using var h = await CreateAsync(phase);
+
+        var deployed = await RunAtAsync(h, "2026-02-10T06:00:00Z");
+        var nextDay = await RunAtAsync(h, "2026-02-11T03:00:00Z");
+
+        Assert.Empty(deployed.Overdue);
+        Assert.Equal(0, deployed.ExpectedExamined);
+        Assert.Equal(["2026-02-11"], nextDay.Overdue.Select(s => s.RunKey));
+        Assert.Equal(At("2026-02-10T06:00:00Z"), await h.Store.RecordPhaseDeploymentAsync("phase2", At("2026-02-12T00:00:00Z"), Ct));
+    }
+
+    [Fact]
+    public async Task A_configured_start_is_where_expected_run_keys_begin()
+    {
+        var phase = Scheduled(Named("phase2", "a"), "0 2 * * *", deadline: TimeSpan.FromHours(1), lookBack: TimeSpan.FromDays(7));
+        phase.Expected!.Start = At("2026-02-08T00:00:00Z");
+        await using var h = await CreateAsync(phase);
+
+        var report = await RunAtAsync(h, "2026-02-10T06:00:00Z");
+
+        Assert.Equal(["2026-02-08", "2026-02-09", "2026-02-10"], report.Overdue.Select(s => s.RunKey));
+    }
+
+    /// <summary>A scheduled phase whose expected run keys start long before the tests' times (<see cref="ExpectedRunSchedule.Start"/>), unless a test says otherwise.</summary>
     private static PhaseDefinition Scheduled(PhaseDefinition phase, string cron, TimeSpan deadline, TimeSpan lookBack, string timeZone = "UTC")
     {
         phase.Deadline = deadline;
-        phase.Expected = new ExpectedRunSchedule { Cron = cron, TimeZone = timeZone, LookBack = lookBack };
+        phase.Expected = new ExpectedRunSchedule { Cron = cron, TimeZone = timeZone, LookBack = lookBack, Start = At("2026-01-01T00:00:00Z") };
         return phase;
     }
 

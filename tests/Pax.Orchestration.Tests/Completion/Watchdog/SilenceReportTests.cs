@@ -19,7 +19,7 @@ public sealed class SilenceReportTests
             o =>
             {
                 o.Phases[0].Deadline = TimeSpan.FromHours(6);
-                o.Phases[0].Expected = new ExpectedRunSchedule { Cron = "0 2 * * *", TimeZone = "America/New_York", LookBack = TimeSpan.FromDays(1) };
+                o.Phases[0].Expected = new ExpectedRunSchedule { Cron = "0 2 * * *", TimeZone = "America/New_York", LookBack = TimeSpan.FromDays(1), Start = DateTimeOffset.UnixEpoch };
             },
             s => s.AddFakeLogging());
         using var overdue = new MetricCollector<long>(server.Services.GetRequiredService<IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.overdue");

@@ -32,13 +32,13 @@ internal sealed class CompletionDeliveryHandler
     /// <summary>Parses, records and, when it completes a phase, triggers; a message that fails the contract or the tally's checks is rejected.</summary>
     public async Task<IntakeResponse> HandleAsync(IncomingPubSubMessage incoming, CancellationToken cancellationToken)
     {
-        var (message, problem) = CompletionMessageParser.Parse(incoming, _tally.Phases);
+        var (message, problem, address) = CompletionMessageParser.Parse(incoming, _tally.Phases);
         var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == ReportDisposition.Rejected)
         {
             // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
             var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
-            return await RejectAsync(incoming.MessageId, code, result.Reason!, incoming.Data, cancellationToken).ConfigureAwait(false);
+            return await RejectAsync(incoming.MessageId, code, result.Reason!, incoming.Data, address, cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = result.Outcome == ReportDisposition.Recorded ? "recorded" : "duplicate";
@@ -46,15 +46,16 @@ internal sealed class CompletionDeliveryHandler
         return new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered);
     }
 
-    /// <summary>Keeps a rejected delivery (log, store, metric) and returns the answer that acknowledges it.</summary>
-    public async Task<IntakeResponse> RejectAsync(string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
+    /// <summary>Keeps a rejected delivery (log, store with whom it named, metric) and returns the answer that acknowledges it.</summary>
+    public async Task<IntakeResponse> RejectAsync(string? messageId, string code, string reason, byte[]? payload, CompletionAddress address, CancellationToken cancellationToken)
     {
         // What is kept about a rejection must itself be storable: lone surrogates become U+FFFD, the id is bounded.
         messageId = WellFormedText.Repair(messageId is { Length: > CompletionLimits.MaxMessageIdLength } ? messageId[..CompletionLimits.MaxMessageIdLength] : messageId);
         reason = WellFormedText.Repair(reason)!;
         OrchestrationLog.Rejected(_logger, messageId, code, reason);
         var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
-        await _store.RecordRejectedAsync(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)), cancellationToken).ConfigureAwait(false);
+        var rejected = address.Apply(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)));
+        await _store.RecordRejectedAsync(rejected, cancellationToken).ConfigureAwait(false);
         _metrics.Rejected(code);
         return new IntakeResponse("rejected", reason);
     }

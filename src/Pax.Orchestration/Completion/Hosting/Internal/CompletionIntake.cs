@@ -148,7 +148,7 @@ internal sealed class CompletionIntake
 
     private async Task RejectAsync(HttpContext context, string? messageId, string code, string reason, byte[]? payload, CancellationToken cancellationToken)
     {
-        var answer = await _deliveries.RejectAsync(messageId, code, reason, payload, cancellationToken).ConfigureAwait(false);
+        var answer = await _deliveries.RejectAsync(messageId, code, reason, payload, CompletionAddress.None, cancellationToken).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, answer, cancellationToken).ConfigureAwait(false);
     }
 

@@ -17,7 +17,20 @@ namespace Pax.Orchestration.Completion.Hosting.Internal;
 /// </summary>
 internal static class CompletionMessageParser
 {
-    public static (CompletionMessage? Message, string? Problem) Parse(IncomingPubSubMessage incoming, IReadOnlyList<PhaseDefinition> phases)
+    /// <summary>Parses; on a problem, <c>Address</c> still says whom the message named, as far as it could be read.</summary>
+    public static (CompletionMessage? Message, string? Problem, CompletionAddress Address) Parse(IncomingPubSubMessage incoming, IReadOnlyList<PhaseDefinition> phases)
+    {
+        var (message, problem, fields) = ParseFields(incoming, phases);
+        var address = message is not null
+            ? CompletionAddress.From(message.Phase, message.RunKey, message.Processor, phases)
+            : fields is null
+                ? CompletionAddress.None
+                : CompletionAddress.From(
+                    fields.GetValueOrDefault(CompletionWireFormat.PhaseField), fields.GetValueOrDefault(CompletionWireFormat.RunKeyField), fields.GetValueOrDefault(CompletionWireFormat.ProcessorField), phases);
+        return (message, problem, address);
+    }
+
+    private static (CompletionMessage? Message, string? Problem, Dictionary<string, string>? Fields) ParseFields(IncomingPubSubMessage incoming, IReadOnlyList<PhaseDefinition> phases)
     {
         var fields = ReadData(incoming.Data, out var dataProblem, out var unreadable);
         foreach (var (name, value) in incoming.Attributes)
@@ -27,17 +40,17 @@ internal static class CompletionMessageParser
 
         if (fields.FirstOrDefault(f => !WellFormedText.IsWellFormed(f.Key) || !WellFormedText.IsWellFormed(f.Value)) is { Key: not null } bad)
         {
-            return (null, $"field '{WellFormedText.Repair(bad.Key)}' holds text that is not valid Unicode (a lone surrogate)");
+            return (null, $"field '{WellFormedText.Repair(bad.Key)}' holds text that is not valid Unicode (a lone surrogate)", null);
         }
 
         if (incoming.MessageId is { } id && (id.Length > CompletionLimits.MaxMessageIdLength || !WellFormedText.IsWellFormed(id)))
         {
-            return (null, $"the message id is longer than {CompletionLimits.MaxMessageIdLength} characters or not valid Unicode");
+            return (null, $"the message id is longer than {CompletionLimits.MaxMessageIdLength} characters or not valid Unicode", fields);
         }
 
         if (dataProblem is not null && (unreadable || !fields.ContainsKey(CompletionWireFormat.ProcessorField)))
         {
-            return (null, dataProblem);
+            return (null, dataProblem, fields);
         }
 
         var phaseName = fields.GetValueOrDefault(CompletionWireFormat.PhaseField);
@@ -52,12 +65,12 @@ internal static class CompletionMessageParser
 
         if (fields.GetValueOrDefault(CompletionWireFormat.ProcessorField) is not { Length: > 0 } processor)
         {
-            return (null, $"the message has no '{CompletionWireFormat.ProcessorField}'");
+            return (null, $"the message has no '{CompletionWireFormat.ProcessorField}'", fields);
         }
 
         if (string.IsNullOrEmpty(runKey))
         {
-            return (null, $"the message has no '{CompletionWireFormat.RunKeyField}'");
+            return (null, $"the message has no '{CompletionWireFormat.RunKeyField}'", fields);
         }
 
         CompletionStatus? status = fields.GetValueOrDefault(CompletionWireFormat.StatusField)?.ToLowerInvariant() switch
@@ -68,10 +81,10 @@ internal static class CompletionMessageParser
         };
         if (status is null)
         {
-            return (null, $"status '{fields.GetValueOrDefault(CompletionWireFormat.StatusField)}' is not 'succeeded' or 'failed'");
+            return (null, $"status '{fields.GetValueOrDefault(CompletionWireFormat.StatusField)}' is not 'succeeded' or 'failed'", fields);
         }
 
-        return (new CompletionMessage(phaseName, processor, runKey, status.Value, incoming.MessageId, BoundDetails(fields.GetValueOrDefault(CompletionWireFormat.DetailsField))), null);
+        return (new CompletionMessage(phaseName, processor, runKey, status.Value, incoming.MessageId, BoundDetails(fields.GetValueOrDefault(CompletionWireFormat.DetailsField))), null, fields);
     }
 
     /// <summary>Cuts <paramref name="details"/> to at most <see cref="CompletionLimits.MaxDetailsBytes"/> UTF-8 bytes, at a character boundary, ending with "…".</summary>

@@ -7,7 +7,9 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>) and the reserved fields <c>_phase</c>,
 /// <c>_runKey</c>, <c>_state</c> (open|claimed|triggered), <c>_triggered</c>, <c>_claimedUntil</c>,
 /// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>, plus <c>_claimedAt</c> (when the trigger was last
-/// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them.
+/// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them, and
+/// the last failed trigger attempt while untriggered: <c>_triggerError</c> (the message), <c>_triggerErrorAt</c> and
+/// <c>_triggerFailures</c> (failed attempts), cleared when the tally is marked triggered.
 /// </summary>
 internal static class FirestoreTallyDocument
 {
@@ -21,6 +23,9 @@ internal static class FirestoreTallyDocument
     public const string TriggeredAt = "_triggeredAt";
     public const string ClaimedAt = "_claimedAt";
     public const string Claims = "_claims";
+    public const string TriggerError = "_triggerError";
+    public const string TriggerErrorAt = "_triggerErrorAt";
+    public const string TriggerFailures = "_triggerFailures";
 
     public static string Collection(string phase) => phase + "_completion";
 
@@ -51,7 +56,10 @@ internal static class FirestoreTallyDocument
             Timestamp(fields, ClaimedUntil),
             Timestamp(fields, TriggeredAt),
             Timestamp(fields, ClaimedAt),
-            (int)Math.Clamp(fields.GetValueOrDefault(Claims)?.AsInteger() ?? 0, 0, int.MaxValue));
+            Count(fields, Claims),
+            fields.GetValueOrDefault(TriggerError)?.StringValue is { } error
+                ? new Completion.TriggerError(Timestamp(fields, TriggerErrorAt) ?? createdAt, error, Count(fields, TriggerFailures))
+                : null);
     }
 
     public static FirestoreValue Completion(ProcessorCompletion completion)
@@ -96,6 +104,9 @@ internal static class FirestoreTallyDocument
         Timestamp(map, "recordedAt") ?? DateTimeOffset.MinValue,
         map.GetValueOrDefault("messageId")?.StringValue,
         map.GetValueOrDefault("details")?.StringValue);
+
+    private static int Count(Dictionary<string, FirestoreValue> fields, string name) =>
+        (int)Math.Clamp(fields.GetValueOrDefault(name)?.AsInteger() ?? 0, 0, int.MaxValue);
 
     private static DateTimeOffset? Timestamp(Dictionary<string, FirestoreValue> fields, string name) =>
         fields.GetValueOrDefault(name)?.AsTimestamp();

@@ -2,38 +2,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Pax.Orchestration.Completion.Stores.Internal;
 
-/// <summary>The SQLite schema and row mapping of <see cref="SqliteCompletionStore"/>; times are Unix milliseconds.</summary>
+/// <summary>The row mapping of <see cref="SqliteCompletionStore"/> (tables: <see cref="SqliteTallySchema"/>); times are Unix milliseconds.</summary>
 internal static class SqliteTallyRows
 {
-    public static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS pax_tallies (
-              phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL,
-              claimed_until INTEGER NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL,
-              claimed_at INTEGER NULL, claims INTEGER NOT NULL DEFAULT 0,
-              PRIMARY KEY (phase, run_key));
-            CREATE INDEX IF NOT EXISTS pax_tallies_untriggered ON pax_tallies (phase, state);
-            CREATE INDEX IF NOT EXISTS pax_tallies_recent ON pax_tallies (phase, created_at, run_key);
-            CREATE TABLE IF NOT EXISTS pax_completions (
-              phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
-              recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL,
-              PRIMARY KEY (phase, run_key, processor));
-            CREATE TABLE IF NOT EXISTS pax_rejected (
-              id INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NULL, reason TEXT NOT NULL, received_at INTEGER NOT NULL, excerpt TEXT NULL);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await AddClaimColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
-
     public static async Task<StoredTally?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
+            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures
+            FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
             SELECT processor, status, recorded_at, message_id, details FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
             """;
         command.Parameters.AddWithValue("$phase", phase);
@@ -51,6 +29,7 @@ internal static class SqliteTallyRows
         var triggeredAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : Time(reader.GetInt64(4));
         var claimedAt = reader.IsDBNull(5) ? (DateTimeOffset?)null : Time(reader.GetInt64(5));
         var claims = reader.GetInt32(6);
+        var triggerError = reader.IsDBNull(7) ? null : new TriggerError(Time(reader.GetInt64(8)), reader.GetString(7), reader.GetInt32(9));
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -64,7 +43,7 @@ internal static class SqliteTallyRows
                 reader.IsDBNull(4) ? null : reader.GetString(4));
         }
 
-        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims);
+        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError);
     }
 
     public static async Task UpsertCompletionAsync(
@@ -162,38 +141,6 @@ internal static class SqliteTallyRows
         command.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
-
-    /// <summary>Adds <c>claimed_at</c> and <c>claims</c> (the dashboard's run key timeline) to a file created before they existed.</summary>
-    private static async Task AddClaimColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var info = connection.CreateCommand())
-        {
-            info.CommandText = "SELECT name FROM pragma_table_info('pax_tallies')";
-            using var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                columns.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var (name, definition) in new[] { ("claimed_at", "INTEGER NULL"), ("claims", "INTEGER NOT NULL DEFAULT 0") })
-        {
-            if (!columns.Contains(name))
-            {
-                using var alter = connection.CreateCommand();
-                alter.CommandText = $"ALTER TABLE pax_tallies ADD COLUMN {name} {definition}";
-                try
-                {
-                    await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
-                {
-                    // Another process sharing the file added it first.
-                }
-            }
-        }
     }
 
     private static TallyTriggerState ParseState(string state) => state switch

@@ -46,17 +46,25 @@ internal sealed class ExpectedRunCalendar
     }
 
     /// <summary>
-    /// The run keys expected by occurrences from <see cref="ExpectedRunSchedule.LookBack"/> ago up to the deadline ago
-    /// (so each one's deadline has passed at <paramref name="now"/>), the newest <see cref="ExpectedRunSchedule.MaxRunKeys"/>
-    /// in time order; a run key several occurrences make is expected from the earliest.
+    /// The run keys expected by occurrences from <see cref="ExpectedRunSchedule.LookBack"/> ago (never before
+    /// <paramref name="start"/>, when the phase began to be expected) up to the deadline ago (so each one's deadline has
+    /// passed at <paramref name="now"/>), the newest <see cref="ExpectedRunSchedule.MaxRunKeys"/> in time order; a run key
+    /// several occurrences make is expected from the earliest.
     /// </summary>
-    public IReadOnlyList<ExpectedRunKey> DueBy(DateTimeOffset now)
+    public IReadOnlyList<ExpectedRunKey> DueBy(DateTimeOffset now, DateTimeOffset start)
     {
+        var from = now - _schedule.LookBack > start ? now - _schedule.LookBack : start;
+        var to = now - _deadline;
+        if (from > to)
+        {
+            return [];
+        }
+
         // Ascending on purpose: Cronos moves an occurrence in a spring-forward gap to the gap's end going forward
         // (what a scheduler does), but to the instant before it when searching backwards.
         var expectedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var newest = new Queue<string>();
-        foreach (var occurrence in _cron.GetOccurrences(now - _schedule.LookBack, now - _deadline, _zone, fromInclusive: true, toInclusive: true))
+        foreach (var occurrence in _cron.GetOccurrences(from, to, _zone, fromInclusive: true, toInclusive: true))
         {
             var runKey = RunKeyOf(occurrence);
             if (expectedAt.TryAdd(runKey, occurrence.ToUniversalTime()))

@@ -1,0 +1,140 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Pax.GoogleCloud.Internal;
+
+namespace Pax.GoogleCloud.Configuration.Internal;
+
+/// <summary>
+/// Reads a configuration section the way the binder will bind it and names, by full key, what the binder would
+/// silently drop: a key no option binds to (with the key that was probably meant), a value that does not convert (with
+/// the form it should take), a list entry that is not an index, and a section where a value is expected or the reverse.
+/// The binder itself swallows the errors of list entries (a phase whose <c>Deadline</c> does not convert simply
+/// disappears), so this runs before it.
+/// </summary>
+internal static class ConfigurationKeyCheck
+{
+    private const int MaxDepth = 16;
+
+    /// <summary>Adds one problem per mistake under <paramref name="section"/> (named by its full path) to <paramref name="problems"/>.</summary>
+    public static void Check(IConfigurationSection section, ConfigurationShape shape, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(shape);
+        CheckShape(section, shape, problems, 0);
+    }
+
+    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, int depth)
+    {
+        var properties = shape.Types.SelectMany(Bindable).ToList();
+        foreach (var child in section.GetChildren())
+        {
+            if (shape.Sections.TryGetValue(child.Key, out var nested))
+            {
+                CheckShape(child, nested, problems, depth + 1);
+            }
+            else if (properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
+            {
+                CheckValue(child, property.PropertyType, problems, depth + 1);
+            }
+            else
+            {
+                problems.Add(Unknown(child, properties.Select(p => p.Name).Concat(shape.Sections.Keys).Distinct(StringComparer.Ordinal).ToList()));
+            }
+        }
+    }
+
+    private static void CheckValue(IConfigurationSection section, Type type, List<string> problems, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        var children = section.GetChildren().ToList();
+        if (ConfigurationValueForms.IsValue(type))
+        {
+            if (children.Count > 0)
+            {
+                problems.Add($"{section.Path} is a value ({ConfigurationValueForms.Expected(type)}), not a section: remove {children[0].Path}.");
+            }
+            else if (section.Value is { } value && !ConfigurationValueForms.Converts(value, type))
+            {
+                problems.Add($"{section.Path} = '{value}' is not {ConfigurationValueForms.Expected(type)}.");
+            }
+
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(section.Value) && children.Count == 0)
+        {
+            problems.Add($"{section.Path} = '{section.Value}' is a section, not a value: set its keys ({section.Path}:…) instead.");
+            return;
+        }
+
+        if (ElementType(type, out var keyed) is { } element)
+        {
+            foreach (var child in children)
+            {
+                if (!keyed && !int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    problems.Add($"{child.Path} is not a list entry: number the entries {section.Path}:0, {section.Path}:1, ….");
+                    continue;
+                }
+
+                CheckValue(child, element, problems, depth + 1);
+            }
+
+            return;
+        }
+
+        if (type.IsInterface || type.IsAbstract)
+        {
+            problems.Add($"{section.Path} cannot be set from configuration (it is set in code).");
+            return;
+        }
+
+        CheckShape(section, new ConfigurationShape(type), problems, depth);
+    }
+
+    private static string Unknown(IConfigurationSection child, IReadOnlyList<string> known)
+    {
+        var parent = child.Path[..Math.Max(0, child.Path.Length - child.Key.Length - 1)];
+        var meant = ClosestName.Find(child.Key, known);
+        return meant is not null
+            ? $"{child.Path} is not a setting — did you mean '{meant}'?"
+            : $"{child.Path} is not a setting; {parent} takes: {string.Join(", ", known)}.";
+    }
+
+    /// <summary>The properties the binder sets: public, readable, settable or (for sections) readable only; no indexers.</summary>
+    private static IEnumerable<PropertyInfo> Bindable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true }
+                && (p.SetMethod is { IsPublic: true } || !ConfigurationValueForms.IsValue(p.PropertyType)));
+
+    /// <summary>The element type of a list, array, set or dictionary (<paramref name="keyed"/> for a dictionary), else <see langword="null"/>.</summary>
+    private static Type? ElementType(Type type, out bool keyed)
+    {
+        keyed = false;
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (!typeof(IEnumerable).IsAssignableFrom(type) || type == typeof(string))
+        {
+            return null;
+        }
+
+        var candidates = type.IsInterface ? type.GetInterfaces().Append(type) : type.GetInterfaces();
+        var dictionary = candidates.FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() is var d && (d == typeof(IDictionary<,>) || d == typeof(IReadOnlyDictionary<,>)));
+        if (dictionary is not null)
+        {
+            keyed = true;
+            return dictionary.GetGenericArguments()[1];
+        }
+
+        return candidates.FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Configuration.Internal;
+
+namespace Pax.GoogleCloud.Tests.Configuration;
+
+/// <summary>A section is read as the binder will bind it, and what the binder would drop or fail on is named by its full key.</summary>
+public sealed class ConfigurationKeyCheckTests
+{
+    [Fact]
+    public void A_section_the_binder_reads_whole_has_no_problem()
+    {
+        var problems = Check(new()
+        {
+            ["App:Name"] = "x",
+            ["App:Wait"] = "00:05:00",
+            ["App:Count"] = "3",
+            ["App:Mode"] = "fast",
+            ["App:Endpoint"] = "https://example.com/",
+            ["App:Optional"] = "",
+            ["App:Items:0:Name"] = "a",
+            ["App:Items:0:Tags:0"] = "t",
+            ["App:Items:1:Name"] = "b",
+            ["App:ByName:first:Name"] = "c",
+            ["App:Inner:Wait"] = "1.00:00:00",
+        });
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("App:Nmae", "x", "App:Nmae is not a setting — did you mean 'Name'?")]
+    [InlineData("App:Items:0:Nam", "x", "App:Items:0:Nam is not a setting — did you mean 'Name'?")]
+    [InlineData("App:Inner:Wiat", "00:00:01", "App:Inner:Wiat is not a setting — did you mean 'Wait'?")]
+    [InlineData("App:Zebra", "x", "App:Zebra is not a setting; App takes: Name, Wait, Optional, Count, Mode, Endpoint, Items, ByName, Inner, Hook.")]
+    public void A_key_no_option_binds_to_is_named_with_the_key_probably_meant(string key, string value, string problem) =>
+        Assert.Equal([problem], Check(new() { [key] = value }));
+
+    [Theory]
+    [InlineData("App:Wait", "6h", "App:Wait = '6h' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
+    [InlineData("App:Optional", "soon", "App:Optional = 'soon' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
+    [InlineData("App:Count", "three", "App:Count = 'three' is not a whole number.")]
+    [InlineData("App:Mode", "quick", "App:Mode = 'quick' is not one of Fast, Careful.")]
+    [InlineData("App:Items:1:Tags:0:x", "y", "App:Items:1:Tags:0 is a value (a String), not a section: remove App:Items:1:Tags:0:x.")]
+    [InlineData("App:Items:first:Name", "a", "App:Items:first is not a list entry: number the entries App:Items:0, App:Items:1, ….")]
+    [InlineData("App:Inner", "yes", "App:Inner = 'yes' is a section, not a value: set its keys (App:Inner:…) instead.")]
+    [InlineData("App:Hook:Name", "x", "App:Hook cannot be set from configuration (it is set in code).")]
+    public void A_value_that_does_not_fit_names_its_key_its_value_and_the_form_expected(string key, string value, string problem) =>
+        Assert.Equal([problem], Check(new() { [key] = value }));
+
+    [Fact]
+    public void A_section_shared_by_two_types_and_a_child_bound_to_a_third_accepts_the_keys_of_each()
+    {
+        var shape = new ConfigurationShape(typeof(Inner), typeof(Item)).WithSection("More", new ConfigurationShape(typeof(Item)));
+        var problems = new List<string>();
+
+        ConfigurationKeyCheck.Check(Section(new() { ["App:Wait"] = "00:00:01", ["App:Name"] = "n", ["App:More:Name"] = "m", ["App:More:Wait"] = "1" }), shape, problems);
+
+        Assert.Equal(["App:More:Wait is not a setting; App:More takes: Name, Tags."], problems);
+    }
+
+    [Fact]
+    public void AddPaxGoogleCloud_refuses_a_misspelled_GoogleCloud_key_when_its_options_are_first_read()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GoogleCloud:Retry:MaxRetryAttemps"] = "3" }).Build();
+        using var provider = new ServiceCollection().AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value);
+
+        Assert.Equal(["GoogleCloud:Retry:MaxRetryAttemps is not a setting — did you mean 'MaxRetryAttempts'?"], error.Failures);
+    }
+
+    private static List<string> Check(Dictionary<string, string?> values)
+    {
+        var problems = new List<string>();
+        ConfigurationKeyCheck.Check(Section(values), new ConfigurationShape(typeof(Options)), problems);
+        return problems;
+    }
+
+    private static IConfigurationSection Section(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("App");
+
+    public enum Mode
+    {
+        Fast,
+        Careful,
+    }
+
+    public interface IHook;
+
+    public sealed class Options
+    {
+        public string? Name { get; set; }
+
+        public TimeSpan Wait { get; set; }
+
+        public TimeSpan? Optional { get; set; }
+
+        public int Count { get; set; }
+
+        public Mode Mode { get; set; }
+
+        public Uri? Endpoint { get; set; }
+
+        public List<Item> Items { get; set; } = [];
+
+        public Dictionary<string, Item> ByName { get; set; } = [];
+
+        public Inner Inner { get; } = new();
+
+        public IHook? Hook { get; set; }
+
+        public int Computed => Count * 2;
+    }
+
+    public sealed class Item
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string[] Tags { get; set; } = [];
+    }
+
+    public sealed class Inner
+    {
+        public TimeSpan Wait { get; set; }
+    }
+}

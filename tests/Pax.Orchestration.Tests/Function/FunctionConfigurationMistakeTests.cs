@@ -1,0 +1,78 @@
+using Pax.Orchestration.Tests.Support;
+
+namespace Pax.Orchestration.Tests.Function;
+
+/// <summary>
+/// A configuration mistake stops the Function sample's real process (<c>dotnet Pax.Orchestrator.Function.dll</c> with
+/// environment variables) within seconds, with a non-zero exit code and one <c>error:</c> line that names the key, the
+/// value and what was meant — no "Unhandled exception", no stack frame.
+/// </summary>
+public sealed class FunctionConfigurationMistakeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public Task A_misspelled_key_is_named_with_the_key_that_was_meant() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Phases__0__Procesors__0"] = "a" },
+            "error: Pax:Orchestration:Phases:0:Procesors is not a setting — did you mean 'Processors'?");
+
+    [Fact]
+    public Task A_value_that_does_not_convert_is_named_with_its_key_value_and_expected_form() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Phases__0__Deadline"] = "6h" },
+            "error: Pax:Orchestration:Phases:0:Deadline = '6h' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.");
+
+    [Fact]
+    public Task A_phase_with_neither_processors_nor_an_expected_count_is_refused() =>
+        AssertStopsAsync(
+            new()
+            {
+                // As deploy/deploy.sh would set it with an empty PROCESSORS: the phases from the environment alone.
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Pax__Orchestration__Push__Authentication"] = "None",
+                ["Pax__Scheduling__Authentication"] = "None",
+                ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+                ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/p/topics/phase3",
+            },
+            "error: Pax:Orchestration:Phases:0: set either Processors or ExpectedCount (exactly one).");
+
+    [Fact]
+    public Task A_list_merged_from_the_settings_file_and_environment_variables_is_refused() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Phases__0__Processors__0"] = "x", ["Pax__Orchestration__Phases__0__Processors__1"] = "y" },
+            "error: Pax:Orchestration:Phases:0:Processors takes entries 0, 1 from environment variables and 2 from appsettings.Development.json: a later source cannot remove an entry of an earlier one, so the list is merged [x, y, c]. Configure the whole list in one place.");
+
+    [Theory]
+    [InlineData("Pax__Scheduling__Lease", "a minute", "error: Pax:Scheduling:Lease = 'a minute' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
+    [InlineData("Pax__Dashboard__PageSize", "many", "error: Pax:Dashboard:PageSize = 'many' is not a whole number.")]
+    [InlineData("Pax__Dashboard__AllowedPrincipal__0", "user:a@example.com", "error: Pax:Dashboard:AllowedPrincipal is not a setting — did you mean 'AllowedPrincipals'?")]
+    [InlineData("GoogleCloud__Retry__MaxRetryAttemps", "3", "error: GoogleCloud:Retry:MaxRetryAttemps is not a setting — did you mean 'MaxRetryAttempts'?")]
+    public Task A_mistake_in_the_other_sections_is_named_too(string key, string value, string line) =>
+        AssertStopsAsync(new() { [key] = value }, line);
+
+    private static async Task AssertStopsAsync(Dictionary<string, string> mistake, string line)
+    {
+        // The sample's local settings (appsettings.Development.json: phase2 with processors a, b, c), then the mistake.
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Pax__Orchestration__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"pax-mistake-{Guid.NewGuid():N}.db"),
+            ["Pax__Scheduling__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"pax-mistake-{Guid.NewGuid():N}.db"),
+        };
+        foreach (var (key, value) in mistake)
+        {
+            environment[key] = value;
+        }
+
+        // RunUntilExitAsync waits for the process to end by itself (at most 60 s): it must stop, not serve.
+        var (exitCode, standardOutput, standardError) = await FunctionProcess.RunUntilExitAsync(environment, Ct);
+
+        var output = string.Join("\n", standardOutput.Concat(standardError));
+        Assert.Equal(1, exitCode);
+        Assert.Equal(line, Assert.Single(standardError));
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(standardOutput, l => l.Contains("Exception", StringComparison.Ordinal));
+    }
+}
