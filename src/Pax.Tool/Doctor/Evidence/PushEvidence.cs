@@ -1,4 +1,4 @@
-using Pax.GoogleCloud.Monitoring;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.Tool.Doctor.Checks;
 using Pax.Tool.Doctor.Inventory;

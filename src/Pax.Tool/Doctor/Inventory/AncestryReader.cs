@@ -1,5 +1,5 @@
 using Pax.GoogleCloud.Iam;
-using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.ResourceManager.Internal;
 
 namespace Pax.Tool.Doctor.Inventory;
 

@@ -4,9 +4,8 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
-using Pax.GoogleCloud.Monitoring.Internal;
 
-namespace Pax.GoogleCloud.Monitoring;
+namespace Pax.GoogleCloud.Monitoring.Internal;
 
 /// <summary>
 /// Reads time series through Cloud Monitoring v3 (<c>GET v3/projects/P/timeSeries?filter&amp;interval.startTime&amp;interval.endTime&amp;aggregation.*&amp;view=FULL</c>,
