@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pax.TestSupport.CloudRun;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
 
 namespace Pax.Tool.Tests.Doctor;
@@ -94,10 +95,10 @@ public sealed class DoctorEvidenceTests
         project.SeedCorrect();
         const string Report = "projects/pax-demo/locations/us-east1/jobs/pax-report";
         project.Run.AddJob(Report);
-        project.Run.AddExecution(Report, Now.AddHours(-3), failed: false);
-        project.Run.AddExecution(Report, Now.AddHours(-1), failed: true);
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), failed: true);
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), failed: false);
+        project.Run.AddExecution(Report, Now.AddHours(-3), FakeExecutionOutcome.Succeeded);
+        project.Run.AddExecution(Report, Now.AddHours(-1), FakeExecutionOutcome.TaskFailed);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), FakeExecutionOutcome.TaskFailed);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.Succeeded);
 
         var (_, report, _) = await project.ReportAsync();
 
@@ -107,6 +108,28 @@ public sealed class DoctorEvidenceTests
         Assert.Contains("failed (1 task(s) failed all their attempts)", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("Latest 2 execution(s): 1 failed, 1 succeeded, 0 running", Assert.Single(finding.GetProperty("evidence").EnumerateArray()).GetString(), StringComparison.Ordinal);
         Assert.Equal("gcloud run jobs executions describe pax-report-00002 --region=us-east1 --project=pax-demo", finding.GetProperty("fix").GetString());
+    }
+
+    [Fact]
+    public async Task A_job_whose_latest_execution_failed_before_any_task_ran_is_PAX102_from_its_Completed_condition()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), FakeExecutionOutcome.Succeeded);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.FailedBeforeAnyTask); // no task count moves
+        project.Run.AddExecution(CollectorJob, Now.AddMinutes(-2), FakeExecutionOutcome.Running);
+
+        var (_, report, _) = await project.ReportAsync();
+
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("PAX102", CollectorJob), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        Assert.Contains(
+            "its latest finished execution, pax-collector-00002 (", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "failed with no failed task (its Completed condition is CONDITION_FAILED: The execution failed before any task ran: its resources could not be provisioned.)",
+            finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Latest 3 execution(s): 1 failed, 1 succeeded, 1 running; the latest, pax-collector-00003", Assert.Single(finding.GetProperty("evidence").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +158,7 @@ public sealed class DoctorEvidenceTests
         project.SeedCorrect();
         project.Scheduler.RecordAttempt("projects/pax-demo/locations/us-east1/jobs/pax-tick", 0, null, Now.AddMinutes(-1));
         project.Monitoring.AddPushRequests(Project, "completions-push", "success", 500, Now.AddHours(-1));
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), failed: false);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.Succeeded);
 
         var (code, report, _) = await project.ReportAsync();
 
