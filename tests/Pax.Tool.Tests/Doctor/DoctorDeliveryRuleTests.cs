@@ -141,7 +141,23 @@ public sealed class DoctorDeliveryRuleTests
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
 
         Assert.Equal(("PAX106", "warning", Push), (Id(finding), finding.GetProperty("severity").GetString(), Resource(finding)));
-        Assert.Contains("--dead-letter-topic=completions-push-dead-letter --max-delivery-attempts=5", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        // The whole of Google's dead-letter setup (cloud.google.com/pubsub/docs/handling-failures): a topic, a subscription
+        // on it ("messages published to a topic with no subscriptions are lost"), the Pub/Sub service agent's grants, then the policy.
+        const string Agent = "--member=\"serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-pubsub.iam.gserviceaccount.com\"";
+        Assert.Equal(
+            [
+                "PROJECT_NUMBER=\"$(gcloud projects describe pax-demo --format='value(projectNumber)')\" &&",
+                "gcloud pubsub topics create completions-push-dead-letter --project=pax-demo &&",
+                "gcloud pubsub subscriptions create completions-push-dead-letter --project=pax-demo --topic=completions-push-dead-letter &&",
+                $"gcloud pubsub topics add-iam-policy-binding completions-push-dead-letter --project=pax-demo {Agent} --role=roles/pubsub.publisher &&",
+                $"gcloud pubsub subscriptions add-iam-policy-binding completions-push --project=pax-demo {Agent} --role=roles/pubsub.subscriber &&",
+                "gcloud pubsub subscriptions update completions-push --project=pax-demo --dead-letter-topic=completions-push-dead-letter --max-delivery-attempts=5",
+            ],
+            finding.GetProperty("fix").GetString()!.Split('\n'));
+
+        // It creates resources and grants a Google-managed account: a decision, so --fix applies none of it (never half of it).
+        var (_, _, plan) = await project.ReportAsync("--fix", "--yes");
+        Assert.Contains("fix plan: 0 change(s); 1 finding(s) need a decision", plan, StringComparison.Ordinal);
         Assert.Contains("No dead-letter policy", Assert.Single(finding.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.StartsWith("No dead", StringComparison.Ordinal)).GetString(), StringComparison.Ordinal);
     }
 
