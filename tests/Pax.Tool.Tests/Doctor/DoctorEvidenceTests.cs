@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Pax.TestSupport.CloudRun;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
@@ -69,6 +70,32 @@ public sealed class DoctorEvidenceTests
             ["Push requests in the last 24 h: 1,204 permission_denied.", "oldest_unacked_message_age has no data in the last 24 h.", "Dead-letter topic projects/pax-demo/topics/completions-push-dead-letter after 5 delivery attempts."],
             finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("resource.labels.service_name=\"orchestrator\" AND httpRequest.status>=400", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(9, 0, false)] // every push refused, but fewer than 10: a store blip the orchestrator answered 503 on purpose
+    [InlineData(10, 0, true)]
+    [InlineData(50, 950, false)] // 5 % refused: not more than the 5 % a healthy intake may nack
+    [InlineData(51, 949, true)]
+    public async Task A_push_subscription_is_PAX102_only_past_10_refused_pushes_that_are_more_than_5_percent(int refused, int succeeded, bool reported)
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Monitoring.AddPushRequests(Project, "completions-push", "unavailable", refused, Now.AddHours(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push", "success", succeeded, Now.AddHours(-1));
+
+        var (_, report, _) = await project.ReportAsync();
+
+        var findings = report.GetProperty("findings").EnumerateArray().ToArray();
+        if (!reported)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("PAX102", "projects/pax-demo/subscriptions/completions-push"), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        Assert.Contains($"answered {refused} of {(refused + succeeded).ToString("#,0", CultureInfo.InvariantCulture)} push requests of the last 24 h with an error (mostly unavailable)", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

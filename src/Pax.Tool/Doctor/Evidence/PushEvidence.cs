@@ -10,12 +10,20 @@ namespace Pax.Tool.Doctor.Evidence;
 /// (DELTA, INT64: push attempts by <c>response_code</c>, <c>success</c> for an acknowledged push) and
 /// <c>subscription/oldest_unacked_message_age</c> (GAUGE, INT64 seconds) over the last 24 hours
 /// (cloud.google.com/monitoring/api/metrics_gcp#gcp-pubsub), and its dead-letter policy. It fails when its endpoint
-/// answered pushes with errors, or when its oldest unacknowledged message has grown past
-/// <see cref="BacklogFailureAge"/> — longer than Pub/Sub's longest retry backoff (600 s, retryPolicy.maximumBackoff),
-/// so that message has been refused again and again.
+/// refused pushes in earnest — at least <see cref="MinimumRefused"/> answers other than <c>success</c> that are more
+/// than <see cref="MaximumRefusedShare"/> of all — or when its oldest unacknowledged message has grown past
+/// <see cref="BacklogFailureAge"/>, longer than Pub/Sub's longest retry backoff (600 s, retryPolicy.maximumBackoff), so
+/// that message has been refused again and again. A few refusals are how a healthy endpoint says "later": a Pax
+/// orchestrator answers 503 (a nack) on purpose while its store is briefly unavailable, and Pub/Sub redelivers.
 /// </summary>
 internal static class PushEvidence
 {
+    /// <summary>The fewest refused pushes in 24 hours that count as failing (a refused message is retried many times a day, so a real outage passes it within the hour).</summary>
+    public const long MinimumRefused = 10;
+
+    /// <summary>The share of refused pushes in 24 hours above which they count as failing (5 %).</summary>
+    public const decimal MaximumRefusedShare = 0.05m;
+
     /// <summary>The age of the oldest unacknowledged message from which a growing backlog counts as failing.</summary>
     public static readonly TimeSpan BacklogFailureAge = TimeSpan.FromMinutes(10);
 
@@ -41,7 +49,7 @@ internal static class PushEvidence
                 ? "No push request in the last 24 h (push_request_count)."
                 : "Push requests in the last 24 h: " + string.Join(", ", responses.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => $"{EvidenceText.Count(p.Value)} {p.Key}")) + ".");
-            if (refused > 0)
+            if (refused >= MinimumRefused && refused > total * MaximumRefusedShare)
             {
                 var worst = responses.Where(p => p.Key != Success).OrderByDescending(p => p.Value).First().Key;
                 failure = $"its endpoint answered {EvidenceText.Count(refused)} of {EvidenceText.Count(total)} push requests of the last 24 h with an error (mostly {worst})";
