@@ -99,6 +99,33 @@ public sealed class DoctorEvidenceTests
     }
 
     [Fact]
+    public async Task Hostile_Monitoring_values_huge_or_negative_are_read_as_evidence_and_never_crash_the_doctor()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Monitoring.AddPushRequests(Project, "completions-push", "success", long.MaxValue, Now.AddHours(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push", "internal", long.MaxValue, Now.AddHours(-1));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push", 60, Now.AddHours(-20));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push", long.MaxValue, Now.AddMinutes(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push-dev", "internal", -50, Now.AddHours(-1));
+        project.Monitoring.AddPushRequests(Project, "completions-push-dev", "success", 10, Now.AddHours(-1));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push-dev", -30, Now.AddMinutes(-2));
+
+        var (code, report, error) = await project.ReportAsync();
+
+        Assert.Equal((0, string.Empty), (code, error));
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("PAX102", "projects/pax-demo/subscriptions/completions-push"), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        var evidence = finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.StartsWith("Push requests in the last 24 h: 9,223,372,036,854,775,807 internal, 9,223,372,036,854,775,807 success.", evidence[0], StringComparison.Ordinal);
+        Assert.StartsWith("Oldest unacknowledged message: 1 min old at ", evidence[1], StringComparison.Ordinal);
+        Assert.Equal("oldest_unacked_message_age: 1 value(s) no message can have (below 0 s or above Pub/Sub's longest retention, 31 d) ignored.", evidence[2]);
+        var (_, table, tableError) = await project.RunAsync("doctor", "--project", Project, "--region", Region);
+        Assert.Equal(string.Empty, tableError);
+        Assert.Contains("seen: Push requests in the last 24 h: 9,223,372,036,854,775,807 internal", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_growing_backlog_is_PAX102_and_a_small_steady_one_is_not()
     {
         await using var project = await StartAsync();

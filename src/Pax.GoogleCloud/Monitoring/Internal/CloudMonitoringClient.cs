@@ -77,6 +77,10 @@ internal sealed class CloudMonitoringClient
     private static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    // A DOUBLE past the range of an INT64 is held at its end (a plain cast of one is undefined).
+    private static long Rounded(double value) =>
+        value >= 9.2e18 ? long.MaxValue : value <= -9.2e18 ? long.MinValue : (long)Math.Round(value);
+
     private static MonitoringTimeSeries ToSeries(MonitoringTimeSeriesResource resource)
     {
         var points = new List<MonitoringPoint>();
@@ -84,7 +88,7 @@ internal sealed class CloudMonitoringClient
         {
             var value = point.Value?.Int64Value is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                 ? number
-                : point.Value?.DoubleValue is { } d && double.IsFinite(d) ? (long)Math.Round(d) : (long?)null;
+                : point.Value?.DoubleValue is { } d && double.IsFinite(d) ? Rounded(d) : (long?)null;
             if (value is { } v && point.Interval?.EndTime is { } end)
             {
                 points.Add(new MonitoringPoint(end, v));
