@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
 
 namespace Pax.Tool.Tests.Doctor;
@@ -110,5 +111,27 @@ public sealed class DoctorAlwaysAnswersTests
         Assert.Contains($"done: grant roles/run.invoker to serviceAccount:{PushAccount} on {Orchestrator}", error, StringComparison.Ordinal);
         Assert.Equal(1, code); // what could not be fixed is still reported.
         Assert.Equal(["PAX001", "PAX002", "PAX101"], report.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_one_error_line_and_exit_code_70_never_a_stack_trace()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+
+        var (code, output, error) = await project.RunWithAsync(
+            string.Empty, services => services.AddSingleton<TimeProvider>(new BrokenClock()), "doctor", "--project", Project, "--region", Region, "--format", "json");
+
+        Assert.Equal(70, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: pax stopped on an unexpected InvalidOperationException: the clock is broken", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock that fails when read: a fault nothing in pax expects.</summary>
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("the clock is broken\nsecond line");
     }
 }
