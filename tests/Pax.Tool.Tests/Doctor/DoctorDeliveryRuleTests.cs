@@ -119,6 +119,25 @@ public sealed class DoctorDeliveryRuleTests
         Assert.EndsWith("--ack-deadline=30", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PAX__ORCHESTRATION__PUSH__ACKDEADLINE")]
+    [InlineData("pax__orchestration__push__ackdeadline")]
+    [InlineData("Pax:Orchestration:Push:AckDeadline")]
+    [InlineData("PAX__Orchestration:push__AckDeadline")]
+    public async Task PAX105_reads_the_intake_budget_as_NET_configuration_does_case_insensitive_with_colon_or_double_underscore(string name)
+    {
+        // The environment-variables configuration provider: keys are case-insensitive and '__' stands for ':'.
+        await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = new Dictionary<string, string> { [name] = "00:00:30" } });
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        push["ackDeadlineSeconds"] = 10;
+        project.PubSub.AddSubscription(push);
+
+        var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
+
+        Assert.Equal(("PAX105", Push), (Id(finding), Resource(finding)));
+        Assert.EndsWith("--ack-deadline=30", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PAX105_not_for_a_service_that_is_no_Pax_orchestrator()
     {
