@@ -96,6 +96,14 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
     public Task NeverAnswerServiceLists() =>
         _host.HoldUntilAborted(r => r.Method == "GET" && r.Path.EndsWith("/services", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Never answers a later <c>jobs.list</c>: each is held until its caller gives up (a hostile API). The task completes
+    /// when the first one arrived.
+    /// </summary>
+    /// <returns>A task that completes when a list request is held.</returns>
+    public Task NeverAnswerJobLists() =>
+        _host.HoldUntilAborted(r => r.Method == "GET" && r.Path.EndsWith("/jobs", StringComparison.Ordinal));
+
     /// <summary>Adds a service or job (<c>projects/P/locations/R/services/S</c> or <c>…/jobs/J</c>) with a policy.</summary>
     /// <param name="resource">The resource name.</param>
     /// <param name="policy">Its policy (<c>version</c>, <c>bindings</c>, …) without an etag, or <see langword="null"/> for the empty policy (etag <c>ACAB</c>).</param>

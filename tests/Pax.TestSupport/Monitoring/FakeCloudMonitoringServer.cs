@@ -78,7 +78,18 @@ public sealed class FakeCloudMonitoringServer : IAsyncDisposable
     /// <summary>Answers every later request with <paramref name="code"/> and the google.rpc <paramref name="status"/> (such as 500 <c>INTERNAL</c>).</summary>
     /// <param name="code">The HTTP status.</param>
     /// <param name="status">The status name.</param>
-    public void FailWith(int code, string status) => _host.Refuse(_ => true, RestResponse.Error(code, status, "Internal error encountered."));
+    /// <returns>A task that completes when the first request was answered so.</returns>
+    public Task FailWith(int code, string status)
+    {
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = RestResponse.Error(code, status, "Internal error encountered.");
+        _host.Override(_ =>
+        {
+            answered.TrySetResult();
+            return answer;
+        });
+        return answered.Task;
+    }
 
     /// <summary>Never answers a later request: each is held until the caller gives up. The task completes when the first one arrived.</summary>
     /// <returns>A task that completes when a request is held.</returns>
