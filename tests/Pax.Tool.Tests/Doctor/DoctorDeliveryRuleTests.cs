@@ -14,7 +14,7 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_a_Scheduler_audience_that_is_not_the_service_URL_is_an_error_that_fix_corrects()
     {
         await using var project = await WithOrchestrator();
-        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: "https://pax-orchestrator.example.com"));
+        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: "https://pax-orchestrator.example.com", attemptDeadline: "300s"));
 
         var (code, report, _) = await project.ReportAsync();
 
@@ -39,7 +39,7 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_silent_for_the_service_URL_its_paths_a_custom_audience_or_the_default(string? audience)
     {
         await using var project = await WithOrchestrator(new FakeServiceTemplate { CustomAudiences = ["pax-orchestrator"] });
-        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: audience));
+        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: audience, attemptDeadline: "300s"));
 
         Assert.Empty(Findings((await project.ReportAsync()).Report));
     }
@@ -48,10 +48,10 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_on_a_push_subscription_whose_audience_names_another_host()
     {
         await using var project = await WithOrchestrator();
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["pushConfig"]!["oidcToken"]!["audience"] = "https://other-abc123-ue.a.run.app";
         project.PubSub.AddSubscription(push);
-        project.PubSub.AddSubscription(PushSubscription("completions-push-ok", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push-ok", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true));
 
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
 
@@ -101,7 +101,7 @@ public sealed class DoctorDeliveryRuleTests
         }
 
         await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = env });
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["ackDeadlineSeconds"] = ackDeadline;
         project.PubSub.AddSubscription(push);
 
@@ -128,7 +128,7 @@ public sealed class DoctorDeliveryRuleTests
     {
         // The environment-variables configuration provider: keys are case-insensitive and '__' stands for ':'.
         await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = new Dictionary<string, string> { [name] = "00:00:30" } });
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["ackDeadlineSeconds"] = 10;
         project.PubSub.AddSubscription(push);
 
@@ -142,7 +142,7 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX105_not_for_a_service_that_is_no_Pax_orchestrator()
     {
         await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://+:8080" } });
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["ackDeadlineSeconds"] = 10;
         project.PubSub.AddSubscription(push);
 
@@ -154,7 +154,7 @@ public sealed class DoctorDeliveryRuleTests
     {
         await using var project = await WithOrchestrator();
         project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: false));
-        project.PubSub.AddSubscription(PushSubscription("completions-push-dlq", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push-dlq", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true));
         project.PubSub.AddSubscription(PullSubscription("completions-pull"));
 
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
