@@ -14,7 +14,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-feed="${root}/artifacts/feed"
+output="${root}/artifacts/feed"
 version=""
 check_only=false
 pack_options=()
@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
       check_only=true; shift ;;
     -o|--output)
       [ $# -ge 2 ] || fail "$1 needs a folder"
-      feed="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+      output="$2"; shift 2 ;;
     -h|--help)
       sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)
@@ -57,7 +57,7 @@ if [ "${check_only}" = true ]; then
   exit 0
 fi
 
-mkdir -p "${feed}"
+feed="$(mkdir -p "${output}" && cd "${output}" && pwd)"
 echo "Packing Pax ${version} into ${feed} …"
 (cd "${root}" && dotnet pack packages.slnf -c Release -o "${feed}" -nologo -v q "-p:Version=${version}" ${pack_options[@]+"${pack_options[@]}"})
 
@@ -89,3 +89,13 @@ and, in a project of your own:
   dotnet add package Pax.Orchestration.Abstractions --version ${version}
   dotnet add package Pax.GoogleCloud --version ${version}
 EOF
+
+# NuGet keeps the first copy of a version it restored: a project or tool that took this version before keeps it.
+if [ -d "${NUGET_PACKAGES:-${HOME}/.nuget/packages}/pax.collection/${version}" ]; then
+  cat <<EOF
+
+Note: this machine restored Pax ${version} before, and NuGet keeps that first copy. To use what was just packed,
+pack another version (./build/pack.sh --version ${version%%-*}-dev.$(date -u +%Y%m%d%H%M)) or clear the cache
+(dotnet nuget locals global-packages --clear).
+EOF
+fi
