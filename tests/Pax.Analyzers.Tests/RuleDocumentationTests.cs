@@ -131,7 +131,8 @@ public sealed class RuleDocumentationTests
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() => Analyzers().SelectMany(a => a.SupportedDiagnostics);
 
-    private static string RepositoryRoot()
+    /// <summary>The repository root (the folder of Pax.sln above the test's output).</summary>
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

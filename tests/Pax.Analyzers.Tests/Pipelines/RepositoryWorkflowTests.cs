@@ -11,24 +11,11 @@ public sealed class RepositoryWorkflowTests
     [Fact]
     public async Task The_repository_workflows_give_no_finding()
     {
-        var folder = Path.Combine(RepositoryRoot(), ".github", "workflows");
+        var folder = Path.Combine(RuleDocumentationTests.RepositoryRoot(), ".github", "workflows");
         var workflows = Directory.GetFiles(folder, "*.yml").Concat(Directory.GetFiles(folder, "*.yaml")).Order(StringComparer.Ordinal).ToArray();
         Assert.Contains(workflows, w => Path.GetFileName(w) == "release.yml");
 
         var test = Verify.ForFiles([.. workflows.Select(w => (".github/workflows/" + Path.GetFileName(w), File.ReadAllText(w)))]);
         await Verify.RunAsync(test);   // no markup: any diagnostic fails the test
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pax.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pax.sln not found above " + AppContext.BaseDirectory);
     }
 }

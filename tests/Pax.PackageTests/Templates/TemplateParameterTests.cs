@@ -19,25 +19,17 @@ public sealed partial class TemplateParameterTests(PackedFeed feed)
 
         var readme = Read(project, "README.md");
         Assert.StartsWith("# TrafficCams\n", readme, StringComparison.Ordinal);
-        foreach (var line in new[]
-        {
+        AssertContainsAll(readme,
             "dotnet build\n",
             "dotnet tool install --global Pax.CameraSimulator",
             "pax-camera-simulator --urls http://127.0.0.1:5080 ",
             "dotnet run -- --camera-api http://127.0.0.1:5080 --area purple-corridor\n",
             "PROJECT=proj-7 BUCKET=bkt-7 REGION=europe-west4 deploy/deploy.sh\n",
             "dotnet tool install --global Pax.Tool",
-            "pax doctor --project proj-7 --region europe-west4\n",
-        })
-        {
-            Assert.Contains(line, readme, StringComparison.Ordinal);
-        }
+            "pax doctor --project proj-7 --region europe-west4\n");
 
         var deploy = Read(project, "deploy", "deploy.sh");
-        foreach (var line in new[] { "PROJECT=\"${PROJECT:-proj-7}\"", "BUCKET=\"${BUCKET:-bkt-7}\"", "REGION=\"${REGION:-europe-west4}\"", "AREA=\"${AREA:-purple-corridor}\"" })
-        {
-            Assert.Contains(line, deploy, StringComparison.Ordinal);
-        }
+        AssertContainsAll(deploy, "PROJECT=\"${PROJECT:-proj-7}\"", "BUCKET=\"${BUCKET:-bkt-7}\"", "REGION=\"${REGION:-europe-west4}\"", "AREA=\"${AREA:-purple-corridor}\"");
 
         AssertRendered(project, "us-east1", "my-project", "my-bucket");
     }
@@ -72,8 +64,7 @@ public sealed partial class TemplateParameterTests(PackedFeed feed)
 
         var readme = Read(project, "README.md");
         Assert.StartsWith("# EnrichOrchestrator\n", readme, StringComparison.Ordinal);
-        foreach (var line in new[]
-        {
+        AssertContainsAll(readme,
             "gcloud beta emulators pubsub start --host-port=127.0.0.1:8085 --project=proj-8 &\n",
             "http://127.0.0.1:8085/v1/projects/proj-8/topics/phase3 ",
             "PUBSUB_EMULATOR_HOST=127.0.0.1:8085 dotnet run\n",
@@ -82,11 +73,7 @@ public sealed partial class TemplateParameterTests(PackedFeed feed)
             "curl -s http://127.0.0.1:8080/tallies/enrich/2026-02-10 ",
             "PROJECT=proj-8 REGION=asia-east1 deploy/deploy.sh\n",
             "pax doctor --project proj-8 --region asia-east1\n",
-            "see the Pax.Orchestration.Dashboard package's readme",
-        })
-        {
-            Assert.Contains(line, readme, StringComparison.Ordinal);
-        }
+            "see the Pax.Orchestration.Dashboard package's readme");
 
         var local = Read(project, "appsettings.Development.json");
         Assert.Contains("\"Name\": \"enrich\"", local, StringComparison.Ordinal);
@@ -94,10 +81,7 @@ public sealed partial class TemplateParameterTests(PackedFeed feed)
         Assert.Contains("projects/proj-8/topics/phase3", local, StringComparison.Ordinal);
         Assert.Contains("@proj-8.iam.gserviceaccount.com", Read(project, "appsettings.json"), StringComparison.Ordinal);
         var deploy = Read(project, "deploy", "deploy.sh");
-        foreach (var line in new[] { "PROJECT=\"${PROJECT:-proj-8}\"", "REGION=\"${REGION:-asia-east1}\"", "PHASE=\"${PHASE:-enrich}\"", "PROCESSORS=\"${PROCESSORS:-ocr,tag,thumb}\"" })
-        {
-            Assert.Contains(line, deploy, StringComparison.Ordinal);
-        }
+        AssertContainsAll(deploy, "PROJECT=\"${PROJECT:-proj-8}\"", "REGION=\"${REGION:-asia-east1}\"", "PHASE=\"${PHASE:-enrich}\"", "PROCESSORS=\"${PROCESSORS:-ocr,tag,thumb}\"");
 
         AssertRendered(project, "phase2", "us-east1", "my-project", "a b c", "\"a\", \"b\", \"c\"", "a,b,c");
     }
@@ -129,6 +113,14 @@ public sealed partial class TemplateParameterTests(PackedFeed feed)
             {
                 Assert.False(text.Contains(value, StringComparison.Ordinal), $"{name} still says '{value}'");
             }
+        }
+    }
+
+    private static void AssertContainsAll(string text, params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            Assert.Contains(line, text, StringComparison.Ordinal);
         }
     }
 
