@@ -14,7 +14,7 @@ namespace Pax.GoogleCloud.Hosting;
 /// on Cloud Run (<c>K_SERVICE</c> or <c>CLOUD_RUN_JOB</c> set) it is one <c>CRITICAL</c> JSON entry on standard output,
 /// which Cloud Logging keeps as one entry and Error Reporting captures
 /// (<see cref="CloudLoggingJsonLoggerProvider.ReportedErrorEventType"/>). The whole exception still goes to the log given,
-/// at <see cref="LogLevel.Debug"/>. The Pax samples and templates (orchestrator Function, collector Job, processor,
+/// at <see cref="LogLevel.Debug"/>. The Pax samples and templates (orchestrator service, collector Job, processor,
 /// demo) all start through it.
 /// </summary>
 public sealed class StartupFailureReporter
