@@ -34,7 +34,7 @@ public sealed class ProcessorTemplateTests(PackedFeed feed)
         Assert.DoesNotContain("##", deploy, StringComparison.Ordinal);
         var readme = File.ReadAllText(Path.Combine(project, "README.md"));
         Assert.StartsWith("# Detector", readme, StringComparison.Ordinal);
-        foreach (var given in new[] { "reports as processor `detector` for phase `enrich` to `projects/proj-7/topics/enrich-completions`", "--project=proj-7", "PROJECT=proj-7", "`europe-west4`", "--region europe-west4" })
+        foreach (var given in new[] { "reports as processor `detector` for phase `enrich` to `projects/proj-7/topics/enrich-completions`", "--project=proj-7", "PROJECT=proj-7", "`europe-west4`", "pax doctor --project proj-7 --region europe-west4\n" })
         {
             Assert.Contains(given, readme, StringComparison.Ordinal);
         }
