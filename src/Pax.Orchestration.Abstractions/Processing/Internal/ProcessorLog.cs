@@ -18,4 +18,7 @@ internal static partial class ProcessorLog
 
     [LoggerMessage(4504, LogLevel.Debug, "The work for run key {RunKey} threw")]
     public static partial void WorkThrew(ILogger logger, string runKey, Exception exception);
+
+    [LoggerMessage(4505, LogLevel.Debug, "The report for run key {RunKey} was not published")]
+    public static partial void NotPublished(ILogger logger, string runKey, Exception exception);
 }

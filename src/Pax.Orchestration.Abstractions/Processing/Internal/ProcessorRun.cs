@@ -49,6 +49,7 @@ internal sealed class ProcessorRun
         }
         catch (Exception ex)
         {
+            ProcessorLog.NotPublished(_logger, handover.RunKey, ex);
             var failed = outcome.Status == CompletionStatus.Failed ? $" (the work failed: {Clause(outcome.Details)})" : string.Empty;
             return _reporter.Report(
                 $"The {status} report for run key {handover.RunKey} (processor {Processor}){failed} was not published, so the orchestrator does not know of this run: {Clause(NotPublishedReason(ex, shutdown))}. A retried task publishes it again.",
@@ -91,7 +92,11 @@ internal sealed class ProcessorRun
         {
             earlier = await EarlierExecutionCheck.FindAsync(_services.GetRequiredService<CloudRunJobsClient>(), job, key, execution, stop).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is GoogleApiException or HttpRequestException || (ex is OperationCanceledException && !stop.IsCancellationRequested))
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;   // stopped while looking: the work sees the same token and the run is reported cancelled
+        }
+        catch (Exception ex)
         {
             ProcessorLog.EarlierExecutionUnknown(_logger, job, key, StartupFailureReporter.Describe(ex));
             return false;
