@@ -25,6 +25,7 @@ internal sealed partial class ShellScriptReader
     private List<ShellRedirection>? _redirections;
     private int _heredocEnd = -1;
     private int _position;
+    private int _nesting;
 
     private ShellScriptReader(string text, Dictionary<string, string> variables)
     {

@@ -11,10 +11,14 @@ namespace Pax.Analyzers.Yaml;
 /// </summary>
 internal sealed partial class YamlReader
 {
+    /// <summary>How many collections deep a document is read; a deeper collection reads as an unknown scalar.</summary>
+    internal const int MaxDepth = Text.ReadLimits.MaxNesting;
+
     private readonly string _text;
     private readonly List<YamlLine> _lines = [];
     private readonly List<TextSpan> _constructs = [];
     private int _line;
+    private int _depth;
     private int _endLine;
 
     private YamlReader(string text)
