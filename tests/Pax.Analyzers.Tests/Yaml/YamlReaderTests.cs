@@ -160,6 +160,17 @@ public sealed class YamlReaderTests
     }
 
     [Fact]
+    public void Thirty_thousand_lines_of_properties_alone_are_read_without_deepening_the_stack()
+    {
+        var text = "k:\n" + string.Concat(Enumerable.Repeat("  &a !t\n", 30_000)) + "  value\n";
+
+        var document = SmallStack.Run(() => YamlReader.Read(text));
+
+        Assert.Null(document.Failure);
+        Assert.Equal("value", Assert.IsType<YamlMapping>(document.Root).Scalar("k")?.Value);
+    }
+
+    [Fact]
     public void Nesting_up_to_the_limit_is_read_in_full()
     {
         var text = "k: " + new string('[', YamlReader.MaxDepth - 1) + "gcloud" + new string(']', YamlReader.MaxDepth - 1) + "\nnext: value\n";
