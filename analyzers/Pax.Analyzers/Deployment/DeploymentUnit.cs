@@ -197,7 +197,14 @@ internal sealed class DeploymentUnit
         }
     }
 
-    /// <summary>The deployed service a <c>NAME-HASH-REGION.a.run.app</c> label belongs to (the longest name it starts with).</summary>
+    /// <summary>
+    /// The deployed service a <c>*.a.run.app</c> host label names. Cloud Run gives every service a hash-based URL
+    /// (cloud.google.com/run/docs/triggering/https-request, "Service URL"; a traffic tag is written before it with
+    /// <c>---</c>): <c>[TAG---]SERVICE-HASH-REGIONCODE.a.run.app</c>, the hash letters and digits and the region code two
+    /// or three letters (<c>orders-x7k2pq3r4a-uc</c>), neither holding a <c>-</c>. So the service is what precedes the
+    /// last two parts, exactly; a label of another shape, or one naming a service the unit does not deploy (a name Cloud
+    /// Run cut short to fit the label among them), is not resolved.
+    /// </summary>
     private string? ServiceOfHost(string? label)
     {
         if (label is null)
@@ -205,15 +212,31 @@ internal sealed class DeploymentUnit
             return null;
         }
 
-        string? best = null;
-        foreach (var service in _services)
+        var tag = label.LastIndexOf("---", StringComparison.Ordinal);
+        var name = tag < 0 ? label : label.Substring(tag + 3);
+        var regionDash = name.LastIndexOf('-');
+        var hashDash = regionDash > 0 ? name.LastIndexOf('-', regionDash - 1) : -1;
+        if (hashDash <= 0
+            || name.Length - regionDash - 1 is < 2 or > 3 || !IsAll(name, regionDash + 1, name.Length, digits: false)
+            || regionDash - hashDash - 1 < 1 || !IsAll(name, hashDash + 1, regionDash, digits: true))
         {
-            if (label.StartsWith(service + "-", StringComparison.Ordinal) && (best is null || service.Length > best.Length))
+            return null;
+        }
+
+        var service = name.Substring(0, hashDash);
+        return _services.Contains(service) ? service : null;
+    }
+
+    private static bool IsAll(string text, int start, int end, bool digits)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!(text[i] is >= 'a' and <= 'z' || (digits && text[i] is >= '0' and <= '9')))
             {
-                best = service;
+                return false;
             }
         }
 
-        return best;
+        return true;
     }
 }

@@ -55,6 +55,27 @@ public sealed class ProjectUnitTests
         ("setup-pubsub.sh", "gcloud pubsub subscriptions create orders --topic=orders {|PAX004:--push-endpoint=https://orders-x7k2pq3r4a-uc.a.run.app/push|}\n")));
 
     [Fact]
+    public Task A_private_deploy_of_orders_does_not_capture_the_URL_of_orders_webhook_in_another_file() => Verify.RunAsync(Verify.ForFiles(
+        // SERVICE-HASH-REGIONCODE.a.run.app: "orders-webhook-x7k2pq3r4a-uc" is service orders-webhook, which no file deploys.
+        ("deploy.sh", "gcloud run deploy orders --image=img --no-allow-unauthenticated\n"),
+        ("webhook.sh", "gcloud run services add-iam-policy-binding orders-webhook --member=allUsers --role=roles/run.invoker\n"),
+        ("setup-pubsub.sh", "gcloud pubsub subscriptions create hooks --topic=hooks --push-endpoint=https://orders-webhook-x7k2pq3r4a-uc.a.run.app/push\n")));
+
+    [Fact]
+    public Task A_grant_on_orders_worker_counts_for_its_URL_although_orders_is_deployed_too() => Verify.RunAsync(Verify.ForFiles(
+        ("deploy.sh", "gcloud run deploy orders --image=img --no-allow-unauthenticated\n"),
+        ("grant.sh", """
+            gcloud run services add-iam-policy-binding orders-worker \
+              --member=serviceAccount:tick@p.iam.gserviceaccount.com --role=roles/run.invoker
+            """),
+        ("scheduler.sh", """
+            gcloud scheduler jobs create http work --uri=https://orders-worker-x7k2pq3r4a-uc.a.run.app/work \
+              --oidc-service-account-email=tick@p.iam.gserviceaccount.com
+            gcloud scheduler jobs create http tagged {|PAX002:--uri=https://canary---orders-x7k2pq3r4a-uc.a.run.app/work|} \
+              --oidc-service-account-email=tick@p.iam.gserviceaccount.com
+            """)));
+
+    [Fact]
     public Task A_project_level_grant_in_a_workflow_counts_for_an_Eventarc_trigger_in_a_script_and_a_Cloud_Build_grant_for_a_workflow() =>
         Verify.RunAsync(Verify.ForFiles(
             (".github/workflows/setup.yml", """
