@@ -55,16 +55,15 @@ internal sealed class DeploymentUnit
         }
     }
 
-    /// <summary>Records a deployed function and its generation.</summary>
+    /// <summary>
+    /// Records a deployed function and its generation. Deploys that disagree on the generation (<c>dev.sh</c> without
+    /// <c>--gen2</c>, <c>prod.sh</c> with it) leave it unknown, in whatever order they are added.
+    /// </summary>
     public void AddFunction(string? name, FunctionGeneration generation)
     {
         if (TargetKey(name) is { } key)
         {
-            _functions[key] = generation;
-            if (generation == FunctionGeneration.Second)
-            {
-                _services.Add(key);
-            }
+            AddFunctionKey(key, generation);
         }
     }
 
@@ -76,7 +75,7 @@ internal sealed class DeploymentUnit
         _services.UnionWith(other._services);
         foreach (var function in other._functions)
         {
-            _functions[function.Key] = function.Value;
+            AddFunctionKey(function.Key, function.Value);
         }
     }
 
@@ -169,6 +168,15 @@ internal sealed class DeploymentUnit
         var grantedUnnamed = granted.StartsWith(UnnamedKeyPrefix, StringComparison.Ordinal);
         var calledUnnamed = called.StartsWith(UnnamedKeyPrefix, StringComparison.Ordinal);
         return grantedUnnamed != calledUnnamed && !IsDeployed(grantedUnnamed ? called : granted);
+    }
+
+    private void AddFunctionKey(string key, FunctionGeneration generation)
+    {
+        _functions[key] = _functions.TryGetValue(key, out var known) && known != generation ? FunctionGeneration.Unknown : generation;
+        if (generation == FunctionGeneration.Second)
+        {
+            _services.Add(key);
+        }
     }
 
     private bool IsDeployed(string? key) => key is not null && (_services.Contains(key) || _functions.ContainsKey(key));

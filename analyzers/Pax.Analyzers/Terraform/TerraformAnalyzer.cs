@@ -97,9 +97,10 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
         ConcurrentDictionary<string, Lazy<TerraformModule>> modules)
     {
         ProjectDeployment? scripts = null;
-        foreach (var folder in units)
+        foreach (var folder in units.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
-            var files = folder.Value;
+            // In the order of their paths, not the order the compiler handed the files over in.
+            var files = folder.Value.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var module = new DeploymentUnit();
             if (modules.TryGetValue(folder.Key, out var read) && read.Value.IsCalledByAnotherModule)
             {
