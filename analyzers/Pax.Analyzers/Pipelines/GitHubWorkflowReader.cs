@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Project;
 using Pax.Analyzers.Scripts;
 using Pax.Analyzers.Suppression;
@@ -59,15 +58,12 @@ internal static class GitHubWorkflowReader
         else if (step.Scalar("uses")?.Value.StartsWith("google-github-actions/deploy-cloudrun@", StringComparison.Ordinal) == true
             && step.Get("with") is YamlMapping with && with.Scalar("service") is { } service)
         {
-            // action.yml of google-github-actions/deploy-cloudrun: `flags` are passed to `gcloud run deploy` for a service.
+            // action.yml of google-github-actions/deploy-cloudrun: `flags` are passed to `gcloud run deploy` for a service;
+            // flags known only at run time where a flag name goes may make it public ("can't tell"), as in a script.
             var name = GitHubExpressions.Substitute(service.Content, environment).Text;
             var flags = with.Scalar("flags") is { } given ? GitHubExpressions.Substitute(given.Content, environment).Text : string.Empty;
             var command = ShellScriptReader.Read("gcloud run deploy '" + name.Replace("'", string.Empty) + "' " + flags);
             GcloudDeploymentReader.Read(command, _ => locate(service.Span), facts);
-            if (!UnknownText.IsKnown(flags) && DeploymentUnit.TargetKey(name) is { } key)
-            {
-                facts.Unit.Add(InvokerGrant.PublicOn(key)); // flags known only at run time may make it public: can't tell
-            }
         }
     }
 

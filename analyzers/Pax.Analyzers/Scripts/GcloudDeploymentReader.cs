@@ -74,7 +74,7 @@ internal sealed class GcloudDeploymentReader
                 _unit.AddService(name);
             }
 
-            if (command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check"))
+            if (MayBePublic(command, arity: command.Is("run", "deploy") ? 3 : 4))
             {
                 _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
             }
@@ -179,7 +179,7 @@ internal sealed class GcloudDeploymentReader
             : command.Has("no-gen2") ? FunctionGeneration.First
             : FunctionGeneration.Unknown;
         _unit.AddFunction(name, generation);
-        if (command.Has("allow-unauthenticated"))
+        if (MayBePublic(command, arity: 3))
         {
             _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
         }
@@ -195,6 +195,16 @@ internal sealed class GcloudDeploymentReader
         var account = command.Flag("trigger-service-account")?.Value ?? UnknownText.Value;
         _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, account, InvocationTarget.Service(name)));
     }
+
+    /// <summary>
+    /// Whether a deploy (<c>run deploy</c>, <c>run services update</c>, <c>functions deploy</c>) makes its target public:
+    /// <c>--allow-unauthenticated</c> or <c>--no-invoker-iam-check</c>; or may, when an unknown value stands where a flag
+    /// name goes ("can't tell", <see cref="GcloudCommand.MayHoldUnknownFlags"/>) — never when it says
+    /// <c>--no-allow-unauthenticated</c>.
+    /// </summary>
+    private static bool MayBePublic(GcloudCommand command, int arity) =>
+        command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check")
+        || (!command.Has("no-allow-unauthenticated") && command.MayHoldUnknownFlags(arity));
 
     private void ReadGrant(GcloudCommand command)
     {
