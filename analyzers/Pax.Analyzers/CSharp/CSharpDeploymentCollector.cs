@@ -162,7 +162,7 @@ internal sealed class CSharpDeploymentCollector
         var called = _resources.TryReadUrl(assignment.Value, Types, out var service)
             ? InvocationTarget.Service(service)
             : InvocationTarget.FromCloudRunUrl(url!);
-        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, called));
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, called, TargetShape.OidcProperty + "." + ServiceAccountEmail));
     }
 
     /// <summary>PAX004: a Google API target with no token; the object initializer is looked at before the whole block.</summary>

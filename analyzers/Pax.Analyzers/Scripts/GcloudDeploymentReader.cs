@@ -117,13 +117,13 @@ internal sealed class GcloudDeploymentReader
 
         if (kind == TargetKind.CloudRun && oauth is null && (oidc is not null || isCreate))
         {
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value)));
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value), Setting(oidc)));
         }
         else if (oauth is not null && TargetHost.JobOfRunUrl(uri.Value) is { } job)
         {
             var body = command.Flag("message-body")?.Value;
             var overrides = body is not null && body.IndexOf("overrides", StringComparison.OrdinalIgnoreCase) >= 0;
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oauth.Value ?? UnknownText.Value, InvocationTarget.Job(job, overrides)));
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, oauth.Value ?? UnknownText.Value, InvocationTarget.Job(job, overrides), Setting(oauth)));
         }
     }
 
@@ -147,7 +147,7 @@ internal sealed class GcloudDeploymentReader
         if (kind == TargetKind.CloudRun && (account is not null || !authRequired))
         {
             var source = Named("Pub/Sub push subscription", command.Argument(3));
-            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(endpoint.Value)));
+            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(endpoint.Value), Setting(account)));
         }
     }
 
@@ -161,8 +161,8 @@ internal sealed class GcloudDeploymentReader
 
         var source = Named("Eventarc trigger", command.Argument(3));
         var service = UnknownText.Display(destination.Value ?? UnknownText.Value);
-        var account = command.Flag("service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(destination.Span), source, service, account, InvocationTarget.Service(destination.Value)));
+        var account = command.Flag("service-account");
+        _unit.Add(new Invocation(_locate(destination.Span), source, service, AccountOf(account), InvocationTarget.Service(destination.Value), Setting(account)));
     }
 
     /// <summary>
@@ -192,8 +192,8 @@ internal sealed class GcloudDeploymentReader
         }
 
         var display = UnknownText.Display(name ?? UnknownText.Value);
-        var account = command.Flag("trigger-service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, account, InvocationTarget.Service(name)));
+        var account = command.Flag("trigger-service-account");
+        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, AccountOf(account), InvocationTarget.Service(name), Setting(account)));
     }
 
     /// <summary>
@@ -234,6 +234,12 @@ internal sealed class GcloudDeploymentReader
             _unit.Add(new InvokerGrant(UnknownText.Value, null, target));
         }
     }
+
+    /// <summary>The account a trigger's flag names; the default service account when the flag is not given.</summary>
+    private static string AccountOf(GcloudFlag? flag) => flag is null ? Invocation.DefaultServiceAccount : flag.Value ?? UnknownText.Value;
+
+    /// <summary>The flag that names an account, as written, for messages.</summary>
+    private static string? Setting(GcloudFlag? flag) => flag is null ? null : "--" + flag.Name;
 
     private void AddFinding(DiagnosticDescriptor? rule, GcloudFlag? flag, string target)
     {

@@ -210,6 +210,16 @@ public sealed class GitHubWorkflowTests
             """)));
 
     [Fact]
+    public async Task A_caller_from_a_secret_is_named_by_the_flag_that_holds_it()
+    {
+        var test = Verify.ForFiles((Path, "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud scheduler jobs create http j --uri=https://tick-abc123-uc.a.run.app/ --oidc-service-account-email=${{ secrets.SA }}\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.MissingInvokerGrant)
+            .WithSpan(Path, 5, 50, 5, 89)
+            .WithArguments("Cloud Scheduler job 'j'", "https://tick-abc123-uc.a.run.app/", "the account in --oidc-service-account-email, which could not be read at build time", "roles/run.invoker", "run.routes.invoke"));
+        await Verify.RunAsync(test);
+    }
+
+    [Fact]
     public async Task The_diagnostic_points_at_the_flag_inside_the_run_block()
     {
         var test = Verify.ForFiles((Path, "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          gcloud scheduler jobs create http j \\\n            --uri=https://run.googleapis.com/v2/x:run \\\n            --oidc-service-account-email=a@p.iam.gserviceaccount.com\n"));
