@@ -77,7 +77,7 @@ internal sealed class ProjectDeployment
         var facts = new DeploymentFacts();
         var content = config.Content;
         CloudBuildReader.Read(YamlReader.Read(content.Text), span => writer.Locate(content.ToSource(span)), facts, constructs: null);
-        _configFindings.AddRange(facts.Findings.Select(f => f.ToDiagnostic()).Where(d => !writer.Suppressions.IsSuppressed(d)));
+        _configFindings.AddRange(facts.Findings.Select(f => f.ToDiagnostic(atCompilationEnd: true)).Where(d => !writer.Suppressions.IsSuppressed(d)));
         Unit.AddRange(facts.Unit);
     }
 
