@@ -63,6 +63,14 @@ internal sealed class GcloudCommand
         {
             var word = words[i];
             var value = word.Value;
+            if (value == "-t" && IsBuildsSubmit(positionals) && i + 1 < words.Count)
+            {
+                // -t TAG is --tag TAG of gcloud builds submit (cloud.google.com/sdk/gcloud/reference/builds/submit).
+                var tag = words[++i];
+                AddFlag(flags, new GcloudFlag("tag", tag.Value, TextSpan.FromBounds(word.Span.Start, tag.Span.End)));
+                continue;
+            }
+
             if (!value.StartsWith("--", StringComparison.Ordinal))
             {
                 if (!value.StartsWith("-", StringComparison.Ordinal) || value.Length == 1)
@@ -99,6 +107,17 @@ internal sealed class GcloudCommand
         }
 
         return new GcloudCommand(positionals, flags, unknownFlagName);
+    }
+
+    private static bool IsBuildsSubmit(List<string> positionals)
+    {
+        var first = 0;
+        while (first < positionals.Count && Array.IndexOf(ReleaseTracks, positionals[first]) >= 0)
+        {
+            first++;
+        }
+
+        return positionals.Count >= first + 2 && positionals[first] == "builds" && positionals[first + 1] == "submit";
     }
 
     /// <summary>Whether the command path starts with <paramref name="group"/>.</summary>

@@ -11,6 +11,9 @@ namespace Pax.Analyzers.Scripts;
 /// </summary>
 internal sealed class GcloudDeploymentReader
 {
+    /// <summary>The config <c>gcloud builds submit</c> runs when none is given.</summary>
+    private const string DefaultBuildConfig = "cloudbuild.yaml";
+
     private readonly Func<TextSpan, Location> _locate;
     private readonly List<TokenFinding> _findings;
     private readonly DeploymentUnit _unit;
@@ -86,6 +89,12 @@ internal sealed class GcloudDeploymentReader
             if ((command.Flag("config") ?? command.Flag("build-config") ?? command.Flag("inline-config"))?.Value is { } config)
             {
                 _submittedConfigs?.Add(WrittenConfig.NormalizePath(config));
+            }
+            else if (command.Is("builds", "submit") && !command.Has("tag") && !command.Has("pack"))
+            {
+                // Without --config, --tag or --pack a build runs cloudbuild.yaml of the current directory: gcloud's
+                // "--config; default=cloudbuild.yaml" ("By default, find this in the current dir", builds/submit).
+                _submittedConfigs?.Add(DefaultBuildConfig);
             }
         }
         else
