@@ -118,7 +118,9 @@ internal sealed class GcloudDeploymentReader
         AddFinding(oidc is null ? null : TokenRule.ForOidc(kind), oidc, target);
         AddFinding(oauth is null ? null : TokenRule.ForOAuth(kind), oauth, target);
         var source = Named("Cloud Scheduler job", command.Argument(4));
-        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null)
+        // A value known only at run time where a flag name goes may be the token flag: can't tell (no PAX004).
+        var mayHoldToken = oidc is null && oauth is null && command.MayHoldUnknownFlags(arity: 5);
+        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null && !mayHoldToken)
         {
             // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
             _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(uri.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
@@ -126,7 +128,8 @@ internal sealed class GcloudDeploymentReader
 
         if (kind == TargetKind.CloudRun && oauth is null && (oidc is not null || isCreate))
         {
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value), Setting(oidc)));
+            var account = oidc is not null ? oidc.Value ?? UnknownText.Value : mayHoldToken ? UnknownText.Value : null;
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, account, InvocationTarget.FromCloudRunUrl(uri.Value), Setting(oidc)));
         }
         else if (oauth is not null && TargetHost.JobOfRunUrl(uri.Value) is { } job)
         {
@@ -148,7 +151,8 @@ internal sealed class GcloudDeploymentReader
         var target = UnknownText.Display(endpoint.Value);
         var account = command.Flag("push-auth-service-account");
         AddFinding(account is null ? null : TokenRule.ForOidc(kind), account, target);
-        if (kind == TargetKind.GoogleApi && account is null && !authRequired)
+        var mayHoldToken = account is null && command.MayHoldUnknownFlags(arity: 4);
+        if (kind == TargetKind.GoogleApi && account is null && !authRequired && !mayHoldToken)
         {
             _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(endpoint.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
         }
@@ -156,7 +160,8 @@ internal sealed class GcloudDeploymentReader
         if (kind == TargetKind.CloudRun && (account is not null || !authRequired))
         {
             var source = Named("Pub/Sub push subscription", command.Argument(3));
-            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(endpoint.Value), Setting(account)));
+            var caller = account is not null ? account.Value ?? UnknownText.Value : mayHoldToken ? UnknownText.Value : null;
+            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, caller, InvocationTarget.FromCloudRunUrl(endpoint.Value), Setting(account)));
         }
     }
 

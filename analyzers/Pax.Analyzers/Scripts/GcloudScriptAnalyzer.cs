@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Project;
 
 namespace Pax.Analyzers.Scripts;
@@ -40,7 +42,7 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var project = ProjectDeployment.From(files);
-                foreach (var diagnostic in project.ConfigFindings.Concat(project.UnitDiagnostics()))
+                foreach (var diagnostic in Once(project.ConfigFindings.Concat(project.UnitDiagnostics())))
                 {
                     end.ReportDiagnostic(diagnostic);
                 }
@@ -57,9 +59,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in file.Facts.Findings)
+        foreach (var diagnostic in Once(file.Facts.Findings.Select(f => f.ToDiagnostic())))
         {
-            var diagnostic = finding.ToDiagnostic();
             if (!file.Suppressions.IsSuppressed(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
@@ -67,5 +68,15 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
         }
 
         files.Add(file);
+    }
+
+    /// <summary>
+    /// Each diagnostic once: a YAML alias (<c>args: *deploy</c>) repeats a command where it is written once. By rule,
+    /// place and message (<see cref="Diagnostic"/>'s own equality compares message arguments by reference).
+    /// </summary>
+    private static IEnumerable<Diagnostic> Once(IEnumerable<Diagnostic> diagnostics)
+    {
+        var seen = new HashSet<(string, string?, TextSpan, string)>();
+        return diagnostics.Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan, d.GetMessage(CultureInfo.InvariantCulture))));
     }
 }

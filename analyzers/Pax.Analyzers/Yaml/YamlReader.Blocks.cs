@@ -40,7 +40,8 @@ internal sealed partial class YamlReader
     /// </summary>
     private YamlNode? ReadNode(int parentIndent, int position, bool allowMapping)
     {
-        position = SkipProperties(position);
+        string? anchor = null;
+        position = SkipProperties(position, ref anchor);
         while (AtLineEnd(position))
         {
             // Properties alone on a line (`key: &anchor`) belong to the node on the next lines: a loop, not a call, so a
@@ -52,10 +53,18 @@ internal sealed partial class YamlReader
             }
 
             _line = next;
-            position = SkipProperties(_lines[next].ContentStart);
+            position = SkipProperties(_lines[next].ContentStart, ref anchor);
             allowMapping = true;
         }
 
+        var node = ReadNodeAt(parentIndent, position, allowMapping);
+        Anchor(anchor, node);
+        return node;
+    }
+
+    /// <summary>Reads the node that starts at <paramref name="position"/>, past its properties.</summary>
+    private YamlNode ReadNodeAt(int parentIndent, int position, bool allowMapping)
+    {
         var c = _text[position];
         var sequence = IsSequenceEntry(position);
         var mapping = !sequence && allowMapping && KeyEnd(position) >= 0;
@@ -82,7 +91,7 @@ internal sealed partial class YamlReader
                 end++;
             }
 
-            return Unknown(position, end, isAlias: true);
+            return Alias(position, end);
         }
 
         return ReadPlain(parentIndent, position);
@@ -137,15 +146,21 @@ internal sealed partial class YamlReader
     private static YamlScalar Unknown(int start, int end, bool isAlias = false) =>
         new(TextSpan.FromBounds(start, end), new Text.MappedText.Builder().Append(Deployment.UnknownText.Value, start, end).Build(end), isAlias);
 
-    /// <summary>Skips anchors (<c>&amp;name</c>) and tags (<c>!tag</c>) before a node.</summary>
-    private int SkipProperties(int position)
+    /// <summary>Skips anchors (<c>&amp;name</c>, the last one kept in <paramref name="anchor"/>) and tags (<c>!tag</c>) before a node.</summary>
+    private int SkipProperties(int position, ref string? anchor)
     {
         position = SkipBlanks(position);
         while (Peek(position) is '&' or '!')
         {
+            var start = position;
             while (position < LineEnd && _text[position] is not (' ' or '\t'))
             {
                 position++;
+            }
+
+            if (_text[start] == '&')
+            {
+                anchor = _text.Substring(start + 1, position - start - 1);
             }
 
             position = SkipBlanks(position);

@@ -18,7 +18,42 @@ internal sealed partial class YamlReader
     private YamlNode ReadFlowNode(ref int p, bool inMapping)
     {
         p = SkipFlowBlanks(p);
+        string? anchor = null;
+        while (Peek(p) is '&' or '!')
+        {
+            var start = p;
+            while (p < _text.Length && _text[p] is not (' ' or '\t' or '\r' or '\n' or ',' or ']' or '}'))
+            {
+                p++;
+            }
+
+            if (_text[start] == '&')
+            {
+                anchor = _text.Substring(start + 1, p - start - 1);
+            }
+
+            p = SkipFlowBlanks(p);
+        }
+
+        var node = ReadFlowNodeAt(ref p, inMapping);
+        Anchor(anchor, node);
+        return node;
+    }
+
+    private YamlNode ReadFlowNodeAt(ref int p, bool inMapping)
+    {
         var c = Peek(p);
+        if (c == '*')
+        {
+            var alias = p;
+            while (p < _text.Length && _text[p] is not (' ' or '\t' or '\r' or '\n' or ',' or ']' or '}'))
+            {
+                p++;
+            }
+
+            return Alias(alias, p);
+        }
+
         if (c is '[' or '{')
         {
             return ReadNestedFlowCollection(ref p);
