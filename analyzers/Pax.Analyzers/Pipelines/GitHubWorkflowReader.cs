@@ -88,12 +88,18 @@ internal static class GitHubWorkflowReader
     private static string? DefaultShell(YamlMapping level) =>
         ((level.Get("defaults") as YamlMapping)?.Get("run") as YamlMapping)?.Scalar("shell")?.Value;
 
+    /// <summary>
+    /// Whether <c>runs-on</c> (a label or a list of labels) names a Windows runner. Nested lists are not labels and are
+    /// not followed: through aliases they could be as deep, or as many, as a file's anchors allow.
+    /// </summary>
     private static bool RunsOnWindows(YamlNode? runsOn) => runsOn switch
     {
-        YamlScalar label => label.Value.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0,
-        YamlSequence labels => labels.Items.Any(RunsOnWindows),
+        YamlScalar label => IsWindowsLabel(label),
+        YamlSequence labels => labels.Items.OfType<YamlScalar>().Any(IsWindowsLabel),
         _ => false,
     };
+
+    private static bool IsWindowsLabel(YamlScalar label) => label.Value.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Whether a step's <c>shell</c> (<c>bash</c>, <c>sh</c>, or a custom <c>bash -e {0}</c>) is a POSIX shell.</summary>
     private static bool IsPosixShell(string shell)

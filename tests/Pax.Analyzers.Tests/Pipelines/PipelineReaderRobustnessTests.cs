@@ -121,4 +121,21 @@ public sealed class PipelineReaderRobustnessTests
 
         Assert.Empty(diagnostics);
     }
+
+    [Theory]
+    [InlineData(".github/workflows/deploy.yml", "jobs:\n  a:\n    runs-on: *a29999\n    env: *a29999\n    steps: *a29999\n")]
+    [InlineData("cloudbuild.yaml", "substitutions: *a29999\nsteps: *a29999\n")]
+    public void Aliases_of_aliases_thirty_thousand_deep_and_doubling_are_read_without_overflow_or_blowup(string path, string use)
+    {
+        // a0 is a list of two words, each a(n) a list of two a(n-1): followed naively, 2^30000 words 30,000 deep.
+        var text = "x:\n  - &a0 [gcloud, gcloud]\n" + string.Concat(Enumerable.Range(1, 29_999).Select(i => $"  - &a{i} [*a{i - 1}, *a{i - 1}]\n")) + use;
+
+        var diagnostics = SmallStack.Run(() =>
+        {
+            var file = DeploymentFileReader.Read(path, DeploymentFiles.KindOf(path), SourceText.From(text));
+            return ProjectDeployment.From(file is null ? [] : [file]).UnitDiagnostics().ToList();
+        });
+
+        Assert.Empty(diagnostics);
+    }
 }
