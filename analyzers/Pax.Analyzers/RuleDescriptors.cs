@@ -48,7 +48,7 @@ internal static class RuleDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function needs a role holding the invoke permission (run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs, cloudfunctions.functions.invoke for 1st gen functions) for the account whose token it sends, on the target or the project. Grant it in the same C# project, in the project's scripts and CI files, or in the Terraform module.",
+        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function needs a role holding the invoke permission (run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs, cloudfunctions.functions.invoke for 1st gen functions) for the account whose token it sends, on the target or the project. Grant it in the same C# project, in the project's scripts, CI files or Terraform (for a script's or CI file's invocation), or in the Terraform module.",
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 

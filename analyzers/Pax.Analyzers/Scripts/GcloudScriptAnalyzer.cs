@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Project;
+using Pax.Analyzers.Terraform;
 
 namespace Pax.Analyzers.Scripts;
 
@@ -14,7 +15,7 @@ namespace Pax.Analyzers.Scripts;
 /// <c>run:</c> steps) and Cloud Build configs (<c>cloudbuild*.yaml</c>, and the configs a script writes that the
 /// project submits): gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
 /// IAM grants. The project is one deployment unit: a grant, public deploy or deployed target in any of these files
-/// counts for the invocations in any other.
+/// counts for the invocations in any other, and so do the grants of the project's Terraform modules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
@@ -42,7 +43,15 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var project = ProjectDeployment.From(files);
-                foreach (var diagnostic in Once(project.ConfigFindings.Concat(project.UnitDiagnostics())))
+                var unitDiagnostics = project.UnitDiagnostics().ToList();
+                if (unitDiagnostics.Count > 0 && options.AdditionalFiles.Any(file => TerraformAnalyzer.IsTerraform(file.Path)))
+                {
+                    // Only on this path, which a correct project does not take: what the project's Terraform grants.
+                    project.Unit.AddGrants(TerraformAnalyzer.Grants(options.AdditionalFiles, end.CancellationToken));
+                    unitDiagnostics = project.UnitDiagnostics().ToList();
+                }
+
+                foreach (var diagnostic in Once(project.ConfigFindings.Concat(unitDiagnostics)))
                 {
                     end.ReportDiagnostic(diagnostic);
                 }

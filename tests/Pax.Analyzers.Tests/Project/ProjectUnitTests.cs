@@ -6,7 +6,8 @@ namespace Pax.Analyzers.Tests.Project;
 
 /// <summary>
 /// The project is one deployment unit for its scripts and CI files: grants, public deploys and deployed targets in any
-/// of them count for the invocations in any other. Terraform keeps its module = folder rule.
+/// of them count for the invocations in any other, and so do the grants of the project's Terraform modules. Terraform
+/// keeps its module = folder rule for its own invocations.
 /// </summary>
 public sealed class ProjectUnitTests
 {
@@ -129,11 +130,29 @@ public sealed class ProjectUnitTests
             }
             """));
 
+    [Theory]
+    [InlineData("google_cloud_run_v2_service_iam_member")]
+    [InlineData("google_cloud_run_service_iam_member")]
+    public Task A_Terraform_grant_counts_for_a_service_a_script_deploys(string resource) => Verify.RunAsync(Verify.ForFiles(
+        ("infra/iam.tf", $$"""
+            resource "{{resource}}" "tick" {
+              {{(resource.Contains("v2", StringComparison.Ordinal) ? "name" : "service")}} = "tick"
+              role   = "roles/run.invoker"
+              member = "serviceAccount:tick@p.iam.gserviceaccount.com"
+            }
+            """),
+        ("deploy/scheduler.sh", Deploy + "\ngcloud scheduler jobs create http tick --uri=https://tick-abc123-uc.a.run.app/cron/tick --oidc-service-account-email=tick@p.iam.gserviceaccount.com\n")));
+
     [Fact]
-    public Task A_Terraform_grant_counts_only_within_its_module_not_for_a_script() => Verify.RunAsync(Verify.ForFiles(
+    public Task A_Terraform_grant_to_another_account_or_target_does_not_count_for_a_script() => Verify.RunAsync(Verify.ForFiles(
         ("infra/iam.tf", """
             resource "google_cloud_run_v2_service_iam_member" "tick" {
               name   = "tick"
+              role   = "roles/run.invoker"
+              member = "serviceAccount:other@p.iam.gserviceaccount.com"
+            }
+            resource "google_cloud_run_v2_service_iam_member" "api" {
+              name   = "api"
               role   = "roles/run.invoker"
               member = "serviceAccount:tick@p.iam.gserviceaccount.com"
             }
