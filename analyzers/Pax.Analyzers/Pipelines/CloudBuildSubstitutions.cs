@@ -13,9 +13,6 @@ namespace Pax.Analyzers.Pipelines;
 /// </summary>
 internal sealed class CloudBuildSubstitutions
 {
-    /// <summary>The longest value a substitution resolves to; a longer one (substitutions doubling each other) is unknown.</summary>
-    private const int MaxValueLength = 64 * 1024;
-
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -23,7 +20,7 @@ internal sealed class CloudBuildSubstitutions
     /// ${_REGION}-run.googleapis.com</c>): Cloud Build expands them as bash does with dynamic substitutions, which a
     /// trigger always has and <c>options.dynamicSubstitutions</c> turns on. They are resolved here; a value that uses
     /// itself (through others or not), a bash expansion other than <c>${NAME}</c>/<c>$NAME</c>, or one longer than
-    /// <see cref="MaxValueLength"/> is unknown in the parts it cannot tell.
+    /// <see cref="ReadLimits.MaxValueLength"/> is unknown in the parts it cannot tell.
     /// </summary>
     public CloudBuildSubstitutions(YamlNode? substitutions)
     {
@@ -73,7 +70,7 @@ internal sealed class CloudBuildSubstitutions
 
         var result = new System.Text.StringBuilder();
         var i = 0;
-        while (i < value.Length && result.Length <= MaxValueLength)
+        while (i < value.Length && result.Length <= ReadLimits.MaxValueLength)
         {
             if (value[i] != '$')
             {
@@ -111,7 +108,7 @@ internal sealed class CloudBuildSubstitutions
         }
 
         resolving.Remove(name);
-        resolved = result.Length > MaxValueLength ? UnknownText.Value : result.ToString();
+        resolved = result.Length > ReadLimits.MaxValueLength ? UnknownText.Value : result.ToString();
         _values[name] = resolved;
         return resolved;
     }

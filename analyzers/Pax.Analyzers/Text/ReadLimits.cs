@@ -11,4 +11,11 @@ internal static class ReadLimits
     /// defaults); what lies deeper is unknown. Real files nest a dozen levels at most.
     /// </summary>
     public const int MaxNesting = 256;
+
+    /// <summary>
+    /// The longest value a variable or substitution holds (a shell variable, a Cloud Build substitution); a longer one
+    /// is unknown. Values that use themselves (<c>A="$A$A"</c> line after line) would otherwise double on every line.
+    /// Real values are a URL or a list of flags.
+    /// </summary>
+    public const int MaxValueLength = 64 * 1024;
 }
