@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Pax.Analyzers;
 
-/// <summary>The descriptors of PAX001-PAX004, shared by the C#, gcloud-script and Terraform analyzers.</summary>
+/// <summary>The descriptors of PAX001-PAX004 (PAX001 and PAX003 twice: as reported per file and at compilation end), shared by the C#, gcloud-script and Terraform analyzers.</summary>
 internal static class RuleDescriptors
 {
     private const string Category = "Reliability";
@@ -10,19 +10,44 @@ internal static class RuleDescriptors
     /// <summary>The sentence that starts a description's fix (the rule page's "How to fix" opens with the same text).</summary>
     public const string FixLead = "Fix: ";
 
+    private const string OidcTokenToGoogleApiTitle = "Use an OAuth access token for Google APIs";
+    private const string OidcTokenToGoogleApiMessage = "'{0}' is a Google API (*.googleapis.com) and rejects OIDC ID tokens with 401: send an OAuth access token with scope https://www.googleapis.com/auth/cloud-platform from the same service account";
+    private static readonly string OidcTokenToGoogleApiDescription = Description(
+        "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), accept OAuth access tokens only: a Cloud Scheduler job or push subscription that sends an OIDC ID token gets 401 UNAUTHENTICATED on every call, and no IAM change fixes it.",
+        "send an OAuth access token for the same service account with scope https://www.googleapis.com/auth/cloud-platform (gcloud: --oauth-service-account-email and --oauth-token-scope instead of --oidc-service-account-email; C#: OAuthToken instead of OidcToken; Terraform: an oauth_token block); a push subscription cannot send one, so point it at a service instead.",
+        RuleIds.OidcTokenToGoogleApi);
+    private const string OAuthTokenToCloudRunTitle = "Use an OIDC ID token for Cloud Run and Cloud Functions URLs";
+    private const string OAuthTokenToCloudRunMessage = "'{0}' is a Cloud Run or Cloud Functions URL and rejects OAuth access tokens: send an OIDC ID token whose audience is the service URL";
+    private static readonly string OAuthTokenToCloudRunDescription = Description(
+        "Cloud Run services and Cloud Functions accept an OIDC ID token whose audience is the service URL; an OAuth access token is not one, so every request is rejected with 401 or 403 before it reaches the code.",
+        "send an OIDC ID token for the same service account with the service URL (or one of its custom audiences) as audience (gcloud: --oidc-service-account-email and --oidc-token-audience; C#: OidcToken; Terraform: an oidc_token block), and grant that account roles/run.invoker on the service.",
+        RuleIds.OAuthTokenToCloudRun);
+
     /// <summary>PAX001: OIDC token on a target whose host is <c>*.googleapis.com</c>.</summary>
     public static readonly DiagnosticDescriptor OidcTokenToGoogleApi = new(
         RuleIds.OidcTokenToGoogleApi,
-        title: "Use an OAuth access token for Google APIs",
-        messageFormat: "'{0}' is a Google API (*.googleapis.com) and rejects OIDC ID tokens with 401: send an OAuth access token with scope https://www.googleapis.com/auth/cloud-platform from the same service account",
+        OidcTokenToGoogleApiTitle,
+        OidcTokenToGoogleApiMessage,
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: Description(
-            "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), accept OAuth access tokens only: a Cloud Scheduler job or push subscription that sends an OIDC ID token gets 401 UNAUTHENTICATED on every call, and no IAM change fixes it.",
-            "send an OAuth access token for the same service account with scope https://www.googleapis.com/auth/cloud-platform (gcloud: --oauth-service-account-email and --oauth-token-scope instead of --oidc-service-account-email; C#: OAuthToken instead of OidcToken; Terraform: an oauth_token block); a push subscription cannot send one, so point it at a service instead.",
-            RuleIds.OidcTokenToGoogleApi),
+        description: OidcTokenToGoogleApiDescription,
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi));
+
+    /// <summary>
+    /// <see cref="OidcTokenToGoogleApi"/> as reported at compilation end (in a Cloud Build config a script writes, known
+    /// only once every file of the project is read): the same rule, tagged so an IDE keeps it from the last full analysis.
+    /// </summary>
+    public static readonly DiagnosticDescriptor OidcTokenToGoogleApiAtEnd = new(
+        RuleIds.OidcTokenToGoogleApi,
+        OidcTokenToGoogleApiTitle,
+        OidcTokenToGoogleApiMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: OidcTokenToGoogleApiDescription,
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>PAX002: a private Cloud Run or Cloud Functions target whose caller is granted no role that lets it invoke.</summary>
     public static readonly DiagnosticDescriptor MissingInvokerGrant = new(
@@ -34,7 +59,7 @@ internal static class RuleDescriptors
         isEnabledByDefault: true,
         description: Description(
             "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function is rejected before the target's code runs (403, nothing in its logs) unless the account whose token it sends holds the invoke permission: run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs (and run.jobs.runWithOverrides for a run with overrides), cloudfunctions.functions.invoke for 1st gen functions.",
-            "grant that account roles/run.invoker on the target (roles/run.jobsExecutorWithOverrides on a job run with overrides, roles/cloudfunctions.invoker on a 1st gen function) in the same C# project, scripts and CI files, or Terraform module that configures the call; do not make the target public to silence the rule.",
+            "grant that account roles/run.invoker on the target (roles/run.jobsExecutorWithOverrides on a job run with overrides, roles/cloudfunctions.invoker on a 1st gen function) in the same C# project, in the project's scripts, CI files or Terraform (for a script's or CI file's call), or in the Terraform module that configures the call; do not make the target public to silence the rule.",
             RuleIds.MissingInvokerGrant),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
@@ -42,16 +67,25 @@ internal static class RuleDescriptors
     /// <summary>PAX003: OAuth access token sent to <c>*.run.app</c> or <c>*.cloudfunctions.net</c>.</summary>
     public static readonly DiagnosticDescriptor OAuthTokenToCloudRun = new(
         RuleIds.OAuthTokenToCloudRun,
-        title: "Use an OIDC ID token for Cloud Run and Cloud Functions URLs",
-        messageFormat: "'{0}' is a Cloud Run or Cloud Functions URL and rejects OAuth access tokens: send an OIDC ID token whose audience is the service URL",
+        OAuthTokenToCloudRunTitle,
+        OAuthTokenToCloudRunMessage,
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: Description(
-            "Cloud Run services and Cloud Functions accept an OIDC ID token whose audience is the service URL; an OAuth access token is not one, so every request is rejected with 401 or 403 before it reaches the code.",
-            "send an OIDC ID token for the same service account with the service URL (or one of its custom audiences) as audience (gcloud: --oidc-service-account-email and --oidc-token-audience; C#: OidcToken; Terraform: an oidc_token block), and grant that account roles/run.invoker on the service.",
-            RuleIds.OAuthTokenToCloudRun),
+        description: OAuthTokenToCloudRunDescription,
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun));
+
+    /// <summary><see cref="OAuthTokenToCloudRun"/> as reported at compilation end (see <see cref="OidcTokenToGoogleApiAtEnd"/>).</summary>
+    public static readonly DiagnosticDescriptor OAuthTokenToCloudRunAtEnd = new(
+        RuleIds.OAuthTokenToCloudRun,
+        OAuthTokenToCloudRunTitle,
+        OAuthTokenToCloudRunMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: OAuthTokenToCloudRunDescription,
+        helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>PAX004: a Scheduler HTTP target or push subscription that sends no token where one is required.</summary>
     public static readonly DiagnosticDescriptor MissingToken = new(
@@ -67,6 +101,15 @@ internal static class RuleDescriptors
             RuleIds.MissingToken),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingToken),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>
+    /// The descriptor of <paramref name="rule"/> for a diagnostic reported at compilation end: tagged
+    /// <see cref="WellKnownDiagnosticTags.CompilationEnd"/> (PAX002 and PAX004 always are).
+    /// </summary>
+    public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor rule) =>
+        rule == OidcTokenToGoogleApi ? OidcTokenToGoogleApiAtEnd
+        : rule == OAuthTokenToCloudRun ? OAuthTokenToCloudRunAtEnd
+        : rule;
 
     /// <summary>The second argument of <see cref="MissingToken"/> for a Google API.</summary>
     public const string GoogleApiNeedsOAuth = "it is a Google API (*.googleapis.com) that needs an OAuth access token (scope https://www.googleapis.com/auth/cloud-platform)";

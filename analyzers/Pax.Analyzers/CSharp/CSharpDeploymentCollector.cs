@@ -85,7 +85,7 @@ internal sealed class CSharpDeploymentCollector
     public void ReportMissingGrants(CompilationAnalysisContext context)
     {
         // PAX004 in C# waits for the end too: a token may be assigned after the URL in the same initializer or object.
-        foreach (var diagnostic in _missingTokens.OrderBy(d => d.Location.SourceSpan.Start))
+        foreach (var diagnostic in InSourceOrder(_missingTokens))
         {
             context.ReportDiagnostic(diagnostic);
         }
@@ -118,11 +118,15 @@ internal sealed class CSharpDeploymentCollector
             }
         }
 
-        foreach (var diagnostic in unit.Diagnostics().OrderBy(d => d.Location.SourceSpan.Start))
+        foreach (var diagnostic in InSourceOrder(unit.Diagnostics()))
         {
             context.ReportDiagnostic(diagnostic);
         }
     }
+
+    /// <summary>By file, then position: the same order whatever order the compiler analysed the files in.</summary>
+    private static IEnumerable<Diagnostic> InSourceOrder(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start);
 
     /// <summary>The types; read only after <see cref="HasTypes"/> said they exist.</summary>
     private CSharpDeploymentTypes Types => _lazyTypes.Value!;
@@ -158,7 +162,7 @@ internal sealed class CSharpDeploymentCollector
         var called = _resources.TryReadUrl(assignment.Value, Types, out var service)
             ? InvocationTarget.Service(service)
             : InvocationTarget.FromCloudRunUrl(url!);
-        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, called));
+        _invocations.Add(new Invocation(assignment.Syntax.GetLocation(), shape.Source, UnknownText.Display(url!), account, called, TargetShape.OidcProperty + "." + ServiceAccountEmail));
     }
 
     /// <summary>PAX004: a Google API target with no token; the object initializer is looked at before the whole block.</summary>

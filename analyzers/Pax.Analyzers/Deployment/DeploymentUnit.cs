@@ -55,16 +55,15 @@ internal sealed class DeploymentUnit
         }
     }
 
-    /// <summary>Records a deployed function and its generation.</summary>
+    /// <summary>
+    /// Records a deployed function and its generation. Deploys that disagree on the generation (<c>dev.sh</c> without
+    /// <c>--gen2</c>, <c>prod.sh</c> with it) leave it unknown, in whatever order they are added.
+    /// </summary>
     public void AddFunction(string? name, FunctionGeneration generation)
     {
         if (TargetKey(name) is { } key)
         {
-            _functions[key] = generation;
-            if (generation == FunctionGeneration.Second)
-            {
-                _services.Add(key);
-            }
+            AddFunctionKey(key, generation);
         }
     }
 
@@ -76,7 +75,7 @@ internal sealed class DeploymentUnit
         _services.UnionWith(other._services);
         foreach (var function in other._functions)
         {
-            _functions[function.Key] = function.Value;
+            AddFunctionKey(function.Key, function.Value);
         }
     }
 
@@ -171,6 +170,15 @@ internal sealed class DeploymentUnit
         return grantedUnnamed != calledUnnamed && !IsDeployed(grantedUnnamed ? called : granted);
     }
 
+    private void AddFunctionKey(string key, FunctionGeneration generation)
+    {
+        _functions[key] = _functions.TryGetValue(key, out var known) && known != generation ? FunctionGeneration.Unknown : generation;
+        if (generation == FunctionGeneration.Second)
+        {
+            _services.Add(key);
+        }
+    }
+
     private bool IsDeployed(string? key) => key is not null && (_services.Contains(key) || _functions.ContainsKey(key));
 
     private (string? Key, string[] Permissions)? Requirement(InvocationTarget target)
@@ -197,7 +205,14 @@ internal sealed class DeploymentUnit
         }
     }
 
-    /// <summary>The deployed service a <c>NAME-HASH-REGION.a.run.app</c> label belongs to (the longest name it starts with).</summary>
+    /// <summary>
+    /// The deployed service a <c>*.a.run.app</c> host label names. Cloud Run gives every service a hash-based URL
+    /// (cloud.google.com/run/docs/triggering/https-request, "Service URL"; a traffic tag is written before it with
+    /// <c>---</c>): <c>[TAG---]SERVICE-HASH-REGIONCODE.a.run.app</c>, the hash letters and digits and the region code two
+    /// or three letters (<c>orders-x7k2pq3r4a-uc</c>), neither holding a <c>-</c>. So the service is what precedes the
+    /// last two parts, exactly; a label of another shape, or one naming a service the unit does not deploy (a name Cloud
+    /// Run cut short to fit the label among them), is not resolved.
+    /// </summary>
     private string? ServiceOfHost(string? label)
     {
         if (label is null)
@@ -205,15 +220,31 @@ internal sealed class DeploymentUnit
             return null;
         }
 
-        string? best = null;
-        foreach (var service in _services)
+        var tag = label.LastIndexOf("---", StringComparison.Ordinal);
+        var name = tag < 0 ? label : label.Substring(tag + 3);
+        var regionDash = name.LastIndexOf('-');
+        var hashDash = regionDash > 0 ? name.LastIndexOf('-', regionDash - 1) : -1;
+        if (hashDash <= 0
+            || name.Length - regionDash - 1 is < 2 or > 3 || !IsAll(name, regionDash + 1, name.Length, digits: false)
+            || regionDash - hashDash - 1 < 1 || !IsAll(name, hashDash + 1, regionDash, digits: true))
         {
-            if (label.StartsWith(service + "-", StringComparison.Ordinal) && (best is null || service.Length > best.Length))
+            return null;
+        }
+
+        var service = name.Substring(0, hashDash);
+        return _services.Contains(service) ? service : null;
+    }
+
+    private static bool IsAll(string text, int start, int end, bool digits)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!(text[i] is >= 'a' and <= 'z' || (digits && text[i] is >= '0' and <= '9')))
             {
-                best = service;
+                return false;
             }
         }
 
-        return best;
+        return true;
     }
 }

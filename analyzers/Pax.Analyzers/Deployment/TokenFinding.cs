@@ -26,6 +26,10 @@ internal sealed class TokenFinding
     /// <summary>The target as written.</summary>
     public string Target { get; }
 
-    /// <summary>The diagnostic to report.</summary>
-    public Diagnostic ToDiagnostic() => Reason is null ? Diagnostic.Create(Rule, Location, Target) : Diagnostic.Create(Rule, Location, Target, Reason);
+    /// <summary>The diagnostic to report; <paramref name="atCompilationEnd"/> when reported from a compilation end action.</summary>
+    public Diagnostic ToDiagnostic(bool atCompilationEnd = false)
+    {
+        var rule = atCompilationEnd ? RuleDescriptors.AtCompilationEnd(Rule) : Rule;
+        return Reason is null ? Diagnostic.Create(rule, Location, Target) : Diagnostic.Create(rule, Location, Target, Reason);
+    }
 }

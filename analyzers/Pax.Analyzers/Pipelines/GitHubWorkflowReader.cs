@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Project;
 using Pax.Analyzers.Scripts;
 using Pax.Analyzers.Suppression;
@@ -59,15 +58,12 @@ internal static class GitHubWorkflowReader
         else if (step.Scalar("uses")?.Value.StartsWith("google-github-actions/deploy-cloudrun@", StringComparison.Ordinal) == true
             && step.Get("with") is YamlMapping with && with.Scalar("service") is { } service)
         {
-            // action.yml of google-github-actions/deploy-cloudrun: `flags` are passed to `gcloud run deploy` for a service.
+            // action.yml of google-github-actions/deploy-cloudrun: `flags` are passed to `gcloud run deploy` for a service;
+            // flags known only at run time where a flag name goes may make it public ("can't tell"), as in a script.
             var name = GitHubExpressions.Substitute(service.Content, environment).Text;
             var flags = with.Scalar("flags") is { } given ? GitHubExpressions.Substitute(given.Content, environment).Text : string.Empty;
             var command = ShellScriptReader.Read("gcloud run deploy '" + name.Replace("'", string.Empty) + "' " + flags);
             GcloudDeploymentReader.Read(command, _ => locate(service.Span), facts);
-            if (!UnknownText.IsKnown(flags) && DeploymentUnit.TargetKey(name) is { } key)
-            {
-                facts.Unit.Add(InvokerGrant.PublicOn(key)); // flags known only at run time may make it public: can't tell
-            }
         }
     }
 
@@ -92,12 +88,18 @@ internal static class GitHubWorkflowReader
     private static string? DefaultShell(YamlMapping level) =>
         ((level.Get("defaults") as YamlMapping)?.Get("run") as YamlMapping)?.Scalar("shell")?.Value;
 
+    /// <summary>
+    /// Whether <c>runs-on</c> (a label or a list of labels) names a Windows runner. Nested lists are not labels and are
+    /// not followed: through aliases they could be as deep, or as many, as a file's anchors allow.
+    /// </summary>
     private static bool RunsOnWindows(YamlNode? runsOn) => runsOn switch
     {
-        YamlScalar label => label.Value.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0,
-        YamlSequence labels => labels.Items.Any(RunsOnWindows),
+        YamlScalar label => IsWindowsLabel(label),
+        YamlSequence labels => labels.Items.OfType<YamlScalar>().Any(IsWindowsLabel),
         _ => false,
     };
+
+    private static bool IsWindowsLabel(YamlScalar label) => label.Value.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Whether a step's <c>shell</c> (<c>bash</c>, <c>sh</c>, or a custom <c>bash -e {0}</c>) is a POSIX shell.</summary>
     private static bool IsPosixShell(string shell)

@@ -44,11 +44,14 @@ internal sealed class ProjectDeployment
         return From(read);
     }
 
-    /// <summary>The deployment <paramref name="files"/> make together.</summary>
+    /// <summary>
+    /// The deployment <paramref name="files"/> make together, read in the order of their paths: the same whatever order
+    /// the compiler handed them over in.
+    /// </summary>
     public static ProjectDeployment From(IEnumerable<DeploymentFile> files)
     {
         var project = new ProjectDeployment();
-        var list = files.ToList();
+        var list = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var submitted = new HashSet<string>(list.SelectMany(f => f.Facts.SubmittedConfigs), StringComparer.Ordinal);
         foreach (var file in list)
         {
@@ -74,7 +77,7 @@ internal sealed class ProjectDeployment
         var facts = new DeploymentFacts();
         var content = config.Content;
         CloudBuildReader.Read(YamlReader.Read(content.Text), span => writer.Locate(content.ToSource(span)), facts, constructs: null);
-        _configFindings.AddRange(facts.Findings.Select(f => f.ToDiagnostic()).Where(d => !writer.Suppressions.IsSuppressed(d)));
+        _configFindings.AddRange(facts.Findings.Select(f => f.ToDiagnostic(atCompilationEnd: true)).Where(d => !writer.Suppressions.IsSuppressed(d)));
         Unit.AddRange(facts.Unit);
     }
 

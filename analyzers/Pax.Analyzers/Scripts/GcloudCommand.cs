@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Deployment;
 
 namespace Pax.Analyzers.Scripts;
 
@@ -19,11 +20,13 @@ internal sealed class GcloudCommand
     private static readonly string[] ReleaseTracks = ["alpha", "beta", "preview"];
 
     private readonly Dictionary<string, GcloudFlag> _flags;
+    private readonly bool _unknownFlagName;
 
-    private GcloudCommand(IReadOnlyList<string> positionals, Dictionary<string, GcloudFlag> flags)
+    private GcloudCommand(IReadOnlyList<string> positionals, Dictionary<string, GcloudFlag> flags, bool unknownFlagName)
     {
         Positionals = positionals;
         _flags = flags;
+        _unknownFlagName = unknownFlagName;
     }
 
     /// <summary>Command path and positional arguments, e.g. <c>scheduler jobs create http my-job</c>.</summary>
@@ -55,10 +58,19 @@ internal sealed class GcloudCommand
 
         var positionals = new List<string>();
         var flags = new Dictionary<string, GcloudFlag>(StringComparer.Ordinal);
+        var unknownFlagName = false;
         for (var i = start + 1; i < words.Count; i++)
         {
             var word = words[i];
             var value = word.Value;
+            if (value == "-t" && IsBuildsSubmit(positionals) && i + 1 < words.Count)
+            {
+                // -t TAG is --tag TAG of gcloud builds submit (cloud.google.com/sdk/gcloud/reference/builds/submit).
+                var tag = words[++i];
+                AddFlag(flags, new GcloudFlag("tag", tag.Value, TextSpan.FromBounds(word.Span.Start, tag.Span.End)));
+                continue;
+            }
+
             if (!value.StartsWith("--", StringComparison.Ordinal))
             {
                 if (!value.StartsWith("-", StringComparison.Ordinal) || value.Length == 1)
@@ -72,11 +84,13 @@ internal sealed class GcloudCommand
             var equals = value.IndexOf('=');
             if (equals > 0)
             {
+                unknownFlagName |= value.IndexOf(UnknownText.Marker, 0, equals) >= 0;
                 AddFlag(flags, new GcloudFlag(value.Substring(2, equals - 2), value.Substring(equals + 1), word.Span));
                 continue;
             }
 
             var name = value.Substring(2);
+            unknownFlagName |= !UnknownText.IsKnown(name);
             if (!IsBoolean(name) && i + 1 < words.Count && !words[i + 1].Value.StartsWith("-", StringComparison.Ordinal))
             {
                 var next = words[++i];
@@ -92,7 +106,18 @@ internal sealed class GcloudCommand
             positionals.RemoveAt(0);
         }
 
-        return new GcloudCommand(positionals, flags);
+        return new GcloudCommand(positionals, flags, unknownFlagName);
+    }
+
+    private static bool IsBuildsSubmit(List<string> positionals)
+    {
+        var first = 0;
+        while (first < positionals.Count && Array.IndexOf(ReleaseTracks, positionals[first]) >= 0)
+        {
+            first++;
+        }
+
+        return positionals.Count >= first + 2 && positionals[first] == "builds" && positionals[first + 1] == "submit";
     }
 
     /// <summary>Whether the command path starts with <paramref name="group"/>.</summary>
@@ -114,6 +139,30 @@ internal sealed class GcloudCommand
 
     /// <summary>Whether the flag named <paramref name="name"/> is given.</summary>
     public bool Has(string name) => _flags.ContainsKey(name);
+
+    /// <summary>
+    /// Whether a value known only at run time stands where a flag name goes, so the command may hold any flag: a flag
+    /// whose name is not known (<c>--$VISIBILITY</c>), or a word not known after the <paramref name="arity"/> words of the
+    /// command path and its positional arguments (<c>gcloud run deploy api $EXTRA_FLAGS</c>, a workflow's
+    /// <c>flags: ${{ inputs.flags }}</c>). A value after a flag that takes one (<c>--region $REGION</c>) is that flag's.
+    /// </summary>
+    public bool MayHoldUnknownFlags(int arity)
+    {
+        if (_unknownFlagName)
+        {
+            return true;
+        }
+
+        for (var i = arity; i < Positionals.Count; i++)
+        {
+            if (!UnknownText.IsKnown(Positionals[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The positional argument <paramref name="index"/> places after a command path of <paramref name="pathLength"/> words.</summary>
     public string? Argument(int pathLength, int index = 0) =>

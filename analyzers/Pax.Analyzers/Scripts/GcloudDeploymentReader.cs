@@ -11,6 +11,9 @@ namespace Pax.Analyzers.Scripts;
 /// </summary>
 internal sealed class GcloudDeploymentReader
 {
+    /// <summary>The config <c>gcloud builds submit</c> runs when none is given.</summary>
+    private const string DefaultBuildConfig = "cloudbuild.yaml";
+
     private readonly Func<TextSpan, Location> _locate;
     private readonly List<TokenFinding> _findings;
     private readonly DeploymentUnit _unit;
@@ -74,7 +77,7 @@ internal sealed class GcloudDeploymentReader
                 _unit.AddService(name);
             }
 
-            if (command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check"))
+            if (MayBePublic(command, arity: command.Is("run", "deploy") ? 3 : 4))
             {
                 _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
             }
@@ -86,6 +89,12 @@ internal sealed class GcloudDeploymentReader
             if ((command.Flag("config") ?? command.Flag("build-config") ?? command.Flag("inline-config"))?.Value is { } config)
             {
                 _submittedConfigs?.Add(WrittenConfig.NormalizePath(config));
+            }
+            else if (command.Is("builds", "submit") && !command.Has("tag") && !command.Has("pack"))
+            {
+                // Without --config, --tag or --pack a build runs cloudbuild.yaml of the current directory: gcloud's
+                // "--config; default=cloudbuild.yaml" ("By default, find this in the current dir", builds/submit).
+                _submittedConfigs?.Add(DefaultBuildConfig);
             }
         }
         else
@@ -109,7 +118,9 @@ internal sealed class GcloudDeploymentReader
         AddFinding(oidc is null ? null : TokenRule.ForOidc(kind), oidc, target);
         AddFinding(oauth is null ? null : TokenRule.ForOAuth(kind), oauth, target);
         var source = Named("Cloud Scheduler job", command.Argument(4));
-        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null)
+        // A value known only at run time where a flag name goes may be the token flag: can't tell (no PAX004).
+        var mayHoldToken = oidc is null && oauth is null && command.MayHoldUnknownFlags(arity: 5);
+        if (kind == TargetKind.GoogleApi && isCreate && oidc is null && oauth is null && !mayHoldToken)
         {
             // PAX004: Google APIs answer 401 to a call without a token (FACTS.md §4.2).
             _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(uri.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
@@ -117,13 +128,14 @@ internal sealed class GcloudDeploymentReader
 
         if (kind == TargetKind.CloudRun && oauth is null && (oidc is not null || isCreate))
         {
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oidc is null ? null : oidc.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(uri.Value)));
+            var account = oidc is not null ? oidc.Value ?? UnknownText.Value : mayHoldToken ? UnknownText.Value : null;
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, account, InvocationTarget.FromCloudRunUrl(uri.Value), Setting(oidc)));
         }
         else if (oauth is not null && TargetHost.JobOfRunUrl(uri.Value) is { } job)
         {
             var body = command.Flag("message-body")?.Value;
             var overrides = body is not null && body.IndexOf("overrides", StringComparison.OrdinalIgnoreCase) >= 0;
-            _unit.Add(new Invocation(_locate(uri.Span), source, target, oauth.Value ?? UnknownText.Value, InvocationTarget.Job(job, overrides)));
+            _unit.Add(new Invocation(_locate(uri.Span), source, target, oauth.Value ?? UnknownText.Value, InvocationTarget.Job(job, overrides), Setting(oauth)));
         }
     }
 
@@ -139,7 +151,8 @@ internal sealed class GcloudDeploymentReader
         var target = UnknownText.Display(endpoint.Value);
         var account = command.Flag("push-auth-service-account");
         AddFinding(account is null ? null : TokenRule.ForOidc(kind), account, target);
-        if (kind == TargetKind.GoogleApi && account is null && !authRequired)
+        var mayHoldToken = account is null && command.MayHoldUnknownFlags(arity: 4);
+        if (kind == TargetKind.GoogleApi && account is null && !authRequired && !mayHoldToken)
         {
             _findings.Add(new TokenFinding(RuleDescriptors.MissingToken, _locate(endpoint.Span), target, RuleDescriptors.GoogleApiNeedsOAuth));
         }
@@ -147,7 +160,8 @@ internal sealed class GcloudDeploymentReader
         if (kind == TargetKind.CloudRun && (account is not null || !authRequired))
         {
             var source = Named("Pub/Sub push subscription", command.Argument(3));
-            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, account is null ? null : account.Value ?? UnknownText.Value, InvocationTarget.FromCloudRunUrl(endpoint.Value)));
+            var caller = account is not null ? account.Value ?? UnknownText.Value : mayHoldToken ? UnknownText.Value : null;
+            _unit.Add(new Invocation(_locate(endpoint.Span), source, target, caller, InvocationTarget.FromCloudRunUrl(endpoint.Value), Setting(account)));
         }
     }
 
@@ -161,8 +175,8 @@ internal sealed class GcloudDeploymentReader
 
         var source = Named("Eventarc trigger", command.Argument(3));
         var service = UnknownText.Display(destination.Value ?? UnknownText.Value);
-        var account = command.Flag("service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(destination.Span), source, service, account, InvocationTarget.Service(destination.Value)));
+        var account = command.Flag("service-account");
+        _unit.Add(new Invocation(_locate(destination.Span), source, service, AccountOf(account), InvocationTarget.Service(destination.Value), Setting(account)));
     }
 
     /// <summary>
@@ -179,7 +193,7 @@ internal sealed class GcloudDeploymentReader
             : command.Has("no-gen2") ? FunctionGeneration.First
             : FunctionGeneration.Unknown;
         _unit.AddFunction(name, generation);
-        if (command.Has("allow-unauthenticated"))
+        if (MayBePublic(command, arity: 3))
         {
             _unit.Add(InvokerGrant.PublicOn(DeploymentUnit.TargetKey(name)));
         }
@@ -192,9 +206,19 @@ internal sealed class GcloudDeploymentReader
         }
 
         var display = UnknownText.Display(name ?? UnknownText.Value);
-        var account = command.Flag("trigger-service-account")?.Value ?? UnknownText.Value;
-        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, account, InvocationTarget.Service(name)));
+        var account = command.Flag("trigger-service-account");
+        _unit.Add(new Invocation(_locate(trigger.Span), "Eventarc trigger of function '" + display + "'", display, AccountOf(account), InvocationTarget.Service(name), Setting(account)));
     }
+
+    /// <summary>
+    /// Whether a deploy (<c>run deploy</c>, <c>run services update</c>, <c>functions deploy</c>) makes its target public:
+    /// <c>--allow-unauthenticated</c> or <c>--no-invoker-iam-check</c>; or may, when an unknown value stands where a flag
+    /// name goes ("can't tell", <see cref="GcloudCommand.MayHoldUnknownFlags"/>) — never when it says
+    /// <c>--no-allow-unauthenticated</c>.
+    /// </summary>
+    private static bool MayBePublic(GcloudCommand command, int arity) =>
+        command.Has("allow-unauthenticated") || command.Has("no-invoker-iam-check")
+        || (!command.Has("no-allow-unauthenticated") && command.MayHoldUnknownFlags(arity));
 
     private void ReadGrant(GcloudCommand command)
     {
@@ -224,6 +248,12 @@ internal sealed class GcloudDeploymentReader
             _unit.Add(new InvokerGrant(UnknownText.Value, null, target));
         }
     }
+
+    /// <summary>The account a trigger's flag names; the default service account when the flag is not given.</summary>
+    private static string AccountOf(GcloudFlag? flag) => flag is null ? Invocation.DefaultServiceAccount : flag.Value ?? UnknownText.Value;
+
+    /// <summary>The flag that names an account, as written, for messages.</summary>
+    private static string? Setting(GcloudFlag? flag) => flag is null ? null : "--" + flag.Name;
 
     private void AddFinding(DiagnosticDescriptor? rule, GcloudFlag? flag, string target)
     {

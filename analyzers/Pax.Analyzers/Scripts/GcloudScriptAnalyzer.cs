@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Project;
+using Pax.Analyzers.Terraform;
 
 namespace Pax.Analyzers.Scripts;
 
@@ -12,7 +15,7 @@ namespace Pax.Analyzers.Scripts;
 /// <c>run:</c> steps) and Cloud Build configs (<c>cloudbuild*.yaml</c>, and the configs a script writes that the
 /// project submits): gcloud commands for Scheduler jobs, push subscriptions, Eventarc triggers, function deploys and
 /// IAM grants. The project is one deployment unit: a grant, public deploy or deployed target in any of these files
-/// counts for the invocations in any other.
+/// counts for the invocations in any other, and so do the grants of the project's Terraform modules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
@@ -20,7 +23,7 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken);
+        RuleDescriptors.MissingToken, RuleDescriptors.OidcTokenToGoogleApiAtEnd, RuleDescriptors.OAuthTokenToCloudRunAtEnd);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -40,7 +43,15 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var project = ProjectDeployment.From(files);
-                foreach (var diagnostic in project.ConfigFindings.Concat(project.UnitDiagnostics()))
+                var unitDiagnostics = project.UnitDiagnostics().ToList();
+                if (unitDiagnostics.Count > 0 && options.AdditionalFiles.Any(file => TerraformAnalyzer.IsTerraform(file.Path)))
+                {
+                    // Only on this path, which a correct project does not take: what the project's Terraform grants.
+                    project.Unit.AddGrants(TerraformAnalyzer.Grants(options.AdditionalFiles, end.CancellationToken));
+                    unitDiagnostics = project.UnitDiagnostics().ToList();
+                }
+
+                foreach (var diagnostic in Once(project.ConfigFindings.Concat(unitDiagnostics)))
                 {
                     end.ReportDiagnostic(diagnostic);
                 }
@@ -57,9 +68,8 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in file.Facts.Findings)
+        foreach (var diagnostic in Once(file.Facts.Findings.Select(f => f.ToDiagnostic())))
         {
-            var diagnostic = finding.ToDiagnostic();
             if (!file.Suppressions.IsSuppressed(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
@@ -67,5 +77,15 @@ public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
         }
 
         files.Add(file);
+    }
+
+    /// <summary>
+    /// Each diagnostic once: a YAML alias (<c>args: *deploy</c>) repeats a command where it is written once. By rule,
+    /// place and message (<see cref="Diagnostic"/>'s own equality compares message arguments by reference).
+    /// </summary>
+    private static IEnumerable<Diagnostic> Once(IEnumerable<Diagnostic> diagnostics)
+    {
+        var seen = new HashSet<(string, string?, TextSpan, string)>();
+        return diagnostics.Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan, d.GetMessage(CultureInfo.InvariantCulture))));
     }
 }

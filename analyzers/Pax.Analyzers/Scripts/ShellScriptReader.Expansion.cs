@@ -200,9 +200,15 @@ internal sealed partial class ShellScriptReader
     }
 
     /// <summary>Expands a fragment such as the default of <c>${VAR:-default}</c> with the current variables.</summary>
+    /// <remarks>A fragment within <see cref="ReadLimits.MaxNesting"/> others (<c>${A:-${B:-…}}</c>) is unknown.</remarks>
     private string ExpandFragment(string fragment)
     {
-        var reader = new ShellScriptReader(fragment, _variables);
+        if (_nesting >= ReadLimits.MaxNesting)
+        {
+            return UnknownText.Value;
+        }
+
+        var reader = new ShellScriptReader(fragment, _variables) { _nesting = _nesting + 1 };
         return reader.ReadWord(stopAtBlanks: false)?.Value ?? string.Empty;
     }
 

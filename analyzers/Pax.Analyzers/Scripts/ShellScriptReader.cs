@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Text;
 
 namespace Pax.Analyzers.Scripts;
 
@@ -25,6 +27,7 @@ internal sealed partial class ShellScriptReader
     private List<ShellRedirection>? _redirections;
     private int _heredocEnd = -1;
     private int _position;
+    private int _nesting;
 
     private ShellScriptReader(string text, Dictionary<string, string> variables)
     {
@@ -150,7 +153,9 @@ internal sealed partial class ShellScriptReader
             {
                 var value = words[i].Value;
                 var equals = value.IndexOf('=');
-                _variables[value.Substring(0, equals)] = value.Substring(equals + 1);
+                _variables[value.Substring(0, equals)] = value.Length - equals - 1 > ReadLimits.MaxValueLength
+                    ? UnknownText.Value
+                    : value.Substring(equals + 1);
             }
 
             return;

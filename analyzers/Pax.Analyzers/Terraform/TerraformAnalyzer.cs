@@ -55,6 +55,31 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// What the Terraform modules of <paramref name="files"/> grant, together: counted for the invocations of the
+    /// project's scripts and CI files (a module's own invocations count its own grants and the scripts' only).
+    /// </summary>
+    internal static DeploymentUnit Grants(IReadOnlyList<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        var grants = new DeploymentUnit();
+        var texts = files.Select(f => (f.Path, (Func<SourceText?>)(() => f.GetText(cancellationToken)))).ToList();
+        foreach (var folder in files.Where(f => IsTerraform(f.Path)).Select(f => TerraformModule.FolderOf(f.Path)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var module = TerraformModule.Read(folder, texts);
+            foreach (var file in files.Where(f => IsTerraform(f.Path) && TerraformModule.FolderOf(f.Path) == folder).OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                if (module.File(file.Path) is { } read)
+                {
+                    var unit = new DeploymentUnit();
+                    TerraformDeploymentReader.Read(read, module, _ => Location.None, [], unit);
+                    grants.AddGrants(unit);
+                }
+            }
+        }
+
+        return grants;
+    }
+
     /// <summary>Whether the analyzer reads <paramref name="path"/>.</summary>
     internal static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase);
 
@@ -97,9 +122,10 @@ public sealed class TerraformAnalyzer : DiagnosticAnalyzer
         ConcurrentDictionary<string, Lazy<TerraformModule>> modules)
     {
         ProjectDeployment? scripts = null;
-        foreach (var folder in units)
+        foreach (var folder in units.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
-            var files = folder.Value;
+            // In the order of their paths, not the order the compiler handed the files over in.
+            var files = folder.Value.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var module = new DeploymentUnit();
             if (modules.TryGetValue(folder.Key, out var read) && read.Value.IsCalledByAnotherModule)
             {

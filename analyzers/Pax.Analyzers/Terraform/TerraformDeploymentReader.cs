@@ -87,7 +87,7 @@ internal sealed class TerraformDeploymentReader
                 if (resource.BlockOf("destination")?.BlockOf("cloud_run_service") is { } service)
                 {
                     var name = service.Attribute("service") is { } attribute ? Evaluate(attribute.Value) : UnknownText.Value;
-                    AddInvocation(service.Span, Named("Eventarc trigger", resource), name, Account(resource, "service_account"), InvocationTarget.Service(name));
+                    AddInvocation(service.Span, Named("Eventarc trigger", resource), name, TriggerAccount(resource, "service_account"), InvocationTarget.Service(name), "service_account");
                 }
 
                 break;
@@ -119,7 +119,7 @@ internal sealed class TerraformDeploymentReader
                 if (resource.BlockOf("event_trigger") is { } trigger)
                 {
                     var display = name ?? resource.Label(1) ?? UnknownText.Value;
-                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + display + "'", display, Account(trigger, "service_account_email"), InvocationTarget.Service(name));
+                    AddInvocation(trigger.Span, "Eventarc trigger of function '" + display + "'", display, TriggerAccount(trigger, "service_account_email"), InvocationTarget.Service(name), "event_trigger.service_account_email");
                 }
 
                 break;
@@ -167,12 +167,12 @@ internal sealed class TerraformDeploymentReader
 
         if (kind == TargetKind.CloudRun && oauth is null)
         {
-            AddInvocation(url.Span, source, display, oidc is null ? null : Account(oidc, "service_account_email"), InvocationTarget.FromCloudRunUrl(value));
+            AddInvocation(url.Span, source, display, oidc is null ? null : Account(oidc, "service_account_email"), InvocationTarget.FromCloudRunUrl(value), "oidc_token.service_account_email");
         }
         else if (oauth is not null && TargetHost.JobOfRunUrl(value) is { } job)
         {
             var overrides = target.Attribute("body")?.Value.Text.IndexOf("overrides", StringComparison.OrdinalIgnoreCase) >= 0;
-            AddInvocation(url.Span, source, display, Account(oauth, "service_account_email"), InvocationTarget.Job(job, overrides));
+            AddInvocation(url.Span, source, display, Account(oauth, "service_account_email"), InvocationTarget.Job(job, overrides), "oauth_token.service_account_email");
         }
     }
 
@@ -202,11 +202,15 @@ internal sealed class TerraformDeploymentReader
         }
     }
 
-    private void AddInvocation(TextSpan span, string source, string target, string? account, InvocationTarget called) =>
-        _unit.Add(new Invocation(_locate(span), source, UnknownText.Display(target), account, called));
+    private void AddInvocation(TextSpan span, string source, string target, string? account, InvocationTarget called, string accountSetting) =>
+        _unit.Add(new Invocation(_locate(span), source, UnknownText.Display(target), account, called, accountSetting));
 
     private string Account(TerraformBlock block, string attribute) =>
         block.Attribute(attribute) is { } account ? Evaluate(account.Value) : UnknownText.Value;
+
+    /// <summary>The account of a trigger; the default service account when it names none.</summary>
+    private string TriggerAccount(TerraformBlock block, string attribute) =>
+        block.Attribute(attribute) is { } account ? Evaluate(account.Value) : Invocation.DefaultServiceAccount;
 
     private string? NameOf(TerraformBlock resource) =>
         resource.Attribute("name") is { } name && Evaluate(name.Value) is var value && UnknownText.IsKnown(value) ? value : null;

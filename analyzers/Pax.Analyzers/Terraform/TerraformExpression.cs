@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Deployment;
 
+using Pax.Analyzers.Text;
+
 namespace Pax.Analyzers.Terraform;
 
 /// <summary>The right-hand side of a Terraform attribute, as written, with what can be worked out at build time.</summary>
@@ -100,9 +102,18 @@ internal sealed class TerraformExpression
         return elements;
     }
 
-    /// <summary>Index just past the string literal that starts at <paramref name="start"/> (a <c>"</c>).</summary>
-    internal static int SkipString(string text, int start)
+    /// <summary>
+    /// Index just past the string literal that starts at <paramref name="start"/> (a <c>"</c>). Strings inside
+    /// interpolations (<c>"${"…"}"</c>) nested deeper than <see cref="ReadLimits.MaxNesting"/> end the string at its line's end.
+    /// </summary>
+    internal static int SkipString(string text, int start, int nesting = 0)
     {
+        if (nesting >= ReadLimits.MaxNesting)
+        {
+            var newline = text.IndexOf('\n', start);
+            return newline < 0 ? text.Length : newline + 1;
+        }
+
         var i = start + 1;
         while (i < text.Length)
         {
@@ -117,7 +128,7 @@ internal sealed class TerraformExpression
             }
             else if ((c == '$' || c == '%') && i + 1 < text.Length && text[i + 1] == '{')
             {
-                i = SkipBraces(text, i + 1);
+                i = SkipBraces(text, i + 1, nesting + 1);
             }
             else
             {
@@ -128,7 +139,7 @@ internal sealed class TerraformExpression
         return text.Length;
     }
 
-    private static int SkipBraces(string text, int open)
+    private static int SkipBraces(string text, int open, int nesting)
     {
         var depth = 0;
         var i = open;
@@ -137,7 +148,7 @@ internal sealed class TerraformExpression
             var c = text[i];
             if (c == '"')
             {
-                i = SkipString(text, i);
+                i = SkipString(text, i, nesting);
                 continue;
             }
 
@@ -187,7 +198,7 @@ internal sealed class TerraformExpression
             }
             else if ((c == '$' || c == '%') && i + 1 < template.Length && template[i + 1] == '{')
             {
-                var end = SkipBraces(template, i + 1);
+                var end = SkipBraces(template, i + 1, nesting: 0);
                 var inner = template.Substring(i + 2, Math.Max(0, end - i - 3)).Trim().TrimStart('~').TrimEnd('~').Trim();
                 value.Append(c == '$' ? new TerraformExpression(inner, default).Evaluate(resolve, depth + 1) : UnknownText.Value);
                 i = end;

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Text;
 
 namespace Pax.Analyzers.Terraform;
 
@@ -11,6 +12,7 @@ internal sealed class TerraformReader
 {
     private readonly string _text;
     private int _position;
+    private int _nesting;
 
     private TerraformReader(string text) => _text = text;
 
@@ -113,8 +115,48 @@ internal sealed class TerraformReader
         _position++;
         var block = new TerraformBlock(type, labels, TextSpan.FromBounds(start, headerEnd));
         parent.Blocks.Add(block);
-        ReadBody(block, nested: true);
+        if (_nesting >= ReadLimits.MaxNesting)
+        {
+            SkipBody(); // deeper blocks are not read: what they hold is unknown
+        }
+        else
+        {
+            _nesting++;
+            ReadBody(block, nested: true);
+            _nesting--;
+        }
+
         block.End = _position;
+    }
+
+    /// <summary>Steps over the rest of a block's body, to after its closing brace, without reading it.</summary>
+    private void SkipBody()
+    {
+        var depth = 1;
+        while (_position < _text.Length && depth > 0)
+        {
+            var c = Current;
+            if (c == '"')
+            {
+                _position = TerraformExpression.SkipString(_text, _position);
+                continue;
+            }
+
+            if (c == '#' || (c == '/' && Next == '/'))
+            {
+                SkipLine();
+                continue;
+            }
+
+            if (c == '/' && Next == '*')
+            {
+                SkipBlockComment();
+                continue;
+            }
+
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            _position++;
+        }
     }
 
     private TerraformExpression ReadExpression()

@@ -8,50 +8,74 @@ internal sealed partial class YamlReader
     /// <summary>The node on the lines after the current one, indented more than <paramref name="parentIndent"/>.</summary>
     private YamlNode? ReadBlockValue(int parentIndent, bool compactSequence)
     {
-        var next = NextContentLine(_line + 1);
+        var next = ValueLine(parentIndent, compactSequence);
         if (next < 0)
         {
             return null;
         }
 
-        var line = _lines[next];
-        if (line.Indent > parentIndent || (compactSequence && line.Indent == parentIndent && IsSequenceEntry(line.ContentStart)))
-        {
-            _line = next;
-            return ReadNode(parentIndent, line.ContentStart, allowMapping: true);
-        }
-
-        return null;
+        _line = next;
+        return ReadNode(parentIndent, _lines[next].ContentStart, allowMapping: true);
     }
 
-    /// <summary>Reads the node that starts at <paramref name="position"/> on the current line.</summary>
-    private YamlNode? ReadNode(int parentIndent, int position, bool allowMapping)
+    /// <summary>
+    /// The line after the current one on which a value of a node indented at <paramref name="parentIndent"/> starts (more
+    /// indented, or a <c>- </c> entry at the same indentation when <paramref name="compactSequence"/>), or -1.
+    /// </summary>
+    private int ValueLine(int parentIndent, bool compactSequence)
     {
-        position = SkipProperties(position);
-        if (AtLineEnd(position))
+        var next = NextContentLine(_line + 1);
+        if (next < 0)
         {
-            return ReadBlockValue(parentIndent, compactSequence: true);
+            return -1;
         }
 
-        var c = _text[position];
-        if (IsSequenceEntry(position))
+        var line = _lines[next];
+        return line.Indent > parentIndent || (compactSequence && line.Indent == parentIndent && IsSequenceEntry(line.ContentStart)) ? next : -1;
+    }
+
+    /// <summary>
+    /// Reads the node that starts at <paramref name="position"/> on the current line (or, when only properties are left
+    /// there, on the lines after it). A collection deeper than <see cref="MaxDepth"/> reads as an unknown scalar.
+    /// </summary>
+    private YamlNode? ReadNode(int parentIndent, int position, bool allowMapping)
+    {
+        string? anchor = null;
+        position = SkipProperties(position, ref anchor);
+        while (AtLineEnd(position))
         {
-            return ReadBlockSequence(Column(position), position);
+            // Properties alone on a line (`key: &anchor`) belong to the node on the next lines: a loop, not a call, so a
+            // file of such lines cannot deepen the stack.
+            var next = ValueLine(parentIndent, compactSequence: true);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            _line = next;
+            position = SkipProperties(_lines[next].ContentStart, ref anchor);
+            allowMapping = true;
+        }
+
+        var node = ReadNodeAt(parentIndent, position, allowMapping);
+        Anchor(anchor, node);
+        return node;
+    }
+
+    /// <summary>Reads the node that starts at <paramref name="position"/>, past its properties.</summary>
+    private YamlNode ReadNodeAt(int parentIndent, int position, bool allowMapping)
+    {
+        var c = _text[position];
+        var sequence = IsSequenceEntry(position);
+        var mapping = !sequence && allowMapping && KeyEnd(position) >= 0;
+        if (sequence || mapping || c is '[' or '{')
+        {
+            return ReadCollection(parentIndent, position, sequence, mapping);
         }
 
         if (c is '|' or '>')
         {
             return ReadBlockScalar(parentIndent, position);
-        }
-
-        if (allowMapping && KeyEnd(position) >= 0)
-        {
-            return ReadBlockMapping(Column(position), position);
-        }
-
-        if (c is '[' or '{')
-        {
-            return ReadFlow(position);
         }
 
         if (c is '"' or '\'')
@@ -67,21 +91,76 @@ internal sealed partial class YamlReader
                 end++;
             }
 
-            return new YamlScalar(TextSpan.FromBounds(position, end), new Text.MappedText.Builder().Append(Deployment.UnknownText.Value, position, end).Build(end), isAlias: true);
+            return Alias(position, end);
         }
 
         return ReadPlain(parentIndent, position);
     }
 
-    /// <summary>Skips anchors (<c>&amp;name</c>) and tags (<c>!tag</c>) before a node.</summary>
-    private int SkipProperties(int position)
+    /// <summary>A block sequence, block mapping or flow collection one level deeper than the current one.</summary>
+    private YamlNode ReadCollection(int parentIndent, int position, bool sequence, bool mapping)
+    {
+        if (_depth >= MaxDepth)
+        {
+            return SkipTooDeep(parentIndent, position);
+        }
+
+        _depth++;
+        try
+        {
+            return sequence ? ReadBlockSequence(Column(position), position)
+                : mapping ? ReadBlockMapping(Column(position), position)
+                : ReadFlow(position);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    /// <summary>
+    /// A collection too deep to read: the rest of its line and the lines indented more than <paramref name="parentIndent"/>
+    /// after it (a flow collection's text up to its closing bracket), as one unknown scalar.
+    /// </summary>
+    private YamlScalar SkipTooDeep(int parentIndent, int position)
+    {
+        var end = LineEnd;
+        if (_text[position] is '[' or '{')
+        {
+            end = FlowCollectionEnd(position);
+            _line = LineOf(Math.Max(position, end - 1));
+        }
+        else
+        {
+            for (var next = NextContentLine(_line + 1); next >= 0 && _lines[next].Indent > parentIndent; next = NextContentLine(next + 1))
+            {
+                _line = next;
+                end = _lines[next].End;
+            }
+        }
+
+        return Unknown(position, end);
+    }
+
+    /// <summary>An unknown scalar written from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    private static YamlScalar Unknown(int start, int end, bool isAlias = false) =>
+        new(TextSpan.FromBounds(start, end), new Text.MappedText.Builder().Append(Deployment.UnknownText.Value, start, end).Build(end), isAlias);
+
+    /// <summary>Skips anchors (<c>&amp;name</c>, the last one kept in <paramref name="anchor"/>) and tags (<c>!tag</c>) before a node.</summary>
+    private int SkipProperties(int position, ref string? anchor)
     {
         position = SkipBlanks(position);
         while (Peek(position) is '&' or '!')
         {
+            var start = position;
             while (position < LineEnd && _text[position] is not (' ' or '\t'))
             {
                 position++;
+            }
+
+            if (_text[start] == '&')
+            {
+                anchor = _text.Substring(start + 1, position - start - 1);
             }
 
             position = SkipBlanks(position);

@@ -6,11 +6,11 @@ namespace Pax.Analyzers.Yaml;
 /// <summary>Flow collections (<c>[a, 'b']</c>, <c>{k: v}</c>), possibly over several lines.</summary>
 internal sealed partial class YamlReader
 {
-    /// <summary>A flow sequence or mapping starting at <paramref name="position"/>, possibly over several lines.</summary>
+    /// <summary>The flow sequence or mapping whose bracket is at <paramref name="position"/>, possibly over several lines.</summary>
     private YamlNode ReadFlow(int position)
     {
         var p = position;
-        var node = ReadFlowNode(ref p, inMapping: false);
+        var node = ReadFlowCollection(ref p);
         _line = LineOf(Math.Max(position, p - 1));
         return node;
     }
@@ -18,10 +18,45 @@ internal sealed partial class YamlReader
     private YamlNode ReadFlowNode(ref int p, bool inMapping)
     {
         p = SkipFlowBlanks(p);
+        string? anchor = null;
+        while (Peek(p) is '&' or '!')
+        {
+            var start = p;
+            while (p < _text.Length && _text[p] is not (' ' or '\t' or '\r' or '\n' or ',' or ']' or '}'))
+            {
+                p++;
+            }
+
+            if (_text[start] == '&')
+            {
+                anchor = _text.Substring(start + 1, p - start - 1);
+            }
+
+            p = SkipFlowBlanks(p);
+        }
+
+        var node = ReadFlowNodeAt(ref p, inMapping);
+        Anchor(anchor, node);
+        return node;
+    }
+
+    private YamlNode ReadFlowNodeAt(ref int p, bool inMapping)
+    {
         var c = Peek(p);
+        if (c == '*')
+        {
+            var alias = p;
+            while (p < _text.Length && _text[p] is not (' ' or '\t' or '\r' or '\n' or ',' or ']' or '}'))
+            {
+                p++;
+            }
+
+            return Alias(alias, p);
+        }
+
         if (c is '[' or '{')
         {
-            return ReadFlowCollection(ref p);
+            return ReadNestedFlowCollection(ref p);
         }
 
         if (c is '"' or '\'')
@@ -55,6 +90,27 @@ internal sealed partial class YamlReader
         return new YamlScalar(TextSpan.FromBounds(start, end), MappedText.Slice(_text, start, end));
     }
 
+    /// <summary>A flow collection inside another: read one level deeper, or as an unknown scalar beyond <see cref="MaxDepth"/>.</summary>
+    private YamlNode ReadNestedFlowCollection(ref int p)
+    {
+        if (_depth >= MaxDepth)
+        {
+            var start = p;
+            p = FlowCollectionEnd(p);
+            return Unknown(start, p);
+        }
+
+        _depth++;
+        try
+        {
+            return ReadFlowCollection(ref p);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
     private YamlNode ReadFlowCollection(ref int p)
     {
         var start = p;
@@ -73,26 +129,14 @@ internal sealed partial class YamlReader
             }
 
             var itemStart = p;
-            var node = ReadFlowNode(ref p, mapping);
-            p = SkipFlowBlanks(p);
             if (mapping)
             {
-                YamlNode? value = null;
-                if (Peek(p) == ':')
-                {
-                    p++;
-                    value = Peek(SkipFlowBlanks(p)) is ',' or '}' ? null : ReadFlowNode(ref p, inMapping: false);
-                    p = SkipFlowBlanks(p);
-                }
-
-                if (node is YamlScalar key)
-                {
-                    entries.Add(new YamlEntry(key, value));
-                }
+                ReadFlowEntry(ref p, entries);
             }
             else
             {
-                items.Add(node);
+                items.Add(ReadFlowNode(ref p, inMapping: false));
+                p = SkipFlowBlanks(p);
             }
 
             _constructs.Add(TextSpan.FromBounds(itemStart, Math.Max(itemStart, p)));
@@ -108,6 +152,62 @@ internal sealed partial class YamlReader
 
         var span = TextSpan.FromBounds(start, p);
         return mapping ? new YamlMapping(span, entries) : new YamlSequence(span, items);
+    }
+
+    /// <summary>One <c>key: value</c> (or lone <c>key</c>) of a flow mapping.</summary>
+    private void ReadFlowEntry(ref int p, List<YamlEntry> entries)
+    {
+        var key = ReadFlowNode(ref p, inMapping: true);
+        p = SkipFlowBlanks(p);
+        YamlNode? value = null;
+        if (Peek(p) == ':')
+        {
+            p++;
+            value = Peek(SkipFlowBlanks(p)) is ',' or '}' ? null : ReadFlowNode(ref p, inMapping: false);
+            p = SkipFlowBlanks(p);
+        }
+
+        if (key is YamlScalar scalar)
+        {
+            entries.Add(new YamlEntry(scalar, value));
+        }
+    }
+
+    /// <summary>
+    /// The offset after the bracket that closes the flow collection opening at <paramref name="position"/> (or the end of
+    /// the text), found without reading what is inside: quoted scalars and comments are stepped over.
+    /// </summary>
+    private int FlowCollectionEnd(int position)
+    {
+        var depth = 0;
+        var p = position;
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c is '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ']' or '}' && --depth == 0)
+            {
+                return p + 1;
+            }
+            else if (c is '"' or '\'')
+            {
+                _line = LineOf(p);
+                p = ReadQuoted(p).Span.End;
+                continue;
+            }
+            else if (c == '#' && _text[p - 1] is ' ' or '\t' or '\n')
+            {
+                p = SkipFlowBlanks(p);
+                continue;
+            }
+
+            p++;
+        }
+
+        return _text.Length;
     }
 
     private int SkipFlowBlanks(int p)

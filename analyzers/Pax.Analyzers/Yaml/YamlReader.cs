@@ -5,16 +5,22 @@ namespace Pax.Analyzers.Yaml;
 /// <summary>
 /// Reads the YAML that CI files use — block mappings and sequences (the compact <c>key:\n- item</c> form included),
 /// flow collections (<c>[a, 'b']</c>, <c>{k: v}</c>), plain, quoted and block scalars (<c>|</c>, <c>&gt;</c>, with
-/// chomping and indentation indicators), comments, anchors and tags (skipped), aliases (kept as unknown) — into nodes
+/// chomping and indentation indicators), comments, tags (skipped), anchors and aliases (an alias is the node last anchored by its name, shared, not copied;
+/// one to no earlier anchor is unknown) — into nodes
 /// whose scalars map every character back to the file. Only the first document is read. Dependency-free, and it never
 /// throws: a failure ends reading and is reported in <see cref="YamlDocument.Failure"/>.
 /// </summary>
 internal sealed partial class YamlReader
 {
+    /// <summary>How many collections deep a document is read; a deeper collection reads as an unknown scalar.</summary>
+    internal const int MaxDepth = Text.ReadLimits.MaxNesting;
+
     private readonly string _text;
     private readonly List<YamlLine> _lines = [];
     private readonly List<TextSpan> _constructs = [];
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private int _line;
+    private int _depth;
     private int _endLine;
 
     private YamlReader(string text)
@@ -139,4 +145,21 @@ internal sealed partial class YamlReader
     }
 
     private bool IsSequenceEntry(int position) => Peek(position) == '-' && Peek(position + 1) is ' ' or '\t' or '\r' or '\n' or '\0';
+
+    /// <summary>Makes <paramref name="node"/> what later aliases to <paramref name="anchor"/> stand for.</summary>
+    private void Anchor(string? anchor, YamlNode? node)
+    {
+        if (anchor is not null && node is not null)
+        {
+            _anchors[anchor] = node;
+        }
+    }
+
+    /// <summary>
+    /// The alias <c>*name</c> written from <paramref name="start"/> to <paramref name="end"/>: the node anchored by that
+    /// name before it (YAML 1.2 §7.1: an alias refers to the most recent preceding node with that anchor), or an unknown
+    /// scalar when there is none.
+    /// </summary>
+    private YamlNode Alias(int start, int end) =>
+        _anchors.TryGetValue(_text.Substring(start + 1, end - start - 1), out var node) ? node : Unknown(start, end, isAlias: true);
 }

@@ -158,6 +158,26 @@ public sealed class CSharpDeploymentAnalyzerTests
         """));
 
     [Fact]
+    public async Task PAX002_names_the_property_of_an_account_that_could_not_be_read()
+    {
+        var test = Verify.ForCode(GoogleCloudStubs.SchedulerV1, """
+            using Google.Cloud.Scheduler.V1;
+            class Deploy
+            {
+                HttpTarget Target(OidcToken token) => new HttpTarget
+                {
+                    {|#0:Uri = "https://tick-abc123-uc.a.run.app/cron/tick"|},
+                    OidcToken = token,
+                };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.MissingInvokerGrant).WithLocation(0).WithArguments(
+            "Cloud Scheduler job", "https://tick-abc123-uc.a.run.app/cron/tick",
+            "the account in OidcToken.ServiceAccountEmail, which could not be read at build time", "roles/run.invoker", "run.routes.invoke"));
+        await Verify.RunAsync(test);
+    }
+
+    [Fact]
     public Task Grant_to_another_account_does_not_count() => Verify.RunAsync(Verify.ForCode(GoogleCloudStubs.PubSubV1, GoogleCloudStubs.Iam, """
         using Google.Cloud.Iam.V1;
         using Google.Cloud.PubSub.V1;

@@ -162,5 +162,85 @@ public sealed class CloudBuildTests
         await Verify.RunAsync(test);
     }
 
+    [Fact]
+    public Task A_substitution_using_others_is_resolved() => Build("""
+        substitutions:
+          _REGION: us-east1
+          _HOST: ${_REGION}-run.googleapis.com
+          _JOB_URI: https://${_HOST}/apis/run.googleapis.com/v1/namespaces/$PROJECT_ID/jobs/collector:run
+        options:
+          dynamicSubstitutions: true
+        steps:
+        - name: gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, j, '--uri=${_JOB_URI}', {|PAX001:'--oidc-service-account-email=a@p.iam.gserviceaccount.com'|}]
+        """);
+
+    [Theory]
+    [InlineData("_A: ${_B};_B: ${_A}")]
+    [InlineData("_A: ${_A}")]
+    [InlineData("_A: ${_B:-https://run.googleapis.com}")]
+    [InlineData("_A: ${_B/x/y}")]
+    [InlineData("_A: ${_UNDEFINED}")]
+    public Task A_substitution_that_cannot_be_resolved_is_unknown_and_never_a_finding(string substitutions) => Build($$"""
+        substitutions:
+          {{substitutions.Replace(";", "\n  ", StringComparison.Ordinal)}}
+        steps:
+        - name: gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, j, '--uri=${_A}/v2/x:run', '--oidc-service-account-email=a@p.iam.gserviceaccount.com']
+        - name: gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, k, '--uri=https://${_A}/', '--oauth-service-account-email=a@p.iam.gserviceaccount.com']
+        """);
+
+    [Fact]
+    public void Substitutions_doubling_each_other_stop_at_a_length_and_are_unknown()
+    {
+        var yaml = "substitutions:\n  _A0: x\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"  _A{i}: ${{_A{i - 1}}}${{_A{i - 1}}}\n"));
+        var substitutions = new Pax.Analyzers.Pipelines.CloudBuildSubstitutions(((Pax.Analyzers.Yaml.YamlMapping)Pax.Analyzers.Yaml.YamlReader.Read(yaml).Root!).Get("substitutions"));
+
+        Assert.Equal(new string('x', 1024), substitutions.Values["_A10"]);
+        Assert.Equal(Pax.Analyzers.Deployment.UnknownText.Value, substitutions.Values["_A40"]);
+    }
+
+    [Fact]
+    public Task Anchors_and_aliases_stand_for_the_anchored_value() => Build("""
+        steps:
+        - id: a
+          name: &gcloud gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, a, &uri '--uri=https://run.googleapis.com/v2/x:run', '--oauth-service-account-email=a@p.iam.gserviceaccount.com']
+        - id: b
+          name: *gcloud
+          args: [scheduler, jobs, create, http, b, *uri, {|PAX001:--oidc-service-account-email=b@p.iam.gserviceaccount.com|}]
+        - &deploy
+          id: c
+          name: gcr.io/cloud-builders/gcloud
+          args:
+          - scheduler
+          - jobs
+          - create
+          - http
+          - c
+          - --uri=https://k-abc123-uc.a.run.app/
+          - {|PAX003:--oauth-service-account-email=c@p.iam.gserviceaccount.com|}
+        - *deploy
+        - <<: *deploy
+          id: d
+        """);
+
+    [Theory]
+    [InlineData("*auth")]
+    [InlineData("*auth_defined_later")]
+    [InlineData("'${_AUTH}'")]
+    public Task An_argument_that_cannot_be_resolved_may_be_the_token_flag_so_no_PAX004(string argument) => Build($$"""
+        substitutions:
+          _AUTH: ${_UNKNOWN:-x}
+        steps:
+        - name: gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, j, '--uri=https://run.googleapis.com/v2/x:run', {{argument}}]
+        - name: gcr.io/cloud-builders/gcloud
+          args: [pubsub, subscriptions, create, s, --topic=t, '--push-endpoint=https://pubsub.googleapis.com/v1/x', {{argument}}]
+        - name: gcr.io/cloud-builders/gcloud
+          args: [scheduler, jobs, create, http, auth_defined_later, &auth_defined_later '--oauth-service-account-email=a@p.iam.gserviceaccount.com']
+        """);
+
     private static Task Build(string content) => Verify.RunAsync(Verify.ForFiles((Path, content)));
 }

@@ -168,6 +168,58 @@ public sealed class GitHubWorkflowTests
             """)));
 
     [Fact]
+    public Task Deploy_cloudrun_flags_are_cant_tell_only_when_an_unknown_value_stands_where_a_flag_name_goes() => Verify.RunAsync(Verify.ForFiles(
+        (Path, """
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: google-github-actions/deploy-cloudrun@v2
+                    with:
+                      service: orders
+                      flags: --service-account=${{ secrets.RUNTIME_SA }} --no-allow-unauthenticated
+                  - uses: google-github-actions/deploy-cloudrun@v2
+                    with:
+                      service: billing
+                      flags: '--region ${{ vars.REGION }} --service-account=${{ secrets.RUNTIME_SA }}'
+                  - uses: google-github-actions/deploy-cloudrun@v2
+                    with:
+                      service: audit
+                      flags: --no-allow-unauthenticated ${{ inputs.extra_flags }}
+                  - uses: google-github-actions/deploy-cloudrun@v2
+                    with:
+                      service: storefront
+                      flags: --cpu=1 ${{ inputs.extra_flags }}
+                  - run: |
+                      gcloud pubsub subscriptions create a --topic=t {|PAX004:--push-endpoint=https://orders-x7k2pq3r4a-uc.a.run.app/push|}
+                      gcloud pubsub subscriptions create b --topic=t {|PAX004:--push-endpoint=https://billing-x7k2pq3r4a-uc.a.run.app/push|}
+                      gcloud pubsub subscriptions create c --topic=t {|PAX004:--push-endpoint=https://audit-x7k2pq3r4a-uc.a.run.app/push|}
+                      gcloud pubsub subscriptions create d --topic=t --push-endpoint=https://storefront-x7k2pq3r4a-uc.a.run.app/push
+            """)));
+
+    [Fact]
+    public Task In_a_script_too_unknown_flags_may_make_a_deploy_public_unless_it_says_no_allow_unauthenticated() => Verify.RunAsync(Verify.ForFiles(
+        ("deploy.sh", """
+            gcloud run deploy storefront --image=img $EXTRA_FLAGS
+            gcloud run deploy orders --image=img --no-allow-unauthenticated "${EXTRA_FLAGS[@]}"
+            gcloud run deploy "$SERVICE_NAME" --image=img --region "$REGION"
+            gcloud run deploy billing --region "$REGION" --service-account="$SA"
+            gcloud pubsub subscriptions create a --topic=t --push-endpoint=https://storefront-x7k2pq3r4a-uc.a.run.app/push
+            gcloud pubsub subscriptions create b --topic=t {|PAX004:--push-endpoint=https://orders-x7k2pq3r4a-uc.a.run.app/push|}
+            gcloud pubsub subscriptions create c --topic=t {|PAX004:--push-endpoint=https://billing-x7k2pq3r4a-uc.a.run.app/push|}
+            """)));
+
+    [Fact]
+    public async Task A_caller_from_a_secret_is_named_by_the_flag_that_holds_it()
+    {
+        var test = Verify.ForFiles((Path, "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud scheduler jobs create http j --uri=https://tick-abc123-uc.a.run.app/ --oidc-service-account-email=${{ secrets.SA }}\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.MissingInvokerGrant)
+            .WithSpan(Path, 5, 50, 5, 89)
+            .WithArguments("Cloud Scheduler job 'j'", "https://tick-abc123-uc.a.run.app/", "the account in --oidc-service-account-email, which could not be read at build time", "roles/run.invoker", "run.routes.invoke"));
+        await Verify.RunAsync(test);
+    }
+
+    [Fact]
     public async Task The_diagnostic_points_at_the_flag_inside_the_run_block()
     {
         var test = Verify.ForFiles((Path, "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          gcloud scheduler jobs create http j \\\n            --uri=https://run.googleapis.com/v2/x:run \\\n            --oidc-service-account-email=a@p.iam.gserviceaccount.com\n"));

@@ -1,5 +1,8 @@
 using Microsoft.CodeAnalysis.Text;
 using Pax.Analyzers.Project;
+using Pax.Analyzers.Scripts;
+using Pax.Analyzers.Tests.Support;
+using Pax.Analyzers.Yaml;
 
 namespace Pax.Analyzers.Tests.Pipelines;
 
@@ -87,6 +90,8 @@ public sealed class PipelineReaderRobustnessTests
         var files = new List<DeploymentFile>();
         foreach (var text in texts)
         {
+            // An exception the reader caught would end reading early: none may happen, whatever the text.
+            Assert.Null(fileKind == DeploymentFileKind.Script ? ShellScriptReader.Read(text).Failure : YamlReader.Read(text).Failure);
             if (DeploymentFileReader.Read("f", fileKind, SourceText.From(text)) is { } file)
             {
                 files.Add(file);
@@ -97,5 +102,40 @@ public sealed class PipelineReaderRobustnessTests
         var project = ProjectDeployment.From(files);
         Assert.NotNull(project.UnitDiagnostics().ToList());
         Assert.NotEmpty(files);
+    }
+
+    [Theory]
+    [InlineData(".github/workflows/deploy.yml", "jobs:\n  a:\n    steps: ", "[{run: ", "gcloud run deploy x")]
+    [InlineData("cloudbuild.yaml", "steps:\n", "- ", "{name: gcr.io/cloud-builders/gcloud, args: [gcloud]}")]
+    [InlineData("cloudbuild.yaml", "steps: ", "{k: ", "gcloud")]
+    [InlineData("deploy.sh", "gcloud run deploy x --image=", "${A:-", "gcloud")]
+    public void A_file_nested_thirty_thousand_deep_is_read_without_overflowing_the_stack(string path, string prefix, string level, string suffix)
+    {
+        var text = prefix + string.Concat(Enumerable.Repeat(level, 30_000)) + suffix;
+
+        var diagnostics = SmallStack.Run(() =>
+        {
+            var file = DeploymentFileReader.Read(path, DeploymentFiles.KindOf(path), SourceText.From(text));
+            return ProjectDeployment.From(file is null ? [] : [file]).UnitDiagnostics().ToList();
+        });
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData(".github/workflows/deploy.yml", "jobs:\n  a:\n    runs-on: *a29999\n    env: *a29999\n    steps: *a29999\n")]
+    [InlineData("cloudbuild.yaml", "substitutions: *a29999\nsteps: *a29999\n")]
+    public void Aliases_of_aliases_thirty_thousand_deep_and_doubling_are_read_without_overflow_or_blowup(string path, string use)
+    {
+        // a0 is a list of two words, each a(n) a list of two a(n-1): followed naively, 2^30000 words 30,000 deep.
+        var text = "x:\n  - &a0 [gcloud, gcloud]\n" + string.Concat(Enumerable.Range(1, 29_999).Select(i => $"  - &a{i} [*a{i - 1}, *a{i - 1}]\n")) + use;
+
+        var diagnostics = SmallStack.Run(() =>
+        {
+            var file = DeploymentFileReader.Read(path, DeploymentFiles.KindOf(path), SourceText.From(text));
+            return ProjectDeployment.From(file is null ? [] : [file]).UnitDiagnostics().ToList();
+        });
+
+        Assert.Empty(diagnostics);
     }
 }

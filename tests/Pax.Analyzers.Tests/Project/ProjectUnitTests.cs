@@ -6,7 +6,8 @@ namespace Pax.Analyzers.Tests.Project;
 
 /// <summary>
 /// The project is one deployment unit for its scripts and CI files: grants, public deploys and deployed targets in any
-/// of them count for the invocations in any other. Terraform keeps its module = folder rule.
+/// of them count for the invocations in any other, and so do the grants of the project's Terraform modules. Terraform
+/// keeps its module = folder rule for its own invocations.
 /// </summary>
 public sealed class ProjectUnitTests
 {
@@ -53,6 +54,27 @@ public sealed class ProjectUnitTests
     public Task A_private_deploy_in_one_script_makes_a_tokenless_push_in_another_PAX004() => Verify.RunAsync(Verify.ForFiles(
         ("deploy.sh", "gcloud run deploy orders --image=img --no-allow-unauthenticated\n"),
         ("setup-pubsub.sh", "gcloud pubsub subscriptions create orders --topic=orders {|PAX004:--push-endpoint=https://orders-x7k2pq3r4a-uc.a.run.app/push|}\n")));
+
+    [Fact]
+    public Task A_private_deploy_of_orders_does_not_capture_the_URL_of_orders_webhook_in_another_file() => Verify.RunAsync(Verify.ForFiles(
+        // SERVICE-HASH-REGIONCODE.a.run.app: "orders-webhook-x7k2pq3r4a-uc" is service orders-webhook, which no file deploys.
+        ("deploy.sh", "gcloud run deploy orders --image=img --no-allow-unauthenticated\n"),
+        ("webhook.sh", "gcloud run services add-iam-policy-binding orders-webhook --member=allUsers --role=roles/run.invoker\n"),
+        ("setup-pubsub.sh", "gcloud pubsub subscriptions create hooks --topic=hooks --push-endpoint=https://orders-webhook-x7k2pq3r4a-uc.a.run.app/push\n")));
+
+    [Fact]
+    public Task A_grant_on_orders_worker_counts_for_its_URL_although_orders_is_deployed_too() => Verify.RunAsync(Verify.ForFiles(
+        ("deploy.sh", "gcloud run deploy orders --image=img --no-allow-unauthenticated\n"),
+        ("grant.sh", """
+            gcloud run services add-iam-policy-binding orders-worker \
+              --member=serviceAccount:tick@p.iam.gserviceaccount.com --role=roles/run.invoker
+            """),
+        ("scheduler.sh", """
+            gcloud scheduler jobs create http work --uri=https://orders-worker-x7k2pq3r4a-uc.a.run.app/work \
+              --oidc-service-account-email=tick@p.iam.gserviceaccount.com
+            gcloud scheduler jobs create http tagged {|PAX002:--uri=https://canary---orders-x7k2pq3r4a-uc.a.run.app/work|} \
+              --oidc-service-account-email=tick@p.iam.gserviceaccount.com
+            """)));
 
     [Fact]
     public Task A_project_level_grant_in_a_workflow_counts_for_an_Eventarc_trigger_in_a_script_and_a_Cloud_Build_grant_for_a_workflow() =>
@@ -108,11 +130,29 @@ public sealed class ProjectUnitTests
             }
             """));
 
+    [Theory]
+    [InlineData("google_cloud_run_v2_service_iam_member")]
+    [InlineData("google_cloud_run_service_iam_member")]
+    public Task A_Terraform_grant_counts_for_a_service_a_script_deploys(string resource) => Verify.RunAsync(Verify.ForFiles(
+        ("infra/iam.tf", $$"""
+            resource "{{resource}}" "tick" {
+              {{(resource.Contains("v2", StringComparison.Ordinal) ? "name" : "service")}} = "tick"
+              role   = "roles/run.invoker"
+              member = "serviceAccount:tick@p.iam.gserviceaccount.com"
+            }
+            """),
+        ("deploy/scheduler.sh", Deploy + "\ngcloud scheduler jobs create http tick --uri=https://tick-abc123-uc.a.run.app/cron/tick --oidc-service-account-email=tick@p.iam.gserviceaccount.com\n")));
+
     [Fact]
-    public Task A_Terraform_grant_counts_only_within_its_module_not_for_a_script() => Verify.RunAsync(Verify.ForFiles(
+    public Task A_Terraform_grant_to_another_account_or_target_does_not_count_for_a_script() => Verify.RunAsync(Verify.ForFiles(
         ("infra/iam.tf", """
             resource "google_cloud_run_v2_service_iam_member" "tick" {
               name   = "tick"
+              role   = "roles/run.invoker"
+              member = "serviceAccount:other@p.iam.gserviceaccount.com"
+            }
+            resource "google_cloud_run_v2_service_iam_member" "api" {
+              name   = "api"
               role   = "roles/run.invoker"
               member = "serviceAccount:tick@p.iam.gserviceaccount.com"
             }

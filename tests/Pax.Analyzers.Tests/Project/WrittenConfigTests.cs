@@ -125,5 +125,33 @@ public sealed class WrittenConfigTests
         gcloud scheduler jobs create http c --uri=https://run.googleapis.com/v2/x:run {|PAX001:--oidc-service-account-email=a@p.iam.gserviceaccount.com|}
         """);
 
+    [Theory]
+    [InlineData("gcloud builds submit")]
+    [InlineData("gcloud builds submit .")]
+    [InlineData("gcloud beta builds submit --region=us-central1 --no-source")]
+    public Task A_cloudbuild_yaml_written_to_the_current_directory_is_what_a_submit_without_config_runs(string submit) => Script($$"""
+        cat > ./cloudbuild.yaml <<EOF
+        steps:
+          - name: gcr.io/cloud-builders/gcloud
+            args: ['scheduler', 'jobs', 'create', 'http', 'j', '--uri=https://run.googleapis.com/v2/x:run', {|PAX001:'--oidc-service-account-email=a@p.iam.gserviceaccount.com'|}]
+        EOF
+        {{submit}}
+        """);
+
+    [Theory]
+    [InlineData("gcloud builds submit --tag gcr.io/p/app .")]
+    [InlineData("gcloud builds submit -t gcr.io/p/app .")]
+    [InlineData("gcloud builds submit --pack image=gcr.io/p/app .")]
+    [InlineData("gcloud builds submit --config other.yaml .")]
+    [InlineData("gcloud builds triggers create github --repo-name=app --repo-owner=me --branch-pattern=main --dockerfile=Dockerfile")]
+    public Task A_submit_that_builds_an_image_or_names_another_config_does_not_run_cloudbuild_yaml(string submit) => Script($$"""
+        cat > cloudbuild.yaml <<EOF
+        steps:
+          - name: gcr.io/cloud-builders/gcloud
+            args: ['scheduler', 'jobs', 'create', 'http', 'j', '--uri=https://run.googleapis.com/v2/x:run', '--oidc-service-account-email=a@p.iam.gserviceaccount.com']
+        EOF
+        {{submit}}
+        """);
+
     private static Task Script(string content) => Verify.RunAsync(Verify.ForFiles(("deploy.sh", content)));
 }

@@ -100,4 +100,21 @@ public sealed class GcloudInvokerTests
         Assert.Contains("roles/cloudfunctions.invoker", invocation.ToDiagnostic(permission).GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain("run.invoker", invocation.ToDiagnostic(permission).GetMessage(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("gcloud scheduler jobs create http j --uri=https://tick-abc123-uc.a.run.app/ --oidc-service-account-email=\"$SA\"", "the account in --oidc-service-account-email, which could not be read at build time")]
+    [InlineData("gcloud scheduler jobs create http j --uri=https://tick-abc123-uc.a.run.app/ --oidc-service-account-email=\"tick@${PROJECT}.iam.gserviceaccount.com\"", "'tick@\u2026.iam.gserviceaccount.com'")]
+    [InlineData("gcloud pubsub subscriptions create s --topic=t --push-endpoint=https://tick-abc123-uc.a.run.app/ --push-auth-service-account=$(cat sa.txt)", "the account in --push-auth-service-account, which could not be read at build time")]
+    [InlineData("gcloud eventarc triggers create t --destination-run-service=tick --service-account=\"$SA\"", "the account in --service-account, which could not be read at build time")]
+    [InlineData("gcloud eventarc triggers create t --destination-run-service=tick", "the project's Compute Engine default service account (it names no account)")]
+    [InlineData("gcloud functions deploy fn --gen2 --trigger-topic=in --trigger-service-account=\"$SA\"", "the account in --trigger-service-account, which could not be read at build time")]
+    [InlineData("gcloud functions deploy fn --gen2 --trigger-topic=in", "the project's Compute Engine default service account (it names no account)")]
+    public void PAX002_names_the_flag_of_an_account_that_could_not_be_read_and_the_default_account_only_when_none_is_named(string script, string caller)
+    {
+        var unit = new DeploymentUnit();
+        GcloudDeploymentReader.Read(ShellScriptReader.Read(script), _ => Location.None, [], unit);
+
+        var (invocation, permission) = Assert.Single(unit.UngrantedInvocations());
+        Assert.Contains(" as " + caller + ", ", invocation.ToDiagnostic(permission).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -194,4 +194,14 @@ public sealed class GcloudScriptAnalyzerTests
 
     [Fact]
     public Task Realistic_orchestrator_deploy_script_that_dropped_the_binding_is_PAX002() => Script(DeployScripts.Orchestrator(grant: false));
+
+    [Fact]
+    public Task Flags_known_only_at_run_time_may_hold_the_token_so_a_call_without_one_is_not_PAX004() => Script("""
+        gcloud scheduler jobs create http a --uri=https://run.googleapis.com/v2/x:run $AUTH_FLAGS
+        gcloud pubsub subscriptions create s --topic=t --push-endpoint=https://pubsub.googleapis.com/v1/x "${AUTH[@]}"
+        gcloud run deploy api --no-allow-unauthenticated
+        gcloud projects add-iam-policy-binding p --member=serviceAccount:tick@p.iam.gserviceaccount.com --role=roles/run.invoker
+        gcloud scheduler jobs create http b --uri=https://api-abc123-uc.a.run.app/ $AUTH_FLAGS
+        gcloud scheduler jobs create http c {|PAX004:--uri=https://run.googleapis.com/v2/x:run|} --location="$REGION"
+        """);
 }

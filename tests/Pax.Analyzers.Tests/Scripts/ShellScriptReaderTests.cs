@@ -122,4 +122,24 @@ public sealed class ShellScriptReaderTests
 
         Assert.Null(script.Failure);
     }
+
+    [Fact]
+    public void A_variable_doubling_itself_line_after_line_stops_at_the_value_limit_and_is_unknown()
+    {
+        // 60 lines of A="$A$A" make a value of 2^60 characters when followed: the reader would never finish.
+        var script = ShellScriptReader.Read("A=x\n" + string.Concat(Enumerable.Repeat("A=\"$A$A\"\n", 60)) + "gcloud run deploy \"$A\"\n");
+
+        Assert.Null(script.Failure);
+        var deploy = Assert.Single(script.Commands, c => c.Words[0].Value == "gcloud");
+        Assert.False(UnknownText.IsKnown(deploy.Words[3].Value));
+        Assert.InRange(deploy.Words[3].Value.Length, 1, 2 * Pax.Analyzers.Text.ReadLimits.MaxValueLength);
+    }
+
+    [Fact]
+    public void A_value_up_to_the_limit_is_kept()
+    {
+        var script = ShellScriptReader.Read("A=x\n" + string.Concat(Enumerable.Repeat("A=\"$A$A\"\n", 16)) + "gcloud run deploy \"$A\"\n");
+
+        Assert.Equal(new string('x', 65_536), Assert.Single(script.Commands, c => c.Words[0].Value == "gcloud").Words[3].Value);
+    }
 }

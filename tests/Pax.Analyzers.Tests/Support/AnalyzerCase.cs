@@ -11,7 +11,13 @@ internal static class AnalyzerCase<TAnalyzer>
     /// <summary>A test of C# <paramref name="sources"/> (markup allowed).</summary>
     public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> ForCode(params string[] sources)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferenceAssemblies.Net80 };
+        // PAX001 and PAX003 have a second descriptor tagged CompilationEnd (RuleDescriptors.AtCompilationEnd): markup
+        // names the rule, whose message and severity both share.
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferenceAssemblies.Net80,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);

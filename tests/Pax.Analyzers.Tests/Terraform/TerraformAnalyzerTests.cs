@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using Verify = Pax.Analyzers.Tests.Support.AnalyzerCase<Pax.Analyzers.Terraform.TerraformAnalyzer>;
 
 namespace Pax.Analyzers.Tests.Terraform;
@@ -188,6 +189,30 @@ public sealed class TerraformAnalyzerTests
           service_account = google_service_account.trigger.email
         }
         """));
+
+    [Fact]
+    public async Task A_trigger_naming_no_account_runs_as_the_default_one_and_one_from_a_variable_is_named_by_its_attribute()
+    {
+        var test = Verify.ForFiles(("infra/main.tf", """
+            variable "trigger_account" {}
+            resource "google_eventarc_trigger" "defaulted" {
+              destination {
+                {|#0:cloud_run_service|} { service = "orchestrator" }
+              }
+            }
+            resource "google_eventarc_trigger" "given" {
+              destination {
+                {|#1:cloud_run_service|} { service = "orchestrator" }
+              }
+              service_account = var.trigger_account
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.MissingInvokerGrant).WithLocation(0)
+            .WithArguments("Eventarc trigger 'defaulted'", "orchestrator", "the project's Compute Engine default service account (it names no account)", "roles/run.invoker", "run.routes.invoke"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.MissingInvokerGrant).WithLocation(1)
+            .WithArguments("Eventarc trigger 'given'", "orchestrator", "the account in service_account, which could not be read at build time", "roles/run.invoker", "run.routes.invoke"));
+        await Verify.RunAsync(test);
+    }
 
     [Fact]
     public Task Event_triggered_function_with_function_iam_member_is_silent() => Module(("infra/main.tf", """

@@ -121,4 +121,15 @@ public sealed class TerraformReaderTests
 
         Assert.Null(file.Failure);
     }
+
+    [Theory]
+    [InlineData("resource \"google_cloud_run_v2_service\" \"s\" {\n", "template {\n")]
+    [InlineData("locals {\n  x = \"", "${\"")]
+    public void A_file_nested_thirty_thousand_deep_is_read_without_overflowing_the_stack(string prefix, string level)
+    {
+        var file = Pax.Analyzers.Tests.Support.SmallStack.Run(() => TerraformReader.Read(prefix + string.Concat(Enumerable.Repeat(level, 30_000))));
+
+        Assert.Null(file.Failure);
+        Assert.NotEmpty(file.Blocks);
+    }
 }

@@ -1,4 +1,5 @@
 using Pax.Analyzers.Deployment;
+using Pax.Analyzers.Tests.Support;
 using Pax.Analyzers.Yaml;
 
 namespace Pax.Analyzers.Tests.Yaml;
@@ -124,6 +125,81 @@ public sealed class YamlReaderTests
         var document = YamlReader.Read(text);
 
         Assert.Null(document.Failure);
+    }
+
+    [Theory]
+    [InlineData("steps: ", "[", "")]
+    [InlineData("steps: ", "{k: ", "")]
+    [InlineData("steps: ", "[{k: ", "gcloud")]
+    [InlineData("steps:\n", "- ", "gcloud")]
+    [InlineData("", "- k: ", "gcloud")]
+    public void Input_nested_thirty_thousand_deep_on_one_line_is_read_to_a_bounded_depth(string prefix, string level, string suffix)
+    {
+        var document = SmallStack.Run(() => YamlReader.Read(prefix + string.Concat(Enumerable.Repeat(level, 30_000)) + suffix));
+
+        Assert.Null(document.Failure);
+        AssertBoundedAndUnknownBelow(document);
+    }
+
+    [Theory]
+    [InlineData("-", 1)]
+    [InlineData("k:", 1)]
+    [InlineData("- k:", 2)]
+    public void Block_collections_nested_by_indentation_are_read_to_a_bounded_depth(string level, int indent)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var depth = 0; depth < 2_000; depth++)
+        {
+            text.Append(' ', depth * indent).Append(level).Append('\n');
+        }
+
+        var document = SmallStack.Run(() => YamlReader.Read(text.Append(' ', 2_000 * indent).Append("gcloud\n").ToString()));
+
+        Assert.Null(document.Failure);
+        AssertBoundedAndUnknownBelow(document);
+    }
+
+    [Fact]
+    public void Thirty_thousand_lines_of_properties_alone_are_read_without_deepening_the_stack()
+    {
+        var text = "k:\n" + string.Concat(Enumerable.Repeat("  &a !t\n", 30_000)) + "  value\n";
+
+        var document = SmallStack.Run(() => YamlReader.Read(text));
+
+        Assert.Null(document.Failure);
+        Assert.Equal("value", Assert.IsType<YamlMapping>(document.Root).Scalar("k")?.Value);
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_is_read_in_full()
+    {
+        var text = "k: " + new string('[', YamlReader.MaxDepth - 1) + "gcloud" + new string(']', YamlReader.MaxDepth - 1) + "\nnext: value\n";
+
+        var root = Root(text);
+
+        YamlNode? node = root.Get("k");
+        while (node is YamlSequence sequence)
+        {
+            node = sequence.Items[0];
+        }
+
+        Assert.Equal("gcloud", Assert.IsType<YamlScalar>(node).Value);
+        Assert.Equal("value", root.Scalar("next")?.Value);
+    }
+
+    /// <summary>The tree is at most <see cref="YamlReader.MaxDepth"/> collections deep, and what lies deeper is one unknown scalar.</summary>
+    private static void AssertBoundedAndUnknownBelow(YamlDocument document)
+    {
+        var depth = 0;
+        var node = document.Root;
+        while (node is YamlSequence or YamlMapping)
+        {
+            depth++;
+            node = node is YamlSequence sequence ? sequence.Items[0] : ((YamlMapping)node).Entries[0].Value;
+        }
+
+        Assert.InRange(depth, 1, YamlReader.MaxDepth);
+        Assert.Equal(UnknownText.Value, Assert.IsType<YamlScalar>(node).Value);
     }
 
     private static YamlMapping Root(string text)
