@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling;
 
@@ -76,4 +77,12 @@ public sealed record ScheduledJob
 
     /// <summary>Gets a value indicating whether the job recurs.</summary>
     public bool IsRecurring => Cron is not null;
+
+    /// <summary>
+    /// Gets the job's shard, 0–15, derived from <see cref="Id"/> (a hash, so ids spread evenly). Stores keep it with
+    /// the job (field <c>shard</c>) so that <see cref="IScheduledJobStore.ListDueAsync(DateTimeOffset, int, int, CancellationToken)"/>
+    /// lists one shard; a tick works on a shard only while it holds the shard's lease, so concurrent ticks claim
+    /// different jobs instead of racing for the same earliest ones.
+    /// </summary>
+    public int Shard => JobShards.Of(Id);
 }

@@ -20,13 +20,15 @@ public sealed class SchedulerHarness : IAsyncDisposable
     private readonly Action<SchedulingOptions> _store;
     private readonly string? _firestoreEmulator;
     private readonly string? _directory;
+    private readonly string? _project;
     private readonly List<ServiceProvider> _providers = [];
 
-    private SchedulerHarness(Action<SchedulingOptions> store, string? firestoreEmulator, string? directory)
+    private SchedulerHarness(Action<SchedulingOptions> store, string? firestoreEmulator, string? directory, string? project = null)
     {
         _store = store;
         _firestoreEmulator = firestoreEmulator;
         _directory = directory;
+        _project = project;
         var first = NewInstance();
         Scheduler = first.Scheduler;
         Store = first.Store;
@@ -72,7 +74,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
                 configure?.Invoke(o);
             },
             emulator.HostPort,
-            null);
+            null,
+            project);
     }
 
     /// <summary>Creates another scheduler instance on the same store, clock and handler.</summary>
@@ -115,6 +118,44 @@ public sealed class SchedulerHarness : IAsyncDisposable
             Ct) ?? throw new InvalidOperationException($"job {id} exists");
 
     public async Task<ScheduledJob> GetAsync(string id) => await Scheduler.GetJobAsync(id, Ct) ?? throw new InvalidOperationException($"no job {id}");
+
+    /// <summary>Takes the stored shard off a job, as a version before shards stored it (SQLite: a NULL column; Firestore: no field).</summary>
+    public async Task ForgetStoredShardAsync(string id)
+    {
+        if (_project is null)
+        {
+            await ExecuteSqliteAsync("UPDATE scheduler_jobs SET shard = NULL WHERE id = $id", id);
+            return;
+        }
+
+        // A field named in the mask but absent from the document is deleted (firestore/docs/reference/rest/v1/Write: updateMask).
+        var write = new FirestoreWrite
+        {
+            Update = new FirestoreDocument { Name = FirestoreDocumentName(id), Fields = [] },
+            UpdateMask = new FirestoreDocumentMask { FieldPaths = ["shard"] },
+        };
+        await FirestoreClient.CommitAsync(_project, [write], cancellationToken: Ct);
+    }
+
+    /// <summary>Reads the shard stored with a job (<see langword="null"/> when there is none).</summary>
+    public async Task<long?> StoredShardAsync(string id) => _project is null
+        ? await ExecuteSqliteAsync("SELECT shard FROM scheduler_jobs WHERE id = $id", id) as long?
+        : (await FirestoreClient.GetDocumentAsync(FirestoreDocumentName(id), Ct))!.Fields!.GetValueOrDefault("shard")?.AsInteger();
+
+    private FirestoreClient FirestoreClient => _providers[0].GetRequiredService<FirestoreClient>();
+
+    private string FirestoreDocumentName(string id) => FirestoreClient.DocumentName(_project!, "scheduler_jobs", id);
+
+    private async Task<object?> ExecuteSqliteAsync(string sql, string id)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory!, "jobs.db")}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        var value = await command.ExecuteScalarAsync(Ct);
+        return value is DBNull ? null : value;
+    }
 
     public async ValueTask DisposeAsync()
     {

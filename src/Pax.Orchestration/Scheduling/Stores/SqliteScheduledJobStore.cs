@@ -12,7 +12,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// layout's fields as columns (timestamps in Unix milliseconds, <c>payload</c> as JSON text) plus a row
 /// <c>version</c>, and table <c>scheduler_ticks</c> for handled deliveries. Every change is one statement guarded by
 /// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or in several processes on one
-/// host claim each job once. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
+/// host claim each job once; <c>scheduler_shards</c> holds the shard leases. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
@@ -54,17 +54,88 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>A listed row of a file written before shards gets its shard (one update for those rows, only when there are some).</remarks>
     public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
     {
-        command.CommandText = $"""
-            SELECT {SqliteJobRows.Columns} FROM scheduler_jobs
-            WHERE (status = 'pending' AND schedule_at <= $now) OR (status = 'running' AND lease_until <= $now)
-            ORDER BY schedule_at LIMIT $limit
-            """;
+        command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE {SqliteJobRows.Due} ORDER BY schedule_at LIMIT $limit";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        var unsharded = new List<string>();
+        var due = await SqliteJobRows.ReadAllAsync(command, cancellationToken, unsharded).ConfigureAwait(false);
+        foreach (var id in unsharded)
+        {
+            command.Parameters.Clear();
+            command.CommandText = "UPDATE scheduler_jobs SET shard = $shard WHERE id = $id AND shard IS NULL";
+            command.Parameters.AddWithValue("$shard", JobShards.Of(id));
+            command.Parameters.AddWithValue("$id", id);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return due;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    {
+        command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE shard = $shard AND {SqliteJobRows.Due} ORDER BY schedule_at LIMIT $limit";
+        command.Parameters.AddWithValue("$shard", shard);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    {
+        command.CommandText = "SELECT shard FROM scheduler_shards WHERE lease_until > $now";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        var shards = new List<int>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                shards.Add(reader.GetInt32(0));
+            }
+        }
+
+        return (IReadOnlyCollection<int>)shards;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One upsert: a row per shard, taken over only when its lease has ended; its version grows with every take and release.</remarks>
+    public Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = """
+                INSERT INTO scheduler_shards (shard, holder, lease_until, version) VALUES ($shard, $holder, $until, 1)
+                ON CONFLICT (shard) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until, version = version + 1
+                WHERE lease_until <= $now
+                RETURNING version
+                """;
+            command.Parameters.AddWithValue("$shard", shard);
+            command.Parameters.AddWithValue("$holder", holder);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+            var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return version is long taken ? taken.ToString(CultureInfo.InvariantCulture) : null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return ExecuteAsync(async command =>
+        {
+            command.CommandText = "UPDATE scheduler_shards SET lease_until = 0, version = version + 1 WHERE shard = $shard AND version = $version";
+            command.Parameters.AddWithValue("$shard", shard);
+            command.Parameters.AddWithValue("$version", long.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
@@ -184,5 +255,11 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
         }
 
         await SqliteColumns.AddMissingAsync(connection, "scheduler_jobs", SqliteJobRows.AddedColumns, cancellationToken).ConfigureAwait(false);
+        var shards = connection.CreateCommand();
+        await using (shards.ConfigureAwait(false))
+        {
+            shards.CommandText = SqliteJobRows.ShardSchema;
+            await shards.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }
