@@ -93,9 +93,7 @@ public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, ISc
     /// <remarks>A due document stored before shards gets its <c>shard</c> here (one write with an <c>updateTime</c> precondition, once per document).</remarks>
     public async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var pending = QueryAsync("pending", Doc.ScheduleAt, now, null, limit, cancellationToken);
-        var expired = QueryAsync("running", Doc.LeaseUntil, now, null, limit, cancellationToken);
-        var found = (await pending.ConfigureAwait(false)).Concat(await expired.ConfigureAwait(false)).ToList();
+        var found = await DueDocumentsAsync(now, null, limit, cancellationToken).ConfigureAwait(false);
         var unsharded = found.Where(d => !Doc.HasShard(d)).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var due = Earliest(ReadJobs(found), limit);
         return await Task.WhenAll(due.Select(job => unsharded.Contains(Name(job.Id)) ? StoreShardAsync(job, cancellationToken) : Task.FromResult(job))).ConfigureAwait(false);
@@ -106,20 +104,14 @@ public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, ISc
     {
         try
         {
-            var pending = QueryAsync("pending", Doc.ScheduleAt, now, shard, limit, cancellationToken);
-            var expired = QueryAsync("running", Doc.LeaseUntil, now, shard, limit, cancellationToken);
-            var found = (await pending.ConfigureAwait(false)).Concat(await expired.ConfigureAwait(false));
-            return Earliest(ReadJobs(found), limit).ToList();
+            return Earliest(ReadJobs(await DueDocumentsAsync(now, shard, limit, cancellationToken).ConfigureAwait(false)), limit).ToList();
         }
         catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.FailedPrecondition)
         {
             // "The query requires an index": the shard indexes are still building (or were never made). Pick the
             // shard's jobs from the two queries every version runs, until they exist.
             ReportShardIndexMissing(ex);
-
-            var pending = QueryAsync("pending", Doc.ScheduleAt, now, null, limit, cancellationToken);
-            var expired = QueryAsync("running", Doc.LeaseUntil, now, null, limit, cancellationToken);
-            var found = (await pending.ConfigureAwait(false)).Concat(await expired.ConfigureAwait(false));
+            var found = await DueDocumentsAsync(now, null, limit, cancellationToken).ConfigureAwait(false);
             return Earliest(ReadJobs(found).Where(j => j.Shard == shard), limit).ToList();
         }
     }
@@ -257,6 +249,15 @@ public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, ISc
         jobs.DistinctBy(j => j.Id, StringComparer.Ordinal).OrderBy(j => j.ScheduleAt).Take(limit);
 
     private static string TickId(string deliveryKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+
+    /// <summary>Runs the two due-job queries (pending and due, running with an ended lease) side by side, of one shard or all.</summary>
+    private async Task<List<FirestoreDocument>> DueDocumentsAsync(DateTimeOffset now, int? shard, int limit, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(
+            QueryAsync("pending", Doc.ScheduleAt, now, shard, limit, cancellationToken),
+            QueryAsync("running", Doc.LeaseUntil, now, shard, limit, cancellationToken)).ConfigureAwait(false);
+        return [.. found[0], .. found[1]];
+    }
 
     private Task<IReadOnlyList<FirestoreDocument>> QueryAsync(string status, string timeField, DateTimeOffset now, int? shard, int limit, CancellationToken cancellationToken)
     {
