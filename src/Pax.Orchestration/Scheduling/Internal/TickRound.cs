@@ -6,8 +6,8 @@ namespace Pax.Orchestration.Scheduling.Internal;
 /// <summary>
 /// One round of a tick. Finds the shards of the earliest due jobs, leaves those another tick holds the lease of, and
 /// takes the others one at a time in the order of their earliest due job (a lease another tick took meanwhile is
-/// skipped, at the cost of one conditional write): with a shard's lease held, it lists up to 4 ×
-/// <see cref="SchedulingOptions.MaxConcurrency"/> of that shard's due jobs and hands them to MaxConcurrency workers, which
+/// skipped, at the cost of one conditional write): with a shard's lease held, it lists that shard's due jobs (as many as
+/// the tick has slots left) and hands them to <see cref="SchedulingOptions.MaxConcurrency"/> workers, which
 /// claim and run them. The lease is given back as soon as each listed job was claimed or left, so it covers claims, not
 /// runs; workers claim only in the first half of the lease, leaving later jobs to whoever takes the shard next. The
 /// queue between the round and its workers holds one job, so the next shard is taken when a worker is free for it.
@@ -16,13 +16,6 @@ internal sealed class TickRound
 {
     /// <summary>How many of the earliest due jobs show which shards have work: enough to meet nearly every shard.</summary>
     private const int DiscoveryLimit = 4 * JobShards.Count;
-
-    /// <summary>
-    /// How many jobs one shard lease covers, in rounds of <see cref="SchedulingOptions.MaxConcurrency"/>: few, so a lease
-    /// is given back soon and every tick finds a free shard until the last jobs of a burst (one tick holding a shard for
-    /// hundreds of jobs leaves the others idle at the end).
-    /// </summary>
-    private const int BatchRounds = 4;
 
     private readonly IScheduledJobStore _store;
     private readonly SchedulingOptions _options;
@@ -141,7 +134,7 @@ internal sealed class TickRound
         IReadOnlyList<ScheduledJob> due = [];
         try
         {
-            var room = Math.Min(limit - counters.SlotsTaken, BatchRounds * _options.MaxConcurrency);
+            var room = limit - counters.SlotsTaken;
             due = room > 0 ? await _store.ListDueAsync(now, shard, room, tickToken).ConfigureAwait(false) : [];
         }
         catch (OperationCanceledException) when (tickToken.IsCancellationRequested)
