@@ -25,7 +25,7 @@ public sealed class JobScheduler
     private readonly TimeProvider _time;
     private readonly ILogger<JobScheduler> _logger;
     private readonly SchedulingMetrics _metrics;
-    private readonly TickRound _round;
+    private readonly ITickRound _round;
 
     /// <summary>Initializes a scheduler. Resolve it from DI after <c>AddPaxScheduling</c>.</summary>
     /// <param name="store">The job store.</param>
@@ -48,7 +48,10 @@ public sealed class JobScheduler
         _time = time;
         _logger = logger;
         _metrics = new SchedulingMetrics(meterFactory);
-        _round = new TickRound(store, _options, time, logger, new JobRunner(store, services, _options, time, logger));
+        var runner = new JobRunner(store, services, _options, time, logger);
+        _round = store is IShardedJobStore sharded
+            ? new ShardedTickRound(sharded, _options, time, logger, runner)
+            : new UnshardedTickRound(store, _options, time, runner);
     }
 
     /// <summary>Gets the registered job types (handlers added with <c>AddScheduledJobHandler</c>).</summary>

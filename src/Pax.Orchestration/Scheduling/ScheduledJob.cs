@@ -78,11 +78,6 @@ public sealed record ScheduledJob
     /// <summary>Gets a value indicating whether the job recurs.</summary>
     public bool IsRecurring => Cron is not null;
 
-    /// <summary>
-    /// Gets the job's shard, 0–15, derived from <see cref="Id"/> (a hash, so ids spread evenly). Stores keep it with
-    /// the job (field <c>shard</c>) so that <see cref="IScheduledJobStore.ListDueAsync(DateTimeOffset, int, int, CancellationToken)"/>
-    /// lists one shard; a tick works on a shard only while it holds the shard's lease, so concurrent ticks claim
-    /// different jobs instead of racing for the same earliest ones.
-    /// </summary>
-    public int Shard => JobShards.Of(Id);
+    /// <summary>Gets the job's shard (<see cref="JobShards.Of"/> of <see cref="Id"/>), stored with it by the stores that lease shards (<see cref="IShardedJobStore"/>).</summary>
+    internal int Shard => JobShards.Of(Id);
 }

@@ -26,7 +26,8 @@ public sealed record TickResult
 
     /// <summary>
     /// Gets how many shards with due jobs this tick left alone because another tick held their lease (it claims their
-    /// jobs; see <see cref="ScheduledJob.Shard"/>). Their jobs are not counted in <see cref="JobsChecked"/>.
+    /// jobs). Their jobs are not counted in <see cref="JobsChecked"/>. Firestore only: it spreads jobs over 16 shards, each
+    /// with a lease, so concurrent ticks claim different jobs; 0 on other stores.
     /// </summary>
     public int ShardsBusy { get; init; }
 

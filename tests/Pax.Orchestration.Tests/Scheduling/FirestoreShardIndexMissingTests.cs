@@ -43,7 +43,7 @@ public sealed class FirestoreShardIndexMissingTests
         await using var provider = services.BuildServiceProvider();
         var logger = new FakeLogger<FirestoreScheduledJobStore>();
         var time = new FakeTimeProvider(Now);
-        var store = new FirestoreScheduledJobStore(
+        IShardedJobStore store = new FirestoreScheduledJobStore(
             provider.GetRequiredService<FirestoreClient>(), Options.Create(new SchedulingOptions { Firestore = { ProjectId = Project } }), logger, time);
 
         var first = await store.ListDueAsync(Now, JobShards.Of(ids[0]), 10, Ct);

@@ -2,7 +2,7 @@ using Pax.Orchestration.Scheduling;
 
 namespace Pax.Orchestration.Tests.Support;
 
-/// <summary>A job store that forwards every call to <see cref="Inner"/>: tests override the calls they change.</summary>
+/// <summary>A job store that forwards every call of <see cref="IScheduledJobStore"/> to <see cref="Inner"/> (a custom store, as users write them: no internal capability): tests override the calls they change.</summary>
 public abstract class ForwardingJobStore(IScheduledJobStore inner) : IScheduledJobStore
 {
     public IScheduledJobStore Inner => inner;
@@ -13,19 +13,9 @@ public abstract class ForwardingJobStore(IScheduledJobStore inner) : IScheduledJ
 
     public virtual Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(now, limit, cancellationToken);
 
-    public virtual Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) =>
-        inner.ListDueAsync(now, shard, limit, cancellationToken);
-
     public virtual Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) => inner.TryReplaceAsync(job, cancellationToken);
 
     public virtual Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
 
     public virtual Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
-
-    public virtual Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.ListLeasedShardsAsync(now, cancellationToken);
-
-    public virtual Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        inner.TryLeaseShardAsync(shard, holder, now, until, cancellationToken);
-
-    public virtual Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken) => inner.ReleaseShardAsync(shard, version, cancellationToken);
 }

@@ -1,13 +1,16 @@
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Tests.Support;
 
-/// <summary>A store decorator that lets a test await writes (a lease renewal, a completion) instead of sleeping.</summary>
-public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobStore(inner)
+/// <summary>A decorator of a built-in store (and its shard leases) that lets a test await writes (a lease renewal, a completion) instead of sleeping.</summary>
+public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobStore(inner), IShardedJobStore
 {
     private const string IgnoredLease = "ignored";
     private readonly SemaphoreSlim _replaced = new(0);
     private int _shardLeasesTaken;
+
+    private IShardedJobStore Sharded => (IShardedJobStore)Inner;
 
     /// <summary>Gets or sets what runs after each listing of all due jobs, before the jobs are returned (a test's barrier).</summary>
     public Func<Task>? AfterList { get; set; }
@@ -60,12 +63,12 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobSt
         return replaced;
     }
 
-    public override Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        IgnoreShardLeases ? Task.FromResult<IReadOnlyCollection<int>>([]) : Inner.ListLeasedShardsAsync(now, cancellationToken);
+    public Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        IgnoreShardLeases ? Task.FromResult<IReadOnlyCollection<int>>([]) : Sharded.ListLeasedShardsAsync(now, cancellationToken);
 
-    public override async Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var version = IgnoreShardLeases ? IgnoredLease : await Inner.TryLeaseShardAsync(shard, holder, now, until, cancellationToken);
+        var version = IgnoreShardLeases ? IgnoredLease : await Sharded.TryLeaseShardAsync(shard, holder, now, until, cancellationToken);
         if (version is not null)
         {
             Interlocked.Increment(ref _shardLeasesTaken);
@@ -74,6 +77,9 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobSt
         return version;
     }
 
-    public override Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken) =>
-        version == IgnoredLease ? Task.CompletedTask : Inner.ReleaseShardAsync(shard, version, cancellationToken);
+    public Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken) =>
+        version == IgnoredLease ? Task.CompletedTask : Sharded.ReleaseShardAsync(shard, version, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) =>
+        Sharded.ListDueAsync(now, shard, limit, cancellationToken);
 }

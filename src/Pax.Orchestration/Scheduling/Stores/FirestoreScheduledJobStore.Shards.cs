@@ -2,6 +2,7 @@ using System.Globalization;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling.Stores;
 
@@ -17,7 +18,7 @@ public sealed partial class FirestoreScheduledJobStore
 
     /// <inheritdoc />
     /// <remarks>One query over the leases' collection: one read per lease document (at least one).</remarks>
-    public async Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<IReadOnlyCollection<int>> IShardedJobStore.ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var query = new FirestoreStructuredQuery { From = [new FirestoreCollectionSelector { CollectionId = _shards }] };
         var leases = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
@@ -32,7 +33,7 @@ public sealed partial class FirestoreScheduledJobStore
     /// A create (<c>exists: false</c>); when the document is there, a read, and if its lease has ended a replace with an
     /// <c>updateTime</c> precondition. Contention (409 <c>ABORTED</c>) answers <see langword="null"/>: the commit did not apply.
     /// </remarks>
-    public async Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    async Task<string?> IShardedJobStore.TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(holder);
         var name = ShardName(shard);
@@ -75,7 +76,7 @@ public sealed partial class FirestoreScheduledJobStore
 
     /// <inheritdoc />
     /// <remarks>A delete with an <c>updateTime</c> precondition: a lease taken over by another since stays theirs.</remarks>
-    public async Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
+    async Task IShardedJobStore.ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         try

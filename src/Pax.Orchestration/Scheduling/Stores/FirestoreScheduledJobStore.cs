@@ -25,7 +25,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// field for a TTL policy. A commit met by contention (409 <c>ABORTED</c>) is retried with backoff
 /// (<see cref="SchedulingFirestoreOptions.ConflictRetry"/>: exponential with jitter, bounded in total time).
 /// </summary>
-public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
+public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IShardedJobStore
 {
     private const int MaxAbortedRetries = 5;
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
@@ -100,7 +100,7 @@ public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, ISc
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<ScheduledJob>> IShardedJobStore.ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken)
     {
         try
         {

@@ -16,7 +16,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
-public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
+public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IShardedJobStore
 {
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
     private readonly string _connectionString;
@@ -75,7 +75,7 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    Task<IReadOnlyList<ScheduledJob>> IShardedJobStore.ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
     {
         command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE shard = $shard AND {SqliteJobRows.Due} ORDER BY schedule_at LIMIT $limit";
         command.Parameters.AddWithValue("$shard", shard);
@@ -85,7 +85,7 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => ExecuteAsync(async command =>
+    Task<IReadOnlyCollection<int>> IShardedJobStore.ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => ExecuteAsync(async command =>
     {
         command.CommandText = "SELECT shard FROM scheduler_shards WHERE lease_until > $now";
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
@@ -104,7 +104,7 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
 
     /// <inheritdoc />
     /// <remarks>One upsert: a row per shard, taken over only when its lease has ended; its version grows with every take and release.</remarks>
-    public Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    Task<string?> IShardedJobStore.TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(holder);
         return ExecuteAsync(async command =>
@@ -125,7 +125,7 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     }
 
     /// <inheritdoc />
-    public Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
+    Task IShardedJobStore.ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         return ExecuteAsync(async command =>

@@ -12,18 +12,18 @@ namespace Pax.Orchestration.Scheduling.Internal;
 /// runs; workers claim only in the first half of the lease, leaving later jobs to whoever takes the shard next. The
 /// queue between the round and its workers holds one job, so the next shard is taken when a worker is free for it.
 /// </summary>
-internal sealed class TickRound
+internal sealed class ShardedTickRound : ITickRound
 {
     /// <summary>How many of the earliest due jobs show which shards have work: enough to meet nearly every shard.</summary>
     private const int DiscoveryLimit = 4 * JobShards.Count;
 
-    private readonly IScheduledJobStore _store;
+    private readonly IShardedJobStore _store;
     private readonly SchedulingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly JobRunner _runner;
 
-    public TickRound(IScheduledJobStore store, SchedulingOptions options, TimeProvider time, ILogger logger, JobRunner runner)
+    public ShardedTickRound(IShardedJobStore store, SchedulingOptions options, TimeProvider time, ILogger logger, JobRunner runner)
     {
         _store = store;
         _options = options;
