@@ -49,9 +49,12 @@ public sealed class JobScheduler
         _logger = logger;
         _metrics = new SchedulingMetrics(meterFactory);
         var runner = new JobRunner(store, services, _options, time, logger);
-        _round = store is IShardedJobStore sharded
-            ? new ShardedTickRound(sharded, _options, time, logger, runner)
-            : new UnshardedTickRound(store, _options, time, runner);
+        _round = store switch
+        {
+            IClaimingJobStore claiming => new ClaimingTickRound(claiming, _options, time, runner),
+            IShardedJobStore sharded => new ShardedTickRound(sharded, _options, time, logger, runner),
+            _ => new UnshardedTickRound(store, _options, time, runner),
+        };
     }
 
     /// <summary>Gets the registered job types (handlers added with <c>AddScheduledJobHandler</c>).</summary>

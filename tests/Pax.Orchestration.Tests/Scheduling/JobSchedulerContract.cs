@@ -46,13 +46,14 @@ public abstract partial class JobSchedulerContract
 
         Assert.All(ids, id => Assert.Equal(1, h.Handler.RunsOf(id)));
         Assert.Equal(ids.Count, results.Sum(r => r.JobsClaimed));
-        if (shardLeasesIgnored)
+        if (shardLeasesIgnored && h.Store is not ObservedSqliteJobStore)
         {
             Assert.True(results.Sum(r => r.JobsSkippedClaimed) > 0, "the instances never raced for a job");
         }
         else
         {
-            // Each shard's jobs are claimed by the one instance holding its lease: no claim is wasted on another's job.
+            // Firestore: each shard's jobs are claimed by the one instance holding its lease. SQLite: each batch is found
+            // and claimed in one transaction (no shards). Either way no claim is wasted on another's job.
             Assert.Equal(0, results.Sum(r => r.JobsSkippedClaimed));
         }
 

@@ -3,8 +3,8 @@ using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Tests.Support;
 
-/// <summary>A decorator of a built-in store (and its shard leases) that lets a test await writes (a lease renewal, a completion) instead of sleeping.</summary>
-public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobStore(inner), IShardedJobStore
+/// <summary>A decorator of a built-in store (and its shard leases, on Firestore; <see cref="ObservedSqliteJobStore"/> for SQLite's claims) that lets a test await writes (a lease renewal, a completion) instead of sleeping.</summary>
+public class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobStore(inner), IShardedJobStore
 {
     private const string IgnoredLease = "ignored";
     private readonly SemaphoreSlim _replaced = new(0);
@@ -39,21 +39,13 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobSt
     public override async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var due = await Inner.ListDueAsync(now, limit, cancellationToken);
-        if (AfterList is { } after)
-        {
-            await after();
-        }
-
+        await AfterListAsync();
         return due;
     }
 
     public override async Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        if (Unreachable)
-        {
-            throw new HttpRequestException("store unreachable (test)");
-        }
-
+        ThrowIfUnreachable();
         var replaced = await Inner.TryReplaceAsync(job, cancellationToken);
         if (replaced is not null)
         {
@@ -61,6 +53,26 @@ public sealed class ObservedJobStore(IScheduledJobStore inner) : ForwardingJobSt
         }
 
         return replaced;
+    }
+
+    /// <summary>Runs <see cref="AfterList"/>, if set.</summary>
+    protected Task AfterListAsync() => AfterList?.Invoke() ?? Task.CompletedTask;
+
+    /// <summary>Counts <paramref name="count"/> successful writes for <see cref="WaitForReplaceAsync"/>.</summary>
+    protected void Replaced(int count)
+    {
+        if (count > 0)
+        {
+            _replaced.Release(count);
+        }
+    }
+
+    protected void ThrowIfUnreachable()
+    {
+        if (Unreachable)
+        {
+            throw new HttpRequestException("store unreachable (test)");
+        }
     }
 
     public Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

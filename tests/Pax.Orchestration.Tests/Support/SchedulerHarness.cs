@@ -92,10 +92,9 @@ public sealed class SchedulerHarness : IAsyncDisposable
         services.AddSingleton<IScheduledJobStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>();
-            IScheduledJobStore inner = options.Value.Store == OrchestrationStoreKind.Firestore
-                ? new FirestoreScheduledJobStore(sp.GetRequiredService<FirestoreClient>(), options)
-                : new SqliteScheduledJobStore(options);
-            return new ObservedJobStore(inner);
+            return options.Value.Store == OrchestrationStoreKind.Firestore
+                ? new ObservedJobStore(new FirestoreScheduledJobStore(sp.GetRequiredService<FirestoreClient>(), options))
+                : new ObservedSqliteJobStore(new SqliteScheduledJobStore(options));
         });
         services.AddPaxScheduling(o =>
         {
@@ -119,43 +118,25 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public async Task<ScheduledJob> GetAsync(string id) => await Scheduler.GetJobAsync(id, Ct) ?? throw new InvalidOperationException($"no job {id}");
 
-    /// <summary>Takes the stored shard off a job, as a version before shards stored it (SQLite: a NULL column; Firestore: no field).</summary>
+    /// <summary>Takes the stored shard off a Firestore job, as a version before shards stored it (no field).</summary>
     public async Task ForgetStoredShardAsync(string id)
     {
-        if (_project is null)
-        {
-            await ExecuteSqliteAsync("UPDATE scheduler_jobs SET shard = NULL WHERE id = $id", id);
-            return;
-        }
-
         // A field named in the mask but absent from the document is deleted (firestore/docs/reference/rest/v1/Write: updateMask).
         var write = new FirestoreWrite
         {
             Update = new FirestoreDocument { Name = FirestoreDocumentName(id), Fields = [] },
             UpdateMask = new FirestoreDocumentMask { FieldPaths = ["shard"] },
         };
-        await FirestoreClient.CommitAsync(_project, [write], cancellationToken: Ct);
+        await FirestoreClient.CommitAsync(_project!, [write], cancellationToken: Ct);
     }
 
-    /// <summary>Reads the shard stored with a job (<see langword="null"/> when there is none).</summary>
-    public async Task<long?> StoredShardAsync(string id) => _project is null
-        ? await ExecuteSqliteAsync("SELECT shard FROM scheduler_jobs WHERE id = $id", id) as long?
-        : (await FirestoreClient.GetDocumentAsync(FirestoreDocumentName(id), Ct))!.Fields!.GetValueOrDefault("shard")?.AsInteger();
+    /// <summary>Reads the shard stored with a Firestore job (<see langword="null"/> when there is none).</summary>
+    public async Task<long?> StoredShardAsync(string id) =>
+        (await FirestoreClient.GetDocumentAsync(FirestoreDocumentName(id), Ct))!.Fields!.GetValueOrDefault("shard")?.AsInteger();
 
     private FirestoreClient FirestoreClient => _providers[0].GetRequiredService<FirestoreClient>();
 
     private string FirestoreDocumentName(string id) => FirestoreClient.DocumentName(_project!, "scheduler_jobs", id);
-
-    private async Task<object?> ExecuteSqliteAsync(string sql, string id)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory!, "jobs.db")}");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id);
-        var value = await command.ExecuteScalarAsync(Ct);
-        return value is DBNull ? null : value;
-    }
 
     public async ValueTask DisposeAsync()
     {

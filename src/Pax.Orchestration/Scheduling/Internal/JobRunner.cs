@@ -28,7 +28,7 @@ internal sealed class JobRunner
         ScheduledJob? claimed;
         try
         {
-            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, _time.GetUtcNow(), _options.Lease, JobTransitions.ThisProcess), CancellationToken.None).ConfigureAwait(false);
+            claimed = await _store.TryReplaceAsync(Claim(due, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -46,10 +46,19 @@ internal sealed class JobRunner
             return null;
         }
 
-        counters.Claim();
-        SchedulingLog.Claimed(_logger, claimed.Id, claimed.Type, claimed.Attempts, claimed.MaxAttempts, claimed.LeaseUntil!.Value);
+        Claimed(claimed, counters);
         return claimed;
     }
+
+    /// <summary>Counts and logs a claim this tick made.</summary>
+    public void Claimed(ScheduledJob claimed, TickCounters counters)
+    {
+        counters.Claim();
+        SchedulingLog.Claimed(_logger, claimed.Id, claimed.Type, claimed.Attempts, claimed.MaxAttempts, claimed.LeaseUntil!.Value);
+    }
+
+    /// <summary>What a claim of <paramref name="due"/> at <paramref name="now"/> stores.</summary>
+    public ScheduledJob Claim(ScheduledJob due, DateTimeOffset now) => JobTransitions.Claim(due, now, _options.Lease, JobTransitions.ThisProcess);
 
     /// <summary>Runs a job this tick claimed (or fails or skips it, as its attempts and misfire policy say) and records the outcome.</summary>
     public async Task RunClaimedAsync(ScheduledJob claimed, TickCounters counters, CancellationToken tickToken)

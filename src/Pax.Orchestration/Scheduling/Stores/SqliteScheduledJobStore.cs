@@ -12,13 +12,15 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// layout's fields as columns (timestamps in Unix milliseconds, <c>payload</c> as JSON text) plus a row
 /// <c>version</c>, and table <c>scheduler_ticks</c> for handled deliveries. Every change is one statement guarded by
 /// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or in several processes on one
-/// host claim each job once; <c>scheduler_shards</c> holds the shard leases. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
+/// host claim each job once. A tick claims the next due jobs in one <c>BEGIN IMMEDIATE</c> transaction (select, then an
+/// update per job), so concurrent ticks never race for the same jobs and a batch costs one write transaction. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
-public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IShardedJobStore
+public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IClaimingJobStore
 {
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
+    private const string BusyTimeout = "PRAGMA busy_timeout = 30000";
     private readonly string _connectionString;
     private volatile bool _created;
 
@@ -54,88 +56,47 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     }, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>A listed row of a file written before shards gets its shard (one update for those rows, only when there are some).</remarks>
     public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
     {
-        command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE {SqliteJobRows.Due} ORDER BY schedule_at LIMIT $limit";
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$limit", limit);
-        var unsharded = new List<string>();
-        var due = await SqliteJobRows.ReadAllAsync(command, cancellationToken, unsharded).ConfigureAwait(false);
-        foreach (var id in unsharded)
-        {
-            command.Parameters.Clear();
-            command.CommandText = "UPDATE scheduler_jobs SET shard = $shard WHERE id = $id AND shard IS NULL";
-            command.Parameters.AddWithValue("$shard", JobShards.Of(id));
-            command.Parameters.AddWithValue("$id", id);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return due;
-    }, cancellationToken);
-
-    /// <inheritdoc />
-    Task<IReadOnlyList<ScheduledJob>> IShardedJobStore.ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
-    {
-        command.CommandText = $"SELECT {SqliteJobRows.Columns} FROM scheduler_jobs WHERE shard = $shard AND {SqliteJobRows.Due} ORDER BY schedule_at LIMIT $limit";
-        command.Parameters.AddWithValue("$shard", shard);
+        command.CommandText = SqliteJobRows.Due;
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
 
     /// <inheritdoc />
-    Task<IReadOnlyCollection<int>> IShardedJobStore.ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => ExecuteAsync(async command =>
-    {
-        command.CommandText = "SELECT shard FROM scheduler_shards WHERE lease_until > $now";
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        var shards = new List<int>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+    /// <remarks>
+    /// One <c>BEGIN IMMEDIATE</c> transaction: it takes the file's write lock first (waiting up to the busy timeout), so
+    /// the due rows it selects cannot be claimed by another connection before its updates commit.
+    /// </remarks>
+    Task<IReadOnlyList<ScheduledJob>> IClaimingJobStore.ClaimDueAsync(DateTimeOffset now, int limit, Func<ScheduledJob, ScheduledJob> claim, CancellationToken cancellationToken) =>
+        ExecuteAsync(async command =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var transaction = command.Connection!.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
+            await using (transaction.ConfigureAwait(false))
             {
-                shards.Add(reader.GetInt32(0));
+                command.Transaction = transaction;
+                command.CommandText = SqliteJobRows.Due;
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+                var due = await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+                var claimed = new List<ScheduledJob>(due.Count);
+                command.CommandText = $"UPDATE scheduler_jobs SET {SqliteJobRows.Assignments} WHERE id = $id AND version = $expected";
+                foreach (var job in due)
+                {
+                    var version = long.Parse(job.Version!, NumberStyles.None, CultureInfo.InvariantCulture);
+                    var next = claim(job);
+                    command.Parameters.Clear();
+                    SqliteJobRows.Bind(command, next, version + 1);
+                    command.Parameters.AddWithValue("$expected", version);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    claimed.Add(SqliteJobRows.AsStored(next, version + 1));
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<ScheduledJob>)claimed;
             }
-        }
-
-        return (IReadOnlyCollection<int>)shards;
-    }, cancellationToken);
-
-    /// <inheritdoc />
-    /// <remarks>One upsert: a row per shard, taken over only when its lease has ended; its version grows with every take and release.</remarks>
-    Task<string?> IShardedJobStore.TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(holder);
-        return ExecuteAsync(async command =>
-        {
-            command.CommandText = """
-                INSERT INTO scheduler_shards (shard, holder, lease_until, version) VALUES ($shard, $holder, $until, 1)
-                ON CONFLICT (shard) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until, version = version + 1
-                WHERE lease_until <= $now
-                RETURNING version
-                """;
-            command.Parameters.AddWithValue("$shard", shard);
-            command.Parameters.AddWithValue("$holder", holder);
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
-            var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return version is long taken ? taken.ToString(CultureInfo.InvariantCulture) : null;
         }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    Task IShardedJobStore.ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(version);
-        return ExecuteAsync(async command =>
-        {
-            command.CommandText = "UPDATE scheduler_shards SET lease_until = 0, version = version + 1 WHERE shard = $shard AND version = $version";
-            command.Parameters.AddWithValue("$shard", shard);
-            command.Parameters.AddWithValue("$version", long.Parse(version, NumberStyles.None, CultureInfo.InvariantCulture));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
-    }
 
     /// <inheritdoc />
     public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
@@ -240,6 +201,10 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
+                // SQLite's own busy handler waits for a locked file in steps of a few ms; without it Microsoft.Data.Sqlite
+                // retries a busy statement after 150 ms sleeps, which made concurrent ticks' claims and completions queue.
+                command.CommandText = BusyTimeout;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return await work(command).ConfigureAwait(false);
             }
         }
@@ -255,11 +220,5 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
         }
 
         await SqliteColumns.AddMissingAsync(connection, "scheduler_jobs", SqliteJobRows.AddedColumns, cancellationToken).ConfigureAwait(false);
-        var shards = connection.CreateCommand();
-        await using (shards.ConfigureAwait(false))
-        {
-            shards.CommandText = SqliteJobRows.ShardSchema;
-            await shards.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

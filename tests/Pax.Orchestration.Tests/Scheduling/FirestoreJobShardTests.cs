@@ -4,13 +4,19 @@ using Pax.Orchestration.Tests.Support;
 
 namespace Pax.Orchestration.Tests.Scheduling;
 
-/// <summary>The contract's shard cases: shard leases, a shard's listing, jobs stored before shards, the claim window.</summary>
-public abstract partial class JobSchedulerContract
+/// <summary>
+/// Firestore's shard leases (<see cref="IShardedJobStore"/>): a lease's holder, a shard's listing, jobs stored before
+/// shards, the claim window. (SQLite claims in transactions instead; the contract in <see cref="JobSchedulerContract"/>
+/// holds for both.)
+/// </summary>
+public sealed class FirestoreJobShardTests(EmulatorsFixture emulators)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task A_shard_lease_is_held_by_one_taker_until_it_is_given_back_or_ends()
     {
-        await using var h = await CreateAsync();
+        await using var h = SchedulerHarness.Firestore(await emulators.FirestoreAsync());
         var now = h.Time.GetUtcNow();
         var other = h.NewInstance().Store;
 
@@ -36,7 +42,7 @@ public abstract partial class JobSchedulerContract
     [Fact]
     public async Task Listing_one_shard_returns_its_due_jobs_only()
     {
-        await using var h = await CreateAsync();
+        await using var h = SchedulerHarness.Firestore(await emulators.FirestoreAsync());
         var (a, b) = IdsInTwoShards();
         await h.AddJobAsync(a[0]);
         await h.AddJobAsync(a[1], SchedulerHarness.Start.AddMinutes(5)); // not due
@@ -51,7 +57,7 @@ public abstract partial class JobSchedulerContract
     [Fact]
     public async Task A_job_stored_without_a_shard_by_an_earlier_version_runs_once_and_gets_its_shard()
     {
-        await using var h = await CreateAsync();
+        await using var h = SchedulerHarness.Firestore(await emulators.FirestoreAsync());
         await h.AddJobAsync("stored-before-shards");
         await h.ForgetStoredShardAsync("stored-before-shards");
         var shard = JobShards.Of("stored-before-shards");
@@ -69,7 +75,7 @@ public abstract partial class JobSchedulerContract
     [Fact]
     public async Task A_shard_whose_lease_another_tick_holds_is_left_to_it_until_the_lease_ends()
     {
-        await using var h = await CreateAsync();
+        await using var h = SchedulerHarness.Firestore(await emulators.FirestoreAsync());
         await h.AddJobAsync("held");
         // Another instance took the shard's lease and died (kill -9): nobody gives it back.
         var now = h.Time.GetUtcNow();
@@ -87,7 +93,7 @@ public abstract partial class JobSchedulerContract
     [Fact]
     public async Task A_tick_claims_a_shards_jobs_only_in_the_first_half_of_the_shard_lease()
     {
-        await using var h = await CreateAsync(o =>
+        await using var h = SchedulerHarness.Firestore(await emulators.FirestoreAsync(), o =>
         {
             o.MaxConcurrency = 1;
             o.Lease = TimeSpan.FromSeconds(60);
