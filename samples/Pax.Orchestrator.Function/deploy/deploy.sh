@@ -106,13 +106,19 @@ gcloud projects add-iam-policy-binding "${PROJECT}" \
 gcloud pubsub topics add-iam-policy-binding "${NEXT_TOPIC}" --project="${PROJECT}" \
   --member="serviceAccount:${RUNTIME_SA}" --role=roles/pubsub.publisher
 
-# The tick finds due jobs with two queries (status + schedule_at, status + lease_until): Firestore needs composite
-# indexes for them. Handled tick deliveries expire through a TTL policy. Both calls fail harmlessly when already there.
+# The tick finds due jobs with two queries (status + schedule_at, status + lease_until), and one shard's due jobs with
+# the same two plus shard: Firestore needs four composite indexes for them. Handled tick deliveries expire through a TTL
+# policy. The calls fail harmlessly when already there.
 for field in schedule_at lease_until; do
   gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
     --query-scope=COLLECTION --field-config="field-path=status,order=ascending" \
     --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
     || echo "Index on scheduler_jobs (status, ${field}) exists already."
+  gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
+    --query-scope=COLLECTION --field-config="field-path=status,order=ascending" \
+    --field-config="field-path=shard,order=ascending" \
+    --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
+    || echo "Index on scheduler_jobs (status, shard, ${field}) exists already."
 done
 # The dashboard lists and counts a phase's (and a run key's) rejected deliveries newest first: two composite indexes on
 # the rejected deliveries' collection (Pax:Orchestration:Firestore:RejectedCollection, default pax_rejected).

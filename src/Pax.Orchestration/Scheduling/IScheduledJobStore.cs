@@ -3,7 +3,9 @@ namespace Pax.Orchestration.Scheduling;
 /// <summary>
 /// Where jobs live. Every change is a compare-and-swap on <see cref="ScheduledJob.Version"/>, so a claim, a lease
 /// renewal and a completion each succeed for one writer only. Implementations: <see cref="Stores.SqliteScheduledJobStore"/>
-/// and <see cref="Stores.FirestoreScheduledJobStore"/>.
+/// and <see cref="Stores.FirestoreScheduledJobStore"/>. A tick on a store of your own lists the earliest due jobs and
+/// claims them one compare-and-swap at a time (concurrent ticks may race for the same jobs; one wins each); the built-in
+/// stores have faster claims of their own (shard leases on Firestore, one transaction per batch on SQLite).
 /// </summary>
 public interface IScheduledJobStore
 {

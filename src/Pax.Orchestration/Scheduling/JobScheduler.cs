@@ -8,8 +8,11 @@ namespace Pax.Orchestration.Scheduling;
 
 /// <summary>
 /// The lease-based tick scheduler. Each <see cref="RunTickAsync(string?, CancellationToken)"/> (Cloud Scheduler calls
-/// <c>POST /cron/tick</c>, typically every minute) lists due jobs, claims each with a compare-and-swap so concurrent
-/// ticks on several instances never run one job twice, runs its handler while renewing the lease, then completes it,
+/// <c>POST /cron/tick</c>, typically every minute) finds the shards with due jobs, takes one shard's lease at a time,
+/// earliest due first (skipping shards another tick holds, so concurrent ticks work on different jobs), lists its due
+/// jobs, claims each
+/// with a compare-and-swap so concurrent ticks on several instances never run one job twice, runs its handler while
+/// renewing the job's lease, then completes it,
 /// moves a recurring job to its next occurrence, retries with exponential backoff and jitter, or marks it failed after
 /// <see cref="ScheduledJob.MaxAttempts"/>. Work per tick is bounded by <see cref="SchedulingOptions.MaxJobsPerTick"/>
 /// and <see cref="SchedulingOptions.TickBudget"/>.
@@ -22,7 +25,7 @@ public sealed class JobScheduler
     private readonly TimeProvider _time;
     private readonly ILogger<JobScheduler> _logger;
     private readonly SchedulingMetrics _metrics;
-    private readonly JobRunner _runner;
+    private readonly ITickRound _round;
 
     /// <summary>Initializes a scheduler. Resolve it from DI after <c>AddPaxScheduling</c>.</summary>
     /// <param name="store">The job store.</param>
@@ -45,7 +48,13 @@ public sealed class JobScheduler
         _time = time;
         _logger = logger;
         _metrics = new SchedulingMetrics(meterFactory);
-        _runner = new JobRunner(store, services, _options, time, logger);
+        var runner = new JobRunner(store, services, _options, time, logger);
+        _round = store switch
+        {
+            IClaimingJobStore claiming => new ClaimingTickRound(claiming, _options, time, runner),
+            IShardedJobStore sharded => new ShardedTickRound(sharded, _options, time, logger, runner),
+            _ => new UnshardedTickRound(store, _options, time, runner),
+        };
     }
 
     /// <summary>Gets the registered job types (handlers added with <c>AddScheduledJobHandler</c>).</summary>
@@ -106,7 +115,7 @@ public sealed class JobScheduler
         {
             using var budget = new CancellationTokenSource(_options.TickBudget, _time);
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
-            while (await RunRoundAsync(counters, tick.Token).ConfigureAwait(false))
+            while (await _round.RunAsync(counters, tick.Token).ConfigureAwait(false))
             {
             }
 
@@ -121,7 +130,7 @@ public sealed class JobScheduler
 
         var result = counters.ToResult(_time.GetElapsedTime(started)) with { AheadOfSchedule = ahead };
         SchedulingLog.TickDone(_logger, result.Duration.TotalMilliseconds, result.JobsChecked, result.JobsClaimed, result.JobsExecuted,
-            result.JobsSucceeded, result.JobsFailed, result.JobsSkippedClaimed, result.JobsMisfireSkipped);
+            result.JobsSucceeded, result.JobsFailed, result.JobsSkippedClaimed, result.JobsMisfireSkipped, result.ShardsBusy);
         _metrics.Record(result);
         return result;
     }
@@ -170,37 +179,5 @@ public sealed class JobScheduler
         {
             SchedulingLog.ReleaseFailed(_logger, ex, deliveryKey);
         }
-    }
-
-    // One round: list due jobs, claim and run them. Returns whether another round may find more (a recurring job catching up, or a full page).
-    private async Task<bool> RunRoundAsync(TickCounters counters, CancellationToken tickToken)
-    {
-        var limit = _options.MaxJobsPerTick;
-        if (tickToken.IsCancellationRequested || counters.SlotsTaken >= limit)
-        {
-            return false;
-        }
-
-        IReadOnlyList<ScheduledJob> due;
-        try
-        {
-            due = await _store.ListDueAsync(_time.GetUtcNow(), limit - counters.SlotsTaken, tickToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (tickToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        counters.Checked(due);
-        var claimedBefore = counters.Claimed;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency };
-        await Parallel.ForEachAsync(due, parallel, async (job, _) =>
-        {
-            if (!tickToken.IsCancellationRequested && counters.TryTakeSlot(limit))
-            {
-                await _runner.RunAsync(job, counters, tickToken).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
-        return due.Count > 0 && counters.Claimed > claimedBefore;
     }
 }

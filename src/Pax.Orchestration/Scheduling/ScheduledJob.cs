@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling;
 
@@ -76,4 +77,7 @@ public sealed record ScheduledJob
 
     /// <summary>Gets a value indicating whether the job recurs.</summary>
     public bool IsRecurring => Cron is not null;
+
+    /// <summary>Gets the job's shard (<see cref="JobShards.Of"/> of <see cref="Id"/>), stored with it by the stores that lease shards (<see cref="IShardedJobStore"/>).</summary>
+    internal int Shard => JobShards.Of(Id);
 }

@@ -3,7 +3,7 @@ namespace Pax.Orchestration.Scheduling;
 /// <summary>What one tick did (the JSON answer of <c>POST /cron/tick</c>, in snake_case).</summary>
 public sealed record TickResult
 {
-    /// <summary>Gets how many due jobs the tick looked at.</summary>
+    /// <summary>Gets how many due jobs the tick looked at (in the shards it held the lease of).</summary>
     public int JobsChecked { get; init; }
 
     /// <summary>Gets how many of them this tick claimed.</summary>
@@ -23,6 +23,13 @@ public sealed record TickResult
 
     /// <summary>Gets how many recurring occurrences were skipped by <see cref="MisfirePolicy.Skip"/>.</summary>
     public int JobsMisfireSkipped { get; init; }
+
+    /// <summary>
+    /// Gets how many shards with due jobs this tick left alone because another tick held their lease (it claims their
+    /// jobs). Their jobs are not counted in <see cref="JobsChecked"/>. Firestore only: it spreads jobs over 16 shards, each
+    /// with a lease, so concurrent ticks claim different jobs; 0 on other stores.
+    /// </summary>
+    public int ShardsBusy { get; init; }
 
     /// <summary>Gets a value indicating whether the delivery was a repeat of one already handled (nothing ran).</summary>
     public bool DuplicateDelivery { get; init; }

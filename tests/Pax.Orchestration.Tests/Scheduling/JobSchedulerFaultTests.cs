@@ -63,19 +63,9 @@ public sealed class JobSchedulerFaultTests
         Assert.True((await h.Scheduler.RunTickAsync("tick@2026-01-05T12:00:00Z", Ct)).DuplicateDelivery);
     }
 
-    private sealed class FailingClaimStore(IScheduledJobStore inner, string failingId) : IScheduledJobStore
+    private sealed class FailingClaimStore(IScheduledJobStore inner, string failingId) : ForwardingJobStore(inner)
     {
-        public Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken) => inner.TryCreateAsync(job, cancellationToken);
-
-        public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
-
-        public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(now, limit, cancellationToken);
-
-        public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) =>
-            job.Id == failingId ? throw new HttpRequestException("store unreachable") : inner.TryReplaceAsync(job, cancellationToken);
-
-        public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
-
-        public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
+        public override Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) =>
+            job.Id == failingId ? throw new HttpRequestException("store unreachable") : Inner.TryReplaceAsync(job, cancellationToken);
     }
 }

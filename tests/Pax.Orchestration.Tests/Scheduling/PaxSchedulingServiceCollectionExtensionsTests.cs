@@ -70,6 +70,26 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
     }
 
     [Theory]
+    [InlineData("", "is not a Firestore collection id")]
+    [InlineData("a/b", "is not a Firestore collection id")]
+    [InlineData("..", "is not a Firestore collection id")]
+    [InlineData("__shards__", "is not a Firestore collection id")]
+    [InlineData("scheduler_jobs", "need one of their own")]
+    [InlineData("scheduler_ticks", "need one of their own")]
+    public void A_bad_shards_collection_fails_at_startup_with_its_key(string collection, string reason)
+    {
+        var validator = new Pax.Orchestration.Scheduling.Internal.SchedulingOptionsValidator(_ => null);
+        var options = new SchedulingOptions { Authentication = PushAuthenticationMode.None, Firestore = { ShardsCollection = collection } };
+
+        var result = validator.Validate(null, options);
+        options.Firestore.ShardsCollection = "scheduler_shards";
+
+        Assert.Contains($"Pax:Scheduling:Firestore:ShardsCollection '{collection}' ", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(reason, result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("Upper")]
     [InlineData("a/b")]

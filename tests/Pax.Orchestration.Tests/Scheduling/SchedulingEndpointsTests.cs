@@ -204,6 +204,14 @@ public sealed class SchedulingEndpointsTests
 
         public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => throw Down();
 
+        public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken) => throw Down();
+
+        public Task<IReadOnlyCollection<int>> ListLeasedShardsAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw Down();
+
+        public Task<string?> TryLeaseShardAsync(int shard, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) => throw Down();
+
+        public Task ReleaseShardAsync(int shard, string version, CancellationToken cancellationToken) => throw Down();
+
         private static HttpRequestException Down() => new("connection refused");
     }
 }

@@ -276,20 +276,10 @@ public sealed class HostileRequestTests
         await ((SqliteCompletionStore)server.Services.GetRequiredService<ICompletionStore>()).ListRejectedAsync(Ct);
 
     /// <summary>A store that keeps jobs as SQLite does but hands back a job whose payload cannot be rendered (as a custom store that drops it might).</summary>
-    private sealed class UnrenderableJobStore(IScheduledJobStore inner) : IScheduledJobStore
+    private sealed class UnrenderableJobStore(IScheduledJobStore inner) : ForwardingJobStore(inner)
     {
-        public async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken) =>
-            await inner.TryCreateAsync(job, cancellationToken) is { } stored ? stored with { Payload = default } : null;
-
-        public Task<ScheduledJob?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
-
-        public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => inner.ListDueAsync(now, limit, cancellationToken);
-
-        public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken) => inner.TryReplaceAsync(job, cancellationToken);
-
-        public Task<bool> TryRecordTickAsync(string deliveryKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryRecordTickAsync(deliveryKey, now, cancellationToken);
-
-        public Task ReleaseTickAsync(string deliveryKey, CancellationToken cancellationToken) => inner.ReleaseTickAsync(deliveryKey, cancellationToken);
+        public override async Task<ScheduledJob?> TryCreateAsync(ScheduledJob job, CancellationToken cancellationToken) =>
+            await Inner.TryCreateAsync(job, cancellationToken) is { } stored ? stored with { Payload = default } : null;
     }
 
     /// <summary>A stream without a length, so HttpClient sends the body chunked.</summary>

@@ -20,13 +20,15 @@ public sealed class SchedulerHarness : IAsyncDisposable
     private readonly Action<SchedulingOptions> _store;
     private readonly string? _firestoreEmulator;
     private readonly string? _directory;
+    private readonly string? _project;
     private readonly List<ServiceProvider> _providers = [];
 
-    private SchedulerHarness(Action<SchedulingOptions> store, string? firestoreEmulator, string? directory)
+    private SchedulerHarness(Action<SchedulingOptions> store, string? firestoreEmulator, string? directory, string? project = null)
     {
         _store = store;
         _firestoreEmulator = firestoreEmulator;
         _directory = directory;
+        _project = project;
         var first = NewInstance();
         Scheduler = first.Scheduler;
         Store = first.Store;
@@ -72,7 +74,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
                 configure?.Invoke(o);
             },
             emulator.HostPort,
-            null);
+            null,
+            project);
     }
 
     /// <summary>Creates another scheduler instance on the same store, clock and handler.</summary>
@@ -89,10 +92,9 @@ public sealed class SchedulerHarness : IAsyncDisposable
         services.AddSingleton<IScheduledJobStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulingOptions>>();
-            IScheduledJobStore inner = options.Value.Store == OrchestrationStoreKind.Firestore
-                ? new FirestoreScheduledJobStore(sp.GetRequiredService<FirestoreClient>(), options)
-                : new SqliteScheduledJobStore(options);
-            return new ObservedJobStore(inner);
+            return options.Value.Store == OrchestrationStoreKind.Firestore
+                ? new ObservedJobStore(new FirestoreScheduledJobStore(sp.GetRequiredService<FirestoreClient>(), options))
+                : new ObservedSqliteJobStore(new SqliteScheduledJobStore(options));
         });
         services.AddPaxScheduling(o =>
         {
@@ -115,6 +117,26 @@ public sealed class SchedulerHarness : IAsyncDisposable
             Ct) ?? throw new InvalidOperationException($"job {id} exists");
 
     public async Task<ScheduledJob> GetAsync(string id) => await Scheduler.GetJobAsync(id, Ct) ?? throw new InvalidOperationException($"no job {id}");
+
+    /// <summary>Takes the stored shard off a Firestore job, as a version before shards stored it (no field).</summary>
+    public async Task ForgetStoredShardAsync(string id)
+    {
+        // A field named in the mask but absent from the document is deleted (firestore/docs/reference/rest/v1/Write: updateMask).
+        var write = new FirestoreWrite
+        {
+            Update = new FirestoreDocument { Name = FirestoreDocumentName(id), Fields = [] },
+            UpdateMask = new FirestoreDocumentMask { FieldPaths = ["shard"] },
+        };
+        await FirestoreClient.CommitAsync(_project!, [write], cancellationToken: Ct);
+    }
+
+    /// <summary>Reads the shard stored with a Firestore job (<see langword="null"/> when there is none).</summary>
+    public async Task<long?> StoredShardAsync(string id) =>
+        (await FirestoreClient.GetDocumentAsync(FirestoreDocumentName(id), Ct))!.Fields!.GetValueOrDefault("shard")?.AsInteger();
+
+    private FirestoreClient FirestoreClient => _providers[0].GetRequiredService<FirestoreClient>();
+
+    private string FirestoreDocumentName(string id) => FirestoreClient.DocumentName(_project!, "scheduler_jobs", id);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,9 @@ namespace Pax.TestSupport.Firestore;
 /// answers of <c>runQuery</c> / <c>batchGet</c> that carry an error element after some results. For databases it has,
 /// it serves <c>GET</c> of documents put with <see cref="PutDocument"/> (404 "Document … not found." otherwise, as
 /// the emulator answers), <c>batchGet</c> and <c>runQuery</c> over one collection (its filter is not evaluated: every
-/// document of the collection matches). Other methods get 400 <c>INVALID_ARGUMENT</c> naming what the fake does not do.
+/// document of the collection matches), except that queries filtering on a field named with <see cref="RequireIndexFor"/>
+/// fail as a query without its composite index does. Other methods get 400 <c>INVALID_ARGUMENT</c> naming what the fake
+/// does not do.
 /// </summary>
 public sealed class FakeFirestoreServer : IAsyncDisposable
 {
@@ -66,6 +68,14 @@ public sealed class FakeFirestoreServer : IAsyncDisposable
     /// <param name="message">The error message.</param>
     public void FailNextStream(string method, int resultsBefore, int code, string status, string message) =>
         _databases.FailNextStream(method, resultsBefore, code, status, message);
+
+    /// <summary>
+    /// Makes every <c>runQuery</c> with a field filter on <paramref name="fieldPath"/> fail as Firestore fails a query
+    /// whose composite index does not exist (or is still building): 400 <c>FAILED_PRECONDITION</c> "The query requires
+    /// an index. You can create it here: …", as a streamed method's one-element error array.
+    /// </summary>
+    /// <param name="fieldPath">The field whose queries need an index the database lacks.</param>
+    public void RequireIndexFor(string fieldPath) => _databases.RequireIndexFor(fieldPath);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
-/// <summary>Claims one due job, runs its handler under a <see cref="LeaseKeeper"/>, and records the outcome.</summary>
+/// <summary>Claims a due job, runs its handler under a <see cref="LeaseKeeper"/>, and records the outcome.</summary>
 internal sealed class JobRunner
 {
     private const int MaxErrorLength = 2000;
@@ -22,17 +22,48 @@ internal sealed class JobRunner
         _logger = logger;
     }
 
-    public async Task RunAsync(ScheduledJob due, TickCounters counters, CancellationToken tickToken)
+    /// <summary>Claims a due job (a compare-and-swap); <see langword="null"/> when another tick claimed it first or the store failed the write (its slot given back).</summary>
+    public async Task<ScheduledJob?> TryClaimAsync(ScheduledJob due, TickCounters counters)
     {
-        var now = _time.GetUtcNow();
-        var claimed = await TryClaimAsync(due, counters, now).ConfigureAwait(false);
-        if (claimed is null)
+        ScheduledJob? claimed;
+        try
         {
-            return;
+            claimed = await _store.TryReplaceAsync(Claim(due, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The store failed this one write: leave the job for a later tick rather than failing the whole tick.
+            counters.ReturnSlot();
+            SchedulingLog.ClaimFailed(_logger, ex, due.Id);
+            return null;
         }
 
+        if (claimed is null)
+        {
+            counters.ReturnSlot();
+            counters.SkippedClaimed();
+            SchedulingLog.AlreadyClaimed(_logger, due.Id);
+            return null;
+        }
+
+        Claimed(claimed, counters);
+        return claimed;
+    }
+
+    /// <summary>Counts and logs a claim this tick made.</summary>
+    public void Claimed(ScheduledJob claimed, TickCounters counters)
+    {
         counters.Claim();
         SchedulingLog.Claimed(_logger, claimed.Id, claimed.Type, claimed.Attempts, claimed.MaxAttempts, claimed.LeaseUntil!.Value);
+    }
+
+    /// <summary>What a claim of <paramref name="due"/> at <paramref name="now"/> stores.</summary>
+    public ScheduledJob Claim(ScheduledJob due, DateTimeOffset now) => JobTransitions.Claim(due, now, _options.Lease, JobTransitions.ThisProcess);
+
+    /// <summary>Runs a job this tick claimed (or fails or skips it, as its attempts and misfire policy say) and records the outcome.</summary>
+    public async Task RunClaimedAsync(ScheduledJob claimed, TickCounters counters, CancellationToken tickToken)
+    {
+        var now = _time.GetUtcNow();
         var occurrence = claimed.Occurrence;
         if (claimed.Attempts > claimed.MaxAttempts)
         {
@@ -53,31 +84,6 @@ internal sealed class JobRunner
 
         counters.Executed();
         await ExecuteAsync(claimed, counters, tickToken).ConfigureAwait(false);
-    }
-
-    private async Task<ScheduledJob?> TryClaimAsync(ScheduledJob due, TickCounters counters, DateTimeOffset now)
-    {
-        ScheduledJob? claimed;
-        try
-        {
-            claimed = await _store.TryReplaceAsync(JobTransitions.Claim(due, now, _options.Lease, JobTransitions.ThisProcess), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // The store failed this one write: leave the job for a later tick rather than failing the whole tick.
-            counters.ReturnSlot();
-            SchedulingLog.ClaimFailed(_logger, ex, due.Id);
-            return null;
-        }
-
-        if (claimed is null)
-        {
-            counters.ReturnSlot();
-            counters.SkippedClaimed();
-            SchedulingLog.AlreadyClaimed(_logger, due.Id);
-        }
-
-        return claimed;
     }
 
     private async Task ExecuteAsync(ScheduledJob claimed, TickCounters counters, CancellationToken tickToken)

@@ -40,8 +40,8 @@ internal static partial class SchedulingLog
     public static void DuplicateDelivery(ILogger logger, string deliveryKey) =>
         LogDuplicateDelivery(logger, LogText.Escape(deliveryKey));
 
-    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Tick done in {DurationMs:F0} ms: checked {Checked}, claimed {Claimed}, executed {Executed}, succeeded {Succeeded}, failed {Failed}, already claimed {SkippedClaimed}, misfires skipped {MisfireSkipped}")]
-    public static partial void TickDone(ILogger logger, double durationMs, int @checked, int claimed, int executed, int succeeded, int failed, int skippedClaimed, int misfireSkipped);
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Tick done in {DurationMs:F0} ms: checked {Checked}, claimed {Claimed}, executed {Executed}, succeeded {Succeeded}, failed {Failed}, already claimed {SkippedClaimed}, misfires skipped {MisfireSkipped}, shards busy {ShardsBusy}")]
+    public static partial void TickDone(ILogger logger, double durationMs, int @checked, int claimed, int executed, int succeeded, int failed, int skippedClaimed, int misfireSkipped, int shardsBusy);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Job {JobId} skipped its missed occurrence(s) since {ScheduledFor:O} (misfire policy skip); next at {Next:O}")]
     public static partial void MisfireSkipped(ILogger logger, string jobId, DateTimeOffset scheduledFor, DateTimeOffset? next);
@@ -100,4 +100,16 @@ internal static partial class SchedulingLog
 
     public static void CreatedAnswerIncomplete(ILogger logger, Exception exception, string jobId) =>
         LogCreatedAnswerIncomplete(logger, exception, LogText.Escape(jobId)!);
+
+    [LoggerMessage(EventId = 4122, EventName = "ShardIndexMissing", Level = LogLevel.Error,
+        Message = "Firestore refused to list one shard's due jobs in {Collection}: the composite indexes (status, shard, schedule_at) and (status, shard, lease_until) are missing or still building. Until they exist, ticks pick a shard's jobs from all due jobs (fewer per tick). Create them (samples/Pax.Orchestrator.Function/deploy/deploy.sh does): "
+            + "gcloud firestore indexes composite create --project={Project} --collection-group={Collection} --query-scope=COLLECTION --field-config=field-path=status,order=ascending --field-config=field-path=shard,order=ascending --field-config=field-path=schedule_at,order=ascending --async; "
+            + "gcloud firestore indexes composite create --project={Project} --collection-group={Collection} --query-scope=COLLECTION --field-config=field-path=status,order=ascending --field-config=field-path=shard,order=ascending --field-config=field-path=lease_until,order=ascending --async")]
+    private static partial void LogShardIndexMissing(ILogger logger, Exception exception, string collection, string project);
+
+    public static void ShardIndexMissing(ILogger logger, Exception exception, string collection, string project) =>
+        LogShardIndexMissing(logger, exception, LogText.Escape(collection)!, LogText.Escape(project)!);
+
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Taking or giving back the lease of shard {Shard} failed; its jobs are left to a later round (a lease not given back ends by itself after the job lease)")]
+    public static partial void ShardLeaseFailed(ILogger logger, Exception exception, int shard);
 }

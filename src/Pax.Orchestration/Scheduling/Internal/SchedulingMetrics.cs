@@ -11,6 +11,7 @@ internal sealed class SchedulingMetrics
     private readonly Counter<long> _succeeded;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _skippedClaimed;
+    private readonly Counter<long> _shardsBusy;
     private readonly Counter<long> _ticks;
     private readonly Histogram<double> _runDuration;
     private readonly Histogram<double> _duration;
@@ -24,6 +25,7 @@ internal sealed class SchedulingMetrics
         _succeeded = meter.CreateCounter<long>("pax.scheduling.jobs_succeeded", "{job}", "Handler runs that succeeded.");
         _failed = meter.CreateCounter<long>("pax.scheduling.jobs_failed", "{job}", "Handler runs that failed or were interrupted.");
         _skippedClaimed = meter.CreateCounter<long>("pax.scheduling.jobs_skipped_claimed", "{job}", "Due jobs another tick claimed first.");
+        _shardsBusy = meter.CreateCounter<long>("pax.scheduling.shards_busy", "{shard}", "Shards with due jobs a tick left to the tick that held their lease.");
         _ticks = meter.CreateCounter<long>("pax.scheduling.ticks", "{tick}", "Ticks by outcome (run, duplicate).");
         _runDuration = meter.CreateHistogram<double>("pax.scheduling.tick.run.duration", "s", "How long ticks took.");
         _duration = meter.CreateHistogram<double>("pax.scheduling.tick.duration", "ms", "Deprecated (OpenTelemetry durations are in seconds): use pax.scheduling.tick.run.duration. How long ticks took.");
@@ -38,6 +40,7 @@ internal sealed class SchedulingMetrics
         _succeeded.Add(result.JobsSucceeded);
         _failed.Add(result.JobsFailed);
         _skippedClaimed.Add(result.JobsSkippedClaimed);
+        _shardsBusy.Add(result.ShardsBusy);
         _runDuration.Record(result.Duration.TotalSeconds);
         _duration.Record(result.Duration.TotalMilliseconds);
     }

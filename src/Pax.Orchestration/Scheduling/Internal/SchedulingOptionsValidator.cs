@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
+using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Scheduling.Internal;
@@ -77,8 +78,25 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
             failures.Add($"{Section}:Audience is required for VerifySignature (the Scheduler job's OIDC audience, usually the service URL).");
         }
 
+        ValidateShardsCollection(failures, options.Firestore);
         ValidateHttpJobs(failures, options.HttpJobs);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A collection id: not empty, no '/', not '.' or '..', not __.*__ (https://firebase.google.com/docs/firestore/quotas#collections_documents_and_fields).
+    // Not the jobs' or the deliveries' collection: a shard lease document would sit among jobs ("00"–"15") or deliveries.
+    private static void ValidateShardsCollection(List<string> failures, SchedulingFirestoreOptions firestore)
+    {
+        var id = firestore.ShardsCollection;
+        if (string.IsNullOrWhiteSpace(id) || id.Contains('/', StringComparison.Ordinal) || id is "." or ".."
+            || (id.Length >= 4 && id.StartsWith("__", StringComparison.Ordinal) && id.EndsWith("__", StringComparison.Ordinal)))
+        {
+            failures.Add($"{Section}:Firestore:ShardsCollection '{id}' is not a Firestore collection id (not empty, no '/', not '.' or '..', not __name__); the default is scheduler_shards.");
+        }
+        else if (string.Equals(id, firestore.Collection, StringComparison.Ordinal) || string.Equals(id, firestore.TicksCollection, StringComparison.Ordinal))
+        {
+            failures.Add($"{Section}:Firestore:ShardsCollection '{id}' is also the jobs' (Collection) or the handled deliveries' (TicksCollection) collection: shard leases need one of their own (default scheduler_shards).");
+        }
     }
 
     private static void ValidateHttpJobs(List<string> failures, HttpJobOptions options)

@@ -4,6 +4,7 @@ namespace Pax.Orchestration.Scheduling.Internal;
 internal sealed class TickCounters
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _checked = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _busyShards = new();
     private int _slots;
     private int _claimed;
     private int _executed;
@@ -52,6 +53,15 @@ internal sealed class TickCounters
 
     public void MisfireSkipped() => Interlocked.Increment(ref _misfireSkipped);
 
+    /// <summary>Counts shards left to the tick holding their lease, each once however many rounds find it busy.</summary>
+    public void ShardsBusy(IEnumerable<int> shards)
+    {
+        foreach (var shard in shards)
+        {
+            _busyShards.TryAdd(shard, 0);
+        }
+    }
+
     public TickResult ToResult(TimeSpan duration) => new()
     {
         JobsChecked = _checked.Count,
@@ -61,6 +71,7 @@ internal sealed class TickCounters
         JobsFailed = _failed,
         JobsSkippedClaimed = _skippedClaimed,
         JobsMisfireSkipped = _misfireSkipped,
+        ShardsBusy = _busyShards.Count,
         Duration = duration,
     };
 }

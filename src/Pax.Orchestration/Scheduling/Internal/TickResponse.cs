@@ -11,10 +11,11 @@ internal sealed record TickResponse(
     [property: JsonPropertyName("jobs_failed")] int JobsFailed,
     [property: JsonPropertyName("jobs_skipped_claimed")] int JobsSkippedClaimed,
     [property: JsonPropertyName("jobs_misfire_skipped")] int JobsMisfireSkipped,
+    [property: JsonPropertyName("shards_busy")] int ShardsBusy,
     [property: JsonPropertyName("duplicate_delivery")] bool DuplicateDelivery,
     [property: JsonPropertyName("ahead_of_schedule")] bool AheadOfSchedule,
     [property: JsonPropertyName("duration_ms")] long DurationMs)
 {
     public static TickResponse From(TickResult r) => new(
-        r.JobsChecked, r.JobsClaimed, r.JobsExecuted, r.JobsSucceeded, r.JobsFailed, r.JobsSkippedClaimed, r.JobsMisfireSkipped, r.DuplicateDelivery, r.AheadOfSchedule, (long)r.Duration.TotalMilliseconds);
+        r.JobsChecked, r.JobsClaimed, r.JobsExecuted, r.JobsSucceeded, r.JobsFailed, r.JobsSkippedClaimed, r.JobsMisfireSkipped, r.ShardsBusy, r.DuplicateDelivery, r.AheadOfSchedule, (long)r.Duration.TotalMilliseconds);
 }

@@ -17,13 +17,15 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// Jobs in Firestore, collection <c>scheduler_jobs</c> (document id = job id; fields as the layout in the README).
 /// A job's version is its document's <c>updateTime</c>: every change is a commit with an <c>updateTime</c>
 /// precondition, so one writer wins each claim, renewal and completion. Due jobs are found with two queries
-/// (<c>status == pending AND schedule_at &lt;= now</c>, <c>status == running AND lease_until &lt;= now</c>), which
-/// need composite indexes (<c>status, schedule_at</c>) and (<c>status, lease_until</c>) on Firestore; the deploy
-/// script creates them. Handled tick deliveries are documents in <c>scheduler_ticks</c> with an <c>expire_at</c>
+/// (<c>status == pending AND schedule_at &lt;= now</c>, <c>status == running AND lease_until &lt;= now</c>), and a
+/// shard's due jobs with the same two plus <c>shard == k</c>; they need composite indexes (<c>status, schedule_at</c>),
+/// (<c>status, lease_until</c>), (<c>status, shard, schedule_at</c>) and (<c>status, shard, lease_until</c>) on
+/// Firestore, which the deploy script creates (until the shard ones exist, a shard's jobs are picked from the first
+/// two queries, with a warning). Shard leases are documents in <c>scheduler_shards</c>. Handled tick deliveries are documents in <c>scheduler_ticks</c> with an <c>expire_at</c>
 /// field for a TTL policy. A commit met by contention (409 <c>ABORTED</c>) is retried with backoff
 /// (<see cref="SchedulingFirestoreOptions.ConflictRetry"/>: exponential with jitter, bounded in total time).
 /// </summary>
-public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
+public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IShardedJobStore
 {
     private const int MaxAbortedRetries = 5;
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
@@ -31,15 +33,18 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJ
     private readonly string _projectId;
     private readonly string _collection;
     private readonly string _ticks;
+    private readonly string _shards;
     private readonly ILogger _logger;
     private readonly FirestoreConflictRetryOptions _conflictRetry;
     private readonly TimeProvider _time;
+    private static readonly TimeSpan ShardIndexMissingRepeat = TimeSpan.FromMinutes(10);
+    private long _shardIndexMissingLoggedAt = long.MinValue;
 
     /// <summary>Initializes a store in <see cref="SchedulingFirestoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
     /// <param name="options">The scheduling options.</param>
     /// <param name="logger">Where unreadable job documents are reported (they are skipped); <see langword="null"/> for none.</param>
-    /// <param name="timeProvider">The clock of the contention backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <param name="timeProvider">The clock of the contention backoff and of repeating the missing-index error (event 4122); <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
     public FirestoreScheduledJobStore(
         FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null, TimeProvider? timeProvider = null)
@@ -54,6 +59,7 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJ
             : throw new InvalidOperationException($"{SchedulingOptions.SectionName}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
         _collection = firestore.Collection;
         _ticks = firestore.TicksCollection;
+        _shards = firestore.ShardsCollection;
         _conflictRetry = firestore.ConflictRetry;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -84,12 +90,30 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJ
     }
 
     /// <inheritdoc />
+    /// <remarks>A due document stored before shards gets its <c>shard</c> here (one write with an <c>updateTime</c> precondition, once per document).</remarks>
     public async Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var pending = QueryAsync("pending", Doc.ScheduleAt, now, limit, cancellationToken);
-        var expired = QueryAsync("running", Doc.LeaseUntil, now, limit, cancellationToken);
-        var found = (await pending.ConfigureAwait(false)).Concat(await expired.ConfigureAwait(false));
-        return found.OrderBy(j => j.ScheduleAt).Take(limit).ToList();
+        var found = await DueDocumentsAsync(now, null, limit, cancellationToken).ConfigureAwait(false);
+        var unsharded = found.Where(d => !Doc.HasShard(d)).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var due = Earliest(ReadJobs(found), limit);
+        return await Task.WhenAll(due.Select(job => unsharded.Contains(Name(job.Id)) ? StoreShardAsync(job, cancellationToken) : Task.FromResult(job))).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    async Task<IReadOnlyList<ScheduledJob>> IShardedJobStore.ListDueAsync(DateTimeOffset now, int shard, int limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Earliest(ReadJobs(await DueDocumentsAsync(now, shard, limit, cancellationToken).ConfigureAwait(false)), limit).ToList();
+        }
+        catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.FailedPrecondition)
+        {
+            // "The query requires an index": the shard indexes are still building (or were never made). Pick the
+            // shard's jobs from the two queries every version runs, until they exist.
+            ReportShardIndexMissing(ex);
+            var found = await DueDocumentsAsync(now, null, limit, cancellationToken).ConfigureAwait(false);
+            return Earliest(ReadJobs(found).Where(j => j.Shard == shard), limit).ToList();
+        }
     }
 
     /// <inheritdoc />
@@ -209,25 +233,79 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJ
         }
     }
 
+    /// <summary>Logs the missing shard indexes (event 4122) at the first refusal and again every 10 minutes while they last.</summary>
+    private void ReportShardIndexMissing(GoogleApiException ex)
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _shardIndexMissingLoggedAt);
+        if ((last == long.MinValue || now - last >= ShardIndexMissingRepeat.Ticks) && Interlocked.CompareExchange(ref _shardIndexMissingLoggedAt, now, last) == last)
+        {
+            SchedulingLog.ShardIndexMissing(_logger, ex, _collection, _projectId);
+        }
+    }
+
+    // The two queries are read at different times: a job that changed status between them may be in both.
+    private static IEnumerable<ScheduledJob> Earliest(IEnumerable<ScheduledJob> jobs, int limit) =>
+        jobs.DistinctBy(j => j.Id, StringComparer.Ordinal).OrderBy(j => j.ScheduleAt).Take(limit);
+
     private static string TickId(string deliveryKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
 
-    private async Task<IReadOnlyList<ScheduledJob>> QueryAsync(string status, string timeField, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>Runs the two due-job queries (pending and due, running with an ended lease) side by side, of one shard or all.</summary>
+    private async Task<List<FirestoreDocument>> DueDocumentsAsync(DateTimeOffset now, int? shard, int limit, CancellationToken cancellationToken)
     {
+        var found = await Task.WhenAll(
+            QueryAsync("pending", Doc.ScheduleAt, now, shard, limit, cancellationToken),
+            QueryAsync("running", Doc.LeaseUntil, now, shard, limit, cancellationToken)).ConfigureAwait(false);
+        return [.. found[0], .. found[1]];
+    }
+
+    private Task<IReadOnlyList<FirestoreDocument>> QueryAsync(string status, string timeField, DateTimeOffset now, int? shard, int limit, CancellationToken cancellationToken)
+    {
+        var filters = new List<FirestoreFilter> { FirestoreFilter.Field(Doc.Status, "EQUAL", FirestoreValue.String(status)) };
+        if (shard is { } k)
+        {
+            filters.Add(FirestoreFilter.Field(Doc.Shard, "EQUAL", FirestoreValue.Integer(k)));
+        }
+
+        filters.Add(FirestoreFilter.Field(timeField, "LESS_THAN_OR_EQUAL", FirestoreValue.Timestamp(now)));
         var query = new FirestoreStructuredQuery
         {
             From = [new FirestoreCollectionSelector { CollectionId = _collection }],
-            Where = FirestoreFilter.And(
-                FirestoreFilter.Field(Doc.Status, "EQUAL", FirestoreValue.String(status)),
-                FirestoreFilter.Field(timeField, "LESS_THAN_OR_EQUAL", FirestoreValue.Timestamp(now))),
+            Where = FirestoreFilter.And([.. filters]),
             OrderBy = [FirestoreOrder.Ascending(timeField)],
             Limit = limit,
         };
-        return ReadJobs(await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false));
+        return _client.RunQueryAsync(_projectId, query, cancellationToken);
     }
 
-    private List<ScheduledJob> ReadJobs(IReadOnlyList<FirestoreDocument> documents)
+    /// <summary>Writes the <c>shard</c> of a job stored before shards (only if unchanged since it was read); returns it with its new version.</summary>
+    private async Task<ScheduledJob> StoreShardAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        var jobs = new List<ScheduledJob>(documents.Count);
+        var write = new FirestoreWrite
+        {
+            Update = new FirestoreDocument
+            {
+                Name = Name(job.Id),
+                Fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal) { [Doc.Shard] = FirestoreValue.Integer(job.Shard) },
+            },
+            UpdateMask = new FirestoreDocumentMask { FieldPaths = [Doc.Shard] },
+            CurrentDocument = FirestorePrecondition.UnchangedSince(job.Version!),
+        };
+        try
+        {
+            var result = await _client.CommitAsync(_projectId, [write], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return job with { Version = result.WriteResults?.FirstOrDefault()?.UpdateTime ?? job.Version };
+        }
+        catch (GoogleApiException ex) when (ex.Status is FirestoreErrorStatus.FailedPrecondition or FirestoreErrorStatus.NotFound or FirestoreErrorStatus.Aborted)
+        {
+            // Changed meanwhile: a write of this version carries the shard; one of an older version leaves it for the next listing.
+            return job;
+        }
+    }
+
+    private List<ScheduledJob> ReadJobs(IEnumerable<FirestoreDocument> documents)
+    {
+        var jobs = new List<ScheduledJob>();
         foreach (var document in documents)
         {
             try

@@ -17,6 +17,14 @@ public sealed class SchedulingFirestoreOptions
     /// <value>Default <c>scheduler_ticks</c>.</value>
     public string TicksCollection { get; set; } = "scheduler_ticks";
 
+    /// <summary>
+    /// Gets or sets the collection of shard leases (<c>Pax:Scheduling:Firestore:ShardsCollection</c>): a document per shard a
+    /// tick is claiming jobs of, deleted when it is done. A Firestore collection id of its own (not <see cref="Collection"/>
+    /// or <see cref="TicksCollection"/>), checked at startup.
+    /// </summary>
+    /// <value>Default <c>scheduler_shards</c>.</value>
+    public string ShardsCollection { get; set; } = "scheduler_shards";
+
     /// <summary>Gets or sets how a job write that met contention (409 <c>ABORTED</c>) is retried (<c>Pax:Scheduling:Firestore:ConflictRetry</c>).</summary>
     /// <value>Default: see <see cref="FirestoreConflictRetryOptions"/> (50 ms doubling to 2 s, jittered, 10 s in all).</value>
     public FirestoreConflictRetryOptions ConflictRetry { get; set; } = new();

@@ -12,13 +12,15 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// layout's fields as columns (timestamps in Unix milliseconds, <c>payload</c> as JSON text) plus a row
 /// <c>version</c>, and table <c>scheduler_ticks</c> for handled deliveries. Every change is one statement guarded by
 /// the version, in WAL mode with a busy timeout, so concurrent ticks in one process or in several processes on one
-/// host claim each job once. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
+/// host claim each job once. A tick claims the next due jobs in one <c>BEGIN IMMEDIATE</c> transaction (select, then an
+/// update per job), so concurrent ticks never race for the same jobs and a batch costs one write transaction. SQLite is for one host: WAL needs shared memory, so not a network file system, and a Cloud
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
-public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries
+public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IClaimingJobStore
 {
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
+    private const string BusyTimeout = "PRAGMA busy_timeout = 30000";
     private readonly string _connectionString;
     private volatile bool _created;
 
@@ -56,15 +58,45 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     /// <inheritdoc />
     public Task<IReadOnlyList<ScheduledJob>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => ExecuteAsync(async command =>
     {
-        command.CommandText = $"""
-            SELECT {SqliteJobRows.Columns} FROM scheduler_jobs
-            WHERE (status = 'pending' AND schedule_at <= $now) OR (status = 'running' AND lease_until <= $now)
-            ORDER BY schedule_at LIMIT $limit
-            """;
+        command.CommandText = SqliteJobRows.Due;
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>BEGIN IMMEDIATE</c> transaction: it takes the file's write lock first (waiting up to the busy timeout), so
+    /// the due rows it selects cannot be claimed by another connection before its updates commit.
+    /// </remarks>
+    Task<IReadOnlyList<ScheduledJob>> IClaimingJobStore.ClaimDueAsync(DateTimeOffset now, int limit, Func<ScheduledJob, ScheduledJob> claim, CancellationToken cancellationToken) =>
+        ExecuteAsync(async command =>
+        {
+            var transaction = command.Connection!.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
+            await using (transaction.ConfigureAwait(false))
+            {
+                command.Transaction = transaction;
+                command.CommandText = SqliteJobRows.Due;
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+                var due = await SqliteJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+                var claimed = new List<ScheduledJob>(due.Count);
+                command.CommandText = $"UPDATE scheduler_jobs SET {SqliteJobRows.Assignments} WHERE id = $id AND version = $expected";
+                foreach (var job in due)
+                {
+                    var version = long.Parse(job.Version!, NumberStyles.None, CultureInfo.InvariantCulture);
+                    var next = claim(job);
+                    command.Parameters.Clear();
+                    SqliteJobRows.Bind(command, next, version + 1);
+                    command.Parameters.AddWithValue("$expected", version);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    claimed.Add(SqliteJobRows.AsStored(next, version + 1));
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<ScheduledJob>)claimed;
+            }
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<ScheduledJob?> TryReplaceAsync(ScheduledJob job, CancellationToken cancellationToken)
@@ -169,6 +201,10 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
+                // SQLite's own busy handler waits for a locked file in steps of a few ms; without it Microsoft.Data.Sqlite
+                // retries a busy statement after 150 ms sleeps, which made concurrent ticks' claims and completions queue.
+                command.CommandText = BusyTimeout;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return await work(command).ConfigureAwait(false);
             }
         }

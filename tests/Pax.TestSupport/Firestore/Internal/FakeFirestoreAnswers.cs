@@ -25,6 +25,19 @@ internal static class FakeFirestoreAnswers
             : RestResponse.Error(404, "NOT_FOUND", message);
     }
 
+    /// <summary>
+    /// A query without its composite index: 400 <c>FAILED_PRECONDITION</c> "The query requires an index. You can create
+    /// it here: https://console.firebase.google.com/v1/r/project/P/firestore/indexes?create_composite=…" (the message
+    /// users report, e.g. DashboardHub/PipelineDashboard#1321, RivaanRanawat/flutter-reddit-clone#10; the status as the
+    /// client libraries name it, "failed-precondition", firebase/flutterfire#3293), in the array form of a streamed method.
+    /// </summary>
+    public static RestResponse IndexMissing(string project, string collection)
+    {
+        var message = "The query requires an index. You can create it here: "
+            + $"https://console.firebase.google.com/v1/r/project/{project}/firestore/indexes?create_composite=fake-{collection}";
+        return RestResponse.Json(new JsonArray(ErrorElement(400, "FAILED_PRECONDITION", message)), 400);
+    }
+
     /// <summary><c>{"error":{"code","message","status"}}</c>: one element of a streamed answer that failed.</summary>
     public static JsonObject ErrorElement(int code, string status, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } };

@@ -12,6 +12,7 @@ internal sealed class FakeFirestoreDatabases
     private const string DatabaseSegment = "/databases/(default)/documents";
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, JsonObject>> _projects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StreamFailure> _streamFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unindexedFields = new(StringComparer.Ordinal);
 
     public void Add(string projectId) => _projects.TryAdd(projectId, new ConcurrentDictionary<string, JsonObject>(StringComparer.Ordinal));
 
@@ -31,6 +32,8 @@ internal sealed class FakeFirestoreDatabases
             ["updateTime"] = "2026-02-10T06:00:00.000001Z",
         };
     }
+
+    public void RequireIndexFor(string fieldPath) => _unindexedFields[fieldPath] = 0;
 
     public void FailNextStream(string method, int resultsBefore, int code, string status, string message) =>
         _streamFailures[method] = new StreamFailure(resultsBefore, code, status, message);
@@ -85,6 +88,12 @@ internal sealed class FakeFirestoreDatabases
         if (request.Json()?["structuredQuery"]?["from"]?[0]?["collectionId"]?.GetValue<string>() is not { } collection)
         {
             return RestResponse.InvalidArgument("Invalid JSON payload received. 'structuredQuery.from' is required.");
+        }
+
+        var filtered = request.Json()?["structuredQuery"]?["where"]?.ToJsonString() ?? string.Empty;
+        if (_unindexedFields.Keys.FirstOrDefault(field => filtered.Contains($"\"fieldPath\":\"{field}\"", StringComparison.Ordinal)) is not null)
+        {
+            return FakeFirestoreAnswers.IndexMissing(project, collection);
         }
 
         var prefix = $"projects/{project}/databases/(default)/documents/{collection}/";

@@ -7,7 +7,8 @@ namespace Pax.Orchestration.Scheduling.Stores.Internal;
 /// The Firestore layout of a job: document id = job id, fields <c>type</c>, <c>payload</c> (map), <c>schedule_at</c>,
 /// <c>status</c>, <c>lease_until</c>, <c>attempts</c>, <c>max_attempts</c>, <c>last_error</c>, <c>cron</c>,
 /// <c>time_zone</c>, <c>updated_at</c> (timestamps as Firestore timestamps), plus <c>misfire</c>, <c>created_at</c>
-/// <c>occurrence_at</c> (the occurrence being retried) and <c>lease_holder</c> (who holds a running claim).
+/// <c>occurrence_at</c> (the occurrence being retried), <c>lease_holder</c> (who holds a running claim) and <c>shard</c>
+/// (<see cref="ScheduledJob.Shard"/>; documents stored before it lack it until they are next due or written).
 /// </summary>
 internal static class FirestoreJobDocument
 {
@@ -26,11 +27,12 @@ internal static class FirestoreJobDocument
     public const string UpdatedAt = "updated_at";
     public const string OccurrenceAt = "occurrence_at";
     public const string LeaseHolder = "lease_holder";
+    public const string Shard = "shard";
 
     private const int DefaultMaxAttempts = 5;
 
     public static readonly List<string> FieldPaths =
-        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt, LeaseHolder];
+        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt, LeaseHolder, Shard];
 
     public static Dictionary<string, FirestoreValue> Fields(ScheduledJob job) => new(StringComparer.Ordinal)
     {
@@ -49,7 +51,11 @@ internal static class FirestoreJobDocument
         [UpdatedAt] = FirestoreValue.Timestamp(job.UpdatedAt),
         [OccurrenceAt] = job.OccurrenceAt is { } occurrence ? FirestoreValue.Timestamp(occurrence) : FirestoreValue.Null(),
         [LeaseHolder] = OptionalString(job.LeaseHolder),
+        [Shard] = FirestoreValue.Integer(job.Shard),
     };
+
+    /// <summary>Returns whether <paramref name="document"/> carries its <c>shard</c> (written by a version with shards).</summary>
+    public static bool HasShard(FirestoreDocument document) => document.Fields?.GetValueOrDefault(Shard)?.AsInteger() is not null;
 
     /// <summary>Reads a job document.</summary>
     /// <exception cref="FormatException">A required field is missing or has the wrong type.</exception>
