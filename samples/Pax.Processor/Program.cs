@@ -46,7 +46,7 @@ try
     var builder = Host.CreateApplicationBuilder(args);
     startup.ConfigureLogging(builder.Logging);
     builder.Services.AddPaxGoogleCloud(builder.Configuration.GetSection(GoogleCloudOptions.SectionName));   // Pub/Sub with ADC; PUBSUB_EMULATOR_HOST for local runs
-    builder.Services.AddSingleton<CompletionPublisher>();
+    builder.Services.AddPaxCompletionPublisher();
     builder.Services.AddSingleton<ProcessorWork>();
     host = builder.Build();
     host.Services.GetService<IStartupValidator>()?.Validate();
@@ -75,7 +75,7 @@ catch (Exception ex)
 // A cancelled run still reports, within Cloud Run's 10 s grace after SIGTERM.
 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(8));
 using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellation.IsCancellationRequested ? grace.Token : cancellation.Token, grace.Token);
-var messageId = await host.Services.GetRequiredService<CompletionPublisher>().PublishAsync(
+var messageId = await host.Services.GetRequiredService<ICompletionPublisher>().PublishAsync(
     settings.CompletionTopic,
     new CompletionMessage(settings.Phase, settings.Processor, settings.RunKey, status, Details: details),
     publishing.Token);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud.Configuration.Internal;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
@@ -57,7 +56,7 @@ public static class PaxDashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxDashboard();
-        CheckedConfiguration.Bind<DashboardOptions>(services, section);
+        services.AddOptions<DashboardOptions>().BindCheckedConfiguration(section);
         return services;
     }
 

@@ -4,21 +4,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
-using Pax.Orchestration;
-using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Stores;
-using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
-using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog.Internal;
+using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion;
 using Pax.Orchestration.Deployment;
-using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
-using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
+using Pax.Orchestration.Stores;
+using Pax.Orchestration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -58,8 +58,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
         services.TryAddSingleton<UncheckedTokenAlarm>();
         services.TryAddSingleton<OrchestrationMetrics>();
-        services.TryAddTransient<CompletionPublisher>();
-        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
+        services.AddPaxCompletionPublisher();
         services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);

@@ -3,17 +3,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
-using Pax.Orchestration.Hosting;
+using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Scheduling.Handlers;
+using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
+using Pax.Orchestration.Scheduling.Handlers;
 using Pax.Orchestration.Scheduling.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
-using Pax.Orchestration.Stores;
+using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores.Internal;
+using Pax.Orchestration.Stores;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +57,7 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.TryAddSingleton<SchedulingEndpoints>();
         // Built-ins only where the application registered nothing for the type (before or after this call).
         services.TryAddKeyedTransient<IScheduledJobHandler, HttpJobHandler>(HttpJobHandler.JobType);
-        services.TryAddKeyedTransient<IScheduledJobHandler, PubSubJobHandler>(PubSubJobHandler.JobType);
+        services.TryAddKeyedTransient<IScheduledJobHandler>(PubSubJobHandler.JobType, (sp, _) => new PubSubJobHandler(sp.GetRequiredService<PubSubPublisherClient>()));
         services.AddSingleton(new ScheduledJobHandlerRegistration(HttpJobHandler.JobType));
         services.AddSingleton(new ScheduledJobHandlerRegistration(PubSubJobHandler.JobType));
         return services;

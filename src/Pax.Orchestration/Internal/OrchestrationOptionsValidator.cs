@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;

@@ -25,7 +25,7 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// the re-drive fails and the claim stays for the next one: nothing is started blind, nothing is lost.
 /// </para>
 /// </summary>
-public sealed class CloudRunJobTrigger : IPhaseTrigger
+internal sealed class CloudRunJobTrigger : IPhaseTrigger
 {
     /// <summary>The environment variable carrying the idempotency key: <c>PAX_IDEMPOTENCY_KEY</c>.</summary>
     public const string IdempotencyKeyVariable = "PAX_IDEMPOTENCY_KEY";

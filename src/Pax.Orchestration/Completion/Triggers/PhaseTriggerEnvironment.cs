@@ -45,7 +45,7 @@ public sealed record PhaseTriggerEnvironment(string Phase, string RunKey, string
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The earlier execution to leave the work to, or <see langword="null"/> when this one is the first (or the only one).</returns>
     /// <exception cref="InvalidOperationException"><see cref="Execution"/> is not known (not running on Cloud Run).</exception>
-    public async Task<CloudRunExecution?> FindEarlierExecutionAsync(CloudRunJobsClient jobs, string job, CancellationToken cancellationToken)
+    internal async Task<CloudRunExecution?> FindEarlierExecutionAsync(CloudRunJobsClient jobs, string job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         if (Execution is null)

@@ -41,7 +41,7 @@ public sealed class FirestoreScheduledJobStore : IScheduledJobStore, IScheduledJ
     /// <param name="logger">Where unreadable job documents are reported (they are skipped); <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock of the contention backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreScheduledJobStore(
+    internal FirestoreScheduledJobStore(
         FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null, TimeProvider? timeProvider = null)
     {
         _logger = (ILogger?)logger ?? NullLogger.Instance;

@@ -1,4 +1,4 @@
-namespace Pax.GoogleCloud.Scheduler;
+namespace Pax.GoogleCloud.Deployment;
 
 /// <summary>
 /// How Cloud Scheduler retries a failed attempt (<c>retryConfig</c> of the job resource). Properties left

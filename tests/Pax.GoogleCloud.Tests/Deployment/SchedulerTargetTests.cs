@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 
-namespace Pax.GoogleCloud.Tests.Scheduler;
+namespace Pax.GoogleCloud.Tests.Deployment;
 
 public sealed class SchedulerTargetTests
 {

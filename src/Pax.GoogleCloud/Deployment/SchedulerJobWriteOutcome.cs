@@ -1,6 +1,6 @@
-namespace Pax.GoogleCloud.Scheduler;
+namespace Pax.GoogleCloud.Deployment;
 
-/// <summary>What <see cref="CloudSchedulerClient.CreateOrUpdateJobAsync"/> did.</summary>
+/// <summary>What <see cref="GoogleCloudDeployer.CreateOrUpdateSchedulerJobAsync"/> did.</summary>
 public enum SchedulerJobWriteOutcome
 {
     /// <summary>The job did not exist and was created.</summary>

@@ -4,7 +4,7 @@ using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Scheduler.Internal;
 
-namespace Pax.GoogleCloud.Scheduler;
+namespace Pax.GoogleCloud.Deployment;
 
 /// <summary>
 /// The HTTP target of a Cloud Scheduler job, with the token chosen by the target rather than by the caller:

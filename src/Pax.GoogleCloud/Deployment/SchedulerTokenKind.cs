@@ -1,4 +1,4 @@
-namespace Pax.GoogleCloud.Scheduler;
+namespace Pax.GoogleCloud.Deployment;
 
 /// <summary>The token Cloud Scheduler puts in the <c>Authorization</c> header of a job's request; chosen by <see cref="SchedulerTarget"/>, never by the caller.</summary>
 public enum SchedulerTokenKind

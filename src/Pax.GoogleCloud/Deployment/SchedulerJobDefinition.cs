@@ -1,10 +1,10 @@
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Scheduler.Internal;
 
-namespace Pax.GoogleCloud.Scheduler;
+namespace Pax.GoogleCloud.Deployment;
 
 /// <summary>
-/// A Cloud Scheduler HTTP job as it should be: what <see cref="CloudSchedulerClient.CreateOrUpdateJobAsync"/> creates or
+/// A Cloud Scheduler HTTP job as it should be: what <see cref="GoogleCloudDeployer.CreateOrUpdateSchedulerJobAsync"/> creates or
 /// makes an existing job match. Properties left <see langword="null"/> take Cloud Scheduler's defaults (on an update too).
 /// </summary>
 public sealed record SchedulerJobDefinition
@@ -49,7 +49,7 @@ public sealed record SchedulerJobDefinition
     /// <summary>Gets the job's resource name: <c>projects/{Project}/locations/{Location}/jobs/{JobId}</c>.</summary>
     public string Name => $"projects/{Project}/locations/{Location}/jobs/{JobId}";
 
-    /// <summary>Throws when the definition cannot be sent (<see cref="CloudSchedulerClient.CreateOrUpdateJobAsync"/> calls it first), so a caller can check it before other side effects.</summary>
+    /// <summary>Throws when the definition cannot be sent (<see cref="GoogleCloudDeployer.CreateOrUpdateSchedulerJobAsync"/> calls it first), so a caller can check it before other side effects.</summary>
     /// <exception cref="ArgumentException">A property is missing or not valid; the message names it.</exception>
     public void Validate()
     {
