@@ -1,6 +1,7 @@
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Stores;
+using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration;
@@ -30,17 +31,24 @@ public sealed class OrchestrationOptions
     /// <value>Default empty; at least one is required.</value>
     public List<PhaseDefinition> Phases { get; set; } = [];
 
-    /// <summary>Gets or sets how push deliveries are authenticated.</summary>
+    /// <summary>
+    /// Gets or sets how callers of the intake and the operator endpoints are authenticated (<c>Pax:Orchestration:Authentication</c>):
+    /// <see cref="InboundAuthenticationOptions.AllowedPrincipals"/> are the push subscription's service accounts.
+    /// </summary>
+    /// <value>Default: see <see cref="InboundAuthenticationOptions"/> (<see cref="InboundAuthenticationMode.CloudRunIam"/>, nobody allowed yet).</value>
+    public InboundAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>Gets or sets the push subscription's ack deadline the intake answers within (<c>Pax:Orchestration:Push</c>).</summary>
     /// <value>Default: see <see cref="PushOptions"/>.</value>
     public PushOptions Push { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the accounts (service accounts or users, by the email in their Google ID token) allowed to call
-    /// <c>POST /watchdog</c> and <c>GET /tallies/{phase}/{runKey}</c>, such as the Cloud Scheduler job that runs the
-    /// watchdog. They are authenticated like push deliveries (<see cref="PushOptions.Authentication"/> and
-    /// <see cref="PushOptions.Audience"/>).
+    /// Gets or sets who (service accounts or users: an email or a <c>user:</c>/<c>serviceAccount:</c> member, matched with
+    /// the verified email of their Google ID token) may call <c>POST /watchdog</c> and <c>GET /tallies/{phase}/{runKey}</c>,
+    /// such as the Cloud Scheduler job that runs the watchdog. They are authenticated like push deliveries
+    /// (<see cref="Authentication"/>'s mode and audience).
     /// </summary>
-    /// <value>Default empty: only <see cref="PushOptions.AllowedServiceAccounts"/> may call them.</value>
+    /// <value>Default empty: only <see cref="InboundAuthenticationOptions.AllowedPrincipals"/> of <see cref="Authentication"/> may call them.</value>
     public List<string> OperatorAccounts { get; set; } = [];
 
     /// <summary>Gets or sets how long a claim on a trigger lasts before the watchdog or a redelivery may re-drive it.</summary>

@@ -205,7 +205,7 @@ public sealed class DemoPipeline : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(settings.Out, "orchestration.db");
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition
             {
                 Name = DemoPhases.Collect,
@@ -225,10 +225,10 @@ public sealed class DemoPipeline : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(settings.Out, "scheduling.db");
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
         });
 
         // Read-only pages over both stores (AllowActions stays false); on loopback only, so no token check.
-        services.AddPaxDashboard(o => o.Authentication = PushAuthenticationMode.None);
+        services.AddPaxDashboard(o => o.Authentication.Mode = InboundAuthenticationMode.None);
     }
 }

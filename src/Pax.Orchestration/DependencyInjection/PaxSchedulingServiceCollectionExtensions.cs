@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.PubSub;
-using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
@@ -49,8 +48,8 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulingOptions>, SchedulingEnvironmentOptionsSetup>());
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
-        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
-        services.TryAddSingleton<UncheckedTokenAlarm>();
+        services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
+        services.TryAddSingleton<InboundAuthenticator>();
         services.TryAddSingleton(CreateStore);
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddSingleton<JobScheduler>();
@@ -66,6 +65,9 @@ public static class PaxSchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers the tick scheduler (see <see cref="AddPaxScheduling(IServiceCollection)"/>) with options bound from
     /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// The authentication keys of earlier versions are refused naming their successors: <c>Authentication</c> (a value) →
+    /// <c>Authentication:Mode</c>, <c>Audience</c> → <c>Authentication:Audience</c>, <c>AllowedServiceAccounts</c> →
+    /// <c>Authentication:AllowedPrincipals</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="SchedulingOptions.SectionName"/> (<c>Pax:Scheduling</c>).</param>
@@ -74,7 +76,10 @@ public static class PaxSchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxScheduling();
-        CheckedConfiguration.Bind<SchedulingOptions>(services, section);
+        CheckedConfiguration.Bind<SchedulingOptions>(services, section, new ConfigurationShape(typeof(SchedulingOptions))
+            .WithRenamed("Authentication", "Authentication:Mode")
+            .WithRenamed("Audience", "Authentication:Audience")
+            .WithRenamed("AllowedServiceAccounts", "Authentication:AllowedPrincipals"));
         return services;
     }
 

@@ -82,7 +82,7 @@ internal static partial class OrchestrationLog
     public static void OperatorUnauthenticated(ILogger logger, string endpoint, string mode, string reason) =>
         LogOperatorUnauthenticated(logger, endpoint, mode, LogText.Escape(reason));
 
-    [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication is None: every endpoint accepts requests from anyone. Use it only for local runs and emulators")]
+    [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication:Mode is None: every endpoint accepts requests from anyone. Use it only for local runs and emulators")]
     public static partial void AuthenticationOff(ILogger logger, string section);
 
     [LoggerMessage(EventId = 4016, EventName = "InProcessDeliveryFailed", Level = LogLevel.Error, Message = "In-process delivery {MessageId} failed (completion store unavailable); nothing was recorded and the publisher gets the error, so it publishes again")]

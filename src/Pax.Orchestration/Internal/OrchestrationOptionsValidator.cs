@@ -3,11 +3,11 @@ using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 
 namespace Pax.Orchestration.Internal;
 
@@ -54,7 +54,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{Section}:Phases has phase '{duplicate.Key}' more than once.");
         }
 
-        ValidatePush(options.Push, failures);
+        ValidatePush(options, failures);
         ValidateTimes(options, failures);
         failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -181,11 +181,6 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
     {
         if (_getVariable(CloudRunEnvironment.ServiceVariable) is not { Length: > 0 } service)
         {
-            if (options.Push.Authentication == PushAuthenticationMode.CloudRunIam)
-            {
-                failures.Add(CloudRunEnvironment.CloudRunIamOffCloudRun($"{Section}:Push:Authentication"));
-            }
-
             return;
         }
 
@@ -194,33 +189,23 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (tallies shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
         }
 
-        if (options.Push.Authentication == PushAuthenticationMode.None)
+        if (options.Authentication.Mode == InboundAuthenticationMode.None)
         {
-            failures.Add($"{Section}:Push:Authentication is None on Cloud Run service '{service}': anyone who reaches the service could report completions and start phases. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
+            failures.Add($"{Section}:Authentication:Mode is None on Cloud Run service '{service}': anyone who reaches the service could report completions and start phases. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
         }
     }
 
-    private static void ValidatePush(PushOptions push, List<string> failures)
+    private void ValidatePush(OrchestrationOptions options, List<string> failures)
     {
+        var push = options.Push;
         if (push.AckDeadline < TimeSpan.FromSeconds(10) || push.AckDeadline > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{Section}:Push:AckDeadline must be between 10 seconds and 10 minutes, as Pub/Sub's ackDeadlineSeconds (was {push.AckDeadline}).");
         }
 
-        if (push.Authentication == PushAuthenticationMode.None)
-        {
-            return;
-        }
-
-        if (push.AllowedServiceAccounts.Count == 0)
-        {
-            failures.Add($"{Section}:Push:AllowedServiceAccounts needs the push subscription's service account for {push.Authentication} (or set {Section}:Push:Authentication to None for local runs).");
-        }
-
-        if (push.Authentication == PushAuthenticationMode.VerifySignature && string.IsNullOrWhiteSpace(push.Audience))
-        {
-            failures.Add($"{Section}:Push:Audience is required for VerifySignature (the push subscription's OIDC audience, by default the endpoint URL).");
-        }
+        var onCloudRun = _getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 };
+        failures.AddRange(options.Authentication.Validate($"{Section}:Authentication", "the push subscription's service account", onCloudRun));
+        failures.AddRange(InboundPrincipals.Validate(options.OperatorAccounts, $"{Section}:OperatorAccounts"));
     }
 
     private static void ValidateTimes(OrchestrationOptions options, List<string> failures)

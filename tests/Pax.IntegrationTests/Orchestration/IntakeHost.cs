@@ -48,7 +48,7 @@ internal sealed class IntakeHost : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Firestore;
             o.Firestore.ProjectId = project;
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             configure(o);
         });
         var app = builder.Build();

@@ -60,7 +60,7 @@ public sealed class ExpectedRunScheduleOptionsTests
             ["Pax:Orchestration:Phases:0:Processors:0"] = "a",
             ["Pax:Orchestration:Phases:0:Deadline"] = "06:00:00",
             ["Pax:Orchestration:Phases:0:Trigger:Topic"] = "projects/p/topics/phase3",
-            ["Pax:Orchestration:Push:Authentication"] = "None",
+            ["Pax:Orchestration:Authentication:Mode"] = "None",
         };
         foreach (var (key, value) in settings)
         {

@@ -126,14 +126,14 @@ public sealed class FirestoreConflictBackoffTests
             o.Firestore.ProjectId = Project;
             o.Firestore.ConflictRetry = retry;
             o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = new RecordingTrigger() });
-            o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
         });
         services.AddPaxScheduling(o =>
         {
             o.Store = OrchestrationStoreKind.Firestore;
             o.Firestore.ProjectId = Project;
             o.Firestore.ConflictRetry = retry;
-            o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
         });
         return services.BuildServiceProvider();
     }

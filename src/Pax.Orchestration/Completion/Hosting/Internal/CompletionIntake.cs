@@ -27,18 +27,20 @@ internal sealed class CompletionIntake
     private const long MaxSkimBytes = 14L * 1024 * 1024;
     private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
     private readonly CompletionDeliveryHandler _deliveries;
-    private readonly PushAuthenticator _authenticator;
+    private readonly InboundAuthenticator _authenticator;
+    private readonly IReadOnlySet<string> _pushAccounts;
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
 
     internal CompletionIntake(
-        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+        CompletionDeliveryHandler deliveries, InboundAuthenticator authenticator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
     {
         _deliveries = deliveries;
         _options = options.Value;
-        _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time, alarm);
+        _authenticator = authenticator;
+        _pushAccounts = InboundPrincipals.Emails(_options.Authentication.AllowedPrincipals);
         _time = time;
         _logger = logger;
         _metrics = metrics;
@@ -70,7 +72,7 @@ internal sealed class CompletionIntake
                 _metrics.Delivery("deadline_exceeded");
                 reason = "the delivery could not be handled within the ack deadline; deliver again";
             }
-            else if (ex is TokenCheckUnavailableException)
+            else if (ex is InboundTokenCheckUnavailableException)
             {
                 OrchestrationLog.TokenCheckUnavailable(_logger, ex, "POST /");
                 _metrics.Delivery("unavailable");
@@ -89,9 +91,9 @@ internal sealed class CompletionIntake
 
     private async Task HandleWithinBudgetAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        if (await _authenticator.AuthenticateAsync(context.Request, _options.Push.AllowedServiceAccounts, cancellationToken).ConfigureAwait(false) is { } unauthenticated)
+        if ((await _authenticator.CheckAsync(context.Request, _options.Authentication, _pushAccounts, cancellationToken).ConfigureAwait(false)).Failure is { } unauthenticated)
         {
-            OrchestrationLog.Unauthenticated(_logger, _authenticator.Mode.ToString(), unauthenticated);
+            OrchestrationLog.Unauthenticated(_logger, _options.Authentication.Mode.ToString(), unauthenticated);
             _metrics.Delivery("unauthenticated");
             await WriteAsync(context, StatusCodes.Status401Unauthorized, new IntakeResponse("unauthenticated", unauthenticated), cancellationToken).ConfigureAwait(false);
             return;
