@@ -7,6 +7,9 @@ internal static class RuleDescriptors
 {
     private const string Category = "Reliability";
 
+    /// <summary>The sentence that starts a description's fix (the rule page's "How to fix" opens with the same text).</summary>
+    public const string FixLead = "Fix: ";
+
     /// <summary>PAX001: OIDC token on a target whose host is <c>*.googleapis.com</c>.</summary>
     public static readonly DiagnosticDescriptor OidcTokenToGoogleApi = new(
         RuleIds.OidcTokenToGoogleApi,
@@ -15,7 +18,10 @@ internal static class RuleDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), only accept OAuth access tokens. A Cloud Scheduler job or push subscription configured with an OIDC token gets 401 on every call.",
+        description: Description(
+            "Google APIs on *.googleapis.com, such as the Cloud Run Admin API that runs a job (jobs/NAME:run), accept OAuth access tokens only: a Cloud Scheduler job or push subscription that sends an OIDC ID token gets 401 UNAUTHENTICATED on every call, and no IAM change fixes it.",
+            "send an OAuth access token for the same service account with scope https://www.googleapis.com/auth/cloud-platform (gcloud: --oauth-service-account-email and --oauth-token-scope instead of --oidc-service-account-email; C#: OAuthToken instead of OidcToken; Terraform: an oauth_token block); a push subscription cannot send one, so point it at a service instead.",
+            RuleIds.OidcTokenToGoogleApi),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OidcTokenToGoogleApi));
 
     /// <summary>PAX002: a private Cloud Run or Cloud Functions target whose caller is granted no role that lets it invoke.</summary>
@@ -26,7 +32,10 @@ internal static class RuleDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function needs a role holding the invoke permission (run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs, cloudfunctions.functions.invoke for 1st gen functions) for the account whose token it sends, on the target or the project. Grant it in the same C# project, in the project's scripts and CI files, or in the Terraform module.",
+        description: Description(
+            "A Pub/Sub push subscription, an Eventarc trigger or a Cloud Scheduler HTTP job that calls a private Cloud Run service, job or Cloud Functions function is rejected before the target's code runs (403, nothing in its logs) unless the account whose token it sends holds the invoke permission: run.routes.invoke for services and 2nd gen functions, run.jobs.run for jobs (and run.jobs.runWithOverrides for a run with overrides), cloudfunctions.functions.invoke for 1st gen functions.",
+            "grant that account roles/run.invoker on the target (roles/run.jobsExecutorWithOverrides on a job run with overrides, roles/cloudfunctions.invoker on a 1st gen function) in the same C# project, scripts and CI files, or Terraform module that configures the call; do not make the target public to silence the rule.",
+            RuleIds.MissingInvokerGrant),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingInvokerGrant),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -38,7 +47,10 @@ internal static class RuleDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Cloud Run services and Cloud Functions check an OIDC ID token whose audience is the service URL. An OAuth access token is rejected with 401 or 403.",
+        description: Description(
+            "Cloud Run services and Cloud Functions accept an OIDC ID token whose audience is the service URL; an OAuth access token is not one, so every request is rejected with 401 or 403 before it reaches the code.",
+            "send an OIDC ID token for the same service account with the service URL (or one of its custom audiences) as audience (gcloud: --oidc-service-account-email and --oidc-token-audience; C#: OidcToken; Terraform: an oidc_token block), and grant that account roles/run.invoker on the service.",
+            RuleIds.OAuthTokenToCloudRun),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.OAuthTokenToCloudRun));
 
     /// <summary>PAX004: a Scheduler HTTP target or push subscription that sends no token where one is required.</summary>
@@ -49,7 +61,10 @@ internal static class RuleDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Cloud Scheduler HTTP target or a Pub/Sub push subscription that sends no token to a Google API (*.googleapis.com) gets 401 on every call; one that calls a Cloud Run service the same deployment unit deploys without public access is rejected at ingress. Send an OAuth access token to Google APIs and an OIDC ID token to Cloud Run.",
+        description: Description(
+            "A Cloud Scheduler HTTP target or a Pub/Sub push subscription that sends no token gets 401 from a Google API (*.googleapis.com) on every call, and a Cloud Run service that the same deployment unit deploys without public access rejects it before the code runs, so nothing happens and the target logs nothing.",
+            "send an OAuth access token (scope https://www.googleapis.com/auth/cloud-platform) to a Google API and an OIDC ID token whose audience is the service URL to Cloud Run, from an account allowed to call the target; do not make the service public to make the call work.",
+            RuleIds.MissingToken),
         helpLinkUri: RuleIds.GetHelpUri(RuleIds.MissingToken),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -58,4 +73,11 @@ internal static class RuleDescriptors
 
     /// <summary>The second argument of <see cref="MissingToken"/> for a private service of the unit.</summary>
     public const string PrivateServiceNeedsOidc = "this deployment unit deploys it without public access, so it needs an OIDC ID token from an account allowed to invoke it";
+
+    /// <summary>
+    /// A rule's description: why it matters, the fix, and where its page is — what the IDE's tooltip and a SARIF log
+    /// show without following the help link (which exists only when the build named a repository address).
+    /// </summary>
+    private static string Description(string why, string fix, string id) =>
+        why + " " + FixLead + fix + " Details and examples: docs/rules/" + id + ".md, shipped inside the Pax packages that carry this analyzer.";
 }

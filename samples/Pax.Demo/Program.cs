@@ -1,18 +1,7 @@
 using Pax.Demo;
+using Pax.Orchestration.Processing;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl+C stops the demo (or, with --serve, the endpoints) cleanly; a second one ends the process at once.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
-
-// `kill` and container stops send SIGTERM: stop the same way.
-using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    cancellation.Cancel();
-});
-
-return await DemoApp.RunAsync(args, DemoEnvironment.FromProcess(), cancellation.Token);
+// Ctrl+C, `kill` and container stops (SIGTERM) stop the demo (or, with --serve, the endpoints) cleanly; a second
+// signal ends the process at once.
+using var shutdown = ShutdownSignal.Listen();
+return await DemoApp.RunAsync(args, DemoEnvironment.FromProcess(), shutdown.StopRequested);

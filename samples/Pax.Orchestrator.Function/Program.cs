@@ -4,7 +4,7 @@ using Pax.Orchestration;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Scheduling;
 
-// The orchestrator function: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
+// The orchestrator, deployed as a Cloud Run service: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
 // GET /readyz (readiness: the Firestore database exists when a store uses it), and the
 // tick scheduler: POST /cron/tick (Cloud Scheduler, every minute, OIDC), POST /jobs, GET /jobs/{id}; and the
 // dashboard under /pax (Pax:Dashboard; on Cloud Run open it through `gcloud run services proxy`).

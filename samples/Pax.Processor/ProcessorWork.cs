@@ -1,22 +1,23 @@
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration.Completion;
+using Pax.Orchestration.Processing;
 
 namespace Pax.Processor;
 
 /// <summary>The processor's own work for one run key: replace the body of <see cref="RunAsync"/> with yours.</summary>
 /// <remarks>
 /// The work should be safe to repeat for a run key: Cloud Run retries a failed task, and a re-driven phase runs the job
-/// again (PAX_IDEMPOTENCY_KEY names the trigger that started it). Report <see cref="CompletionStatus.Failed"/> with a
-/// reason rather than throwing, so the orchestrator's tally shows why.
+/// again (<see cref="PhaseHandover.IdempotencyKey"/> names the trigger that started it). Return
+/// <see cref="ProcessorOutcome.Failed"/> with a reason rather than throwing, so the orchestrator's tally shows why.
+/// Honour the token: it is cancelled when Cloud Run stops the task, and the host then reports the run failed.
 /// </remarks>
-internal sealed partial class ProcessorWork(ILogger<ProcessorWork> logger)
+internal sealed partial class ProcessorWork(ILogger<ProcessorWork> logger) : IProcessorWork
 {
-    public async Task<(CompletionStatus Status, string? Details)> RunAsync(string runKey, CancellationToken cancellationToken)
+    public async Task<ProcessorOutcome> RunAsync(PhaseHandover handover, CancellationToken cancellationToken)
     {
-        LogStarting(runKey);
+        LogStarting(handover.RunKey);
         await Task.Yield();
         cancellationToken.ThrowIfCancellationRequested();
-        return (CompletionStatus.Succeeded, null);
+        return ProcessorOutcome.Succeeded();
     }
 
     [LoggerMessage(1, LogLevel.Information, "Processing run key {RunKey}")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -43,6 +44,45 @@ public sealed class RuleDocumentationTests
         Assert.Contains("# pax-ignore: " + id, text, StringComparison.Ordinal);
         Assert.Contains("https://cloud.google.com/", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--allow-unauthenticated as a fix", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_description_says_why_the_fix_and_where_the_page_is_and_the_page_gives_the_same_fix(string id)
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md")).ReplaceLineEndings("\n");
+        var howToFix = page[page.IndexOf("\n## How to fix\n", StringComparison.Ordinal)..];
+        howToFix = howToFix[..howToFix.IndexOf("\n### ", StringComparison.Ordinal)];
+        foreach (var descriptor in AllDescriptors().Where(d => d.Id == id))
+        {
+            var description = descriptor.Description.ToString(CultureInfo.InvariantCulture);
+            var fixAt = description.IndexOf(" " + RuleDescriptors.FixLead, StringComparison.Ordinal);
+            Assert.True(fixAt > 40, $"{id}'s description does not say why before the fix: {description}");
+            var pageAt = description.IndexOf(" Details and examples: ", fixAt, StringComparison.Ordinal);
+            Assert.True(pageAt > fixAt, $"{id}'s description does not name its page: {description}");
+            Assert.EndsWith($" docs/rules/{id}.md, shipped inside the Pax packages that carry this analyzer.", description, StringComparison.Ordinal);
+
+            // The page's "How to fix" opens with the description's fix, word for word, so the two cannot drift.
+            var fix = description[(fixAt + 1)..pageAt];
+            Assert.Contains("\n> " + fix + "\n", howToFix, StringComparison.Ordinal);
+            Assert.DoesNotContain("`", description, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("PAX001", "OAuth access token", "https://www.googleapis.com/auth/cloud-platform")]
+    [InlineData("PAX002", "roles/run.invoker", "roles/run.jobsExecutorWithOverrides")]
+    [InlineData("PAX003", "OIDC ID token", "audience")]
+    [InlineData("PAX004", "OAuth access token", "OIDC ID token")]
+    public void Every_fix_names_what_to_send_or_grant(string id, string first, string second)
+    {
+        foreach (var descriptor in AllDescriptors().Where(d => d.Id == id))
+        {
+            var description = descriptor.Description.ToString(CultureInfo.InvariantCulture);
+            var fix = description[description.IndexOf(RuleDescriptors.FixLead, StringComparison.Ordinal)..];
+            Assert.Contains(first, fix, StringComparison.Ordinal);
+            Assert.Contains(second, fix, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -91,7 +131,8 @@ public sealed class RuleDocumentationTests
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() => Analyzers().SelectMany(a => a.SupportedDiagnostics);
 
-    private static string RepositoryRoot()
+    /// <summary>The repository root (the folder of Pax.sln above the test's output).</summary>
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -17,6 +17,7 @@ public sealed class PackageContentTests(PackedFeed feed)
         [
             .. Libraries.SelectMany(p => new[] { $"{p}.{PackedFeed.Version}.nupkg", $"{p}.{PackedFeed.Version}.snupkg" }),
             $"Pax.Analyzers.{PackedFeed.Version}.nupkg",
+            $"Pax.CameraSimulator.{PackedFeed.Version}.nupkg",
             $"Pax.Templates.{PackedFeed.Version}.nupkg",
             $"Pax.Tool.{PackedFeed.Version}.nupkg",
             $"Pax.Tool.{PackedFeed.Version}.snupkg",
@@ -83,12 +84,16 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
-    public void The_tool_is_a_dotnet_tool_and_the_templates_package_is_a_template_package()
+    public void The_tools_are_dotnet_tools_and_the_templates_package_is_a_template_package()
     {
-        using var tool = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Tool.{PackedFeed.Version}.nupkg"));
-        XNamespace ns = Nuspec(tool).Root!.Name.Namespace;
-        Assert.Equal("DotnetTool", Nuspec(tool).Descendants(ns + "packageType").Single().Attribute("name")!.Value);
-        Assert.Contains(tool.Entries, e => e.FullName == "tools/net10.0/any/DotnetToolSettings.xml");
+        foreach (var (id, command) in new[] { ("Pax.Tool", "pax"), ("Pax.CameraSimulator", "pax-camera-simulator") })
+        {
+            using var tool = ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{PackedFeed.Version}.nupkg"));
+            XNamespace ns = Nuspec(tool).Root!.Name.Namespace;
+            Assert.Equal("DotnetTool", Nuspec(tool).Descendants(ns + "packageType").Single().Attribute("name")!.Value);
+            var settings = XDocument.Load(tool.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
+            Assert.Equal(command, settings.Descendants("Command").Single().Attribute("Name")!.Value);
+        }
 
         using var templates = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Templates.{PackedFeed.Version}.nupkg"));
         var nuspec = Nuspec(templates);

@@ -187,12 +187,18 @@ public sealed partial class PackagedAnalyzerTests(PackedFeed feed)
             .Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected.Order(StringComparer.Ordinal), reported);
 
-        var helpUris = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Where(r => r.GetProperty("id").GetString()!.StartsWith("PAX", StringComparison.Ordinal))
-            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("helpUri", out var uri) ? uri.GetString() : null);
+            .ToDictionary(r => r.GetProperty("id").GetString()!);
         foreach (var id in new[] { "PAX001", "PAX002", "PAX003", "PAX004" })
         {
-            Assert.Equal($"{PackedFeed.RepositoryUrl}/blob/main/docs/rules/{id}.md", helpUris[id]);
+            Assert.Equal($"{PackedFeed.RepositoryUrl}/blob/main/docs/rules/{id}.md", rules[id].TryGetProperty("helpUri", out var uri) ? uri.GetString() : null);
+            Assert.True(File.Exists(Path.Combine(PackedFeed.RepositoryRoot, "docs", "rules", id + ".md")), $"the help link of {id} opens no page of the repository");
+
+            // What the IDE's tooltip shows without the link: why, the fix, and the page shipped in the package.
+            var description = rules[id].GetProperty("fullDescription").GetProperty("text").GetString()!;
+            Assert.Contains(" Fix: ", description, StringComparison.Ordinal);
+            Assert.Contains($"docs/rules/{id}.md", description, StringComparison.Ordinal);
         }
     }
 

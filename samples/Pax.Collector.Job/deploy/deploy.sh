@@ -4,9 +4,15 @@
 # Cloud Scheduler calls the Cloud Run Admin API (run.googleapis.com …/jobs/JOB:run). That is a Google API, so the
 # scheduler job carries an OAuth access token (scope cloud-platform) — an OIDC token there is answered with 401.
 #
-# Usage (from the project folder): PROJECT=my-project BUCKET=my-bucket deploy/deploy.sh
-# Optional: REGION (us-east1), AREA (purple-corridor), JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE,
+# Usage (from the project folder): PROJECT=… BUCKET=… deploy/deploy.sh
+# Optional: REGION, AREA, JOB (pax-collector), TASKS (1), REPOSITORY (pax), PREFIX (snapshots), SCHEDULE,
 # TRIGGER_SA (an orchestrator's service account email that runs this job as a phase trigger, with overrides).
+##if (false)
+# PROJECT and BUCKET are required; REGION defaults to us-east1, AREA to purple-corridor.
+##else
+## PROJECT, BUCKET, REGION and AREA default to the values given to `dotnet new pax-collector-job` (below); a variable set
+## when the script runs wins.
+##endif
 set -euo pipefail
 
 ##if (false)

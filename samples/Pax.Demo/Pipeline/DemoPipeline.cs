@@ -15,6 +15,7 @@ using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Processing;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Demo.Pipeline;
@@ -77,7 +78,7 @@ public sealed class DemoPipeline : IAsyncDisposable
         var time = Services.GetRequiredService<TimeProvider>();
         var collection = Services.GetRequiredService<IOptions<CollectionOptions>>().Value;
         var slot = SnapshotSlots.Floor(_settings.Slot ?? time.GetUtcNow(), collection.SlotInterval);
-        var runKey = slot.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var runKey = PhaseHandover.SlotRunKey(slot);
         _timeline.Add("collector", $"Job execution of {DemoPhases.CollectorTasks} tasks for slot {runKey}, area '{Area}', into {Path.GetFullPath(_settings.Out)}");
         var reports = await Task.WhenAll(Enumerable.Range(0, DemoPhases.CollectorTasks).Select(index => RunTaskAsync(index, slot, cancellationToken)));
 

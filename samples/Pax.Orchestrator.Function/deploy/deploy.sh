@@ -161,10 +161,16 @@ for name in "${processors[@]}"; do
   i=$((i + 1))
 done
 
+# The request timeout (REQUEST_TIMEOUT seconds, 300 unless set; Cloud Scheduler allows 15-1800) is set explicitly, and
+# the Scheduler jobs below wait exactly as long (--attempt-deadline): with Scheduler's default (180 s) a tick or watchdog
+# call that takes longer is recorded as DEADLINE_EXCEEDED and retried while the first still runs (pax doctor: PAX104).
+REQUEST_TIMEOUT="${REQUEST_TIMEOUT:-300}"
+
 # Startup probe on /readyz: a revision whose Firestore database is missing never becomes ready, so the deploy fails
 # visibly (with the database named in the logs) instead of answering every push with an error.
 gcloud run deploy "${SERVICE}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
   --service-account="${RUNTIME_SA}" --no-allow-unauthenticated \
+  --timeout="${REQUEST_TIMEOUT}s" \
   --startup-probe=httpGet.path=/readyz,periodSeconds=10,timeoutSeconds=5,failureThreshold=6 \
   --set-env-vars="${ENV_VARS}"
 
@@ -178,6 +184,21 @@ gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --p
 gcloud run services update "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
   --update-env-vars="Pax__Orchestration__Authentication__Audience=${SERVICE_URL},Pax__Scheduling__Authentication__Audience=${SERVICE_URL}"
 
+# Dead letters: a completion the service keeps refusing is set aside after 5 delivery attempts instead of being pushed
+# until it expires (pax doctor: PAX106). All of Google's setup (cloud.google.com/pubsub/docs/handling-failures): the
+# topic; a subscription on it, to read and replay them ("messages published to a topic with no subscriptions are
+# lost"); the project's Pub/Sub service agent as publisher on the topic and, once the push subscription exists, as
+# subscriber on it — without both it neither forwards nor counts delivery attempts.
+DEAD_LETTER="${SERVICE}-push-dead-letter"
+PROJECT_NUMBER="$(gcloud projects describe "${PROJECT}" --format='value(projectNumber)')"
+PUBSUB_AGENT="service-${PROJECT_NUMBER}@gcp-sa-pubsub.iam.gserviceaccount.com"
+gcloud pubsub topics describe "${DEAD_LETTER}" --project="${PROJECT}" >/dev/null 2>&1 \
+  || gcloud pubsub topics create "${DEAD_LETTER}" --project="${PROJECT}"
+gcloud pubsub subscriptions describe "${DEAD_LETTER}" --project="${PROJECT}" >/dev/null 2>&1 \
+  || gcloud pubsub subscriptions create "${DEAD_LETTER}" --topic="${DEAD_LETTER}" --project="${PROJECT}"
+gcloud pubsub topics add-iam-policy-binding "${DEAD_LETTER}" --project="${PROJECT}" \
+  --member="serviceAccount:${PUBSUB_AGENT}" --role=roles/pubsub.publisher
+
 if gcloud pubsub subscriptions describe "${SERVICE}-push" --project="${PROJECT}" >/dev/null 2>&1; then
   verb=update
 else
@@ -189,7 +210,10 @@ gcloud pubsub subscriptions ${verb} "${SERVICE}-push" --project="${PROJECT}" \
   --push-auth-service-account="${PUSH_SA}" \
   --push-auth-token-audience="${SERVICE_URL}" \
   --ack-deadline="${ACK_DEADLINE}" \
-  --min-retry-delay=10s --max-retry-delay=600s
+  --min-retry-delay=10s --max-retry-delay=600s \
+  --dead-letter-topic="${DEAD_LETTER}" --max-delivery-attempts=5
+gcloud pubsub subscriptions add-iam-policy-binding "${SERVICE}-push" --project="${PROJECT}" \
+  --member="serviceAccount:${PUBSUB_AGENT}" --role=roles/pubsub.subscriber
 
 # The scheduler account may invoke the service too (POST /cron/tick and POST /watchdog, OIDC for the *.run.app URL).
 # Granted before the jobs exist, so their first calls are not refused for want of it.
@@ -208,7 +232,8 @@ gcloud scheduler jobs "${verb}" http "${TICK_JOB}" --location="${REGION}" --proj
   --description="Pax tick: POST /cron/tick on Cloud Run service ${SERVICE}" \
   --uri="${SERVICE_URL}/cron/tick" --http-method=POST \
   --oidc-service-account-email="${SCHEDULER_SA}" \
-  --oidc-token-audience="${SERVICE_URL}"
+  --oidc-token-audience="${SERVICE_URL}" \
+  --attempt-deadline="${REQUEST_TIMEOUT}s"
 
 if gcloud scheduler jobs describe "${SERVICE}-watchdog" --location="${REGION}" --project="${PROJECT}" >/dev/null 2>&1; then
   verb=update
@@ -219,10 +244,12 @@ gcloud scheduler jobs "${verb}" http "${SERVICE}-watchdog" --location="${REGION}
   --schedule="*/15 * * * *" --time-zone="Etc/UTC" \
   --uri="${SERVICE_URL}/watchdog" --http-method=POST \
   --oidc-service-account-email="${SCHEDULER_SA}" \
-  --oidc-token-audience="${SERVICE_URL}"
+  --oidc-token-audience="${SERVICE_URL}" \
+  --attempt-deadline="${REQUEST_TIMEOUT}s"
 
 echo "Deployed ${SERVICE} at ${SERVICE_URL}; completions on ${COMPLETIONS_TOPIC} start ${NEXT_TOPIC} once per run key."
 echo "Cloud Scheduler ticks ${SERVICE_URL}/cron/tick every minute (job ${TICK_JOB}) and the watchdog every 15 minutes."
+echo "Completions refused 5 times wait in subscription ${DEAD_LETTER}: gcloud pubsub subscriptions pull ${DEAD_LETTER} --project=${PROJECT} --limit=10"
 # /tallies and /watchdog answer only Pax__Orchestration__OperatorAccounts (the scheduler's account here), with the service
 # URL as audience: an operator borrows that identity (needs roles/iam.serviceAccountTokenCreator on it).
 echo "Status: curl -H \"Authorization: Bearer \$(gcloud auth print-identity-token --impersonate-service-account=${SCHEDULER_SA} --audiences=${SERVICE_URL} --include-email)\" ${SERVICE_URL}/tallies/${PHASE}/RUN_KEY"

@@ -6,12 +6,16 @@
 # job's executions before a re-drive, so its account needs roles/run.jobsExecutorWithOverrides and roles/run.viewer on
 # the job: roles/run.invoker lacks run.jobs.runWithOverrides (Cloud Run answers 403). THIS SCRIPT GRANTS BOTH.
 #
-# PROCESSOR is the name this job reports as (PAX_PROCESSOR): it MUST be one of the orchestrator's processors for the
-# phase (Pax:Orchestration:Phases:N:Processors, the orchestrator template's --processors, e.g. a,b,c). A name the phase
-# does not list is rejected by the orchestrator, so the phase would never complete.
+# The job also checks, at start, whether an earlier execution carries its PAX_IDEMPOTENCY_KEY (PAX_JOB names the job):
+# its own account lists the job's executions, so THIS SCRIPT GRANTS IT roles/run.viewer on the job.
 #
-# Usage: PROJECT=my-project PROCESSOR=a TRIGGER_SA=pax-orchestrator-runtime@my-project.iam.gserviceaccount.com deploy/deploy.sh
-# Optional: REGION (us-east1), JOB (pax-processor), REPOSITORY (pax), PHASE (phase2), COMPLETIONS_TOPIC (PHASE-completions).
+# PROCESSOR is the name this job reports as (PAX_PROCESSOR; its default below is the one in appsettings.json): it MUST
+# be one of the orchestrator's processors for the phase (Pax:Orchestration:Phases:N:Processors, the orchestrator template's
+# --processors). A name the phase does not list is rejected by the orchestrator, so the phase would never complete.
+#
+# Usage: PROJECT=my-project TRIGGER_SA=pax-orchestrator-runtime@my-project.iam.gserviceaccount.com deploy/deploy.sh
+# Optional: PROCESSOR (see above), REGION (us-east1), JOB (pax-processor), REPOSITORY (pax), PHASE (phase2),
+# COMPLETIONS_TOPIC (PHASE-completions).
 set -euo pipefail
 
 ##if (false)
@@ -20,12 +24,7 @@ PROJECT="${PROJECT:?set PROJECT to the Google Cloud project id}"
 #PROJECT="${PROJECT:-TEMPLATE_PROJECT_ID}"
 #: "${PROJECT:?set PROJECT to the Google Cloud project id}"
 ##endif
-##if (false)
-PROCESSOR="${PROCESSOR:?set PROCESSOR to the name this job reports as, one of the orchestrator processors for the phase (e.g. a)}"
-##else
-#PROCESSOR="${PROCESSOR:-TEMPLATE_PROCESSOR_NAME}"
-#: "${PROCESSOR:?set PROCESSOR to the name this job reports as, one of the orchestrator processors for the phase (e.g. a)}"
-##endif
+PROCESSOR="${PROCESSOR:-a}"
 TRIGGER_SA="${TRIGGER_SA:?set TRIGGER_SA to the orchestrator runtime service account email (it runs this job)}"
 REGION="${REGION:-us-east1}"
 JOB="${JOB:-pax-processor}"
@@ -60,7 +59,11 @@ gcloud pubsub topics add-iam-policy-binding "${COMPLETIONS_TOPIC}" --project="${
 
 gcloud run jobs deploy "${JOB}" --image="${IMAGE}" --region="${REGION}" --project="${PROJECT}" \
   --service-account="${RUNTIME_SA}" --tasks=1 --max-retries=2 --task-timeout=10m \
-  --set-env-vars="PAX_COMPLETION_TOPIC=projects/${PROJECT}/topics/${COMPLETIONS_TOPIC},PAX_COMPLETION_PHASE=${PHASE},PAX_PROCESSOR=${PROCESSOR}"
+  --set-env-vars="PAX_COMPLETION_TOPIC=projects/${PROJECT}/topics/${COMPLETIONS_TOPIC},PAX_COMPLETION_PHASE=${PHASE},PAX_PROCESSOR=${PROCESSOR},PAX_JOB=projects/${PROJECT}/locations/${REGION}/jobs/${JOB}"
+
+# The job's own account lists its executions (an earlier execution for the same PAX_IDEMPOTENCY_KEY does the work).
+gcloud run jobs add-iam-policy-binding "${JOB}" --region="${REGION}" --project="${PROJECT}" \
+  --member="serviceAccount:${RUNTIME_SA}" --role=roles/run.viewer
 
 # The orchestrator's trigger account runs the job with overrides and lists its executions.
 for role in roles/run.jobsExecutorWithOverrides roles/run.viewer; do

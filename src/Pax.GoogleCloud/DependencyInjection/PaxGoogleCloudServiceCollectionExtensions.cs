@@ -10,9 +10,10 @@ using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Functions;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
-using Pax.GoogleCloud.Monitoring;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.ResourceManager.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 

@@ -14,7 +14,7 @@ namespace Pax.GoogleCloud.Hosting;
 /// on Cloud Run (<c>K_SERVICE</c> or <c>CLOUD_RUN_JOB</c> set) it is one <c>CRITICAL</c> JSON entry on standard output,
 /// which Cloud Logging keeps as one entry and Error Reporting captures
 /// (<see cref="CloudLoggingJsonLoggerProvider.ReportedErrorEventType"/>). The whole exception still goes to the log given,
-/// at <see cref="LogLevel.Debug"/>. The Pax samples and templates (orchestrator Function, collector Job, processor,
+/// at <see cref="LogLevel.Debug"/>. The Pax samples and templates (orchestrator service, collector Job, processor,
 /// demo) all start through it.
 /// </summary>
 public sealed class StartupFailureReporter
@@ -145,7 +145,8 @@ public sealed class StartupFailureReporter
 
     /// <summary>
     /// The cause in one line: every failure of an <see cref="OptionsValidationException"/> (each names its key), the
-    /// message of the exception a wrapper (<see cref="AggregateException"/>, <see cref="TargetInvocationException"/>) holds,
+    /// messages of the exceptions a wrapper (<see cref="AggregateException"/>, <see cref="TargetInvocationException"/>) holds
+    /// (several options types failing at once: each one's failures),
     /// else the exception's message.
     /// </summary>
     /// <param name="exception">The failure.</param>
@@ -156,7 +157,7 @@ public sealed class StartupFailureReporter
         return exception switch
         {
             OptionsValidationException options => OneLine(string.Join(" ", options.Failures)),
-            AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+            AggregateException { InnerExceptions.Count: > 0 } aggregate => string.Join(" ", aggregate.InnerExceptions.Select(Describe)),
             TargetInvocationException { InnerException: { } inner } => Describe(inner),
             _ => OneLine(exception.Message),
         };

@@ -40,8 +40,12 @@ internal sealed class CloudRunExecution
     [JsonInclude]
     internal List<CloudRunCondition>? Conditions { get; set; }
 
+    /// <summary>Gets the execution's ready condition, <c>Completed</c>, or <see langword="null"/> when it has none.</summary>
+    internal CloudRunCondition? CompletedCondition =>
+        Conditions?.FirstOrDefault(c => string.Equals(c.Type, CloudRunCondition.Completed, StringComparison.Ordinal));
+
     private bool CompletedUnsuccessfully =>
-        Conditions?.FirstOrDefault(c => string.Equals(c.Type, CloudRunCondition.Completed, StringComparison.Ordinal)) is { } completed
+        CompletedCondition is { } completed
         && (string.Equals(completed.State, CloudRunCondition.Failed, StringComparison.Ordinal)
             || (CompletionTime is not null && !string.Equals(completed.State, CloudRunCondition.Succeeded, StringComparison.Ordinal)));
 

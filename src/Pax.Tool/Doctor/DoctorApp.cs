@@ -20,6 +20,9 @@ internal static class DoctorApp
     /// <summary>How much of one list is read: 100 pages or 10,000 items (past that: <c>incomplete</c>, with the reason).</summary>
     public static readonly GoogleListLimits ListLimits = new(MaxPages: 100, MaxItems: 10_000);
 
+    /// <summary>The <c>api</c> of the one <c>incomplete</c> entry when Google cannot be reached at all.</summary>
+    public const string NetworkApi = "network";
+
     public static async Task<int> RunAsync(DoctorSettings settings, ToolConsole console, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
@@ -77,7 +80,8 @@ internal static class DoctorApp
 
     /// <summary>
     /// Fetches a token once before reading, unless every endpoint is a loopback http override (no token is used then),
-    /// so missing or broken Application Default Credentials are one clear <c>incomplete</c> entry instead of an error per read.
+    /// so missing or broken Application Default Credentials are one clear <c>incomplete</c> entry instead of an error per
+    /// read — and a machine that cannot reach Google (offline, no DNS, a proxy in the way) is told so, not sent to log in.
     /// </summary>
     private static async Task<IncompleteCheck?> CredentialProblemAsync(IServiceProvider provider, CancellationToken cancellationToken)
     {
@@ -96,6 +100,12 @@ internal static class DoctorApp
         {
             await provider.GetRequiredService<IGoogleAccessTokenProvider>().GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             return null;
+        }
+        catch (Exception ex) when (NetworkFailure.Describe(ex, cancellationToken) is { } failure)
+        {
+            return new IncompleteCheck(NetworkApi, "global",
+                $"Cannot reach Google to get an access token: {failure}; nothing was read. Check the network connection "
+                + "(and HTTPS_PROXY, if a proxy is needed) and run pax doctor again; the credentials themselves were not checked.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,6 +15,9 @@ internal static class DoctorExitCodes
     /// <summary>The command line was wrong (unknown flag, missing <c>--project</c>/<c>--region</c>, bad value); nothing was read.</summary>
     public const int Usage = 64;
 
+    /// <summary>pax stopped on a fault it did not expect (a bug): one <c>error:</c> line on stderr, no report (sysexits' EX_SOFTWARE).</summary>
+    public const int Unexpected = 70;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

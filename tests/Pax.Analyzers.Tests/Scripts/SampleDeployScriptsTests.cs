@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Scripts;
@@ -47,6 +48,7 @@ public sealed class SampleDeployScriptsTests
             Service = "pax-orchestrator",
             ServiceUrl = serviceUrl,
             SchedulerServiceAccount = $"pax-orchestrator-scheduler@{Project}.iam.gserviceaccount.com",
+            AttemptDeadline = TimeSpan.FromSeconds(300), // as long as the service's request timeout, which the script sets
         }.ToJobDefinition();
 
         Assert.Equal(definition.JobId, job.Argument(4));
@@ -58,6 +60,8 @@ public sealed class SampleDeployScriptsTests
         Assert.Equal(definition.Target.ServiceAccountEmail, job.Flag("oidc-service-account-email")?.Value);
         Assert.Equal(definition.Target.OidcAudience, Known(job.Flag("oidc-token-audience")?.Value));
         Assert.False(job.Has("oauth-service-account-email"));
+        Assert.Equal(((long)definition.AttemptDeadline!.Value.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s", job.Flag("attempt-deadline")?.Value);
+        Assert.Equal(job.Flag("attempt-deadline")?.Value, script.Commands.Single(c => c.Is("run", "deploy")).Flag("timeout")?.Value);
         var byHelper = SchedulerTarget.Service(new Uri(Known(job.Flag("uri")?.Value)!), definition.Target.ServiceAccountEmail);
         Assert.Equal(byHelper.OidcAudience, Known(job.Flag("oidc-token-audience")?.Value));
         Assert.Equal(serviceUrl.GetLeftPart(UriPartial.Authority), byHelper.OidcAudience);

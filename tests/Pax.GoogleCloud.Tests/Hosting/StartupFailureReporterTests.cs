@@ -31,6 +31,15 @@ public sealed class StartupFailureReporterTests
         Assert.Equal((LogLevel.Debug, Mistake), (detail.Level, detail.Exception));
     }
 
+    [Fact]
+    public void Two_options_types_failing_at_once_are_one_line_with_every_failure()
+    {
+        // What IStartupValidator.Validate throws when two sections are wrong (Microsoft.Extensions.Options' StartupValidator).
+        var both = new AggregateException(Mistake, new OptionsValidationException(Options.DefaultName, typeof(object), ["E:F is not set."]));
+
+        Assert.Equal("A:B = 'x' is not a whole number. A:C is not a setting — did you mean 'D'? E:F is not set.", StartupFailureReporter.Describe(both));
+    }
+
     [Theory]
     [InlineData("K_SERVICE", "pax-orchestrator")]
     [InlineData("CLOUD_RUN_JOB", "pax-collector")]

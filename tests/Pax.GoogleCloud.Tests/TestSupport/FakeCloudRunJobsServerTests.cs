@@ -96,7 +96,7 @@ public sealed class FakeCloudRunJobsServerTests : IAsyncLifetime
         var (denied, _) = await SendAsync("runner", HttpMethod.Get, $"v2/{Job}/executions", null);
         var (_, first) = await SendAsync("admin", HttpMethod.Get, $"v2/{Job}/executions?pageSize=2", null);
         var token = (string?)JsonNode.Parse(first)!["nextPageToken"];
-        var (_, second) = await SendAsync("admin", HttpMethod.Get, $"v2/{Job}/executions?pageSize=2&pageToken={token}", null);
+        var (_, second) = await SendAsync("admin", HttpMethod.Get, $"v2/{Job}/executions?pageSize=2&pageToken={Uri.EscapeDataString(token!)}", null);
         var (badQuery, _) = await SendAsync("admin", HttpMethod.Get, $"v2/{Job}/executions?filter=x", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, denied);

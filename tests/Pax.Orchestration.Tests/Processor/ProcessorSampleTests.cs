@@ -1,17 +1,24 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Pax.Orchestration.Tests.Support;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.Orchestration.Tests.Processor;
 
-/// <summary>The Pax.Processor sample (the pax-processor template) as a Cloud Run Job runs it, against the Pub/Sub emulator.</summary>
+/// <summary>
+/// The Pax.Processor sample (the pax-processor template) as a Cloud Run Job runs it, in its own process: every failure
+/// mode it can meet is one <c>error:</c> line (one CRITICAL entry on Cloud Run) and a documented exit code.
+/// </summary>
 public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
 {
+    private const string ValidTopic = "projects/p/topics/phase2-completions";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task It_reports_succeeded_for_its_run_key_on_the_completions_topic_in_the_contract_the_intake_reads()
+    public async Task It_reports_succeeded_under_the_name_in_its_settings_in_the_contract_the_intake_reads()
     {
         var pubSub = await emulators.PubSubAsync();
         using var admin = new PubSubEmulatorAdmin(pubSub, EmulatorsFixture.PubSubProject);
@@ -19,12 +26,12 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         var topic = await admin.CreateTopicAsync("completions-" + suffix, Ct);
         var pull = await admin.CreateSubscriptionAsync("completions-pull-" + suffix, topic, null, Ct);
 
+        // No PAX_PROCESSOR: the name is appsettings.json's (the template's --processor), whatever the task index.
         var (exit, output) = await RunAsync(new Dictionary<string, string>
         {
             ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
             ["PAX_RUN_KEY"] = "2026-02-10",
             ["PAX_COMPLETION_TOPIC"] = topic,
-            ["PAX_COMPLETION_PHASE"] = "phase2",
             ["CLOUD_RUN_TASK_INDEX"] = "3",
         });
 
@@ -32,14 +39,16 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         var message = Assert.Single(await admin.PullAsync(pull, 10, Ct));
         var body = JsonNode.Parse(message.Data)!;
         Assert.Equal("phase2", body["phase"]!.GetValue<string>());
-        Assert.Equal("processor/3", body["processor"]!.GetValue<string>());
+        Assert.Equal("a", body["processor"]!.GetValue<string>());
         Assert.Equal("2026-02-10", body["runKey"]!.GetValue<string>());
         Assert.Equal("succeeded", body["status"]!.GetValue<string>());
+        Assert.DoesNotContain("error:", output, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("", "projects/p/topics/t", "PAX_RUN_KEY is not set")]
-    [InlineData("2026-02-10", "my-topic", "PAX_COMPLETION_TOPIC must be projects/PROJECT/topics/TOPIC, not 'my-topic'.")]
+    [InlineData("", ValidTopic, "PAX_RUN_KEY is not set: name the run key to process")]
+    [InlineData("a/b", ValidTopic, "PAX_RUN_KEY: runKey 'a/b' must be 1-500 characters without '/'")]
+    [InlineData("2026-02-10", "my-topic", "Pax:Processor:CompletionTopic (PAX_COMPLETION_TOPIC) must be projects/PROJECT/topics/TOPIC, not 'my-topic'.")]
     public async Task Bad_settings_exit_2_with_one_error_line_and_publish_nothing(string runKey, string topic, string expected)
     {
         var (exit, output) = await RunAsync(new Dictionary<string, string>
@@ -50,7 +59,7 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         });
 
         Assert.Equal(2, exit);
-        Assert.Contains("error: " + expected, output, StringComparison.Ordinal);
+        Assert.StartsWith("error: " + expected, OneErrorLine(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +69,6 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         {
             ["PUBSUB_EMULATOR_HOST"] = "127.0.0.1:9",
             ["PAX_RUN_KEY"] = "2026-02-10",
-            ["PAX_COMPLETION_TOPIC"] = "projects/p/topics/t",
             ["GoogleCloud__Retry__MaxDelay"] = "5m",
         });
 
@@ -75,7 +83,6 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         {
             ["CLOUD_RUN_JOB"] = "my-processor",
             ["PAX_RUN_KEY"] = string.Empty,
-            ["PAX_COMPLETION_TOPIC"] = "projects/p/topics/t",
         });
 
         Assert.Equal(2, exit);
@@ -85,11 +92,104 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         Assert.Equal("my-processor", entry["serviceContext"]!["service"]!.GetValue<string>());
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment)
+    [Fact]
+    public async Task A_completions_topic_that_does_not_exist_exits_3_with_one_line_saying_how_to_create_it()
+    {
+        var pubSub = await emulators.PubSubAsync();
+        var topic = $"projects/{EmulatorsFixture.PubSubProject}/topics/missing-{Guid.NewGuid():N}";
+
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
+            ["PAX_RUN_KEY"] = "2026-02-10",
+            ["PAX_COMPLETION_TOPIC"] = topic,
+        });
+
+        Assert.Equal(3, exit);
+        Assert.Equal(
+            $"error: The succeeded report for run key 2026-02-10 (processor a) was not published, so the orchestrator does not know of this run: the completions topic {topic} does not exist (Pub/Sub answered 404 NOT_FOUND). Create it (gcloud pubsub topics create {topic.Split('/')[^1]} --project={EmulatorsFixture.PubSubProject}) or set Pax:Processor:CompletionTopic (PAX_COMPLETION_TOPIC) to the orchestrator's completions topic. A retried task publishes it again.",
+            OneErrorLine(output));
+    }
+
+    [Fact]
+    public async Task On_Cloud_Run_a_missing_topic_is_one_critical_log_entry()
+    {
+        var pubSub = await emulators.PubSubAsync();
+
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["CLOUD_RUN_JOB"] = "my-processor",
+            ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
+            ["PAX_RUN_KEY"] = "2026-02-10",
+            ["PAX_COMPLETION_TOPIC"] = $"projects/{EmulatorsFixture.PubSubProject}/topics/missing-{Guid.NewGuid():N}",
+        });
+
+        Assert.Equal(3, exit);
+        var entries = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var critical = Assert.Single(entries, e => (string?)e["severity"] is "CRITICAL" or "ERROR");
+        Assert.Contains("does not exist (Pub/Sub answered 404 NOT_FOUND)", (string?)critical["message"], StringComparison.Ordinal);
+        Assert.Equal("my-processor", (string?)critical["serviceContext"]!["service"]);
+    }
+
+    [Fact]
+    public async Task Pub_Sub_out_of_reach_exits_3_with_one_line()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();   // nothing listens there: connections are refused
+
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["PUBSUB_EMULATOR_HOST"] = $"127.0.0.1:{port}",
+            ["PAX_RUN_KEY"] = "2026-02-10",
+            ["GoogleCloud__Retry__MaxRetryAttempts"] = "1",
+            ["GoogleCloud__Retry__InitialDelay"] = "00:00:00",
+        });
+
+        Assert.Equal(3, exit);
+        Assert.StartsWith("error: The succeeded report for run key 2026-02-10 (processor a) was not published, so the orchestrator does not know of this run: ", OneErrorLine(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SIGTERM_while_Pub_Sub_does_not_answer_exits_3_within_the_grace_with_one_line()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGTERM with kill(1)");
+        using var silent = new TcpListener(IPAddress.Loopback, 0);   // accepts the publish and never answers
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+
+        var watch = Stopwatch.StartNew();
+        var running = RunAsync(
+            new Dictionary<string, string> { ["PUBSUB_EMULATOR_HOST"] = $"127.0.0.1:{port}", ["PAX_RUN_KEY"] = "2026-02-10" },
+            async process =>
+            {
+                using var publish = await silent.AcceptTcpClientAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);   // as Cloud Run at the task timeout
+                await kill.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+                Assert.Equal(0, kill.ExitCode);
+            });
+        var (exit, output) = await running;
+
+        Assert.Equal(3, exit);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(40));
+        Assert.Equal(
+            "error: The succeeded report for run key 2026-02-10 (processor a) was not published, so the orchestrator does not know of this run: Pub/Sub did not answer within the 8 s left after SIGTERM (Cloud Run stops the task 10 s after it). A retried task publishes it again.",
+            OneErrorLine(output));
+    }
+
+    private static string OneErrorLine(string output)
+    {
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        return Assert.Single(output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal)).TrimEnd('\r');
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, Func<Process, Task>? whileRunning = null)
     {
         var dll = Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Processor", "bin", "Debug", "net10.0", "Pax.Processor.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(dll);
+        start.Environment["PAX_COMPLETION_TOPIC"] = ValidTopic;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -102,9 +202,14 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
+            if (whileRunning is not null)
+            {
+                await whileRunning(process);
+            }
+
             await process.WaitForExitAsync(deadline.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
             process.Kill(entireProcessTree: true);
             throw;

@@ -3,14 +3,19 @@ using System.Text;
 
 namespace Pax.PackageTests.Support;
 
-/// <summary>Runs the <c>dotnet</c> CLI in a child process with the feed's isolated environment.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI (or a script that calls it) in a child process with the feed's isolated environment.</summary>
 public static class DotnetCli
 {
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; returns the exit code and the merged output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, environment, cancellationToken, arguments);
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/>; returns the exit code and the merged output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(
+        string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -27,7 +32,7 @@ public static class DotnetCli
             start.Environment.Remove(name);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(program + " did not start");
         var output = new StringBuilder();
         var stdout = PumpAsync(process.StandardOutput, output);
         var stderr = PumpAsync(process.StandardError, output);

@@ -6,7 +6,8 @@ using System.Xml.Linq;
 namespace Pax.PackageTests.Support;
 
 /// <summary>
-/// Packs every package once per test run (packages.slnf, Release) into a temporary folder feed, writes a nuget.config
+/// Packs every package once per test run with the documented command (<c>build/pack.sh</c>: packages.slnf, Release)
+/// into a temporary folder feed, writes a nuget.config
 /// with that feed plus the repository's registry, and installs Pax.Templates into a temporary template hive
 /// (DOTNET_CLI_HOME), with one NuGet packages folder for the whole run (NUGET_PACKAGES): nothing touches the user's
 /// hive or package cache, and nothing from this repository is visible to the consumer projects but the feed.
@@ -39,6 +40,12 @@ public sealed class PackedFeed : IAsyncLifetime
     /// <summary>Gets the seconds the pack took (reported in the README).</summary>
     public TimeSpan PackDuration { get; private set; }
 
+    /// <summary>Gets what <c>build/pack.sh</c> printed (the feed's nuget.config line and the install commands).</summary>
+    public string PackOutput { get; private set; } = string.Empty;
+
+    /// <summary>Gets the pack script, relative to the repository root, as the README runs it.</summary>
+    public static string PackScript => "./build/pack.sh";
+
     /// <summary>Gets the repository root.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -60,14 +67,15 @@ public sealed class PackedFeed : IAsyncLifetime
 
         using var timeout = new CancellationTokenSource(PackTimeout);
         var watch = Stopwatch.StartNew();
-        var (exit, output) = await DotnetCli.RunAsync(RepositoryRoot, Environment, timeout.Token,
-            "pack", Path.Combine(RepositoryRoot, "packages.slnf"), "-c", "Release", "-o", Feed, "-nologo", "-v", "q",
-            "-p:RepositoryUrl=" + RepositoryUrl);
+        var (exit, output) = await DotnetCli.RunProgramAsync("bash", RepositoryRoot, Environment, timeout.Token,
+            PackScript, "-o", Feed, "-p:RepositoryUrl=" + RepositoryUrl);
         PackDuration = watch.Elapsed;
         if (exit != 0)
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            throw new InvalidOperationException(PackScript + " failed:\n" + output);
         }
+
+        PackOutput = output;
 
         var install = await DotnetCli.RunAsync(Root, Environment, timeout.Token,
             "new", "install", Path.Combine(Feed, $"Pax.Templates.{Version}.nupkg"));

@@ -67,11 +67,11 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
         _policies.Add(name, policy);
     }
 
-    /// <summary>Adds a finished execution to a job added with <see cref="AddJob"/>, listed by <c>GET v2/{job}/executions</c>.</summary>
+    /// <summary>Adds an execution to a job added with <see cref="AddJob"/>, listed by <c>GET v2/{job}/executions</c> with its counts and conditions.</summary>
     /// <param name="job">The job.</param>
-    /// <param name="created">When it was created (it completes a minute later).</param>
-    /// <param name="failed">Whether its task failed all its attempts (<c>failedCount</c> 1) rather than succeeded.</param>
-    public void AddExecution(string job, DateTimeOffset created, bool failed) => _resources.AddExecution(job, created, failed);
+    /// <param name="created">When it was created (unless it still runs, it ended a minute later).</param>
+    /// <param name="outcome">How it ended, or that it still runs.</param>
+    public void AddExecution(string job, DateTimeOffset created, FakeExecutionOutcome outcome) => _resources.AddExecution(job, created, outcome);
 
     /// <summary>Adds a job that <c>jobs.list</c> returns, with its policy.</summary>
     /// <param name="name">The job: <c>projects/P/locations/R/jobs/J</c>.</param>
@@ -95,6 +95,14 @@ public sealed class FakeCloudRunIamServer : IAsyncDisposable
     /// <returns>A task that completes when a list request is held.</returns>
     public Task NeverAnswerServiceLists() =>
         _host.HoldUntilAborted(r => r.Method == "GET" && r.Path.EndsWith("/services", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Never answers a later <c>jobs.list</c>: each is held until its caller gives up (a hostile API). The task completes
+    /// when the first one arrived.
+    /// </summary>
+    /// <returns>A task that completes when a list request is held.</returns>
+    public Task NeverAnswerJobLists() =>
+        _host.HoldUntilAborted(r => r.Method == "GET" && r.Path.EndsWith("/jobs", StringComparison.Ordinal));
 
     /// <summary>Adds a service or job (<c>projects/P/locations/R/services/S</c> or <c>…/jobs/J</c>) with a policy.</summary>
     /// <param name="resource">The resource name.</param>

@@ -60,6 +60,17 @@ public sealed class FakeCloudMonitoringServer : IAsyncDisposable
     public void AddOldestUnackedAge(string project, string subscription, TimeSpan age, DateTimeOffset at) =>
         _series.Add(FakeTimeSeries.OldestUnackedAge, project, subscription, new Dictionary<string, string>(), at, (long)age.TotalSeconds);
 
+    /// <summary>
+    /// Records a raw <c>int64Value</c> for the age of a subscription's oldest unacknowledged message, in seconds — any
+    /// value, such as one no real subscription has (<see cref="long.MaxValue"/>, a negative one): a hostile answer.
+    /// </summary>
+    /// <param name="project">The project id.</param>
+    /// <param name="subscription">The subscription id.</param>
+    /// <param name="seconds">The value.</param>
+    /// <param name="at">When it was sampled.</param>
+    public void AddOldestUnackedAgeSeconds(string project, string subscription, long seconds, DateTimeOffset at) =>
+        _series.Add(FakeTimeSeries.OldestUnackedAge, project, subscription, new Dictionary<string, string>(), at, seconds);
+
     /// <summary>Answers every later request with 403 <c>PERMISSION_DENIED</c> for <c>monitoring.timeSeries.list</c> (a caller without <c>roles/monitoring.viewer</c>).</summary>
     /// <param name="project">The project named in the answer.</param>
     public void Deny(string project) => _host.Refuse(_ => true, RestResponse.PermissionDenied("monitoring.timeSeries.list", $"projects/{project}"));
@@ -67,7 +78,18 @@ public sealed class FakeCloudMonitoringServer : IAsyncDisposable
     /// <summary>Answers every later request with <paramref name="code"/> and the google.rpc <paramref name="status"/> (such as 500 <c>INTERNAL</c>).</summary>
     /// <param name="code">The HTTP status.</param>
     /// <param name="status">The status name.</param>
-    public void FailWith(int code, string status) => _host.Refuse(_ => true, RestResponse.Error(code, status, "Internal error encountered."));
+    /// <returns>A task that completes when the first request was answered so.</returns>
+    public Task FailWith(int code, string status)
+    {
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = RestResponse.Error(code, status, "Internal error encountered.");
+        _host.Override(_ =>
+        {
+            answered.TrySetResult();
+            return answer;
+        });
+        return answered.Task;
+    }
 
     /// <summary>Never answers a later request: each is held until the caller gives up. The task completes when the first one arrived.</summary>
     /// <returns>A task that completes when a request is held.</returns>

@@ -69,6 +69,11 @@ public sealed class FakeResourceManagerServer : IAsyncDisposable
     public void Deny(string path, string permission) =>
         _host.Refuse(r => r.Path == "/v3/" + path, RestResponse.PermissionDenied(permission, path.Split(':')[0]));
 
+    /// <summary>Never answers a later request to exactly <c>/v3/{path}</c>: each is held until its caller gives up (a hostile API). The task completes when the first one arrived.</summary>
+    /// <param name="path">Such as <c>projects/p</c> (projects.get).</param>
+    /// <returns>A task that completes when a request is held.</returns>
+    public Task NeverAnswer(string path) => _host.HoldUntilAborted(r => r.Path == "/v3/" + path);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

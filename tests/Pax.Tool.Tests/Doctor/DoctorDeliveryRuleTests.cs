@@ -14,7 +14,7 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_a_Scheduler_audience_that_is_not_the_service_URL_is_an_error_that_fix_corrects()
     {
         await using var project = await WithOrchestrator();
-        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: "https://pax-orchestrator.example.com"));
+        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: "https://pax-orchestrator.example.com", attemptDeadline: "300s"));
 
         var (code, report, _) = await project.ReportAsync();
 
@@ -39,7 +39,7 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_silent_for_the_service_URL_its_paths_a_custom_audience_or_the_default(string? audience)
     {
         await using var project = await WithOrchestrator(new FakeServiceTemplate { CustomAudiences = ["pax-orchestrator"] });
-        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: audience));
+        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: audience, attemptDeadline: "300s"));
 
         Assert.Empty(Findings((await project.ReportAsync()).Report));
     }
@@ -48,10 +48,10 @@ public sealed class DoctorDeliveryRuleTests
     public async Task PAX103_on_a_push_subscription_whose_audience_names_another_host()
     {
         await using var project = await WithOrchestrator();
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["pushConfig"]!["oidcToken"]!["audience"] = "https://other-abc123-ue.a.run.app";
         project.PubSub.AddSubscription(push);
-        project.PubSub.AddSubscription(PushSubscription("completions-push-ok", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push-ok", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true));
 
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
 
@@ -101,7 +101,7 @@ public sealed class DoctorDeliveryRuleTests
         }
 
         await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = env });
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["ackDeadlineSeconds"] = ackDeadline;
         project.PubSub.AddSubscription(push);
 
@@ -119,11 +119,30 @@ public sealed class DoctorDeliveryRuleTests
         Assert.EndsWith("--ack-deadline=30", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PAX__ORCHESTRATION__PUSH__ACKDEADLINE")]
+    [InlineData("pax__orchestration__push__ackdeadline")]
+    [InlineData("Pax:Orchestration:Push:AckDeadline")]
+    [InlineData("PAX__Orchestration:push__AckDeadline")]
+    public async Task PAX105_reads_the_intake_budget_as_NET_configuration_does_case_insensitive_with_colon_or_double_underscore(string name)
+    {
+        // The environment-variables configuration provider: keys are case-insensitive and '__' stands for ':'.
+        await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = new Dictionary<string, string> { [name] = "00:00:30" } });
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
+        push["ackDeadlineSeconds"] = 10;
+        project.PubSub.AddSubscription(push);
+
+        var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
+
+        Assert.Equal(("PAX105", Push), (Id(finding), Resource(finding)));
+        Assert.EndsWith("--ack-deadline=30", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PAX105_not_for_a_service_that_is_no_Pax_orchestrator()
     {
         await using var project = await WithOrchestrator(new FakeServiceTemplate { Env = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://+:8080" } });
-        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount);
+        var push = PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true);
         push["ackDeadlineSeconds"] = 10;
         project.PubSub.AddSubscription(push);
 
@@ -135,13 +154,29 @@ public sealed class DoctorDeliveryRuleTests
     {
         await using var project = await WithOrchestrator();
         project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: false));
-        project.PubSub.AddSubscription(PushSubscription("completions-push-dlq", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push-dlq", new Uri(OrchestratorUrl, "/pubsub"), SchedulerAccount, deadLetter: true));
         project.PubSub.AddSubscription(PullSubscription("completions-pull"));
 
         var finding = Assert.Single(Findings((await project.ReportAsync()).Report));
 
         Assert.Equal(("PAX106", "warning", Push), (Id(finding), finding.GetProperty("severity").GetString(), Resource(finding)));
-        Assert.Contains("--dead-letter-topic=completions-push-dead-letter --max-delivery-attempts=5", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        // The whole of Google's dead-letter setup (cloud.google.com/pubsub/docs/handling-failures): a topic, a subscription
+        // on it ("messages published to a topic with no subscriptions are lost"), the Pub/Sub service agent's grants, then the policy.
+        const string Agent = "--member=\"serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-pubsub.iam.gserviceaccount.com\"";
+        Assert.Equal(
+            [
+                "PROJECT_NUMBER=\"$(gcloud projects describe pax-demo --format='value(projectNumber)')\" &&",
+                "gcloud pubsub topics create completions-push-dead-letter --project=pax-demo &&",
+                "gcloud pubsub subscriptions create completions-push-dead-letter --project=pax-demo --topic=completions-push-dead-letter &&",
+                $"gcloud pubsub topics add-iam-policy-binding completions-push-dead-letter --project=pax-demo {Agent} --role=roles/pubsub.publisher &&",
+                $"gcloud pubsub subscriptions add-iam-policy-binding completions-push --project=pax-demo {Agent} --role=roles/pubsub.subscriber &&",
+                "gcloud pubsub subscriptions update completions-push --project=pax-demo --dead-letter-topic=completions-push-dead-letter --max-delivery-attempts=5",
+            ],
+            finding.GetProperty("fix").GetString()!.Split('\n'));
+
+        // It creates resources and grants a Google-managed account: a decision, so --fix applies none of it (never half of it).
+        var (_, _, plan) = await project.ReportAsync("--fix", "--yes");
+        Assert.Contains("fix plan: 0 change(s); 1 finding(s) need a decision", plan, StringComparison.Ordinal);
         Assert.Contains("No dead-letter policy", Assert.Single(finding.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.StartsWith("No dead", StringComparison.Ordinal)).GetString(), StringComparison.Ordinal);
     }
 

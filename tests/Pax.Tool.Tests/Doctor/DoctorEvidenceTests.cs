@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Pax.TestSupport.CloudRun;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
 
 namespace Pax.Tool.Tests.Doctor;
@@ -70,6 +72,59 @@ public sealed class DoctorEvidenceTests
         Assert.Contains("resource.labels.service_name=\"orchestrator\" AND httpRequest.status>=400", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(9, 0, false)] // every push refused, but fewer than 10: a store blip the orchestrator answered 503 on purpose
+    [InlineData(10, 0, true)]
+    [InlineData(50, 950, false)] // 5 % refused: not more than the 5 % a healthy intake may nack
+    [InlineData(51, 949, true)]
+    public async Task A_push_subscription_is_PAX102_only_past_10_refused_pushes_that_are_more_than_5_percent(int refused, int succeeded, bool reported)
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Monitoring.AddPushRequests(Project, "completions-push", "unavailable", refused, Now.AddHours(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push", "success", succeeded, Now.AddHours(-1));
+
+        var (_, report, _) = await project.ReportAsync();
+
+        var findings = report.GetProperty("findings").EnumerateArray().ToArray();
+        if (!reported)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("PAX102", "projects/pax-demo/subscriptions/completions-push"), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        Assert.Contains($"answered {refused} of {(refused + succeeded).ToString("#,0", CultureInfo.InvariantCulture)} push requests of the last 24 h with an error (mostly unavailable)", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hostile_Monitoring_values_huge_or_negative_are_read_as_evidence_and_never_crash_the_doctor()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Monitoring.AddPushRequests(Project, "completions-push", "success", long.MaxValue, Now.AddHours(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push", "internal", long.MaxValue, Now.AddHours(-1));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push", 60, Now.AddHours(-20));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push", long.MaxValue, Now.AddMinutes(-2));
+        project.Monitoring.AddPushRequests(Project, "completions-push-dev", "internal", -50, Now.AddHours(-1));
+        project.Monitoring.AddPushRequests(Project, "completions-push-dev", "success", 10, Now.AddHours(-1));
+        project.Monitoring.AddOldestUnackedAgeSeconds(Project, "completions-push-dev", -30, Now.AddMinutes(-2));
+
+        var (code, report, error) = await project.ReportAsync();
+
+        Assert.Equal((0, string.Empty), (code, error));
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("PAX102", "projects/pax-demo/subscriptions/completions-push"), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        var evidence = finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.StartsWith("Push requests in the last 24 h: 9,223,372,036,854,775,807 internal, 9,223,372,036,854,775,807 success.", evidence[0], StringComparison.Ordinal);
+        Assert.StartsWith("Oldest unacknowledged message: 1 min old at ", evidence[1], StringComparison.Ordinal);
+        Assert.Equal("oldest_unacked_message_age: 1 value(s) no message can have (below 0 s or above Pub/Sub's longest retention, 31 d) ignored.", evidence[2]);
+        var (_, table, tableError) = await project.RunAsync("doctor", "--project", Project, "--region", Region);
+        Assert.Equal(string.Empty, tableError);
+        Assert.Contains("seen: Push requests in the last 24 h: 9,223,372,036,854,775,807 internal", table, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_growing_backlog_is_PAX102_and_a_small_steady_one_is_not()
     {
@@ -94,10 +149,10 @@ public sealed class DoctorEvidenceTests
         project.SeedCorrect();
         const string Report = "projects/pax-demo/locations/us-east1/jobs/pax-report";
         project.Run.AddJob(Report);
-        project.Run.AddExecution(Report, Now.AddHours(-3), failed: false);
-        project.Run.AddExecution(Report, Now.AddHours(-1), failed: true);
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), failed: true);
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), failed: false);
+        project.Run.AddExecution(Report, Now.AddHours(-3), FakeExecutionOutcome.Succeeded);
+        project.Run.AddExecution(Report, Now.AddHours(-1), FakeExecutionOutcome.TaskFailed);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), FakeExecutionOutcome.TaskFailed);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.Succeeded);
 
         var (_, report, _) = await project.ReportAsync();
 
@@ -107,6 +162,28 @@ public sealed class DoctorEvidenceTests
         Assert.Contains("failed (1 task(s) failed all their attempts)", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("Latest 2 execution(s): 1 failed, 1 succeeded, 0 running", Assert.Single(finding.GetProperty("evidence").EnumerateArray()).GetString(), StringComparison.Ordinal);
         Assert.Equal("gcloud run jobs executions describe pax-report-00002 --region=us-east1 --project=pax-demo", finding.GetProperty("fix").GetString());
+    }
+
+    [Fact]
+    public async Task A_job_whose_latest_execution_failed_before_any_task_ran_is_PAX102_from_its_Completed_condition()
+    {
+        await using var project = await StartAsync();
+        project.SeedCorrect();
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-3), FakeExecutionOutcome.Succeeded);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.FailedBeforeAnyTask); // no task count moves
+        project.Run.AddExecution(CollectorJob, Now.AddMinutes(-2), FakeExecutionOutcome.Running);
+
+        var (_, report, _) = await project.ReportAsync();
+
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("PAX102", CollectorJob), (finding.GetProperty("id").GetString(), finding.GetProperty("resource").GetString()));
+        Assert.Contains(
+            "its latest finished execution, pax-collector-00002 (", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "failed with no failed task (its Completed condition is CONDITION_FAILED: The execution failed before any task ran: its resources could not be provisioned.)",
+            finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Latest 3 execution(s): 1 failed, 1 succeeded, 1 running; the latest, pax-collector-00003", Assert.Single(finding.GetProperty("evidence").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +212,7 @@ public sealed class DoctorEvidenceTests
         project.SeedCorrect();
         project.Scheduler.RecordAttempt("projects/pax-demo/locations/us-east1/jobs/pax-tick", 0, null, Now.AddMinutes(-1));
         project.Monitoring.AddPushRequests(Project, "completions-push", "success", 500, Now.AddHours(-1));
-        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), failed: false);
+        project.Run.AddExecution(CollectorJob, Now.AddHours(-1), FakeExecutionOutcome.Succeeded);
 
         var (code, report, _) = await project.ReportAsync();
 

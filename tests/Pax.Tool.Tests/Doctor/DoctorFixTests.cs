@@ -68,7 +68,7 @@ public sealed class DoctorFixTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Run.AddService(Orchestrator, OrchestratorUrl, Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
-        var job = HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oauthAccount: SchedulerAccount);
+        var job = HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oauthAccount: SchedulerAccount, attemptDeadline: "300s");
         job["httpTarget"]!["headers"] = new JsonObject { ["X-Pax"] = "tick" };
         project.Scheduler.AddJob(job);
 
@@ -116,7 +116,7 @@ public sealed class DoctorFixTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Run.AddService(Orchestrator, OrchestratorUrl);
-        project.PubSub.AddSubscription(PushSubscription("no-token", new Uri(OrchestratorUrl, "/pubsub"), account: null));
+        project.PubSub.AddSubscription(PushSubscription("no-token", new Uri(OrchestratorUrl, "/pubsub"), account: null, deadLetter: true));
 
         var (code, output, error) = await project.RunAsync(FixJson);
 

@@ -103,7 +103,7 @@ public sealed class DoctorInheritedGrantTests
     {
         var project = await StartAsync();
         project.Run.AddService(Orchestrator, OrchestratorUrl);
-        project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
         project.ResourceManager.SetProjectPolicy(Project, Policy(("roles/viewer", ["user:admin@example.com"])));
         project.ResourceManager.SetProjectParent(Project, Folder);
         project.ResourceManager.AddFolder(Folder, Organization, folderGrant ? Policy(("roles/run.invoker", [$"serviceAccount:{PushAccount}"])) : Policy());

@@ -82,8 +82,12 @@ internal sealed class DoctorProject : IAsyncDisposable
         }).ToArray()),
     };
 
-    /// <summary>An HTTP job; its attempt deadline (300 s) waits as long as a Cloud Run service's default request timeout, so PAX104 stays out of tests about other rules.</summary>
-    public static JsonObject HttpJob(string id, string uri, string? oauthAccount = null, string? oidcAccount = null, string? oidcAudience = null, string? attemptDeadline = "300s")
+    /// <summary>
+    /// An HTTP job as Google keeps it: without <paramref name="attemptDeadline"/> it has Cloud Scheduler's default, 180 s,
+    /// shorter than a Cloud Run service's default request timeout (300 s) — a job to a service is PAX104 unless the test
+    /// gives a deadline that waits as long.
+    /// </summary>
+    public static JsonObject HttpJob(string id, string uri, string? oauthAccount = null, string? oidcAccount = null, string? oidcAudience = null, string? attemptDeadline = null)
     {
         var target = new JsonObject { ["uri"] = uri, ["httpMethod"] = "POST" };
         if (oauthAccount is not null)
@@ -111,8 +115,11 @@ internal sealed class DoctorProject : IAsyncDisposable
         return job;
     }
 
-    /// <summary>A push subscription; with a dead-letter policy unless <paramref name="deadLetter"/> is false, so PAX106 stays out of tests about other rules.</summary>
-    public static JsonObject PushSubscription(string id, Uri endpoint, string? account, bool deadLetter = true)
+    /// <summary>
+    /// A push subscription as Google creates it by default: Pub/Sub's ack deadline (10 s) and no dead-letter policy — so it
+    /// is PAX106 unless the test asks for <paramref name="deadLetter"/> (a topic <c>{id}-dead-letter</c>, 5 attempts).
+    /// </summary>
+    public static JsonObject PushSubscription(string id, Uri endpoint, string? account, bool deadLetter = false)
     {
         var push = new JsonObject { ["pushEndpoint"] = endpoint.AbsoluteUri };
         if (account is not null)
@@ -125,7 +132,6 @@ internal sealed class DoctorProject : IAsyncDisposable
             ["name"] = $"projects/{Project}/subscriptions/{id}",
             ["topic"] = $"projects/{Project}/topics/completions",
             ["pushConfig"] = push,
-            ["ackDeadlineSeconds"] = 60,
         };
         if (deadLetter)
         {
@@ -158,13 +164,13 @@ internal sealed class DoctorProject : IAsyncDisposable
         ["topic"] = $"projects/{Project}/topics/completions",
     };
 
-    /// <summary>The first seed story's state and the second's: OIDC to jobs:run, a push account without invoker, a public service.</summary>
+    /// <summary>The first seed story's state and the second's: OIDC to jobs:run, a push account without invoker (its subscription has a dead-letter policy), a public service.</summary>
     public void SeedBroken()
     {
         Run.AddJob(CollectorJob, Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
         Scheduler.AddJob(HttpJob("pax-collector-every-30-min", RunJobUrl, oidcAccount: SchedulerAccount));
         Run.AddService(Orchestrator, OrchestratorUrl); // the redeploy dropped roles/run.invoker: empty policy.
-        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
         Run.AddService(PublicService, PublicUrl, Policy(("roles/run.invoker", ["allUsers"])));
         PubSub.AddSubscription(PullSubscription("completions-pull"));
         AddTrigger(EventarcAccount); // its account holds no invoker role either: reported once, on the trigger.
@@ -172,8 +178,9 @@ internal sealed class DoctorProject : IAsyncDisposable
     }
 
     /// <summary>
-    /// The correct twins: OAuth to jobs:run, OIDC to the service with a service-level grant, a push account granted
-    /// invoker at project level, another holding roles/run.developer on the service, a pull subscription, and an
+    /// The correct twins: OAuth to jobs:run, OIDC to the service with a service-level grant and an attempt deadline as
+    /// long as its request timeout, push subscriptions with a dead-letter policy whose accounts are granted
+    /// invoker at project level or hold roles/run.developer on the service, a pull subscription, and an
     /// Eventarc trigger whose account holds invoker on the service, with its managed subscription.
     /// </summary>
     public void SeedCorrect()
@@ -184,9 +191,9 @@ internal sealed class DoctorProject : IAsyncDisposable
             ("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"]),
             ("roles/run.developer", ["serviceAccount:pax-dev@pax-demo.iam.gserviceaccount.com"]),
             ("roles/run.invoker", [$"serviceAccount:{EventarcAccount}"])));
-        Scheduler.AddJob(HttpJob("pax-tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: OrchestratorUrl.AbsoluteUri));
-        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
-        PubSub.AddSubscription(PushSubscription("completions-push-dev", new Uri(OrchestratorUrl, "/pubsub"), "pax-dev@pax-demo.iam.gserviceaccount.com"));
+        Scheduler.AddJob(HttpJob("pax-tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oidcAccount: SchedulerAccount, oidcAudience: OrchestratorUrl.AbsoluteUri, attemptDeadline: "300s"));
+        PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
+        PubSub.AddSubscription(PushSubscription("completions-push-dev", new Uri(OrchestratorUrl, "/pubsub"), "pax-dev@pax-demo.iam.gserviceaccount.com", deadLetter: true));
         PubSub.AddSubscription(PullSubscription("completions-pull"));
         AddTrigger(EventarcAccount);
         ResourceManager.SetProjectPolicy(Project, Policy(("roles/run.invoker", [$"serviceAccount:{PushAccount}"])));

@@ -20,25 +20,12 @@ public sealed class DoctorRuleDocumentationTests
     [MemberData(nameof(Ids))]
     public void Every_id_pax_doctor_reports_has_its_page_and_is_in_both_rule_tables(string id)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var page = Path.Combine(root, "docs", "rules", id + ".md");
 
         Assert.True(File.Exists(page), $"{page} is missing");
         Assert.StartsWith($"# {id}:", File.ReadAllText(page), StringComparison.Ordinal);
         Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(root, "docs", "rules", "README.md")), StringComparison.Ordinal);
         Assert.Contains($"[{id}](docs/rules/{id}.md)", File.ReadAllText(Path.Combine(root, "README.md")), StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pax.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pax.sln not found above the test's folder.");
     }
 }

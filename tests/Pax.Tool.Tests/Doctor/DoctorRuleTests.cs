@@ -16,7 +16,7 @@ public sealed class DoctorRuleTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Run.AddService(Orchestrator, OrchestratorUrl, Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
-        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oauthAccount: SchedulerAccount));
+        project.Scheduler.AddJob(HttpJob("tick", new Uri(OrchestratorUrl, "/cron/tick").AbsoluteUri, oauthAccount: SchedulerAccount, attemptDeadline: "300s"));
 
         var finding = Assert.Single(await FindingsAsync(project));
 
@@ -30,7 +30,7 @@ public sealed class DoctorRuleTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Scheduler.AddJob(HttpJob("tick", "https://elsewhere-xyz-ew.a.run.app/cron/tick", oauthAccount: SchedulerAccount));
-        project.Scheduler.AddJob(HttpJob("fn", "https://us-east1-pax-demo.cloudfunctions.net/report", oauthAccount: SchedulerAccount));
+        project.Scheduler.AddJob(HttpJob("fn", "https://us-east1-pax-demo.cloudfunctions.net/report", oauthAccount: SchedulerAccount, attemptDeadline: "300s"));
 
         var findings = await FindingsAsync(project);
 
@@ -46,8 +46,8 @@ public sealed class DoctorRuleTests
         project.Run.AddService(Orchestrator, OrchestratorUrl);
         project.Run.AddService(PublicService, PublicUrl, invokerIamDisabled: true);
         project.Scheduler.AddJob(HttpJob("run-collector", RunJobUrl));
-        project.PubSub.AddSubscription(PushSubscription("to-private", new Uri(OrchestratorUrl, "/pubsub"), account: null));
-        project.PubSub.AddSubscription(PushSubscription("to-public", new Uri(PublicUrl, "/pubsub"), account: null));
+        project.PubSub.AddSubscription(PushSubscription("to-private", new Uri(OrchestratorUrl, "/pubsub"), account: null, deadLetter: true));
+        project.PubSub.AddSubscription(PushSubscription("to-public", new Uri(PublicUrl, "/pubsub"), account: null, deadLetter: true));
 
         var findings = await FindingsAsync(project);
 
@@ -70,9 +70,9 @@ public sealed class DoctorRuleTests
         const string ReportService = "projects/pax-demo/locations/us-east1/services/report";
         project.Run.AddService(ReportService, new Uri("https://report-abc123-ue.a.run.app"), Policy(("roles/run.invoker", [$"serviceAccount:{SchedulerAccount}"])));
         project.Functions.AddFunction("projects/pax-demo/locations/us-east1/functions/report", ReportService, new Uri("https://report-abc123-ue.a.run.app"));
-        project.Scheduler.AddJob(HttpJob("report-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: SchedulerAccount));
-        project.Scheduler.AddJob(HttpJob("report-not-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: PushAccount));
-        project.Scheduler.AddJob(HttpJob("report-no-token", "https://us-east1-pax-demo.cloudfunctions.net/report"));
+        project.Scheduler.AddJob(HttpJob("report-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: SchedulerAccount, attemptDeadline: "300s"));
+        project.Scheduler.AddJob(HttpJob("report-not-granted", "https://us-east1-pax-demo.cloudfunctions.net/report", oidcAccount: PushAccount, attemptDeadline: "300s"));
+        project.Scheduler.AddJob(HttpJob("report-no-token", "https://us-east1-pax-demo.cloudfunctions.net/report", attemptDeadline: "300s"));
 
         var findings = await FindingsAsync(project);
 
@@ -89,7 +89,7 @@ public sealed class DoctorRuleTests
     {
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
-        project.PubSub.AddSubscription(PushSubscription("to-api", new Uri(RunJobUrl), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("to-api", new Uri(RunJobUrl), PushAccount, deadLetter: true));
 
         var finding = Assert.Single(await FindingsAsync(project));
 
@@ -147,7 +147,7 @@ public sealed class DoctorRuleTests
         conditional["version"] = 3;
         conditional["bindings"]![0]!["condition"] = new JsonObject { ["title"] = "weekdays", ["expression"] = "request.time.getDayOfWeek() < 5" };
         project.Run.AddService(Orchestrator, OrchestratorUrl, conditional);
-        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
 
         Assert.Empty(await FindingsAsync(project));
     }
@@ -159,7 +159,7 @@ public sealed class DoctorRuleTests
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Run.AddService(Orchestrator, OrchestratorUrl);
         project.Run.Deny($"{Orchestrator}:getIamPolicy", "run.services.getIamPolicy");
-        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
 
         var (code, output, _) = await project.RunAsync(JsonArgs);
 
@@ -175,7 +175,7 @@ public sealed class DoctorRuleTests
     {
         await using var project = await StartAsync(); // no project policy: Resource Manager answers 403, as for a missing project.
         project.Run.AddService(Orchestrator, OrchestratorUrl);
-        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
 
         var (code, output, _) = await project.RunAsync(JsonArgs);
 
@@ -193,7 +193,7 @@ public sealed class DoctorRuleTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy());
         project.Run.AddService(PublicService, PublicUrl, Policy(("roles/run.invoker", ["allAuthenticatedUsers"])));
-        project.PubSub.AddSubscription(PushSubscription("push", new Uri(PublicUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("push", new Uri(PublicUrl, "/pubsub"), PushAccount, deadLetter: true));
 
         var finding = Assert.Single(await FindingsAsync(project));
 

@@ -46,7 +46,7 @@ public sealed class InvokerRoleTableTests
         await using var project = await StartAsync();
         project.ResourceManager.SetProjectPolicy(Project, Policy(("roles/cloudfunctions.admin", [$"serviceAccount:{PushAccount}"])));
         project.Run.AddService(Orchestrator, OrchestratorUrl);
-        project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount));
+        project.PubSub.AddSubscription(PushSubscription("completions-push", new Uri(OrchestratorUrl, "/pubsub"), PushAccount, deadLetter: true));
 
         var (code, report, _) = await project.ReportAsync();
 

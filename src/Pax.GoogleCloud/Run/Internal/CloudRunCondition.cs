@@ -2,8 +2,8 @@ namespace Pax.GoogleCloud.Run.Internal;
 
 /// <summary>
 /// A status condition of a Cloud Run v2 resource (<c>google.cloud.run.v2.Condition</c>;
-/// cloud.google.com/run/docs/reference/rest/v2/Condition), reduced to what Pax reads: its <see cref="Type"/> and
-/// <see cref="State"/>.
+/// cloud.google.com/run/docs/reference/rest/v2/Condition), reduced to what Pax reads: its <see cref="Type"/>,
+/// <see cref="State"/> and <see cref="Message"/>.
 /// </summary>
 internal sealed class CloudRunCondition
 {
@@ -21,4 +21,7 @@ internal sealed class CloudRunCondition
 
     /// <summary>Gets or sets the state: <c>CONDITION_PENDING</c>, <c>CONDITION_RECONCILING</c>, <c>CONDITION_FAILED</c> or <c>CONDITION_SUCCEEDED</c>.</summary>
     public string? State { get; set; }
+
+    /// <summary>Gets or sets the message: "Human readable message indicating details about the current status", such as why an execution failed.</summary>
+    public string? Message { get; set; }
 }

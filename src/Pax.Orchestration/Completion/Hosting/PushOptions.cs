@@ -8,7 +8,7 @@ public sealed class PushOptions
     /// authentication, recording and the trigger share a budget of the deadline less one second, and when it runs
     /// out the delivery is answered 503 (a nack, so Pub/Sub redelivers it) instead of being answered after Pub/Sub
     /// has already given up and redelivered a message still being processed. Set the subscription to the same value
-    /// (the Function's deploy script does).
+    /// (the orchestrator sample's deploy script does).
     /// </summary>
     /// <value>Default 10 seconds (Pub/Sub's default). Between 10 seconds and 10 minutes, as Pub/Sub allows.</value>
     public TimeSpan AckDeadline { get; set; } = TimeSpan.FromSeconds(10);

@@ -36,7 +36,7 @@ public sealed partial class FirestoreCompletionStore
     /// One query on <see cref="FirestoreStoreOptions.RejectedCollection"/> ordered by <c>receivedAt</c>, descending: one
     /// read per delivery returned (at least one). Filtered by phase (and run key), it needs a composite index on
     /// <c>phase</c>, <c>receivedAt</c> descending (and <c>phase</c>, <c>runKey</c>, <c>receivedAt</c> descending), which
-    /// the Function sample's <c>deploy/deploy.sh</c> creates; Firestore names the missing index in its 400 answer.
+    /// the orchestrator sample's <c>deploy/deploy.sh</c> creates; Firestore names the missing index in its 400 answer.
     /// </remarks>
     public async Task<IReadOnlyList<RejectedMessage>> ListRecentRejectedAsync(int limit, string? phase, string? runKey, CancellationToken cancellationToken)
     {

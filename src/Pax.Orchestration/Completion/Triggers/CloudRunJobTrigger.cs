@@ -2,12 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Processing;
 
 namespace Pax.Orchestration.Completion.Triggers;
 
 /// <summary>
-/// Runs a Cloud Run job (Admin API v2 <c>jobs/J:run</c>, OAuth access token) with the environment overridden:
-/// <c>PAX_PHASE</c> (the completed phase), <c>PAX_RUN_KEY</c> and <c>PAX_IDEMPOTENCY_KEY</c>.
+/// Runs a Cloud Run job (Admin API v2 <c>jobs/J:run</c>, OAuth access token) with the environment overridden by the
+/// handover (<see cref="PhaseHandover"/>): <c>PAX_PHASE</c> (the completed phase), <c>PAX_RUN_KEY</c> and
+/// <c>PAX_IDEMPOTENCY_KEY</c>.
 /// <para>
 /// Because it sends overrides, the orchestrator's service account needs <c>run.jobs.runWithOverrides</c> on the job,
 /// which <c>roles/run.invoker</c> does <b>not</b> include (Cloud Run answers 403 <c>PERMISSION_DENIED</c>): grant
@@ -20,16 +22,13 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// and looks in each execution's <c>template.containers[].env</c> for <c>PAX_IDEMPOTENCY_KEY</c> with this key; when one
 /// is there, the earlier run landed and no second execution is started — unless that execution failed or was
 /// cancelled (<see cref="CloudRunExecution.FailedOrCancelled"/>), which did not do the work, so a new one is started. An earlier run that lands only after the
-/// claim's lease (default 60 s) can still give a second execution, so a job should still check <c>PAX_IDEMPOTENCY_KEY</c>
-/// when running twice would matter. When the list cannot be read (403 without <c>run.executions.list</c>, or an outage)
+/// claim's lease (default 60 s) can still give a second execution, so a job for which running twice would matter
+/// checks too (<see cref="ProcessorOptions.Job"/> makes <see cref="ProcessorHost"/> step aside for an earlier execution). When the list cannot be read (403 without <c>run.executions.list</c>, or an outage)
 /// the re-drive fails and the claim stays for the next one: nothing is started blind, nothing is lost.
 /// </para>
 /// </summary>
 internal sealed class CloudRunJobTrigger : IPhaseTrigger
 {
-    /// <summary>The environment variable carrying the idempotency key: <c>PAX_IDEMPOTENCY_KEY</c>.</summary>
-    public const string IdempotencyKeyVariable = "PAX_IDEMPOTENCY_KEY";
-
     /// <summary>The most executions a re-drive looks through (newest first): 1,000, what Cloud Run keeps beyond seven days.</summary>
     public const int MaxExecutionsExamined = 1000;
 
@@ -85,9 +84,9 @@ internal sealed class CloudRunJobTrigger : IPhaseTrigger
                 {
                     Env =
                     [
-                        new CloudRunEnvVar { Name = "PAX_PHASE", Value = request.Phase },
-                        new CloudRunEnvVar { Name = "PAX_RUN_KEY", Value = request.RunKey },
-                        new CloudRunEnvVar { Name = IdempotencyKeyVariable, Value = request.IdempotencyKey },
+                        new CloudRunEnvVar { Name = PhaseHandover.PhaseVariable, Value = request.Phase },
+                        new CloudRunEnvVar { Name = PhaseHandover.RunKeyVariable, Value = request.RunKey },
+                        new CloudRunEnvVar { Name = PhaseHandover.IdempotencyKeyVariable, Value = request.IdempotencyKey },
                     ],
                 },
             ],
@@ -103,7 +102,7 @@ internal sealed class CloudRunJobTrigger : IPhaseTrigger
         {
             var page = await _jobs.ListExecutionsAsync(Job, PageSize, pageToken, cancellationToken).ConfigureAwait(false);
             // An execution that failed or was cancelled did not do the phase's work: it does not stand for this run.
-            var match = page.Executions.FirstOrDefault(e => !e.FailedOrCancelled && string.Equals(e.FindEnv(IdempotencyKeyVariable), idempotencyKey, StringComparison.Ordinal));
+            var match = page.Executions.FirstOrDefault(e => !e.FailedOrCancelled && string.Equals(e.FindEnv(PhaseHandover.IdempotencyKeyVariable), idempotencyKey, StringComparison.Ordinal));
             if (match is not null)
             {
                 return match;

@@ -1,3 +1,5 @@
+using Pax.Orchestration.Processing;
+
 namespace Pax.Orchestration.Completion.Triggers;
 
 /// <summary>What a trigger is told: the completed phase and run key, the idempotency key (<c>{phase}:{runKey}</c>) and the processors that reported success.</summary>
@@ -16,9 +18,9 @@ public sealed record PhaseTriggerRequest(string Phase, string RunKey, string Ide
     /// <value><see langword="false"/> for the first attempt.</value>
     public bool Redrive { get; init; }
 
-    /// <summary>Returns the idempotency key of a (phase, run key): <c>{phase}:{runKey}</c>.</summary>
+    /// <summary>Returns the idempotency key of a (phase, run key): <c>{phase}:{runKey}</c> (<see cref="PhaseHandover.IdempotencyKeyFor"/>).</summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>
     /// <returns>The key.</returns>
-    public static string IdempotencyKeyFor(string phase, string runKey) => $"{phase}:{runKey}";
+    public static string IdempotencyKeyFor(string phase, string runKey) => PhaseHandover.IdempotencyKeyFor(phase, runKey);
 }

@@ -2,12 +2,14 @@ using System.Text.Json;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Processing;
 
 namespace Pax.Orchestration.Completion.Triggers;
 
 /// <summary>
-/// Publishes the next-phase message to a topic: data <c>{"phase","runKey","idempotencyKey","completed"}</c> and
-/// attributes <c>phase</c> (the completed phase), <c>runKey</c> and <c>idempotencyKey</c>.
+/// Publishes the next-phase message to a topic: data <c>{"phase","runKey","idempotencyKey","completed"}</c> and the
+/// handover's attributes (<see cref="PhaseHandover"/>) <c>phase</c> (the completed phase), <c>runKey</c> and
+/// <c>idempotencyKey</c>.
 /// At least once: a re-drive after an attempt that was published but not marked publishes again (Pax cannot read
 /// what a topic received), and Pub/Sub itself may deliver a message twice, so subscribers deduplicate on the
 /// <c>idempotencyKey</c> attribute.
@@ -44,9 +46,9 @@ internal sealed class PubSubTopicTrigger : IPhaseTrigger
             Data = JsonSerializer.SerializeToUtf8Bytes(TriggerPayload.From(request), OrchestrationJsonContext.Default.TriggerPayload),
             Attributes = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["phase"] = request.Phase,
-                ["runKey"] = request.RunKey,
-                ["idempotencyKey"] = request.IdempotencyKey,
+                [PhaseHandover.PhaseAttribute] = request.Phase,
+                [PhaseHandover.RunKeyAttribute] = request.RunKey,
+                [PhaseHandover.IdempotencyKeyAttribute] = request.IdempotencyKey,
             },
         };
         await _publisher.PublishAsync(Topic, [message], cancellationToken).ConfigureAwait(false);

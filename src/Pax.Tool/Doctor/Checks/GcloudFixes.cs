@@ -37,9 +37,29 @@ internal static class GcloudFixes
     public static string AckDeadline(ResourceName subscription, int seconds) =>
         $"gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --ack-deadline={seconds}";
 
-    /// <summary>Gives a subscription a dead-letter topic (created first; the Pub/Sub service agent needs publisher on it and subscriber on the subscription).</summary>
-    public static string DeadLetter(ResourceName subscription) =>
-        $"gcloud pubsub topics create {subscription.Id}-dead-letter --project={subscription.Project} && gcloud pubsub subscriptions update {subscription.Id} --project={subscription.Project} --dead-letter-topic={subscription.Id}-dead-letter --max-delivery-attempts=5";
+    /// <summary>
+    /// Gives a subscription a dead-letter policy, the whole of it (cloud.google.com/pubsub/docs/handling-failures;
+    /// DeadLetterPolicy.deadLetterTopic in cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions): the
+    /// topic ("The operation will fail if the topic does not exist"), a subscription on it ("messages published to a topic
+    /// with no subscriptions are lost"), the project's Pub/Sub service agent
+    /// (<c>service-{project_number}@gcp-sa-pubsub.iam.gserviceaccount.com</c>, which "must have permission to Publish() to
+    /// this topic") as publisher on the topic and as subscriber on the subscription (to acknowledge what it forwards), then
+    /// the policy. One command per line, joined by <c>&amp;&amp;</c> so that a failed step stops the rest.
+    /// </summary>
+    public static string DeadLetter(ResourceName subscription)
+    {
+        var (id, project) = (subscription.Id, subscription.Project);
+        var topic = $"{id}-dead-letter";
+        const string Agent = "--member=\"serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-pubsub.iam.gserviceaccount.com\"";
+        return string.Join(
+            " &&\n",
+            $"PROJECT_NUMBER=\"$(gcloud projects describe {project} --format='value(projectNumber)')\"",
+            $"gcloud pubsub topics create {topic} --project={project}",
+            $"gcloud pubsub subscriptions create {topic} --project={project} --topic={topic}",
+            $"gcloud pubsub topics add-iam-policy-binding {topic} --project={project} {Agent} --role=roles/pubsub.publisher",
+            $"gcloud pubsub subscriptions add-iam-policy-binding {id} --project={project} {Agent} --role=roles/pubsub.subscriber",
+            $"gcloud pubsub subscriptions update {id} --project={project} --dead-letter-topic={topic} --max-delivery-attempts=5");
+    }
 
     /// <summary>Removes a public member's binding from a service.</summary>
     public static string RemovePublicBinding(ResourceName service, string member, string role) =>

@@ -22,6 +22,10 @@ internal static class PushDeliveryChecks
     /// <summary>The orchestrator's setting of the intake's budget, as a Cloud Run environment variable.</summary>
     public const string AckDeadlineVariable = "Pax__Orchestration__Push__AckDeadline";
 
+    // The configuration keys the variables stand for.
+    private const string OrchestrationSection = "Pax:Orchestration:";
+    private const string AckDeadlineKey = "Pax:Orchestration:Push:AckDeadline";
+
     // PushOptions.AckDeadline's default, and Pub/Sub's default ackDeadlineSeconds.
     private static readonly TimeSpan DefaultAckDeadline = TimeSpan.FromSeconds(10);
 
@@ -57,15 +61,20 @@ internal static class PushDeliveryChecks
     /// <summary>The intake's budget of a Pax orchestrator, or <see langword="null"/> when the service is not one (or the setting is unreadable).</summary>
     public static TimeSpan? IntakeBudget(ServiceState service)
     {
-        var environment = service.Service.Environment;
-        if (!environment.Keys.Any(k => k.StartsWith("Pax__Orchestration__", StringComparison.Ordinal)))
+        // As .NET configuration reads environment variables (EnvironmentVariablesConfigurationProvider): '__' stands for
+        // ':' and keys are case-insensitive, so PAX__ORCHESTRATION__PUSH__ACKDEADLINE is the same setting; the last wins.
+        var settings = service.Service.Environment
+            .Select(p => (Key: p.Key.Replace("__", ":", StringComparison.Ordinal), p.Value))
+            .Where(p => p.Key.StartsWith(OrchestrationSection, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        if (settings.Length == 0)
         {
             return null;
         }
 
         // Read as the configuration binder reads a TimeSpan (TimeSpan.Parse, invariant culture: "00:00:30").
-        return environment.TryGetValue(AckDeadlineVariable, out var text)
-            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : null
+        return settings.LastOrDefault(p => string.Equals(p.Key, AckDeadlineKey, StringComparison.OrdinalIgnoreCase)) is { Key: not null } setting
+            ? TimeSpan.TryParse(setting.Value, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : null
             : DefaultAckDeadline;
     }
 }

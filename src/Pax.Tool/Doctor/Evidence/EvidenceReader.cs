@@ -1,4 +1,4 @@
-using Pax.GoogleCloud.Monitoring;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.Tool.Doctor.Checks;
@@ -63,10 +63,10 @@ internal sealed class EvidenceReader(DoctorClients clients)
             var id = ResourceName.Parse(subscription.Name).Id;
             var responses = requests?.Where(s => s.ResourceLabels.GetValueOrDefault(SubscriptionLabel) == id)
                 .GroupBy(s => s.MetricLabels.GetValueOrDefault("response_code") ?? "unknown", StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.SelectMany(s => s.Points).Sum(p => p.Value), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => MonitoringValues.Total(g.SelectMany(s => s.Points).Select(p => p.Value)), StringComparer.Ordinal);
             var age = backlog is null ? null : backlog.FirstOrDefault(s => s.ResourceLabels.GetValueOrDefault(SubscriptionLabel) == id)?.Points ?? [];
             var service = TargetResolver.Resolve(subscription.PushEndpoint!, reads.Inventory).Service?.Service.Name;
-            reads.Inventory.Evidence[subscription.Name] = PushEvidence.From(subscription, responses, age, service, now);
+            reads.Inventory.Evidence[subscription.Name] = PushEvidence.From(subscription, responses, age, service);
         }
     }
 

@@ -1,15 +1,19 @@
 using System.Globalization;
 using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Run.Internal;
 using Pax.Tool.Doctor.Checks;
 using Pax.Tool.Doctor.Inventory;
 
 namespace Pax.Tool.Doctor.Evidence;
 
 /// <summary>
-/// A Cloud Run job's latest executions (<c>GET v2/{job}/executions</c>, cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions):
-/// an execution with a task that failed all its attempts (<c>failedCount</c>) or was cancelled (<c>cancelledCount</c>)
-/// fails; one with a <c>completionTime</c> and neither succeeded; one without is still running. The job fails in the
-/// live project when its latest finished execution failed.
+/// A Cloud Run job's latest executions (<c>GET v2/{job}/executions</c>, cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions),
+/// judged as the orchestrator's re-drive judges them (<see cref="CloudRunExecution.FailedOrCancelled"/>): an execution
+/// with a task that failed all its attempts (<c>failedCount</c>) or was cancelled (<c>cancelledCount</c>) fails, and so
+/// does one whose <c>Completed</c> condition is <c>CONDITION_FAILED</c> (one that failed before any task ran moves no
+/// count) or, once it has a <c>completionTime</c>, anything but <c>CONDITION_SUCCEEDED</c>; any other with a
+/// <c>completionTime</c> succeeded; one without is still running. The job fails in the live project when its latest
+/// finished execution failed.
 /// </summary>
 internal static class ExecutionEvidence
 {
@@ -49,9 +53,14 @@ internal static class ExecutionEvidence
     {
         { FailedCount: > 0 } => $"failed ({execution.FailedCount} task(s) failed all their attempts)",
         { CancelledCount: > 0 } => $"was cancelled ({execution.CancelledCount} task(s) cancelled)",
+        { FailedOrCancelled: true } => $"{(execution.CompletedCondition?.State == CloudRunCondition.Failed ? "failed with no failed task" : "did not succeed")} ({Completed(execution)})",
         { CompletionTime: null } => "is running",
         _ => "succeeded",
     };
+
+    private static string Completed(CloudRunExecution execution) =>
+        $"its Completed condition is {execution.CompletedCondition?.State}"
+        + (string.IsNullOrWhiteSpace(execution.CompletedCondition?.Message) ? string.Empty : $": {execution.CompletedCondition.Message.Trim()}");
 
     private static string Id(CloudRunExecution execution) => execution.Name?.Split('/')[^1] ?? "(unnamed)";
 

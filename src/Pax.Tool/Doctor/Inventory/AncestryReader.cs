@@ -1,5 +1,5 @@
 using Pax.GoogleCloud.Iam;
-using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.ResourceManager.Internal;
 
 namespace Pax.Tool.Doctor.Inventory;
 
@@ -8,7 +8,8 @@ namespace Pax.Tool.Doctor.Inventory;
 /// up to the organization — and reads each ancestor's IAM policy (<c>folders.getIamPolicy</c>,
 /// <c>organizations.getIamPolicy</c>): a grant there is inherited by the project and everything in it, and Cloud Run's
 /// <c>getIamPolicy</c> "does not include any inherited policies". An ancestor whose policy (or parent) cannot be read is
-/// kept with what the read needs, so a missing grant becomes "can't tell", never an error.
+/// kept with what the read needs — or, when the <c>--timeout</c> budget ran out, with that — so a missing grant becomes
+/// "can't tell", never an error.
 /// </summary>
 internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
 {
@@ -26,7 +27,7 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
         if (!await reads.TryAsync(Api, Global, "resourcemanager.projects.get", "roles/browser", async ct =>
                 parent = await hierarchy.GetProjectParentAsync(project, ct).ConfigureAwait(false)).ConfigureAwait(false))
         {
-            inventory.AncestryUnknown = $"the project's parent (resourcemanager.projects.get on {project}, roles/browser)";
+            inventory.AncestryUnknown = $"the project's parent (resourcemanager.projects.get on {project}, {Needs(reads, "roles/browser")})";
             return;
         }
 
@@ -46,7 +47,7 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
             IReadOnlyList<IamRoleBinding>? bindings = null;
             var read = await reads.TryAsync(Api, Global, permission, role, async ct =>
                 bindings = await hierarchy.GetBindingsAsync(ancestor, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            inventory.Ancestors.Add(new AncestorPolicy(ancestor, bindings, read ? null : $"{permission} ({role})"));
+            inventory.Ancestors.Add(new AncestorPolicy(ancestor, bindings, read ? null : $"{permission} ({Needs(reads, role)})"));
             if (kind == "organizations")
             {
                 return;
@@ -56,9 +57,12 @@ internal sealed class AncestryReader(ResourceHierarchyClient hierarchy)
             if (!await reads.TryAsync(Api, Global, $"resourcemanager.folders.get on {ancestor}", "roles/browser", async ct =>
                     parent = await hierarchy.GetFolderParentAsync(ancestor, ct).ConfigureAwait(false)).ConfigureAwait(false))
             {
-                inventory.AncestryUnknown = $"the parent of {ancestor} (resourcemanager.folders.get on {ancestor}, roles/browser)";
+                inventory.AncestryUnknown = $"the parent of {ancestor} (resourcemanager.folders.get on {ancestor}, {Needs(reads, "roles/browser")})";
                 return;
             }
         }
     }
+
+    // Why a read did not happen: the budget, when it is spent (the read was cut short or never started), else the role it needs.
+    private static string Needs(DoctorReads reads, string role) => reads.OutOfTime ? reads.OutOfTimeReason : role;
 }

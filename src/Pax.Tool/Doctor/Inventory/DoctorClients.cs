@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Functions;
-using Pax.GoogleCloud.Monitoring;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.ResourceManager.Internal;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 

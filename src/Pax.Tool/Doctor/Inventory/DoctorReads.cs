@@ -37,6 +37,9 @@ internal sealed class DoctorReads : IDisposable
     /// <summary>Gets whether the time budget is spent.</summary>
     public bool OutOfTime => _budget.IsCancellationRequested;
 
+    /// <summary>Gets what a read the spent budget stopped says: <c>the --timeout of 120 s ran out first</c>.</summary>
+    public string OutOfTimeReason => $"the --timeout of {Seconds(_timeout)} ran out first";
+
     /// <summary>Runs <paramref name="read"/> unless the budget is spent; returns whether it completed.</summary>
     /// <param name="api">The API, such as <c>run.googleapis.com</c>.</param>
     /// <param name="location">The region, or <c>global</c>.</param>

@@ -56,7 +56,7 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
 
         Assert.Equal(DriveOutcome.Triggered, Assert.Single(report.Redriven).Outcome);
         var execution = Assert.Single(Run.Executions(Job));
-        Assert.Equal("phase2:2026-02-10", Env(execution, CloudRunJobTrigger.IdempotencyKeyVariable));
+        Assert.Equal("phase2:2026-02-10", Env(execution, "PAX_IDEMPOTENCY_KEY"));
         Assert.Single(Run.Requests, r => r.Method == "GET" && r.Path == $"/v2/{Job}/executions");
         Assert.True((await Tally.GetStatusAsync("phase2", RunKey, Ct))!.Triggered);
     }

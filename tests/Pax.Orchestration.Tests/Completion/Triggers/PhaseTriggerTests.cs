@@ -6,6 +6,7 @@ using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Processing;
 using Pax.TestSupport.Emulators;
 
 namespace Pax.Orchestration.Tests.Completion.Triggers;
@@ -32,6 +33,7 @@ public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
         Assert.Equal("2026-02-10", message.Attributes["runKey"]);
         Assert.Equal("phase2:2026-02-10", message.Attributes["idempotencyKey"]);
         Assert.Equal("phase2:2026-02-10", JsonNode.Parse(message.Data)!["idempotencyKey"]!.GetValue<string>());
+        Assert.Equal(new PhaseHandover("2026-02-10", "phase2", "phase2:2026-02-10"), PhaseHandover.FromAttributes(message.Attributes));
     }
 
     [Fact]
@@ -49,6 +51,8 @@ public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
         var env = JsonNode.Parse(request.Body)!["overrides"]!["containerOverrides"]![0]!["env"]!.AsArray();
         Assert.Contains(env, e => e!["name"]!.GetValue<string>() == "PAX_RUN_KEY" && e["value"]!.GetValue<string>() == "2026-02-10");
         Assert.Contains(env, e => e!["name"]!.GetValue<string>() == "PAX_IDEMPOTENCY_KEY" && e["value"]!.GetValue<string>() == "phase2:2026-02-10");
+        var variables = env.ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
+        Assert.Equal(new PhaseHandover("2026-02-10", "phase2", "phase2:2026-02-10"), PhaseHandover.FromEnvironment(variables.GetValueOrDefault));
     }
 
     [Fact]

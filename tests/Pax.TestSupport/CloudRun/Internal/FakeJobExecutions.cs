@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pax.TestSupport.GoogleRest;
@@ -14,15 +13,17 @@ namespace Pax.TestSupport.CloudRun.Internal;
 /// </summary>
 internal sealed partial class FakeJobExecutions
 {
+    // "pageSize: Maximum number of Executions to return in this call" — the fake's server-side cap.
+    private const int MaxPageSize = 100;
+
     private readonly Lock _gate = new();
     private readonly FakeIamPolicies _policies = new();
     private readonly Dictionary<string, CallerEntry> _callers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobEntry> _jobs = new(StringComparer.Ordinal);
-    private readonly List<JsonObject> _executions = [];
+    private readonly FakeRunExecutions _executions = new();
     private readonly TimeProvider _time;
     private TaskCompletionSource? _hold;
     private TaskCompletionSource _runLanded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _executionCounter;
 
     public FakeJobExecutions(TimeProvider time)
     {
@@ -48,50 +49,13 @@ internal sealed partial class FakeJobExecutions
         }
     }
 
-    public IReadOnlyList<JsonObject> Executions(string job)
-    {
-        lock (_gate)
-        {
-            return [.. _executions.Where(e => (string?)e["job"] == job).Select(e => (JsonObject)e.DeepClone())];
-        }
-    }
+    public IReadOnlyList<JsonObject> Executions(string job) => _executions.Of(job);
 
-    /// <summary>
-    /// Ends an execution as failed: one task failed all its attempts (<c>failedCount</c> 1, <c>completionTime</c> set), its
-    /// <c>Completed</c> condition <c>CONDITION_FAILED</c> with <c>executionReason</c> <c>NON_ZERO_EXIT_CODE</c> ("A task
-    /// reached its retry limit and the last attempt failed due to the user container exiting with a non-zero exit code",
-    /// google/cloud/run/v2/condition.proto), as the v2 Execution resource shows it.
-    /// </summary>
-    public void FailExecution(string name)
-    {
-        lock (_gate)
-        {
-            var execution = _executions.Single(e => (string?)e["name"] == name);
-            execution["failedCount"] = 1;
-            execution["succeededCount"] = 0;
-            End(execution, ("ResourcesAvailable", "CONDITION_SUCCEEDED"), ("Started", "CONDITION_SUCCEEDED"), ("Completed", "CONDITION_FAILED"));
-            Condition(execution, "Completed")["executionReason"] = "NON_ZERO_EXIT_CODE";
-            Condition(execution, "Completed")["message"] = $"Task {((string)execution["name"]!).Split('/')[^1]}-task0 failed with message: The container exited with an error.";
-        }
-    }
+    /// <summary>Ends an execution as failed by a task (<see cref="FakeRunExecutions.Fail"/>), now.</summary>
+    public void FailExecution(string name) => _executions.Fail(name, _time.GetUtcNow());
 
-    /// <summary>
-    /// Ends an execution as failed before any task ran (its image could not be pulled, say): no task count moves — the
-    /// v2 reference omits zero counts — but <c>completionTime</c> is set and the <c>ResourcesAvailable</c> and
-    /// <c>Completed</c> conditions end <c>CONDITION_FAILED</c> (google/cloud/run/v2/execution.proto <c>conditions</c>:
-    /// "detailed error information in case it did not reach the desired state").
-    /// </summary>
-    public void FailExecutionBeforeAnyTask(string name)
-    {
-        lock (_gate)
-        {
-            var execution = _executions.Single(e => (string?)e["name"] == name);
-            End(execution, ("ResourcesAvailable", "CONDITION_FAILED"), ("Started", "CONDITION_FAILED"), ("Completed", "CONDITION_FAILED"));
-            Condition(execution, "ResourcesAvailable")["reason"] = "CONTAINER_MISSING";
-            Condition(execution, "ResourcesAvailable")["message"] = "Image 'us-docker.pkg.dev/cloudrun/container/job:latest' not found.";
-            Condition(execution, "Completed")["message"] = "The execution failed before any task ran: its resources could not be provisioned.";
-        }
-    }
+    /// <summary>Ends an execution as failed before any task ran (<see cref="FakeRunExecutions.FailBeforeAnyTask"/>), now.</summary>
+    public void FailExecutionBeforeAnyTask(string name) => _executions.FailBeforeAnyTask(name, _time.GetUtcNow());
 
     public Task HoldRunAnswers()
     {
@@ -180,11 +144,10 @@ internal sealed partial class FakeJobExecutions
 
             if ((bool?)body!["validateOnly"] == true)
             {
-                return (RestResponse.Json(FakeRunAnswers.Operation(project, location, Execution(job, jobId, entry.Container, env, CallerOf(request)))), null);
+                return (RestResponse.Json(FakeRunAnswers.Operation(project, location, _executions.Preview(job, _time.GetUtcNow(), entry.Container, env, CallerOf(request)))), null);
             }
 
-            var execution = Execution(job, jobId, entry.Container, env, CallerOf(request));
-            _executions.Add(execution);
+            var execution = _executions.Start(job, _time.GetUtcNow(), entry.Container, env, CallerOf(request));
             _runLanded.TrySetResult();
             return (RestResponse.Json(FakeRunAnswers.Operation(project, location, execution)), _hold?.Task);
         }
@@ -193,12 +156,6 @@ internal sealed partial class FakeJobExecutions
     // …/projects.locations.jobs.executions/list: run.executions.list on the parent job; pageSize, pageToken, showDeleted.
     private RestResponse List(RecordedRestRequest request, string job)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("pageSize" or "pageToken" or "showDeleted"));
-        if (unknown is not null)
-        {
-            return RestResponse.InvalidArgument($"Invalid JSON payload received. Unknown name \"{unknown}\": Cannot bind query parameter.");
-        }
-
         lock (_gate)
         {
             if (AuthorizeLocked(request, job, FakeRunRoles.ListExecutions) is { } denied)
@@ -206,28 +163,14 @@ internal sealed partial class FakeJobExecutions
                 return denied;
             }
 
-            var parts = job.Split('/');
             if (!_jobs.ContainsKey(job))
             {
+                var parts = job.Split('/');
                 return FakeRunAnswers.NotFound(parts[1], parts[3], parts[5]);
             }
-
-            var size = int.TryParse(request.Query.GetValueOrDefault("pageSize"), CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, 100) : 100;
-            var start = int.TryParse(request.Query.GetValueOrDefault("pageToken"), CultureInfo.InvariantCulture, out var t) ? t : 0;
-            var all = _executions.Where(e => (string?)e["job"] == job).Reverse().ToList(); // newest first, as the console lists them
-            var page = new JsonObject { ["executions"] = new JsonArray([.. all.Skip(start).Take(size).Select(e => (JsonNode)e.DeepClone())]) };
-            if (start + size < all.Count)
-            {
-                page["nextPageToken"] = (start + size).ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (((JsonArray)page["executions"]!).Count == 0)
-            {
-                page.Remove("executions");
-            }
-
-            return RestResponse.Json(page);
         }
+
+        return _executions.List(request, job, MaxPageSize);
     }
 
     private RestResponse? Authorize(RecordedRestRequest request, string resource, string permission)
@@ -278,62 +221,6 @@ internal sealed partial class FakeJobExecutions
 
     private string? CallerOf(RecordedRestRequest request) =>
         request.Authorization is { } header && _callers.TryGetValue(header["Bearer ".Length..], out var caller) ? caller.Member : null;
-
-    private JsonObject Execution(string job, string jobId, string container, Dictionary<string, string> env, string? creator)
-    {
-        var suffix = (++_executionCounter).ToString("x5", CultureInfo.InvariantCulture);
-        return new JsonObject
-        {
-            ["name"] = $"{job}/executions/{jobId}-{suffix}",
-            ["uid"] = Guid.NewGuid().ToString(),
-            ["creator"] = creator?.Split(':', 2)[^1],
-            ["generation"] = "1",
-            ["createTime"] = Timestamp(),
-            ["job"] = job,
-            ["parallelism"] = 1,
-            ["taskCount"] = 1,
-            ["template"] = new JsonObject
-            {
-                ["containers"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = container,
-                    ["image"] = "us-docker.pkg.dev/cloudrun/container/job:latest",
-                    ["env"] = new JsonArray([.. env.Select(p => (JsonNode)new JsonObject { ["name"] = p.Key, ["value"] = p.Value })]),
-                }),
-                ["maxRetries"] = 3,
-                ["timeout"] = "600s",
-            },
-            ["reconciling"] = true,
-
-            // cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs.executions: "conditions": the execution's
-            // readiness and error detail (google.cloud.run.v2.Condition: type, state CONDITION_PENDING/…RECONCILING/
-            // …FAILED/…SUCCEEDED). An execution's stages are ResourcesAvailable → Started → Completed, "Completed" its
-            // ready condition (gcloud's googlecloudsdk/api_lib/run/execution.py READY_CONDITION, command_lib/run/stages.py).
-            ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "ResourcesAvailable", ["state"] = "CONDITION_RECONCILING", ["lastTransitionTime"] = Timestamp() },
-                new JsonObject { ["type"] = "Started", ["state"] = "CONDITION_PENDING", ["lastTransitionTime"] = Timestamp() },
-                new JsonObject { ["type"] = "Completed", ["state"] = "CONDITION_PENDING", ["lastTransitionTime"] = Timestamp() }),
-            ["etag"] = $"\"{suffix}\"",
-        };
-    }
-
-    private static JsonObject Condition(JsonObject execution, string type) =>
-        (JsonObject)((JsonArray)execution["conditions"]!).Single(c => (string?)c!["type"] == type)!;
-
-    /// <summary>Ends <paramref name="execution"/>: completion time, no longer reconciling, each condition in its final state.</summary>
-    private void End(JsonObject execution, params (string Type, string State)[] conditions)
-    {
-        var now = Timestamp();
-        execution["completionTime"] = now;
-        execution["reconciling"] = false;
-        foreach (var (type, state) in conditions)
-        {
-            Condition(execution, type)["state"] = state;
-            Condition(execution, type)["lastTransitionTime"] = now;
-        }
-    }
-
-    private string Timestamp() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^/v2/(projects/([^/]+)/locations/([^/]+)/jobs/([^/:]+)):run$", RegexOptions.CultureInvariant)]
     private static partial Regex RunPath();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pax.TestSupport.GoogleRest;
@@ -11,18 +10,18 @@ namespace Pax.TestSupport.CloudRun.Internal;
 /// <c>…/jobs</c> (cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/list, …jobs/list) and
 /// <c>GET v2/{job}/executions</c> (…/projects.locations.jobs.executions/list, newest first): query <c>pageSize</c>,
 /// <c>pageToken</c>, <c>showDeleted</c>; answer <c>{"services":[…],"nextPageToken":"…"}</c> / <c>{"jobs":[…],…}</c> /
-/// <c>{"executions":[…],…}</c>; executions of a job it does not know 404 <c>NOT_FOUND</c>. A Service carries <c>name</c>,
+/// <c>{"executions":[…],…}</c> (the executions are <see cref="FakeRunExecutions"/>'s, the model the jobs fake serves too);
+/// executions of a job it does not know 404 <c>NOT_FOUND</c>. A Service carries <c>name</c>,
 /// <c>uri</c>, <c>urls</c>, <c>customAudiences</c> when set, <c>template</c> with <c>timeout</c> (Cloud Run fills in its
 /// default, <c>300s</c>) and the container's <c>env</c>, and, when true, <c>invokerIamDisabled</c> (proto3 JSON leaves a
-/// false bool out). An Execution carries <c>createTime</c>, <c>completionTime</c>, <c>taskCount</c> and
-/// <c>succeededCount</c> or <c>failedCount</c> (…/projects.locations.jobs.executions#Execution).
+/// false bool out).
 /// </summary>
 internal sealed partial class FakeRunResources
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, JsonObject> _services = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, JsonObject> _jobs = new(StringComparer.Ordinal);
-    private readonly List<JsonObject> _executions = [];
+    private readonly FakeRunExecutions _executions = new();
 
     public int MaxPageSize { get; set; } = 100;
 
@@ -67,24 +66,7 @@ internal sealed partial class FakeRunResources
         }
     }
 
-    public void AddExecution(string job, DateTimeOffset created, bool failed)
-    {
-        lock (_gate)
-        {
-            var number = _executions.Count(e => (string?)e["parent"] == job) + 1;
-            var execution = new JsonObject
-            {
-                ["name"] = $"{job}/executions/{job.Split('/')[^1]}-{number:x5}",
-                ["job"] = job.Split('/')[^1],
-                ["createTime"] = Timestamp(created),
-                ["completionTime"] = Timestamp(created.AddMinutes(1)),
-                ["taskCount"] = 1,
-                [failed ? "failedCount" : "succeededCount"] = 1,
-                ["parent"] = job,
-            };
-            _executions.Add(execution);
-        }
-    }
+    public void AddExecution(string job, DateTimeOffset created, FakeExecutionOutcome outcome) => _executions.Add(job, created, outcome);
 
     /// <summary>Answers a list request, or <see langword="null"/> when the request is not one.</summary>
     public RestResponse? TryHandle(RecordedRestRequest request)
@@ -119,7 +101,6 @@ internal sealed partial class FakeRunResources
 
     private RestResponse ListExecutions(RecordedRestRequest request, string job)
     {
-        JsonNode[] items;
         lock (_gate)
         {
             if (!_jobs.ContainsKey(job))
@@ -127,15 +108,10 @@ internal sealed partial class FakeRunResources
                 var parts = job.Split('/');
                 return FakeRunAnswers.NotFound(parts[1], parts[3], parts[5]);
             }
-
-            items = [.. _executions.Where(e => (string?)e["parent"] == job).OrderByDescending(e => (string?)e["createTime"], StringComparer.Ordinal)
-                .Select(e => { var copy = (JsonObject)e.DeepClone(); copy.Remove("parent"); return (JsonNode)copy; })];
         }
 
-        return FakePages.Answer(request, job + "/executions", "executions", items, MaxPageSize, "showDeleted");
+        return _executions.List(request, job, MaxPageSize);
     }
-
-    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^/v2/(projects/[^/]+/locations/[^/]+)/(services|jobs)$", RegexOptions.CultureInvariant)]
     private static partial Regex ListPath();

@@ -1,4 +1,4 @@
-namespace Pax.GoogleCloud.Monitoring;
+namespace Pax.GoogleCloud.Monitoring.Internal;
 
 /// <summary>
 /// One <c>projects.timeSeries.list</c> read, aligned and reduced by Cloud Monitoring

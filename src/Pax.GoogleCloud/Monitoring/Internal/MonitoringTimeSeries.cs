@@ -1,4 +1,4 @@
-namespace Pax.GoogleCloud.Monitoring;
+namespace Pax.GoogleCloud.Monitoring.Internal;
 
 /// <summary>One time series as read: the labels it is grouped by and its points, most recent first (as Monitoring returns them).</summary>
 /// <param name="MetricLabels">The metric's labels (<c>metric.labels</c>) the series kept.</param>

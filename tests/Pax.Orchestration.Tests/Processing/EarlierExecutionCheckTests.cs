@@ -1,13 +1,15 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Run;
 using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Processing.Internal;
 using Pax.TestSupport.CloudRun;
 
-namespace Pax.Orchestration.Tests.Completion.Triggers;
+namespace Pax.Orchestration.Tests.Processing;
 
 /// <summary>The job's side of the Cloud Run Job trigger: of the executions one idempotency key started, the first one works.</summary>
-public sealed class PhaseTriggerEnvironmentTests
+public sealed class EarlierExecutionCheckTests
 {
     private const string Job = "projects/p/locations/us-central1/jobs/phase3";
     private const string TriggerToken = "orchestrator-token";
@@ -33,49 +35,27 @@ public sealed class PhaseTriggerEnvironmentTests
             await trigger.FireAsync(request, Ct); // a late duplicate of the first
         }
 
-        var executions = run.Executions(Job).Select(e => ((string)e["name"]!).Split('/')[^1]).ToList();
+        var executions = run.Executions(Job);
         await using var job = Services(run, RuntimeToken);
         var jobs = job.GetRequiredService<CloudRunJobsClient>();
 
-        var first = await Environment(executions[0], run.Executions(Job)[0]).FindEarlierExecutionAsync(jobs, Job, Ct);
-        var other = await Environment(executions[1], run.Executions(Job)[1]).FindEarlierExecutionAsync(jobs, Job, Ct);
-        var late = await Environment(executions[2], run.Executions(Job)[2]).FindEarlierExecutionAsync(jobs, Job, Ct);
-
-        Assert.Null(first);
-        Assert.Null(other);
-        Assert.Equal($"{Job}/executions/{executions[0]}", late?.Name);
+        Assert.Null(await FindAsync(jobs, executions[0]));
+        Assert.Null(await FindAsync(jobs, executions[1]));
+        Assert.Equal((string?)executions[0]["name"], await FindAsync(jobs, executions[2]));
 
         // Once the first execution has failed, it did not do the work: the late duplicate is the one that must.
-        run.FailExecution((string)run.Executions(Job)[0]["name"]!);
-        Assert.Null(await Environment(executions[2], run.Executions(Job)[2]).FindEarlierExecutionAsync(jobs, Job, Ct));
+        run.FailExecution((string)executions[0]["name"]!);
+        Assert.Null(await FindAsync(jobs, run.Executions(Job)[2]));
     }
 
-    [Fact]
-    public void Outside_a_Pax_trigger_there_is_no_environment()
+    // What the execution's own process knows: the trigger's key from its template env, its short name from Cloud Run.
+    private static Task<string?> FindAsync(CloudRunJobsClient jobs, JsonObject execution)
     {
-        Assert.Null(PhaseTriggerEnvironment.From(_ => null));
-        Assert.Equal(
-            new PhaseTriggerEnvironment("phase2", "k", "phase2:k", "phase3-abc12"),
-            PhaseTriggerEnvironment.From(name => name switch
-            {
-                "PAX_PHASE" => "phase2",
-                "PAX_RUN_KEY" => "k",
-                "PAX_IDEMPOTENCY_KEY" => "phase2:k",
-                "CLOUD_RUN_EXECUTION" => "phase3-abc12",
-                _ => null,
-            }));
+        var key = execution["template"]!["containers"]![0]!["env"]!.AsArray().Single(e => (string?)e!["name"] == "PAX_IDEMPOTENCY_KEY")!["value"]!.GetValue<string>();
+        return EarlierExecutionCheck.FindAsync(jobs, Job, key, ((string)execution["name"]!).Split('/')[^1], Ct);
     }
 
-    // What the execution's own process reads: the trigger's variables from its template env, its name from Cloud Run.
-    private static PhaseTriggerEnvironment Environment(string executionName, System.Text.Json.Nodes.JsonObject execution)
-    {
-        var env = execution["template"]!["containers"]![0]!["env"]!.AsArray()
-            .ToDictionary(e => (string)e!["name"]!, e => (string?)e!["value"], StringComparer.Ordinal);
-        env["CLOUD_RUN_EXECUTION"] = executionName;
-        return PhaseTriggerEnvironment.From(name => env.GetValueOrDefault(name))!;
-    }
-
-    private static ServiceProvider Services(FakeCloudRunJobsServer run, string token)
+    internal static ServiceProvider Services(FakeCloudRunJobsServer run, string token)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IGoogleAccessTokenProvider>(new StaticAccessTokenProvider(token));

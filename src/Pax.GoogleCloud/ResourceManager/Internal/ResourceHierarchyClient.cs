@@ -4,9 +4,8 @@ using Pax.GoogleCloud.Iam;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
-using Pax.GoogleCloud.ResourceManager.Internal;
 
-namespace Pax.GoogleCloud.ResourceManager;
+namespace Pax.GoogleCloud.ResourceManager.Internal;
 
 /// <summary>
 /// A project's ancestors and their IAM policies through Cloud Resource Manager v3, for <c>pax doctor</c> (internal: a

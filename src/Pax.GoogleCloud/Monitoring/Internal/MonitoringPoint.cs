@@ -1,4 +1,4 @@
-namespace Pax.GoogleCloud.Monitoring;
+namespace Pax.GoogleCloud.Monitoring.Internal;
 
 /// <summary>One aligned point of an INT64 (or DOUBLE, rounded) time series.</summary>
 /// <param name="End">The end of the point's interval.</param>

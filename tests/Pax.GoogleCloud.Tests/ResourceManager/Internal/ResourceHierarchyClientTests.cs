@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Pax.GoogleCloud.ResourceManager;
+using Pax.GoogleCloud.ResourceManager.Internal;
 using Pax.TestSupport.ResourceManager;
 
-namespace Pax.GoogleCloud.Tests.ResourceManager;
+namespace Pax.GoogleCloud.Tests.ResourceManager.Internal;
 
 public sealed class ResourceHierarchyClientTests
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Pax.GoogleCloud.Monitoring;
+using Pax.GoogleCloud.Monitoring.Internal;
 using Pax.TestSupport.Monitoring;
 
-namespace Pax.GoogleCloud.Tests.Monitoring;
+namespace Pax.GoogleCloud.Tests.Monitoring.Internal;
 
 public sealed class CloudMonitoringClientTests
 {

@@ -4,9 +4,8 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
-using Pax.GoogleCloud.Monitoring.Internal;
 
-namespace Pax.GoogleCloud.Monitoring;
+namespace Pax.GoogleCloud.Monitoring.Internal;
 
 /// <summary>
 /// Reads time series through Cloud Monitoring v3 (<c>GET v3/projects/P/timeSeries?filter&amp;interval.startTime&amp;interval.endTime&amp;aggregation.*&amp;view=FULL</c>,
@@ -78,6 +77,10 @@ internal sealed class CloudMonitoringClient
     private static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    // A DOUBLE past the range of an INT64 is held at its end (a plain cast of one is undefined).
+    private static long Rounded(double value) =>
+        value >= 9.2e18 ? long.MaxValue : value <= -9.2e18 ? long.MinValue : (long)Math.Round(value);
+
     private static MonitoringTimeSeries ToSeries(MonitoringTimeSeriesResource resource)
     {
         var points = new List<MonitoringPoint>();
@@ -85,7 +88,7 @@ internal sealed class CloudMonitoringClient
         {
             var value = point.Value?.Int64Value is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                 ? number
-                : point.Value?.DoubleValue is { } d && double.IsFinite(d) ? (long)Math.Round(d) : (long?)null;
+                : point.Value?.DoubleValue is { } d && double.IsFinite(d) ? Rounded(d) : (long?)null;
             if (value is { } v && point.Interval?.EndTime is { } end)
             {
                 points.Add(new MonitoringPoint(end, v));
