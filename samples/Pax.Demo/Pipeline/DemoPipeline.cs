@@ -9,7 +9,6 @@ using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
 using Pax.Demo.NextPhases;
 using Pax.GoogleCloud.Hosting;
-using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;

@@ -17,7 +17,6 @@ using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores.Internal;
 using Pax.Orchestration.Stores;
-using Pax.Orchestration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 using Pax.TestSupport.Emulators;
+using Pax.Orchestration.Completion;
 
 namespace Pax.IntegrationTests.Orchestration;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Tests.DependencyInjection;
 

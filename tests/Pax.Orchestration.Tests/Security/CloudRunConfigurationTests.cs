@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Tests.Security;
 

@@ -8,6 +8,7 @@ using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Tests.Stores;
 
@@ -94,7 +95,7 @@ public sealed class FirestoreConflictBackoffTests
         var options = new OrchestrationOptions();
         options.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.FromSeconds(3), MaxDelay = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.Zero };
 
-        var result = new Pax.Orchestration.Internal.OrchestrationOptionsValidator().Validate(null, options);
+        var result = new OrchestrationOptionsValidator().Validate(null, options);
 
         Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Firestore:ConflictRetry:MaxDelay", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Firestore:ConflictRetry:TotalTimeout", StringComparison.Ordinal));

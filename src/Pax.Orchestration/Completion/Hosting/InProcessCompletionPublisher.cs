@@ -7,6 +7,7 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting;
 

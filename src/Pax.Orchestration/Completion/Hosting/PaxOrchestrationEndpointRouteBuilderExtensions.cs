@@ -5,13 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores.Internal;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -51,7 +49,7 @@ public static class PaxOrchestrationEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
         if (options.Authentication.Mode == InboundAuthenticationMode.None)
         {
-            OrchestrationLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<CompletionIntake>(), OrchestrationOptions.SectionName);
+            InboundLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<CompletionIntake>(), OrchestrationOptions.SectionName);
         }
 
         var group = endpoints.MapGroup(root);

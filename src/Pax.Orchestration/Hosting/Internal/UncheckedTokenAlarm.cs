@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Hosting.Internal;
 
@@ -48,6 +47,6 @@ internal sealed class UncheckedTokenAlarm
             _since = 0;
         }
 
-        OrchestrationLog.UncheckedToken(_logger, count, path);
+        InboundLog.UncheckedToken(_logger, count, path);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Hosting.Internal;
 
@@ -60,7 +59,7 @@ public static class PaxSchedulingEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
         if (options.Authentication.Mode == InboundAuthenticationMode.None)
         {
-            OrchestrationLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SchedulingEndpoints>(), SchedulingOptions.SectionName);
+            InboundLog.AuthenticationOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SchedulingEndpoints>(), SchedulingOptions.SectionName);
         }
 
         group.MapCronTick();

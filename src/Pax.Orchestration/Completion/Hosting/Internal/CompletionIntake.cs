@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
@@ -74,7 +75,7 @@ internal sealed class CompletionIntake
             }
             else if (ex is InboundTokenCheckUnavailableException)
             {
-                OrchestrationLog.TokenCheckUnavailable(_logger, ex, "POST /");
+                InboundLog.TokenCheckUnavailable(_logger, ex, "POST /");
                 _metrics.Delivery("unavailable");
                 reason = "the token check is unavailable (Google's signing certificates could not be fetched); deliver again";
             }

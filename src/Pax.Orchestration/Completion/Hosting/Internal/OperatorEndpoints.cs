@@ -7,6 +7,7 @@ using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
@@ -72,7 +73,7 @@ internal sealed class OperatorEndpoints
         {
             if (ex is InboundTokenCheckUnavailableException)
             {
-                OrchestrationLog.TokenCheckUnavailable(_logger, ex, endpoint);
+                InboundLog.TokenCheckUnavailable(_logger, ex, endpoint);
             }
             else
             {

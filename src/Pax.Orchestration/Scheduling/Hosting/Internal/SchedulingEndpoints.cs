@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling.Hosting.Internal;
@@ -168,7 +167,7 @@ internal sealed class SchedulingEndpoints
         }
         catch (InboundTokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
-            OrchestrationLog.TokenCheckUnavailable(_logger, ex, context.Request.Path);
+            InboundLog.TokenCheckUnavailable(_logger, ex, context.Request.Path);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
         catch (Exception ex) when (IsUnavailable(ex) && !cancellationToken.IsCancellationRequested && !context.Response.HasStarted)

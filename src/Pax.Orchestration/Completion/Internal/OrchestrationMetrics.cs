@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Pax.Orchestration.Internal;
+namespace Pax.Orchestration.Completion.Internal;
 
 /// <summary>The package's instruments on the <c>Pax.Orchestration</c> meter.</summary>
 internal sealed class OrchestrationMetrics

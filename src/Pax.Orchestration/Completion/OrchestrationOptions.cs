@@ -1,10 +1,9 @@
-using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Stores;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 
-namespace Pax.Orchestration;
+namespace Pax.Orchestration.Completion;
 
 /// <summary>
 /// Options of Pax.Orchestration, bound from <see cref="SectionName"/> (<c>Pax:Orchestration</c>, so environment

@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.PubSub;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Deployment;
-using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
 
-namespace Pax.Orchestration.Internal;
+namespace Pax.Orchestration.Completion.Internal;
 
 /// <summary>Validates <see cref="OrchestrationOptions"/> at startup; every message names the configuration key.</summary>
 internal sealed class OrchestrationOptionsValidator : IValidateOptions<OrchestrationOptions>
@@ -235,7 +235,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{Section}:WatchdogBatchSize must be between 1 and 10000 (was {options.WatchdogBatchSize}).");
         }
 
-        if (options.Store is Stores.OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
+        if (options.Store is Pax.Orchestration.Stores.OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
         {
             failures.Add($"{Section}:Sqlite:Path is required for the SQLite store.");
         }

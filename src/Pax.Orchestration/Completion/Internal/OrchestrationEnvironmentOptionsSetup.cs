@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Pax.Orchestration.Internal;
+namespace Pax.Orchestration.Completion.Internal;
 
 /// <summary>Fills <see cref="Completion.Stores.FirestoreStoreOptions.ProjectId"/> from <c>GOOGLE_CLOUD_PROJECT</c> when unset; reads the environment through a function so tests supply their own.</summary>
 internal sealed class OrchestrationEnvironmentOptionsSetup : IPostConfigureOptions<OrchestrationOptions>

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration.Completion;
+using Pax.Orchestration.Internal;
 
-namespace Pax.Orchestration.Internal;
+namespace Pax.Orchestration.Completion.Internal;
 
 /// <summary>
-/// The package's log events (stable ids 4001–4099). Events whose values can come from outside (run keys, processors,
+/// The completion wing's log events (stable ids 4001–4099; the inbound token check's are <see cref="Pax.Orchestration.Hosting.Internal.InboundLog"/>). Events whose values can come from outside (run keys, processors,
 /// message ids, rejection reasons) are logged through wrappers that escape them with <see cref="LogText"/>, so a value
 /// cannot break a log line or forge one.
 /// </summary>
@@ -82,9 +82,6 @@ internal static partial class OrchestrationLog
     public static void OperatorUnauthenticated(ILogger logger, string endpoint, string mode, string reason) =>
         LogOperatorUnauthenticated(logger, endpoint, mode, LogText.Escape(reason));
 
-    [LoggerMessage(EventId = 4015, EventName = "AuthenticationOff", Level = LogLevel.Warning, Message = "{Section}:Authentication:Mode is None: every endpoint accepts requests from anyone. Use it only for local runs and emulators")]
-    public static partial void AuthenticationOff(ILogger logger, string section);
-
     [LoggerMessage(EventId = 4016, EventName = "InProcessDeliveryFailed", Level = LogLevel.Error, Message = "In-process delivery {MessageId} failed (completion store unavailable); nothing was recorded and the publisher gets the error, so it publishes again")]
     private static partial void LogInProcessDeliveryFailed(ILogger logger, Exception exception, string messageId);
 
@@ -108,26 +105,6 @@ internal static partial class OrchestrationLog
 
     public static void MarkTriggeredFailed(ILogger logger, Exception exception, string phase, string runKey) =>
         LogMarkTriggeredFailed(logger, exception, LogText.Escape(phase), LogText.Escape(runKey));
-
-    [LoggerMessage(
-        EventId = 4040,
-        EventName = "UncheckedToken",
-        Level = LogLevel.Error,
-        Message = "{Count} request(s) refused with 401 since the last such line (latest on {Path}): CloudRunIam received a token Cloud Run did not check " +
-            "(its signature part is not SIGNATURE_REMOVED_BY_GOOGLE). The service lets unauthenticated requests in (deployed with --allow-unauthenticated " +
-            "or --no-invoker-iam-check) or was reached around Cloud Run: require authentication on it (gcloud run services remove-iam-policy-binding SERVICE " +
-            "--member=allUsers --role=roles/run.invoker, then gcloud run services update SERVICE --invoker-iam-check), or use VerifySignature " +
-            "on a public service. Logged at most once a minute")]
-    private static partial void LogUncheckedToken(ILogger logger, int count, string path);
-
-    public static void UncheckedToken(ILogger logger, int count, string path) =>
-        LogUncheckedToken(logger, count, LogText.Escape(path)!);
-
-    [LoggerMessage(EventId = 4041, EventName = "TokenCheckUnavailable", Level = LogLevel.Error, Message = "{Endpoint}: the ID token could not be verified now (VerifySignature: Google's signing certificates could not be fetched); answering 503 so the caller retries")]
-    private static partial void LogTokenCheckUnavailable(ILogger logger, Exception exception, string endpoint);
-
-    public static void TokenCheckUnavailable(ILogger logger, Exception exception, string endpoint) =>
-        LogTokenCheckUnavailable(logger, exception, LogText.Escape(endpoint)!);
 
     [LoggerMessage(EventId = 4019, EventName = "Configuration", Level = LogLevel.Information, Message = "Orchestrating {PhaseCount} phase(s), tallies in {Store}: {Phases}")]
     private static partial void LogConfiguration(ILogger logger, int phaseCount, string store, string phases);
