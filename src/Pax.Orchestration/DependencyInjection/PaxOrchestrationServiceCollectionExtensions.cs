@@ -27,7 +27,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// Registers <see cref="OrchestrationOptions"/> (validated at startup), Pax's Google Cloud clients
     /// (<c>AddPaxGoogleCloud</c>), the <see cref="ICompletionStore"/> chosen by <see cref="OrchestrationOptions.Store"/>
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
-    /// registered already, <see cref="CompletionTally"/>, the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
+    /// registered already, <see cref="CompletionTally"/>, <see cref="PhaseStatusReader"/> (the read API of the phases' state), the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
     /// <see cref="InboundAuthenticator"/> with <see cref="GoogleInboundTokenValidator"/> as <see cref="IInboundTokenValidator"/> unless one is registered,
     /// <see cref="CompletionPublisher"/> for processors (also as <see cref="ICompletionPublisher"/> unless one is registered; <c>AddPaxInProcessCompletions</c> swaps in the in-process one), <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
@@ -77,6 +77,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<InboundAuthenticator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
         services.TryAddSingleton(sp => new PhaseDeployments(sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new PhaseStatusReader(sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
