@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Project;
 
 namespace Pax.Analyzers.Scripts;
@@ -15,36 +15,26 @@ namespace Pax.Analyzers.Scripts;
 /// counts for the invocations in any other.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
+public sealed class GcloudScriptAnalyzer : DeploymentAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var options = start.Options;
+        if (!options.AdditionalFiles.Any(file => DeploymentFiles.IsScriptOrPipeline(DeploymentFiles.KindOf(file, options))))
         {
-            var options = start.Options;
-            if (!options.AdditionalFiles.Any(file => DeploymentFiles.IsScriptOrPipeline(DeploymentFiles.KindOf(file, options))))
-            {
-                return;
-            }
+            return;
+        }
 
-            var files = new ConcurrentBag<DeploymentFile>();
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, files));
-            start.RegisterCompilationEndAction(end =>
+        var files = new ConcurrentBag<DeploymentFile>();
+        start.RegisterAdditionalFileAction(file => AnalyzeFile(file, files));
+        start.RegisterCompilationEndAction(end =>
+        {
+            var project = ProjectDeployment.From(files);
+            foreach (var diagnostic in project.ConfigFindings.Concat(project.UnitDiagnostics()))
             {
-                var project = ProjectDeployment.From(files);
-                foreach (var diagnostic in project.ConfigFindings.Concat(project.UnitDiagnostics()))
-                {
-                    end.ReportDiagnostic(diagnostic);
-                }
-            });
+                end.ReportDiagnostic(diagnostic);
+            }
         });
     }
 
