@@ -7,8 +7,11 @@ namespace Pax.TestSupport.Emulators;
 
 /// <summary>
 /// A Google Cloud emulator (<c>gcloud emulators firestore start</c>, <c>gcloud beta emulators pubsub start</c>) run
-/// as a child process on a free loopback port. Ready when its HTTP root answers 200 (polled; no fixed sleep). Disposing
-/// kills the whole process tree (gcloud starts a Java process).
+/// as a child process on a free loopback port. Ready when its HTTP root answers 200 (polled; no fixed sleep). On Linux
+/// the emulator runs in a process group of its own with a watchdog on its stdin pipe: disposing closes the pipe and
+/// returns once no process of the group (gcloud, its bash script, the Java emulator) is alive, and a test host or
+/// benchmark that dies, even of SIGKILL, takes the emulator with it (see <see cref="EmulatorProcessGroup"/>). Elsewhere
+/// disposing kills the process tree.
 /// </summary>
 public sealed class GcloudEmulator : IAsyncDisposable
 {
@@ -65,32 +68,44 @@ public sealed class GcloudEmulator : IAsyncDisposable
         StartAsync(port => ["beta", "emulators", "pubsub", "start", $"--host-port=127.0.0.1:{port}", $"--project={project}"], cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">Processes of the emulator are still alive 30 s after it was stopped.</exception>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!_process.HasExited)
+            if (EmulatorProcessGroup.IsSupported)
+            {
+                await EmulatorProcessGroup.StopAsync(_process).ConfigureAwait(false);
+            }
+            else if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
             }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
 
-        _process.Dispose();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _process.Dispose();
+        }
     }
 
     private static async Task<GcloudEmulator> StartAsync(Func<int, string[]> arguments, CancellationToken cancellationToken)
     {
         var gcloud = GcloudLocator.Find() ?? throw new InvalidOperationException(UnavailableReason() ?? "gcloud is not on PATH.");
         var port = FreePort();
-        var start = new ProcessStartInfo(gcloud) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments(port))
+        ProcessStartInfo start;
+        if (EmulatorProcessGroup.IsSupported)
         {
-            start.ArgumentList.Add(argument);
+            start = EmulatorProcessGroup.StartInfo(gcloud, arguments(port));
+        }
+        else
+        {
+            start = new ProcessStartInfo(gcloud) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in arguments(port))
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("gcloud did not start.");

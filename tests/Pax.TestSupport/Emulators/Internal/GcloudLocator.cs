@@ -1,12 +1,13 @@
 namespace Pax.TestSupport.Emulators.Internal;
 
-/// <summary>Finds the <c>gcloud</c> executable on PATH.</summary>
+/// <summary>Finds the <c>gcloud</c> executable (and the tools the emulators are run with) on PATH.</summary>
 internal static class GcloudLocator
 {
-    public static string? Find()
+    public static string? Find() => OperatingSystem.IsWindows() ? FindOnPath("gcloud.cmd", "gcloud.exe") : FindOnPath("gcloud");
+
+    public static string? FindOnPath(params string[] names)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        var names = OperatingSystem.IsWindows() ? new[] { "gcloud.cmd", "gcloud.exe" } : new[] { "gcloud" };
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(directory => names.Select(name => Path.Combine(directory, name)))
             .FirstOrDefault(File.Exists);
