@@ -75,7 +75,7 @@ internal sealed class CompletionIntake
             }
             else if (ex is InboundTokenCheckUnavailableException)
             {
-                InboundLog.TokenCheckUnavailable(_logger, ex, "POST /");
+                InboundLog.TokenCheckUnavailable(_logger, ex, "POST " + (context.Request.PathBase + context.Request.Path).Value);
                 _metrics.Delivery("unavailable");
                 reason = "the token check is unavailable (Google's signing certificates could not be fetched); deliver again";
             }
