@@ -1,8 +1,8 @@
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Hosting;
-using Pax.Orchestration;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Scheduling;
+using Pax.Orchestration.Completion;
 
 // The orchestrator, deployed as a Cloud Run service: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
 // GET /readyz (readiness: the Firestore database exists when a store uses it), and the

@@ -4,8 +4,7 @@ namespace Pax.Orchestration.Dashboard;
 
 /// <summary>
 /// Options of the Pax dashboard, bound from <see cref="SectionName"/> (<c>Pax:Dashboard</c>) and validated at startup:
-/// who may look (<see cref="Authentication"/>, <see cref="AllowedPrincipals"/>) and whether they may act
-/// (<see cref="AllowActions"/>).
+/// who may look (<see cref="Authentication"/>) and whether they may act (<see cref="AllowActions"/>).
 /// </summary>
 public sealed class DashboardOptions
 {
@@ -13,38 +12,25 @@ public sealed class DashboardOptions
     public const string SectionName = "Pax:Dashboard";
 
     /// <summary>
-    /// Gets or sets how a viewer is authenticated. <see cref="PushAuthenticationMode.CloudRunIam"/>: the request came
-    /// through Cloud Run's IAM check (the viewer holds <c>roles/run.invoker</c> and reached the service with an ID token,
-    /// for example through <c>gcloud run services proxy</c>); the token's email must be one of
-    /// <see cref="AllowedPrincipals"/>. <see cref="PushAuthenticationMode.VerifySignature"/>: a public service; the
-    /// token's Google signature and <see cref="Audience"/> are verified first. <see cref="PushAuthenticationMode.None"/>:
+    /// Gets or sets who may use the dashboard and how a viewer is authenticated (<c>Pax:Dashboard:Authentication</c>).
+    /// <see cref="InboundAuthenticationMode.CloudRunIam"/>: the request came through Cloud Run's IAM check (the viewer
+    /// holds <c>roles/run.invoker</c> and reached the service with an ID token, for example through
+    /// <c>gcloud run services proxy</c>); the token's email must be one of the allowed principals (people:
+    /// <c>user:alice@example.com</c>, <c>serviceAccount:ops@p.iam.gserviceaccount.com</c>).
+    /// <see cref="InboundAuthenticationMode.VerifySignature"/>: a public service; the token's Google signature and
+    /// audience are verified first (a person's token from <c>gcloud</c> carries gcloud's OAuth client id, so with
+    /// <see cref="InboundAuthenticationMode.CloudRunIam"/> leave the audience unset). <see cref="InboundAuthenticationMode.None"/>:
     /// anyone who reaches the port (local runs only; refused at startup on Cloud Run unless
     /// <see cref="AllowUnauthenticatedOnCloudRun"/>).
     /// </summary>
-    /// <value>Default <see cref="PushAuthenticationMode.CloudRunIam"/>.</value>
-    public PushAuthenticationMode Authentication { get; set; } = PushAuthenticationMode.CloudRunIam;
-
-    /// <summary>
-    /// Gets or sets the users and service accounts who may use the dashboard, by email (<c>alice@example.com</c>) or as
-    /// IAM members (<c>user:alice@example.com</c>, <c>serviceAccount:ops@p.iam.gserviceaccount.com</c>); compared
-    /// case-insensitively with the token's verified email.
-    /// </summary>
-    /// <value>Default empty: required unless <see cref="Authentication"/> is <see cref="PushAuthenticationMode.None"/>.</value>
-    public List<string> AllowedPrincipals { get; set; } = [];
+    /// <value>Default: see <see cref="InboundAuthenticationOptions"/> (<see cref="InboundAuthenticationMode.CloudRunIam"/>, nobody allowed yet).</value>
+    public InboundAuthenticationOptions Authentication { get; set; } = new();
 
     /// <summary>Gets or sets whether allowed principals may re-drive a claimed tally, retry a failed job and delete a job (POST with antiforgery, audited in the log).</summary>
     /// <value>Default <see langword="false"/>: read only.</value>
     public bool AllowActions { get; set; }
 
-    /// <summary>
-    /// Gets or sets the audience the ID token must carry: required with <see cref="PushAuthenticationMode.VerifySignature"/>;
-    /// optional with <see cref="PushAuthenticationMode.CloudRunIam"/>, where a person's token from <c>gcloud</c> carries
-    /// gcloud's OAuth client id, not the service URL.
-    /// </summary>
-    /// <value>Default <see langword="null"/>.</value>
-    public string? Audience { get; set; }
-
-    /// <summary>Gets or sets whether <see cref="PushAuthenticationMode.None"/> is accepted on Cloud Run (<c>K_SERVICE</c> set).</summary>
+    /// <summary>Gets or sets whether <see cref="InboundAuthenticationMode.None"/> is accepted on Cloud Run (<c>K_SERVICE</c> set).</summary>
     /// <value>Default <see langword="false"/>: the process refuses to start with an open dashboard on Cloud Run.</value>
     public bool AllowUnauthenticatedOnCloudRun { get; set; }
 

@@ -72,15 +72,22 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
-    public void The_dashboard_depends_on_exactly_the_Pax_Orchestration_it_was_built_with()
+    public void The_dashboard_depends_on_a_normal_version_range_of_Pax_Orchestration_which_keeps_its_internals_to_itself()
     {
-        // The dashboard uses Pax.Orchestration's internals (InternalsVisibleTo): any other version may break it at run time.
+        // The dashboard reads through Pax.Orchestration's public API, so any later Pax.Orchestration satisfies it: the
+        // dependency is NuGet's ">= version" (the bare version), not the exact "[version]", and no packed assembly of
+        // Pax.Orchestration names the dashboard a friend.
         using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Orchestration.Dashboard.{PackedFeed.Version}.nupkg"));
         var nuspec = Nuspec(package);
         XNamespace ns = nuspec.Root!.Name.Namespace;
         var orchestration = nuspec.Descendants(ns + "dependency").Where(d => d.Attribute("id")!.Value == "Pax.Orchestration").ToArray();
         Assert.NotEmpty(orchestration);
-        Assert.All(orchestration, d => Assert.Equal($"[{PackedFeed.Version}]", d.Attribute("version")!.Value));
+        Assert.All(orchestration, d => Assert.Equal(PackedFeed.Version, d.Attribute("version")!.Value));
+
+        using var library = ZipFile.OpenRead(Path.Combine(feed.Feed, $"Pax.Orchestration.{PackedFeed.Version}.nupkg"));
+        var assemblies = library.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith("/Pax.Orchestration.dll", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(assemblies);
+        Assert.All(assemblies, a => Assert.DoesNotContain("Pax.Orchestration.Dashboard", AssemblyFriends.Of(a)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Pax.Analyzers.Deployment;
 
 namespace Pax.Analyzers.CSharp;
 
@@ -12,27 +12,17 @@ namespace Pax.Analyzers.CSharp;
 /// references none of them every callback ends at a name comparison or a null check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CSharpDeploymentAnalyzer : DiagnosticAnalyzer
+public sealed class CSharpDeploymentAnalyzer : DeploymentAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            // The types are resolved at the first assignment or invocation whose member name can matter, not here: at
-            // compilation start the compiler has not built its declaration tables yet, and the first lookup by
-            // metadata name would build them inside this analyzer.
-            var collector = new CSharpDeploymentCollector(start.Compilation);
-            start.RegisterOperationAction(collector.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(collector.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterCompilationEndAction(collector.ReportMissingGrants);
-        });
+        // The types are resolved at the first assignment or invocation whose member name can matter, not here: at
+        // compilation start the compiler has not built its declaration tables yet, and the first lookup by
+        // metadata name would build them inside this analyzer.
+        var collector = new CSharpDeploymentCollector(start.Compilation);
+        start.RegisterOperationAction(collector.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(collector.AnalyzeInvocation, OperationKind.Invocation);
+        start.RegisterCompilationEndAction(collector.ReportMissingGrants);
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Project;
 using Pax.Analyzers.Terraform;
 
@@ -18,44 +18,34 @@ namespace Pax.Analyzers.Scripts;
 /// counts for the invocations in any other, and so do the grants of the project's Terraform modules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GcloudScriptAnalyzer : DiagnosticAnalyzer
+public sealed class GcloudScriptAnalyzer : DeploymentAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken, RuleDescriptors.OidcTokenToGoogleApiAtEnd, RuleDescriptors.OAuthTokenToCloudRunAtEnd);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var options = start.Options;
+        if (!options.AdditionalFiles.Any(file => DeploymentFiles.IsScriptOrPipeline(DeploymentFiles.KindOf(file, options))))
         {
-            var options = start.Options;
-            if (!options.AdditionalFiles.Any(file => DeploymentFiles.IsScriptOrPipeline(DeploymentFiles.KindOf(file, options))))
+            return;
+        }
+
+        var files = new ConcurrentBag<DeploymentFile>();
+        start.RegisterAdditionalFileAction(file => AnalyzeFile(file, files));
+        start.RegisterCompilationEndAction(end =>
+        {
+            var project = ProjectDeployment.From(files);
+            var unitDiagnostics = project.UnitDiagnostics().ToList();
+            if (unitDiagnostics.Count > 0 && options.AdditionalFiles.Any(file => TerraformAnalyzer.IsTerraform(file.Path)))
             {
-                return;
+                // Only on this path, which a correct project does not take: what the project's Terraform grants.
+                project.Unit.AddGrants(TerraformAnalyzer.Grants(options.AdditionalFiles, end.CancellationToken));
+                unitDiagnostics = project.UnitDiagnostics().ToList();
             }
 
-            var files = new ConcurrentBag<DeploymentFile>();
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, files));
-            start.RegisterCompilationEndAction(end =>
+            foreach (var diagnostic in Once(project.ConfigFindings.Concat(unitDiagnostics)))
             {
-                var project = ProjectDeployment.From(files);
-                var unitDiagnostics = project.UnitDiagnostics().ToList();
-                if (unitDiagnostics.Count > 0 && options.AdditionalFiles.Any(file => TerraformAnalyzer.IsTerraform(file.Path)))
-                {
-                    // Only on this path, which a correct project does not take: what the project's Terraform grants.
-                    project.Unit.AddGrants(TerraformAnalyzer.Grants(options.AdditionalFiles, end.CancellationToken));
-                    unitDiagnostics = project.UnitDiagnostics().ToList();
-                }
-
-                foreach (var diagnostic in Once(project.ConfigFindings.Concat(unitDiagnostics)))
-                {
-                    end.ReportDiagnostic(diagnostic);
-                }
-            });
+                end.ReportDiagnostic(diagnostic);
+            }
         });
     }
 

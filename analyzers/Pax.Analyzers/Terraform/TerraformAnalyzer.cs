@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -16,43 +15,33 @@ namespace Pax.Analyzers.Terraform;
 /// module's own grants count only within it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TerraformAnalyzer : DiagnosticAnalyzer
+public sealed class TerraformAnalyzer : DeploymentAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var additionalFiles = start.Options.AdditionalFiles;
+        if (!additionalFiles.Any(file => IsTerraform(file.Path)))
         {
-            var additionalFiles = start.Options.AdditionalFiles;
-            if (!additionalFiles.Any(file => IsTerraform(file.Path)))
+            return;
+        }
+
+        var modules = new ConcurrentDictionary<string, Lazy<TerraformModule>>(StringComparer.Ordinal);
+        var units = new ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>>(StringComparer.Ordinal);
+        start.RegisterAdditionalFileAction(file =>
+        {
+            if (!IsTerraform(file.AdditionalFile.Path))
             {
                 return;
             }
 
-            var modules = new ConcurrentDictionary<string, Lazy<TerraformModule>>(StringComparer.Ordinal);
-            var units = new ConcurrentDictionary<string, ConcurrentBag<(DeploymentUnit Unit, InlineSuppressions Suppressions, string Path)>>(StringComparer.Ordinal);
-            start.RegisterAdditionalFileAction(file =>
-            {
-                if (!IsTerraform(file.AdditionalFile.Path))
-                {
-                    return;
-                }
-
-                var folder = TerraformModule.FolderOf(file.AdditionalFile.Path);
-                var cancellation = file.CancellationToken;
-                var module = modules.GetOrAdd(folder, _ => new Lazy<TerraformModule>(() => TerraformModule.Read(
-                    folder, additionalFiles.Select(f => (f.Path, (Func<SourceText?>)(() => f.GetText(cancellation)))))));
-                AnalyzeFile(file, module.Value, units);
-            });
-            start.RegisterCompilationEndAction(end => ReportMissingGrants(end, units, modules));
+            var folder = TerraformModule.FolderOf(file.AdditionalFile.Path);
+            var cancellation = file.CancellationToken;
+            var module = modules.GetOrAdd(folder, _ => new Lazy<TerraformModule>(() => TerraformModule.Read(
+                folder, additionalFiles.Select(f => (f.Path, (Func<SourceText?>)(() => f.GetText(cancellation)))))));
+            AnalyzeFile(file, module.Value, units);
         });
+        start.RegisterCompilationEndAction(end => ReportMissingGrants(end, units, modules));
     }
 
     /// <summary>

@@ -9,7 +9,6 @@ using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
 using Pax.Demo.NextPhases;
 using Pax.GoogleCloud.Hosting;
-using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Triggers;
@@ -206,7 +205,7 @@ public sealed class DemoPipeline : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(settings.Out, "orchestration.db");
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition
             {
                 Name = DemoPhases.Collect,
@@ -226,10 +225,10 @@ public sealed class DemoPipeline : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(settings.Out, "scheduling.db");
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
         });
 
         // Read-only pages over both stores (AllowActions stays false); on loopback only, so no token check.
-        services.AddPaxDashboard(o => o.Authentication = PushAuthenticationMode.None);
+        services.AddPaxDashboard(o => o.Authentication.Mode = InboundAuthenticationMode.None);
     }
 }

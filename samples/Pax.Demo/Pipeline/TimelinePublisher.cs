@@ -33,7 +33,7 @@ public sealed class TimelinePublisher : ICompletionPublisher
 
         var status = CompletionWireFormat.StatusValue(message.Status);
         _timeline.Add(message.Processor, $"reports {status} for phase '{message.Phase}', run key {message.RunKey}: {message.Details}");
-        var delivery = await _transport.DeliverAsync(topic, CompletionWireFormat.Encode(message), cancellationToken);
+        var delivery = await _transport.DeliverAsync(topic, message, cancellationToken);
         var drive = delivery.Drive switch
         {
             DriveOutcome.Triggered => $"; phase '{message.Phase}' is complete and its next phase was triggered",

@@ -4,7 +4,7 @@
 # The service keeps IAM invoker checks on (--no-allow-unauthenticated). Pub/Sub pushes with an OIDC ID token of the
 # push service account, so THIS SCRIPT GRANTS that account roles/run.invoker on the service: without the grant Cloud
 # Run rejects every push at ingress (403, nothing in the service's logs) and Pub/Sub keeps retrying silently.
-# Cloud Run verifies the token and strips its signature, so the app runs with Push:Authentication=CloudRunIam and
+# Cloud Run verifies the token and strips its signature, so the app runs with Pax:Orchestration:Authentication:Mode=CloudRunIam and
 # checks the audience and the account from the claims.
 #
 # Cloud Scheduler calls the service twice over, with an OIDC token whose audience is the service URL (a *.run.app URL
@@ -142,16 +142,16 @@ if [ -n "${EXPECTED_CRON}" ]; then
   ENV_VARS+=",Pax__Orchestration__Phases__0__Expected__Cron=${EXPECTED_CRON}"
 fi
 ENV_VARS+=",Pax__Orchestration__Phases__0__Trigger__Topic=projects/${PROJECT}/topics/${NEXT_TOPIC}"
-ENV_VARS+=",Pax__Orchestration__Push__Authentication=CloudRunIam"
-ENV_VARS+=",Pax__Orchestration__Push__AllowedServiceAccounts__0=${PUSH_SA}"
+ENV_VARS+=",Pax__Orchestration__Authentication__Mode=CloudRunIam"
+ENV_VARS+=",Pax__Orchestration__Authentication__AllowedPrincipals__0=${PUSH_SA}"
 # The intake answers within the subscription's ack deadline (503 = nack when it cannot), so both get the same value.
 ENV_VARS+=",Pax__Orchestration__Push__AckDeadline=$(printf '%02d:%02d:%02d' $((ACK_DEADLINE / 3600)) $((ACK_DEADLINE % 3600 / 60)) $((ACK_DEADLINE % 60)))"
 # The watchdog and tally status are for the scheduler's account (it runs POST /watchdog), not for the push account.
 ENV_VARS+=",Pax__Orchestration__OperatorAccounts__0=${SCHEDULER_SA}"
 # The lease-based tick (Pax:Scheduling): jobs in Firestore; ticks come from the scheduler's account, checked by Cloud Run.
 ENV_VARS+=",Pax__Scheduling__Store=Firestore,Pax__Scheduling__Firestore__ProjectId=${PROJECT}"
-ENV_VARS+=",Pax__Scheduling__Authentication=CloudRunIam"
-ENV_VARS+=",Pax__Scheduling__AllowedServiceAccounts__0=${SCHEDULER_SA}"
+ENV_VARS+=",Pax__Scheduling__Authentication__Mode=CloudRunIam"
+ENV_VARS+=",Pax__Scheduling__Authentication__AllowedPrincipals__0=${SCHEDULER_SA}"
 # Whoever may create jobs makes the service send requests (http jobs) as its runtime account: keep the list short.
 if [ -n "${JOB_CREATORS}" ]; then
   j=0
@@ -188,7 +188,7 @@ gcloud run services add-iam-policy-binding "${SERVICE}" --region="${REGION}" --p
 
 # The token audience is the service URL, which Cloud Run's IAM check accepts; the app checks the same value.
 gcloud run services update "${SERVICE}" --region="${REGION}" --project="${PROJECT}" \
-  --update-env-vars="Pax__Orchestration__Push__Audience=${SERVICE_URL},Pax__Scheduling__Audience=${SERVICE_URL}"
+  --update-env-vars="Pax__Orchestration__Authentication__Audience=${SERVICE_URL},Pax__Scheduling__Authentication__Audience=${SERVICE_URL}"
 
 # Dead letters: a completion the service keeps refusing is set aside after 5 delivery attempts instead of being pushed
 # until it expires (pax doctor: PAX106). All of Google's setup (cloud.google.com/pubsub/docs/handling-failures): the

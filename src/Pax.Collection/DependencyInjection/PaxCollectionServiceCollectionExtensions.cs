@@ -1,17 +1,17 @@
+using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
-using Pax.Collection.Hosting;
 using Pax.Collection.Hosting.Internal;
-using Pax.Collection.Runs;
-using Pax.Collection.Sinks;
-using Google.Cloud.Storage.V1;
-using Pax.Collection.Sinks.Internal;
-using Pax.GoogleCloud;
-using Pax.GoogleCloud.Configuration.Internal;
+using Pax.Collection.Hosting;
 using Pax.Collection.Internal.Registration;
+using Pax.Collection.Runs;
+using Pax.Collection.Sinks.Internal;
+using Pax.Collection.Sinks;
+using Pax.GoogleCloud.Configuration.Internal;
+using Pax.GoogleCloud;
 using Pax.Orchestration.Completion;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -77,7 +77,7 @@ public static class PaxCollectionServiceCollectionExtensions
         // One sink per container: its in-process guarantees (FileSystemSink's write slots) then hold across runs; the
         // create-only guarantee itself does not depend on it (see FileSystemSink).
         services.TryAddSingleton(CreateSink);
-        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
+        services.AddPaxCompletionPublisher();
         services.TryAddTransient<CollectionRunner>();
         services.TryAddTransient<CollectorJob>();
         return services;

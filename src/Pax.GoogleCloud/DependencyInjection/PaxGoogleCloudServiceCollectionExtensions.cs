@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Configuration.Internal;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Eventarc;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Functions;
@@ -18,7 +19,7 @@ using Pax.GoogleCloud.Scheduler;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Pax's Google Cloud clients.</summary>
+/// <summary>Registers Pax's Google Cloud services: options, credentials, <see cref="GoogleCloudDeployer"/> and the REST clients Pax's packages use.</summary>
 public static class PaxGoogleCloudServiceCollectionExtensions
 {
     /// <summary>
@@ -27,11 +28,9 @@ public static class PaxGoogleCloudServiceCollectionExtensions
     /// endpoints: see <see cref="GoogleApiEndpointOverrides"/>),
     /// <see cref="IGoogleAccessTokenProvider"/> as <see cref="ApplicationDefaultAccessTokenProvider"/> and
     /// <see cref="IGoogleIdTokenProvider"/> as <see cref="ApplicationDefaultIdTokenProvider"/> unless registered already,
-    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, and the typed clients
-    /// <see cref="FirestoreClient"/>, <see cref="PubSubPublisherClient"/>,
-    /// <see cref="CloudRunJobsClient"/>, <see cref="CloudRunIamClient"/>, <see cref="CloudRunResourcesClient"/>,
-    /// <see cref="CloudSchedulerClient"/>, <see cref="PubSubSubscriptionsClient"/>, <see cref="ResourceManagerClient"/>, <see cref="EventarcTriggersClient"/> and <see cref="CloudFunctionsClient"/> behind the
-    /// bearer-token and Google-retry handlers. Calling it again adds nothing twice.
+    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered, <see cref="GoogleCloudDeployer"/>,
+    /// and the REST clients Pax's packages use internally (Firestore, Pub/Sub, Cloud Run, Cloud Scheduler and the reads of
+    /// <c>pax doctor</c>) behind the bearer-token and Google-retry handlers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -62,6 +61,7 @@ public static class PaxGoogleCloudServiceCollectionExtensions
         services.AddHttpClient<ResourceManagerClient>().AddGoogleApiHandlers();
         services.AddHttpClient<EventarcTriggersClient>().AddGoogleApiHandlers();
         services.AddHttpClient<CloudFunctionsClient>().AddGoogleApiHandlers();
+        services.TryAddTransient(sp => new GoogleCloudDeployer(sp.GetRequiredService<CloudSchedulerClient>(), sp.GetRequiredService<CloudRunIamClient>()));
 
         // Internal readers of pax doctor (a project's ancestors and their policies; Cloud Monitoring time series).
         services.AddHttpClient<ResourceHierarchyClient>().AddGoogleApiHandlers();

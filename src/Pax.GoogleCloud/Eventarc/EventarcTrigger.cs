@@ -5,4 +5,4 @@ namespace Pax.GoogleCloud.Eventarc;
 /// <param name="ServiceAccount">The service account whose ID token Eventarc sends, or <see langword="null"/> when none is set.</param>
 /// <param name="CloudRunService">The destination service <c>projects/P/locations/R/services/S</c>, or <see langword="null"/> for another kind of destination.</param>
 /// <param name="Subscription">The Pub/Sub subscription Eventarc manages for the trigger, or <see langword="null"/>.</param>
-public sealed record EventarcTrigger(string Name, string? ServiceAccount, string? CloudRunService, string? Subscription);
+internal sealed record EventarcTrigger(string Name, string? ServiceAccount, string? CloudRunService, string? Subscription);

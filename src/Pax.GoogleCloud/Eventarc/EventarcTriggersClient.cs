@@ -12,7 +12,7 @@ namespace Pax.GoogleCloud.Eventarc;
 /// triggers to return on each page. Note: The service may send fewer."). A typed client: resolve it from DI after
 /// <c>services.AddPaxGoogleCloud()</c>. The caller needs <c>eventarc.triggers.list</c> (<c>roles/eventarc.viewer</c>).
 /// </summary>
-public sealed class EventarcTriggersClient
+internal sealed class EventarcTriggersClient
 {
     private const int PageSize = 100;
     private readonly GoogleRestTransport _transport;

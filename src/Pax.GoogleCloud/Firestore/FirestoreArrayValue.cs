@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>A Firestore array value: <c>{"values": [Value…]}</c>.</summary>
-public sealed class FirestoreArrayValue
+internal sealed class FirestoreArrayValue
 {
     /// <summary>Gets or sets the elements.</summary>
     /// <value>Default <see langword="null"/> (an empty array on the wire).</value>

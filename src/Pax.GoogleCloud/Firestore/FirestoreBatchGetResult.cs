@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>One element of a <c>documents:batchGet</c> answer: the document <see cref="Found"/>, or the name of a <see cref="Missing"/> one.</summary>
-public sealed class FirestoreBatchGetResult
+internal sealed class FirestoreBatchGetResult
 {
     /// <summary>Gets or sets the document, when it exists.</summary>
     public FirestoreDocument? Found { get; set; }

@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>
     /// Reads several documents at once (<c>documents:batchGet</c>), optionally inside a transaction (the way to read

@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>Starts a transaction (<c>documents:beginTransaction</c>). Finish it with <see cref="CommitAsync"/> or <see cref="RollbackAsync"/>.</summary>
     /// <param name="projectId">The project id.</param>

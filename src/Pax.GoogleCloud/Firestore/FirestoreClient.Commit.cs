@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>
     /// Applies writes atomically (<c>documents:commit</c>), inside <paramref name="transaction"/> when given. Sent once:

@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>The collection whose (normally absent) document <see cref="EnsureDatabaseExistsAsync"/> reads: <c>pax_health</c>.</summary>
     public const string HealthCollection = "pax_health";

@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>Gets a document (<c>GET …/documents/{collection}/{id}</c>), outside any transaction. Retried on transient failures.</summary>
     /// <param name="documentName">The full name (see <see cref="DocumentName(string, string, string)"/>).</param>

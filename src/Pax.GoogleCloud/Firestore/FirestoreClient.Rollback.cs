@@ -3,7 +3,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>Abandons a transaction (<c>documents:rollback</c>), releasing its locks. Retried on transient failures.</summary>
     /// <param name="projectId">The project id.</param>

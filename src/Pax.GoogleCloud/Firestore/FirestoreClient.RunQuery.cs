@@ -4,7 +4,7 @@ using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>Runs a query on top-level collections (<c>documents:runQuery</c>). Retried on transient failures.</summary>
     /// <param name="projectId">The project id.</param>

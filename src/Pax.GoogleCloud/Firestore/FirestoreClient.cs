@@ -17,7 +17,7 @@ namespace Pax.GoogleCloud.Firestore;
 /// <see cref="FirestoreDatabaseNotFoundException"/> (never "no document"); a streamed answer (<c>runQuery</c>,
 /// <c>batchGet</c>) that ends with an error element fails the call, never returns the results before it.
 /// </summary>
-public sealed partial class FirestoreClient
+internal sealed partial class FirestoreClient
 {
     /// <summary>The token the Firestore emulator treats as an administrator: <c>owner</c>.</summary>
     public const string EmulatorOwnerToken = "owner";

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>The answer to <c>documents:commit</c>: one result per write, in order, and the commit time.</summary>
-public sealed class FirestoreCommitResult
+internal sealed class FirestoreCommitResult
 {
     /// <summary>Gets or sets the writes' results.</summary>
     public List<FirestoreWriteResult>? WriteResults { get; set; }

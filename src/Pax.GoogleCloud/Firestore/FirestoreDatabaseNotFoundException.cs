@@ -7,7 +7,7 @@ namespace Pax.GoogleCloud.Firestore;
 /// no retry or re-read helps until the database is created or the project id is corrected, so callers fail fast.
 /// Its <see cref="Exception.InnerException"/> is the <see cref="GoogleApiException"/> Google's answer produced.
 /// </summary>
-public sealed class FirestoreDatabaseNotFoundException : InvalidOperationException
+internal sealed class FirestoreDatabaseNotFoundException : InvalidOperationException
 {
     /// <summary>Initializes a new instance whose message names the database and the project and says how to fix it.</summary>
     /// <param name="projectId">The project the request named.</param>

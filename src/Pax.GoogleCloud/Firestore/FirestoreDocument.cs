@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>A Firestore document: its full name, fields, and the server's create and update times (RFC 3339 text, kept verbatim for preconditions).</summary>
-public sealed class FirestoreDocument
+internal sealed class FirestoreDocument
 {
     /// <summary>Gets or sets the full name: <c>projects/{p}/databases/(default)/documents/{collection}/{id}</c>.</summary>
     public string? Name { get; set; }

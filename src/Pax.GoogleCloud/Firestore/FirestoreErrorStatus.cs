@@ -5,7 +5,7 @@ namespace Pax.GoogleCloud.Firestore;
 /// precondition failed: the document is there) or <see cref="Aborted"/> (transaction contention: retry the whole
 /// transaction), so branch on <see cref="GoogleApiException.Status"/>, never on the HTTP code alone.
 /// </summary>
-public static class FirestoreErrorStatus
+internal static class FirestoreErrorStatus
 {
     /// <summary><c>ALREADY_EXISTS</c> (409): <c>currentDocument.exists=false</c> and the document exists.</summary>
     public const string AlreadyExists = "ALREADY_EXISTS";

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>Field path syntax for masks and queries: simple names stay as they are, others are quoted with backticks.</summary>
-public static class FirestoreFieldPath
+internal static class FirestoreFieldPath
 {
     /// <summary>Quotes one field name for use in a field path when it is not a simple name (<c>[A-Za-z_][A-Za-z0-9_]*</c>).</summary>
     /// <param name="fieldName">The field name.</param>

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>A server-side change applied after a write's update: set one of the transforms.</summary>
-public sealed class FirestoreFieldTransform
+internal sealed class FirestoreFieldTransform
 {
     /// <summary>Gets or sets the field path the transform applies to.</summary>
     public string FieldPath { get; set; } = string.Empty;

@@ -5,7 +5,7 @@ namespace Pax.GoogleCloud.Firestore;
 /// <c>ALREADY_EXISTS</c>, a failed <c>exists=true</c> 404 <c>NOT_FOUND</c>, a failed <c>updateTime</c> 400
 /// <c>FAILED_PRECONDITION</c> (see <see cref="FirestoreErrorStatus"/>).
 /// </summary>
-public sealed class FirestorePrecondition
+internal sealed class FirestorePrecondition
 {
     /// <summary>Gets or sets whether the document must (<see langword="true"/>) or must not (<see langword="false"/>) exist.</summary>
     public bool? Exists { get; set; }

@@ -8,7 +8,7 @@ namespace Pax.GoogleCloud.Firestore;
 /// property is set. Integers travel as strings (int64), timestamps as RFC 3339 strings (kept as text so a value read
 /// back compares equal to what the server holds). Build values with the factory methods.
 /// </summary>
-public sealed class FirestoreValue
+internal sealed class FirestoreValue
 {
     /// <summary>Gets or sets the null marker (<c>NULL_VALUE</c>) when the value is null.</summary>
     public string? NullValue { get; set; }

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>One write of a commit: an <see cref="Update"/> (optionally masked and transformed) or a <see cref="Delete"/>, with an optional precondition.</summary>
-public sealed class FirestoreWrite
+internal sealed class FirestoreWrite
 {
     /// <summary>Gets or sets the document to write (its <see cref="FirestoreDocument.Name"/> is required).</summary>
     public FirestoreDocument? Update { get; set; }

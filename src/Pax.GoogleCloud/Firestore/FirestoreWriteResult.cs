@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore;
 
 /// <summary>The result of one write: the document's new update time and each transform's result, in order.</summary>
-public sealed class FirestoreWriteResult
+internal sealed class FirestoreWriteResult
 {
     /// <summary>Gets or sets the document's update time after the write.</summary>
     public string? UpdateTime { get; set; }

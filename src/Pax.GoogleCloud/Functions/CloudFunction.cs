@@ -4,4 +4,4 @@ namespace Pax.GoogleCloud.Functions;
 /// <param name="Name">The resource name: <c>projects/P/locations/R/functions/F</c>.</param>
 /// <param name="Url">The function's URL (<c>https://REGION-PROJECT.cloudfunctions.net/F</c>), or <see langword="null"/>.</param>
 /// <param name="Service">The Cloud Run service behind it (<c>projects/P/locations/R/services/S</c>), or <see langword="null"/> (1st gen).</param>
-public sealed record CloudFunction(string Name, Uri? Url, string? Service);
+internal sealed record CloudFunction(string Name, Uri? Url, string? Service);

@@ -12,7 +12,7 @@ namespace Pax.GoogleCloud.Functions;
 /// Run service that serves them. A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>. The
 /// caller needs <c>cloudfunctions.functions.list</c> (<c>roles/cloudfunctions.viewer</c>).
 /// </summary>
-public sealed class CloudFunctionsClient
+internal sealed class CloudFunctionsClient
 {
     private const int PageSize = 100;
     private readonly GoogleRestTransport _transport;

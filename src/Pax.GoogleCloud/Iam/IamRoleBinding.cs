@@ -4,4 +4,4 @@ namespace Pax.GoogleCloud.Iam;
 /// <param name="Role">The role, such as <c>roles/run.invoker</c>.</param>
 /// <param name="Members">The members, such as <c>serviceAccount:a@p.iam.gserviceaccount.com</c> or <c>allUsers</c>.</param>
 /// <param name="Conditional">Whether the binding has a condition (it then holds only when the condition does).</param>
-public sealed record IamRoleBinding(string Role, IReadOnlyList<string> Members, bool Conditional);
+internal sealed record IamRoleBinding(string Role, IReadOnlyList<string> Members, bool Conditional);

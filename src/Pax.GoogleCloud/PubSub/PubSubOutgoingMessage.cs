@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.PubSub;
 
 /// <summary>A message to publish: non-empty <see cref="Data"/> or at least one attribute.</summary>
-public sealed class PubSubOutgoingMessage
+internal sealed class PubSubOutgoingMessage
 {
     /// <summary>Gets or sets the payload, base64 on the wire.</summary>
     public byte[]? Data { get; set; }

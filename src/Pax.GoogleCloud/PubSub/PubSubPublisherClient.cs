@@ -17,7 +17,7 @@ namespace Pax.GoogleCloud.PubSub;
 /// message may be published twice: Pub/Sub is at-least-once anyway, and subscribers deduplicate on an idempotency
 /// key carried in the attributes.
 /// </summary>
-public sealed class PubSubPublisherClient
+internal sealed class PubSubPublisherClient
 {
     private const int MaxMessagesPerRequest = 1000;
     private readonly GoogleRestTransport _transport;

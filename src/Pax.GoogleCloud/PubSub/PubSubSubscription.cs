@@ -9,7 +9,7 @@ namespace Pax.GoogleCloud.PubSub;
 /// <param name="AckDeadlineSeconds">The acknowledgement deadline in seconds, when given.</param>
 /// <param name="DeadLetterTopic">The dead-letter topic, or <see langword="null"/> without a dead-letter policy.</param>
 /// <param name="Labels">The labels (Eventarc marks the subscriptions it manages).</param>
-public sealed record PubSubSubscription(
+internal sealed record PubSubSubscription(
     string Name,
     string? Topic,
     Uri? PushEndpoint,

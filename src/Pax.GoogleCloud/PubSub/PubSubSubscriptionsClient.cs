@@ -11,7 +11,7 @@ namespace Pax.GoogleCloud.PubSub;
 /// cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/list). A typed client: resolve it from DI after
 /// <c>services.AddPaxGoogleCloud()</c>. The caller needs <c>pubsub.subscriptions.list</c> (<c>roles/pubsub.viewer</c>).
 /// </summary>
-public sealed class PubSubSubscriptionsClient
+internal sealed class PubSubSubscriptionsClient
 {
     // "pageSize: Optional. Maximum number of subscriptions to return." (no documented maximum; the server may return fewer and says so with nextPageToken).
     private const int PageSize = 1000;

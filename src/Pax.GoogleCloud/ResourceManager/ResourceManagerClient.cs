@@ -13,7 +13,7 @@ namespace Pax.GoogleCloud.ResourceManager;
 /// <c>resourcemanager.projects.getIamPolicy</c> (<c>roles/iam.securityReviewer</c>, or <c>roles/viewer</c>).
 /// Google answers 403 <c>PERMISSION_DENIED</c> both when that is missing and when the project does not exist.
 /// </summary>
-public sealed class ResourceManagerClient
+internal sealed class ResourceManagerClient
 {
     private readonly GoogleRestTransport _transport;
 

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>A container of a task template (<c>google.cloud.run.v2.Container</c>), reduced to its name and environment.</summary>
-public sealed class CloudRunContainer
+internal sealed class CloudRunContainer
 {
     /// <summary>Gets or sets the container's name.</summary>
     public string? Name { get; set; }

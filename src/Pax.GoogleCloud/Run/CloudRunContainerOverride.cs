@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>Overrides for one container: environment entries are merged (by name) with the job's; <see cref="Args"/> replaces the image's.</summary>
-public sealed class CloudRunContainerOverride
+internal sealed class CloudRunContainerOverride
 {
     /// <summary>Gets or sets the container name (empty for a single-container job).</summary>
     public string? Name { get; set; }

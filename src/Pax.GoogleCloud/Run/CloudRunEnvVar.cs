@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>One environment variable of a container override.</summary>
-public sealed class CloudRunEnvVar
+internal sealed class CloudRunEnvVar
 {
     /// <summary>Gets or sets the name.</summary>
     public string Name { get; set; } = string.Empty;

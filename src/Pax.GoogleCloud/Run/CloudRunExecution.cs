@@ -9,7 +9,7 @@ namespace Pax.GoogleCloud.Run;
 /// for this execution" — the job's containers with a run's overrides applied, so an overridden environment variable
 /// shows there (google/cloud/run/v2/execution.proto, field <c>template</c>).
 /// </summary>
-public sealed class CloudRunExecution
+internal sealed class CloudRunExecution
 {
     /// <summary>Gets or sets the name: <c>projects/{p}/locations/{l}/jobs/{j}/executions/{j}-{suffix}</c>.</summary>
     public string? Name { get; set; }

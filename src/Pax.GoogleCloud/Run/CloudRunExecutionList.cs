@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>One page of <c>GET v2/{job}/executions</c> (<c>ListExecutionsResponse</c>).</summary>
-public sealed class CloudRunExecutionList
+internal sealed class CloudRunExecutionList
 {
     /// <summary>Gets or sets the executions of this page (empty when the job has none).</summary>
     public List<CloudRunExecution> Executions { get; set; } = [];

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Http.Internal;
 using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
@@ -15,7 +16,7 @@ namespace Pax.GoogleCloud.Run;
 /// the identity of a job trigger, which runs the job with overrides. A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>.
 /// The caller's identity needs <c>roles/run.admin</c> on the resource (or another role with <c>run.*.setIamPolicy</c>).
 /// </summary>
-public sealed class CloudRunIamClient
+internal sealed class CloudRunIamClient
 {
     /// <summary>The role that lets a member call a service or run a job <b>without</b> overrides (<c>run.jobs.run</c>): <c>roles/run.invoker</c>.</summary>
     public const string InvokerRole = "roles/run.invoker";
@@ -67,40 +68,11 @@ public sealed class CloudRunIamClient
     /// <returns><see langword="true"/> when well formed.</returns>
     public static bool IsMember(string? member) => IamMembers.IsMember(member);
 
-    /// <summary>
-    /// Makes sure <paramref name="member"/> holds <c>roles/run.invoker</c> on <paramref name="resource"/>: the grant a push
-    /// subscription, an Eventarc trigger or a Scheduler job needs to call a service, or to run a job <b>without</b>
-    /// overrides. See <see cref="EnsureRoleAsync"/> for how the policy is changed.
-    /// </summary>
-    /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
-    /// <param name="member">The member, such as <c>serviceAccount:scheduler@p.iam.gserviceaccount.com</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the policy was changed.</returns>
-    /// <exception cref="ArgumentException">The resource or member is not valid; nothing was sent.</exception>
-    /// <exception cref="GoogleApiException">
-    /// The resource does not exist (404), the caller may not read or set its policy (403), or every attempt met a
-    /// concurrent change (409 <c>ABORTED</c>).
-    /// </exception>
-    public async Task<InvokerGrantResult> EnsureInvokerAsync(string resource, string member, CancellationToken cancellationToken = default)
-    {
-        var result = await EnsureRoleAsync(resource, member, InvokerRole, cancellationToken).ConfigureAwait(false);
-        return new InvokerGrantResult(result.Resource, result.Member, result.Changed, result.Attempts);
-    }
+    /// <inheritdoc cref="GoogleCloudDeployer.EnsureInvokerAsync"/>
+    public Task<RoleGrantResult> EnsureInvokerAsync(string resource, string member, CancellationToken cancellationToken = default) =>
+        EnsureRoleAsync(resource, member, InvokerRole, cancellationToken);
 
-    /// <summary>
-    /// Makes sure the identity a <c>CloudRunJobTrigger</c> runs as (Pax.Orchestration) may run <paramref name="job"/>
-    /// with overrides and find the executions it started: grants <see cref="JobsExecutorWithOverridesRole"/>
-    /// (<c>run.jobs.run</c>, <c>run.jobs.runWithOverrides</c>) and <see cref="ViewerRole"/> (<c>run.executions.list</c>,
-    /// read before a re-drive) on the job, each with <see cref="EnsureRoleAsync"/>. <c>roles/run.invoker</c> is not enough:
-    /// it lacks <c>run.jobs.runWithOverrides</c>, and Cloud Run answers such a run with 403 <c>PERMISSION_DENIED</c>
-    /// (cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/run; cloud.google.com/iam/docs/roles-permissions/run).
-    /// </summary>
-    /// <param name="job">The job: <c>projects/P/locations/R/jobs/J</c>.</param>
-    /// <param name="member">The member, such as <c>serviceAccount:orchestrator@p.iam.gserviceaccount.com</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One result per role, in the order above.</returns>
-    /// <exception cref="ArgumentException">The job or member is not valid; nothing was sent.</exception>
-    /// <exception cref="GoogleApiException">As for <see cref="EnsureRoleAsync"/>.</exception>
+    /// <inheritdoc cref="GoogleCloudDeployer.EnsureJobRunnerWithOverridesAsync"/>
     public async Task<IReadOnlyList<RoleGrantResult>> EnsureJobRunnerWithOverridesAsync(string job, string member, CancellationToken cancellationToken = default)
     {
         if (!CloudRunJobsClient.IsJobName(job) || !IsResourceName(job))
@@ -113,25 +85,7 @@ public sealed class CloudRunIamClient
         return [runner, viewer];
     }
 
-    /// <summary>
-    /// Makes sure <paramref name="member"/> holds <paramref name="role"/> on <paramref name="resource"/>: reads the policy
-    /// (version 3, so conditional bindings come back intact), and when the member is not in an unconditional binding of
-    /// the role, adds it and writes the policy back with the etag it read. Other bindings, conditions, the version and
-    /// fields Pax does not model are sent back as read. When another writer changed the policy in between (409
-    /// <c>ABORTED</c>), the whole read-modify-write is repeated after a backoff, at most
-    /// <see cref="GoogleRetryOptions.MaxRetryAttempts"/> more times. When the member is already bound, nothing is written.
-    /// The caller needs <c>run.services.setIamPolicy</c> / <c>run.jobs.setIamPolicy</c> (<c>roles/run.admin</c>).
-    /// </summary>
-    /// <param name="resource">The service (<c>projects/P/locations/R/services/S</c>) or job (<c>projects/P/locations/R/jobs/J</c>).</param>
-    /// <param name="member">The member, such as <c>serviceAccount:scheduler@p.iam.gserviceaccount.com</c>.</param>
-    /// <param name="role">A predefined or custom role: <c>roles/NAME</c>, <c>projects/P/roles/NAME</c> or <c>organizations/O/roles/NAME</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the policy was changed.</returns>
-    /// <exception cref="ArgumentException">The resource, member or role is not valid; nothing was sent.</exception>
-    /// <exception cref="GoogleApiException">
-    /// The resource does not exist (404), the caller may not read or set its policy (403), or every attempt met a
-    /// concurrent change (409 <c>ABORTED</c>).
-    /// </exception>
+    /// <inheritdoc cref="GoogleCloudDeployer.EnsureRoleAsync"/>
     public async Task<RoleGrantResult> EnsureRoleAsync(string resource, string member, string role, CancellationToken cancellationToken = default)
     {
         Validate(resource, member);

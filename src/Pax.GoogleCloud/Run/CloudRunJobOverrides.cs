@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>Overrides for one execution of a Cloud Run job (v2 <c>RunJobRequest.overrides</c>).</summary>
-public sealed class CloudRunJobOverrides
+internal sealed class CloudRunJobOverrides
 {
     /// <summary>Gets or sets per-container overrides (a single-container job may leave the name empty).</summary>
     public List<CloudRunContainerOverride>? ContainerOverrides { get; set; }

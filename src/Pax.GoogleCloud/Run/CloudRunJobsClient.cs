@@ -19,7 +19,7 @@ namespace Pax.GoogleCloud.Run;
 /// (<c>roles/run.jobsExecutorWithOverrides</c>) or <c>roles/run.developer</c>; listing executions needs
 /// <c>run.executions.list</c> (<c>roles/run.viewer</c>). <see cref="CloudRunIamClient.EnsureJobRunnerWithOverridesAsync"/> grants both.
 /// </summary>
-public sealed class CloudRunJobsClient
+internal sealed class CloudRunJobsClient
 {
     private readonly GoogleRestTransport _transport;
 

@@ -11,7 +11,7 @@ namespace Pax.GoogleCloud.Run;
 /// and <c>…/jobs</c>, every page). A typed client: resolve it from DI after <c>services.AddPaxGoogleCloud()</c>. The
 /// caller needs <c>run.services.list</c> and <c>run.jobs.list</c> (<c>roles/run.viewer</c>).
 /// </summary>
-public sealed class CloudRunResourcesClient
+internal sealed class CloudRunResourcesClient
 {
     // "pageSize: Maximum number of Services to return in this call" (no documented maximum); 100 keeps pages small.
     private const int PageSize = 100;

@@ -4,7 +4,7 @@ namespace Pax.GoogleCloud.Run;
 /// <param name="Name">The resource name: <c>projects/P/locations/R/services/S</c>.</param>
 /// <param name="Urls">Its URLs (<c>uri</c> and <c>urls</c>), such as <c>https://s-abc123-ue.a.run.app</c>.</param>
 /// <param name="InvokerIamDisabled">Whether the invoker IAM check is disabled (<c>invokerIamDisabled</c>): anyone can call it.</param>
-public sealed record CloudRunService(string Name, IReadOnlyList<Uri> Urls, bool InvokerIamDisabled)
+internal sealed record CloudRunService(string Name, IReadOnlyList<Uri> Urls, bool InvokerIamDisabled)
 {
     /// <summary>Gets the custom audiences an ID token may name besides the service's URLs (<c>customAudiences</c>; read by <c>pax doctor</c>).</summary>
     internal IReadOnlyList<string> CustomAudiences { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Run;
 
 /// <summary>The task template of an execution (<c>google.cloud.run.v2.TaskTemplate</c>), reduced to its containers.</summary>
-public sealed class CloudRunTaskTemplate
+internal sealed class CloudRunTaskTemplate
 {
     /// <summary>Gets or sets the containers.</summary>
     public List<CloudRunContainer>? Containers { get; set; }

@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
+using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Scheduler.Internal;
 
 namespace Pax.GoogleCloud.Scheduler;
@@ -14,7 +15,7 @@ namespace Pax.GoogleCloud.Scheduler;
 /// <c>roles/cloudscheduler.admin</c> and <c>roles/iam.serviceAccountUser</c> on the target's service account.
 /// Every call is retried on transient failures: a create names its job, so a repeated create finds the job and updates it.
 /// </summary>
-public sealed class CloudSchedulerClient
+internal sealed class CloudSchedulerClient
 {
     private const string AlreadyExists = "ALREADY_EXISTS";
     private readonly GoogleRestTransport _transport;
@@ -37,20 +38,7 @@ public sealed class CloudSchedulerClient
     /// <returns><see langword="true"/> when well formed.</returns>
     public static bool IsJobName(string? name) => SchedulerNames.IsJobName(name);
 
-    /// <summary>
-    /// Creates the job (<c>POST v1/projects/{p}/locations/{l}/jobs</c>) or, when it exists (409 <c>ALREADY_EXISTS</c>),
-    /// updates it (<c>PATCH v1/{name}?updateMask=…</c>) so that it matches <paramref name="definition"/>. The mask names
-    /// each field by its leaf path (<c>description</c>, <c>schedule</c>, <c>timeZone</c>, <c>attemptDeadline</c>,
-    /// <c>retryConfig.retryCount</c> and the other retry settings, <c>httpTarget.uri</c>, <c>httpTarget.httpMethod</c>,
-    /// <c>httpTarget.headers</c>, <c>httpTarget.body</c>, and the four token paths), so each is replaced: headers the
-    /// definition no longer has are removed, a body it no longer has is cleared, the token of the other kind goes, and
-    /// fields it leaves unset go back to Cloud Scheduler's defaults. A paused job stays paused.
-    /// </summary>
-    /// <param name="definition">The job as it should be.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The stored job and whether it was created or updated.</returns>
-    /// <exception cref="ArgumentException">The definition is not valid; nothing was sent.</exception>
-    /// <exception cref="GoogleApiException">Cloud Scheduler refused the call (403: see the message for the roles to grant).</exception>
+    /// <inheritdoc cref="GoogleCloudDeployer.CreateOrUpdateSchedulerJobAsync"/>
     public async Task<SchedulerJobWriteResult> CreateOrUpdateJobAsync(SchedulerJobDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);

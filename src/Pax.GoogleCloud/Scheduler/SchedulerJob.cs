@@ -1,7 +1,9 @@
+using Pax.GoogleCloud.Deployment;
+
 namespace Pax.GoogleCloud.Scheduler;
 
 /// <summary>A Cloud Scheduler job as Cloud Scheduler returned it (HTTP target fields; other target kinds leave them <see langword="null"/>).</summary>
-public sealed class SchedulerJob
+internal sealed class SchedulerJob
 {
     internal SchedulerJob(string name)
     {

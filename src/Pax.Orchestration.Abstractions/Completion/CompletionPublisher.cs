@@ -6,15 +6,16 @@ namespace Pax.Orchestration.Completion;
 /// The processor side: publishes "I am done for this run key" in the schema the intake reads
 /// (<see cref="CompletionWireFormat"/>), after checking the names with <see cref="CompletionNames"/>.
 /// A collector task reports with run key = its slot and processor = <c>collector/{task index}</c>.
-/// The Pub/Sub implementation of <see cref="ICompletionPublisher"/>.
+/// The Pub/Sub implementation of <see cref="ICompletionPublisher"/>, built by DI: <c>AddPaxCollection</c> and
+/// <c>AddPaxOrchestration</c> register it.
 /// </summary>
 public sealed class CompletionPublisher : ICompletionPublisher
 {
     private readonly PubSubPublisherClient _publisher;
 
-    /// <summary>Initializes a publisher.</summary>
+    /// <summary>Initializes a publisher over Pax's internal Pub/Sub client.</summary>
     /// <param name="publisher">The Pub/Sub client from DI (<c>AddPaxGoogleCloud</c>).</param>
-    public CompletionPublisher(PubSubPublisherClient publisher)
+    internal CompletionPublisher(PubSubPublisherClient publisher)
     {
         ArgumentNullException.ThrowIfNull(publisher);
         _publisher = publisher;

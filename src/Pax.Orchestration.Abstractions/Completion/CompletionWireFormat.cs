@@ -41,10 +41,14 @@ public static class CompletionWireFormat
     /// <returns><see cref="SucceededValue"/> or <see cref="FailedValue"/>.</returns>
     public static string StatusValue(CompletionStatus status) => status == CompletionStatus.Failed ? FailedValue : SucceededValue;
 
-    /// <summary>Encodes <paramref name="message"/> as the Pub/Sub message processors publish (its message id is ignored: Pub/Sub assigns one).</summary>
+    /// <summary>
+    /// Encodes <paramref name="message"/> as the Pub/Sub message processors publish (its message id is ignored: Pub/Sub
+    /// assigns one). Internal, as Pax's Pub/Sub record is: <see cref="CompletionPublisher"/> and the in-process transport
+    /// of Pax.Orchestration publish through it.
+    /// </summary>
     /// <param name="message">The completion.</param>
     /// <returns>The outgoing message: JSON data plus the <c>phase</c>, <c>processor</c>, <c>runKey</c> and <c>status</c> attributes.</returns>
-    public static PubSubOutgoingMessage Encode(CompletionMessage message)
+    internal static PubSubOutgoingMessage Encode(CompletionMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var status = StatusValue(message.Status);

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud.Configuration.Internal;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Dashboard.Internal;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Hosting.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Pax dashboard: <c>services.AddPaxDashboard(configuration.GetSection("Pax:Dashboard"))</c>.</summary>
 public static class PaxDashboardServiceCollectionExtensions
 {
+    private static readonly Dictionary<string, string> RenamedKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Authentication"] = "Authentication:Mode",
+        ["Audience"] = "Authentication:Audience",
+        ["AllowedPrincipals"] = "Authentication:AllowedPrincipals",
+    };
+
     /// <summary>
     /// Registers the dashboard (options at <see cref="DashboardOptions.SectionName"/>, validated at startup: on Cloud Run it
     /// refuses to start open), ASP.NET Core antiforgery for its actions, and the readers of the stores that
@@ -31,8 +36,8 @@ public static class PaxDashboardServiceCollectionExtensions
         services.AddLogging();
         services.AddAntiforgery();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
-        services.TryAddSingleton<UncheckedTokenAlarm>();
+        services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
+        services.TryAddSingleton<InboundAuthenticator>();
         services.AddOptions<DashboardOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton<DashboardAccess>();
@@ -49,6 +54,9 @@ public static class PaxDashboardServiceCollectionExtensions
     /// <summary>
     /// Registers the dashboard (see <see cref="AddPaxDashboard(IServiceCollection)"/>) with options bound from
     /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// The authentication keys of earlier versions are refused naming their successors: <c>Authentication</c> (a value) →
+    /// <c>Authentication:Mode</c>, <c>Audience</c> → <c>Authentication:Audience</c>, <c>AllowedPrincipals</c> →
+    /// <c>Authentication:AllowedPrincipals</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="DashboardOptions.SectionName"/> (<c>Pax:Dashboard</c>).</param>
@@ -57,7 +65,7 @@ public static class PaxDashboardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxDashboard();
-        CheckedConfiguration.Bind<DashboardOptions>(services, section);
+        services.AddOptions<DashboardOptions>().BindCheckedConfiguration(section, RenamedKeys);
         return services;
     }
 

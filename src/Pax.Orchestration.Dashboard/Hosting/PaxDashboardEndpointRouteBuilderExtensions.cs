@@ -18,10 +18,10 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The endpoint route builder (the app).</param>
     /// <param name="prefix">The path the dashboard lives under, such as <c>/pax</c>: starts with '/', does not end with one.</param>
-    /// <returns>The route group, for further conventions.</returns>
+    /// <returns>The builder of every dashboard endpoint (a route group), for further conventions such as <c>RequireAuthorization</c>; the dashboard's own check (<see cref="Pax.Orchestration.Dashboard.DashboardOptions.Authentication"/>) still applies.</returns>
     /// <exception cref="ArgumentException"><paramref name="prefix"/> is not a path such as <c>/pax</c>.</exception>
     /// <exception cref="InvalidOperationException"><c>AddPaxDashboard</c> was not called.</exception>
-    public static RouteGroupBuilder MapPaxDashboard(this IEndpointRouteBuilder endpoints, string prefix = "/pax")
+    public static IEndpointConventionBuilder MapPaxDashboard(this IEndpointRouteBuilder endpoints, string prefix = "/pax")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);

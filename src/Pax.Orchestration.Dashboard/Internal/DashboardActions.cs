@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -39,7 +38,8 @@ internal sealed class DashboardActions
     public Task RedriveAsync(HttpContext context, string prefix, string phase, string runKey) =>
         ActAsync(context, "redrive", $"{phase}/{runKey}", prefix + "/phases/" + Uri.EscapeDataString(phase) + "/" + Uri.EscapeDataString(runKey), async ct =>
         {
-            if (_services.GetService<CompletionTally>() is not { } tally || tally.FindPhase(phase, out _) is null)
+            if (_services.GetService<CompletionTally>() is not { } tally
+                || _services.GetService<PhaseStatusReader>()?.Phases.Any(p => string.Equals(p.Name, phase, StringComparison.Ordinal)) != true)
             {
                 return (StatusCodes.Status404NotFound, $"phase '{phase}' is not configured here", null);
             }
@@ -97,9 +97,9 @@ internal sealed class DashboardActions
                 : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
 
-    /// <summary>A job id the scheduler would not accept (<see cref="JobRequestValidator.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
+    /// <summary>A job id the scheduler would not accept (<see cref="ScheduledJob.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
     private static (int Status, string Outcome, string? Result)? InvalidId(string id) =>
-        JobRequestValidator.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{Uri.EscapeDataString(id)}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);
+        ScheduledJob.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{Uri.EscapeDataString(id)}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);
 
     private Task ActAsync(HttpContext context, string action, string target, string page, Func<CancellationToken, Task<(int Status, string Outcome, string? Result)>> act) =>
         _endpoints.GuardAsync(context, async (principal, ct) =>

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard.Internal.Html;
-using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Internal;
+using Pax.Orchestration.Hosting;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -144,9 +143,9 @@ internal sealed class DashboardEndpoints
             DashboardLog.BadArgument(_logger, ex);
             await PlainAsync(context, StatusCodes.Status400BadRequest, "400: the store refused an id or key in this request; check the link.").ConfigureAwait(false);
         }
-        catch (TokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        catch (InboundTokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
-            OrchestrationLog.TokenCheckUnavailable(_logger, ex, $"{context.Request.Method} {context.Request.Path}");
+            DashboardLog.TokenCheckUnavailable(_logger, ex, $"{context.Request.Method} {context.Request.Path.ToUriComponent()}");
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: the sign-in check is unavailable (Google's signing certificates could not be fetched); try again.").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted

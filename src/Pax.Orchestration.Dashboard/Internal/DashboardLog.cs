@@ -17,6 +17,10 @@ internal static partial class DashboardLog
     [LoggerMessage(EventId = 4304, EventName = "DashboardStoreUnavailable", Level = LogLevel.Error, Message = "Dashboard could not read the store")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
 
+    /// <summary>Pax.Orchestration's event 4041, for a dashboard request: the same id and words on every guarded endpoint.</summary>
+    [LoggerMessage(EventId = 4041, EventName = "TokenCheckUnavailable", Level = LogLevel.Error, Message = "{Endpoint}: the ID token could not be verified now (VerifySignature: Google's signing certificates could not be fetched); answering 503 so the caller retries")]
+    public static partial void TokenCheckUnavailable(ILogger logger, Exception exception, string endpoint);
+
     [LoggerMessage(EventId = 4305, EventName = "DashboardBadArgument", Level = LogLevel.Warning, Message = "Dashboard request refused by the store as a bad argument")]
     public static partial void BadArgument(ILogger logger, Exception exception);
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
 /// <summary>
 /// The <c>after</c> query value of a next page: <c>{UTC ticks}~{run key or job id}</c>. A value that is not of that shape,
-/// or whose key breaks the stores' own rule (<see cref="CompletionNames.ValidateRunKey"/>, <see cref="JobRequestValidator.IsValidId"/>),
+/// or whose key breaks the stores' own rule (<see cref="CompletionNames.ValidateRunKey"/>, <see cref="ScheduledJob.IsValidId"/>),
 /// reads as no cursor (the first page): such a key never reaches a store, where Firestore would refuse it as a document id.
 /// </summary>
 internal static class DashboardPaging
@@ -18,7 +17,7 @@ internal static class DashboardPaging
         Parse(after) is { } p && CompletionNames.ValidateRunKey(p.Key) is null ? new TallyCursor(p.At, p.Key) : null;
 
     public static ScheduledJobCursor? Job(string? after) =>
-        Parse(after) is { } p && JobRequestValidator.IsValidId(p.Key) ? new ScheduledJobCursor(p.At, p.Key) : null;
+        Parse(after) is { } p && ScheduledJob.IsValidId(p.Key) ? new ScheduledJobCursor(p.At, p.Key) : null;
 
     private static (DateTimeOffset At, string Key)? Parse(string? after)
     {

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Triggers;
-using Pax.Orchestration.Completion.Watchdog.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -12,36 +10,29 @@ namespace Pax.Orchestration.Dashboard.Internal;
 /// <see cref="DashboardOptions.PageSize"/> tallies (<see cref="ICompletionStoreQueries.ListRecentAsync"/>), one count of
 /// the deliveries rejected for it in the last 24 hours and, for a phase with an expected schedule, one look-up of at
 /// most as many expected run keys since the phase's first deployment (the watchdog's "nobody reported" rule); a run key
-/// is one read and one page of the rejected deliveries that named it.
+/// is one read and one page of the rejected deliveries that named it. Everything goes through Pax.Orchestration's public
+/// read API: the stores' reads and <see cref="PhaseStatusReader"/>.
 /// </summary>
 internal sealed class DashboardReader
 {
     private readonly ICompletionStore? _store;
     private readonly ICompletionStoreQueries? _queries;
+    private readonly PhaseStatusReader? _status;
     private readonly OrchestrationOptions? _orchestration;
     private readonly DashboardOptions _options;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, ExpectedRunCalendar> _calendars = new(StringComparer.Ordinal);
-    private readonly PhaseDeployments? _deployments;
 
     public DashboardReader(IServiceProvider services, IOptions<DashboardOptions> options, TimeProvider time)
     {
         _store = services.GetService<ICompletionStore>();
         _queries = services.GetService<ICompletionStoreQueries>() ?? _store as ICompletionStoreQueries;
-        _orchestration = _store is null ? null : services.GetService<IOptions<OrchestrationOptions>>()?.Value;
-        _deployments = _store is null ? null : services.GetService<PhaseDeployments>();
+        _status = _store is null ? null : services.GetService<PhaseStatusReader>();
+        _orchestration = _status is null ? null : services.GetService<IOptions<OrchestrationOptions>>()?.Value;
         _options = options.Value;
         _time = time;
-        foreach (var phase in Phases)
-        {
-            if (phase is { Expected: { } expected, Deadline: { } } && ExpectedRunCalendar.Create(expected, phase.Deadline, phase.Name, []) is { } calendar)
-            {
-                _calendars[phase.Name] = calendar;
-            }
-        }
     }
 
-    public IReadOnlyList<PhaseDefinition> Phases => _orchestration?.Phases ?? [];
+    public IReadOnlyList<PhaseDefinition> Phases => _status?.Phases ?? [];
 
     public ICompletionStoreQueries? Queries => _queries;
 
@@ -61,7 +52,7 @@ internal sealed class DashboardReader
 
     public async Task<RunKeyView?> ReadRunKeyAsync(string phaseName, string runKey, CancellationToken cancellationToken)
     {
-        if (_store is null || FindPhase(phaseName) is not { } phase || CompletionNames.ValidateRunKey(runKey) is not null)
+        if (_store is null || _status is null || FindPhase(phaseName) is not { } phase || CompletionNames.ValidateRunKey(runKey) is not null)
         {
             return null;
         }
@@ -69,10 +60,10 @@ internal sealed class DashboardReader
         var now = _time.GetUtcNow();
         var tally = await _store.GetAsync(phase.Name, runKey, cancellationToken).ConfigureAwait(false);
         DateTimeOffset? expectedAt = null;
-        if (tally is null && _calendars.TryGetValue(phase.Name, out var calendar))
+        if (tally is null)
         {
-            var start = await ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
-            expectedAt = calendar.DueBy(now, start).FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt;
+            var expected = await _status.ListExpectedRunKeysAsync(phase, cancellationToken).ConfigureAwait(false);
+            expectedAt = expected.FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt;
         }
 
         var rejected = _queries is null
@@ -110,13 +101,13 @@ internal sealed class DashboardReader
         }
 
         DateTimeOffset? expectedFrom = null;
-        if (_store is not null && _calendars.TryGetValue(phase.Name, out var calendar))
+        if (_store is not null && _status is not null && phase is { Expected: not null, Deadline: not null })
         {
-            expectedFrom = await ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
+            expectedFrom = await _status.ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
             if (after is null)
             {
                 // The watchdog's rule for run keys nobody reported for, limited to the newest page of expected keys.
-                var due = calendar.DueBy(now, expectedFrom.Value).TakeLast(_options.PageSize).ToList();
+                var due = (await _status.ListExpectedRunKeysAsync(phase, cancellationToken).ConfigureAwait(false)).TakeLast(_options.PageSize).ToList();
                 var recorded = due.Count == 0
                     ? new HashSet<string>()
                     : await _store.FindRecordedRunKeysAsync(phase.Name, due.Select(d => d.RunKey).ToList(), cancellationToken).ConfigureAwait(false);
@@ -128,13 +119,9 @@ internal sealed class DashboardReader
         return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, expectedFrom);
     }
 
-    /// <summary>Where the phase's expected run keys start: the configured start, else its first deployment (recorded by the store; <c>AddPaxOrchestration</c> registers the reader of it).</summary>
-    private ValueTask<DateTimeOffset> ExpectedFromAsync(PhaseDefinition phase, CancellationToken cancellationToken) =>
-        _deployments?.ExpectedFromAsync(phase, cancellationToken) ?? ValueTask.FromResult(phase.Expected?.Start ?? _time.GetUtcNow());
-
     private static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)
     {
-        var progress = PhaseEvaluation.Evaluate(phase, tally, runKey, now, expectedAt);
+        var progress = PhaseStatusReader.Evaluate(phase, tally, runKey, now, expectedAt);
         var reported = tally?.Completions.Values.OrderBy(c => c.Processor, StringComparer.Ordinal)
             .Select(c => new ProcessorCell(c.Processor, c.Status == CompletionStatus.Failed ? "failed" : "succeeded", c.RecordedAt)) ?? [];
         var cells = reported.Concat(progress.Missing.Select(p => new ProcessorCell(p, "missing", null)))

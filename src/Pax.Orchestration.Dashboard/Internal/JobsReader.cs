@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -62,22 +61,13 @@ internal sealed class JobsReader
     {
         var zone = Zone(job.TimeZone);
         var occurrences = new List<string>();
-        if (job.IsRecurring)
+        try
         {
-            try
-            {
-                var recurrence = JobRecurrence.For(job)!;
-                var at = job.ScheduleAt;
-                for (var i = 0; i < Occurrences && recurrence.Next(at) is { } next; i++)
-                {
-                    occurrences.Add(Local(next, zone));
-                    at = next;
-                }
-            }
-            catch (ScheduledJobRequestException ex)
-            {
-                occurrences.Add("(cannot compute: " + ex.Message + ")");
-            }
+            occurrences.AddRange(job.NextOccurrences(Occurrences).Select(next => Local(next, zone)));
+        }
+        catch (ScheduledJobRequestException ex)
+        {
+            occurrences.Add("(cannot compute: " + ex.Message + ")");
         }
 
         return new JobRow(

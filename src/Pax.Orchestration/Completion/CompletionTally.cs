@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
 using Pax.Orchestration.Completion.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pax.Orchestration;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Completion.Hosting.Internal;
-using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -4,21 +4,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
-using Pax.Orchestration;
-using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Stores;
-using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
-using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog.Internal;
+using Pax.Orchestration.Completion.Watchdog;
+using Pax.Orchestration.Completion;
 using Pax.Orchestration.Deployment;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
-using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
+using Pax.Orchestration.Stores;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,8 +27,8 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// Registers <see cref="OrchestrationOptions"/> (validated at startup), Pax's Google Cloud clients
     /// (<c>AddPaxGoogleCloud</c>), the <see cref="ICompletionStore"/> chosen by <see cref="OrchestrationOptions.Store"/>
     /// (SQLite by default, Firestore when configured or when <c>FIRESTORE_EMULATOR_HOST</c> is set) unless one is
-    /// registered already, <see cref="CompletionTally"/>, the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
-    /// <see cref="GooglePushTokenValidator"/> as <see cref="IPushTokenValidator"/> unless one is registered,
+    /// registered already, <see cref="CompletionTally"/>, <see cref="PhaseStatusReader"/> (the read API of the phases' state), the push intake behind <c>MapPaxOrchestration</c>, <see cref="CompletionWatchdog"/>,
+    /// <see cref="InboundAuthenticator"/> with <see cref="GoogleInboundTokenValidator"/> as <see cref="IInboundTokenValidator"/> unless one is registered,
     /// <see cref="CompletionPublisher"/> for processors (also as <see cref="ICompletionPublisher"/> unless one is registered; <c>AddPaxInProcessCompletions</c> swaps in the in-process one), <see cref="CronTickDeployer"/> for deployment tools, metrics, and
     /// the readiness health check <c>firestore</c> (tag <c>ready</c>; run once at startup too) that fails, naming the
     /// database, when the Firestore store's project has no <c>(default)</c> database, and a startup step that logs the
@@ -55,11 +53,10 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OrchestrationOptions>, OrchestrationEnvironmentOptionsSetup>());
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
-        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
-        services.TryAddSingleton<UncheckedTokenAlarm>();
+        services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
+        services.TryAddSingleton<InboundAuthenticator>();
         services.TryAddSingleton<OrchestrationMetrics>();
-        services.TryAddTransient<CompletionPublisher>();
-        services.TryAddTransient<ICompletionPublisher, CompletionPublisher>();
+        services.AddPaxCompletionPublisher();
         services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
@@ -74,12 +71,13 @@ public static class PaxOrchestrationServiceCollectionExtensions
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new CompletionIntake(
-            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<IPushTokenValidator>(), sp.GetRequiredService<UncheckedTokenAlarm>(),
+            sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<InboundAuthenticator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
         services.TryAddSingleton(sp => new OperatorEndpoints(
-            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<IPushTokenValidator>(), sp.GetRequiredService<UncheckedTokenAlarm>(),
-            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
+            sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<InboundAuthenticator>(),
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
         services.TryAddSingleton(sp => new PhaseDeployments(sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new PhaseStatusReader(sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
@@ -89,6 +87,9 @@ public static class PaxOrchestrationServiceCollectionExtensions
     /// <summary>
     /// Registers Pax.Orchestration (see <see cref="AddPaxOrchestration(IServiceCollection)"/>) with options bound from
     /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// The push authentication keys of earlier versions are refused naming their successors: <c>Push:Authentication</c> →
+    /// <c>Authentication:Mode</c>, <c>Push:Audience</c> → <c>Authentication:Audience</c>, <c>Push:AllowedServiceAccounts</c> →
+    /// <c>Authentication:AllowedPrincipals</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="OrchestrationOptions.SectionName"/> (<c>Pax:Orchestration</c>).</param>
@@ -97,7 +98,10 @@ public static class PaxOrchestrationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxOrchestration();
-        CheckedConfiguration.Bind<OrchestrationOptions>(services, section);
+        CheckedConfiguration.Bind<OrchestrationOptions>(services, section, new ConfigurationShape(typeof(OrchestrationOptions))
+            .WithRenamed("Push:Authentication", "Authentication:Mode")
+            .WithRenamed("Push:Audience", "Authentication:Audience")
+            .WithRenamed("Push:AllowedServiceAccounts", "Authentication:AllowedPrincipals"));
         return services;
     }
 

@@ -3,17 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 using Pax.GoogleCloud.Firestore;
+using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Scheduling;
-using Pax.Orchestration.Scheduling.Handlers;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
+using Pax.Orchestration.Scheduling.Handlers;
 using Pax.Orchestration.Scheduling.Hosting.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Scheduling.Stores;
-using Pax.Orchestration.Stores;
+using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores.Internal;
+using Pax.Orchestration.Stores;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -48,15 +48,15 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulingOptions>, SchedulingEnvironmentOptionsSetup>());
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
-        services.TryAddSingleton<IPushTokenValidator, GooglePushTokenValidator>();
-        services.TryAddSingleton<UncheckedTokenAlarm>();
+        services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
+        services.TryAddSingleton<InboundAuthenticator>();
         services.TryAddSingleton(CreateStore);
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddSingleton<JobScheduler>();
         services.TryAddSingleton<SchedulingEndpoints>();
         // Built-ins only where the application registered nothing for the type (before or after this call).
         services.TryAddKeyedTransient<IScheduledJobHandler, HttpJobHandler>(HttpJobHandler.JobType);
-        services.TryAddKeyedTransient<IScheduledJobHandler, PubSubJobHandler>(PubSubJobHandler.JobType);
+        services.TryAddKeyedTransient<IScheduledJobHandler>(PubSubJobHandler.JobType, (sp, _) => new PubSubJobHandler(sp.GetRequiredService<PubSubPublisherClient>()));
         services.AddSingleton(new ScheduledJobHandlerRegistration(HttpJobHandler.JobType));
         services.AddSingleton(new ScheduledJobHandlerRegistration(PubSubJobHandler.JobType));
         return services;
@@ -65,6 +65,9 @@ public static class PaxSchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers the tick scheduler (see <see cref="AddPaxScheduling(IServiceCollection)"/>) with options bound from
     /// configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// The authentication keys of earlier versions are refused naming their successors: <c>Authentication</c> (a value) →
+    /// <c>Authentication:Mode</c>, <c>Audience</c> → <c>Authentication:Audience</c>, <c>AllowedServiceAccounts</c> →
+    /// <c>Authentication:AllowedPrincipals</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="SchedulingOptions.SectionName"/> (<c>Pax:Scheduling</c>).</param>
@@ -73,7 +76,10 @@ public static class PaxSchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxScheduling();
-        CheckedConfiguration.Bind<SchedulingOptions>(services, section);
+        CheckedConfiguration.Bind<SchedulingOptions>(services, section, new ConfigurationShape(typeof(SchedulingOptions))
+            .WithRenamed("Authentication", "Authentication:Mode")
+            .WithRenamed("Audience", "Authentication:Audience")
+            .WithRenamed("AllowedServiceAccounts", "Authentication:AllowedPrincipals"));
         return services;
     }
 

@@ -1,34 +1,29 @@
 using Microsoft.Extensions.Logging;
-using Pax.GoogleCloud.Run;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Deployment.Internal;
 
 namespace Pax.Orchestration.Deployment;
 
 /// <summary>
 /// Sets up what calls the tick: grants the scheduler's service account <c>roles/run.invoker</c> on the service
-/// (<see cref="CloudRunIamClient.EnsureInvokerAsync"/>), then creates or updates the Cloud Scheduler job that POSTs to
+/// (<see cref="GoogleCloudDeployer.EnsureInvokerAsync"/>), then creates or updates the Cloud Scheduler job that POSTs to
 /// the tick with an OIDC token (<see cref="SchedulerTarget.Service"/>). Both steps are idempotent, so run it on every
 /// deployment. The identity running it needs <c>roles/run.admin</c> on the service, <c>roles/cloudscheduler.admin</c>
 /// and <c>roles/iam.serviceAccountUser</c> on the scheduler's account. Resolve it from DI after <c>AddPaxOrchestration</c>.
 /// </summary>
 public sealed class CronTickDeployer
 {
-    private readonly CloudSchedulerClient _scheduler;
-    private readonly CloudRunIamClient _iam;
+    private readonly GoogleCloudDeployer _deployer;
     private readonly ILogger<CronTickDeployer> _logger;
 
     /// <summary>Initializes a deployer.</summary>
-    /// <param name="scheduler">The Cloud Scheduler client from DI.</param>
-    /// <param name="iam">The Cloud Run IAM client from DI.</param>
+    /// <param name="deployer">Pax.GoogleCloud's deployment helpers, from DI (<c>AddPaxGoogleCloud</c>).</param>
     /// <param name="logger">The logger.</param>
-    public CronTickDeployer(CloudSchedulerClient scheduler, CloudRunIamClient iam, ILogger<CronTickDeployer> logger)
+    public CronTickDeployer(GoogleCloudDeployer deployer, ILogger<CronTickDeployer> logger)
     {
-        ArgumentNullException.ThrowIfNull(scheduler);
-        ArgumentNullException.ThrowIfNull(iam);
+        ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(logger);
-        _scheduler = scheduler;
-        _iam = iam;
+        _deployer = deployer;
         _logger = logger;
     }
 
@@ -45,16 +40,16 @@ public sealed class CronTickDeployer
     {
         ArgumentNullException.ThrowIfNull(deployment);
         var job = deployment.ToJobDefinition();
-        if (!CloudRunIamClient.IsResourceName(deployment.ServiceResource))
+        if (!GoogleCloud.Run.CloudRunIamClient.IsResourceName(deployment.ServiceResource))
         {
             throw new ArgumentException($"'{deployment.ServiceResource}' does not name a Cloud Run service: check Project, Region and Service.", nameof(deployment));
         }
 
-        var grant = await _iam.EnsureInvokerAsync(deployment.ServiceResource, deployment.InvokerMember, cancellationToken).ConfigureAwait(false);
+        var grant = await _deployer.EnsureInvokerAsync(deployment.ServiceResource, deployment.InvokerMember, cancellationToken).ConfigureAwait(false);
         DeploymentLog.InvokerEnsured(_logger, grant.Member, grant.Resource, grant.Changed, grant.Attempts);
-        var written = await _scheduler.CreateOrUpdateJobAsync(job, cancellationToken).ConfigureAwait(false);
+        var written = await _deployer.CreateOrUpdateSchedulerJobAsync(job, cancellationToken).ConfigureAwait(false);
         DeploymentLog.TickScheduled(
-            _logger, written.Job.Name, written.Outcome.ToString().ToLowerInvariant(), job.Target.Uri, job.Schedule, job.TimeZone, job.Target.ServiceAccountEmail);
-        return new CronTickDeploymentResult(written.Job, written.Outcome, grant);
+            _logger, written.JobName, written.Outcome.ToString().ToLowerInvariant(), job.Target.Uri, job.Schedule, job.TimeZone, job.Target.ServiceAccountEmail);
+        return new CronTickDeploymentResult(written, grant);
     }
 }

@@ -1,4 +1,4 @@
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 
 namespace Pax.Orchestration.Deployment;
 

@@ -7,7 +7,7 @@ internal static class CloudRunEnvironment
     public const string ServiceVariable = "K_SERVICE";
 
     /// <summary>
-    /// Why <see cref="Hosting.PushAuthenticationMode.CloudRunIam"/> is refused where <see cref="ServiceVariable"/> is not
+    /// Why <see cref="Hosting.InboundAuthenticationMode.CloudRunIam"/> is refused where <see cref="ServiceVariable"/> is not
     /// set: that mode reads the token's claims without checking its signature, because Cloud Run's IAM check did; off
     /// Cloud Run nothing did, and anyone who reaches the port could write a token naming an allowed account.
     /// </summary>

@@ -80,4 +80,36 @@ public sealed record ScheduledJob
 
     /// <summary>Gets the job's shard (<see cref="JobShards.Of"/> of <see cref="Id"/>), stored with it by the stores that lease shards (<see cref="IShardedJobStore"/>).</summary>
     internal int Shard => JobShards.Of(Id);
+
+    /// <summary>
+    /// Returns whether <paramref name="id"/> is an id the scheduler accepts (<c>POST /jobs</c>) and the stores can hold: 1–200
+    /// letters, digits, '-', '_' or '.', not '.', '..' or <c>__…__</c> (Firestore's reserved document ids).
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <returns>Whether it is valid.</returns>
+    public static bool IsValidId(string? id) => id is not null && JobRequestValidator.IsValidId(id);
+
+    /// <summary>Returns the next <paramref name="count"/> occurrences of a recurring job after <see cref="ScheduleAt"/>, as the scheduler will run them (<see cref="Cron"/> in <see cref="TimeZone"/>).</summary>
+    /// <param name="count">How many occurrences, at most 100.</param>
+    /// <returns>The occurrences (UTC), fewer when the cron has no more; empty for a one-off job.</returns>
+    /// <exception cref="ScheduledJobRequestException">The stored cron or time zone is not valid, with the reason.</exception>
+    public IReadOnlyList<DateTimeOffset> NextOccurrences(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100);
+        var occurrences = new List<DateTimeOffset>();
+        if (JobRecurrence.For(this) is not { } recurrence)
+        {
+            return occurrences;
+        }
+
+        var at = ScheduleAt;
+        while (occurrences.Count < count && recurrence.Next(at) is { } next)
+        {
+            occurrences.Add(next);
+            at = next;
+        }
+
+        return occurrences;
+    }
 }

@@ -56,25 +56,21 @@ public sealed class SchedulingOptions
     /// <value>Default 1 hour. At most 7 days.</value>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Gets or sets how tick and job requests are authenticated (as for push: Cloud Scheduler sends an OIDC token).</summary>
-    /// <value>Default <see cref="PushAuthenticationMode.CloudRunIam"/>; <see cref="PushAuthenticationMode.None"/> must be set explicitly.</value>
-    public PushAuthenticationMode Authentication { get; set; } = PushAuthenticationMode.CloudRunIam;
-
-    /// <summary>Gets or sets the audience the token must carry (the Scheduler job's <c>oidcToken.audience</c>).</summary>
-    /// <value>Default <see langword="null"/>: not checked in <see cref="PushAuthenticationMode.CloudRunIam"/>; required for <see cref="PushAuthenticationMode.VerifySignature"/>.</value>
-    public string? Audience { get; set; }
-
-    /// <summary>Gets or sets the service accounts allowed to call <c>POST /cron/tick</c> (the Scheduler job's <c>oidcToken.serviceAccountEmail</c>).</summary>
-    /// <value>Default empty; at least one is required unless <see cref="Authentication"/> is <see cref="PushAuthenticationMode.None"/>.</value>
-    public List<string> AllowedServiceAccounts { get; set; } = [];
+    /// <summary>
+    /// Gets or sets how tick and job requests are authenticated (<c>Pax:Scheduling:Authentication</c>; as for push:
+    /// Cloud Scheduler sends an OIDC token): <see cref="InboundAuthenticationOptions.AllowedPrincipals"/> are the
+    /// Scheduler job's service accounts (<c>oidcToken.serviceAccountEmail</c>), allowed to call <c>POST /cron/tick</c>.
+    /// </summary>
+    /// <value>Default: see <see cref="InboundAuthenticationOptions"/> (<see cref="InboundAuthenticationMode.CloudRunIam"/>, nobody allowed yet).</value>
+    public InboundAuthenticationOptions Authentication { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the accounts (by the email in their Google ID token) allowed to create and read jobs through
-    /// <c>POST /jobs</c> and <c>GET /jobs/{id}</c>. Whoever may create an <c>http</c> job makes this service send
-    /// requests (and, with an <c>audience</c>, ID tokens minted as its runtime account), so keep this list to the
-    /// deployment's administrators.
+    /// Gets or sets who (an email or a <c>user:</c>/<c>serviceAccount:</c> member, matched with the verified email of their
+    /// Google ID token) may create and read jobs through <c>POST /jobs</c> and <c>GET /jobs/{id}</c>. Whoever may create an
+    /// <c>http</c> job makes this service send requests (and, with an <c>audience</c>, ID tokens minted as its runtime
+    /// account), so keep this list to the deployment's administrators.
     /// </summary>
-    /// <value>Default empty: <see cref="AllowedServiceAccounts"/> may create jobs (the behaviour before this setting existed).</value>
+    /// <value>Default empty: <see cref="Authentication"/>'s <see cref="InboundAuthenticationOptions.AllowedPrincipals"/> may create jobs.</value>
     public List<string> JobCreators { get; set; } = [];
 
     /// <summary>Gets or sets where the built-in <c>http</c> job type may send requests and ID tokens (<c>Pax:Scheduling:HttpJobs</c>).</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Pax.Analyzers.Deployment;
 using Pax.Analyzers.Scripts;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Deployment;
 
 namespace Pax.Analyzers.Tests.Scripts;

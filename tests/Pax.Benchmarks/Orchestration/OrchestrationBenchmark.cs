@@ -88,7 +88,7 @@ internal static class OrchestrationBenchmark
             o.Store = emulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
             o.Sqlite.Path = Path.Combine(directory, "bench.db");
             o.Firestore.ProjectId = "bench" + Guid.NewGuid().ToString("N")[..8];
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition { Name = "phase", ExpectedCount = processors, CustomTrigger = trigger });
         });
         return services.BuildServiceProvider();

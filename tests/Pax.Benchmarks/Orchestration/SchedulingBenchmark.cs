@@ -111,7 +111,7 @@ internal static class SchedulingBenchmark
             o.Store = emulator is null ? OrchestrationStoreKind.Sqlite : OrchestrationStoreKind.Firestore;
             o.Sqlite.Path = Path.Combine(directory, "jobs.db");
             o.Firestore.ProjectId = project;
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.MaxJobsPerTick = maxPerTick;
             o.MaxConcurrency = concurrency;
         });

@@ -71,6 +71,65 @@ public sealed class ConfigurationKeyCheckTests
         Assert.Equal(["GoogleCloud:Retry:MaxRetryAttemps is not a setting — did you mean 'MaxRetryAttempts'?"], error.Failures);
     }
 
+    [Theory]
+    [InlineData("App:OldName", "x", "App:OldName was renamed: set App:Name instead (environment variable App__Name).")]
+    [InlineData("App:Old:Items:0", "x", "App:Old:Items was renamed: set App:Items instead (environment variable App__Items).")]
+    [InlineData("App:Inner", "00:00:01", "App:Inner was renamed: set App:Inner:Wait instead (environment variable App__Inner__Wait).")]
+    public void A_renamed_key_still_set_is_one_line_naming_the_key_that_replaced_it(string key, string value, string problem)
+    {
+        var shape = new ConfigurationShape(typeof(Options)).WithRenamed("OldName", "Name").WithRenamed("Old:Items", "Items").WithRenamed("Inner", "Inner:Wait");
+        var problems = new List<string>();
+
+        ConfigurationKeyCheck.Check(Section(new() { [key] = value }), shape, problems);
+
+        Assert.Equal([problem], problems);
+    }
+
+    [Fact]
+    public void A_value_that_became_a_section_is_not_reported_once_the_section_is_used()
+    {
+        var shape = new ConfigurationShape(typeof(Options)).WithRenamed("Inner", "Inner:Wait");
+        var problems = new List<string>();
+
+        ConfigurationKeyCheck.Check(Section(new() { ["App:Inner:Wait"] = "00:00:01" }), shape, problems);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void BindCheckedConfiguration_refuses_a_renamed_key_when_the_options_are_first_read_and_binds_the_rest()
+    {
+        var renamed = new Dictionary<string, string> { ["OldName"] = "Name" };
+        using var provider = Provider(new() { ["App:OldName"] = "x", ["App:Count"] = "3" }, renamed);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Options>>().Value);
+
+        Assert.Equal(["App:OldName was renamed: set App:Name instead (environment variable App__Name)."], error.Failures);
+        using var fixedProvider = Provider(new() { ["App:Name"] = "x", ["App:Count"] = "3" }, renamed);
+        Assert.Equal(3, fixedProvider.GetRequiredService<IOptions<Options>>().Value.Count);
+
+        static ServiceProvider Provider(Dictionary<string, string?> values, Dictionary<string, string> renamed)
+        {
+            var services = new ServiceCollection();
+            services.AddOptions<Options>().BindCheckedConfiguration(Section(values), renamed);
+            return services.BuildServiceProvider();
+        }
+    }
+
+    [Fact]
+    public void BindCheckedConfiguration_checks_named_options_under_their_own_name()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["App:Cuont"] = "3" }).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<Options>("second").BindCheckedConfiguration(configuration.GetSection("App"));
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<IOptionsMonitor<Options>>();
+
+        Assert.Equal(0, monitor.Get(Microsoft.Extensions.Options.Options.DefaultName).Count);
+        var error = Assert.Throws<OptionsValidationException>(() => monitor.Get("second"));
+        Assert.Equal(["App:Cuont is not a setting — did you mean 'Count'?"], error.Failures);
+    }
+
     private static List<string> Check(Dictionary<string, string?> values)
     {
         var problems = new List<string>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class CloudRunIamClientTests
 
         var result = await context.IamClient.EnsureInvokerAsync(resource, Member, Ct);
 
-        Assert.Equal(new InvokerGrantResult(resource, Member, Changed: true, Attempts: 1), result);
+        Assert.Equal(new RoleGrantResult(resource, Member, "roles/run.invoker", Changed: true, Attempts: 1), result);
         Assert.Equal(["GET", "POST"], context.RunAdmin.Requests.Select(r => r.Method));
         var read = context.RunAdmin.Requests[0];
         Assert.Equal($"/v2/{resource}:getIamPolicy", read.Path);
@@ -83,7 +84,7 @@ public sealed class CloudRunIamClientTests
 
         var result = await context.IamClient.EnsureInvokerAsync(Service, Member, Ct);
 
-        Assert.Equal(new InvokerGrantResult(Service, Member, Changed: true, Attempts: 3), result);
+        Assert.Equal(new RoleGrantResult(Service, Member, "roles/run.invoker", Changed: true, Attempts: 3), result);
         Assert.Equal(["GET", "POST", "GET", "POST", "GET", "POST"], context.RunAdmin.Requests.Select(r => r.Method));
         var roles = context.RunAdmin.GetPolicy(Service)["bindings"]!.AsArray().Select(b => (string?)b!["role"]).ToList();
         Assert.Contains("roles/run.invoker", roles);

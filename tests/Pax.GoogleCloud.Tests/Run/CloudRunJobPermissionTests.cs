@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.CloudRun;

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Pax.GoogleCloud.Scheduler;
+using System.Text;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Tests.Support;
 using Pax.TestSupport.CloudScheduler;
 

@@ -27,7 +27,7 @@ public sealed class CloudSchedulerListJobsTests
         Assert.All(context.Scheduler.Requests, r => Assert.Equal("500", r.Query["pageSize"]));
         Assert.False(context.Scheduler.Requests[0].Query.ContainsKey("pageToken"));
         Assert.True(context.Scheduler.Requests[2].Query.ContainsKey("pageToken"));
-        Assert.Equal(Pax.GoogleCloud.Scheduler.SchedulerTokenKind.Oidc, jobs[2].TokenKind);
+        Assert.Equal(Pax.GoogleCloud.Deployment.SchedulerTokenKind.Oidc, jobs[2].TokenKind);
         Assert.Equal("pax@my-project.iam.gserviceaccount.com", jobs[2].ServiceAccountEmail);
     }
 

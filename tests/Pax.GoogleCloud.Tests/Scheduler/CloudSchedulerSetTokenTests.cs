@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Tests.Support;
 
 namespace Pax.GoogleCloud.Tests.Scheduler;

@@ -245,7 +245,7 @@ public sealed class DemoAppTests : IDisposable
             {
                 o.Store = Pax.Orchestration.Stores.OrchestrationStoreKind.Sqlite;
                 o.Sqlite.Path = path;
-                o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
                 o.Phases.Add(new PhaseDefinition { Name = "collect", Processors = ["collector/0", "collector/1"], Trigger = new() { Topic = "projects/p/topics/unused" } });
                 o.Phases.Add(new PhaseDefinition { Name = "contact-sheet", Processors = ["contact-sheet"], Trigger = new() { Topic = "projects/p/topics/unused" } });
             });

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 using Pax.TestSupport.Emulators;
+using Pax.Orchestration.Completion;
 
 namespace Pax.IntegrationTests.Orchestration;
 
@@ -48,7 +48,7 @@ internal sealed class IntakeHost : IAsyncDisposable
         {
             o.Store = OrchestrationStoreKind.Firestore;
             o.Firestore.ProjectId = project;
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             configure(o);
         });
         var app = builder.Build();

@@ -51,7 +51,7 @@ public sealed class DashboardActionTests
         var job = await server.Jobs.GetAsync("send-report", Ct);
         Assert.Equal((ScheduledJobStatus.Pending, 0, server.Time.GetUtcNow()), (job!.Status, job.Attempts, job.ScheduleAt));
         var audit = Assert.Single(server.Logs.GetSnapshot(), r => r.Id.Id == 4302);
-        Assert.Equal("Dashboard action retry_job on send-report by anonymous (Pax:Dashboard:Authentication=None): job 'send-report' is pending again, due now", audit.Message);
+        Assert.Equal("Dashboard action retry_job on send-report by anonymous (Pax:Dashboard:Authentication:Mode=None): job 'send-report' is pending again, due now", audit.Message);
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class DashboardActionTests
         await using var server = await DashboardServer.StartAsync(o =>
         {
             o.AllowActions = true;
-            o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.CloudRunIam;
-            o.AllowedPrincipals = ["alice@example.com"];
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.AllowedPrincipals = ["alice@example.com"];
         });
         await server.SeedAsync();
         var alice = Html.CloudRunToken("alice@example.com");

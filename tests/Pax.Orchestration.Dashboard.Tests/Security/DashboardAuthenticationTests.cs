@@ -6,7 +6,7 @@ using Pax.TestSupport.CloudRun;
 
 namespace Pax.Orchestration.Dashboard.Tests.Security;
 
-/// <summary>Who may see the dashboard, per <c>Pax:Dashboard:Authentication</c>.</summary>
+/// <summary>Who may see the dashboard, per <c>Pax:Dashboard:Authentication:Mode</c>.</summary>
 public sealed class DashboardAuthenticationTests
 {
     public static TheoryData<string> Paths => ["/pax", "/pax/jobs", "/pax/rejected", "/pax/phases/collect/2026-02-10", "/pax/api/phases", "/pax/api/jobs", "/pax/api/rejected", "/pax/api/phases/collect/2026-02-10"];
@@ -78,11 +78,11 @@ public sealed class DashboardAuthenticationTests
         await using var server = await DashboardServer.StartAsync(
             o =>
             {
-                o.Authentication = PushAuthenticationMode.VerifySignature;
-                o.Audience = "https://orchestrator.example.run.app";
-                o.AllowedPrincipals = ["user:alice@example.com"];
+                o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+                o.Authentication.Audience = "https://orchestrator.example.run.app";
+                o.Authentication.AllowedPrincipals = ["user:alice@example.com"];
             },
-            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()));
+            s => s.AddSingleton<IInboundTokenValidator>(new UnreachableCertificates()));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/pax") { Headers = { Authorization = new("Bearer", "any") } };
 
         var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -100,11 +100,11 @@ public sealed class DashboardAuthenticationTests
         await using var server = await DashboardServer.StartAsync(
             o =>
             {
-                o.Authentication = PushAuthenticationMode.VerifySignature;
-                o.Audience = "https://orchestrator.example.run.app";
-                o.AllowedPrincipals = ["user:alice@example.com"];
+                o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+                o.Authentication.Audience = "https://orchestrator.example.run.app";
+                o.Authentication.AllowedPrincipals = ["user:alice@example.com"];
             },
-            s => s.AddSingleton<IPushTokenValidator>(validator));
+            s => s.AddSingleton<IInboundTokenValidator>(validator));
 
         var (good, _) = await Html.GetAsync(server.Client, "/pax", "good");
         var (bad, _) = await Html.GetAsync(server.Client, "/pax", "forged");
@@ -126,28 +126,28 @@ public sealed class DashboardAuthenticationTests
 
     private static void CloudRunIam(DashboardOptions o)
     {
-        o.Authentication = PushAuthenticationMode.CloudRunIam;
-        o.AllowedPrincipals = ["user:alice@example.com", "serviceAccount:ops@p.iam.gserviceaccount.com"];
+        o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+        o.Authentication.AllowedPrincipals = ["user:alice@example.com", "serviceAccount:ops@p.iam.gserviceaccount.com"];
     }
 
-    private sealed class UnreachableCertificates : IPushTokenValidator
+    private sealed class UnreachableCertificates : IInboundTokenValidator
     {
-        public Task<PushTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken) =>
+        public Task<InboundTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken) =>
             throw new HttpRequestException("www.googleapis.com unreachable");
     }
 
-    private sealed class StubValidator : IPushTokenValidator
+    private sealed class StubValidator : IInboundTokenValidator
     {
         public List<string> Audiences { get; } = [];
 
-        public Task<PushTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken)
+        public Task<InboundTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken)
         {
             lock (Audiences)
             {
                 Audiences.Add(audience);
             }
 
-            return Task.FromResult(token == "good" ? new PushTokenClaims("alice@example.com", true, [audience]) : null);
+            return Task.FromResult(token == "good" ? new InboundTokenClaims("alice@example.com", true, [audience]) : null);
         }
     }
 }

@@ -10,18 +10,18 @@ public sealed class DashboardOptionsValidationTests
     [Fact]
     public void None_on_Cloud_Run_is_refused_with_the_key_and_the_way_out()
     {
-        var result = OnCloudRun().Validate(null, new DashboardOptions { Authentication = PushAuthenticationMode.None });
+        var result = OnCloudRun().Validate(null, new DashboardOptions { Authentication = { Mode = InboundAuthenticationMode.None } });
 
         Assert.True(result.Failed);
-        Assert.Contains("Pax:Dashboard:Authentication is None on Cloud Run (K_SERVICE is set)", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Pax:Dashboard:Authentication:Mode is None on Cloud Run (K_SERVICE is set)", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("gcloud run services proxy", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
     public void None_on_Cloud_Run_starts_only_when_explicitly_allowed_and_None_off_Cloud_Run_starts()
     {
-        var allowed = OnCloudRun().Validate(null, new DashboardOptions { Authentication = PushAuthenticationMode.None, AllowUnauthenticatedOnCloudRun = true });
-        var local = new DashboardOptionsValidator(_ => null).Validate(null, new DashboardOptions { Authentication = PushAuthenticationMode.None });
+        var allowed = OnCloudRun().Validate(null, new DashboardOptions { Authentication = { Mode = InboundAuthenticationMode.None }, AllowUnauthenticatedOnCloudRun = true });
+        var local = new DashboardOptionsValidator(_ => null).Validate(null, new DashboardOptions { Authentication = { Mode = InboundAuthenticationMode.None } });
 
         Assert.True(allowed.Succeeded);
         Assert.True(local.Succeeded);
@@ -32,12 +32,12 @@ public sealed class DashboardOptionsValidationTests
     {
         // CloudRunIam reads the caller's token without its signature, trusting Cloud Run's IAM check: off Cloud Run a
         // home-made unsigned token naming an allowed principal would open every page (and the actions).
-        var options = new DashboardOptions { AllowedPrincipals = ["alice@example.com"] };
+        var options = new DashboardOptions { Authentication = { AllowedPrincipals = ["alice@example.com"] } };
 
         var local = new DashboardOptionsValidator(_ => null).Validate(null, options);
 
         Assert.True(local.Failed);
-        Assert.Contains("Pax:Dashboard:Authentication is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", local.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Pax:Dashboard:Authentication:Mode is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", local.FailureMessage, StringComparison.Ordinal);
         Assert.True(OnCloudRun().Validate(null, options).Succeeded);
     }
 
@@ -47,7 +47,7 @@ public sealed class DashboardOptionsValidationTests
         var result = OnCloudRun().Validate(null, new DashboardOptions());
 
         Assert.True(result.Failed);
-        Assert.Contains("Pax:Dashboard:AllowedPrincipals is empty", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Pax:Dashboard:Authentication:AllowedPrincipals is empty", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class DashboardOptionsValidationTests
     [InlineData("alice@example.com bob@example.com")]
     public void A_principal_that_is_not_an_email_or_user_or_service_account_is_refused(string principal)
     {
-        var result = OnCloudRun().Validate(null, new DashboardOptions { AllowedPrincipals = [principal] });
+        var result = OnCloudRun().Validate(null, new DashboardOptions { Authentication = { AllowedPrincipals = [principal] } });
 
         Assert.True(result.Failed);
         Assert.Contains($"'{principal}' is not an email", result.FailureMessage, StringComparison.Ordinal);
@@ -68,13 +68,12 @@ public sealed class DashboardOptionsValidationTests
     {
         var result = OnCloudRun().Validate(null, new DashboardOptions
         {
-            Authentication = PushAuthenticationMode.VerifySignature,
-            AllowedPrincipals = ["alice@example.com"],
+            Authentication = { Mode = InboundAuthenticationMode.VerifySignature, AllowedPrincipals = ["alice@example.com"] },
             PageSize = 0,
             AutoRefresh = TimeSpan.FromSeconds(1),
         });
 
-        Assert.Contains("Pax:Dashboard:Audience is required", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Pax:Dashboard:Authentication:Audience is required", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Pax:Dashboard:PageSize must be between 1 and 200", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Pax:Dashboard:AutoRefresh must be between", result.FailureMessage, StringComparison.Ordinal);
     }

@@ -88,7 +88,7 @@ public sealed class DashboardServer : IAsyncDisposable
             o.Firestore.ProjectId = project;
             o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
             o.Sqlite.Path = Path.Combine(directory, "tallies.db");
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition
             {
                 Name = "collect",
@@ -108,20 +108,20 @@ public sealed class DashboardServer : IAsyncDisposable
             o.Firestore.ProjectId = project;
             o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
             o.Sqlite.Path = Path.Combine(directory, "jobs.db");
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
         });
         builder.Services.AddPaxDashboard(o =>
         {
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             configure?.Invoke(o);
         });
         // CloudRunIam is valid only behind Cloud Run's IAM check: a dashboard tested in that mode stands for a Cloud
         // Run service (K_SERVICE set) as far as its own options check goes; every other mode runs as a local host.
-        var probe = new DashboardOptions { Authentication = PushAuthenticationMode.None };
+        var probe = new DashboardOptions { Authentication = { Mode = InboundAuthenticationMode.None } };
         configure?.Invoke(probe);
         builder.Services.RemoveAll<IValidateOptions<DashboardOptions>>();
         builder.Services.AddSingleton<IValidateOptions<DashboardOptions>>(new DashboardOptionsValidator(
-            name => name == "K_SERVICE" && probe.Authentication == PushAuthenticationMode.CloudRunIam ? "orchestrator-test" : null));
+            name => name == "K_SERVICE" && probe.Authentication.Mode == InboundAuthenticationMode.CloudRunIam ? "orchestrator-test" : null));
         services?.Invoke(builder.Services);
         var app = builder.Build();
         if (intake || pubSub is not null)

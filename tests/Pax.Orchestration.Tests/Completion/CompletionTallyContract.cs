@@ -43,9 +43,9 @@ public abstract class CompletionTallyContract
         var further = await h.RecordAsync("phase2", "p-extra", "k1", messageId: "extra");
         var retried = await h.RecordAsync("phase2", "p000", "k1", messageId: "p000-retry");
 
-        Assert.Equal(ReportDisposition.Rejected, further.Outcome);
+        Assert.Equal(ReportDisposition.Rejected, further.Disposition);
         Assert.Contains("500", further.Reason, StringComparison.Ordinal);
-        Assert.Equal(ReportDisposition.Recorded, retried.Outcome);
+        Assert.Equal(ReportDisposition.Recorded, retried.Disposition);
         var status = await h.Tally.GetStatusAsync("phase2", "k1", Ct);
         Assert.Equal(CompletionLimits.MaxProcessorsPerTally, status!.Completed.Count + status.Failed.Count);
     }
@@ -60,8 +60,8 @@ public abstract class CompletionTallyContract
         var again = await h.RecordAsync("phase2", "a", "k1", messageId: "m1");
         var republished = await h.RecordAsync("phase2", "b", "k1", messageId: "m3");
 
-        Assert.Equal(ReportDisposition.Duplicate, again.Outcome);
-        Assert.Equal(ReportDisposition.Duplicate, republished.Outcome);
+        Assert.Equal(ReportDisposition.Duplicate, again.Disposition);
+        Assert.Equal(ReportDisposition.Duplicate, republished.Disposition);
         Assert.Equal(DriveOutcome.AlreadyTriggered, republished.Drive);
         Assert.Single(h.Trigger.Calls);
     }
@@ -94,7 +94,7 @@ public abstract class CompletionTallyContract
         Assert.Equal(DriveOutcome.NotComplete, failed.Drive);
         Assert.Equal(["b"], status!.Failed);
         Assert.False(status.Complete);
-        Assert.Equal(ReportDisposition.Recorded, retried.Outcome);
+        Assert.Equal(ReportDisposition.Recorded, retried.Disposition);
         Assert.Equal(DriveOutcome.Triggered, retried.Drive);
     }
 
@@ -144,9 +144,9 @@ public abstract class CompletionTallyContract
         var result = await h.RecordAsync("phase2", "intruder", "k1");
         var badKey = await h.RecordAsync("phase2", "a", "../etc");
 
-        Assert.Equal(ReportDisposition.Rejected, result.Outcome);
+        Assert.Equal(ReportDisposition.Rejected, result.Disposition);
         Assert.Contains("intruder", result.Reason, StringComparison.Ordinal);
-        Assert.Equal(ReportDisposition.Rejected, badKey.Outcome);
+        Assert.Equal(ReportDisposition.Rejected, badKey.Disposition);
         Assert.Null(await h.Store.GetAsync("phase2", "k1", Ct));
     }
 

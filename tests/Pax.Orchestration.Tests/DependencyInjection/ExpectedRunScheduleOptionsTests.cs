@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Tests.DependencyInjection;
 
@@ -60,7 +61,7 @@ public sealed class ExpectedRunScheduleOptionsTests
             ["Pax:Orchestration:Phases:0:Processors:0"] = "a",
             ["Pax:Orchestration:Phases:0:Deadline"] = "06:00:00",
             ["Pax:Orchestration:Phases:0:Trigger:Topic"] = "projects/p/topics/phase3",
-            ["Pax:Orchestration:Push:Authentication"] = "None",
+            ["Pax:Orchestration:Authentication:Mode"] = "None",
         };
         foreach (var (key, value) in settings)
         {

@@ -27,11 +27,11 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
             ["Pax:Orchestration:Phases:1:ExpectedCount"] = "6",
             ["Pax:Orchestration:Phases:1:Threshold"] = "5",
             ["Pax:Orchestration:Phases:1:Trigger:Job"] = "projects/p/locations/r/jobs/j",
-            ["Pax:Orchestration:Push:Authentication"] = "CloudRunIam",
-            ["Pax:Orchestration:Push:Audience"] = "https://o.a.run.app",
-            ["Pax:Orchestration:Push:AllowedServiceAccounts:0"] = "push@p.iam.gserviceaccount.com",
+            ["Pax:Orchestration:Authentication:Mode"] = "CloudRunIam",
+            ["Pax:Orchestration:Authentication:Audience"] = "https://o.a.run.app",
+            ["Pax:Orchestration:Authentication:AllowedPrincipals:0"] = "push@p.iam.gserviceaccount.com",
         }).Build();
-        using var provider = new ServiceCollection().AddSingleton(CloudRunStandIn.For(PushAuthenticationMode.CloudRunIam)).AddPaxOrchestration(configuration.GetSection(OrchestrationOptions.SectionName)).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton(CloudRunStandIn.For(InboundAuthenticationMode.CloudRunIam)).AddPaxOrchestration(configuration.GetSection(OrchestrationOptions.SectionName)).BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
 
@@ -40,12 +40,12 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
         Assert.Equal(TimeSpan.FromHours(6), options.Phases[0].Deadline);
         Assert.Equal(5, options.Phases[1].RequiredSuccesses());
         Assert.Equal("projects/p/locations/r/jobs/j", options.Phases[1].Trigger.Job);
-        Assert.Equal(PushAuthenticationMode.CloudRunIam, options.Push.Authentication);
+        Assert.Equal(InboundAuthenticationMode.CloudRunIam, options.Authentication.Mode);
         Assert.IsType<SqliteCompletionStore>(provider.GetRequiredService<ICompletionStore>());
     }
 
     [Theory]
-    [InlineData("Pax:Orchestration:Push:AllowedServiceAccounts", null)]
+    [InlineData("Pax:Orchestration:Authentication:AllowedPrincipals", null)]
     [InlineData("Pax:Orchestration:Phases:0:Trigger", "https://run.googleapis.com/v2/projects/p/locations/r/jobs/j:run")]
     [InlineData("Pax:Orchestration:Phases:0: set either Processors or ExpectedCount", "none")]
     [InlineData("Pax:Orchestration:Phases:0:Threshold", "threshold")]
@@ -55,7 +55,7 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
         {
             var phase = new PhaseDefinition { Name = "phase2", Processors = ["a"] };
             phase.Trigger.Topic = "projects/p/topics/next";
-            o.Push.Authentication = variant is null ? PushAuthenticationMode.CloudRunIam : PushAuthenticationMode.None;
+            o.Authentication.Mode = variant is null ? InboundAuthenticationMode.CloudRunIam : InboundAuthenticationMode.None;
             if (variant?.StartsWith("https", StringComparison.Ordinal) == true)
             {
                 phase.Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Url = new Uri(variant) };
@@ -87,7 +87,7 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddPaxOrchestration(o =>
         {
-            o.Push.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = [.. processors], Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
         }).BuildServiceProvider();
 
@@ -104,7 +104,7 @@ public sealed class PaxOrchestrationServiceCollectionExtensionsTests
             .AddPaxOrchestration(o =>
             {
                 o.Firestore.ProjectId = "p";
-                o.Push.Authentication = PushAuthenticationMode.None;
+                o.Authentication.Mode = InboundAuthenticationMode.None;
                 o.Phases.Add(new PhaseDefinition { Name = "phase2", ExpectedCount = 2, Trigger = new Pax.Orchestration.Completion.Triggers.PhaseTriggerOptions { Topic = "projects/p/topics/next" } });
             });
         using var provider = services.BuildServiceProvider();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Deployment;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.CloudScheduler;
@@ -58,7 +58,7 @@ public sealed class CronTickDeployerTests : IAsyncLifetime
         var result = await _services.GetRequiredService<CronTickDeployer>().ScheduleTickAsync(Deployment, Ct);
 
         Assert.True(result.Invoker.Changed);
-        Assert.Equal(SchedulerJobWriteOutcome.Created, result.JobOutcome);
+        Assert.Equal(SchedulerJobWriteOutcome.Created, result.Job.Outcome);
         Assert.Equal(["GET", "POST"], _runAdmin.Requests.Select(r => r.Method));
         Assert.Equal("POST", Assert.Single(_scheduler.Requests).Method);
         var binding = _runAdmin.GetPolicy(ServiceResource)["bindings"]![0]!;
@@ -84,8 +84,8 @@ public sealed class CronTickDeployerTests : IAsyncLifetime
         var again = await deployer.ScheduleTickAsync(Deployment with { Schedule = "*/2 * * * *" }, Ct);
 
         Assert.False(again.Invoker.Changed);
-        Assert.Equal(SchedulerJobWriteOutcome.Updated, again.JobOutcome);
-        Assert.Equal("*/2 * * * *", again.Job.Schedule);
+        Assert.Equal(SchedulerJobWriteOutcome.Updated, again.Job.Outcome);
+        Assert.Equal("*/2 * * * *", again.Job.Job.Schedule);
         Assert.Equal(["GET", "POST", "GET"], _runAdmin.Requests.Select(r => r.Method));
     }
 

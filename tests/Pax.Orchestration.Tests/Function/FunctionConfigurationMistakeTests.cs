@@ -30,8 +30,8 @@ public sealed class FunctionConfigurationMistakeTests
             {
                 // As deploy/deploy.sh would set it with an empty PROCESSORS: the phases from the environment alone.
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Pax__Orchestration__Push__Authentication"] = "None",
-                ["Pax__Scheduling__Authentication"] = "None",
+                ["Pax__Orchestration__Authentication__Mode"] = "None",
+                ["Pax__Scheduling__Authentication__Mode"] = "None",
                 ["Pax__Orchestration__Phases__0__Name"] = "phase2",
                 ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/p/topics/phase3",
             },
@@ -46,10 +46,28 @@ public sealed class FunctionConfigurationMistakeTests
     [Theory]
     [InlineData("Pax__Scheduling__Lease", "a minute", "error: Pax:Scheduling:Lease = 'a minute' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
     [InlineData("Pax__Dashboard__PageSize", "many", "error: Pax:Dashboard:PageSize = 'many' is not a whole number.")]
-    [InlineData("Pax__Dashboard__AllowedPrincipal__0", "user:a@example.com", "error: Pax:Dashboard:AllowedPrincipal is not a setting — did you mean 'AllowedPrincipals'?")]
+    [InlineData("Pax__Dashboard__Authentication__AllowedPrincipal__0", "user:a@example.com", "error: Pax:Dashboard:Authentication:AllowedPrincipal is not a setting — did you mean 'AllowedPrincipals'?")]
     [InlineData("GoogleCloud__Retry__MaxRetryAttemps", "3", "error: GoogleCloud:Retry:MaxRetryAttemps is not a setting — did you mean 'MaxRetryAttempts'?")]
     public Task A_mistake_in_the_other_sections_is_named_too(string key, string value, string line) =>
         AssertStopsAsync(new() { [key] = value }, line);
+
+    /// <summary>
+    /// The inbound-authentication keys of earlier versions (a <c>Push</c> object, flat fields in <c>Pax:Scheduling</c> and
+    /// <c>Pax:Dashboard</c>) became one <c>Authentication</c> section per wing: a deployment still setting an old key
+    /// stops at startup naming the key to set instead, rather than starting with the old value silently ignored.
+    /// </summary>
+    [Theory]
+    [InlineData("Pax__Orchestration__Push__Authentication", "None", "Pax:Orchestration:Push:Authentication", "Pax:Orchestration:Authentication:Mode", "Pax__Orchestration__Authentication__Mode")]
+    [InlineData("Pax__Orchestration__Push__Audience", "https://svc.example", "Pax:Orchestration:Push:Audience", "Pax:Orchestration:Authentication:Audience", "Pax__Orchestration__Authentication__Audience")]
+    [InlineData("Pax__Orchestration__Push__AllowedServiceAccounts__0", "push@p.iam.gserviceaccount.com", "Pax:Orchestration:Push:AllowedServiceAccounts", "Pax:Orchestration:Authentication:AllowedPrincipals", "Pax__Orchestration__Authentication__AllowedPrincipals")]
+    [InlineData("Pax__Scheduling__Authentication", "None", "Pax:Scheduling:Authentication", "Pax:Scheduling:Authentication:Mode", "Pax__Scheduling__Authentication__Mode")]
+    [InlineData("Pax__Scheduling__Audience", "https://svc.example", "Pax:Scheduling:Audience", "Pax:Scheduling:Authentication:Audience", "Pax__Scheduling__Authentication__Audience")]
+    [InlineData("Pax__Scheduling__AllowedServiceAccounts__0", "s@p.iam.gserviceaccount.com", "Pax:Scheduling:AllowedServiceAccounts", "Pax:Scheduling:Authentication:AllowedPrincipals", "Pax__Scheduling__Authentication__AllowedPrincipals")]
+    [InlineData("Pax__Dashboard__Authentication", "None", "Pax:Dashboard:Authentication", "Pax:Dashboard:Authentication:Mode", "Pax__Dashboard__Authentication__Mode")]
+    [InlineData("Pax__Dashboard__Audience", "https://svc.example", "Pax:Dashboard:Audience", "Pax:Dashboard:Authentication:Audience", "Pax__Dashboard__Authentication__Audience")]
+    [InlineData("Pax__Dashboard__AllowedPrincipals__0", "user:a@example.com", "Pax:Dashboard:AllowedPrincipals", "Pax:Dashboard:Authentication:AllowedPrincipals", "Pax__Dashboard__Authentication__AllowedPrincipals")]
+    public Task A_key_of_the_earlier_authentication_shape_stops_startup_naming_the_new_key(string variable, string value, string oldKey, string newKey, string newVariable) =>
+        AssertStopsAsync(new() { [variable] = value }, $"error: {oldKey} was renamed: set {newKey} instead (environment variable {newVariable}).");
 
     private static async Task AssertStopsAsync(Dictionary<string, string> mistake, string line)
     {

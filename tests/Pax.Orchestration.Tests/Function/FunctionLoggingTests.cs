@@ -161,12 +161,12 @@ public sealed class FunctionLoggingTests
             ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
             ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
             ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
-            ["Pax__Orchestration__Push__Authentication"] = "CloudRunIam",
-            ["Pax__Orchestration__Push__AllowedServiceAccounts__0"] = Caller,
+            ["Pax__Orchestration__Authentication__Mode"] = "CloudRunIam",
+            ["Pax__Orchestration__Authentication__AllowedPrincipals__0"] = Caller,
             ["Pax__Scheduling__Store"] = "Sqlite",
             ["Pax__Scheduling__Sqlite__Path"] = Path.Combine(directory, "jobs.db"),
-            ["Pax__Scheduling__Authentication"] = "CloudRunIam",
-            ["Pax__Scheduling__AllowedServiceAccounts__0"] = Caller,
+            ["Pax__Scheduling__Authentication__Mode"] = "CloudRunIam",
+            ["Pax__Scheduling__Authentication__AllowedPrincipals__0"] = Caller,
             ["Pax__Scheduling__JobCreators__0"] = Caller,
             ["Logging__LogLevel__Default"] = "Information",
         };
@@ -179,9 +179,9 @@ public sealed class FunctionLoggingTests
         else
         {
             // CloudRunIam trusts Cloud Run's IAM check, so it is refused where there is none: a local host runs open.
-            environment["Pax__Orchestration__Push__Authentication"] = "None";
-            environment["Pax__Scheduling__Authentication"] = "None";
-            environment["Pax__Dashboard__Authentication"] = "None";
+            environment["Pax__Orchestration__Authentication__Mode"] = "None";
+            environment["Pax__Scheduling__Authentication__Mode"] = "None";
+            environment["Pax__Dashboard__Authentication__Mode"] = "None";
         }
 
         return environment;

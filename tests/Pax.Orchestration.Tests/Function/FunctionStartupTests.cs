@@ -20,7 +20,7 @@ public sealed class FunctionStartupTests
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionProcess.StartAsync(environment, Ct));
 
-        Assert.Contains("Pax:Orchestration:Push:Authentication is None on Cloud Run service 'pax-orchestrator'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Pax:Orchestration:Authentication:Mode is None on Cloud Run service 'pax-orchestrator'", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class FunctionStartupTests
             ["K_SERVICE"] = "pax-orchestrator",
             ["Pax__Orchestration__Store"] = "Sqlite",
             ["Pax__Scheduling__Store"] = "Sqlite",
-            ["Pax__Dashboard__Authentication"] = "None",
+            ["Pax__Dashboard__Authentication__Mode"] = "None",
             ["Pax__Orchestration__Phases__0__Name"] = "phase2",
             ["Pax__Orchestration__Phases__0__Processors__0"] = "a",
             ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/p/topics/phase3",
@@ -53,6 +53,6 @@ public sealed class FunctionStartupTests
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionProcess.StartAsync(environment, Ct));
 
-        Assert.Contains("Pax:Dashboard:Authentication is None on Cloud Run (K_SERVICE is set)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Pax:Dashboard:Authentication:Mode is None on Cloud Run (K_SERVICE is set)", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -130,8 +130,8 @@ public sealed class OrchestratorFunctionTests(EmulatorsFixture emulators)
         ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
         ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
         ["Pax__Orchestration__Phases__0__Trigger__Topic"] = nextTopic,
-        ["Pax__Orchestration__Push__Authentication"] = "None",
-        ["Pax__Scheduling__Authentication"] = "None",
+        ["Pax__Orchestration__Authentication__Mode"] = "None",
+        ["Pax__Scheduling__Authentication__Mode"] = "None",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 

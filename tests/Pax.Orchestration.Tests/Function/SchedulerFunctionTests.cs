@@ -54,8 +54,8 @@ public sealed class SchedulerFunctionTests(EmulatorsFixture emulators)
         ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
         ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
         ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
-        ["Pax__Orchestration__Push__Authentication"] = "None",
-        ["Pax__Scheduling__Authentication"] = "None",
+        ["Pax__Orchestration__Authentication__Mode"] = "None",
+        ["Pax__Scheduling__Authentication__Mode"] = "None",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
@@ -73,10 +73,10 @@ public sealed class SchedulerFunctionTests(EmulatorsFixture emulators)
             ["Pax__Orchestration__Phases__0__Processors__1"] = "b",
             ["Pax__Orchestration__Phases__0__Processors__2"] = "c",
             ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/pax-tests/topics/unused-next",
-            ["Pax__Orchestration__Push__Authentication"] = "None",
+            ["Pax__Orchestration__Authentication__Mode"] = "None",
             ["Pax__Scheduling__Store"] = "Sqlite",
             ["Pax__Scheduling__Sqlite__Path"] = Path.Combine(directory, "jobs.db"),
-            ["Pax__Scheduling__Authentication"] = "None",
+            ["Pax__Scheduling__Authentication__Mode"] = "None",
             ["Pax__Scheduling__MaxConcurrency"] = "8",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -71,11 +71,11 @@ public sealed class PushAuthenticationTests
         await using var server = await OrchestratorServer.StartAsync(
             o =>
             {
-                o.Push.Authentication = PushAuthenticationMode.VerifySignature;
-                o.Push.Audience = Audience;
-                o.Push.AllowedServiceAccounts = [PushAccount];
+                o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+                o.Authentication.Audience = Audience;
+                o.Authentication.AllowedPrincipals = [PushAccount];
             },
-            s => s.AddSingleton<IPushTokenValidator>(validator));
+            s => s.AddSingleton<IInboundTokenValidator>(validator));
 
         var valid = await SendAsync(server, "good");
         var invalid = await SendAsync(server, "bad");
@@ -93,11 +93,11 @@ public sealed class PushAuthenticationTests
         await using var server = await OrchestratorServer.StartAsync(
             o =>
             {
-                o.Push.Authentication = PushAuthenticationMode.VerifySignature;
-                o.Push.Audience = Audience;
-                o.Push.AllowedServiceAccounts = [PushAccount];
+                o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+                o.Authentication.Audience = Audience;
+                o.Authentication.AllowedPrincipals = [PushAccount];
             },
-            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
+            s => s.AddSingleton<IInboundTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
 
         var push = await SendAsync(server, "any");
         var reason = (await push.Content.ReadFromJsonAsync<JsonObject>(Ct))!["reason"]!.GetValue<string>();
@@ -119,11 +119,11 @@ public sealed class PushAuthenticationTests
         await using var server = await SchedulerServer.StartAsync(
             o =>
             {
-                o.Authentication = PushAuthenticationMode.VerifySignature;
-                o.Audience = Audience;
-                o.AllowedServiceAccounts = [PushAccount];
+                o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+                o.Authentication.Audience = Audience;
+                o.Authentication.AllowedPrincipals = [PushAccount];
             },
-            s => s.AddSingleton<IPushTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
+            s => s.AddSingleton<IInboundTokenValidator>(new UnreachableCertificates()).AddFakeLogging());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cron/tick") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "any") } };
 
         var response = await server.Client.SendAsync(request, Ct);
@@ -137,16 +137,16 @@ public sealed class PushAuthenticationTests
     [Fact]
     public async Task The_real_validator_rejects_a_token_whose_signature_was_removed()
     {
-        var claims = await new GooglePushTokenValidator().ValidateAsync(PushBodies.CloudRunToken(PushAccount, Audience, DateTimeOffset.MaxValue.AddYears(-1)), Audience, Ct);
+        var claims = await new GoogleInboundTokenValidator().ValidateAsync(PushBodies.CloudRunToken(PushAccount, Audience, DateTimeOffset.MaxValue.AddYears(-1)), Audience, Ct);
 
         Assert.Null(claims);
     }
 
     private static Task<OrchestratorServer> StartCloudRunIamAsync() => OrchestratorServer.StartAsync(o =>
     {
-        o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
-        o.Push.Audience = Audience;
-        o.Push.AllowedServiceAccounts = [PushAccount];
+        o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+        o.Authentication.Audience = Audience;
+        o.Authentication.AllowedPrincipals = [PushAccount];
     });
 
     private static StringContent Delivery() => PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k1"), "1"));
@@ -158,23 +158,23 @@ public sealed class PushAuthenticationTests
         return server.Client.SendAsync(request, Ct);
     }
 
-    private sealed class UnreachableCertificates : IPushTokenValidator
+    private sealed class UnreachableCertificates : IInboundTokenValidator
     {
-        public Task<PushTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken) =>
+        public Task<InboundTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken) =>
             throw new HttpRequestException("www.googleapis.com unreachable");
     }
 
-    private sealed class FakeValidator : IPushTokenValidator
+    private sealed class FakeValidator : IInboundTokenValidator
     {
         public List<string> Audiences { get; } = [];
 
-        public Task<PushTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken)
+        public Task<InboundTokenClaims?> ValidateAsync(string token, string audience, CancellationToken cancellationToken)
         {
             Audiences.Add(audience);
-            PushTokenClaims? claims = token switch
+            InboundTokenClaims? claims = token switch
             {
-                "good" => new PushTokenClaims(PushAccount, true, [audience]),
-                "other" => new PushTokenClaims("other@p.iam.gserviceaccount.com", true, [audience]),
+                "good" => new InboundTokenClaims(PushAccount, true, [audience]),
+                "other" => new InboundTokenClaims("other@p.iam.gserviceaccount.com", true, [audience]),
                 _ => null,
             };
             return Task.FromResult(claims);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Tests.Internal;
 

@@ -66,7 +66,7 @@ public sealed class CustomJobStoreTests : IDisposable
         services.AddSingleton<IScheduledJobStore>(sp => new CustomStore(new SqliteScheduledJobStore(sp.GetRequiredService<IOptions<SchedulingOptions>>()), afterList));
         services.AddPaxScheduling(o =>
         {
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Sqlite.Path = Path.Combine(_directory, "jobs.db");
             o.MaxConcurrency = 8;
         });

@@ -22,7 +22,7 @@ public sealed class JobSchedulerFaultTests
             new Pax.Orchestration.Scheduling.Stores.SqliteScheduledJobStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>()), "flaky"));
         services.AddPaxScheduling(o =>
         {
-            o.Authentication = PushAuthenticationMode.None;
+            o.Authentication.Mode = InboundAuthenticationMode.None;
             o.Sqlite.Path = Path.Combine(directory, "jobs.db");
         });
         services.AddKeyedSingleton<IScheduledJobHandler>(ScriptedJobHandler.Type, handler);

@@ -19,7 +19,7 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
             o.MaxJobsPerTick = 0;
             o.TickBudget = TimeSpan.FromHours(1);
             o.Store = OrchestrationStoreKind.Firestore;
-            o.Authentication = PushAuthenticationMode.VerifySignature;
+            o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
         }).BuildServiceProvider();
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value);
@@ -28,8 +28,8 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:MaxJobsPerTick must be between", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:TickBudget must be between", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Firestore:ProjectId", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:AllowedServiceAccounts", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Audience is required", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Authentication:AllowedPrincipals", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Authentication:Audience is required", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -37,12 +37,12 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "pax-di-" + Guid.NewGuid().ToString("N"));
         using var sqlite = new ServiceCollection()
-            .AddPaxScheduling(o => { o.Authentication = PushAuthenticationMode.None; o.Sqlite.Path = Path.Combine(directory, "j.db"); })
+            .AddPaxScheduling(o => { o.Authentication.Mode = InboundAuthenticationMode.None; o.Sqlite.Path = Path.Combine(directory, "j.db"); })
             .AddPaxScheduling()
             .BuildServiceProvider();
         using var firestore = new ServiceCollection()
             .AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = "127.0.0.1:8080")
-            .AddPaxScheduling(o => { o.Authentication = PushAuthenticationMode.None; o.Firestore.ProjectId = "p"; })
+            .AddPaxScheduling(o => { o.Authentication.Mode = InboundAuthenticationMode.None; o.Firestore.ProjectId = "p"; })
             .BuildServiceProvider();
 
         Assert.IsType<SqliteScheduledJobStore>(sqlite.GetRequiredService<IScheduledJobStore>());
@@ -58,7 +58,7 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
     public void On_Cloud_Run_the_store_must_be_chosen_explicitly()
     {
         var validator = new Pax.Orchestration.Scheduling.Internal.SchedulingOptionsValidator(name => name == "K_SERVICE" ? "orchestrator" : null);
-        var options = new SchedulingOptions { AllowedServiceAccounts = ["s@p.iam.gserviceaccount.com"] };
+        var options = new SchedulingOptions { Authentication = { AllowedPrincipals = ["s@p.iam.gserviceaccount.com"] } };
 
         var unset = validator.Validate(null, options);
         options.Store = OrchestrationStoreKind.Firestore;
@@ -79,7 +79,7 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
     public void A_bad_shards_collection_fails_at_startup_with_its_key(string collection, string reason)
     {
         var validator = new Pax.Orchestration.Scheduling.Internal.SchedulingOptionsValidator(_ => null);
-        var options = new SchedulingOptions { Authentication = PushAuthenticationMode.None, Firestore = { ShardsCollection = collection } };
+        var options = new SchedulingOptions { Authentication = { Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None }, Firestore = { ShardsCollection = collection } };
 
         var result = validator.Validate(null, options);
         options.Firestore.ShardsCollection = "scheduler_shards";

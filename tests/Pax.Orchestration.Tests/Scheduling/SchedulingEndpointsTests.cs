@@ -132,8 +132,8 @@ public sealed class SchedulingEndpointsTests
     {
         await using var server = await SchedulerServer.StartAsync(o =>
         {
-            o.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.AllowedServiceAccounts = [SchedulerAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.AllowedPrincipals = [SchedulerAccount];
         });
         var intruder = PushBodies.CloudRunToken("intruder@p.iam.gserviceaccount.com", "https://svc.a.run.app", server.Time.GetUtcNow().AddMinutes(30));
 
@@ -151,8 +151,8 @@ public sealed class SchedulingEndpointsTests
     {
         await using var server = await SchedulerServer.StartAsync(o =>
         {
-            o.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.AllowedServiceAccounts = [SchedulerAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.AllowedPrincipals = [SchedulerAccount];
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cron/tick");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PushBodies.CloudRunToken(SchedulerAccount, "https://svc.a.run.app", server.Time.GetUtcNow().AddMinutes(30)));

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
-using Pax.Orchestration.Completion.Hosting;
 using Pax.Orchestration.Hosting;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Scheduling.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Tests.Security;
 
@@ -21,7 +20,7 @@ public sealed class CloudRunConfigurationTests
         var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Store = null));
 
         Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Store", StringComparison.Ordinal) && f.Contains("pax-orchestrator", StringComparison.Ordinal));
-        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Store = null; o.Push.Authentication = PushAuthenticationMode.None; })));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Store = null; o.Authentication.Mode = InboundAuthenticationMode.None; })));
     }
 
     [Fact]
@@ -29,39 +28,39 @@ public sealed class CloudRunConfigurationTests
     {
         // CloudRunIam reads the token's claims without its signature, trusting Cloud Run's IAM check; off Cloud Run
         // (a container on a VM, GKE, a local Production run) a home-made unsigned token would name any allowed account.
-        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.CloudRunIam));
+        var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam));
 
-        Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Push:Authentication is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", StringComparison.Ordinal));
-        AssertValid(new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.CloudRunIam)));
-        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Push.Authentication = PushAuthenticationMode.VerifySignature; o.Push.Audience = "https://orchestrator.example"; })));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Authentication:Mode is CloudRunIam but this is not a Cloud Run service (K_SERVICE is not set)", StringComparison.Ordinal));
+        AssertValid(new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam)));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => { o.Authentication.Mode = InboundAuthenticationMode.VerifySignature; o.Authentication.Audience = "https://orchestrator.example"; })));
     }
 
     [Fact]
     public void Off_Cloud_Run_CloudRunIam_is_refused_for_the_scheduler_too()
     {
-        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = PushAuthenticationMode.CloudRunIam, AllowedServiceAccounts = ["scheduler@p.iam.gserviceaccount.com"] };
+        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = { Mode = InboundAuthenticationMode.CloudRunIam, AllowedPrincipals = ["scheduler@p.iam.gserviceaccount.com"] } };
 
-        Assert.Contains(new SchedulingOptionsValidator(Locally).Validate(null, options).Failures!, f => f.StartsWith("Pax:Scheduling:Authentication is CloudRunIam but this is not a Cloud Run service", StringComparison.Ordinal));
+        Assert.Contains(new SchedulingOptionsValidator(Locally).Validate(null, options).Failures!, f => f.StartsWith("Pax:Scheduling:Authentication:Mode is CloudRunIam but this is not a Cloud Run service", StringComparison.Ordinal));
         AssertValid(new SchedulingOptionsValidator(OnCloudRun).Validate(null, options));
     }
 
     [Fact]
     public void On_Cloud_Run_push_authentication_None_is_refused()
     {
-        var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.None));
+        var result = new OrchestrationOptionsValidator(OnCloudRun).Validate(null, Valid(o => o.Authentication.Mode = InboundAuthenticationMode.None));
 
-        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Push:Authentication is None", StringComparison.Ordinal));
-        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Push.Authentication = PushAuthenticationMode.None)));
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Orchestration:Authentication:Mode is None", StringComparison.Ordinal));
+        AssertValid(new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o => o.Authentication.Mode = InboundAuthenticationMode.None)));
     }
 
     [Fact]
     public void On_Cloud_Run_scheduler_authentication_None_is_refused()
     {
-        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = PushAuthenticationMode.None };
+        var options = new SchedulingOptions { Store = OrchestrationStoreKind.Sqlite, Sqlite = new SqliteStoreOptions { Path = "jobs.db" }, Authentication = { Mode = InboundAuthenticationMode.None } };
 
         var result = new SchedulingOptionsValidator(OnCloudRun).Validate(null, options);
 
-        Assert.Contains(result.Failures!, f => f.Contains("Pax:Scheduling:Authentication is None", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("Pax:Scheduling:Authentication:Mode is None", StringComparison.Ordinal));
         AssertValid(new SchedulingOptionsValidator(Locally).Validate(null, options));
     }
 
@@ -106,7 +105,7 @@ public sealed class CloudRunConfigurationTests
             Store = OrchestrationStoreKind.Sqlite,
             Sqlite = new SqliteStoreOptions { Path = "tallies.db" },
             Phases = [new PhaseDefinition { Name = "phase2", Processors = ["a"], Trigger = new() { Topic = "projects/my-project/topics/phase3" } }],
-            Push = new PushOptions { Authentication = PushAuthenticationMode.CloudRunIam, AllowedServiceAccounts = ["push@p.iam.gserviceaccount.com"] },
+            Authentication = { Mode = InboundAuthenticationMode.CloudRunIam, AllowedPrincipals = ["push@p.iam.gserviceaccount.com"] },
         };
         change(options);
         return options;

@@ -205,7 +205,7 @@ public sealed class EndpointAuthenticationTests
     [MemberData(nameof(MalformedTokens))]
     public async Task The_real_signature_validator_calls_a_malformed_token_invalid_without_reaching_Google(string token)
     {
-        var claims = await new GooglePushTokenValidator().ValidateAsync(token, Audience, Ct);
+        var claims = await new GoogleInboundTokenValidator().ValidateAsync(token, Audience, Ct);
 
         Assert.Null(claims);
     }
@@ -221,18 +221,18 @@ public sealed class EndpointAuthenticationTests
     private static Task<OrchestratorServer> StartOrchestratorAsync(List<string>? operators = null, Action<IServiceCollection>? services = null) => OrchestratorServer.StartAsync(
         o =>
         {
-            o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.Push.Audience = Audience;
-            o.Push.AllowedServiceAccounts = [PushAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.Audience = Audience;
+            o.Authentication.AllowedPrincipals = [PushAccount];
             o.OperatorAccounts = operators ?? [];
         },
         services);
 
     private static Task<SchedulerServer> StartSchedulerAsync(List<string> jobCreators) => SchedulerServer.StartAsync(o =>
     {
-        o.Authentication = PushAuthenticationMode.CloudRunIam;
-        o.Audience = Audience;
-        o.AllowedServiceAccounts = [TickAccount];
+        o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+        o.Authentication.Audience = Audience;
+        o.Authentication.AllowedPrincipals = [TickAccount];
         o.JobCreators = jobCreators;
     });
 

@@ -42,9 +42,9 @@ public sealed class IdentityHeaderTests
     {
         await using var server = await OrchestratorServer.StartAsync(o =>
         {
-            o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.Push.Audience = Audience;
-            o.Push.AllowedServiceAccounts = [PushAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.Audience = Audience;
+            o.Authentication.AllowedPrincipals = [PushAccount];
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k1"), "1")) };
         Add(request, "X-Serverless-Authorization", serverless, server.Time.GetUtcNow());
@@ -63,9 +63,9 @@ public sealed class IdentityHeaderTests
     {
         await using var server = await SchedulerServer.StartAsync(o =>
         {
-            o.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.Audience = Audience;
-            o.AllowedServiceAccounts = [PushAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.Audience = Audience;
+            o.Authentication.AllowedPrincipals = [PushAccount];
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cron/tick");
         Add(request, "X-Serverless-Authorization", serverless, server.Time.GetUtcNow());
@@ -81,9 +81,9 @@ public sealed class IdentityHeaderTests
     {
         await using var server = await OrchestratorServer.StartAsync(o =>
         {
-            o.Push.Authentication = PushAuthenticationMode.CloudRunIam;
-            o.Push.Audience = Audience;
-            o.Push.AllowedServiceAccounts = [PushAccount];
+            o.Authentication.Mode = InboundAuthenticationMode.CloudRunIam;
+            o.Authentication.Audience = Audience;
+            o.Authentication.AllowedPrincipals = [PushAccount];
         });
         var now = server.Time.GetUtcNow();
         foreach (var processor in new[] { "a", "b" })

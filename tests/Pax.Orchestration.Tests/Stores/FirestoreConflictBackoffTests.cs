@@ -8,6 +8,7 @@ using Pax.Orchestration.Completion;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Tests.Stores;
 
@@ -94,7 +95,7 @@ public sealed class FirestoreConflictBackoffTests
         var options = new OrchestrationOptions();
         options.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.FromSeconds(3), MaxDelay = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.Zero };
 
-        var result = new Pax.Orchestration.Internal.OrchestrationOptionsValidator().Validate(null, options);
+        var result = new OrchestrationOptionsValidator().Validate(null, options);
 
         Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Firestore:ConflictRetry:MaxDelay", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Pax:Orchestration:Firestore:ConflictRetry:TotalTimeout", StringComparison.Ordinal));
@@ -126,14 +127,14 @@ public sealed class FirestoreConflictBackoffTests
             o.Firestore.ProjectId = Project;
             o.Firestore.ConflictRetry = retry;
             o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = new RecordingTrigger() });
-            o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
         });
         services.AddPaxScheduling(o =>
         {
             o.Store = OrchestrationStoreKind.Firestore;
             o.Firestore.ProjectId = Project;
             o.Firestore.ConflictRetry = retry;
-            o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
         });
         return services.BuildServiceProvider();
     }

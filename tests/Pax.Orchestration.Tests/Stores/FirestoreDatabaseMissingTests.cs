@@ -92,13 +92,13 @@ public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
                 o.Store = OrchestrationStoreKind.Firestore;
                 o.Firestore.ProjectId = Project;
                 o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = new RecordingTrigger() });
-                o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             });
             services.AddPaxScheduling(o =>
             {
                 o.Store = OrchestrationStoreKind.Firestore;
                 o.Firestore.ProjectId = Project;
-                o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             });
         },
         app => app.MapPaxOrchestration());

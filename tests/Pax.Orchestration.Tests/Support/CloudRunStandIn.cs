@@ -11,6 +11,6 @@ internal static class CloudRunStandIn
 {
     public const string Service = "orchestrator-test";
 
-    public static ProcessEnvironment For(PushAuthenticationMode mode) =>
-        new(name => name == "K_SERVICE" && mode == PushAuthenticationMode.CloudRunIam ? Service : null);
+    public static ProcessEnvironment For(InboundAuthenticationMode mode) =>
+        new(name => name == "K_SERVICE" && mode == InboundAuthenticationMode.CloudRunIam ? Service : null);
 }

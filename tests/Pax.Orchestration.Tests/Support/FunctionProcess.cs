@@ -117,7 +117,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         // that runs the function locally and is not about the dashboard opens it, as a local run does.
         if (!environment.ContainsKey("K_SERVICE"))
         {
-            start.Environment["Pax__Dashboard__Authentication"] = "None";
+            start.Environment["Pax__Dashboard__Authentication__Mode"] = "None";
         }
 
         foreach (var (key, value) in environment)

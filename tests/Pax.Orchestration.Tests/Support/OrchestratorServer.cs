@@ -38,13 +38,13 @@ public sealed class OrchestratorServer : IAsyncDisposable
                     o.Store = OrchestrationStoreKind.Sqlite;
                     o.Sqlite.Path = Path.Combine(directory, "tallies.db");
                     o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], CustomTrigger = trigger });
-                    o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                    o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
                     configure?.Invoke(o);
                 }
 
                 var probe = new OrchestrationOptions();
                 Configure(probe);
-                s.AddSingleton(CloudRunStandIn.For(probe.Push.Authentication));
+                s.AddSingleton(CloudRunStandIn.For(probe.Authentication.Mode));
                 s.AddPaxOrchestration(Configure);
             },
             app => app.MapPaxOrchestration());

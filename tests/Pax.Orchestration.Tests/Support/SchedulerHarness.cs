@@ -98,7 +98,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
         });
         services.AddPaxScheduling(o =>
         {
-            o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             o.RetryBaseDelay = TimeSpan.FromSeconds(10);
             o.RetryMaxDelay = TimeSpan.FromMinutes(1);
             _store(o);

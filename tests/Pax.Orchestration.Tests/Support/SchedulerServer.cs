@@ -34,14 +34,14 @@ public sealed class SchedulerServer : IAsyncDisposable
             (s, directory) =>
             {
                 services?.Invoke(s);
-                var probe = new SchedulingOptions { Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None };
+                var probe = new SchedulingOptions { Authentication = { Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None } };
                 configure?.Invoke(probe);
-                s.AddSingleton(CloudRunStandIn.For(probe.Authentication));
+                s.AddSingleton(CloudRunStandIn.For(probe.Authentication.Mode));
                 s.AddPaxScheduling(o =>
                 {
                     o.Store = OrchestrationStoreKind.Sqlite;
                     o.Sqlite.Path = Path.Combine(directory, "jobs.db");
-                    o.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+                    o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
                     configure?.Invoke(o);
                 });
                 s.AddKeyedSingleton<IScheduledJobHandler>(ScriptedJobHandler.Type, handler);

@@ -89,7 +89,7 @@ public sealed class TallyHarness : IAsyncDisposable
                 o.Phases.Add(phase);
             }
 
-            o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             store(o);
         });
         return new TallyHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), trigger, time, directory);

@@ -11,14 +11,15 @@ namespace Pax.GoogleCloud.Configuration.Internal;
 /// </summary>
 internal static class CheckedConfiguration
 {
-    public static IServiceCollection Bind<TOptions>(IServiceCollection services, IConfigurationSection section, ConfigurationShape? shape = null)
+    public static IServiceCollection Bind<TOptions>(IServiceCollection services, IConfigurationSection section, ConfigurationShape? shape = null, string? name = null)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         var checkedShape = shape ?? new ConfigurationShape(typeof(TOptions));
-        services.AddSingleton<IConfigureOptions<TOptions>>(sp => new CheckedConfigurationSetup<TOptions>(section, checkedShape, sp.GetService<IConfiguration>() as IConfigurationRoot));
-        services.Configure<TOptions>(section);
+        var optionsName = name ?? Options.DefaultName;
+        services.AddSingleton<IConfigureOptions<TOptions>>(sp => new CheckedConfigurationSetup<TOptions>(optionsName, section, checkedShape, sp.GetService<IConfiguration>() as IConfigurationRoot));
+        services.Configure<TOptions>(optionsName, section);
         return services;
     }
 }

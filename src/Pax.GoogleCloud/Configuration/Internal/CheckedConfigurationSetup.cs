@@ -9,22 +9,31 @@ namespace Pax.GoogleCloud.Configuration.Internal;
 /// several sources (<see cref="MergedListCheck"/>, when the application's configuration root is known), so a start with
 /// such a configuration stops with the key's name instead of running without it.
 /// </summary>
-internal sealed class CheckedConfigurationSetup<TOptions> : IConfigureOptions<TOptions>
+internal sealed class CheckedConfigurationSetup<TOptions> : IConfigureNamedOptions<TOptions>
     where TOptions : class
 {
+    private readonly string _name;
     private readonly IConfigurationSection _section;
     private readonly ConfigurationShape _shape;
     private readonly IConfigurationRoot? _root;
 
-    public CheckedConfigurationSetup(IConfigurationSection section, ConfigurationShape shape, IConfigurationRoot? root)
+    public CheckedConfigurationSetup(string name, IConfigurationSection section, ConfigurationShape shape, IConfigurationRoot? root)
     {
+        _name = name;
         _section = section;
         _shape = shape;
         _root = root;
     }
 
-    public void Configure(TOptions options)
+    public void Configure(TOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, TOptions options)
     {
+        if (!string.Equals(name ?? Options.DefaultName, _name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var problems = new List<string>();
         ConfigurationKeyCheck.Check(_section, _shape, problems);
         if (_root is not null)
@@ -34,7 +43,7 @@ internal sealed class CheckedConfigurationSetup<TOptions> : IConfigureOptions<TO
 
         if (problems.Count > 0)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), problems);
+            throw new OptionsValidationException(_name, typeof(TOptions), problems);
         }
     }
 }

@@ -22,21 +22,52 @@ internal static class ConfigurationKeyCheck
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(shape);
-        CheckShape(section, shape, problems, 0);
+        var renamed = CheckRenamed(section, shape, problems);
+        CheckShape(section, shape, problems, 0, renamed);
     }
 
-    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, int depth)
+    /// <summary>
+    /// One line per key the section used to take and still sets (<see cref="ConfigurationShape.Renamed"/>), naming the key
+    /// that replaced it in both spellings, <c>A:B</c> and the environment variable <c>A__B</c>; returns their full paths,
+    /// which the rest of the check then passes over (one line per mistake, not a "did you mean" beside it).
+    /// </summary>
+    private static HashSet<string> CheckRenamed(IConfigurationSection section, ConfigurationShape shape, List<string> problems)
+    {
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (oldKey, newKey) in shape.Renamed)
+        {
+            var old = section.GetSection(oldKey);
+            var becameSection = newKey.StartsWith(oldKey + ":", StringComparison.OrdinalIgnoreCase);
+            if (old.Value is null && (becameSection || !old.GetChildren().Any()))
+            {
+                continue;
+            }
+
+            var replacement = $"{section.Path}:{newKey}";
+            problems.Add($"{old.Path} was renamed: set {replacement} instead (environment variable {replacement.Replace(":", "__", StringComparison.Ordinal)}).");
+            reported.Add(old.Path);
+        }
+
+        return reported;
+    }
+
+    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, int depth, HashSet<string> renamed)
     {
         var properties = shape.Types.SelectMany(Bindable).ToList();
         foreach (var child in section.GetChildren())
         {
+            if (OnlyRenamed(child, renamed))
+            {
+                continue;
+            }
+
             if (shape.Sections.TryGetValue(child.Key, out var nested))
             {
-                CheckShape(child, nested, problems, depth + 1);
+                CheckShape(child, nested, problems, depth + 1, renamed);
             }
             else if (properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
             {
-                CheckValue(child, property.PropertyType, problems, depth + 1);
+                CheckValue(child, property.PropertyType, problems, depth + 1, renamed);
             }
             else
             {
@@ -45,7 +76,19 @@ internal static class ConfigurationKeyCheck
         }
     }
 
-    private static void CheckValue(IConfigurationSection section, Type type, List<string> problems, int depth)
+    /// <summary>Whether everything <paramref name="section"/> sets is a renamed key already reported (such as <c>Push</c> holding only the renamed <c>Push:Audience</c>).</summary>
+    private static bool OnlyRenamed(IConfigurationSection section, HashSet<string> renamed)
+    {
+        if (renamed.Contains(section.Path))
+        {
+            return true;
+        }
+
+        var children = section.GetChildren().ToList();
+        return renamed.Count > 0 && section.Value is null && children.Count > 0 && children.All(c => OnlyRenamed(c, renamed));
+    }
+
+    private static void CheckValue(IConfigurationSection section, Type type, List<string> problems, int depth, HashSet<string> renamed)
     {
         if (depth > MaxDepth)
         {
@@ -83,7 +126,7 @@ internal static class ConfigurationKeyCheck
                     continue;
                 }
 
-                CheckValue(child, element, problems, depth + 1);
+                CheckValue(child, element, problems, depth + 1, renamed);
             }
 
             return;
@@ -95,7 +138,7 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        CheckShape(section, new ConfigurationShape(type), problems, depth);
+        CheckShape(section, new ConfigurationShape(type), problems, depth, renamed);
     }
 
     private static string Unknown(IConfigurationSection child, IReadOnlyList<string> known)

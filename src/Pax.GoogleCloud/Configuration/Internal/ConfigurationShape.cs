@@ -7,6 +7,7 @@ namespace Pax.GoogleCloud.Configuration.Internal;
 internal sealed class ConfigurationShape
 {
     private readonly Dictionary<string, ConfigurationShape> _sections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _renamed = new(StringComparer.OrdinalIgnoreCase);
 
     public ConfigurationShape(params Type[] types)
     {
@@ -19,6 +20,22 @@ internal sealed class ConfigurationShape
 
     /// <summary>Gets the child sections bound to types of their own, by key.</summary>
     public IReadOnlyDictionary<string, ConfigurationShape> Sections => _sections;
+
+    /// <summary>Gets the keys the section used to take, relative to it (<c>Push:Audience</c>), with the key that replaced each.</summary>
+    public IReadOnlyDictionary<string, string> Renamed => _renamed;
+
+    /// <summary>
+    /// Records that <paramref name="oldKey"/> (relative, such as <c>Push:Audience</c>) became <paramref name="newKey"/>: a
+    /// configuration that still sets it fails naming the new key. When the new key lies under the old one (a value that
+    /// became a section: <c>Authentication</c> → <c>Authentication:Mode</c>), only a value at the old key is reported.
+    /// </summary>
+    public ConfigurationShape WithRenamed(string oldKey, string newKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(oldKey);
+        ArgumentException.ThrowIfNullOrEmpty(newKey);
+        _renamed[oldKey] = newKey;
+        return this;
+    }
 
     /// <summary>Adds a child section bound to another shape.</summary>
     public ConfigurationShape WithSection(string key, ConfigurationShape shape)

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>A collection to query.</summary>
-public sealed class FirestoreCollectionSelector
+internal sealed class FirestoreCollectionSelector
 {
     /// <summary>Gets or sets the collection id.</summary>
     public string CollectionId { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>Filters combined with one operator (<c>AND</c>, or <c>OR</c> where Firestore supports it).</summary>
-public sealed class FirestoreCompositeFilter
+internal sealed class FirestoreCompositeFilter
 {
     /// <summary>Gets or sets the operator: <c>AND</c> or <c>OR</c>.</summary>
     public string Op { get; set; } = "AND";

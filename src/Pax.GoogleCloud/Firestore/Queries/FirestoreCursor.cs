@@ -5,7 +5,7 @@ namespace Pax.GoogleCloud.Firestore.Queries;
 /// (firebase.google.com/docs/firestore/reference/rest/v1/StructuredQuery#Cursor). Order by <c>__name__</c> last and
 /// give the document's reference as the last value to page without skipping documents that share the other values.
 /// </summary>
-public sealed class FirestoreCursor
+internal sealed class FirestoreCursor
 {
     /// <summary>Gets or sets the values, one per <c>orderBy</c> field.</summary>
     public List<FirestoreValue> Values { get; set; } = [];

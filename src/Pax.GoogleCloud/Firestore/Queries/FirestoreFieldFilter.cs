@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>A comparison of one field with a value.</summary>
-public sealed class FirestoreFieldFilter
+internal sealed class FirestoreFieldFilter
 {
     /// <summary>Gets or sets the field.</summary>
     public FirestoreFieldReference Field { get; set; } = new();

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>A reference to a field by path.</summary>
-public sealed class FirestoreFieldReference
+internal sealed class FirestoreFieldReference
 {
     /// <summary>Gets or sets the field path.</summary>
     public string FieldPath { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>A query filter: a field filter or a composite of filters (set one).</summary>
-public sealed class FirestoreFilter
+internal sealed class FirestoreFilter
 {
     /// <summary>Gets or sets the field filter.</summary>
     public FirestoreFieldFilter? FieldFilter { get; set; }

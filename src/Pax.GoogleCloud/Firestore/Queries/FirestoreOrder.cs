@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>An order on one field.</summary>
-public sealed class FirestoreOrder
+internal sealed class FirestoreOrder
 {
     /// <summary>Gets or sets the field.</summary>
     public FirestoreFieldReference Field { get; set; } = new();

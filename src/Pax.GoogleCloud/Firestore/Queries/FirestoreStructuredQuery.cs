@@ -1,7 +1,7 @@
 namespace Pax.GoogleCloud.Firestore.Queries;
 
 /// <summary>The subset of a <c>StructuredQuery</c> Pax uses: one collection, an optional filter, an order, a start cursor and a limit.</summary>
-public sealed class FirestoreStructuredQuery
+internal sealed class FirestoreStructuredQuery
 {
     /// <summary>Gets or sets the collections to query.</summary>
     public List<FirestoreCollectionSelector> From { get; set; } = [];

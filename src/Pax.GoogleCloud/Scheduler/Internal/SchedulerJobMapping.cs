@@ -1,3 +1,4 @@
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Internal;
 
 namespace Pax.GoogleCloud.Scheduler.Internal;

@@ -7,6 +7,7 @@ using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting;
 
@@ -57,7 +58,7 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
 
     /// <inheritdoc />
     /// <exception cref="GoogleApiException">Pub/Sub would refuse the message (400 <c>INVALID_ARGUMENT</c>: over its size or attribute limits); nothing was delivered.</exception>
-    /// <remarks>A message the intake rejects is not an error here, as with Pub/Sub: it is acknowledged and kept as rejected. Use <see cref="DeliverAsync"/> to see the outcome.</remarks>
+    /// <remarks>A message the intake rejects is not an error here, as with Pub/Sub: it is acknowledged and kept as rejected. Use <see cref="DeliverAsync(string, CompletionMessage, CancellationToken)"/> to see the outcome.</remarks>
     public async Task<string> PublishAsync(string topic, CompletionMessage message, CancellationToken cancellationToken)
     {
         if (CompletionNames.ValidateMessage(message) is { } problem)
@@ -70,17 +71,30 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
     }
 
     /// <summary>
-    /// Delivers any Pub/Sub message to the intake as Pub/Sub would push it, and returns what the intake did with it — also a
-    /// message that does not follow the completion contract, which is rejected exactly as a push of it would be.
+    /// Delivers <paramref name="message"/> to the intake as Pub/Sub would push it, encoded as a processor publishes it,
+    /// and returns what the intake did with it. Unlike <see cref="PublishAsync"/>, the names are not checked first: a
+    /// message that breaks the completion contract (a processor the phase does not list, a malformed run key) is rejected
+    /// exactly as a push of it would be, so a test can see the rejection.
     /// </summary>
     /// <param name="topic">The topic it is published to: <c>projects/P/topics/T</c>.</param>
-    /// <param name="message">The message: non-empty data or at least one attribute.</param>
+    /// <param name="message">The completion (its message id is ignored: one is assigned).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message id and the intake's outcome.</returns>
-    /// <exception cref="ArgumentException">The topic name is malformed or the message has neither data nor attributes (Pub/Sub refuses both); nothing was delivered.</exception>
+    /// <exception cref="ArgumentException">The topic name is malformed; nothing was delivered.</exception>
     /// <exception cref="GoogleApiException">Pub/Sub would refuse the message (400 <c>INVALID_ARGUMENT</c>: over its size or attribute limits); nothing was delivered.</exception>
     /// <exception cref="Exception">The completion store failed (whatever it throws): nothing was recorded; deliver again.</exception>
-    public async Task<InProcessDelivery> DeliverAsync(string topic, PubSubOutgoingMessage message, CancellationToken cancellationToken)
+    public Task<InProcessDelivery> DeliverAsync(string topic, CompletionMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return DeliverAsync(topic, CompletionWireFormat.Encode(message), cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers any Pub/Sub message to the intake as Pub/Sub would push it (the tests' way to send one that does not
+    /// follow the contract at all), and returns what the intake did with it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topic name is malformed or the message has neither data nor attributes (Pub/Sub refuses both); nothing was delivered.</exception>
+    internal async Task<InProcessDelivery> DeliverAsync(string topic, PubSubOutgoingMessage message, CancellationToken cancellationToken)
     {
         CheckPublish(topic, message);
         var messageId = (_idBase + (ulong)Interlocked.Increment(ref _sequence)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Watchdog.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Completion.Internal;

@@ -39,7 +39,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     /// <param name="options">The orchestration options.</param>
     /// <param name="timeProvider">The clock of the conflict backoff; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options, TimeProvider? timeProvider = null)
+    internal FirestoreCompletionStore(FirestoreClient client, IOptions<OrchestrationOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);

@@ -27,7 +27,7 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// the re-drive fails and the claim stays for the next one: nothing is started blind, nothing is lost.
 /// </para>
 /// </summary>
-public sealed class CloudRunJobTrigger : IPhaseTrigger
+internal sealed class CloudRunJobTrigger : IPhaseTrigger
 {
     /// <summary>The most executions a re-drive looks through (newest first): 1,000, what Cloud Run keeps beyond seven days.</summary>
     public const int MaxExecutionsExamined = 1000;

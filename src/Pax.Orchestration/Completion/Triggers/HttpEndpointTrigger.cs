@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Internal;
 

@@ -14,7 +14,7 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// what a topic received), and Pub/Sub itself may deliver a message twice, so subscribers deduplicate on the
 /// <c>idempotencyKey</c> attribute.
 /// </summary>
-public sealed class PubSubTopicTrigger : IPhaseTrigger
+internal sealed class PubSubTopicTrigger : IPhaseTrigger
 {
     private readonly PubSubPublisherClient _publisher;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 
 namespace Pax.Orchestration.Completion.Watchdog;

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Logging;
-using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Hosting.Internal;
 
 /// <summary>
-/// Says, at most once a minute per process, that <see cref="PushAuthenticationMode.CloudRunIam"/> refused tokens Cloud
+/// Says, at most once a minute per process, that <see cref="InboundAuthenticationMode.CloudRunIam"/> refused tokens Cloud
 /// Run never checked: behind Cloud Run's IAM check every token reaches the container with its signature replaced by
 /// <c>SIGNATURE_REMOVED_BY_GOOGLE</c> (FACTS.md §5.4; docs.cloud.google.com/run/docs/troubleshooting#signature-removed),
 /// so a token that still carries a signature (or none, or is no JWT) got past no check: the service lets unauthenticated
 /// requests in (<c>--allow-unauthenticated</c>, <c>--no-invoker-iam-check</c>) or was reached around Cloud Run. Each such
 /// request is answered 401 anyway; this line is for the operator, and a flood of them stays one line a minute with a count.
-/// Shared by every authenticated endpoint (push, scheduling, operator, dashboard): one registration per process.
+/// Owned by the one <see cref="InboundAuthenticator"/> of the process, so shared by every authenticated endpoint (push,
+/// scheduling, operator, dashboard).
 /// </summary>
 internal sealed class UncheckedTokenAlarm
 {
@@ -23,7 +23,7 @@ internal sealed class UncheckedTokenAlarm
     private DateTimeOffset? _lastLogged;
     private int _since;
 
-    public UncheckedTokenAlarm(TimeProvider time, ILogger<UncheckedTokenAlarm> logger)
+    public UncheckedTokenAlarm(TimeProvider time, ILogger logger)
     {
         _time = time;
         _logger = logger;
@@ -47,6 +47,6 @@ internal sealed class UncheckedTokenAlarm
             _since = 0;
         }
 
-        OrchestrationLog.UncheckedToken(_logger, count, path);
+        InboundLog.UncheckedToken(_logger, count, path);
     }
 }

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Auth;
-using Pax.GoogleCloud.Scheduler;
+using Pax.GoogleCloud.Deployment;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
 
 namespace Pax.Orchestration.Scheduling.Handlers;

@@ -19,7 +19,7 @@ public sealed class PubSubJobHandler : IScheduledJobHandler
 
     /// <summary>Initializes the handler.</summary>
     /// <param name="publisher">The Pub/Sub client.</param>
-    public PubSubJobHandler(PubSubPublisherClient publisher)
+    internal PubSubJobHandler(PubSubPublisherClient publisher)
     {
         ArgumentNullException.ThrowIfNull(publisher);
         _publisher = publisher;

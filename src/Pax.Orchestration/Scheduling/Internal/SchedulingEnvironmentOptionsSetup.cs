@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 

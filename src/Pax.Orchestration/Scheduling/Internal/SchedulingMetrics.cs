@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -18,7 +19,7 @@ internal sealed class SchedulingMetrics
 
     public SchedulingMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(Pax.Orchestration.Internal.OrchestrationMetrics.MeterName);
+        var meter = meterFactory.Create(OrchestrationMetrics.MeterName);
         _checked = meter.CreateCounter<long>("pax.scheduling.jobs_checked", "{job}", "Due jobs a tick looked at.");
         _claimed = meter.CreateCounter<long>("pax.scheduling.jobs_claimed", "{job}", "Jobs a tick claimed.");
         _executed = meter.CreateCounter<long>("pax.scheduling.jobs_executed", "{job}", "Handler runs started.");

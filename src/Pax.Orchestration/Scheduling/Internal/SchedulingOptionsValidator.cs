@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Handlers.Internal;
 using Pax.Orchestration.Scheduling.Stores;
@@ -40,21 +41,19 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
         failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
-        if (_getVariable(CloudRunEnvironment.ServiceVariable) is not { Length: > 0 } && options.Authentication == PushAuthenticationMode.CloudRunIam)
-        {
-            failures.Add(CloudRunEnvironment.CloudRunIamOffCloudRun($"{Section}:Authentication"));
-        }
-
-        if (_getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } service)
+        var service = _getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } serviceName ? serviceName : null;
+        failures.AddRange(options.Authentication.Validate($"{Section}:Authentication", "the Cloud Scheduler job's service account", service is not null));
+        failures.AddRange(InboundPrincipals.Validate(options.JobCreators, $"{Section}:JobCreators"));
+        if (service is not null)
         {
             if (options.Store is null)
             {
                 failures.Add($"{Section}:Store is not set and this is Cloud Run service '{service}': set it to Firestore (jobs shared by every instance) or, for one instance only, Sqlite on a persistent volume.");
             }
 
-            if (options.Authentication == PushAuthenticationMode.None)
+            if (options.Authentication.Mode == InboundAuthenticationMode.None)
             {
-                failures.Add($"{Section}:Authentication is None on Cloud Run service '{service}': anyone who reaches the service could run ticks and create jobs. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
+                failures.Add($"{Section}:Authentication:Mode is None on Cloud Run service '{service}': anyone who reaches the service could run ticks and create jobs. Use CloudRunIam (private service) or VerifySignature (public service); None is for local runs and emulators.");
             }
         }
 
@@ -66,16 +65,6 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         if (options.Store == OrchestrationStoreKind.Firestore && string.IsNullOrWhiteSpace(options.Firestore.ProjectId))
         {
             failures.Add($"{Section}:Firestore:ProjectId (or GOOGLE_CLOUD_PROJECT) is required for the Firestore store.");
-        }
-
-        if (options.Authentication != PushAuthenticationMode.None && options.AllowedServiceAccounts.Count == 0)
-        {
-            failures.Add($"{Section}:AllowedServiceAccounts needs the Cloud Scheduler job's service account for {options.Authentication} (or set {Section}:Authentication to None for local runs).");
-        }
-
-        if (options.Authentication == PushAuthenticationMode.VerifySignature && string.IsNullOrWhiteSpace(options.Audience))
-        {
-            failures.Add($"{Section}:Audience is required for VerifySignature (the Scheduler job's OIDC audience, usually the service URL).");
         }
 
         ValidateShardsCollection(failures, options.Firestore);

@@ -46,7 +46,7 @@ public sealed partial class FirestoreScheduledJobStore : IScheduledJobStore, ISc
     /// <param name="logger">Where unreadable job documents are reported (they are skipped); <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock of the contention backoff and of repeating the missing-index error (event 4122); <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="InvalidOperationException">No project id is configured.</exception>
-    public FirestoreScheduledJobStore(
+    internal FirestoreScheduledJobStore(
         FirestoreClient client, IOptions<SchedulingOptions> options, ILogger<FirestoreScheduledJobStore>? logger = null, TimeProvider? timeProvider = null)
     {
         _logger = (ILogger?)logger ?? NullLogger.Instance;

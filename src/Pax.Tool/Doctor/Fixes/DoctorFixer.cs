@@ -1,3 +1,4 @@
+using Pax.GoogleCloud.Deployment;
 using Pax.GoogleCloud.Run;
 using Pax.GoogleCloud.Scheduler;
 using Pax.Tool.Doctor.Findings;

@@ -169,7 +169,7 @@ public sealed class InProcessCompletionPublisherTests
     private static void Configure(OrchestrationOptions options)
     {
         options.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a"], CustomTrigger = new RecordingTrigger() });
-        options.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+        options.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
     }
 
     private sealed class FailingStore : ICompletionStore

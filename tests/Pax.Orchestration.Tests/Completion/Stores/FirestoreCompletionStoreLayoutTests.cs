@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Tests.Support;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Tests.Completion.Stores;
 

@@ -219,7 +219,7 @@ public abstract class CloudRunJobRedriveContract : IAsyncDisposable
         services.AddPaxOrchestration(o =>
         {
             o.Phases.Add(new PhaseDefinition { Name = "phase2", Processors = ["a", "b"], Trigger = new PhaseTriggerOptions { Job = Job } });
-            o.Push.Authentication = Pax.Orchestration.Hosting.PushAuthenticationMode.None;
+            o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             o.Store = OrchestrationStoreKind.Sqlite;
             o.Sqlite.Path = Path.Combine(_directory, "tallies.db");
         });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Tests.Completion.Triggers;
 

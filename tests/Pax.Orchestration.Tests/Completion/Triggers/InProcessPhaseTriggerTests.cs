@@ -160,7 +160,7 @@ public sealed class InProcessPhaseTriggerTests
                 ["Pax:Orchestration:Phases:0:Processors:0"] = "a",
                 ["Pax:Orchestration:Phases:0:Processors:1"] = "b",
                 ["Pax:Orchestration:Phases:0:Trigger:Handler"] = handlerName,
-                ["Pax:Orchestration:Push:Authentication"] = "None",
+                ["Pax:Orchestration:Authentication:Mode"] = "None",
             };
             foreach (var (key, value) in extra ?? [])
             {

@@ -194,7 +194,7 @@ public sealed class HttpJobDestinationTests
     [Fact]
     public void Startup_refuses_listed_audiences_without_allow_listed_urls()
     {
-        var options = new SchedulingOptions { AllowedServiceAccounts = ["s@p.iam.gserviceaccount.com"], Authentication = PushAuthenticationMode.None };
+        var options = new SchedulingOptions { Authentication = { Mode = InboundAuthenticationMode.None, AllowedPrincipals = ["s@p.iam.gserviceaccount.com"] } };
         options.HttpJobs.AllowedAudiences = ["https://internal-abc-ue.a.run.app"];
 
         var result = new SchedulingOptionsValidator(_ => null).Validate(Options.DefaultName, options);
@@ -213,7 +213,7 @@ public sealed class HttpJobDestinationTests
     [Fact]
     public void Startup_refuses_bad_allow_list_entries_naming_the_key()
     {
-        var options = new SchedulingOptions { AllowedServiceAccounts = ["s@p.iam.gserviceaccount.com"], Authentication = PushAuthenticationMode.None };
+        var options = new SchedulingOptions { Authentication = { Mode = InboundAuthenticationMode.None, AllowedPrincipals = ["s@p.iam.gserviceaccount.com"] } };
         options.HttpJobs.AllowedUrls = ["https://good.example/api", "good.example", "ftp://good.example/", "https://good.example/?q=1", "http://169.254.169.254/", "http://metadata./"];
         options.HttpJobs.AllowedAudiences = ["ok", " "];
 

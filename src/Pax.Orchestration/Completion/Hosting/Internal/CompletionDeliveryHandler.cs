@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
@@ -34,16 +35,16 @@ internal sealed class CompletionDeliveryHandler
     {
         var (message, problem, address) = CompletionMessageParser.Parse(incoming, _tally.Phases);
         var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == ReportDisposition.Rejected)
+        if (result.Disposition == ReportDisposition.Rejected)
         {
             // contract: the message does not follow CompletionWireFormat; invalid: it does, but the tally refuses its values.
             var code = message is null ? RejectionReasons.Contract : RejectionReasons.Invalid;
             return await RejectAsync(incoming.MessageId, code, result.Reason!, incoming.Data, address, cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = result.Outcome == ReportDisposition.Recorded ? "recorded" : "duplicate";
+        var outcome = result.Disposition == ReportDisposition.Recorded ? "recorded" : "duplicate";
         _metrics.Delivery(outcome);
-        return new IntakeResponse(outcome, null, result.Drive, result.Status?.Triggered);
+        return new IntakeResponse(outcome, null, result.Drive, result.Progress?.Triggered);
     }
 
     /// <summary>Keeps a rejected delivery (log, store with whom it named, metric) and returns the answer that acknowledges it.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
@@ -27,18 +28,20 @@ internal sealed class CompletionIntake
     private const long MaxSkimBytes = 14L * 1024 * 1024;
     private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
     private readonly CompletionDeliveryHandler _deliveries;
-    private readonly PushAuthenticator _authenticator;
+    private readonly InboundAuthenticator _authenticator;
+    private readonly IReadOnlySet<string> _pushAccounts;
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
 
     internal CompletionIntake(
-        CompletionDeliveryHandler deliveries, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
+        CompletionDeliveryHandler deliveries, InboundAuthenticator authenticator, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionIntake> logger, OrchestrationMetrics metrics)
     {
         _deliveries = deliveries;
         _options = options.Value;
-        _authenticator = new PushAuthenticator(_options.Push.Authentication, _options.Push.Audience, validator, time, alarm);
+        _authenticator = authenticator;
+        _pushAccounts = InboundPrincipals.Emails(_options.Authentication.AllowedPrincipals);
         _time = time;
         _logger = logger;
         _metrics = metrics;
@@ -70,9 +73,9 @@ internal sealed class CompletionIntake
                 _metrics.Delivery("deadline_exceeded");
                 reason = "the delivery could not be handled within the ack deadline; deliver again";
             }
-            else if (ex is TokenCheckUnavailableException)
+            else if (ex is InboundTokenCheckUnavailableException)
             {
-                OrchestrationLog.TokenCheckUnavailable(_logger, ex, "POST /");
+                InboundLog.TokenCheckUnavailable(_logger, ex, "POST " + (context.Request.PathBase + context.Request.Path).Value);
                 _metrics.Delivery("unavailable");
                 reason = "the token check is unavailable (Google's signing certificates could not be fetched); deliver again";
             }
@@ -89,9 +92,9 @@ internal sealed class CompletionIntake
 
     private async Task HandleWithinBudgetAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        if (await _authenticator.AuthenticateAsync(context.Request, _options.Push.AllowedServiceAccounts, cancellationToken).ConfigureAwait(false) is { } unauthenticated)
+        if ((await _authenticator.CheckAsync(context.Request, _options.Authentication, _pushAccounts, cancellationToken).ConfigureAwait(false)).Failure is { } unauthenticated)
         {
-            OrchestrationLog.Unauthenticated(_logger, _authenticator.Mode.ToString(), unauthenticated);
+            OrchestrationLog.Unauthenticated(_logger, _options.Authentication.Mode.ToString(), unauthenticated);
             _metrics.Delivery("unauthenticated");
             await WriteAsync(context, StatusCodes.Status401Unauthorized, new IntakeResponse("unauthenticated", unauthenticated), cancellationToken).ConfigureAwait(false);
             return;

@@ -7,12 +7,13 @@ using Pax.Orchestration.Completion.Watchdog;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
 /// <summary>
 /// <c>GET /tallies/{phase}/{runKey}</c> and <c>POST /watchdog</c>, authenticated like the intake
-/// (<see cref="PushOptions.Authentication"/>, <see cref="PushOptions.Audience"/>) for
+/// (<see cref="OrchestrationOptions.Authentication"/>'s mode and audience) for
 /// <see cref="OrchestrationOptions.OperatorAccounts"/>, else the push accounts. 401 when not authenticated, 503 when
 /// the store (or Google's certificates) cannot be reached.
 /// </summary>
@@ -20,17 +21,19 @@ internal sealed class OperatorEndpoints
 {
     private readonly CompletionTally _tally;
     private readonly CompletionWatchdog _watchdog;
-    private readonly PushAuthenticator _authenticator;
-    private readonly IReadOnlyCollection<string> _accounts;
+    private readonly InboundAuthenticator _authenticator;
+    private readonly InboundAuthenticationOptions _authentication;
+    private readonly IReadOnlySet<string> _accounts;
     private readonly ILogger _logger;
 
-    public OperatorEndpoints(CompletionTally tally, CompletionWatchdog watchdog, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OperatorEndpoints> logger)
+    public OperatorEndpoints(CompletionTally tally, CompletionWatchdog watchdog, InboundAuthenticator authenticator, IOptions<OrchestrationOptions> options, ILogger<OperatorEndpoints> logger)
     {
         var o = options.Value;
         _tally = tally;
         _watchdog = watchdog;
-        _authenticator = new PushAuthenticator(o.Push.Authentication, o.Push.Audience, validator, time, alarm);
-        _accounts = o.OperatorAccounts.Count > 0 ? o.OperatorAccounts : o.Push.AllowedServiceAccounts;
+        _authenticator = authenticator;
+        _authentication = o.Authentication;
+        _accounts = InboundPrincipals.Emails(o.OperatorAccounts.Count > 0 ? o.OperatorAccounts : o.Authentication.AllowedPrincipals);
         _logger = logger;
     }
 
@@ -57,9 +60,9 @@ internal sealed class OperatorEndpoints
         var cancellationToken = context.RequestAborted;
         try
         {
-            if (await _authenticator.AuthenticateAsync(context.Request, _accounts, cancellationToken).ConfigureAwait(false) is { } reason)
+            if ((await _authenticator.CheckAsync(context.Request, _authentication, _accounts, cancellationToken).ConfigureAwait(false)).Failure is { } reason)
             {
-                OrchestrationLog.OperatorUnauthenticated(_logger, endpoint, _authenticator.Mode.ToString(), reason);
+                OrchestrationLog.OperatorUnauthenticated(_logger, endpoint, _authentication.Mode.ToString(), reason);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
@@ -68,9 +71,9 @@ internal sealed class OperatorEndpoints
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted && ex is not BadHttpRequestException)
         {
-            if (ex is TokenCheckUnavailableException)
+            if (ex is InboundTokenCheckUnavailableException)
             {
-                OrchestrationLog.TokenCheckUnavailable(_logger, ex, endpoint);
+                InboundLog.TokenCheckUnavailable(_logger, ex, endpoint);
             }
             else
             {

@@ -8,15 +8,14 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
-using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling.Hosting.Internal;
 
 /// <summary>
 /// The scheduler's HTTP surface: <c>POST /cron/tick</c>, <c>POST /jobs</c> and <c>GET /jobs/{id}</c>, each
-/// authenticated like push deliveries (<see cref="SchedulingOptions.Authentication"/>): the tick for
-/// <see cref="SchedulingOptions.AllowedServiceAccounts"/> (Cloud Scheduler's OIDC token), the job API for
+/// authenticated like push deliveries (<see cref="SchedulingOptions.Authentication"/>): the tick for its
+/// <see cref="InboundAuthenticationOptions.AllowedPrincipals"/> (Cloud Scheduler's OIDC token), the job API for
 /// <see cref="SchedulingOptions.JobCreators"/>. Answers 401 when authentication fails, 503 when the store is
 /// unavailable (so Cloud Scheduler retries), 400 with <c>{"error": reason}</c> for a bad job request (including a
 /// body that is not UTF-8 JSON), and 413 for a body over 1 MiB, however it is framed (<c>Content-Length</c> or chunked).
@@ -31,27 +30,27 @@ internal sealed class SchedulingEndpoints
 
     private const int MaxRequestBytes = 1024 * 1024;
     private readonly JobScheduler _scheduler;
-    private readonly PushAuthenticator _authenticator;
-    private readonly IReadOnlyCollection<string> _tickAccounts;
-    private readonly IReadOnlyCollection<string> _jobCreators;
+    private readonly InboundAuthenticator _authenticator;
+    private readonly InboundAuthenticationOptions _authentication;
+    private readonly IReadOnlySet<string> _tickAccounts;
+    private readonly IReadOnlySet<string> _jobCreators;
     private readonly ILogger _logger;
 
     /// <summary>Initializes the endpoints. Resolve them from DI after <c>AddPaxScheduling</c>.</summary>
     /// <param name="scheduler">The scheduler.</param>
-    /// <param name="validator">Verifies token signatures (<see cref="PushAuthenticationMode.VerifySignature"/>).</param>
-    /// <param name="alarm">Says when CloudRunIam refuses tokens Cloud Run did not check.</param>
+    /// <param name="authenticator">The inbound token check.</param>
     /// <param name="options">The options.</param>
-    /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public SchedulingEndpoints(JobScheduler scheduler, IPushTokenValidator validator, UncheckedTokenAlarm alarm, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<SchedulingEndpoints> logger)
+    public SchedulingEndpoints(JobScheduler scheduler, InboundAuthenticator authenticator, IOptions<SchedulingOptions> options, ILogger<SchedulingEndpoints> logger)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _scheduler = scheduler;
-        _authenticator = new PushAuthenticator(o.Authentication, o.Audience, validator, time, alarm);
-        _tickAccounts = o.AllowedServiceAccounts;
-        _jobCreators = o.JobCreators.Count > 0 ? o.JobCreators : o.AllowedServiceAccounts;
+        _authenticator = authenticator;
+        _authentication = o.Authentication;
+        _tickAccounts = InboundPrincipals.Emails(o.Authentication.AllowedPrincipals);
+        _jobCreators = o.JobCreators.Count > 0 ? InboundPrincipals.Emails(o.JobCreators) : _tickAccounts;
         _logger = logger;
     }
 
@@ -152,23 +151,23 @@ internal sealed class SchedulingEndpoints
             : null;
     }
 
-    private async Task GuardedAsync(HttpContext context, IReadOnlyCollection<string> accounts, Func<Task> handle)
+    private async Task GuardedAsync(HttpContext context, IReadOnlySet<string> accounts, Func<Task> handle)
     {
         var cancellationToken = context.RequestAborted;
         try
         {
-            if (await _authenticator.AuthenticateAsync(context.Request, accounts, cancellationToken).ConfigureAwait(false) is { } reason)
+            if ((await _authenticator.CheckAsync(context.Request, _authentication, accounts, cancellationToken).ConfigureAwait(false)).Failure is { } reason)
             {
-                SchedulingLog.Unauthenticated(_logger, context.Request.Path, _authenticator.Mode.ToString(), reason);
+                SchedulingLog.Unauthenticated(_logger, context.Request.Path, _authentication.Mode.ToString(), reason);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
 
             await handle().ConfigureAwait(false);
         }
-        catch (TokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        catch (InboundTokenCheckUnavailableException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
-            OrchestrationLog.TokenCheckUnavailable(_logger, ex, context.Request.Path);
+            InboundLog.TokenCheckUnavailable(_logger, ex, context.Request.Path);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
         catch (Exception ex) when (IsUnavailable(ex) && !cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
