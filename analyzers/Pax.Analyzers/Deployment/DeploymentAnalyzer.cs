@@ -5,21 +5,23 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Pax.Analyzers.Deployment;
 
 /// <summary>
-/// What Pax's three deployment analyzers (C#, Terraform, scripts and CI files) share: the four rules PAX001-PAX004 (with the twins of PAX001 and PAX003 reported at compilation end), no
+/// What Pax's three deployment analyzers (C#, Terraform, scripts and CI files) share: the four rules PAX001-PAX004, no
 /// analysis of generated code, concurrent execution, and one deployment unit per compilation, started in
 /// <see cref="OnCompilationStart"/>.
 /// </summary>
 public abstract class DeploymentAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Initializes the analyzer; only Pax's own analyzers derive from this class.</summary>
-    private protected DeploymentAnalyzer()
+    /// <param name="reportedAtCompilationEnd">The twins of PAX001 and PAX003 the analyzer reports at compilation end, if any.</param>
+    private protected DeploymentAnalyzer(params DiagnosticDescriptor[] reportedAtCompilationEnd)
     {
+        SupportedDiagnostics = ImmutableArray.Create(
+            RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
+            RuleDescriptors.MissingToken).AddRange(reportedAtCompilationEnd);
     }
 
     /// <inheritdoc />
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        RuleDescriptors.OidcTokenToGoogleApi, RuleDescriptors.MissingInvokerGrant, RuleDescriptors.OAuthTokenToCloudRun,
-        RuleDescriptors.MissingToken, RuleDescriptors.OidcTokenToGoogleApiAtEnd, RuleDescriptors.OAuthTokenToCloudRunAtEnd);
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
     /// <inheritdoc />
     public sealed override void Initialize(AnalysisContext context)

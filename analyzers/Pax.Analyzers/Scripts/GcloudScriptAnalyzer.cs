@@ -20,6 +20,12 @@ namespace Pax.Analyzers.Scripts;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GcloudScriptAnalyzer : DeploymentAnalyzer
 {
+    /// <summary>Initializes the analyzer, which also reports PAX001 and PAX003 at compilation end (in configs a script writes).</summary>
+    public GcloudScriptAnalyzer()
+        : base(RuleDescriptors.OidcTokenToGoogleApiAtEnd, RuleDescriptors.OAuthTokenToCloudRunAtEnd)
+    {
+    }
+
     /// <inheritdoc />
     protected override void OnCompilationStart(CompilationStartAnalysisContext start)
     {
