@@ -43,6 +43,33 @@ public sealed class FunctionConfigurationMistakeTests
             new() { ["Pax__Orchestration__Phases__0__Processors__0"] = "x", ["Pax__Orchestration__Phases__0__Processors__1"] = "y" },
             "error: Pax:Orchestration:Phases:0:Processors takes entries 0, 1 from environment variables and 2 from appsettings.Development.json: a later source cannot remove an entry of an earlier one, so the list is merged [x, y, c]. Configure the whole list in one place.");
 
+    [Fact]
+    public async Task One_key_of_one_phase_set_on_the_command_line_over_phases_from_environment_variables_starts()
+    {
+        // Two phases from one source (as deploy.sh sets them), one field of the second overridden by a later source.
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Pax__Orchestration__Push__Authentication"] = "None",
+            ["Pax__Scheduling__Authentication"] = "None",
+            ["Pax__Orchestration__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"pax-override-{Guid.NewGuid():N}.db"),
+            ["Pax__Scheduling__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"pax-override-{Guid.NewGuid():N}.db"),
+            ["Pax__Orchestration__Phases__0__Name"] = "phase2",
+            ["Pax__Orchestration__Phases__0__ExpectedCount"] = "2",
+            ["Pax__Orchestration__Phases__0__Trigger__Topic"] = "projects/p/topics/phase3",
+            ["Pax__Orchestration__Phases__1__Name"] = "phase3",
+            ["Pax__Orchestration__Phases__1__ExpectedCount"] = "1",
+            ["Pax__Orchestration__Phases__1__Deadline"] = "01:00:00",
+            ["Pax__Orchestration__Phases__1__Trigger__Topic"] = "projects/p/topics/phase4",
+        };
+
+        await using var function = await FunctionProcess.StartAsync(environment, Ct, "--Pax:Orchestration:Phases:1:Deadline=06:00:00");
+
+        // The effective configuration (event 4019) shows the override on the second phase.
+        const string Phase3 = "phase3 waits for 1 processors (1 must succeed), deadline 06:00:00, then topic projects/p/topics/phase4";
+        await function.WaitForStandardOutputLineAsync(l => l.Contains(Phase3, StringComparison.Ordinal), Ct);
+    }
+
     [Theory]
     [InlineData("Pax__Scheduling__Lease", "a minute", "error: Pax:Scheduling:Lease = 'a minute' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
     [InlineData("Pax__Dashboard__PageSize", "many", "error: Pax:Dashboard:PageSize = 'many' is not a whole number.")]
