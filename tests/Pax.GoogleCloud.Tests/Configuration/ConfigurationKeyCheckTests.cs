@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 
@@ -69,6 +71,42 @@ public sealed class ConfigurationKeyCheckTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value);
 
         Assert.Equal(["GoogleCloud:Retry:MaxRetryAttemps is not a setting — did you mean 'MaxRetryAttempts'?"], error.Failures);
+    }
+
+    [Fact]
+    public void AddPaxGoogleCloud_leaves_the_applications_own_GoogleCloud_keys_alone_with_a_warning()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GoogleCloud:Projectid"] = "my-project",
+            ["GoogleCloud:Diagnostics:ServiceName"] = "shop",
+            ["GoogleCloud:PubSubEmulatorHost"] = "localhost:8085",
+        }).Build();
+        var logs = new FakeLogCollector();
+        using var provider = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(new FakeLoggerProvider(logs)))
+            .AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+
+        Assert.Equal("localhost:8085", options.PubSubEmulatorHost);
+        Assert.Equal(
+            [
+                "GoogleCloud:Diagnostics is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, GoogleCloud takes: StorageEndpoint, StorageEmulatorHost, FirestoreEndpoint, FirestoreEmulatorHost, PubSubEndpoint, PubSubEmulatorHost, CloudRunEndpoint, CloudSchedulerEndpoint, CloudResourceManagerEndpoint, EventarcEndpoint, CloudFunctionsEndpoint, Retry.",
+                "GoogleCloud:Projectid is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, GoogleCloud takes: StorageEndpoint, StorageEmulatorHost, FirestoreEndpoint, FirestoreEmulatorHost, PubSubEndpoint, PubSubEmulatorHost, CloudRunEndpoint, CloudSchedulerEndpoint, CloudResourceManagerEndpoint, EventarcEndpoint, CloudFunctionsEndpoint, Retry.",
+            ],
+            logs.GetSnapshot().Where(r => r.Category == "Pax.Configuration" && r.Level == LogLevel.Warning).Select(r => r.Message));
+    }
+
+    [Fact]
+    public void AddPaxGoogleCloud_still_refuses_a_near_miss_of_a_Pax_key_at_the_top_of_GoogleCloud()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GoogleCloud:PubSubEmulatorHots"] = "localhost:8085" }).Build();
+        using var provider = new ServiceCollection().AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value);
+
+        Assert.Equal(["GoogleCloud:PubSubEmulatorHots is not a setting — did you mean 'PubSubEmulatorHost'?"], error.Failures);
     }
 
     private static List<string> Check(Dictionary<string, string?> values)

@@ -17,22 +17,26 @@ internal static class ConfigurationKeyCheck
 {
     private const int MaxDepth = 16;
 
-    /// <summary>Adds one problem per mistake under <paramref name="section"/> (named by its full path) to <paramref name="problems"/>.</summary>
-    public static void Check(IConfigurationSection section, ConfigurationShape shape, List<string> problems)
+    /// <summary>
+    /// Adds one problem per mistake under <paramref name="section"/> (named by its full path) to <paramref name="problems"/>,
+    /// and to <paramref name="warnings"/> the keys of a section that allows other keys (<see cref="ConfigurationShape.AllowsOtherKeys"/>)
+    /// that no option binds to and that are not close to one that does.
+    /// </summary>
+    public static void Check(IConfigurationSection section, ConfigurationShape shape, List<string> problems, List<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(shape);
-        CheckShape(section, shape, problems, 0);
+        CheckShape(section, shape, problems, warnings, 0);
     }
 
-    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, int depth)
+    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, List<string>? warnings, int depth)
     {
         var properties = shape.Types.SelectMany(Bindable).ToList();
         foreach (var child in section.GetChildren())
         {
             if (shape.Sections.TryGetValue(child.Key, out var nested))
             {
-                CheckShape(child, nested, problems, depth + 1);
+                CheckShape(child, nested, problems, warnings, depth + 1);
             }
             else if (properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
             {
@@ -40,7 +44,15 @@ internal static class ConfigurationKeyCheck
             }
             else
             {
-                problems.Add(Unknown(child, properties.Select(p => p.Name).Concat(shape.Sections.Keys).Distinct(StringComparer.Ordinal).ToList()));
+                var known = properties.Select(p => p.Name).Concat(shape.Sections.Keys).Distinct(StringComparer.Ordinal).ToList();
+                if (shape.AllowsOtherKeys && ClosestName.Find(child.Key, known) is null)
+                {
+                    warnings?.Add($"{child.Path} is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, {section.Path} takes: {string.Join(", ", known)}.");
+                }
+                else
+                {
+                    problems.Add(Unknown(child, known));
+                }
             }
         }
     }
@@ -95,7 +107,7 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        CheckShape(section, new ConfigurationShape(type), problems, depth);
+        CheckShape(section, new ConfigurationShape(type), problems, null, depth);
     }
 
     private static string Unknown(IConfigurationSection child, IReadOnlyList<string> known)
