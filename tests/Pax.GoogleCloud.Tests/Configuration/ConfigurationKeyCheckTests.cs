@@ -31,6 +31,22 @@ public sealed class ConfigurationKeyCheckTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Keys_match_their_options_in_any_letter_case_as_the_binder_matches_them()
+    {
+        var problems = Check(new()
+        {
+            ["App:name"] = "x",
+            ["App:WAIT"] = "00:05:00",
+            ["App:items:0:NAME"] = "a",
+            ["App:Items:0:tags:0"] = "t",
+            ["App:byname:first:name"] = "c",
+            ["App:inner:wait"] = "1.00:00:00",
+        });
+
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("App:Nmae", "x", "App:Nmae is not a setting — did you mean 'Name'?")]
     [InlineData("App:Items:0:Nam", "x", "App:Items:0:Nam is not a setting — did you mean 'Name'?")]

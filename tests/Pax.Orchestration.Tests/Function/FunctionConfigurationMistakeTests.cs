@@ -70,6 +70,23 @@ public sealed class FunctionConfigurationMistakeTests
         await function.WaitForStandardOutputLineAsync(l => l.Contains(Phase3, StringComparison.Ordinal), Ct);
     }
 
+    [Fact]
+    public async Task Keys_in_lower_case_set_the_options_they_name()
+    {
+        // Environment variable names keep their case on Linux; configuration keys match in any case, and so must the check.
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["pax__orchestration__sqlite__path"] = Path.Combine(Path.GetTempPath(), $"pax-case-{Guid.NewGuid():N}.db"),
+            ["PAX__SCHEDULING__SQLITE__PATH"] = Path.Combine(Path.GetTempPath(), $"pax-case-{Guid.NewGuid():N}.db"),
+            ["pax__orchestration__phases__0__deadline"] = "05:00:00",
+        };
+
+        await using var function = await FunctionProcess.StartAsync(environment, Ct);
+
+        await function.WaitForStandardOutputLineAsync(l => l.Contains("phase2 waits for [a, b, c] (all 3 must succeed), deadline 05:00:00", StringComparison.Ordinal), Ct);
+    }
+
     [Theory]
     [InlineData("Pax__Scheduling__Lease", "a minute", "error: Pax:Scheduling:Lease = 'a minute' is not a duration; use hh:mm:ss (such as 06:00:00) or d.hh:mm:ss.")]
     [InlineData("Pax__Dashboard__PageSize", "many", "error: Pax:Dashboard:PageSize = 'many' is not a whole number.")]
