@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Dashboard.Internal.Html;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
@@ -148,6 +149,12 @@ internal sealed class DashboardEndpoints
         {
             OrchestrationLog.TokenCheckUnavailable(_logger, ex, $"{context.Request.Method} {context.Request.Path}");
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: the sign-in check is unavailable (Google's signing certificates could not be fetched); try again.").ConfigureAwait(false);
+        }
+        catch (StoreIndexMissingException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // The rejected page filtered by phase: it is nothing but the query that needs the index.
+            DashboardLog.StoreUnavailable(_logger, ex);
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: rejections unavailable (" + ex.Message + ").").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Internal;
+using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 
@@ -75,10 +76,19 @@ internal sealed class DashboardReader
             expectedAt = calendar.DueBy(now, start).FirstOrDefault(k => k.RunKey == runKey)?.ExpectedAt;
         }
 
-        var rejected = _queries is null
-            ? []
-            : await _queries.ListRecentRejectedAsync(_options.PageSize, phase.Name, runKey, cancellationToken).ConfigureAwait(false);
-        if (tally is null && expectedAt is null && rejected.Count == 0)
+        IReadOnlyList<RejectedMessage> rejected = [];
+        string? rejectedUnavailable = null;
+        try
+        {
+            rejected = _queries is null ? [] : await _queries.ListRecentRejectedAsync(_options.PageSize, phase.Name, runKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreIndexMissingException ex)
+        {
+            // The rest of the page needs no such index: show it, and say what this part needs.
+            rejectedUnavailable = ex.Message;
+        }
+
+        if (tally is null && expectedAt is null && rejected.Count == 0 && rejectedUnavailable is null)
         {
             return null;
         }
@@ -93,7 +103,8 @@ internal sealed class DashboardReader
             PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, runKey),
             row.LastTriggerError,
             RunKeyTimeline.Build(tally, row.LastTriggerError, trigger, _orchestration!.ClaimLease, now),
-            rejected.Select(RejectedRow.From).ToList());
+            rejected.Select(RejectedRow.From).ToList(),
+            rejectedUnavailable);
     }
 
     private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, CancellationToken cancellationToken)
@@ -101,12 +112,21 @@ internal sealed class DashboardReader
         var rows = new List<RunKeyRow>();
         string? next = null;
         var rejected = 0;
+        string? rejectedUnavailable = null;
         if (_queries is not null)
         {
             var tallies = await _queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
             rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
             next = tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null;
-            rejected = await _queries.CountRejectedSinceAsync(phase.Name, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                rejected = await _queries.CountRejectedSinceAsync(phase.Name, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreIndexMissingException ex)
+            {
+                // The run keys need no such index: show them, and say what the count needs.
+                rejectedUnavailable = ex.Message;
+            }
         }
 
         DateTimeOffset? expectedFrom = null;
@@ -125,7 +145,7 @@ internal sealed class DashboardReader
             }
         }
 
-        return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, expectedFrom);
+        return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, rejectedUnavailable, expectedFrom);
     }
 
     /// <summary>Where the phase's expected run keys start: the configured start, else its first deployment (recorded by the store; <c>AddPaxOrchestration</c> registers the reader of it).</summary>

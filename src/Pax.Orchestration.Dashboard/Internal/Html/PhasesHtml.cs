@@ -23,7 +23,15 @@ internal static class PhasesHtml
                 html.Text(" · expected run keys from ").Time(from);
             }
 
-            html.Text(" · ").Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(phase.Name), RejectedCount(phase.RejectedLast24Hours)).Raw("</p>");
+            if (phase.RejectedUnavailable is { } unavailable)
+            {
+                html.Text(" · rejections: unavailable (" + unavailable + ")").Raw("</p>");
+            }
+            else
+            {
+                html.Text(" · ").Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(phase.Name), RejectedCount(phase.RejectedLast24Hours)).Raw("</p>");
+            }
+
             WriteTable(html, layout, phase);
             if (phase.NextPage is { } next)
             {

@@ -70,6 +70,12 @@ internal static class RunKeyHtml
     private static void WriteRejected(HtmlWriter html, HtmlLayout layout, RunKeyView view)
     {
         html.Raw("<h2>Rejected deliveries for this run key</h2>");
+        if (view.RejectedUnavailable is { } unavailable)
+        {
+            html.Raw("<p>").Text("Rejections: unavailable (" + unavailable + ").").Raw("</p>");
+            return;
+        }
+
         if (view.Rejected.Count == 0)
         {
             html.Raw("<p>None: every delivery that named this run key was recorded.</p>");
