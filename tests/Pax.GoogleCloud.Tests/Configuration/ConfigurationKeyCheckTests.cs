@@ -64,8 +64,16 @@ public sealed class ConfigurationKeyCheckTests
     [InlineData("App:Items:first:Name", "a", "App:Items:first is not a list entry: number the entries App:Items:0, App:Items:1, ….")]
     [InlineData("App:Inner", "yes", "App:Inner = 'yes' is a section, not a value: set its keys (App:Inner:…) instead.")]
     [InlineData("App:Hook:Name", "x", "App:Hook cannot be set from configuration (it is set in code).")]
+    [InlineData("App:Hook", "x", "App:Hook cannot be set from configuration (it is set in code).")]
+    [InlineData("App:Items:0:Tags", "a,b", "App:Items:0:Tags = 'a,b' is a list, not one value: number the entries App:Items:0:Tags:0, App:Items:0:Tags:1, … (environment variables App__Items__0__Tags__0, App__Items__0__Tags__1, …).")]
     public void A_value_that_does_not_fit_names_its_key_its_value_and_the_form_expected(string key, string value, string problem) =>
         Assert.Equal([problem], Check(new() { [key] = value }));
+
+    [Fact]
+    public void A_list_given_both_as_one_value_and_as_entries_names_the_value_the_binder_would_ignore() =>
+        Assert.Equal(
+            ["App:Items:0:Tags = 'a,b' is ignored: App:Items:0:Tags is a list and takes its entries (App:Items:0:Tags:0, …); remove the value."],
+            Check(new() { ["App:Items:0:Tags"] = "a,b", ["App:Items:0:Tags:0"] = "a" }));
 
     [Fact]
     public void A_section_shared_by_two_types_and_a_child_bound_to_a_third_accepts_the_keys_of_each()

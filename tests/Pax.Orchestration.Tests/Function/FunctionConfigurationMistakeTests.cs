@@ -44,6 +44,37 @@ public sealed class FunctionConfigurationMistakeTests
             "error: Pax:Orchestration:Phases:0:Processors takes entries 0, 1 from environment variables and 2 from appsettings.Development.json: a later source cannot remove an entry of an earlier one, so the list is merged [x, y, c]. Configure the whole list in one place.");
 
     [Fact]
+    public Task No_phase_at_all_says_where_phases_come_from() =>
+        AssertStopsAsync(
+            new()
+            {
+                // The bare DLL: Production, whose appsettings.json has no phases, and no deploy script's environment.
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Pax__Orchestration__Push__Authentication"] = "None",
+                ["Pax__Scheduling__Authentication"] = "None",
+            },
+            "error: Pax:Orchestration:Phases needs at least one phase: set Pax:Orchestration:Phases:0:Name, :Processors (or :ExpectedCount) and :Trigger in a settings file or as environment variables (Pax__Orchestration__Phases__0__Name=…); a settings file of one environment (appsettings.Development.json) is read only when ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT) names it.");
+
+    [Fact]
+    public Task A_SQLite_path_whose_folder_cannot_be_created_is_named_with_its_key() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Sqlite__Path"] = "/proc/nope/x.db" },
+            l => l.StartsWith("error: Pax:Orchestration:Sqlite:Path = '/proc/nope/x.db': the SQLite database's folder /proc/nope cannot be created (", StringComparison.Ordinal)
+                && l.EndsWith("); set Pax:Orchestration:Sqlite:Path to a writable path.", StringComparison.Ordinal));
+
+    [Fact]
+    public Task A_list_given_as_one_value_is_named_with_the_keys_of_its_entries() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Phases__0__Processors"] = "x,y" },
+            "error: Pax:Orchestration:Phases:0:Processors = 'x,y' is ignored: Pax:Orchestration:Phases:0:Processors is a list and takes its entries (Pax:Orchestration:Phases:0:Processors:0, …); remove the value.");
+
+    [Fact]
+    public Task A_trigger_set_in_code_is_named_as_such() =>
+        AssertStopsAsync(
+            new() { ["Pax__Orchestration__Phases__0__CustomTrigger"] = "x" },
+            "error: Pax:Orchestration:Phases:0:CustomTrigger cannot be set from configuration (it is set in code).");
+
+    [Fact]
     public async Task One_key_of_one_phase_set_on_the_command_line_over_phases_from_environment_variables_starts()
     {
         // Two phases from one source (as deploy.sh sets them), one field of the second overridden by a later source.
@@ -95,7 +126,10 @@ public sealed class FunctionConfigurationMistakeTests
     public Task A_mistake_in_the_other_sections_is_named_too(string key, string value, string line) =>
         AssertStopsAsync(new() { [key] = value }, line);
 
-    private static async Task AssertStopsAsync(Dictionary<string, string> mistake, string line)
+    private static Task AssertStopsAsync(Dictionary<string, string> mistake, string line) =>
+        AssertStopsAsync(mistake, l => l == line, line);
+
+    private static async Task AssertStopsAsync(Dictionary<string, string> mistake, Func<string, bool> isLine, string? line = null)
     {
         // The sample's local settings (appsettings.Development.json: phase2 with processors a, b, c), then the mistake.
         var environment = new Dictionary<string, string>
@@ -114,7 +148,8 @@ public sealed class FunctionConfigurationMistakeTests
 
         var output = string.Join("\n", standardOutput.Concat(standardError));
         Assert.Equal(1, exitCode);
-        Assert.Equal(line, Assert.Single(standardError));
+        var single = Assert.Single(standardError);
+        Assert.True(isLine(single), $"Expected: {line ?? "the line described"}\nActual:   {single}");
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain(standardOutput, l => l.Contains("Exception", StringComparison.Ordinal));

@@ -79,13 +79,29 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        if (!string.IsNullOrEmpty(section.Value) && children.Count == 0)
+        var element = ElementType(type, out var keyed);
+        if (element is null && (type.IsInterface || type.IsAbstract))
         {
-            problems.Add($"{section.Path} = '{section.Value}' is a section, not a value: set its keys ({section.Path}:…) instead.");
+            problems.Add($"{section.Path} cannot be set from configuration (it is set in code).");
             return;
         }
 
-        if (ElementType(type, out var keyed) is { } element)
+        var list = element is not null && !keyed;
+        if (!string.IsNullOrEmpty(section.Value))
+        {
+            if (children.Count == 0)
+            {
+                problems.Add(list
+                    ? $"{section.Path} = '{section.Value}' is a list, not one value: number the entries {section.Path}:0, {section.Path}:1, … (environment variables {Variable(section.Path)}__0, {Variable(section.Path)}__1, …)."
+                    : $"{section.Path} = '{section.Value}' is a section, not a value: set its keys ({section.Path}:…) instead.");
+                return;
+            }
+
+            // Both a value and keys below it (Processors=a,b and Processors__0=a): the binder takes the keys, silently.
+            problems.Add($"{section.Path} = '{section.Value}' is ignored: {section.Path} is {(list ? "a list" : "a section")} and takes its {(list ? "entries" : "keys")} ({children[0].Path}, …); remove the value.");
+        }
+
+        if (element is not null)
         {
             foreach (var child in children)
             {
@@ -101,14 +117,11 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        if (type.IsInterface || type.IsAbstract)
-        {
-            problems.Add($"{section.Path} cannot be set from configuration (it is set in code).");
-            return;
-        }
-
         CheckShape(section, new ConfigurationShape(type), problems, null, depth);
     }
+
+    /// <summary>The environment variable that sets <paramref name="path"/>: <c>Pax__Orchestration__Phases__0__Processors</c>.</summary>
+    private static string Variable(string path) => path.Replace(":", "__", StringComparison.Ordinal);
 
     private static string Unknown(IConfigurationSection child, IReadOnlyList<string> known)
     {
