@@ -178,15 +178,12 @@ internal sealed class DashboardReader
             progress.LastTriggerError);
     }
 
-    private static TriggerView Trigger(PhaseDefinition phase) => phase switch
+    private static TriggerView Trigger(PhaseDefinition phase)
     {
-        { CustomTrigger: not null } => new TriggerView("custom", phase.CustomTrigger.GetType().Name),
-        { Trigger.Topic: { } topic } => new TriggerView("topic", topic),
-        { Trigger.Job: { } job } => new TriggerView("job", job),
-        { Trigger.Url: { } url } => new TriggerView("url", url.ToString()),
-        { Trigger.Handler: { Length: > 0 } handler } => new TriggerView("handler", handler),
-        _ => new TriggerView("none", null),
-    };
+        // Named as the startup entry (event 4019) names it.
+        var (kind, target) = EffectiveConfiguration.TriggerOf(phase);
+        return new TriggerView(kind, target);
+    }
 
     private static string StateName(TallyTriggerState state) => state switch
     {

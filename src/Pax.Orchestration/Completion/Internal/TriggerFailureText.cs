@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion.Internal;
@@ -28,7 +29,7 @@ internal static class TriggerFailureText
                 $"HTTP {(int)google.HttpStatus} {google.Status ?? google.HttpStatus.ToString()}: {google.Message}"),
             _ => exception.Message,
         };
-        var line = WellFormedText.Repair(string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))!;
+        var line = WellFormedText.Repair(StartupFailureReporter.OneLine(text))!;
         return line.Length <= CompletionLimits.MaxTriggerErrorLength ? line : string.Concat(line.AsSpan(0, CompletionLimits.MaxTriggerErrorLength - 1), "…");
     }
 
