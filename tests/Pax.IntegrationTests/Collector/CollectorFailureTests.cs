@@ -56,7 +56,7 @@ public sealed class CollectorFailureTests : IAsyncLifetime
     {
         var run = new CollectorRun();
         run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
-        run.ConfigureServices = services => services.AddSingleton<ICameraSource, BrokenCameraSource>();
+        run.ConfigureServices = services => services.AddSingleton<ICameraSource>(new FailingCameraList(new InvalidOperationException("the camera source is broken")));
 
         var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", "2026-02-10T14:30:00Z");
 
@@ -76,7 +76,8 @@ public sealed class CollectorFailureTests : IAsyncLifetime
     {
         var run = new CollectorRun();
         run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
-        run.ConfigureServices = services => services.AddSingleton<ICameraSource, UnreachableCameraList>();
+        run.ConfigureServices = services => services.AddSingleton<ICameraSource>(
+            new FailingCameraList(new CameraApiException("the camera list could not be read (HTTP 503)", System.Net.HttpStatusCode.ServiceUnavailable)));
 
         var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", "2026-02-10T14:30:00Z");
 
@@ -90,19 +91,10 @@ public sealed class CollectorFailureTests : IAsyncLifetime
         Assert.Empty(run.Error.ToString());
     }
 
-    private sealed class UnreachableCameraList : ICameraSource
+    /// <summary>A camera source whose list fails with <paramref name="failure"/>.</summary>
+    private sealed class FailingCameraList(Exception failure) : ICameraSource
     {
-        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) =>
-            throw new CameraApiException("the camera list could not be read (HTTP 503)", System.Net.HttpStatusCode.ServiceUnavailable);
-
-        public Task<CameraImage> FetchImageAsync(Camera camera, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("unreachable");
-    }
-
-    private sealed class BrokenCameraSource : ICameraSource
-    {
-        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("the camera source is broken");
+        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) => throw failure;
 
         public Task<CameraImage> FetchImageAsync(Camera camera, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("unreachable");

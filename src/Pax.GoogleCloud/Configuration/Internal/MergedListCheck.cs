@@ -65,40 +65,43 @@ internal static class MergedListCheck
     private static List<string> CheckEntries(IConfigurationRoot root, IConfigurationSection list, List<IConfigurationSection> entries)
     {
         // Per entry, the sources that name it, in the order they are read (the last one wins).
-        var names = entries.Select(e => (Entry: e, Names: Names(root, e))).ToList();
-        var problems = new List<string>();
-        foreach (var (entry, named) in names.Where(n => n.Names.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() > 1))
-        {
-            var (winner, name) = named[^1];
-            var earlier = named.Last(n => !string.Equals(n.Name, name, StringComparison.Ordinal));
-            var kept = Leaves(entry).Where(k => !k.EndsWith(":" + IdentityKey, StringComparison.OrdinalIgnoreCase) && Winner(root, k) is { } p && p != winner)
-                .Select(k => k[(entry.Path.Length + 1)..]).ToList();
-            var keeps = kept.Count > 0 ? $": the keys {Describe(earlier.Provider)} set for '{earlier.Name}' ({string.Join(", ", kept)}) stay on '{name}'" : string.Empty;
-            problems.Add($"{entry.Path} is named '{name}' by {Describe(winner)} over '{earlier.Name}' from {Describe(earlier.Provider)}{keeps}. {Advice}");
-        }
+        var names = entries.Select(e => new NamedEntry(e, Names(root, e))).ToList();
+        return [.. names.Where(n => n.Names.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() > 1).Select(n => Renamed(root, n)), .. LeftBehind(root, list, names)];
+    }
 
-        // A source that names entries 0..k leaves the earlier sources' entries after k in the list.
+    /// <summary>An entry a later source names differently: the earlier entry's other keys stay on it.</summary>
+    private static string Renamed(IConfigurationRoot root, NamedEntry entry)
+    {
+        var (winner, name) = entry.Names[^1];
+        var earlier = entry.Names.Last(n => !string.Equals(n.Name, name, StringComparison.Ordinal));
+        var kept = Leaves(entry.Entry)
+            .Where(k => !k.EndsWith(":" + IdentityKey, StringComparison.OrdinalIgnoreCase) && Winner(root, k) is { } p && p != winner)
+            .Select(k => k[(entry.Entry.Path.Length + 1)..]).ToList();
+        var keeps = kept.Count > 0 ? $": the keys {Describe(earlier.Provider)} set for '{earlier.Name}' ({string.Join(", ", kept)}) stay on '{name}'" : string.Empty;
+        return $"{entry.Entry.Path} is named '{name}' by {Describe(winner)} over '{earlier.Name}' from {Describe(earlier.Provider)}{keeps}. {Advice}";
+    }
+
+    /// <summary>A source that names entries 0..k leaves the earlier sources' entries after k in the list.</summary>
+    private static IEnumerable<string> LeftBehind(IConfigurationRoot root, IConfigurationSection list, List<NamedEntry> names)
+    {
         var providers = root.Providers.ToList();
         foreach (var provider in providers)
         {
-            var own = names.Where(n => n.Names.Any(x => x.Provider == provider)).Select(n => n.Entry).ToList();
+            var own = names.Where(n => n.Names.Any(x => x.Provider == provider)).ToList();
             if (own.Count == 0)
             {
                 continue;
             }
 
-            var last = own.Max(e => int.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture));
-            var left = names.Where(n => int.Parse(n.Entry.Key, System.Globalization.CultureInfo.InvariantCulture) > last && n.Names.Count > 0
-                    && n.Names.All(x => providers.IndexOf(x.Provider) < providers.IndexOf(provider)))
-                .ToList();
+            var last = own.Max(n => n.Index);
+            var left = names.Where(n => n.Index > last && n.Names.Count > 0 && n.Names.All(x => providers.IndexOf(x.Provider) < providers.IndexOf(provider))).ToList();
             if (left.Count > 0)
             {
                 var from = string.Join(" and ", left.GroupBy(n => Describe(n.Names[^1].Provider), StringComparer.Ordinal).Select(g => $"{string.Join(", ", g.Select(n => n.Entry.Key))} from {g.Key}"));
-                problems.Add($"{list.Path} takes entries {string.Join(", ", own.Select(e => e.Key))} from {Describe(provider)} and {from}: a later source cannot remove an entry of an earlier one, so the list is merged [{string.Join(", ", names.Select(n => n.Names.Count > 0 ? n.Names[^1].Name : "?"))}]. {Advice}");
+                var merged = string.Join(", ", names.Select(n => n.Names.Count > 0 ? n.Names[^1].Name : "?"));
+                yield return $"{list.Path} takes entries {string.Join(", ", own.Select(n => n.Entry.Key))} from {Describe(provider)} and {from}: a later source cannot remove an entry of an earlier one, so the list is merged [{merged}]. {Advice}";
             }
         }
-
-        return problems;
     }
 
     /// <summary>The sources that set the entry's <c>Name</c>, with the name each sets, in the order they are read.</summary>
@@ -152,5 +155,11 @@ internal static class MergedListCheck
     {
         var children = section.GetChildren().ToList();
         return children.Count == 0 ? [section.Path] : children.SelectMany(Leaves);
+    }
+
+    /// <summary>A list entry and the sources that name it (<see cref="IdentityKey"/>), in the order they are read.</summary>
+    private sealed record NamedEntry(IConfigurationSection Entry, List<(IConfigurationProvider Provider, string Name)> Names)
+    {
+        public int Index { get; } = int.Parse(Entry.Key, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
