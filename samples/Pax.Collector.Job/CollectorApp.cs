@@ -109,10 +109,18 @@ public static class CollectorApp
                 return exitCode;
             case CollectorExitCodes.Failed:
                 // A user mistake or an expected failure: the one line that says what to fix, no stack trace (on Cloud Run
-                // one CRITICAL entry, the exception at Debug level).
+                // one CRITICAL entry, the exception at Debug level). A failure while collecting (the camera list
+                // unreachable, the sink refusing) is the run's, not the start's: event 1900 "Collection failed: …".
                 if (Reporter(environment) is { OnCloudRun: true } reporter)
                 {
-                    return reporter.Report(exception, exitCode, logger);
+                    if (!CollectorExitCodes.IsRunFailure(exception))
+                    {
+                        return reporter.Report(exception, exitCode, logger);
+                    }
+
+                    CollectorLog.RunFailed(logger, StartupFailureReporter.Describe(exception));
+                    CollectorLog.RunFailureDetail(logger, exception);
+                    return exitCode;
                 }
 
                 if (!environment.IsTerminal && CollectorExitCodes.IsRunFailure(exception))

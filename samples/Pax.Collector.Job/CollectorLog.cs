@@ -8,6 +8,9 @@ internal static partial class CollectorLog
     [LoggerMessage(1900, LogLevel.Critical, "Collection failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string reason);
 
+    [LoggerMessage(1904, LogLevel.Debug, "Collection failed; the exception")]
+    public static partial void RunFailureDetail(ILogger logger, Exception exception);
+
     [LoggerMessage(1901, LogLevel.Warning, "Collection cancelled; snapshots stored so far are kept, the report lists what was done ({ReportLocation}) and a re-run fetches the rest")]
     public static partial void RunCancelled(ILogger logger, string reportLocation);
 

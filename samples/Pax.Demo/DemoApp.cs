@@ -117,8 +117,11 @@ public static class DemoApp
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Whatever stopped it (a folder it cannot write, a port in use, a bad setting): one `error: …` line, no stack trace.
-            return new StartupFailureReporter(environment.Output, environment.Error, Environment.GetEnvironmentVariable, environment.TimeProvider).Report(ex, Failed);
+            // Whatever stopped it (a folder it cannot write, a port in use, a bad setting, a bug): one `error: …` line, no
+            // stack trace; the whole exception at Debug level (Logging__LogLevel__Default=Debug shows it on stderr).
+            using var failureLog = environment.CreateFailureLog();
+            return new StartupFailureReporter(environment.Output, environment.Error, Environment.GetEnvironmentVariable, environment.TimeProvider)
+                .Report(ex, Failed, failureLog.CreateLogger("Pax.Demo"));
         }
     }
 

@@ -19,7 +19,8 @@
 #           DEADLINE (06:00:00), EXPECTED_CRON (none: when run keys are expected, such as "0 2 * * *" UTC, keyed
 #           yyyy-MM-dd; no commas), COMPLETIONS_TOPIC (phase2-completions), NEXT_TOPIC (phase3-start),
 #           ACK_DEADLINE (10: the push subscription's ack deadline in seconds, 10-600; the app answers within it),
-#           JOB_CREATORS (comma-separated emails allowed to POST /jobs; default: the scheduler's account).
+#           JOB_CREATORS (comma-separated emails allowed to POST /jobs; default: the scheduler's account),
+#           REQUEST_TIMEOUT (300: the service's request timeout in seconds, 15-1800; the Scheduler jobs wait as long).
 #
 # Identities the app accepts (each checked from the token Cloud Run verified, X-Serverless-Authorization first):
 #   push account -> POST / ; scheduler account -> POST /cron/tick, POST /watchdog, GET /tallies/... ;
@@ -107,31 +108,46 @@ gcloud pubsub topics add-iam-policy-binding "${NEXT_TOPIC}" --project="${PROJECT
   --member="serviceAccount:${RUNTIME_SA}" --role=roles/pubsub.publisher
 
 # The tick finds due jobs with two queries (status + schedule_at, status + lease_until), and one shard's due jobs with
-# the same two plus shard: Firestore needs four composite indexes for them. Handled tick deliveries expire through a TTL
-# policy. The calls fail harmlessly when already there.
+# the same two plus shard: Firestore needs four composite indexes for them. Handled tick deliveries expire through a
+# TTL policy. An index that exists already is fine (gcloud answers ALREADY_EXISTS); any other failure (permission
+# denied, Firestore API disabled) stops the script with gcloud's message, since the tick and the dashboard fail without
+# the index.
+GCLOUD_ERROR="$(mktemp)"
+trap 'rm -f "${GCLOUD_ERROR}"' EXIT
+exists_already() {
+  if grep -q "ALREADY_EXISTS" "${GCLOUD_ERROR}"; then
+    echo "$1 exists already."
+  else
+    echo "error: creating $1 failed: $(tr '\n' ' ' < "${GCLOUD_ERROR}")" >&2
+    exit 1
+  fi
+}
 for field in schedule_at lease_until; do
   gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
     --query-scope=COLLECTION --field-config="field-path=status,order=ascending" \
-    --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
-    || echo "Index on scheduler_jobs (status, ${field}) exists already."
+    --field-config="field-path=${field},order=ascending" --async 2>"${GCLOUD_ERROR}" \
+    || exists_already "Index on scheduler_jobs (status, ${field})"
   gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
     --query-scope=COLLECTION --field-config="field-path=status,order=ascending" \
     --field-config="field-path=shard,order=ascending" \
-    --field-config="field-path=${field},order=ascending" --async 2>/dev/null \
-    || echo "Index on scheduler_jobs (status, shard, ${field}) exists already."
+    --field-config="field-path=${field},order=ascending" --async 2>"${GCLOUD_ERROR}" \
+    || exists_already "Index on scheduler_jobs (status, shard, ${field})"
 done
 # The dashboard lists and counts a phase's (and a run key's) rejected deliveries newest first: two composite indexes on
 # the rejected deliveries' collection (Pax:Orchestration:Firestore:RejectedCollection, default pax_rejected).
 gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
   --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" \
-  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
-  || echo "Index on pax_rejected (phase, receivedAt) exists already."
+  --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on pax_rejected (phase, receivedAt)"
 gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
   --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=runKey,order=ascending" \
-  --field-config="field-path=receivedAt,order=descending" --async 2>/dev/null \
-  || echo "Index on pax_rejected (phase, runKey, receivedAt) exists already."
+  --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on pax_rejected (phase, runKey, receivedAt)"
+# Updating a TTL policy that is set already succeeds; a failure is reported, and the deployment goes on (without the
+# policy, handled tick deliveries are kept until deleted by hand).
 gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks --enable-ttl --async \
-  --project="${PROJECT}" 2>/dev/null || echo "TTL on scheduler_ticks.expire_at is set already."
+  --project="${PROJECT}" 2>"${GCLOUD_ERROR}" \
+  || echo "warning: the TTL policy on scheduler_ticks.expire_at was not set: $(tr '\n' ' ' < "${GCLOUD_ERROR}")" >&2
 
 # Phase configuration as environment variables (Pax:Orchestration), the only source of the deployed phases: the image's
 # appsettings.json names none, so nothing merges into these lists. Processors become Processors__0, __1, …

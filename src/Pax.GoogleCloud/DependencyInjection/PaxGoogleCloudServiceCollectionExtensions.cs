@@ -83,7 +83,10 @@ public static class PaxGoogleCloudServiceCollectionExtensions
 
     /// <summary>
     /// Registers Pax's Google Cloud clients (see <see cref="AddPaxGoogleCloud(IServiceCollection)"/>) with options bound
-    /// from configuration. A key no option binds to and a value that does not convert are refused at startup, naming the key (and the key probably meant), as is a list whose entries come from more than one configuration source.
+    /// from configuration. A value that does not convert is refused at startup, naming the key, as is a key close to one
+    /// of Pax's (<c>GoogleCloud:Retry:MaxRetryAttemps</c>, naming the key probably meant). Other keys of the section
+    /// (<c>GoogleCloud:ProjectId</c>, <c>GoogleCloud:Diagnostics:…</c>) are the application's: they are logged as a
+    /// warning (logger <c>Pax.Configuration</c>) and left alone.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section to bind, conventionally <see cref="GoogleCloudOptions.SectionName"/>.</param>
@@ -92,7 +95,7 @@ public static class PaxGoogleCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddPaxGoogleCloud();
-        CheckedConfiguration.Bind<GoogleCloudOptions>(services, section);
+        CheckedConfiguration.Bind<GoogleCloudOptions>(services, section, new ConfigurationShape(typeof(GoogleCloudOptions)) { AllowsOtherKeys = true });
         return services;
     }
 }

@@ -187,5 +187,6 @@ public sealed class StartupFailureReporter
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>The text on one line: its lines trimmed and joined by single spaces, empty ones dropped (also the trigger error kept with a tally).</summary>
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard.Internal.Html;
 using Pax.Orchestration.Hosting;
+using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Dashboard.Internal;
 
@@ -147,6 +148,12 @@ internal sealed class DashboardEndpoints
         {
             DashboardLog.TokenCheckUnavailable(_logger, ex, $"{context.Request.Method} {context.Request.Path.ToUriComponent()}");
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: the sign-in check is unavailable (Google's signing certificates could not be fetched); try again.").ConfigureAwait(false);
+        }
+        catch (StoreIndexMissingException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // The rejected page filtered by phase: it is nothing but the query that needs the index.
+            DashboardLog.StoreUnavailable(_logger, ex);
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: rejections unavailable (" + ex.Message + ").").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))

@@ -10,8 +10,9 @@ internal sealed record PhasesView(DateTimeOffset GeneratedAt, IReadOnlyList<Phas
 
 /// <summary>
 /// One phase with its newest run keys; <c>rejectedLast24Hours</c> counts the deliveries meant for it that were rejected
-/// in the last 24 hours (at most 10,000), <c>expectedFrom</c> is where its expected run keys start (its first deployment,
-/// or <c>Expected:Start</c>), <c>null</c> without an expected schedule.
+/// in the last 24 hours (at most 10,000), or <c>rejectedUnavailable</c> says why they could not be counted (a missing
+/// Firestore index, named with the command that creates it; <c>null</c> otherwise); <c>expectedFrom</c> is where its
+/// expected run keys start (its first deployment, or <c>Expected:Start</c>), <c>null</c> without an expected schedule.
 /// </summary>
 internal sealed record PhaseView(
     string Name,
@@ -22,6 +23,7 @@ internal sealed record PhaseView(
     IReadOnlyList<RunKeyRow> RunKeys,
     string? NextPage,
     int RejectedLast24Hours,
+    string? RejectedUnavailable,
     DateTimeOffset? ExpectedFrom);
 
 /// <summary>The next phase's trigger: <c>kind</c> is <c>topic</c>, <c>job</c>, <c>url</c>, <c>handler</c> (an in-process next-phase handler, by name) or <c>custom</c>.</summary>
@@ -54,7 +56,8 @@ internal sealed record ProcessorCell(string Processor, string Status, DateTimeOf
 
 /// <summary>
 /// <c>GET /pax/api/phases/{phase}/{runKey}</c>: with <c>lastTriggerError</c> (as in the summary) and the latest rejected
-/// deliveries that named this phase and run key (<c>rejected</c>, newest first, at most a page).
+/// deliveries that named this phase and run key (<c>rejected</c>, newest first, at most a page; when they cannot be read,
+/// <c>rejectedUnavailable</c> says why, as on the phase).
 /// </summary>
 internal sealed record RunKeyView(
     string Phase,
@@ -64,7 +67,8 @@ internal sealed record RunKeyView(
     string IdempotencyKey,
     TriggerError? LastTriggerError,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<RejectedRow> Rejected);
+    IReadOnlyList<RejectedRow> Rejected,
+    string? RejectedUnavailable);
 
 /// <summary>
 /// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim

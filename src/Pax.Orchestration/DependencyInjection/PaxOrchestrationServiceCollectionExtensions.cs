@@ -76,7 +76,11 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new OperatorEndpoints(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<CompletionWatchdog>(), sp.GetRequiredService<InboundAuthenticator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<ILogger<OperatorEndpoints>>()));
-        services.TryAddSingleton(sp => new PhaseDeployments(sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<ICompletionStore>();
+            return new PhaseDeployments(store, sp.GetService<ICompletionStoreQueries>() ?? store as ICompletionStoreQueries, sp.GetRequiredService<TimeProvider>());
+        });
         services.TryAddSingleton(sp => new PhaseStatusReader(sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),

@@ -50,9 +50,17 @@ public sealed record CronTickDeployment
     /// <value>Default <see cref="DefaultPath"/>.</value>
     public string Path { get; init; } = DefaultPath;
 
-    /// <summary>Gets how long Cloud Scheduler waits for a tick; keep the tick's own time budget under it.</summary>
-    /// <value>Default <see langword="null"/>: Cloud Scheduler's 3 minutes.</value>
-    public TimeSpan? AttemptDeadline { get; init; }
+    /// <summary>
+    /// Gets how long Cloud Scheduler waits for a tick; keep the tick's own time budget under it, and make it as long as
+    /// the service's request timeout, or Scheduler records a slow tick as <c>DEADLINE_EXCEEDED</c> and retries it while
+    /// the first still runs (<c>pax doctor</c>: PAX104).
+    /// </summary>
+    /// <value>
+    /// Default 5 minutes: Cloud Run's default request timeout (and the sample's <c>deploy.sh</c> <c>REQUEST_TIMEOUT</c>), so
+    /// PAX104 has nothing to report for a service with the default timeout. Set it to the service's timeout when that
+    /// differs (15 seconds to 30 minutes); <see langword="null"/> leaves Cloud Scheduler's default of 3 minutes.
+    /// </value>
+    public TimeSpan? AttemptDeadline { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets the service's resource name: <c>projects/{Project}/locations/{Region}/services/{Service}</c>.</summary>
     public string ServiceResource => $"projects/{Project}/locations/{Region}/services/{Service}";

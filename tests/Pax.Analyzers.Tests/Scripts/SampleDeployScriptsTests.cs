@@ -48,7 +48,7 @@ public sealed class SampleDeployScriptsTests
             Service = "pax-orchestrator",
             ServiceUrl = serviceUrl,
             SchedulerServiceAccount = $"pax-orchestrator-scheduler@{Project}.iam.gserviceaccount.com",
-            AttemptDeadline = TimeSpan.FromSeconds(300), // as long as the service's request timeout, which the script sets
+            // AttemptDeadline by default: 300 s, as long as the service's request timeout, which the script sets.
         }.ToJobDefinition();
 
         Assert.Equal(definition.JobId, job.Argument(4));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Configuration.Internal;
 
@@ -29,6 +31,22 @@ public sealed class ConfigurationKeyCheckTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Keys_match_their_options_in_any_letter_case_as_the_binder_matches_them()
+    {
+        var problems = Check(new()
+        {
+            ["App:name"] = "x",
+            ["App:WAIT"] = "00:05:00",
+            ["App:items:0:NAME"] = "a",
+            ["App:Items:0:tags:0"] = "t",
+            ["App:byname:first:name"] = "c",
+            ["App:inner:wait"] = "1.00:00:00",
+        });
+
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("App:Nmae", "x", "App:Nmae is not a setting — did you mean 'Name'?")]
     [InlineData("App:Items:0:Nam", "x", "App:Items:0:Nam is not a setting — did you mean 'Name'?")]
@@ -46,8 +64,16 @@ public sealed class ConfigurationKeyCheckTests
     [InlineData("App:Items:first:Name", "a", "App:Items:first is not a list entry: number the entries App:Items:0, App:Items:1, ….")]
     [InlineData("App:Inner", "yes", "App:Inner = 'yes' is a section, not a value: set its keys (App:Inner:…) instead.")]
     [InlineData("App:Hook:Name", "x", "App:Hook cannot be set from configuration (it is set in code).")]
+    [InlineData("App:Hook", "x", "App:Hook cannot be set from configuration (it is set in code).")]
+    [InlineData("App:Items:0:Tags", "a,b", "App:Items:0:Tags = 'a,b' is a list, not one value: number the entries App:Items:0:Tags:0, App:Items:0:Tags:1, … (environment variables App__Items__0__Tags__0, App__Items__0__Tags__1, …).")]
     public void A_value_that_does_not_fit_names_its_key_its_value_and_the_form_expected(string key, string value, string problem) =>
         Assert.Equal([problem], Check(new() { [key] = value }));
+
+    [Fact]
+    public void A_list_given_both_as_one_value_and_as_entries_names_the_value_the_binder_would_ignore() =>
+        Assert.Equal(
+            ["App:Items:0:Tags = 'a,b' is ignored: App:Items:0:Tags is a list and takes its entries (App:Items:0:Tags:0, …); remove the value."],
+            Check(new() { ["App:Items:0:Tags"] = "a,b", ["App:Items:0:Tags:0"] = "a" }));
 
     [Fact]
     public void A_section_shared_by_two_types_and_a_child_bound_to_a_third_accepts_the_keys_of_each()
@@ -128,6 +154,42 @@ public sealed class ConfigurationKeyCheckTests
         Assert.Equal(0, monitor.Get(Microsoft.Extensions.Options.Options.DefaultName).Count);
         var error = Assert.Throws<OptionsValidationException>(() => monitor.Get("second"));
         Assert.Equal(["App:Cuont is not a setting — did you mean 'Count'?"], error.Failures);
+    }
+
+    [Fact]
+    public void AddPaxGoogleCloud_leaves_the_applications_own_GoogleCloud_keys_alone_with_a_warning()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GoogleCloud:Projectid"] = "my-project",
+            ["GoogleCloud:Diagnostics:ServiceName"] = "shop",
+            ["GoogleCloud:PubSubEmulatorHost"] = "localhost:8085",
+        }).Build();
+        var logs = new FakeLogCollector();
+        using var provider = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(new FakeLoggerProvider(logs)))
+            .AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value;
+
+        Assert.Equal("localhost:8085", options.PubSubEmulatorHost);
+        Assert.Equal(
+            [
+                "GoogleCloud:Diagnostics is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, GoogleCloud takes: StorageEndpoint, StorageEmulatorHost, FirestoreEndpoint, FirestoreEmulatorHost, PubSubEndpoint, PubSubEmulatorHost, CloudRunEndpoint, CloudSchedulerEndpoint, CloudResourceManagerEndpoint, EventarcEndpoint, CloudFunctionsEndpoint, Retry.",
+                "GoogleCloud:Projectid is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, GoogleCloud takes: StorageEndpoint, StorageEmulatorHost, FirestoreEndpoint, FirestoreEmulatorHost, PubSubEndpoint, PubSubEmulatorHost, CloudRunEndpoint, CloudSchedulerEndpoint, CloudResourceManagerEndpoint, EventarcEndpoint, CloudFunctionsEndpoint, Retry.",
+            ],
+            logs.GetSnapshot().Where(r => r.Category == "Pax.Configuration" && r.Level == LogLevel.Warning).Select(r => r.Message));
+    }
+
+    [Fact]
+    public void AddPaxGoogleCloud_still_refuses_a_near_miss_of_a_Pax_key_at_the_top_of_GoogleCloud()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GoogleCloud:PubSubEmulatorHots"] = "localhost:8085" }).Build();
+        using var provider = new ServiceCollection().AddPaxGoogleCloud(configuration.GetSection(GoogleCloudOptions.SectionName)).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GoogleCloudOptions>>().Value);
+
+        Assert.Equal(["GoogleCloud:PubSubEmulatorHots is not a setting — did you mean 'PubSubEmulatorHost'?"], error.Failures);
     }
 
     private static List<string> Check(Dictionary<string, string?> values)

@@ -32,6 +32,62 @@ public sealed class MergedListCheckTests
         Assert.Empty(Check(root));
     }
 
+    [Fact]
+    public void One_key_of_one_entry_of_a_list_of_phases_set_by_a_later_source_is_accepted()
+    {
+        var root = new ConfigurationBuilder()
+            .Add(new StandInSource("JsonConfigurationProvider for 'appsettings.Staging.json' (Optional)", TwoPhases))
+            .Add(new StandInSource("EnvironmentVariablesConfigurationProvider Prefix: ''", new() { ["App:Phases:1:Deadline"] = "06:00:00" }))
+            .Build();
+
+        Assert.Empty(Check(root));
+    }
+
+    [Fact]
+    public void A_later_source_that_renames_a_phase_is_refused_naming_the_keys_the_earlier_phase_leaves_on_it()
+    {
+        var root = new ConfigurationBuilder()
+            .Add(new StandInSource("JsonConfigurationProvider for 'appsettings.json' (Optional)", TwoPhases))
+            .Add(new StandInSource("EnvironmentVariablesConfigurationProvider Prefix: ''", new() { ["App:Phases:1:Name"] = "ocr", ["App:Phases:1:ExpectedCount"] = "2" }))
+            .Build();
+
+        Assert.Equal(
+            ["App:Phases:1 is named 'ocr' by environment variables over 'detect' from appsettings.json: the keys appsettings.json set for 'detect' (Processors:0) stay on 'ocr'. Configure the whole list in one place."],
+            Check(root));
+    }
+
+    [Fact]
+    public void A_later_source_that_names_the_first_phases_but_not_an_earlier_sources_last_one_is_refused()
+    {
+        var root = new ConfigurationBuilder()
+            .Add(new StandInSource("JsonConfigurationProvider for 'appsettings.json' (Optional)", TwoPhases))
+            .Add(new StandInSource("EnvironmentVariablesConfigurationProvider Prefix: ''", new() { ["App:Phases:0:Name"] = "collect", ["App:Phases:0:Deadline"] = "01:00:00" }))
+            .Build();
+
+        Assert.Equal(
+            ["App:Phases takes entries 0 from environment variables and 1 from appsettings.json: a later source cannot remove an entry of an earlier one, so the list is merged [collect, detect]. Configure the whole list in one place."],
+            Check(root));
+    }
+
+    [Fact]
+    public void A_later_source_that_adds_a_phase_after_an_earlier_sources_phases_is_accepted()
+    {
+        var root = new ConfigurationBuilder()
+            .Add(new StandInSource("JsonConfigurationProvider for 'appsettings.json' (Optional)", TwoPhases))
+            .Add(new StandInSource("CommandLineConfigurationProvider", new() { ["App:Phases:2:Name"] = "publish", ["App:Phases:2:ExpectedCount"] = "1" }))
+            .Build();
+
+        Assert.Empty(Check(root));
+    }
+
+    private static Dictionary<string, string?> TwoPhases => new()
+    {
+        ["App:Phases:0:Name"] = "collect",
+        ["App:Phases:0:ExpectedCount"] = "3",
+        ["App:Phases:1:Name"] = "detect",
+        ["App:Phases:1:Processors:0"] = "a",
+    };
+
     private static List<string> Check(IConfigurationRoot root)
     {
         var problems = new List<string>();

@@ -56,7 +56,7 @@ public sealed class CollectorFailureTests : IAsyncLifetime
     {
         var run = new CollectorRun();
         run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
-        run.ConfigureServices = services => services.AddSingleton<ICameraSource, BrokenCameraSource>();
+        run.ConfigureServices = services => services.AddSingleton<ICameraSource>(new FailingCameraList(new InvalidOperationException("the camera source is broken")));
 
         var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", "2026-02-10T14:30:00Z");
 
@@ -71,10 +71,30 @@ public sealed class CollectorFailureTests : IAsyncLifetime
         Assert.Empty(run.Error.ToString());
     }
 
-    private sealed class BrokenCameraSource : ICameraSource
+    [Fact]
+    public async Task On_Cloud_Run_a_failure_while_collecting_is_the_collectors_run_failure_not_a_startup_failure()
     {
-        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("the camera source is broken");
+        var run = new CollectorRun();
+        run.Variables["CLOUD_RUN_JOB"] = "pax-collector-prod";
+        run.ConfigureServices = services => services.AddSingleton<ICameraSource>(
+            new FailingCameraList(new CameraApiException("the camera list could not be read (HTTP 503)", System.Net.HttpStatusCode.ServiceUnavailable)));
+
+        var exit = await run.RunAsync("--camera-api", _simulator.BaseAddress.ToString(), "--sink", _root, "--slot", "2026-02-10T14:30:00Z");
+
+        Assert.Equal(CollectorExitCodes.Failed, exit);
+        var entry = Assert.Single(run.LogLines, l => l.GetProperty("severity").GetString() is "ERROR" or "CRITICAL");
+        Assert.Equal("CRITICAL", entry.GetProperty("severity").GetString());
+        Assert.Equal("Pax.Collector.Job", entry.GetProperty("logger").GetString());
+        Assert.Equal(("RunFailed", 1900), (entry.GetProperty("eventName").GetString(), entry.GetProperty("eventId").GetInt32()));
+        Assert.Equal("Collection failed: the camera list could not be read (HTTP 503)", entry.GetProperty("message").GetString());
+        Assert.False(entry.TryGetProperty("stack_trace", out _));
+        Assert.Empty(run.Error.ToString());
+    }
+
+    /// <summary>A camera source whose list fails with <paramref name="failure"/>.</summary>
+    private sealed class FailingCameraList(Exception failure) : ICameraSource
+    {
+        public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) => throw failure;
 
         public Task<CameraImage> FetchImageAsync(Camera camera, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("unreachable");

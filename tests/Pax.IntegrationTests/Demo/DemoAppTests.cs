@@ -184,6 +184,11 @@ public sealed class DemoAppTests : IDisposable
         var error = Assert.Single(run.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"error: Failed to bind to address {urls}", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error.ToString(), StringComparison.Ordinal);
+
+        // The whole exception, stack and all, goes to the failure log at Debug level.
+        var detail = Assert.Single(run.FailureLog.GetSnapshot());
+        Assert.Equal((LogLevel.Debug, "Pax.Demo"), (detail.Level, detail.Category));
+        Assert.NotNull(detail.Exception?.StackTrace);
     }
 
     public void Dispose()
@@ -208,6 +213,9 @@ public sealed class DemoAppTests : IDisposable
 
         public Action<IReadOnlyCollection<string>>? Serving { get; init; }
 
+        /// <summary>Gets what the run logged to its failure log (<see cref="DemoEnvironment.CreateFailureLog"/>).</summary>
+        public FakeLogCollector FailureLog { get; } = FakeLogCollector.Create(new FakeLogCollectorOptions());
+
         public Task<int> RunAsync(params string[] args) => DemoApp.RunAsync(
             args,
             new DemoEnvironment
@@ -215,6 +223,7 @@ public sealed class DemoAppTests : IDisposable
                 Output = Output,
                 Error = Error,
                 Serving = Serving,
+                CreateFailureLog = () => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(FailureLog))),
                 ConfigureServices = services => services.AddLogging(b =>
                 {
                     b.AddProvider(new FakeLoggerProvider(_logs));

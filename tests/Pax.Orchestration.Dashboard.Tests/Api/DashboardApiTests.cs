@@ -17,7 +17,7 @@ public sealed class DashboardApiTests
         var root = json.RootElement;
         Assert.Equal(["generatedAt", "phases"], Names(root));
         var collect = root.GetProperty("phases")[0];
-        Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage", "rejectedLast24Hours", "expectedFrom"], Names(collect));
+        Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage", "rejectedLast24Hours", "rejectedUnavailable", "expectedFrom"], Names(collect));
         var row = collect.GetProperty("runKeys").EnumerateArray().Single(r => r.GetProperty("runKey").GetString() == "2026-02-10");
         Assert.Equal(
             ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims", "lastTriggerError"],
@@ -37,7 +37,7 @@ public sealed class DashboardApiTests
         using var json = await GetAsync(server, "/pax/api/phases/collect/2026-02-10");
 
         var root = json.RootElement;
-        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected"], Names(root));
+        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected", "rejectedUnavailable"], Names(root));
         Assert.Equal("collect:2026-02-10", root.GetProperty("idempotencyKey").GetString());
         var report = root.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("processor").GetString() == "cam-b");
         Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text"], Names(report));

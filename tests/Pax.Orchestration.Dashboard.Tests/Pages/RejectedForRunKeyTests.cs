@@ -48,6 +48,11 @@ public sealed class RejectedForRunKeyTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("unknown processor 'cam-x'", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Not "nobody reported" right above the rejection: a delivery came, and was refused.
+        Assert.Equal("no report accepted — 1 rejected (below)", page.QuerySelector("main .badge")!.TextContent);
+        Assert.Contains("No report accepted for this run key: 1 rejected (below).", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("obody reported", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

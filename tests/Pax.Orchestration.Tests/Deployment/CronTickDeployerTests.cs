@@ -73,6 +73,9 @@ public sealed class CronTickDeployerTests : IAsyncLifetime
         Assert.Equal(Account, (string?)target["oidcToken"]!["serviceAccountEmail"]);
         Assert.Equal("https://pax-orchestrator-abc123-ue.a.run.app", (string?)target["oidcToken"]!["audience"]);
         Assert.Null(target["oauthToken"]);
+
+        // As long as Cloud Run's default request timeout (300 s), so pax doctor's PAX104 finds nothing to report.
+        Assert.Equal("300s", (string?)job["attemptDeadline"]);
     }
 
     [Fact]

@@ -61,6 +61,48 @@ public sealed class FunctionDeployEnvironmentTests(EmulatorsFixture emulators)
         Assert.Empty(calls);
     }
 
+    [Fact]
+    public async Task An_index_that_exists_already_is_fine_and_any_other_index_failure_stops_the_script_with_gclouds_message()
+    {
+        using var exists = new DeployScript();
+        using var denied = new DeployScript();
+
+        var (existsExit, existsOutput, _) = await exists.RunAsync(Script, new Dictionary<string, string>
+        {
+            ["PROJECT"] = "p",
+            ["FAKE_GCLOUD_INDEX_ERROR"] = "ERROR: (gcloud.firestore.indexes.composite.create) ALREADY_EXISTS: index already exists",
+        }, Ct);
+        var (deniedExit, deniedOutput, deniedCalls) = await denied.RunAsync(Script, new Dictionary<string, string>
+        {
+            ["PROJECT"] = "p",
+            ["FAKE_GCLOUD_INDEX_ERROR"] = "ERROR: (gcloud.firestore.indexes.composite.create) PERMISSION_DENIED: The caller does not have permission",
+        }, Ct);
+
+        Assert.True(existsExit == 0, existsOutput);
+        Assert.Contains("Index on scheduler_jobs (status, schedule_at) exists already.", existsOutput, StringComparison.Ordinal);
+        Assert.Contains("Index on pax_rejected (phase, runKey, receivedAt) exists already.", existsOutput, StringComparison.Ordinal);
+        Assert.Equal(1, deniedExit);
+        Assert.Contains(
+            "error: creating Index on scheduler_jobs (status, schedule_at) failed: ERROR: (gcloud.firestore.indexes.composite.create) PERMISSION_DENIED: The caller does not have permission",
+            deniedOutput,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("exists already", deniedOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(deniedCalls, c => c is ["run", "deploy", ..]);
+    }
+
+    [Fact]
+    public async Task The_sample_settings_name_the_service_accounts_the_deploy_script_creates()
+    {
+        using var deploy = new DeployScript();
+        var (exit, output, calls) = await deploy.RunAsync(Script, new Dictionary<string, string> { ["PROJECT"] = "my-project" }, Ct);
+        Assert.True(exit == 0, output);
+        var environment = DeployScript.EnvironmentOf(Assert.Single(calls, c => c is ["run", "deploy", ..]), "--set-env-vars").ToDictionary();
+        var settings = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Orchestrator.Function", "appsettings.json"), Ct))!;
+
+        Assert.Equal(environment["Pax__Orchestration__Authentication__AllowedPrincipals__0"], settings["Pax"]!["Orchestration"]!["Authentication"]!["AllowedPrincipals"]![0]!.GetValue<string>());
+        Assert.Equal(environment["Pax__Scheduling__Authentication__AllowedPrincipals__0"], settings["Pax"]!["Scheduling"]!["Authentication"]!["AllowedPrincipals"]![0]!.GetValue<string>());
+    }
+
     private static async Task<JsonObject> GetTallyAsync(FunctionProcess function, string operatorAccount)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/tallies/phase2/2026-02-10");

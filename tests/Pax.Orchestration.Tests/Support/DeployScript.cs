@@ -26,6 +26,12 @@ public sealed class DeployScript : IDisposable
             if [ "$1 $2 $3" = "run services describe" ] && [[ " $* " == *"--format=value(status.url)"* ]]; then
               echo "{{ServiceUrl}}"
             fi
+            # FAKE_GCLOUD_INDEX_ERROR: what gcloud writes to stderr when an index create fails (exit 1), as
+            # "ERROR: (gcloud.firestore.indexes.composite.create) STATUS: message".
+            if [ "$1 $2 $3 $4" = "firestore indexes composite create" ] && [ -n "${FAKE_GCLOUD_INDEX_ERROR:-}" ]; then
+              echo "${FAKE_GCLOUD_INDEX_ERROR}" >&2
+              exit 1
+            fi
             exit 0
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())

@@ -68,9 +68,10 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<FunctionProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>Starts the sample with <paramref name="environment"/> (and <paramref name="arguments"/> after <c>--urls …</c>) and waits until it answers <c>/healthz</c>.</summary>
+    public static async Task<FunctionProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] arguments)
     {
-        var function = Launch(environment);
+        var function = Launch(environment, arguments);
         try
         {
             await function.WaitUntilHealthyAsync(cancellationToken);
@@ -87,7 +88,7 @@ public sealed class FunctionProcess : IAsyncDisposable
     public static async Task<(int ExitCode, IReadOnlyList<string> StandardOutput, IReadOnlyList<string> StandardError)> RunUntilExitAsync(
         IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        await using var function = Launch(environment);
+        await using var function = Launch(environment, []);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         await function._process.WaitForExitAsync(deadline.Token);
@@ -97,7 +98,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
-    private static FunctionProcess Launch(IReadOnlyDictionary<string, string> environment)
+    private static FunctionProcess Launch(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var dll = Path.Combine(RepositoryRoot(), "samples", "Pax.Orchestrator.Function", "bin", "Debug", "net10.0", "Pax.Orchestrator.Function.dll");
         if (!File.Exists(dll))
@@ -113,6 +114,11 @@ public sealed class FunctionProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         // The sample maps the dashboard with CloudRunIam (appsettings.json), which is refused off Cloud Run; a test
         // that runs the function locally and is not about the dashboard opens it, as a local run does.
         if (!environment.ContainsKey("K_SERVICE"))

@@ -17,13 +17,17 @@ internal static class ConfigurationKeyCheck
 {
     private const int MaxDepth = 16;
 
-    /// <summary>Adds one problem per mistake under <paramref name="section"/> (named by its full path) to <paramref name="problems"/>.</summary>
-    public static void Check(IConfigurationSection section, ConfigurationShape shape, List<string> problems)
+    /// <summary>
+    /// Adds one problem per mistake under <paramref name="section"/> (named by its full path) to <paramref name="problems"/>,
+    /// and to <paramref name="warnings"/> the keys of a section that allows other keys (<see cref="ConfigurationShape.AllowsOtherKeys"/>)
+    /// that no option binds to and that are not close to one that does.
+    /// </summary>
+    public static void Check(IConfigurationSection section, ConfigurationShape shape, List<string> problems, List<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(shape);
         var renamed = CheckRenamed(section, shape, problems);
-        CheckShape(section, shape, problems, 0, renamed);
+        CheckShape(section, shape, problems, warnings, 0, renamed);
     }
 
     /// <summary>
@@ -51,7 +55,7 @@ internal static class ConfigurationKeyCheck
         return reported;
     }
 
-    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, int depth, HashSet<string> renamed)
+    private static void CheckShape(IConfigurationSection section, ConfigurationShape shape, List<string> problems, List<string>? warnings, int depth, HashSet<string> renamed)
     {
         var properties = shape.Types.SelectMany(Bindable).ToList();
         foreach (var child in section.GetChildren())
@@ -63,7 +67,7 @@ internal static class ConfigurationKeyCheck
 
             if (shape.Sections.TryGetValue(child.Key, out var nested))
             {
-                CheckShape(child, nested, problems, depth + 1, renamed);
+                CheckShape(child, nested, problems, warnings, depth + 1, renamed);
             }
             else if (properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
             {
@@ -71,7 +75,15 @@ internal static class ConfigurationKeyCheck
             }
             else
             {
-                problems.Add(Unknown(child, properties.Select(p => p.Name).Concat(shape.Sections.Keys).Distinct(StringComparer.Ordinal).ToList()));
+                var known = properties.Select(p => p.Name).Concat(shape.Sections.Keys).Distinct(StringComparer.Ordinal).ToList();
+                if (shape.AllowsOtherKeys && ClosestName.Find(child.Key, known) is null)
+                {
+                    warnings?.Add($"{child.Path} is not a Pax setting, so Pax leaves it to the application; if it was meant for Pax, {section.Path} takes: {string.Join(", ", known)}.");
+                }
+                else
+                {
+                    problems.Add(Unknown(child, known));
+                }
             }
         }
     }
@@ -110,13 +122,29 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        if (!string.IsNullOrEmpty(section.Value) && children.Count == 0)
+        var element = ElementType(type, out var keyed);
+        if (element is null && (type.IsInterface || type.IsAbstract))
         {
-            problems.Add($"{section.Path} = '{section.Value}' is a section, not a value: set its keys ({section.Path}:…) instead.");
+            problems.Add($"{section.Path} cannot be set from configuration (it is set in code).");
             return;
         }
 
-        if (ElementType(type, out var keyed) is { } element)
+        var list = element is not null && !keyed;
+        if (!string.IsNullOrEmpty(section.Value))
+        {
+            if (children.Count == 0)
+            {
+                problems.Add(list
+                    ? $"{section.Path} = '{section.Value}' is a list, not one value: number the entries {section.Path}:0, {section.Path}:1, … (environment variables {Variable(section.Path)}__0, {Variable(section.Path)}__1, …)."
+                    : $"{section.Path} = '{section.Value}' is a section, not a value: set its keys ({section.Path}:…) instead.");
+                return;
+            }
+
+            // Both a value and keys below it (Processors=a,b and Processors__0=a): the binder takes the keys, silently.
+            problems.Add($"{section.Path} = '{section.Value}' is ignored: {section.Path} is {(list ? "a list" : "a section")} and takes its {(list ? "entries" : "keys")} ({children[0].Path}, …); remove the value.");
+        }
+
+        if (element is not null)
         {
             foreach (var child in children)
             {
@@ -132,14 +160,11 @@ internal static class ConfigurationKeyCheck
             return;
         }
 
-        if (type.IsInterface || type.IsAbstract)
-        {
-            problems.Add($"{section.Path} cannot be set from configuration (it is set in code).");
-            return;
-        }
-
-        CheckShape(section, new ConfigurationShape(type), problems, depth, renamed);
+        CheckShape(section, new ConfigurationShape(type), problems, null, depth, renamed);
     }
+
+    /// <summary>The environment variable that sets <paramref name="path"/>: <c>Pax__Orchestration__Phases__0__Processors</c>.</summary>
+    private static string Variable(string path) => path.Replace(":", "__", StringComparison.Ordinal);
 
     private static string Unknown(IConfigurationSection child, IReadOnlyList<string> known)
     {

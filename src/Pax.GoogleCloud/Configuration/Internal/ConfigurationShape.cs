@@ -18,6 +18,13 @@ internal sealed class ConfigurationShape
     /// <summary>Gets the types whose properties are the section's keys.</summary>
     public IReadOnlyList<Type> Types { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the application keeps keys of its own in the section beside Pax's (<c>GoogleCloud</c>:
+    /// <c>GoogleCloud:ProjectId</c>, <c>GoogleCloud:Diagnostics:…</c> in Google's samples): there a key no option binds
+    /// to is refused only when it is close to one of Pax's keys (a misspelling), and otherwise reported as a warning.
+    /// </summary>
+    public bool AllowsOtherKeys { get; init; }
+
     /// <summary>Gets the child sections bound to types of their own, by key.</summary>
     public IReadOnlyDictionary<string, ConfigurationShape> Sections => _sections;
 

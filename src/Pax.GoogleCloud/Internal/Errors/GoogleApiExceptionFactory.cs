@@ -21,11 +21,12 @@ internal static class GoogleApiExceptionFactory
         {
             HttpStatusCode.Unauthorized =>
                 $"{operation} was not authenticated (HTTP 401): the access token is missing, expired or not accepted. "
-                + $"Check Application Default Credentials (on Cloud Run, the service account the job runs as; locally, "
+                + $"Check Application Default Credentials (on Cloud Run, the runtime service account of the service or job making the call; locally, "
                 + $"'gcloud auth application-default login' or GOOGLE_APPLICATION_CREDENTIALS); that identity needs {operation.Permission} (grant {operation.Role}).{said}",
             HttpStatusCode.Forbidden =>
-                $"{operation} denied: grant {operation.Role} to the service account the job runs as "
-                + $"(or, locally, to the Application Default Credentials identity).{said}",
+                $"{operation} denied: grant {operation.Role} to the identity this process calls Google as: on Cloud Run, the "
+                + $"runtime service account of the service or job making the call (such as the orchestrator service for a "
+                + $"trigger); locally, the Application Default Credentials identity.{said}",
             _ => $"{operation} failed with HTTP {(int)status} ({Describe(status, error)}).{said}",
         };
         return new GoogleApiException(operation.Api, status, error.Status, error.Reason, message);

@@ -23,7 +23,15 @@ internal static class PhasesHtml
                 html.Text(" · expected run keys from ").Time(from);
             }
 
-            html.Text(" · ").Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(phase.Name), RejectedCount(phase.RejectedLast24Hours)).Raw("</p>");
+            if (phase.RejectedUnavailable is { } unavailable)
+            {
+                html.Text(" · rejections: unavailable (" + unavailable + ")").Raw("</p>");
+            }
+            else
+            {
+                html.Text(" · ").Link(layout.Path("/rejected") + "?phase=" + Uri.EscapeDataString(phase.Name), RejectedCount(phase.RejectedLast24Hours)).Raw("</p>");
+            }
+
             WriteTable(html, layout, phase);
             if (phase.NextPage is { } next)
             {
@@ -91,11 +99,16 @@ internal static class PhasesHtml
         html.Raw("</tbody></table>");
     }
 
-    /// <summary>The state in words; a run key whose trigger failed says <c>trigger failed</c> instead of plain <c>claimed</c>.</summary>
-    public static void StateBadges(HtmlWriter html, RunKeyRow row)
+    /// <summary>
+    /// The state in words; a run key whose trigger failed says <c>trigger failed</c> instead of plain <c>claimed</c>, and
+    /// one with no tally but <paramref name="rejected"/> deliveries (the run key page lists them below) says
+    /// <c>no report accepted — 1 rejected (below)</c> instead of <c>nobody reported</c>.
+    /// </summary>
+    public static void StateBadges(HtmlWriter html, RunKeyRow row, int rejected = 0)
     {
         var (kind, text) = row switch
         {
+            { NobodyReported: true } when rejected > 0 => ("silent", string.Create(CultureInfo.InvariantCulture, $"no report accepted — {rejected} rejected (below)")),
             { NobodyReported: true } => ("silent", "nobody reported"),
             { LastTriggerError: not null } => ("trigger-failed", "trigger failed"),
             _ => (row.State, row.State),

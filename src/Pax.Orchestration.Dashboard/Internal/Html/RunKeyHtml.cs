@@ -10,7 +10,7 @@ internal static class RunKeyHtml
     {
         var s = view.Summary;
         html.Raw("<p>State: ");
-        PhasesHtml.StateBadges(html, s);
+        PhasesHtml.StateBadges(html, s, view.Rejected.Count);
         html.Raw(" · ").Text($"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
         html.Raw("<table><caption>Trigger</caption><tbody><tr><th scope=\"row\">Kind</th><td>").Text(view.Trigger.Kind).Raw("</td></tr><tr><th scope=\"row\">Target</th><td>")
             .Text(view.Trigger.Target).Raw("</td></tr><tr><th scope=\"row\">Idempotency key</th><td><code>").Text(view.IdempotencyKey).Raw("</code></td></tr>")
@@ -44,7 +44,9 @@ internal static class RunKeyHtml
     {
         if (view.Timeline.Count == 0)
         {
-            html.Raw("<p>Nobody reported for this run key.</p>");
+            html.Raw("<p>").Text(view.Rejected.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"No report accepted for this run key: {view.Rejected.Count} rejected (below).")
+                : "Nobody reported for this run key.").Raw("</p>");
             return;
         }
 
@@ -70,6 +72,12 @@ internal static class RunKeyHtml
     private static void WriteRejected(HtmlWriter html, HtmlLayout layout, RunKeyView view)
     {
         html.Raw("<h2>Rejected deliveries for this run key</h2>");
+        if (view.RejectedUnavailable is { } unavailable)
+        {
+            html.Raw("<p>").Text("Rejections: unavailable (" + unavailable + ").").Raw("</p>");
+            return;
+        }
+
         if (view.Rejected.Count == 0)
         {
             html.Raw("<p>None: every delivery that named this run key was recorded.</p>");

@@ -29,13 +29,24 @@ internal static class EffectiveConfiguration
         return $"{phase.Name} waits for {who}, {deadline}{expected}, then {Trigger(phase)}";
     }
 
-    private static string Trigger(PhaseDefinition phase) => phase switch
+    /// <summary>
+    /// The phase's next-phase trigger as the startup entry and the dashboard name it: kind <c>custom</c> (the type's
+    /// name), <c>topic</c>, <c>job</c>, <c>url</c>, <c>handler</c> (an in-process handler, by name) or <c>none</c>, and its target.
+    /// </summary>
+    public static (string Kind, string? Target) TriggerOf(PhaseDefinition phase) => phase switch
     {
-        { CustomTrigger: { } custom } => "custom trigger " + custom.GetType().Name,
-        { Trigger.Topic: { Length: > 0 } topic } => "topic " + topic,
-        { Trigger.Job: { Length: > 0 } job } => "job " + job,
-        { Trigger.Url: { } url } => "url " + url,
-        { Trigger.Handler: { Length: > 0 } handler } => "handler " + handler,
-        _ => "nothing",
+        { CustomTrigger: { } custom } => ("custom", custom.GetType().Name),
+        { Trigger.Topic: { Length: > 0 } topic } => ("topic", topic),
+        { Trigger.Job: { Length: > 0 } job } => ("job", job),
+        { Trigger.Url: { } url } => ("url", url.ToString()),
+        { Trigger.Handler: { Length: > 0 } handler } => ("handler", handler),
+        _ => ("none", null),
+    };
+
+    private static string Trigger(PhaseDefinition phase) => TriggerOf(phase) switch
+    {
+        ("none", _) => "no trigger",
+        ("custom", var type) => "custom trigger " + type,
+        var (kind, target) => kind + " " + target,
     };
 }

@@ -41,7 +41,10 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
         ValidateCloudRun(options, failures);
         if (options.Phases.Count == 0)
         {
-            failures.Add($"{Section}:Phases needs at least one phase.");
+            failures.Add(
+                $"{Section}:Phases needs at least one phase: set {Section}:Phases:0:Name, :Processors (or :ExpectedCount) and :Trigger "
+                + $"in a settings file or as environment variables ({Section.Replace(":", "__", StringComparison.Ordinal)}__Phases__0__Name=…); "
+                + "a settings file of one environment (appsettings.Development.json) is read only when ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT) names it.");
         }
 
         for (var i = 0; i < options.Phases.Count; i++)

@@ -39,7 +39,7 @@ internal sealed class OrchestrationStartup : BackgroundService
         {
             try
             {
-                await _deployments.FirstDeployedAsync(phase.Name, stoppingToken).ConfigureAwait(false);
+                await _deployments.FirstDeployedAsync(phase, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

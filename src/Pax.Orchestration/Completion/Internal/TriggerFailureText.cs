@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pax.GoogleCloud;
+using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion.Internal;
@@ -28,20 +29,22 @@ internal static class TriggerFailureText
                 $"HTTP {(int)google.HttpStatus} {google.Status ?? google.HttpStatus.ToString()}: {google.Message}"),
             _ => exception.Message,
         };
-        var line = WellFormedText.Repair(string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))!;
+        var line = WellFormedText.Repair(StartupFailureReporter.OneLine(text))!;
         return line.Length <= CompletionLimits.MaxTriggerErrorLength ? line : string.Concat(line.AsSpan(0, CompletionLimits.MaxTriggerErrorLength - 1), "…");
     }
 
     /// <summary>
     /// The metric's reason: <c>timeout</c>; Google's status name in lower case for a Google API (<c>permission_denied</c>,
-    /// <c>not_found</c>, …, or <c>http_NNN</c> without one); <c>transport</c> when the request did not complete;
-    /// <c>error</c> for anything else (an in-process handler that threw, say).
+    /// <c>not_found</c>, …, or <c>http_NNN</c> without one); <c>http_NNN</c> for an endpoint that answered with an error
+    /// status (a URL trigger's 401, 403 or 500); <c>transport</c> when the request did not complete; <c>error</c> for
+    /// anything else (an in-process handler that threw, say).
     /// </summary>
     public static string Reason(Exception exception, bool timedOut) => exception switch
     {
         _ when timedOut => "timeout",
         GoogleApiException { Status: { Length: > 0 } status } => status.ToLowerInvariant(),
         GoogleApiException google => string.Create(CultureInfo.InvariantCulture, $"http_{(int)google.HttpStatus}"),
+        HttpRequestException { StatusCode: { } code } => string.Create(CultureInfo.InvariantCulture, $"http_{(int)code}"),
         HttpRequestException => "transport",
         _ => "error",
     };

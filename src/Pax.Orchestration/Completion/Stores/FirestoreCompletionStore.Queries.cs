@@ -1,5 +1,7 @@
+using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
 using Doc = Pax.Orchestration.Completion.Stores.Internal.FirestoreTallyDocument;
 using RejectedFields = Pax.Orchestration.Completion.Stores.Internal.FirestoreRejectedDocument;
@@ -56,8 +58,15 @@ public sealed partial class FirestoreCompletionStore
             OrderBy = [FirestoreOrder.Descending(RejectedFields.ReceivedAt)],
             Limit = limit,
         };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents.Where(d => d.Fields is not null).Select(d => RejectedFields.Read(d.Fields!)).ToList();
+        try
+        {
+            var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+            return documents.Where(d => d.Fields is not null).Select(d => RejectedFields.Read(d.Fields!)).ToList();
+        }
+        catch (GoogleApiException ex) when (phase is not null && ex.Status == FirestoreErrorStatus.FailedPrecondition)
+        {
+            throw new StoreIndexMissingException(_rejectedCollection, RejectedIndex(runKey is not null), ex);
+        }
     }
 
     /// <inheritdoc />
@@ -77,6 +86,21 @@ public sealed partial class FirestoreCompletionStore
             // The list's order, so the count reads the list's index (phase, receivedAt descending).
             OrderBy = [FirestoreOrder.Descending(RejectedFields.ReceivedAt)],
         };
-        return (int)await _client.CountAsync(_projectId, query, CompletionLimits.MaxRejectedCount, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (int)await _client.CountAsync(_projectId, query, CompletionLimits.MaxRejectedCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.FailedPrecondition)
+        {
+            throw new StoreIndexMissingException(_rejectedCollection, RejectedIndex(byRunKey: false), ex);
+        }
     }
+
+    /// <summary>
+    /// The composite index a filtered query of rejected deliveries needs (a missing one is 400 <c>FAILED_PRECONDITION</c>,
+    /// https://cloud.google.com/firestore/docs/query-data/indexing): phase, (run key,) <c>receivedAt</c> descending.
+    /// </summary>
+    internal static IReadOnlyList<(string Field, bool Descending)> RejectedIndex(bool byRunKey) => byRunKey
+        ? [(RejectedFields.Phase, false), (RejectedFields.RunKey, false), (RejectedFields.ReceivedAt, true)]
+        : [(RejectedFields.Phase, false), (RejectedFields.ReceivedAt, true)];
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Stores.Internal;
 
 namespace Pax.Orchestration.Completion.Stores;
 
@@ -23,8 +24,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
     public SqliteCompletionStore(IOptions<OrchestrationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = System.IO.Path.GetFullPath(options.Value.Sqlite.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var path = SqliteDatabasePath.Prepare(options.Value.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 

@@ -50,7 +50,10 @@ public sealed class ExpectedRunSchedule
     /// <value>
     /// Default <see langword="null"/>: the phase's first deployment, which the store records once
     /// (<see cref="ICompletionStore.RecordPhaseDeploymentAsync"/>), so a freshly deployed orchestrator does not report
-    /// the run keys of the days before it existed.
+    /// the run keys of the days before it existed. When the phase already has tallies as the deployment is first recorded
+    /// (an orchestrator upgraded from a version that recorded none), the oldest tally's creation is recorded instead, at
+    /// most <see cref="LookBack"/> ago, so the run keys expected before the upgrade stay watched. Set it where the
+    /// recorded time would be wrong: a phase whose store was moved to a new database, say.
     /// </value>
     public DateTimeOffset? Start { get; set; }
 

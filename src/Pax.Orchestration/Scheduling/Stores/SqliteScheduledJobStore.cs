@@ -29,8 +29,7 @@ public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobS
     public SqliteScheduledJobStore(IOptions<SchedulingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = System.IO.Path.GetFullPath(options.Value.Sqlite.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var path = SqliteDatabasePath.Prepare(options.Value.Sqlite.Path, SchedulingOptions.SectionName + ":Sqlite:Path");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 

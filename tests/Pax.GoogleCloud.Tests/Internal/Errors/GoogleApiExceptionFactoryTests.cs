@@ -14,7 +14,12 @@ public sealed class GoogleApiExceptionFactoryTests
 
         var exception = GoogleApiExceptionFactory.Create(HttpStatusCode.Forbidden, body, Create);
 
-        Assert.StartsWith("storage.objects.create on bucket 'b' denied: grant roles/storage.objectCreator to the service account the job runs as", exception.Message, StringComparison.Ordinal);
+        // Said of every caller (the orchestrator service's trigger as much as a job): never "the job" alone.
+        Assert.StartsWith(
+            "storage.objects.create on bucket 'b' denied: grant roles/storage.objectCreator to the identity this process calls Google as: on Cloud Run, the runtime service account of the service or job making the call",
+            exception.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("the job runs as", exception.Message, StringComparison.Ordinal);
         Assert.Contains("does not have storage.objects.create access", exception.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, exception.HttpStatus);
         Assert.Equal("forbidden", exception.Reason);

@@ -133,6 +133,41 @@ public abstract class ExpectedRunWatchdogContract
     }
 
     [Fact]
+    public async Task An_upgraded_orchestrator_whose_phase_has_tallies_keeps_watching_the_run_keys_expected_before_the_upgrade()
+    {
+        // Tallies from before the upgrade (the version before recorded no first deployment): the oldest from 2026-02-16.
+        var phase = Scheduled(Named("phase2", "a", "b"), "0 2 * * *", deadline: TimeSpan.FromHours(1), lookBack: TimeSpan.FromDays(7));
+        phase.Expected!.Start = null;
+        await using var h = await CreateAsync(phase);
+        h.Time.SetUtcNow(At("2026-02-16T03:00:00Z"));
+        await h.RecordAsync("phase2", "a", "2026-02-16");
+        await h.RecordAsync("phase2", "b", "2026-02-16");
+        h.Time.SetUtcNow(At("2026-02-17T03:00:00Z"));
+        await h.RecordAsync("phase2", "a", "2026-02-17");
+
+        var upgraded = await RunAtAsync(h, "2026-02-20T06:00:00Z");
+
+        // 2026-02-17 is still incomplete; 2026-02-18 to -20 nobody reported: all overdue, as before the upgrade.
+        Assert.Equal(["2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"], upgraded.Overdue.Select(s => s.RunKey).Order(StringComparer.Ordinal));
+        Assert.Equal(At("2026-02-16T03:00:00Z"), await h.Store.RecordPhaseDeploymentAsync("phase2", At("2026-02-22T00:00:00Z"), Ct));
+    }
+
+    [Fact]
+    public async Task An_upgraded_orchestrator_whose_tallies_are_older_than_the_look_back_expects_the_whole_look_back()
+    {
+        var phase = Scheduled(Named("phase2", "a"), "0 2 * * *", deadline: TimeSpan.FromHours(1), lookBack: TimeSpan.FromDays(3));
+        phase.Expected!.Start = null;
+        await using var h = await CreateAsync(phase);
+        h.Time.SetUtcNow(At("2026-02-11T03:00:00Z"));
+        await h.RecordAsync("phase2", "a", "2026-02-11");
+
+        var upgraded = await RunAtAsync(h, "2026-03-05T06:00:00Z");
+
+        Assert.Equal(["2026-03-03", "2026-03-04", "2026-03-05"], upgraded.Overdue.Select(s => s.RunKey).Order(StringComparer.Ordinal));
+        Assert.Equal(At("2026-03-02T06:00:00Z"), await h.Store.RecordPhaseDeploymentAsync("phase2", At("2026-03-12T00:00:00Z"), Ct));
+    }
+
+    [Fact]
     public async Task A_configured_start_is_where_expected_run_keys_begin()
     {
         var phase = Scheduled(Named("phase2", "a"), "0 2 * * *", deadline: TimeSpan.FromHours(1), lookBack: TimeSpan.FromDays(7));
