@@ -14,7 +14,7 @@ namespace Pax.TestSupport.Otlp;
 /// An OpenTelemetry collector's OTLP/HTTP receiver on 127.0.0.1 (a free port), as the OTLP specification describes it
 /// (opentelemetry.io/docs/specs/otlp/#otlphttp): <c>POST /v1/traces</c>, <c>/v1/metrics</c> and <c>/v1/logs</c> with
 /// <c>Content-Type: application/x-protobuf</c> (binary) or <c>application/json</c>, answered 200 with an empty
-/// <c>application/x-protobuf</c> body (an empty Export*ServiceResponse: full success); another content type is 415
+/// Export*ServiceResponse in the same encoding (full success); another content type is 415
 /// ("Unsupported Media Type"), another path 404, another method 405. Records each export's signal and body.
 /// </summary>
 public sealed class FakeOtlpReceiver : IAsyncDisposable
@@ -119,7 +119,12 @@ public sealed class FakeOtlpReceiver : IAsyncDisposable
             }
         }
 
+        // Full success: an empty Export*ServiceResponse in the request's encoding (zero bytes of protobuf, or "{}").
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/x-protobuf";
+        context.Response.ContentType = mediaType;
+        if (mediaType == "application/json")
+        {
+            await context.Response.WriteAsync("{}", context.RequestAborted);
+        }
     }
 }
