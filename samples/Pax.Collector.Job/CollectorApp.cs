@@ -6,6 +6,7 @@ using Pax.Collection.CloudRun;
 using Pax.Collection.Hosting;
 using Pax.Collection.Runs;
 using Pax.Collector.Job.Console;
+using Pax.Collector.Job.Telemetry;
 using Pax.GoogleCloud.Hosting;
 using Pax.GoogleCloud.Logging;
 using Spectre.Console;
@@ -187,7 +188,15 @@ public static class CollectorApp
                 : new CloudLoggingJsonLoggerProvider(environment.Output, environment.TimeProvider, LogLevel.Information, Service(environment)));
         });
         services.AddPaxCollection(configuration.GetSection("Pax:Collection"));
+        // Spans and metrics to an OpenTelemetry collector, only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        var exporting = OtlpExport.AddWhenConfigured(services, environment.GetVariable, Service(environment));
         environment.ConfigureServices?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        if (exporting)
+        {
+            OtlpExport.Start(provider);
+        }
+
+        return provider;
     }
 }

@@ -3,6 +3,7 @@ using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Completion;
+using Pax.Orchestrator.Function.Telemetry;
 
 // The orchestrator, deployed as a Cloud Run service: POST / (push intake), GET /tallies/{phase}/{runKey}, POST /watchdog, GET /healthz (liveness),
 // GET /readyz (readiness: the Firestore database exists when a store uses it), and the
@@ -32,6 +33,9 @@ try
     builder.Services.AddPaxOrchestration(builder.Configuration.GetSection(OrchestrationOptions.SectionName));
     builder.Services.AddPaxScheduling(builder.Configuration.GetSection(SchedulingOptions.SectionName));
     builder.Services.AddPaxDashboard(builder.Configuration.GetSection(DashboardOptions.SectionName));
+
+    // Spans and metrics to an OpenTelemetry collector, only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    OtlpExport.AddWhenConfigured(builder.Services, builder.Configuration);
 
     app = builder.Build();
 

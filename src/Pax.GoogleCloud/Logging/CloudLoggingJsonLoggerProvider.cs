@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pax.GoogleCloud.Logging.Internal;
 
 namespace Pax.GoogleCloud.Logging;
 
@@ -24,6 +26,13 @@ namespace Pax.GoogleCloud.Logging;
 /// so Error Reporting still captures it (same page, "Log a text message").</description></item>
 /// <item><description>For an error, when a service name was given: <c>serviceContext.service</c> (such as the Cloud Run
 /// job's name), by which Error Reporting groups errors (same page, "serviceContext").</description></item>
+/// <item><description>Inside an <see cref="Activity"/> (<see cref="Activity.Current"/>, W3C ids), the special fields that tie
+/// the entry to its trace (same page, "Special JSON fields in messages"; their meaning in the LogEntry reference,
+/// cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry): <c>logging.googleapis.com/trace</c>
+/// (<c>projects/{project}/traces/{traceId}</c>, 32 hex digits), <c>logging.googleapis.com/spanId</c> (16 hex digits)
+/// and <c>logging.googleapis.com/trace_sampled</c> (the activity's recorded flag). The project is
+/// <c>GOOGLE_CLOUD_PROJECT</c> or, on Cloud Run, the metadata server's answer, resolved once in the background;
+/// while it is unknown the trace field is left out, never guessed.</description></item>
 /// </list>
 /// Scopes are not written. Lines are written whole, one at a time, and flushed.
 /// </summary>
@@ -47,6 +56,7 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
     private readonly TimeProvider _timeProvider;
     private readonly LogLevel _minimumLevel;
     private readonly string? _service;
+    private readonly LoggingProjectId _projectId;
 
     /// <summary>Initializes a provider.</summary>
     /// <param name="output">Where lines go (on Cloud Run: <see cref="Console.Out"/> or <see cref="Console.Error"/>).</param>
@@ -63,6 +73,11 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
     /// <param name="minimumLevel">The lowest level written (logging filters apply as well).</param>
     /// <param name="service">The service Error Reporting groups errors under (such as <c>CLOUD_RUN_JOB</c>), or <see langword="null"/> for none.</param>
     public CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvider timeProvider, LogLevel minimumLevel, string? service)
+        : this(output, timeProvider, minimumLevel, service, LoggingProjectId.Process)
+    {
+    }
+
+    internal CloudLoggingJsonLoggerProvider(TextWriter output, TimeProvider timeProvider, LogLevel minimumLevel, string? service, LoggingProjectId projectId)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -70,6 +85,7 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
         _timeProvider = timeProvider;
         _minimumLevel = minimumLevel;
         _service = string.IsNullOrWhiteSpace(service) ? null : service;
+        _projectId = projectId;
     }
 
     /// <inheritdoc />
@@ -121,6 +137,7 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
                 json.WriteString("eventName", eventId.Name);
             }
 
+            WriteTrace(json);
             WriteFields(json, state);
             if (exception is not null)
             {
@@ -147,6 +164,25 @@ public sealed class CloudLoggingJsonLoggerProvider : ILoggerProvider
             _output.WriteLine(line);
             _output.Flush();
         }
+    }
+
+    // The special fields of cloud.google.com/logging/docs/structured-logging#structured_logging_special_fields: the
+    // logging agent moves them to the LogEntry's trace ("projects/[PROJECT_ID]/traces/[TRACE_ID]"), spanId (16 hex
+    // digits) and traceSampled (boolean), cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry.
+    private void WriteTrace(Utf8JsonWriter json)
+    {
+        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            return;
+        }
+
+        if (_projectId.Value is { } project)
+        {
+            json.WriteString("logging.googleapis.com/trace", $"projects/{project}/traces/{activity.TraceId.ToHexString()}");
+        }
+
+        json.WriteString("logging.googleapis.com/spanId", activity.SpanId.ToHexString());
+        json.WriteBoolean("logging.googleapis.com/trace_sampled", activity.Recorded);
     }
 
     private static void WriteFields<TState>(Utf8JsonWriter json, TState state)

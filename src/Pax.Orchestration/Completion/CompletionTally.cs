@@ -241,7 +241,7 @@ public sealed class CompletionTally
         _metrics.Trigger(phase.Name, "triggered");
         if (status.LastCompletionAt is { } last)
         {
-            _metrics.TriggerLatency(phase.Name, firedAt - last);
+            _metrics.TriggerDuration(phase.Name, firedAt - last);
         }
 
         return (DriveOutcome.Triggered, firedAt);

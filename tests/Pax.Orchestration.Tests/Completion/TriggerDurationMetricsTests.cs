@@ -8,12 +8,11 @@ namespace Pax.Orchestration.Tests.Completion;
 public sealed class TriggerDurationMetricsTests
 {
     [Fact]
-    public async Task A_trigger_re_driven_ten_minutes_after_the_last_report_records_600_seconds_and_the_deprecated_milliseconds_instrument_too()
+    public async Task A_trigger_re_driven_ten_minutes_after_the_last_report_records_600_seconds()
     {
         await using var h = TallyHarness.Sqlite(TallyHarness.Named("phase2", "a"));
         var meters = h.Services.GetRequiredService<IMeterFactory>();
         using var seconds = new MetricCollector<double>(meters, "Pax.Orchestration", "pax.orchestration.trigger.duration");
-        using var milliseconds = new MetricCollector<double>(meters, "Pax.Orchestration", "pax.orchestration.trigger.latency");
         h.Trigger.FailNext(1);
         await h.RecordAsync("phase2", "a", "k1");
 
@@ -22,7 +21,5 @@ public sealed class TriggerDurationMetricsTests
 
         Assert.Equal("s", seconds.Instrument!.Unit);
         Assert.Equal(600, Assert.Single(seconds.GetMeasurementSnapshot()).Value, 3);
-        Assert.Equal("ms", milliseconds.Instrument!.Unit);
-        Assert.Equal(600_000, Assert.Single(milliseconds.GetMeasurementSnapshot()).Value, 0);
     }
 }

@@ -2,7 +2,11 @@ using System.Diagnostics.Metrics;
 
 namespace Pax.Orchestration.Completion.Internal;
 
-/// <summary>The package's instruments on the <c>Pax.Orchestration</c> meter.</summary>
+/// <summary>
+/// The package's instruments on the <c>Pax.Orchestration</c> meter (the scheduler's are in <c>SchedulingMetrics</c>). Names follow
+/// OpenTelemetry's metric naming (opentelemetry.io/docs/specs/semconv/general/naming/#metrics): <c>pax.orchestration.*</c>,
+/// counters of countable things plural with a <c>{thing}</c> unit, durations as <c>double</c> histograms in seconds.
+/// </summary>
 internal sealed class OrchestrationMetrics
 {
     public const string MeterName = "Pax.Orchestration";
@@ -11,16 +15,14 @@ internal sealed class OrchestrationMetrics
     private readonly Counter<long> _triggers;
     private readonly Counter<long> _overdue;
     private readonly Histogram<double> _triggerDuration;
-    private readonly Histogram<double> _triggerLatency;
 
     public OrchestrationMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _deliveries = meter.CreateCounter<long>("pax.orchestration.deliveries", "{delivery}", "Completion deliveries by outcome (recorded, duplicate, rejected, unauthenticated, unavailable); rejections carry a reason (envelope, contract, invalid, oversized).");
         _triggers = meter.CreateCounter<long>("pax.orchestration.triggers", "{trigger}", "Next-phase trigger attempts by phase and outcome (triggered, failed, mark_failed, claimed_elsewhere); failed attempts carry a reason (timeout, transport, error, or Google's status in lower case such as permission_denied).");
-        _overdue = meter.CreateCounter<long>("pax.orchestration.overdue", "{run}", "Run keys found past their deadline by the watchdog, by phase and reason (incomplete: processors missing or failed; no_report: expected by the phase's schedule, nobody reported).");
+        _overdue = meter.CreateCounter<long>("pax.orchestration.overdue_runs", "{run}", "Run keys found past their deadline by the watchdog, by phase and reason (incomplete: processors missing or failed; no_report: expected by the phase's schedule, nobody reported).");
         _triggerDuration = meter.CreateHistogram<double>("pax.orchestration.trigger.duration", "s", "Time from the completing report to the trigger.");
-        _triggerLatency = meter.CreateHistogram<double>("pax.orchestration.trigger.latency", "ms", "Deprecated (OpenTelemetry durations are in seconds): use pax.orchestration.trigger.duration. Time from the completing report to the trigger.");
     }
 
     public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -39,11 +41,7 @@ internal sealed class OrchestrationMetrics
     public void Overdue(string phase, string reason) =>
         _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("reason", reason));
 
-    /// <summary>Records on <c>pax.orchestration.trigger.duration</c> (s) and, until it is removed, the deprecated <c>pax.orchestration.trigger.latency</c> (ms).</summary>
-    public void TriggerLatency(string phase, TimeSpan latency)
-    {
-        var tag = new KeyValuePair<string, object?>("phase", phase);
-        _triggerDuration.Record(latency.TotalSeconds, tag);
-        _triggerLatency.Record(latency.TotalMilliseconds, tag);
-    }
+    /// <summary>Records on <c>pax.orchestration.trigger.duration</c> (s).</summary>
+    public void TriggerDuration(string phase, TimeSpan duration) =>
+        _triggerDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("phase", phase));
 }

@@ -9,7 +9,7 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// Finds what the push path left behind and makes it visible: complete tallies still open (a crash between record
 /// and claim) or claimed past their lease (a crash or failed trigger between claim and mark) are re-driven; incomplete
 /// tallies past their phase's deadline are reported with the missing and failed processors, as a log event (4009)
-/// and the <c>pax.orchestration.overdue</c> metric (<c>reason=incomplete</c>). For a phase with an
+/// and the <c>pax.orchestration.overdue_runs</c> metric (<c>reason=incomplete</c>). For a phase with an
 /// <see cref="PhaseDefinition.Expected"/> schedule it also reports the expected run keys past their deadline that
 /// have no tally at all — nobody reported, the silence a tally cannot show — with every expected processor missing
 /// (log event 4012, the same metric with <c>reason=no_report</c>), from the phase's first deployment (or

@@ -7,7 +7,7 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// <see cref="Cron"/> in <see cref="TimeZone"/> expects the run key <see cref="RunKeyFormat"/> makes of the
 /// occurrence's local date and time; once the phase's <see cref="Completion.PhaseDefinition.Deadline"/> has passed
 /// since the occurrence and the run key has no tally, the watchdog reports it overdue with every expected processor
-/// missing (log event 4012, metric <c>pax.orchestration.overdue</c> with <c>reason=no_report</c>).
+/// missing (log event 4012, metric <c>pax.orchestration.overdue_runs</c> with <c>reason=no_report</c>).
 /// Occurrences whose run keys coincide (an hourly schedule with a daily run key) expect that run key once, from the
 /// earliest of them. Nothing is expected before the phase existed: occurrences start at <see cref="Start"/>, or by
 /// default at the phase's first deployment (recorded by the store when an orchestrator with the phase first starts).

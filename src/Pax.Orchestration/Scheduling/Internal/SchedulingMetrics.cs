@@ -3,7 +3,7 @@ using Pax.Orchestration.Completion.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
-/// <summary>The scheduler's instruments on the <c>Pax.Orchestration</c> meter; each tick field has its counter.</summary>
+/// <summary>The scheduler's instruments on the <c>Pax.Orchestration</c> meter, named <c>pax.orchestration.scheduling.*</c>; each tick field has its counter.</summary>
 internal sealed class SchedulingMetrics
 {
     private readonly Counter<long> _checked;
@@ -14,22 +14,20 @@ internal sealed class SchedulingMetrics
     private readonly Counter<long> _skippedClaimed;
     private readonly Counter<long> _shardsBusy;
     private readonly Counter<long> _ticks;
-    private readonly Histogram<double> _runDuration;
     private readonly Histogram<double> _duration;
 
     public SchedulingMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(OrchestrationMetrics.MeterName);
-        _checked = meter.CreateCounter<long>("pax.scheduling.jobs_checked", "{job}", "Due jobs a tick looked at.");
-        _claimed = meter.CreateCounter<long>("pax.scheduling.jobs_claimed", "{job}", "Jobs a tick claimed.");
-        _executed = meter.CreateCounter<long>("pax.scheduling.jobs_executed", "{job}", "Handler runs started.");
-        _succeeded = meter.CreateCounter<long>("pax.scheduling.jobs_succeeded", "{job}", "Handler runs that succeeded.");
-        _failed = meter.CreateCounter<long>("pax.scheduling.jobs_failed", "{job}", "Handler runs that failed or were interrupted.");
-        _skippedClaimed = meter.CreateCounter<long>("pax.scheduling.jobs_skipped_claimed", "{job}", "Due jobs another tick claimed first.");
-        _shardsBusy = meter.CreateCounter<long>("pax.scheduling.shards_busy", "{shard}", "Shards with due jobs a tick left to the tick that held their lease.");
-        _ticks = meter.CreateCounter<long>("pax.scheduling.ticks", "{tick}", "Ticks by outcome (run, duplicate).");
-        _runDuration = meter.CreateHistogram<double>("pax.scheduling.tick.run.duration", "s", "How long ticks took.");
-        _duration = meter.CreateHistogram<double>("pax.scheduling.tick.duration", "ms", "Deprecated (OpenTelemetry durations are in seconds): use pax.scheduling.tick.run.duration. How long ticks took.");
+        _checked = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_checked", "{job}", "Due jobs a tick looked at.");
+        _claimed = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_claimed", "{job}", "Jobs a tick claimed.");
+        _executed = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_executed", "{job}", "Handler runs started.");
+        _succeeded = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_succeeded", "{job}", "Handler runs that succeeded.");
+        _failed = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_failed", "{job}", "Handler runs that failed or were interrupted.");
+        _skippedClaimed = meter.CreateCounter<long>("pax.orchestration.scheduling.jobs_skipped_claimed", "{job}", "Due jobs another tick claimed first.");
+        _shardsBusy = meter.CreateCounter<long>("pax.orchestration.scheduling.shards_busy", "{shard}", "Shards with due jobs a tick left to the tick that held their lease.");
+        _ticks = meter.CreateCounter<long>("pax.orchestration.scheduling.ticks", "{tick}", "Ticks by outcome (run, duplicate).");
+        _duration = meter.CreateHistogram<double>("pax.orchestration.scheduling.tick.duration", "s", "How long ticks took.");
     }
 
     public void Record(TickResult result)
@@ -42,7 +40,6 @@ internal sealed class SchedulingMetrics
         _failed.Add(result.JobsFailed);
         _skippedClaimed.Add(result.JobsSkippedClaimed);
         _shardsBusy.Add(result.ShardsBusy);
-        _runDuration.Record(result.Duration.TotalSeconds);
-        _duration.Record(result.Duration.TotalMilliseconds);
+        _duration.Record(result.Duration.TotalSeconds);
     }
 }

@@ -12,7 +12,7 @@ public sealed class CompletionWatchdogMetricsTests
         var phase = TallyHarness.Named("phase2", "a", "b");
         phase.Deadline = TimeSpan.FromMinutes(30);
         await using var h = TallyHarness.Sqlite(phase);
-        using var overdue = new MetricCollector<long>(h.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.overdue");
+        using var overdue = new MetricCollector<long>(h.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.overdue_runs");
         await h.RecordAsync("phase2", "a", "k1");
 
         h.Time.Advance(TimeSpan.FromMinutes(31));

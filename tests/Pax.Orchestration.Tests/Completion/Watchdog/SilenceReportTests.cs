@@ -22,7 +22,7 @@ public sealed class SilenceReportTests
                 o.Phases[0].Expected = new ExpectedRunSchedule { Cron = "0 2 * * *", TimeZone = "America/New_York", LookBack = TimeSpan.FromDays(1), Start = DateTimeOffset.UnixEpoch };
             },
             s => s.AddFakeLogging());
-        using var overdue = new MetricCollector<long>(server.Services.GetRequiredService<IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.overdue");
+        using var overdue = new MetricCollector<long>(server.Services.GetRequiredService<IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.overdue_runs");
         server.Time.SetUtcNow(new DateTimeOffset(2026, 2, 10, 13, 0, 0, TimeSpan.Zero)); // 02:00 EST = 07:00Z, deadline 13:00Z
 
         using var response = await server.Client.PostAsync("/watchdog", null, Ct);
