@@ -60,7 +60,7 @@ public sealed class CompletionContractTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("rejected", (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["outcome"]!.GetValue<string>());
         var measurement = Assert.Single(deliveries.GetMeasurementSnapshot());
-        Assert.Equal(("rejected", "contract"), ((string?)measurement.Tags["outcome"], (string?)measurement.Tags["reason"]));
+        Assert.Equal(("rejected", "contract"), ((string?)measurement.Tags["pax.outcome"], (string?)measurement.Tags["pax.reason"]));
         var warning = Assert.Single(server.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "Rejected");
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("m-9 (contract): the message has no 'runKey'", warning.Message, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class CompletionContractTests
         await server.Client.PostAsync("/", PushBodies.Json(Wrapped(encoded, "m-2")), Ct);
 
         var measurement = Assert.Single(deliveries.GetMeasurementSnapshot());
-        Assert.Equal(("rejected", "invalid"), ((string?)measurement.Tags["outcome"], (string?)measurement.Tags["reason"]));
+        Assert.Equal(("rejected", "invalid"), ((string?)measurement.Tags["pax.outcome"], (string?)measurement.Tags["pax.reason"]));
     }
 
     private static string Wrapped(PubSubOutgoingMessage message, string messageId) =>

@@ -69,7 +69,7 @@ public sealed class TriggerFailureMetricsTests
         new(h.Services.GetRequiredService<IMeterFactory>(), "Pax.Orchestration", "pax.orchestration.triggers");
 
     private static (string?, string?, string?) Tags(CollectedMeasurement<long> m) =>
-        ((string?)m.Tags["phase"], (string?)m.Tags["outcome"], (string?)m.Tags["reason"]);
+        ((string?)m.Tags["pax.phase"], (string?)m.Tags["pax.outcome"], (string?)m.Tags["pax.reason"]);
 
     private sealed class ThrowingTrigger(Exception exception) : IPhaseTrigger
     {

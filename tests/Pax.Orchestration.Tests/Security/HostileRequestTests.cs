@@ -229,7 +229,7 @@ public sealed class HostileRequestTests
         Assert.Equal("m-huge", rejected.MessageId);
         Assert.StartsWith("the delivery of 30000001 bytes or more exceeds Pax:Orchestration:MaxMessageBytes (65536) and the server's request body limit (Kestrel MaxRequestBodySize, 30000000 bytes)", rejected.Reason, StringComparison.Ordinal);
         var measurement = Assert.Single(deliveries.GetMeasurementSnapshot());
-        Assert.Equal(("rejected", "oversized"), ((string?)measurement.Tags["outcome"], (string?)measurement.Tags["reason"]));
+        Assert.Equal(("rejected", "oversized"), ((string?)measurement.Tags["pax.outcome"], (string?)measurement.Tags["pax.reason"]));
         var logs = server.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
         var warning = Assert.Single(logs, r => r.Id.Name == "Rejected");
         Assert.Equal(LogLevel.Warning, warning.Level);

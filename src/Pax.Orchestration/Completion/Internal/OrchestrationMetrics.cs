@@ -25,23 +25,23 @@ internal sealed class OrchestrationMetrics
         _triggerDuration = meter.CreateHistogram<double>("pax.orchestration.trigger.duration", "s", "Time from the completing report to the trigger.");
     }
 
-    public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("pax.outcome", outcome));
 
     /// <summary>Counts a rejected delivery with why, in a few stable words (<c>envelope</c>, <c>contract</c>, <c>invalid</c>, <c>oversized</c>), so an alert can tell a drifted publisher from noise.</summary>
     public void Rejected(string reason) =>
-        _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"), new KeyValuePair<string, object?>("reason", reason));
+        _deliveries.Add(1, new KeyValuePair<string, object?>("pax.outcome", "rejected"), new KeyValuePair<string, object?>("pax.reason", reason));
 
     public void Trigger(string phase, string outcome) =>
-        _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", outcome));
+        _triggers.Add(1, new KeyValuePair<string, object?>("pax.phase", phase), new KeyValuePair<string, object?>("pax.outcome", outcome));
 
     /// <summary>Counts a failed trigger attempt with why, in a few stable words (see <c>TriggerFailureText.Reason</c>).</summary>
     public void TriggerFailed(string phase, string reason) =>
-        _triggers.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("outcome", "failed"), new KeyValuePair<string, object?>("reason", reason));
+        _triggers.Add(1, new KeyValuePair<string, object?>("pax.phase", phase), new KeyValuePair<string, object?>("pax.outcome", "failed"), new KeyValuePair<string, object?>("pax.reason", reason));
 
     public void Overdue(string phase, string reason) =>
-        _overdue.Add(1, new KeyValuePair<string, object?>("phase", phase), new KeyValuePair<string, object?>("reason", reason));
+        _overdue.Add(1, new KeyValuePair<string, object?>("pax.phase", phase), new KeyValuePair<string, object?>("pax.reason", reason));
 
     /// <summary>Records on <c>pax.orchestration.trigger.duration</c> (s).</summary>
     public void TriggerDuration(string phase, TimeSpan duration) =>
-        _triggerDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("phase", phase));
+        _triggerDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("pax.phase", phase));
 }

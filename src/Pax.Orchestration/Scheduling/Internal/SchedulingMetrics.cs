@@ -32,7 +32,7 @@ internal sealed class SchedulingMetrics
 
     public void Record(TickResult result)
     {
-        _ticks.Add(1, new KeyValuePair<string, object?>("outcome", result.DuplicateDelivery ? "duplicate" : "run"));
+        _ticks.Add(1, new KeyValuePair<string, object?>("pax.outcome", result.DuplicateDelivery ? "duplicate" : "run"));
         _checked.Add(result.JobsChecked);
         _claimed.Add(result.JobsClaimed);
         _executed.Add(result.JobsExecuted);

@@ -77,7 +77,7 @@ public sealed class InProcessCompletionPublisherTests
         Assert.Equal(pushAnswer["reason"]!.GetValue<string>(), delivered.Reason);
         var measurements = deliveries.GetMeasurementSnapshot();
         Assert.Equal(2, measurements.Count);
-        Assert.All(measurements, m => Assert.Equal(("rejected", code), ((string?)m.Tags["outcome"], (string?)m.Tags["reason"])));
+        Assert.All(measurements, m => Assert.Equal(("rejected", code), ((string?)m.Tags["pax.outcome"], (string?)m.Tags["pax.reason"])));
         var warnings = server.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Id.Id == 4003).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, w => Assert.Equal((LogLevel.Warning, "Rejected", warnings[0].Category), (w.Level, w.Id.Name, w.Category)));
@@ -99,7 +99,7 @@ public sealed class InProcessCompletionPublisherTests
 
         Assert.Equal(ReportDisposition.Rejected, delivered.Disposition);
         Assert.Contains("exceeds Pax:Orchestration:MaxMessageBytes (1024)", delivered.Reason, StringComparison.Ordinal);
-        Assert.Equal("oversized", (string?)Assert.Single(deliveries.GetMeasurementSnapshot()).Tags["reason"]);
+        Assert.Equal("oversized", (string?)Assert.Single(deliveries.GetMeasurementSnapshot()).Tags["pax.reason"]);
         Assert.Null(await server.Services.GetRequiredService<ICompletionStore>().GetAsync("phase2", "k1", Ct));
     }
 
@@ -135,7 +135,7 @@ public sealed class InProcessCompletionPublisherTests
             server.Services.GetRequiredService<ICompletionPublisher>().PublishAsync(Topic, new CompletionMessage("phase2", "a", "k1", CompletionStatus.Succeeded), Ct));
 
         Assert.Equal("store down", error.Message);
-        Assert.Equal("unavailable", (string?)Assert.Single(deliveries.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Equal("unavailable", (string?)Assert.Single(deliveries.GetMeasurementSnapshot()).Tags["pax.outcome"]);
         var log = Assert.Single(server.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 4016);
         Assert.Equal(LogLevel.Error, log.Level);
     }

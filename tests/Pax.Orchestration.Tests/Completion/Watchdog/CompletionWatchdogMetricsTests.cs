@@ -20,7 +20,7 @@ public sealed class CompletionWatchdogMetricsTests
 
         var measurement = Assert.Single(overdue.GetMeasurementSnapshot());
         Assert.Equal(1, measurement.Value);
-        Assert.Equal("phase2", measurement.Tags["phase"]);
-        Assert.Equal("incomplete", measurement.Tags["reason"]);
+        Assert.Equal("phase2", measurement.Tags["pax.phase"]);
+        Assert.Equal("incomplete", measurement.Tags["pax.reason"]);
     }
 }

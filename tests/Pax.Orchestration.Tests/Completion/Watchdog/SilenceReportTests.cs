@@ -40,6 +40,6 @@ public sealed class SilenceReportTests
         Assert.Contains("No processor reported for phase2/2026-02-10", log.Message, StringComparison.Ordinal);
         Assert.Contains("missing [a, b]", log.Message, StringComparison.Ordinal);
         var measurement = Assert.Single(overdue.GetMeasurementSnapshot());
-        Assert.Equal(("phase2", "no_report"), ((string?)measurement.Tags["phase"], (string?)measurement.Tags["reason"]));
+        Assert.Equal(("phase2", "no_report"), ((string?)measurement.Tags["pax.phase"], (string?)measurement.Tags["pax.reason"]));
     }
 }
