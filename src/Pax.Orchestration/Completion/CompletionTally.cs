@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Tracing.Internal;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
@@ -64,6 +66,8 @@ public sealed class CompletionTally
             return CompletionReceipt.Rejected(problem);
         }
 
+        using var span = OrchestrationTracing.StartInternal($"tally record {phase!.Name}", phase.Name, message.RunKey);
+        span?.SetTag("pax.processor", message.Processor);
         var now = _time.GetUtcNow();
         var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details);
         var definition = phase!;
@@ -86,6 +90,8 @@ public sealed class CompletionTally
 
         var status = PhaseEvaluation.Evaluate(definition, stored.Tally, message.RunKey, now);
         (DriveOutcome Outcome, DateTimeOffset TriggeredAt) drive;
+        span?.SetTag("pax.recorded", stored.Changed);
+        span?.SetTag("pax.claimed", stored.Claimed);
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
@@ -188,7 +194,14 @@ public sealed class CompletionTally
         }
 
         var leaseUntil = now + _options.ClaimLease;
-        if (!await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false))
+        bool claimed;
+        using (var claim = OrchestrationTracing.StartInternal($"tally claim {phase.Name}", phase.Name, tally.RunKey))
+        {
+            claimed = await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false);
+            claim?.SetTag("pax.claimed", claimed);
+        }
+
+        if (!claimed)
         {
             _metrics.Trigger(phase.Name, "claimed_elsewhere");
             return (DriveOutcome.ClaimedElsewhere, default);
@@ -209,6 +222,8 @@ public sealed class CompletionTally
         // a caller that hangs up (a client abort, Pub/Sub giving up at its ack deadline) while a publish is in flight
         // would otherwise cancel a publish that may have landed, leaving the tally claimed, to be fired again as a
         // duplicate once the lease runs out. TriggerTimeout keeps the call short.
+        using var span = OrchestrationTracing.StartInternal($"trigger {phase.Name}", phase.Name, status.RunKey);
+        span?.SetTag("pax.redrive", redrive);
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
         {
             try
@@ -217,6 +232,7 @@ public sealed class CompletionTally
             }
             catch (Exception ex)
             {
+                GoogleCloudTracing.Fail(span, ex);
                 await KeepTriggerFailureAsync(phase.Name, status.RunKey, ex, timedOut: timeout.IsCancellationRequested).ConfigureAwait(false);
                 return (DriveOutcome.TriggerFailed, default);
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
@@ -98,7 +99,12 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
     {
         CheckPublish(topic, message);
         var messageId = (_idBase + (ulong)Interlocked.Increment(ref _sequence)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var body = PushEnvelopeWriter.Write(message, messageId, _time.GetUtcNow(), SubscriptionFor(topic));
+
+        // The same producer span and googclient_traceparent attribute as a publish to Pub/Sub.
+        var (span, traced) = GoogleCloudTracing.StartCreate(topic, message);
+        using var created = span;
+        span?.SetTag("messaging.message.id", messageId);
+        var body = PushEnvelopeWriter.Write(traced, messageId, _time.GetUtcNow(), SubscriptionFor(topic));
         IntakeResponse answer;
         try
         {
@@ -108,6 +114,7 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
         {
             OrchestrationLog.InProcessDeliveryFailed(_logger, ex, messageId);
             _metrics.Delivery("unavailable");
+            GoogleCloudTracing.Fail(span, ex);
             throw;
         }
 
@@ -131,7 +138,7 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
 
         var delivery = PushDeliveryReader.ReadWrapped(body);
         return delivery.Message is { } incoming
-            ? await _deliveries.HandleAsync(incoming, cancellationToken).ConfigureAwait(false)
+            ? await _deliveries.HandleAsync(incoming, request: null, cancellationToken).ConfigureAwait(false)
             : await _deliveries.RejectAsync(delivery.MessageId ?? messageId, RejectionReasons.Envelope, delivery.Problem!, body, CompletionAddress.None, cancellationToken).ConfigureAwait(false);
     }
 

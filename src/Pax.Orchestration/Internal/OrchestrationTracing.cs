@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Pax.GoogleCloud.Tracing.Internal;
+
+namespace Pax.Orchestration.Internal;
+
+/// <summary>
+/// The spans of Pax.Orchestration, from the <see cref="ActivitySource"/> named <c>Pax.Orchestration</c>
+/// (docs/architecture.md, "Tracing"): the push intake's consumer span, tally record and claim, the trigger, the
+/// watchdog's re-drive, the tick and each job run.
+/// </summary>
+internal static class OrchestrationTracing
+{
+    /// <summary>The name of the source: <c>Pax.Orchestration</c>.</summary>
+    public const string SourceName = "Pax.Orchestration";
+
+    /// <summary>Gets the source.</summary>
+    public static ActivitySource Source { get; } = new(SourceName, typeof(OrchestrationTracing).Assembly.GetName().Version?.ToString());
+
+    /// <summary>
+    /// Starts the consumer span of a delivered message: the child of the message's context (<c>googclient_traceparent</c>,
+    /// else <c>traceparent</c>) when it carries one, linking the request's context (Cloud Run's <c>traceparent</c>) when
+    /// that differs; else the child of the request's context.
+    /// </summary>
+    public static Activity? StartProcess(string? subscription, string? messageId, IReadOnlyDictionary<string, string> attributes, ActivityContext? request)
+    {
+        var message = TraceContextText.FromAttributes(attributes);
+        var parent = message ?? request ?? default;
+        IEnumerable<ActivityLink>? links = message is { } m && request is { } r && r != default && (r.TraceId != m.TraceId || r.SpanId != m.SpanId)
+            ? [new ActivityLink(r)]
+            : null;
+        var subscriptionId = subscription?[(subscription.LastIndexOf('/') + 1)..];
+        var span = Source.StartActivity(subscriptionId is null ? "process" : $"process {subscriptionId}", ActivityKind.Consumer, parent, links: links);
+        if (span is not null)
+        {
+            span.SetTag("messaging.system", GoogleCloudTracing.PubSubSystem);
+            span.SetTag("messaging.operation.name", "process");
+            span.SetTag("messaging.operation.type", "process");
+            span.SetTag("messaging.message.id", messageId);
+            span.SetTag("messaging.destination.subscription.name", subscription);
+        }
+
+        return span;
+    }
+
+    /// <summary>Starts an internal span of the tally or the scheduler, tagged with the phase and run key when given.</summary>
+    public static Activity? StartInternal(string name, string? phase = null, string? runKey = null, IEnumerable<ActivityLink>? links = null)
+    {
+        var span = Source.StartActivity(name, ActivityKind.Internal, parentContext: default, links: links);
+        if (span is not null)
+        {
+            span.SetTag("pax.phase", phase);
+            span.SetTag("pax.run_key", runKey);
+        }
+
+        return span;
+    }
+}

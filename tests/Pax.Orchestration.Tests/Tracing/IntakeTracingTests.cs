@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net;
+using Pax.Orchestration.Tests.Support;
+using Pax.TestSupport.Tracing;
+
+namespace Pax.Orchestration.Tests.Tracing;
+
+public sealed class IntakeTracingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_push_carrying_googclient_traceparent_is_continued_and_links_the_requests_own_context()
+    {
+        using var spans = new SpanRecorder();
+        await using var server = await OrchestratorServer.StartAsync();
+        var message = SpanRecorder.NewRemoteContext();
+        var cloudRun = SpanRecorder.NewRemoteContext();
+        var attributes = new Dictionary<string, string> { ["googclient_traceparent"] = SpanRecorder.TraceParent(message) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k-trace"), "41", attributes)) };
+        request.Headers.Add("traceparent", SpanRecorder.TraceParent(cloudRun));
+
+        var response = await server.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consumer = Assert.Single(spans.InTrace(message.TraceId), s => s.Kind == ActivityKind.Consumer);
+        Assert.Equal("Pax.Orchestration", consumer.Source.Name);
+        Assert.Equal("process orchestrator", consumer.DisplayName);
+        Assert.Equal(message.SpanId, consumer.ParentSpanId);
+        Assert.Equal("gcp_pubsub", consumer.GetTagItem("messaging.system"));
+        Assert.Equal("process", consumer.GetTagItem("messaging.operation.type"));
+        Assert.Equal("41", consumer.GetTagItem("messaging.message.id"));
+        Assert.Equal("projects/p/subscriptions/orchestrator", consumer.GetTagItem("messaging.destination.subscription.name"));
+        Assert.Contains(consumer.Links, l => l.Context.TraceId == cloudRun.TraceId);
+        Assert.Contains(spans.InTrace(message.TraceId), s => s.ParentSpanId == consumer.SpanId && s.DisplayName.StartsWith("tally record", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_push_carrying_only_traceparent_is_continued()
+    {
+        using var spans = new SpanRecorder();
+        await using var server = await OrchestratorServer.StartAsync();
+        var message = SpanRecorder.NewRemoteContext();
+        var attributes = new Dictionary<string, string> { ["traceparent"] = SpanRecorder.TraceParent(message) };
+
+        var response = await server.Client.PostAsync("/", PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k-trace2"), "42", attributes)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consumer = Assert.Single(spans.InTrace(message.TraceId), s => s.Kind == ActivityKind.Consumer);
+        Assert.Equal(message.SpanId, consumer.ParentSpanId);
+    }
+
+    [Fact]
+    public async Task A_push_without_a_message_context_runs_in_the_requests_trace()
+    {
+        using var spans = new SpanRecorder();
+        await using var server = await OrchestratorServer.StartAsync();
+        var cloudRun = SpanRecorder.NewRemoteContext();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k-trace3"), "43")) };
+        request.Headers.Add("traceparent", SpanRecorder.TraceParent(cloudRun));
+
+        var response = await server.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consumer = Assert.Single(spans.InTrace(cloudRun.TraceId), s => s.Kind == ActivityKind.Consumer);
+        Assert.Empty(consumer.Links);
+    }
+}
