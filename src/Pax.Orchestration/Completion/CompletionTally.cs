@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
@@ -69,7 +70,10 @@ public sealed class CompletionTally
         using var span = OrchestrationTracing.StartInternal($"tally record {phase!.Name}", phase.Name, message.RunKey);
         span?.SetTag("pax.processor", message.Processor);
         var now = _time.GetUtcNow();
-        var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details);
+        var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details)
+        {
+            TraceParent = Activity.Current is { } current ? TraceContextText.Format(current.Context) : null,
+        };
         var definition = phase!;
         var claim = new ClaimOnCompletion(t => PhaseEvaluation.Evaluate(definition, t, t.RunKey, now).Complete, now + _options.ClaimLease);
         var stored = await _store.RecordAsync(definition.Name, message.RunKey, completion, claim, cancellationToken).ConfigureAwait(false);
@@ -95,7 +99,7 @@ public sealed class CompletionTally
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
-            drive = await FireAndMarkAsync(definition, status, redrive: false).ConfigureAwait(false);
+            drive = await FireAndMarkAsync(definition, stored.Tally, status, redrive: false).ConfigureAwait(false);
         }
         else
         {
@@ -210,11 +214,11 @@ public sealed class CompletionTally
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
 
         // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
-        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyTriggerState.Claimed).ConfigureAwait(false);
+        return await FireAndMarkAsync(phase, tally, status, redrive: tally.State == TallyTriggerState.Claimed).ConfigureAwait(false);
     }
 
     /// <summary>Fires the trigger and marks the tally triggered (under their own bounds, not a caller's token); on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyProgress status, bool redrive)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, StoredTally tally, TallyProgress status, bool redrive)
     {
         var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
 
@@ -222,7 +226,9 @@ public sealed class CompletionTally
         // a caller that hangs up (a client abort, Pub/Sub giving up at its ack deadline) while a publish is in flight
         // would otherwise cancel a publish that may have landed, leaving the tally claimed, to be fired again as a
         // duplicate once the lease runs out. TriggerTimeout keeps the call short.
-        using var span = OrchestrationTracing.StartInternal($"trigger {phase.Name}", phase.Name, status.RunKey);
+        // Fan-in: the trigger runs in the trace of the report that completed the phase (or of the watchdog's re-drive)
+        // and links the traces the other reports were recorded in.
+        using var span = OrchestrationTracing.StartInternal($"trigger {phase.Name}", phase.Name, status.RunKey, OrchestrationTracing.ReportLinks(tally, Activity.Current?.TraceId));
         span?.SetTag("pax.redrive", redrive);
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pax.GoogleCloud.Tracing.Internal;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Internal;
 
@@ -41,6 +42,24 @@ internal static class OrchestrationTracing
 
         return span;
     }
+
+    /// <summary>The most span links a trigger carries to the reports of its tally: 32 (the earliest recorded first).</summary>
+    public const int MaxReportLinks = 32;
+
+    /// <summary>
+    /// The links of a trigger span to the traces the tally's reports were recorded in (<see cref="ProcessorCompletion.TraceParent"/>),
+    /// leaving out the trace the trigger runs in, earliest first, at most <see cref="MaxReportLinks"/>.
+    /// </summary>
+    public static IEnumerable<ActivityLink> ReportLinks(StoredTally tally, ActivityTraceId? current) =>
+        tally.Completions.Values
+            .OrderBy(c => c.RecordedAt)
+            .ThenBy(c => c.Processor, StringComparer.Ordinal)
+            .Select(c => TraceContextText.Parse(c.TraceParent, null))
+            .OfType<ActivityContext>()
+            .Where(c => c.TraceId != current)
+            .Take(MaxReportLinks)
+            .Select(c => new ActivityLink(c))
+            .ToList();
 
     /// <summary>Starts an internal span of the tally or the scheduler, tagged with the phase and run key when given.</summary>
     public static Activity? StartInternal(string name, string? phase = null, string? runKey = null, IEnumerable<ActivityLink>? links = null)

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Pax.GoogleCloud.PubSub;
+using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Tests.Support;
+using Pax.TestSupport.PubSub;
 using Pax.TestSupport.Tracing;
 
 namespace Pax.Orchestration.Tests.Tracing;
@@ -36,6 +40,30 @@ public sealed class IntakeTracingTests
     }
 
     [Fact]
+    public async Task The_next_phase_message_carries_the_completing_reports_trace_and_its_trigger_links_the_other_report()
+    {
+        using var spans = new SpanRecorder();
+        await using var pubSub = await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: Ct);
+        pubSub.AddTopic("projects/p/topics/phase3-start");
+        await using var google = new ServiceCollection().AddPaxGoogleCloud(o => o.PubSubEmulatorHost = pubSub.BaseAddress.Authority).BuildServiceProvider();
+        var next = new PubSubTopicTrigger(google.GetRequiredService<PubSubPublisherClient>(), "projects/p/topics/phase3-start");
+        await using var server = await OrchestratorServer.StartAsync(o => o.Phases[0].CustomTrigger = next);
+        var first = SpanRecorder.NewRemoteContext();
+        var completing = SpanRecorder.NewRemoteContext();
+
+        await server.Client.PostAsync("/", PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k-fan-in"), "51", Traced(first))), Ct);
+        await server.Client.PostAsync("/", PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("b", "k-fan-in"), "52", Traced(completing))), Ct);
+
+        var published = Assert.Single(pubSub.Published);
+        Assert.StartsWith($"00-{completing.TraceId}-", published.Attributes["googclient_traceparent"], StringComparison.Ordinal);
+        var trigger = Assert.Single(spans.InTrace(completing.TraceId), s => s.DisplayName == "trigger phase2");
+        Assert.Equal([first.TraceId], trigger.Links.Select(l => l.Context.TraceId));
+        var create = Assert.Single(spans.InTrace(completing.TraceId), s => s.DisplayName == "phase3-start create");
+        Assert.Equal(trigger.SpanId, create.ParentSpanId);
+        Assert.Equal($"00-{completing.TraceId}-{create.SpanId}-01", published.Attributes["googclient_traceparent"]);
+    }
+
+    [Fact]
     public async Task A_push_carrying_only_traceparent_is_continued()
     {
         using var spans = new SpanRecorder();
@@ -65,4 +93,6 @@ public sealed class IntakeTracingTests
         var consumer = Assert.Single(spans.InTrace(cloudRun.TraceId), s => s.Kind == ActivityKind.Consumer);
         Assert.Empty(consumer.Links);
     }
+
+    private static Dictionary<string, string> Traced(ActivityContext context) => new() { ["googclient_traceparent"] = SpanRecorder.TraceParent(context) };
 }
