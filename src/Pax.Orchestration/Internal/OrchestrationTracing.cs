@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Completion;
 
@@ -61,11 +62,18 @@ internal static class OrchestrationTracing
             .Select(c => new ActivityLink(c))
             .ToList();
 
-    /// <summary>Starts an internal span of the tally or the scheduler, tagged with the phase and run key when given.</summary>
-    public static Activity? StartInternal(string name, string? phase = null, string? runKey = null, IEnumerable<ActivityLink>? links = null)
+    /// <summary>
+    /// The context of an HTTP request: ASP.NET Core's request span when there is one, else its <c>traceparent</c> header
+    /// (Cloud Run adds one to every request; Cloud Scheduler sends one).
+    /// </summary>
+    public static ActivityContext? RequestContext(HttpRequest request) =>
+        Activity.Current?.Context ?? TraceContextText.Parse(request.Headers[TraceContextText.TraceParent].ToString(), request.Headers[TraceContextText.TraceState].ToString());
+
+    /// <summary>Starts an internal span of the tally or the scheduler, tagged with the phase and run key when given; the child of <paramref name="parent"/>, else of the current span.</summary>
+    public static Activity? StartInternal(string name, string? phase = null, string? runKey = null, IEnumerable<ActivityLink>? links = null, ActivityContext parent = default)
     {
-        var span = Source.StartActivity(name, ActivityKind.Internal, parentContext: default, links: links);
-        if (span is not null)
+        var span = Source.StartActivity(name, ActivityKind.Internal, parent, links: links);
+        if (span is not null && phase is not null)
         {
             span.SetTag("pax.phase", phase);
             span.SetTag("pax.run_key", runKey);

@@ -285,6 +285,24 @@ public abstract class CompletionTallyContract
         Assert.DoesNotContain(trigger.Links, l => l.Context.TraceId == last.TraceId);
     }
 
+    [Fact]
+    public async Task The_watchdogs_redrive_runs_the_trigger_as_its_child_linking_every_report()
+    {
+        using var spans = new SpanRecorder();
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        var report = SpanRecorder.NewRemoteContext();
+        var completion = new ProcessorCompletion("a", CompletionStatus.Succeeded, h.Time.GetUtcNow(), null, null) { TraceParent = SpanRecorder.TraceParent(report) };
+        await h.Store.RecordAsync("phase2", "k-redrive", completion, null, Ct);
+        using var run = new Activity("watchdog run").Start();
+
+        await h.Watchdog.RunAsync(Ct);
+
+        var redrive = Assert.Single(spans.InTrace(run.TraceId), s => s.DisplayName == "watchdog redrive phase2");
+        var trigger = Assert.Single(spans.InTrace(run.TraceId), s => s.DisplayName == "trigger phase2");
+        Assert.Equal(redrive.SpanId, trigger.ParentSpanId);
+        Assert.Equal([report.TraceId], trigger.Links.Select(l => l.Context.TraceId));
+    }
+
     /// <summary>Records a report inside a span of its own trace, as the intake does for a message carrying googclient_traceparent.</summary>
     private static async Task<ActivityContext> RecordInTraceAsync(TallyHarness h, string processor, string runKey)
     {

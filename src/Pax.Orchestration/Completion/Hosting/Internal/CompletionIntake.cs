@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Internal;
@@ -116,13 +114,9 @@ internal sealed class CompletionIntake
             return;
         }
 
-        var answer = await _deliveries.HandleAsync(incoming, RequestContext(context.Request), cancellationToken).ConfigureAwait(false);
+        var answer = await _deliveries.HandleAsync(incoming, OrchestrationTracing.RequestContext(context.Request), cancellationToken).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, answer, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The request's own context: ASP.NET Core's request span when there is one, else its <c>traceparent</c> header (Cloud Run adds one to every request).</summary>
-    private static ActivityContext? RequestContext(HttpRequest request) =>
-        Activity.Current?.Context ?? TraceContextText.Parse(request.Headers[TraceContextText.TraceParent].ToString(), request.Headers[TraceContextText.TraceState].ToString());
 
     /// <summary>Keeps what can be learnt of an oversized delivery: the id (from headers, else skimmed from the body) and its first bytes.</summary>
     private async Task RejectOversizedAsync(HttpContext context, BoundedRequestBody.Result read, CancellationToken cancellationToken)
