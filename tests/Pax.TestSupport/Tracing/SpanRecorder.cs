@@ -11,6 +11,7 @@ public sealed class SpanRecorder : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly ActivityListener _listener;
+    private readonly List<(Func<Activity, bool> Match, TaskCompletionSource<Activity> Ended)> _waiters = [];
 
     public SpanRecorder()
     {
@@ -18,9 +19,36 @@ public sealed class SpanRecorder : IDisposable
         {
             ShouldListenTo = source => source.Name.StartsWith("Pax.", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _spans.Enqueue,
+            ActivityStopped = Stopped,
         };
         ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Waits for a span matching <paramref name="match"/> to end (or returns one that already did), at most <paramref name="timeout"/>.</summary>
+    public async Task<Activity> WaitForAsync(Func<Activity, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waiter = (match, new TaskCompletionSource<Activity>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_waiters)
+        {
+            _waiters.Add(waiter);
+        }
+
+        if (_spans.FirstOrDefault(match) is { } ended)
+        {
+            waiter.Item2.TrySetResult(ended);
+        }
+
+        try
+        {
+            return await waiter.Item2.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_waiters)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
     }
 
     /// <summary>Gets the ended spans of one trace.</summary>
@@ -37,4 +65,16 @@ public sealed class SpanRecorder : IDisposable
     public static string TraceParent(ActivityContext context) => $"00-{context.TraceId}-{context.SpanId}-01";
 
     public void Dispose() => _listener.Dispose();
+
+    private void Stopped(Activity span)
+    {
+        _spans.Enqueue(span);
+        lock (_waiters)
+        {
+            foreach (var (match, ended) in _waiters.Where(w => w.Match(span)))
+            {
+                ended.TrySetResult(span);
+            }
+        }
+    }
 }
