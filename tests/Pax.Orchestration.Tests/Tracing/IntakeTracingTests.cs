@@ -79,6 +79,42 @@ public sealed class IntakeTracingTests
     }
 
     [Fact]
+    public async Task An_Eventarc_CloudEvent_carrying_googclient_traceparent_is_continued()
+    {
+        using var spans = new SpanRecorder();
+        await using var server = await OrchestratorServer.StartAsync();
+        var message = SpanRecorder.NewRemoteContext();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = PushBodies.Json(PushBodies.Wrapped(PushBodies.Completion("a", "k-trace-ce"), "ce-7", Traced(message))) };
+        request.Headers.Add("ce-id", "ce-7");
+        request.Headers.Add("ce-source", "//pubsub.googleapis.com/projects/p/topics/completions");
+        request.Headers.Add("ce-specversion", "1.0");
+        request.Headers.Add("ce-type", "google.cloud.pubsub.topic.v1.messagePublished");
+
+        var response = await server.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message.SpanId, Assert.Single(spans.InTrace(message.TraceId), s => s.Kind == ActivityKind.Consumer).ParentSpanId);
+    }
+
+    [Fact]
+    public async Task An_unwrapped_push_with_metadata_carrying_googclient_traceparent_is_continued()
+    {
+        using var spans = new SpanRecorder();
+        await using var server = await OrchestratorServer.StartAsync();
+        var message = SpanRecorder.NewRemoteContext();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = PushBodies.Json("{\"status\":\"succeeded\"}") };
+        request.Headers.Add("x-goog-pubsub-message-id", "78");
+        request.Headers.Add("processor", "a");
+        request.Headers.Add("runKey", "k-trace-raw");
+        request.Headers.Add("googclient_traceparent", SpanRecorder.TraceParent(message));
+
+        var response = await server.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message.SpanId, Assert.Single(spans.InTrace(message.TraceId), s => s.Kind == ActivityKind.Consumer).ParentSpanId);
+    }
+
+    [Fact]
     public async Task A_push_without_a_message_context_runs_in_the_requests_trace()
     {
         using var spans = new SpanRecorder();
