@@ -104,6 +104,12 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
         var (span, traced) = GoogleCloudTracing.StartCreate(topic, message);
         using var created = span;
         span?.SetTag("messaging.message.id", messageId);
+        if (!ReferenceEquals(traced, message))
+        {
+            // Pub/Sub counts the trace attribute against its limits too (a message with 100 attributes has one too many).
+            CheckPublish(topic, traced);
+        }
+
         var body = PushEnvelopeWriter.Write(traced, messageId, _time.GetUtcNow(), SubscriptionFor(topic));
         IntakeResponse answer;
         try
