@@ -21,7 +21,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Pax.Benchmarks collection [--latency-ms 250]");
     Console.Error.WriteLine("       Pax.Benchmarks collection-gcs [--before OTHER/Pax.Benchmarks.dll] [--cameras 2000] [--concurrency 64] [--latency-ms 250] [--storage-latency-ms 20]");
-    Console.Error.WriteLine("       Pax.Benchmarks orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]");
+    Console.Error.WriteLine("       Pax.Benchmarks orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite] [--tracing off|on]");
     Console.Error.WriteLine("       Pax.Benchmarks scheduling [--jobs 10000] [--tickers 4] [--max-per-tick 500] [--concurrency 8] [--store firestore|sqlite]");
     return 2;
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Pax.GoogleCloud.Tracing.Internal;
 
 namespace Pax.Collection.CloudRun;
 
@@ -44,6 +46,12 @@ public sealed record CloudRunTaskInfo
     /// <summary>Gets the job name, or <see langword="null"/> outside Cloud Run.</summary>
     public string? Job { get; }
 
+    /// <summary>
+    /// Gets the trace context the execution was started in (<c>TRACEPARENT</c>, which the Cloud Run Job trigger sets), or
+    /// <see langword="null"/>: the collector run span is its child.
+    /// </summary>
+    internal ActivityContext? TraceContext { get; init; }
+
     /// <summary>Gets the description of a process that is not part of a multi-task execution: task 0 of 1.</summary>
     public static CloudRunTaskInfo Single { get; } = new(0, 1, 0, null, null);
 
@@ -73,7 +81,10 @@ public sealed record CloudRunTaskInfo
             throw new FormatException($"CLOUD_RUN_TASK_INDEX ({index}) must be below CLOUD_RUN_TASK_COUNT ({count}).");
         }
 
-        return new CloudRunTaskInfo(index, count, attempt, NullIfEmpty(getVariable("CLOUD_RUN_EXECUTION")), NullIfEmpty(getVariable("CLOUD_RUN_JOB")));
+        return new CloudRunTaskInfo(index, count, attempt, NullIfEmpty(getVariable("CLOUD_RUN_EXECUTION")), NullIfEmpty(getVariable("CLOUD_RUN_JOB")))
+        {
+            TraceContext = TraceContextText.FromEnvironment(getVariable),
+        };
     }
 
     private static int ReadInt(Func<string, string?> getVariable, string name, int fallback, int minimum)

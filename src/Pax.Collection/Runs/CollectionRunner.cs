@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Processing;
 using Pax.Collection.Internal.RunEngine;
 using Pax.Collection.Internal.Reports;
 using Pax.Collection.Internal.Completion;
@@ -78,6 +80,27 @@ public sealed class CollectionRunner
     public async Task<CollectionReport> RunAsync(CollectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The run, its cameras and its completion continue the trace the execution was started in (TRACEPARENT).
+        using var span = CollectionTracing.Source.StartActivity("collector run", ActivityKind.Internal, request.Task.TraceContext ?? default);
+        span?.SetTag("pax.task_index", request.Task.Index);
+        try
+        {
+            var report = await RunInSpanAsync(request, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("pax.run_key", PhaseHandover.SlotRunKey(report.Slot));
+            span?.SetTag("pax.succeeded", report.Succeeded);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            span?.SetTag("error.type", ex.GetType().FullName);
+            throw;
+        }
+    }
+
+    private async Task<CollectionReport> RunInSpanAsync(CollectionRequest request, CancellationToken cancellationToken)
+    {
         var startedAt = _timeProvider.GetUtcNow();
         var slot = SnapshotSlots.Floor(request.Slot ?? startedAt, _options.SlotInterval);
         var slotPath = SnapshotKey.GetSlotPath(slot);

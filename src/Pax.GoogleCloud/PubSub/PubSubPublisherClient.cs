@@ -5,6 +5,7 @@ using Pax.GoogleCloud.Internal;
 using Pax.GoogleCloud.Internal.Errors;
 using Pax.GoogleCloud.Internal.Json;
 using Pax.GoogleCloud.PubSub.Internal;
+using Pax.GoogleCloud.Tracing.Internal;
 
 namespace Pax.GoogleCloud.PubSub;
 
@@ -15,7 +16,8 @@ namespace Pax.GoogleCloud.PubSub;
 /// <c>CANCELLED</c>, <c>DEADLINE_EXCEEDED</c>, <c>INTERNAL</c>, <c>RESOURCE_EXHAUSTED</c>, <c>UNAVAILABLE</c>,
 /// <c>UNKNOWN</c>, plus transport errors and HTTP 408/502), so a
 /// message may be published twice: Pub/Sub is at-least-once anyway, and subscribers deduplicate on an idempotency
-/// key carried in the attributes.
+/// key carried in the attributes. Each message gets a producer span (<c>{topic id} create</c>, source
+/// <c>Pax.GoogleCloud</c>) whose context is written to its <c>googclient_traceparent</c> attribute, as Google's clients do.
 /// </summary>
 internal sealed class PubSubPublisherClient
 {
@@ -74,18 +76,37 @@ internal sealed class PubSubPublisherClient
         }
 
         var operation = new GoogleOperation("pubsub", "pubsub.topics.publish", $"topic '{topic}'", "roles/pubsub.publisher");
-        var response = await _transport.SendJsonAsync(
-            HttpMethod.Post,
-            $"v1/{topic}:publish",
-            new PubSubPublishRequest { Messages = messages.ToList() },
-            GoogleCloudJsonContext.Default.PubSubPublishRequest,
-            GoogleCloudJsonContext.Default.PubSubPublishResponse,
-            operation,
-            retryable: true,
-            cancellationToken,
-            GoogleRetryStatuses.PubSubPublish).ConfigureAwait(false);
-        return response.MessageIds is { } ids && ids.Count == messages.Count
-            ? ids
-            : throw new GoogleApiException(operation.Api, HttpStatusCode.OK, null, null, $"{operation}: the answer carried {response.MessageIds?.Count ?? 0} message id(s) for {messages.Count} message(s).");
+        var created = messages.Select(m => GoogleCloudTracing.StartCreate(topic, m)).ToList();
+        try
+        {
+            var response = await _transport.SendJsonAsync(
+                HttpMethod.Post,
+                $"v1/{topic}:publish",
+                new PubSubPublishRequest { Messages = created.Select(c => c.Message).ToList() },
+                GoogleCloudJsonContext.Default.PubSubPublishRequest,
+                GoogleCloudJsonContext.Default.PubSubPublishResponse,
+                operation,
+                retryable: true,
+                cancellationToken,
+                GoogleRetryStatuses.PubSubPublish).ConfigureAwait(false);
+            var ids = response.MessageIds is { } answered && answered.Count == messages.Count
+                ? answered
+                : throw new GoogleApiException(operation.Api, HttpStatusCode.OK, null, null, $"{operation}: the answer carried {response.MessageIds?.Count ?? 0} message id(s) for {messages.Count} message(s).");
+            for (var i = 0; i < created.Count; i++)
+            {
+                created[i].Span?.SetTag("messaging.message.id", ids[i]);
+            }
+
+            return ids;
+        }
+        catch (Exception ex)
+        {
+            created.ForEach(c => GoogleCloudTracing.Fail(c.Span, ex));
+            throw;
+        }
+        finally
+        {
+            created.ForEach(c => c.Span?.Dispose());
+        }
     }
 }

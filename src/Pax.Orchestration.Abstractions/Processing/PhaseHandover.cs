@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pax.GoogleCloud.Tracing.Internal;
 
 namespace Pax.Orchestration.Processing;
 
@@ -21,6 +22,14 @@ public sealed record PhaseHandover
 
     /// <summary>The environment variable of the idempotency key: <c>PAX_IDEMPOTENCY_KEY</c>.</summary>
     public const string IdempotencyKeyVariable = "PAX_IDEMPOTENCY_KEY";
+
+    /// <summary>
+    /// The environment variable of the trace context the execution continues: <c>TRACEPARENT</c>, a W3C traceparent
+    /// (<c>00-{trace id}-{span id}-{flags}</c>). The Cloud Run Job trigger sets it when it runs in a span (with
+    /// <c>TRACESTATE</c> when there is one); <see cref="ProcessorHost"/> and the collector start their run span as its child.
+    /// The Pub/Sub topic trigger carries the same context in the attribute <c>googclient_traceparent</c>, as Google's clients do.
+    /// </summary>
+    public const string TraceParentVariable = TraceContextText.TraceParentVariable;
 
     /// <summary>The Pub/Sub attribute (and data field) of the completed phase: <c>phase</c>.</summary>
     public const string PhaseAttribute = "phase";

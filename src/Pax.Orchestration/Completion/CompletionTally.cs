@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Internal;
+using Pax.GoogleCloud.Tracing.Internal;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
@@ -64,8 +67,13 @@ public sealed class CompletionTally
             return CompletionReceipt.Rejected(problem);
         }
 
+        using var span = OrchestrationTracing.StartInternal($"tally record {phase!.Name}", phase.Name, message.RunKey);
+        span?.SetTag("pax.processor", message.Processor);
         var now = _time.GetUtcNow();
-        var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details);
+        var completion = new ProcessorCompletion(message.Processor, message.Status, now, message.MessageId, message.Details)
+        {
+            TraceParent = Activity.Current is { } current ? TraceContextText.Format(current.Context) : null,
+        };
         var definition = phase!;
         var claim = new ClaimOnCompletion(t => PhaseEvaluation.Evaluate(definition, t, t.RunKey, now).Complete, now + _options.ClaimLease);
         var stored = await _store.RecordAsync(definition.Name, message.RunKey, completion, claim, cancellationToken).ConfigureAwait(false);
@@ -86,10 +94,12 @@ public sealed class CompletionTally
 
         var status = PhaseEvaluation.Evaluate(definition, stored.Tally, message.RunKey, now);
         (DriveOutcome Outcome, DateTimeOffset TriggeredAt) drive;
+        span?.SetTag("pax.recorded", stored.Changed);
+        span?.SetTag("pax.claimed", stored.Claimed);
         if (stored.Claimed)
         {
             OrchestrationLog.Claimed(_logger, definition.Name, message.RunKey, claim.LeaseUntil);
-            drive = await FireAndMarkAsync(definition, status, redrive: false).ConfigureAwait(false);
+            drive = await FireAndMarkAsync(definition, stored.Tally, status, redrive: false).ConfigureAwait(false);
         }
         else
         {
@@ -188,7 +198,14 @@ public sealed class CompletionTally
         }
 
         var leaseUntil = now + _options.ClaimLease;
-        if (!await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false))
+        bool claimed;
+        using (var claim = OrchestrationTracing.StartInternal($"tally claim {phase.Name}", phase.Name, tally.RunKey))
+        {
+            claimed = await _store.TryClaimAsync(phase.Name, tally.RunKey, now, leaseUntil, cancellationToken).ConfigureAwait(false);
+            claim?.SetTag("pax.claimed", claimed);
+        }
+
+        if (!claimed)
         {
             _metrics.Trigger(phase.Name, "claimed_elsewhere");
             return (DriveOutcome.ClaimedElsewhere, default);
@@ -197,11 +214,11 @@ public sealed class CompletionTally
         OrchestrationLog.Claimed(_logger, phase.Name, tally.RunKey, leaseUntil);
 
         // A lapsed claim means an earlier attempt fired (or tried to) and never marked the tally: it may have landed.
-        return await FireAndMarkAsync(phase, status, redrive: tally.State == TallyTriggerState.Claimed).ConfigureAwait(false);
+        return await FireAndMarkAsync(phase, tally, status, redrive: tally.State == TallyTriggerState.Claimed).ConfigureAwait(false);
     }
 
     /// <summary>Fires the trigger and marks the tally triggered (under their own bounds, not a caller's token); on <see cref="DriveOutcome.Triggered"/> also returns the time stored as triggered.</summary>
-    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, TallyProgress status, bool redrive)
+    private async Task<(DriveOutcome Outcome, DateTimeOffset TriggeredAt)> FireAndMarkAsync(PhaseDefinition phase, StoredTally tally, TallyProgress status, bool redrive)
     {
         var request = new PhaseTriggerRequest(phase.Name, status.RunKey, PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, status.RunKey), status.Completed) { Redrive = redrive };
 
@@ -209,6 +226,10 @@ public sealed class CompletionTally
         // a caller that hangs up (a client abort, Pub/Sub giving up at its ack deadline) while a publish is in flight
         // would otherwise cancel a publish that may have landed, leaving the tally claimed, to be fired again as a
         // duplicate once the lease runs out. TriggerTimeout keeps the call short.
+        // Fan-in: the trigger runs in the trace of the report that completed the phase (or of the watchdog's re-drive)
+        // and links the traces the other reports were recorded in.
+        using var span = OrchestrationTracing.StartInternal($"trigger {phase.Name}", phase.Name, status.RunKey, OrchestrationTracing.ReportLinks(tally, Activity.Current?.TraceId));
+        span?.SetTag("pax.redrive", redrive);
         using (var timeout = new CancellationTokenSource(_options.TriggerTimeout, _time))
         {
             try
@@ -217,6 +238,7 @@ public sealed class CompletionTally
             }
             catch (Exception ex)
             {
+                GoogleCloudTracing.Fail(span, ex);
                 await KeepTriggerFailureAsync(phase.Name, status.RunKey, ex, timedOut: timeout.IsCancellationRequested).ConfigureAwait(false);
                 return (DriveOutcome.TriggerFailed, default);
             }

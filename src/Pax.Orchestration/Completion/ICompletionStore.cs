@@ -10,7 +10,7 @@ namespace Pax.Orchestration.Completion;
 /// (<see cref="RecordTriggerFailureAsync"/>: message, time, one more failed attempt) and returned in
 /// <see cref="StoredTally.LastTriggerError"/> by every read until <see cref="MarkTriggeredAsync"/> clears it; a phase's
 /// first deployment is recorded once and returned ever after (<see cref="RecordPhaseDeploymentAsync"/>), so expected run
-/// keys never start before it. The built-in stores and their contract tests (SQLite, Firestore) show both.
+/// keys never start before it; a report's <see cref="ProcessorCompletion.TraceParent"/> is returned as written (the trigger links it). The built-in stores and their contract tests (SQLite, Firestore) show both.
 /// </remarks>
 public interface ICompletionStore
 {

@@ -9,6 +9,14 @@ namespace Pax.Orchestration.Completion;
 public sealed record ProcessorCompletion(string Processor, CompletionStatus Status, DateTimeOffset RecordedAt, string? MessageId, string? Details)
 {
     /// <summary>
+    /// Gets the trace the report was recorded in: the W3C traceparent of the orchestrator's <c>tally record</c> span
+    /// (a child of the report message's <c>googclient_traceparent</c>), or <see langword="null"/> when nothing traced
+    /// it. The trigger of the tally runs in the trace of the report that completed it and links the others' (at most 32).
+    /// </summary>
+    /// <value>Such as <c>00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01</c>; at most 55 characters.</value>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
     /// Returns whether this report replaces <paramref name="existing"/>: the first report is kept, except that a
     /// success replaces a failure (the processor was retried). Anything else is a duplicate.
     /// </summary>

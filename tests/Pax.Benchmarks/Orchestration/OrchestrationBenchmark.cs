@@ -16,7 +16,10 @@ namespace Pax.Benchmarks.Orchestration;
 /// time, on the Firestore emulator (or SQLite). Checks that exactly R triggers fired and prints deliveries/s and
 /// the p50/p95 latency from the start of the completing delivery to its trigger; on Firestore also where that time
 /// goes (<see cref="FirestoreCallProfile"/>).
-///   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]
+/// With <c>--tracing on</c> every Pax span is recorded (an ActivityListener sampling all of <c>Pax.*</c>, as an
+/// OpenTelemetry SDK with an always-on sampler would, without export) and each delivery runs in its own trace, as the
+/// intake's consumer span runs it; off, nothing listens.
+///   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite] [--tracing off|on]
 /// </summary>
 internal static class OrchestrationBenchmark
 {
@@ -27,6 +30,8 @@ internal static class OrchestrationBenchmark
         var deliveries = BenchmarkArguments.Int(args, "--deliveries", 2);
         var concurrency = BenchmarkArguments.Int(args, "--concurrency", 32);
         var store = BenchmarkArguments.Text(args, "--store", "firestore");
+        var tracing = BenchmarkArguments.Text(args, "--tracing", "off") == "on";
+        using var listener = tracing ? Listen() : null;
 
         var directory = Path.Combine(Path.GetTempPath(), "pax-bench-" + Guid.NewGuid().ToString("N"));
         var emulator = await BenchmarkArguments.StartStoreAsync(store);
@@ -47,6 +52,7 @@ internal static class OrchestrationBenchmark
             {
                 var calls = FirestoreCallProfile.BeginDelivery();
                 var begin = Stopwatch.GetTimestamp();
+                using var delivery = tracing ? new Activity("delivery").SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start() : null;
                 var result = await tally.RecordAsync(new CompletionMessage("phase", d.Processor, d.Key, CompletionStatus.Succeeded), ct);
                 if (result.Drive == DriveOutcome.Triggered && trigger.FiredAt.TryGetValue(d.Key, out var fired))
                 {
@@ -55,6 +61,7 @@ internal static class OrchestrationBenchmark
                 }
             });
             var elapsed = Stopwatch.GetElapsedTime(started);
+            Console.WriteLine($"tracing: {(tracing ? "on (every Pax span recorded)" : "off")}");
             Report(store, runKeys, processors, deliveries, concurrency, work.Count, elapsed, trigger, latencies.Order().ToList());
             if (emulator is not null)
             {
@@ -76,6 +83,17 @@ internal static class OrchestrationBenchmark
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    private static ActivityListener Listen()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Pax.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)

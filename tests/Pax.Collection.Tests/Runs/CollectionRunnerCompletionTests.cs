@@ -1,6 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pax.Collection.CloudRun;
 using Pax.Collection.Runs;
+using Pax.GoogleCloud.PubSub;
 using Pax.Orchestration.Completion;
+using Pax.TestSupport.PubSub;
+using Pax.TestSupport.Tracing;
 
 namespace Pax.Collection.Tests.Runs;
 
@@ -68,6 +72,29 @@ public sealed class CollectionRunnerCompletionTests : IDisposable
         Assert.Contains("stored its snapshots but could not publish its completion to projects/p/topics/done: database is locked", error.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(error.InnerException);
         Assert.Equal(4, Directory.GetFiles(_harness.Root, "*.jpg", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public async Task A_collector_started_with_TRACEPARENT_publishes_its_completion_in_that_trace()
+    {
+        using var spans = new SpanRecorder();
+        await using var pubSub = await FakePubSubServer.StartAsync(accessToken: null, cancellationToken: TestContext.Current.CancellationToken);
+        pubSub.AddTopic("projects/p/topics/done");
+        await using var services = new ServiceCollection().AddPaxGoogleCloud(o => o.PubSubEmulatorHost = pubSub.BaseAddress.Authority).BuildServiceProvider();
+        _harness.Publisher = new CompletionPublisher(services.GetRequiredService<PubSubPublisherClient>());
+        _harness.Options.CompletionTopic = "projects/p/topics/done";
+        var trigger = SpanRecorder.NewRemoteContext();
+        var task = CloudRunTaskInfo.FromVariables(new Dictionary<string, string> { ["TRACEPARENT"] = SpanRecorder.TraceParent(trigger) }.GetValueOrDefault);
+
+        await _harness.RunAsync(task, TestContext.Current.CancellationToken);
+
+        var run = Assert.Single(spans.InTrace(trigger.TraceId), s => s.DisplayName == "collector run");
+        Assert.Equal(trigger.SpanId, run.ParentSpanId);
+        Assert.Equal(4, spans.InTrace(trigger.TraceId).Count(s => s.DisplayName == "camera fetch" && s.ParentSpanId == run.SpanId));
+        Assert.Equal(4, spans.InTrace(trigger.TraceId).Count(s => s.DisplayName == "camera store"));
+        var create = Assert.Single(spans.InTrace(trigger.TraceId), s => s.DisplayName == "done create");
+        Assert.Equal(run.SpanId, create.ParentSpanId);
+        Assert.Equal($"00-{trigger.TraceId}-{create.SpanId}-01", Assert.Single(pubSub.Published).Attributes["googclient_traceparent"]);
     }
 
     public void Dispose() => _harness.Dispose();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Tests.Support;
+using Pax.TestSupport.Tracing;
 using static Pax.Orchestration.Tests.Support.TallyHarness;
 
 namespace Pax.Orchestration.Tests.Completion;
@@ -246,6 +248,71 @@ public abstract class CompletionTallyContract
         Assert.Equal(DriveOutcome.Triggered, redelivered.Drive);
         Assert.Equal(DriveOutcome.AlreadyTriggered, again.Drive);
         Assert.Single(h.Trigger.Calls);
+    }
+
+    [Fact]
+    public async Task Each_report_keeps_its_trace_and_the_trigger_runs_in_the_completing_reports_trace_linking_the_others()
+    {
+        using var spans = new SpanRecorder();
+        await using var h = await CreateAsync(Named("phase2", "a", "b", "c"));
+        var traces = new Dictionary<string, ActivityContext>();
+        foreach (var processor in new[] { "a", "b", "c" })
+        {
+            traces[processor] = await RecordInTraceAsync(h, processor, "k-trace");
+        }
+
+        var tally = await h.Store.GetAsync("phase2", "k-trace", Ct);
+
+        Assert.All(traces, t => Assert.StartsWith($"00-{t.Value.TraceId}-", tally!.Completions[t.Key].TraceParent, StringComparison.Ordinal));
+        var trigger = Assert.Single(spans.InTrace(traces["c"].TraceId), s => s.DisplayName == "trigger phase2");
+        Assert.Equal([traces["a"].TraceId, traces["b"].TraceId], trigger.Links.Select(l => l.Context.TraceId));
+    }
+
+    [Fact]
+    public async Task A_trigger_links_at_most_32_other_reports()
+    {
+        using var spans = new SpanRecorder();
+        await using var h = await CreateAsync(Counted("phase2", 34));
+        var last = default(ActivityContext);
+        for (var i = 0; i < 34; i++)
+        {
+            last = await RecordInTraceAsync(h, $"p{i:00}", "k-links");
+        }
+
+        var trigger = Assert.Single(spans.InTrace(last.TraceId), s => s.DisplayName == "trigger phase2");
+
+        Assert.Equal(32, trigger.Links.Count());
+        Assert.DoesNotContain(trigger.Links, l => l.Context.TraceId == last.TraceId);
+    }
+
+    [Fact]
+    public async Task The_watchdogs_redrive_runs_the_trigger_as_its_child_linking_every_report()
+    {
+        using var spans = new SpanRecorder();
+        await using var h = await CreateAsync(Named("phase2", "a"));
+        var report = SpanRecorder.NewRemoteContext();
+        var completion = new ProcessorCompletion("a", CompletionStatus.Succeeded, h.Time.GetUtcNow(), null, null) { TraceParent = SpanRecorder.TraceParent(report) };
+        await h.Store.RecordAsync("phase2", "k-redrive", completion, null, Ct);
+        using var run = new Activity("watchdog run").Start();
+
+        await h.Watchdog.RunAsync(Ct);
+
+        var redrive = Assert.Single(spans.InTrace(run.TraceId), s => s.DisplayName == "watchdog redrive phase2");
+        var trigger = Assert.Single(spans.InTrace(run.TraceId), s => s.DisplayName == "trigger phase2");
+        Assert.Equal(redrive.SpanId, trigger.ParentSpanId);
+        Assert.Equal([report.TraceId], trigger.Links.Select(l => l.Context.TraceId));
+    }
+
+    /// <summary>Records a report inside a span of its own trace, as the intake does for a message carrying googclient_traceparent.</summary>
+    private static async Task<ActivityContext> RecordInTraceAsync(TallyHarness h, string processor, string runKey)
+    {
+        var message = SpanRecorder.NewRemoteContext();
+        using (new Activity("process").SetParentId(message.TraceId, message.SpanId, message.TraceFlags).Start())
+        {
+            await h.RecordAsync("phase2", processor, runKey);
+        }
+
+        return message;
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using Pax.Orchestration.Processing;
 using Pax.Orchestration.Processing.Internal;
 using Pax.TestSupport.CloudRun;
 using Pax.TestSupport.PubSub;
+using Pax.TestSupport.Tracing;
 
 namespace Pax.Orchestration.Tests.Processing;
 
@@ -39,6 +40,24 @@ public sealed class ProcessorHostTests
         Assert.Equal(
             $"error: The work for run key 2026-02-10 failed: the input for 2026-02-10 is missing. Reported failed as processor detector (message {pubSub.Published[0].MessageId}); Cloud Run retries the task.",
             run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_processor_started_with_TRACEPARENT_publishes_its_report_in_that_trace()
+    {
+        using var spans = new SpanRecorder();
+        await using var pubSub = await PubSubWithTopicAsync();
+        var trigger = SpanRecorder.NewRemoteContext();
+
+        var run = await RunAsync(pubSub, new ScriptedWork(_ => Task.FromResult(ProcessorOutcome.Succeeded())), variables: new() { ["TRACEPARENT"] = SpanRecorder.TraceParent(trigger) });
+
+        Assert.Equal(ProcessorExitCodes.Succeeded, run.ExitCode);
+        var processor = Assert.Single(spans.InTrace(trigger.TraceId), s => s.DisplayName == "processor run detector");
+        Assert.Equal(trigger.SpanId, processor.ParentSpanId);
+        var traceParent = Assert.Single(pubSub.Published).Attributes["googclient_traceparent"];
+        Assert.StartsWith($"00-{trigger.TraceId}-", traceParent, StringComparison.Ordinal);
+        var create = Assert.Single(spans.InTrace(trigger.TraceId), s => s.Kind == System.Diagnostics.ActivityKind.Producer);
+        Assert.Equal(processor.SpanId, create.ParentSpanId);
     }
 
     [Fact]

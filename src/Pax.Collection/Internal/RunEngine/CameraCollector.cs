@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using Pax.Collection.Internal.Telemetry;
 using Pax.Collection.Cameras;
 using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
@@ -50,7 +52,16 @@ internal sealed class CameraCollector(
         {
             // A slot freed by the deadline's own cancellation can reach a waiter before its wait is cancelled.
             fetchToken.ThrowIfCancellationRequested();
-            image = await source.FetchImageAsync(camera, fetchToken).ConfigureAwait(false);
+            using var fetch = CollectionTracing.StartCamera("camera fetch", camera.Id);
+            try
+            {
+                image = await source.FetchImageAsync(camera, fetchToken).ConfigureAwait(false);
+            }
+            catch (CameraFetchException ex)
+            {
+                fetch?.SetStatus(ActivityStatusCode.Error, ex.Reason);
+                throw;
+            }
         }
         catch (CameraFetchException ex)
         {
@@ -106,6 +117,8 @@ internal sealed class CameraCollector(
         {
             using var timeout = new CancellationTokenSource(options.UploadTimeout, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            using var store = CollectionTracing.StartCamera("camera store", key.CameraId.ToString());
+            store?.SetTag("pax.object", key.ObjectName);
             return (await sink.WriteAsync(key, bytes, metadata, linked.Token).ConfigureAwait(false), null, default);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

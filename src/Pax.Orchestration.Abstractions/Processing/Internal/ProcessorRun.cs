@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,20 @@ internal sealed class ProcessorRun
     private string Topic => _options.CompletionTopic!;
 
     public async Task<int> RunAsync(PhaseHandover handover, ShutdownSignal shutdown)
+    {
+        // The whole run, its report included, continues the trace the trigger started (TRACEPARENT).
+        using var span = ProcessorTracing.StartRun(Processor, handover, _process.GetVariable);
+        var exitCode = await RunInSpanAsync(handover, shutdown).ConfigureAwait(false);
+        span?.SetTag("process.exit.code", exitCode);
+        if (exitCode != ProcessorExitCodes.Succeeded)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return exitCode;
+    }
+
+    private async Task<int> RunInSpanAsync(PhaseHandover handover, ShutdownSignal shutdown)
     {
         if (await LeaveToEarlierExecutionAsync(handover, shutdown.StopRequested).ConfigureAwait(false))
         {

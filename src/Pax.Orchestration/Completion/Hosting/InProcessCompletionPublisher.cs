@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.PubSub;
+using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Completion.Hosting.Internal;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
@@ -98,7 +99,18 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
     {
         CheckPublish(topic, message);
         var messageId = (_idBase + (ulong)Interlocked.Increment(ref _sequence)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var body = PushEnvelopeWriter.Write(message, messageId, _time.GetUtcNow(), SubscriptionFor(topic));
+
+        // The same producer span and googclient_traceparent attribute as a publish to Pub/Sub.
+        var (span, traced) = GoogleCloudTracing.StartCreate(topic, message);
+        using var created = span;
+        span?.SetTag("messaging.message.id", messageId);
+        if (!ReferenceEquals(traced, message))
+        {
+            // Pub/Sub counts the trace attribute against its limits too (a message with 100 attributes has one too many).
+            CheckPublish(topic, traced);
+        }
+
+        var body = PushEnvelopeWriter.Write(traced, messageId, _time.GetUtcNow(), SubscriptionFor(topic));
         IntakeResponse answer;
         try
         {
@@ -108,6 +120,7 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
         {
             OrchestrationLog.InProcessDeliveryFailed(_logger, ex, messageId);
             _metrics.Delivery("unavailable");
+            GoogleCloudTracing.Fail(span, ex);
             throw;
         }
 
@@ -131,7 +144,7 @@ public sealed class InProcessCompletionPublisher : ICompletionPublisher
 
         var delivery = PushDeliveryReader.ReadWrapped(body);
         return delivery.Message is { } incoming
-            ? await _deliveries.HandleAsync(incoming, cancellationToken).ConfigureAwait(false)
+            ? await _deliveries.HandleAsync(incoming, request: null, cancellationToken).ConfigureAwait(false)
             : await _deliveries.RejectAsync(delivery.MessageId ?? messageId, RejectionReasons.Envelope, delivery.Problem!, body, CompletionAddress.None, cancellationToken).ConfigureAwait(false);
     }
 

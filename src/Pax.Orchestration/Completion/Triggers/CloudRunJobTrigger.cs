@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pax.GoogleCloud.Run;
+using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Completion.Triggers.Internal;
 using Pax.Orchestration.Processing;
 
@@ -9,7 +11,7 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// <summary>
 /// Runs a Cloud Run job (Admin API v2 <c>jobs/J:run</c>, OAuth access token) with the environment overridden by the
 /// handover (<see cref="PhaseHandover"/>): <c>PAX_PHASE</c> (the completed phase), <c>PAX_RUN_KEY</c> and
-/// <c>PAX_IDEMPOTENCY_KEY</c>.
+/// <c>PAX_IDEMPOTENCY_KEY</c>, and <c>TRACEPARENT</c> (the trigger's trace context, W3C) when it runs in a span.
 /// <para>
 /// Because it sends overrides, the orchestrator's service account needs <c>run.jobs.runWithOverrides</c> on the job,
 /// which <c>roles/run.invoker</c> does <b>not</b> include (Cloud Run answers 403 <c>PERMISSION_DENIED</c>): grant
@@ -76,21 +78,24 @@ internal sealed class CloudRunJobTrigger : IPhaseTrigger
             return;
         }
 
-        var overrides = new CloudRunJobOverrides
+        List<CloudRunEnvVar> env =
+        [
+            new CloudRunEnvVar { Name = PhaseHandover.PhaseVariable, Value = request.Phase },
+            new CloudRunEnvVar { Name = PhaseHandover.RunKeyVariable, Value = request.RunKey },
+            new CloudRunEnvVar { Name = PhaseHandover.IdempotencyKeyVariable, Value = request.IdempotencyKey },
+        ];
+
+        // The execution continues the trigger's trace: ProcessorHost and the collector read TRACEPARENT.
+        if (Activity.Current is { } span)
         {
-            ContainerOverrides =
-            [
-                new CloudRunContainerOverride
-                {
-                    Env =
-                    [
-                        new CloudRunEnvVar { Name = PhaseHandover.PhaseVariable, Value = request.Phase },
-                        new CloudRunEnvVar { Name = PhaseHandover.RunKeyVariable, Value = request.RunKey },
-                        new CloudRunEnvVar { Name = PhaseHandover.IdempotencyKeyVariable, Value = request.IdempotencyKey },
-                    ],
-                },
-            ],
-        };
+            env.Add(new CloudRunEnvVar { Name = PhaseHandover.TraceParentVariable, Value = TraceContextText.Format(span.Context) });
+            if (!string.IsNullOrEmpty(span.TraceStateString))
+            {
+                env.Add(new CloudRunEnvVar { Name = TraceContextText.TraceStateVariable, Value = span.TraceStateString });
+            }
+        }
+
+        var overrides = new CloudRunJobOverrides { ContainerOverrides = [new CloudRunContainerOverride { Env = env }] };
         await _jobs.RunJobAsync(Job, overrides, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion.Internal;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Watchdog.Internal;
 
 namespace Pax.Orchestration.Completion.Watchdog;
@@ -82,7 +83,14 @@ public sealed class CompletionWatchdog
             if (PhaseEvaluation.ShouldDrive(status, tally, now))
             {
                 OrchestrationLog.Redriving(_logger, phase.Name, tally.RunKey, tally.State.ToString());
-                var outcome = await _tally.DriveAsync(phase.Name, tally.RunKey, cancellationToken).ConfigureAwait(false);
+                DriveOutcome outcome;
+                using (var span = OrchestrationTracing.StartInternal($"watchdog redrive {phase.Name}", phase.Name, tally.RunKey))
+                {
+                    // The trigger below is this span's child and links the traces of every report of the tally.
+                    outcome = await _tally.DriveAsync(phase.Name, tally.RunKey, cancellationToken).ConfigureAwait(false);
+                    span?.SetTag("pax.outcome", outcome.ToString());
+                }
+
                 redriven.Add(new RedriveResult(phase.Name, tally.RunKey, outcome));
                 if (outcome == DriveOutcome.TriggerFailed)
                 {

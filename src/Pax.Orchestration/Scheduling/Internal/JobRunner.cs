@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pax.GoogleCloud.Tracing.Internal;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -91,6 +93,10 @@ internal sealed class JobRunner
         var started = _time.GetTimestamp();
         Exception? failure = null;
         string? interruption = null;
+        using var span = OrchestrationTracing.StartInternal($"job run {claimed.Type}");
+        span?.SetTag("pax.job.id", claimed.Id);
+        span?.SetTag("pax.job.type", claimed.Type);
+        span?.SetTag("pax.job.attempt", claimed.Attempts);
         var lease = new LeaseKeeper(_store, claimed, _options.Lease, _time, _logger, tickToken);
         await using (lease.ConfigureAwait(false))
         {
@@ -115,6 +121,11 @@ internal sealed class JobRunner
             }
 
             await lease.StopAsync().ConfigureAwait(false);
+            if (failure is not null)
+            {
+                GoogleCloudTracing.Fail(span, failure);
+            }
+
             if (lease.Lost)
             {
                 counters.Failed();

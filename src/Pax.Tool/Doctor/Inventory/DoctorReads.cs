@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Pax.GoogleCloud;
@@ -56,6 +57,8 @@ internal sealed class DoctorReads : IDisposable
         }
 
         _progress.Report($"{permission} ({location})");
+        using var span = DoctorTracing.StartRead(api, location, permission);
+        var incomplete = Inventory.Incomplete.Count;
         try
         {
             await read(_linked.Token).ConfigureAwait(false);
@@ -83,6 +86,11 @@ internal sealed class DoctorReads : IDisposable
         {
             // A name the API returned that Pax's clients refuse to send: that read is skipped, the rest goes on.
             Inventory.Incomplete.Add(new IncompleteCheck(api, location, $"{permission} was not read: {ex.Message}"));
+        }
+
+        if (Inventory.Incomplete.Count > incomplete)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, Inventory.Incomplete[^1].Reason);
         }
 
         return false;

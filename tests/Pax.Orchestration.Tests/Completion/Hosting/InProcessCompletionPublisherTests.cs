@@ -104,6 +104,19 @@ public sealed class InProcessCompletionPublisherTests
     }
 
     [Fact]
+    public async Task The_trace_attribute_counts_against_PubSubs_limit_of_100_attributes()
+    {
+        await using var server = await StartAsync();
+        var publisher = server.Services.GetRequiredService<InProcessCompletionPublisher>();
+        var hundred = Enumerable.Range(0, 100).ToDictionary(i => $"k{i}", _ => "v");
+        using var traced = new System.Diagnostics.Activity("publisher").Start();   // the message carries its context: 101 attributes
+
+        var count = await Assert.ThrowsAsync<GoogleApiException>(() => publisher.DeliverAsync(Topic, new PubSubOutgoingMessage { Attributes = hundred }, Ct));
+
+        Assert.Contains("101 attributes", count.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task What_PubSub_refuses_at_publish_is_refused_before_the_intake_sees_it()
     {
         await using var server = await StartAsync();

@@ -32,6 +32,30 @@ public sealed class SqliteTallySchemaUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_existing_file_gains_the_trace_column_of_its_reports()
+    {
+        var path = OlderFile("""
+            CREATE TABLE pax_tallies (phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL, claimed_until INTEGER NULL,
+              created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL, PRIMARY KEY (phase, run_key));
+            CREATE TABLE pax_completions (phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
+              recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL, PRIMARY KEY (phase, run_key, processor));
+            INSERT INTO pax_tallies VALUES ('phase2', 'k1', 'open', NULL, 1000, 1000, NULL);
+            INSERT INTO pax_completions VALUES ('phase2', 'k1', 'a', 'succeeded', 1000, 'm1', NULL);
+            """);
+
+        using var store = new SqliteCompletionStore(Options.Create(new OrchestrationOptions { Sqlite = { Path = path } }));
+        var ct = TestContext.Current.CancellationToken;
+        var before = await store.GetAsync("phase2", "k1", ct);
+        const string traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var b = new ProcessorCompletion("b", CompletionStatus.Succeeded, DateTimeOffset.FromUnixTimeMilliseconds(2000), "m2", null) { TraceParent = traceParent };
+        await store.RecordAsync("phase2", "k1", b, null, ct);
+        var after = await store.GetAsync("phase2", "k1", ct);
+
+        Assert.Null(before!.Completions["a"].TraceParent);
+        Assert.Equal(traceParent, after!.Completions["b"].TraceParent);
+    }
+
+    [Fact]
     public async Task An_existing_file_gains_the_trigger_error_and_rejected_delivery_columns_and_the_phases_table()
     {
         var path = OlderFile("""

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Processing;
 using Pax.TestSupport.Emulators;
+using Pax.TestSupport.Tracing;
 
 namespace Pax.Orchestration.Tests.Completion.Triggers;
 
@@ -53,6 +55,44 @@ public sealed class PhaseTriggerTests(EmulatorsFixture emulators)
         Assert.Contains(env, e => e!["name"]!.GetValue<string>() == "PAX_IDEMPOTENCY_KEY" && e["value"]!.GetValue<string>() == "phase2:2026-02-10");
         var variables = env.ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
         Assert.Equal(new PhaseHandover("2026-02-10", "phase2", "phase2:2026-02-10"), PhaseHandover.FromEnvironment(variables.GetValueOrDefault));
+    }
+
+    [Fact]
+    public async Task The_job_trigger_passes_the_trace_it_runs_in_as_TRACEPARENT()
+    {
+        await using var admin = await RecordingServer.StartAsync(body: "{\"name\":\"projects/p/locations/us-central1/operations/1\",\"done\":false}");
+        await using var services = Services(o => o.CloudRunEndpoint = admin.BaseAddress);
+        using var trigger = new Activity("trigger phase2").Start();
+
+        await new CloudRunJobTrigger(services.GetRequiredService<CloudRunJobsClient>(), "projects/p/locations/us-central1/jobs/phase3").FireAsync(Request, Ct);
+
+        var env = JsonNode.Parse(Assert.Single(admin.Requests).Body)!["overrides"]!["containerOverrides"]![0]!["env"]!.AsArray();
+        var variables = env.ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
+        Assert.StartsWith($"00-{trigger.TraceId}-{trigger.SpanId}-", variables[PhaseHandover.TraceParentVariable], StringComparison.Ordinal);
+        Assert.Equal("TRACEPARENT", PhaseHandover.TraceParentVariable);
+    }
+
+    [Fact]
+    public async Task The_PubSub_trigger_writes_the_context_of_its_message_to_googclient_traceparent()
+    {
+        using var spans = new SpanRecorder();
+        var emulator = await emulators.PubSubAsync();
+        using var admin = new PubSubEmulatorAdmin(emulator, EmulatorsFixture.PubSubProject);
+        var topic = await admin.CreateTopicAsync("next-" + Guid.NewGuid().ToString("N")[..8], Ct);
+        var subscription = await admin.CreateSubscriptionAsync("pull-" + Guid.NewGuid().ToString("N")[..8], topic, null, Ct);
+        await using var services = Services(o => o.PubSubEmulatorHost = emulator.HostPort);
+        using (new Activity("trigger phase2").Start())
+        {
+            await new PubSubTopicTrigger(services.GetRequiredService<PubSubPublisherClient>(), topic).FireAsync(Request, Ct);
+        }
+
+        var message = Assert.Single(await admin.PullAsync(subscription, 10, Ct));
+
+        var create = Assert.Single(spans.Named($"{topic.Split('/')[^1]} create"));
+        Assert.Equal(ActivityKind.Producer, create.Kind);
+        Assert.Equal("gcp_pubsub", create.GetTagItem("messaging.system"));
+        Assert.Equal(message.MessageId, create.GetTagItem("messaging.message.id"));
+        Assert.Equal($"00-{create.TraceId}-{create.SpanId}-01", message.Attributes["googclient_traceparent"]);
     }
 
     [Fact]

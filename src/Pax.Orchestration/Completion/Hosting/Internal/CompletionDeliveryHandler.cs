@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pax.Orchestration.Internal;
@@ -30,8 +31,23 @@ internal sealed class CompletionDeliveryHandler
         _metrics = metrics;
     }
 
-    /// <summary>Parses, records and, when it completes a phase, triggers; a message that fails the contract or the tally's checks is rejected.</summary>
-    public async Task<IntakeResponse> HandleAsync(IncomingPubSubMessage incoming, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses, records and, when it completes a phase, triggers; a message that fails the contract or the tally's checks
+    /// is rejected. All of it runs in the message's consumer span (<see cref="OrchestrationTracing.StartProcess"/>), so
+    /// what is logged meanwhile carries the message's trace, and so does the trigger it fires.
+    /// </summary>
+    /// <param name="incoming">The message.</param>
+    /// <param name="request">The context of the request that carried it (Cloud Run's <c>traceparent</c>), linked when the message has its own.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IntakeResponse> HandleAsync(IncomingPubSubMessage incoming, ActivityContext? request, CancellationToken cancellationToken)
+    {
+        using var span = OrchestrationTracing.StartProcess(incoming.Subscription, incoming.MessageId, incoming.Attributes, request);
+        var answer = await HandleInSpanAsync(incoming, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("pax.outcome", answer.Outcome);
+        return answer;
+    }
+
+    private async Task<IntakeResponse> HandleInSpanAsync(IncomingPubSubMessage incoming, CancellationToken cancellationToken)
     {
         var (message, problem, address) = CompletionMessageParser.Parse(incoming, _tally.Phases);
         var result = message is null ? CompletionReceipt.Rejected(problem!) : await _tally.RecordAsync(message, cancellationToken).ConfigureAwait(false);

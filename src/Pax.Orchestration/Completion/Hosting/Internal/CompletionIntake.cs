@@ -114,7 +114,7 @@ internal sealed class CompletionIntake
             return;
         }
 
-        var answer = await _deliveries.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+        var answer = await _deliveries.HandleAsync(incoming, OrchestrationTracing.RequestContext(context.Request), cancellationToken).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, answer, cancellationToken).ConfigureAwait(false);
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using Microsoft.AspNetCore.Http;
+using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
@@ -18,7 +19,10 @@ internal static class PushDeliveryReader
 {
     public const string MessagePublishedType = "google.cloud.pubsub.topic.v1.messagePublished";
     public const string LegacyPublishType = "com.google.cloud.pubsub.topic.publish";
-    private static readonly IReadOnlyList<string> AttributeHeaders = CompletionWireFormat.Fields;
+    // With writeMetadata, unwrapped push sends attributes as headers: the contract's, and the trace context Google's clients
+    // write (never the plain traceparent header, which is the request's own).
+    private static readonly IReadOnlyList<string> AttributeHeaders =
+        [.. CompletionWireFormat.Fields, TraceContextText.GoogleTraceParentAttribute, TraceContextText.GoogleTraceStateAttribute];
 
     public static DeliveryParseResult Read(HttpRequest request, byte[] body)
     {
@@ -121,7 +125,7 @@ internal static class PushDeliveryReader
         var id = message.MessageId ?? message.MessageIdSnake ?? eventId;
         var data = string.IsNullOrEmpty(message.Data) ? [] : Convert.FromBase64String(message.Data);
         var attributes = message.Attributes ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        return DeliveryParseResult.Ok(new IncomingPubSubMessage(id, data, attributes, ParseTime(message.PublishTime ?? message.PublishTimeSnake)));
+        return DeliveryParseResult.Ok(new IncomingPubSubMessage(id, data, attributes, ParseTime(message.PublishTime ?? message.PublishTimeSnake), envelope.Subscription));
     }
 
     private static DeliveryParseResult ReadUnwrapped(HttpRequest request, byte[] body)

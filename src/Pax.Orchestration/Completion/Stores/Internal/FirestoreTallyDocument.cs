@@ -4,7 +4,7 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 
 /// <summary>
 /// The Firestore layout of a tally: document <c>{phase}_completion/{runKey}</c> with one map field per processor
-/// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>) and the reserved fields <c>_phase</c>,
+/// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>, <c>traceParent</c> — the W3C context it was recorded in) and the reserved fields <c>_phase</c>,
 /// <c>_runKey</c>, <c>_state</c> (open|claimed|triggered), <c>_triggered</c>, <c>_claimedUntil</c>,
 /// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>, plus <c>_claimedAt</c> (when the trigger was last
 /// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them, and
@@ -79,6 +79,11 @@ internal static class FirestoreTallyDocument
             map["details"] = FirestoreValue.String(details);
         }
 
+        if (completion.TraceParent is { } traceParent)
+        {
+            map["traceParent"] = FirestoreValue.String(traceParent);
+        }
+
         return FirestoreValue.Map(map);
     }
 
@@ -103,7 +108,10 @@ internal static class FirestoreTallyDocument
         map.GetValueOrDefault("status")?.StringValue == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
         Timestamp(map, "recordedAt") ?? DateTimeOffset.MinValue,
         map.GetValueOrDefault("messageId")?.StringValue,
-        map.GetValueOrDefault("details")?.StringValue);
+        map.GetValueOrDefault("details")?.StringValue)
+    {
+        TraceParent = map.GetValueOrDefault("traceParent")?.StringValue,
+    };
 
     private static int Count(Dictionary<string, FirestoreValue> fields, string name) =>
         (int)Math.Clamp(fields.GetValueOrDefault(name)?.AsInteger() ?? 0, 0, int.MaxValue);

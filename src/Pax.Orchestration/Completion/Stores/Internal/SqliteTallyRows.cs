@@ -12,7 +12,7 @@ internal static class SqliteTallyRows
         command.CommandText = """
             SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures
             FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
-            SELECT processor, status, recorded_at, message_id, details FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
+            SELECT processor, status, recorded_at, message_id, details, trace_parent FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
             """;
         command.Parameters.AddWithValue("$phase", phase);
         command.Parameters.AddWithValue("$runKey", runKey);
@@ -40,7 +40,10 @@ internal static class SqliteTallyRows
                 reader.GetString(1) == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
                 Time(reader.GetInt64(2)),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4));
+                reader.IsDBNull(4) ? null : reader.GetString(4))
+            {
+                TraceParent = reader.IsDBNull(5) ? null : reader.GetString(5),
+            };
         }
 
         return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError);
@@ -56,10 +59,11 @@ internal static class SqliteTallyRows
             : "UPDATE pax_tallies SET updated_at = $at WHERE phase = $phase AND run_key = $runKey;";
         command.CommandText = tallySql + """
 
-            INSERT INTO pax_completions (phase, run_key, processor, status, recorded_at, message_id, details)
-            VALUES ($phase, $runKey, $processor, $status, $at, $messageId, $details)
+            INSERT INTO pax_completions (phase, run_key, processor, status, recorded_at, message_id, details, trace_parent)
+            VALUES ($phase, $runKey, $processor, $status, $at, $messageId, $details, $traceParent)
             ON CONFLICT (phase, run_key, processor) DO UPDATE SET
-              status = excluded.status, recorded_at = excluded.recorded_at, message_id = excluded.message_id, details = excluded.details;
+              status = excluded.status, recorded_at = excluded.recorded_at, message_id = excluded.message_id, details = excluded.details,
+              trace_parent = excluded.trace_parent;
             """;
         command.Parameters.AddWithValue("$phase", phase);
         command.Parameters.AddWithValue("$runKey", runKey);
@@ -68,6 +72,7 @@ internal static class SqliteTallyRows
         command.Parameters.AddWithValue("$at", completion.RecordedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$messageId", (object?)completion.MessageId ?? DBNull.Value);
         command.Parameters.AddWithValue("$details", (object?)completion.Details ?? DBNull.Value);
+        command.Parameters.AddWithValue("$traceParent", (object?)completion.TraceParent ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

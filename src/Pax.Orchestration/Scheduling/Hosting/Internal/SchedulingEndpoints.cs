@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Hosting.Internal;
+using Pax.Orchestration.Internal;
 using Pax.Orchestration.Scheduling.Internal;
 
 namespace Pax.Orchestration.Scheduling.Hosting.Internal;
@@ -66,7 +67,11 @@ internal sealed class SchedulingEndpoints
     {
         var scheduleTime = ScheduleTime(context.Request);
         var deliveryKey = scheduleTime is null ? null : DeliveryKey(context.Request);
+
+        // The tick and every job it runs continue the trace of the request (Cloud Scheduler's traceparent).
+        using var span = OrchestrationTracing.StartInternal("tick", parent: OrchestrationTracing.RequestContext(context.Request) ?? default);
         var result = await _scheduler.RunTickAsync(deliveryKey, scheduleTime, context.RequestAborted).ConfigureAwait(false);
+        span?.SetTag("pax.jobs_executed", result.JobsExecuted);
         await WriteAsync(context, StatusCodes.Status200OK, TickResponse.From(result), SchedulingJsonContext.Default.TickResponse).ConfigureAwait(false);
     });
 
