@@ -7,7 +7,7 @@ using Pax.Benchmarks.Startup;
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- collection-gcs [--before /tmp/bench-base/Pax.Benchmarks.dll]
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- orchestration
 //   dotnet run -c Release --project tests/Pax.Benchmarks -- scheduling
-//   dotnet run -c Release --project tests/Pax.Benchmarks -- startup --bare BARE.dll --app FUNCTION.dll [--before OTHER.dll]  (README › Benchmarks › Cold start)
+//   dotnet run -c Release --project tests/Pax.Benchmarks -- startup --bare BARE.dll --app after=FUNCTION.dll [--app before=OTHER.dll]  (README › Benchmarks › Cold start)
 return args switch
 {
     ["collection", ..] => await CollectionBenchmark.RunAsync(args[1..]),
@@ -25,7 +25,7 @@ static int Usage()
     Console.Error.WriteLine("usage: Pax.Benchmarks collection [--latency-ms 250]");
     Console.Error.WriteLine("       Pax.Benchmarks collection-gcs [--before OTHER/Pax.Benchmarks.dll] [--cameras 2000] [--concurrency 64] [--latency-ms 250] [--storage-latency-ms 20]");
     Console.Error.WriteLine("       Pax.Benchmarks orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite]");
-    Console.Error.WriteLine("       Pax.Benchmarks startup --bare BARE/Pax.Benchmarks.BareApi.dll --app FUNCTION/Pax.Orchestrator.Function.dll [--before OTHER/Pax.Orchestrator.Function.dll] [--starts 9]");
+    Console.Error.WriteLine("       Pax.Benchmarks startup --bare BARE/Pax.Benchmarks.BareApi.dll --app NAME=FUNCTION/Pax.Orchestrator.Function.dll [--app NAME=…] [--starts 9]");
     Console.Error.WriteLine("       Pax.Benchmarks scheduling [--jobs 10000] [--tickers 4] [--max-per-tick 500] [--concurrency 8] [--store firestore|sqlite]");
     return 2;
 }

@@ -18,15 +18,18 @@ internal static class StartupBenchmark
     {
         var starts = BenchmarkArguments.Int(args, "--starts", 9);
         var builds = new List<(string Name, string Dll)> { ("bare minimal API", BenchmarkArguments.Text(args, "--bare", string.Empty)) };
-        if (BenchmarkArguments.Text(args, "--before", string.Empty) is { Length: > 0 } before)
+        for (var i = 0; i < args.Length - 1; i++)
         {
-            builds.Add(("Function, before", before));
+            // --app NAME=PATH, once per build of the Function (e.g. before and after a change), in the order given.
+            if (args[i] == "--app" && args[i + 1].Split('=', 2) is [var name, var dll])
+            {
+                builds.Add(("Function, " + name, dll));
+            }
         }
 
-        builds.Add(("Function" + (builds.Count > 1 ? ", after" : string.Empty), BenchmarkArguments.Text(args, "--app", string.Empty)));
-        if (builds.Any(b => b.Dll.Length == 0 || !File.Exists(b.Dll)))
+        if (builds.Count < 2 || builds.Any(b => b.Dll.Length == 0 || !File.Exists(b.Dll)))
         {
-            Console.Error.WriteLine("usage: Pax.Benchmarks startup --bare BARE/Pax.Benchmarks.BareApi.dll --app FUNCTION/Pax.Orchestrator.Function.dll [--before OTHER/Pax.Orchestrator.Function.dll] [--starts 9]");
+            Console.Error.WriteLine("usage: Pax.Benchmarks startup --bare BARE/Pax.Benchmarks.BareApi.dll --app NAME=FUNCTION/Pax.Orchestrator.Function.dll [--app NAME=…] [--starts 9]");
             return 2;
         }
 
@@ -35,7 +38,7 @@ internal static class StartupBenchmark
         {
             foreach (var (name, dll) in builds)
             {
-                times[name].Add(await TimeToFirstAnswerAsync(Path.GetFullPath(dll), name.StartsWith("Function", StringComparison.Ordinal)));
+                times[name].Add(await TimeToFirstAnswerAsync(Path.GetFullPath(dll), name != builds[0].Name));
             }
         }
 
