@@ -4,10 +4,10 @@ namespace Pax.Orchestration.Hosting.Internal;
 
 /// <summary>
 /// When a host's background startup work (recording each scheduled phase's first deployment, the Firestore database
-/// check) begins: <see cref="Delay"/> after the host began starting, and not before it has started. None of it is needed to answer a request,
-/// and on an instance Cloud Run has just scaled from zero (one or two vCPUs) it would take the processor from the first
-/// request, which arrives as soon as the port is open: the store's code and driver would be loaded and compiled, a
-/// SQLite schema created, a token fetched, before the request's own work. Its failures are reported as before, only
+/// check) begins: <see cref="Delay"/> after the host began starting, and not before it has started. None of it is
+/// needed to answer a request, and on an instance Cloud Run has just scaled from zero (one or two vCPUs) it would take
+/// the processor from the first request, which arrives as soon as the port is open: the store's code and driver would
+/// be loaded and compiled, a SQLite schema created, a token fetched, before the request's own work. Its failures are reported as before, only
 /// later (events 4020 and 4091; <c>/readyz</c> runs the database check itself whenever it is asked).
 /// </summary>
 internal static class DeferredStartupWork
