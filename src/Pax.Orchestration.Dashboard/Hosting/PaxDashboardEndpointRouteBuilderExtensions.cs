@@ -30,21 +30,28 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
             throw new ArgumentException($"The dashboard prefix must be a path such as '/pax' (was '{prefix}').", nameof(prefix));
         }
 
-        var pages = endpoints.ServiceProvider.GetService<DashboardEndpoints>()
-            ?? throw new InvalidOperationException("Call services.AddPaxDashboard() before app.MapPaxDashboard().");
-        var actions = endpoints.ServiceProvider.GetRequiredService<DashboardActions>();
+        // The pages and actions (with their readers, stores and antiforgery) are built at the dashboard's first request,
+        // not here: a cold instance answers its first push or probe without them. DashboardOptions are validated when
+        // the host starts (ValidateOnStart), so a configuration mistake still stops the start.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(DashboardEndpoints)) != true)
+        {
+            throw new InvalidOperationException("Call services.AddPaxDashboard() before app.MapPaxDashboard().");
+        }
+
+        static DashboardEndpoints Pages(HttpContext c) => c.RequestServices.GetRequiredService<DashboardEndpoints>();
+        static DashboardActions Actions(HttpContext c) => c.RequestServices.GetRequiredService<DashboardActions>();
         var group = endpoints.MapGroup(prefix);
-        group.MapGet("/", (HttpContext c) => pages.PhasesPageAsync(c, prefix));
-        group.MapGet("/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => pages.RunKeyPageAsync(c, prefix, phase, runKey));
-        group.MapGet("/jobs", (HttpContext c) => pages.JobsPageAsync(c, prefix));
-        group.MapGet("/rejected", (HttpContext c) => pages.RejectedPageAsync(c, prefix));
-        group.MapGet("/api/phases", (HttpContext c) => pages.PhasesApiAsync(c));
-        group.MapGet("/api/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => pages.RunKeyApiAsync(c, phase, runKey));
-        group.MapGet("/api/jobs", (HttpContext c) => pages.JobsApiAsync(c));
-        group.MapGet("/api/rejected", (HttpContext c) => pages.RejectedApiAsync(c));
-        group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => actions.RedriveAsync(c, prefix, phase, runKey));
-        group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => actions.RetryJobAsync(c, prefix, id));
-        group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => actions.DeleteJobAsync(c, prefix, id));
+        group.MapGet("/", (HttpContext c) => Pages(c).PhasesPageAsync(c, prefix));
+        group.MapGet("/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Pages(c).RunKeyPageAsync(c, prefix, phase, runKey));
+        group.MapGet("/jobs", (HttpContext c) => Pages(c).JobsPageAsync(c, prefix));
+        group.MapGet("/rejected", (HttpContext c) => Pages(c).RejectedPageAsync(c, prefix));
+        group.MapGet("/api/phases", (HttpContext c) => Pages(c).PhasesApiAsync(c));
+        group.MapGet("/api/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Pages(c).RunKeyApiAsync(c, phase, runKey));
+        group.MapGet("/api/jobs", (HttpContext c) => Pages(c).JobsApiAsync(c));
+        group.MapGet("/api/rejected", (HttpContext c) => Pages(c).RejectedApiAsync(c));
+        group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Actions(c).RedriveAsync(c, prefix, phase, runKey));
+        group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => Actions(c).RetryJobAsync(c, prefix, id));
+        group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => Actions(c).DeleteJobAsync(c, prefix, id));
         return group;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddHostedService(sp => new OrchestrationStartup(
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
-            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>()));
+            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>(), sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));

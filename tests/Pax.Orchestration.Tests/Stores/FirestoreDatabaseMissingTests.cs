@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Auth;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Hosting.Internal;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Tests.Support;
@@ -15,7 +16,8 @@ namespace Pax.Orchestration.Tests.Stores;
 /// A project without a <c>(default)</c> database (<see cref="FakeFirestoreServer"/> answers Google's 404 body) is a
 /// configuration error: the stores fail on the first call instead of looping or reading "no tally", and the
 /// <c>firestore</c> readiness check makes <c>/readyz</c> answer 503 naming the database, while <c>/healthz</c> stays
-/// <c>ok</c>. On the emulator (a database exists) <c>/readyz</c> is healthy.
+/// <c>ok</c>. On the emulator (a database exists) <c>/readyz</c> is healthy. The check also runs once on its own after
+/// startup, but not before the first requests have been answered (<see cref="DeferredStartupWork"/>), and logs the error.
 /// </summary>
 public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
 {
@@ -62,6 +64,39 @@ public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
     }
 
     [Fact]
+    public async Task The_startup_check_leaves_the_first_requests_alone_then_logs_the_missing_database()
+    {
+        var logged = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var fake = await FakeFirestoreServer.StartAsync(cancellationToken: Ct);
+        await using var host = await StartAsync(fake, emulatorHost: null, services => services.AddFakeLogging(o => o.OutputSink = line =>
+        {
+            if (line.Contains("Startup check failed", StringComparison.Ordinal))
+            {
+                logged.TrySetResult(line);
+            }
+        }));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/healthz", Ct)).StatusCode);
+        }
+
+        Assert.False(logged.Task.IsCompleted);
+        Assert.DoesNotContain(fake.Requests, r => r.Path.Contains(FirestoreClient.HealthCollection, StringComparison.Ordinal));
+
+        // The delay is on the host's clock; a probe between steps lets the background work see each one.
+        for (var step = 0; step < 100 && !logged.Task.IsCompleted; step++)
+        {
+            host.Time.Advance(DeferredStartupWork.Delay);
+            await Task.WhenAny(logged.Task, host.Client.GetAsync("/healthz", Ct));
+        }
+
+        await logged.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var entry = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 4091);
+        Assert.Contains("does not exist in project 'pax-nodb'", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readyz_is_healthy_on_the_emulator_and_checks_the_database_once()
     {
         var emulator = await emulators.FirestoreAsync();
@@ -75,10 +110,11 @@ public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
     }
 
-    private static Task<LoopbackHost> StartAsync(FakeFirestoreServer? fake, string? emulatorHost) => LoopbackHost.StartAsync(
+    private static Task<LoopbackHost> StartAsync(FakeFirestoreServer? fake, string? emulatorHost, Action<IServiceCollection>? more = null) => LoopbackHost.StartAsync(
         new DateTimeOffset(2026, 2, 10, 6, 0, 0, TimeSpan.Zero),
         (services, directory) =>
         {
+            more?.Invoke(services);
             services.AddSingleton<IGoogleAccessTokenProvider>(new StaticAccessTokenProvider(FakeFirestoreServer.DefaultAccessToken));
             services.AddPaxGoogleCloud(o =>
             {

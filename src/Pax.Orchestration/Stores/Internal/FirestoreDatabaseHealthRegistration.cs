@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Pax.Orchestration.Stores.Internal;
 
@@ -14,7 +16,9 @@ internal static class FirestoreDatabaseHealthRegistration
         }
 
         services.TryAddSingleton<FirestoreDatabaseHealthCheck>();
-        services.AddHostedService<FirestoreDatabaseStartupCheck>();
+        services.AddHostedService(sp => new FirestoreDatabaseStartupCheck(
+            sp.GetRequiredService<FirestoreDatabaseHealthCheck>(), sp.GetRequiredService<ILogger<FirestoreDatabaseStartupCheck>>(),
+            sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHealthChecks().AddCheck<FirestoreDatabaseHealthCheck>(FirestoreDatabaseHealthCheck.Name, tags: [FirestoreDatabaseHealthCheck.ReadyTag]);
     }
 }

@@ -1,27 +1,34 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pax.Orchestration.Hosting.Internal;
 
 namespace Pax.Orchestration.Stores.Internal;
 
 /// <summary>
-/// Runs <see cref="FirestoreDatabaseHealthCheck"/> once when the host starts, in the background (startup is not
-/// delayed), and logs an error naming the database when it is missing, so a deployment without one fails visibly in
-/// its logs even before anything calls <c>/readyz</c>.
+/// Runs <see cref="FirestoreDatabaseHealthCheck"/> once after the host has started, in the background once the first
+/// requests have been answered (<see cref="DeferredStartupWork"/>: startup and the first request are not delayed), and
+/// logs an error naming the database when it is missing, so a deployment without one fails visibly in its logs even
+/// before anything calls <c>/readyz</c>.
 /// </summary>
 internal sealed partial class FirestoreDatabaseStartupCheck : BackgroundService
 {
     private readonly FirestoreDatabaseHealthCheck _check;
     private readonly ILogger<FirestoreDatabaseStartupCheck> _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly TimeProvider _time;
 
-    public FirestoreDatabaseStartupCheck(FirestoreDatabaseHealthCheck check, ILogger<FirestoreDatabaseStartupCheck> logger)
+    public FirestoreDatabaseStartupCheck(FirestoreDatabaseHealthCheck check, ILogger<FirestoreDatabaseStartupCheck> logger, IHostApplicationLifetime? lifetime, TimeProvider time)
     {
         _check = check;
         _logger = logger;
+        _lifetime = lifetime;
+        _time = time;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await DeferredStartupWork.WaitAsync(_lifetime, _time, stoppingToken).ConfigureAwait(false);
         var registration = new HealthCheckRegistration(FirestoreDatabaseHealthCheck.Name, _check, HealthStatus.Unhealthy, [FirestoreDatabaseHealthCheck.ReadyTag]);
         HealthCheckResult result;
         try
