@@ -6,6 +6,7 @@ using Pax.Collection.Cameras;
 using Pax.Collection.Selection;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
+using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Processing;
 using Pax.Collection.Internal.RunEngine;
@@ -82,7 +83,7 @@ public sealed class CollectionRunner
         ArgumentNullException.ThrowIfNull(request);
 
         // The run, its cameras and its completion continue the trace the execution was started in (TRACEPARENT).
-        using var span = CollectionTracing.Source.StartActivity("collector run", ActivityKind.Internal, request.Task.TraceContext ?? default);
+        using var span = TraceContextText.StartContinuing(CollectionTracing.Source, "collector run", ActivityKind.Internal, request.Task.TraceContext);
         span?.SetTag("pax.task_index", request.Task.Index);
         try
         {

@@ -31,7 +31,13 @@ internal static class OrchestrationTracing
             ? [new ActivityLink(r)]
             : null;
         var subscriptionId = subscription?[(subscription.LastIndexOf('/') + 1)..];
-        var span = Source.StartActivity(subscriptionId is null ? "process" : $"process {subscriptionId}", ActivityKind.Consumer, parent, links: links);
+        var name = subscriptionId is null ? "process" : $"process {subscriptionId}";
+
+        // A message's context is carried on even when nothing listens, so what is logged while it is handled and the
+        // next phase's message stay in its trace rather than in the request's (Cloud Run's).
+        var span = message is null
+            ? Source.StartActivity(name, ActivityKind.Consumer, parent, links: links)
+            : TraceContextText.StartContinuing(Source, name, ActivityKind.Consumer, message, links);
         if (span is not null)
         {
             span.SetTag("messaging.system", GoogleCloudTracing.PubSubSystem);

@@ -67,6 +67,43 @@ public sealed class FunctionLoggingTests
         }
     }
 
+    /// <summary>
+    /// A pushed message carrying Google's <c>googclient_traceparent</c> is handled in that trace although no OpenTelemetry
+    /// SDK listens (the sample exports nothing without <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>): what is logged meanwhile names
+    /// the message's trace, not the one Cloud Run put on the request.
+    /// </summary>
+    [Fact]
+    public async Task On_Cloud_Run_what_is_logged_while_a_message_is_handled_carries_the_messages_trace_without_an_sdk()
+    {
+        const string MessageTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        const string RequestTrace = "0af7651916cd43dd8448eb211c80319c";
+        var directory = Path.Combine(Path.GetTempPath(), "pax-logs-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var environment = Environment(directory, cloudRun: true);
+            environment["GOOGLE_CLOUD_PROJECT"] = "pax-tests";
+            await using var function = await FunctionProcess.StartAsync(environment, Ct);
+            var attributes = new Dictionary<string, string> { ["googclient_traceparent"] = $"00-{MessageTrace}-00f067aa0ba902b7-01" };
+
+            var push = await SendAsync(
+                function, HttpMethod.Post, "/", PushBodies.Wrapped(PushBodies.Completion("not-a-processor", "2026-02-10"), "m-traced", attributes), $"00-{RequestTrace}-b7ad6b7169203331-01");
+            await function.WaitForStandardOutputLineAsync(line => line.Contains("\"eventId\":4003", StringComparison.Ordinal), Ct);
+
+            Assert.Equal(HttpStatusCode.OK, push.StatusCode);
+            var rejected = Assert.Single(function.StandardOutputLines.Select(ParseEntry), e => e["eventId"]?.GetValue<int>() == 4003);
+            Assert.Equal($"projects/pax-tests/traces/{MessageTrace}", rejected["logging.googleapis.com/trace"]?.GetValue<string>());
+            Assert.Matches("^[0-9a-f]{16}$", rejected["logging.googleapis.com/spanId"]!.GetValue<string>());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
     [Fact]
     public async Task Off_Cloud_Run_the_console_log_escapes_outside_text_onto_one_line()
     {
@@ -134,9 +171,14 @@ public sealed class FunctionLoggingTests
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(FunctionProcess function, HttpMethod method, string path, string? body)
+    private static async Task<HttpResponseMessage> SendAsync(FunctionProcess function, HttpMethod method, string path, string? body, string? traceParent = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+
         if (body is not null)
         {
             request.Content = PushBodies.Json(body);

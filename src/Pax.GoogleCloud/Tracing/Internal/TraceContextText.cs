@@ -29,6 +29,28 @@ internal static class TraceContextText
     /// <summary>The environment variable of the tracestate beside <see cref="TraceParentVariable"/>.</summary>
     public const string TraceStateVariable = "TRACESTATE";
 
+    /// <summary>
+    /// Starts <paramref name="name"/> from <paramref name="source"/> as the child of <paramref name="parent"/>; when nothing
+    /// listens to the source (no OpenTelemetry SDK wired) but a remote parent came with the work, starts a plain
+    /// <see cref="Activity"/> under that parent instead, so the work still runs in the caller's trace: the log lines written
+    /// meanwhile carry it (the Cloud Logging JSON logger reads <see cref="Activity.Current"/>) and the messages it publishes
+    /// pass it on (<c>googclient_traceparent</c>). Without a remote parent and without a listener, nothing is started.
+    /// </summary>
+    public static Activity? StartContinuing(ActivitySource source, string name, ActivityKind kind, ActivityContext? parent, IEnumerable<ActivityLink>? links = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var span = source.StartActivity(name, kind, parent ?? default, links: links);
+        if (span is not null || parent is not { } remote || remote == default)
+        {
+            return span;
+        }
+
+        var continued = new Activity(name);
+        continued.SetParentId(remote.TraceId, remote.SpanId, remote.TraceFlags);
+        continued.TraceStateString = remote.TraceState;
+        return continued.Start();
+    }
+
     /// <summary>Formats a context as a W3C traceparent: <c>00-{trace id}-{span id}-{flags}</c>.</summary>
     public static string Format(ActivityContext context) =>
         $"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{((int)context.TraceFlags & 0xff):x2}";

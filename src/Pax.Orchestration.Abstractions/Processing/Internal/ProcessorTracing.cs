@@ -19,7 +19,7 @@ internal static class ProcessorTracing
     /// <summary>Starts the run span of a processor: <c>processor run {name}</c>, the child of <c>TRACEPARENT</c> when set.</summary>
     public static Activity? StartRun(string processor, PhaseHandover handover, Func<string, string?> getVariable)
     {
-        var span = Source.StartActivity($"processor run {processor}", ActivityKind.Internal, TraceContextText.FromEnvironment(getVariable) ?? default);
+        var span = TraceContextText.StartContinuing(Source, $"processor run {processor}", ActivityKind.Internal, TraceContextText.FromEnvironment(getVariable));
         if (span is not null)
         {
             span.SetTag("pax.processor", processor);
