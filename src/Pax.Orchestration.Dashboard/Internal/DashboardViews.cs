@@ -73,7 +73,9 @@ internal sealed record RunKeyView(
 /// <summary>
 /// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim
 /// was not the first), <c>trigger_failed</c> (the last failed trigger attempt, with its message), <c>redrive_due</c> (a
-/// claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>.
+/// claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>. A report's <c>traceId</c> is the W3C
+/// trace it was recorded in (the trace its publisher started, carried in <c>googclient_traceparent</c>), to find it in
+/// Cloud Trace or the logs (<c>logging.googleapis.com/trace</c>).
 /// </summary>
 internal sealed record TimelineEntry(
     DateTimeOffset At,
@@ -82,7 +84,8 @@ internal sealed record TimelineEntry(
     string? Status,
     string? Details,
     string? MessageId,
-    string Text);
+    string Text,
+    string? TraceId = null);
 
 /// <summary><c>GET /pax/api/jobs</c>.</summary>
 internal sealed record JobsView(DateTimeOffset GeneratedAt, IReadOnlyList<JobStatusView> Statuses, bool Available);

@@ -23,7 +23,7 @@ internal static class RunKeyTimeline
         foreach (var report in tally.Completions.Values.OrderBy(c => c.RecordedAt).ThenBy(c => c.Processor, StringComparer.Ordinal))
         {
             var status = report.Status == CompletionStatus.Failed ? "failed" : "succeeded";
-            entries.Add(new TimelineEntry(report.RecordedAt, "report", report.Processor, status, report.Details, report.MessageId, $"{report.Processor} reported {status}."));
+            entries.Add(new TimelineEntry(report.RecordedAt, "report", report.Processor, status, report.Details, report.MessageId, $"{report.Processor} reported {status}.", TraceIdOf(report.TraceParent)));
         }
 
         AddClaims(entries, tally, claimLease, now);
@@ -73,4 +73,8 @@ internal static class RunKeyTimeline
     };
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The trace id of a W3C traceparent (<c>00-{32 hex}-{16 hex}-{2 hex}</c>), or <see langword="null"/> when there is none or it is malformed.</summary>
+    private static string? TraceIdOf(string? traceParent) =>
+        System.Diagnostics.ActivityContext.TryParse(traceParent, null, out var context) ? context.TraceId.ToHexString() : null;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Pax.Orchestration.Dashboard.Tests.Support;
 
@@ -40,8 +41,30 @@ public sealed class DashboardApiTests
         Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected", "rejectedUnavailable"], Names(root));
         Assert.Equal("collect:2026-02-10", root.GetProperty("idempotencyKey").GetString());
         var report = root.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("processor").GetString() == "cam-b");
-        Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text"], Names(report));
+        Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text", "traceId"], Names(report));
         Assert.Equal(("report", "failed", "m-b"), (report.GetProperty("kind").GetString(), report.GetProperty("status").GetString(), report.GetProperty("messageId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_report_shows_the_trace_it_was_recorded_in_on_the_page_and_in_the_json()
+    {
+        const string Trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        await using var server = await DashboardServer.StartAsync();
+        using (var publisher = new Activity("publisher").SetParentId(ActivityTraceId.CreateFromString(Trace), ActivitySpanId.CreateFromString("00f067aa0ba902b7"), ActivityTraceFlags.Recorded).Start())
+        {
+            await server.ReportAsync("collect", "cam-a", "2026-03-01", messageId: "m-traced");
+        }
+
+        await server.ReportAsync("collect", "cam-b", "2026-03-01", messageId: "m-untraced");
+
+        using var json = await GetAsync(server, "/pax/api/phases/collect/2026-03-01");
+        var reports = json.RootElement.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "report")
+            .ToDictionary(e => e.GetProperty("processor").GetString()!, e => e.GetProperty("traceId").GetString());
+        Assert.Equal(Trace, reports["cam-a"]);
+        Assert.Null(reports["cam-b"]);
+        var (_, page) = await Html.GetAsync(server.Client, "/pax/phases/collect/2026-03-01");
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("cam-a reported", StringComparison.Ordinal));
+        Assert.Equal(Trace, Html.Cells(row)[6]);
     }
 
     [Fact]

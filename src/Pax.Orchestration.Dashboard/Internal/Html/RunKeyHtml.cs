@@ -50,7 +50,7 @@ internal static class RunKeyHtml
             return;
         }
 
-        html.Raw("<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Event</th><th scope=\"col\">Processor</th><th scope=\"col\">Status</th><th scope=\"col\">Details</th><th scope=\"col\">Message id</th></tr></thead><tbody>");
+        html.Raw("<table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Event</th><th scope=\"col\">Processor</th><th scope=\"col\">Status</th><th scope=\"col\">Details</th><th scope=\"col\">Message id</th><th scope=\"col\">Trace</th></tr></thead><tbody>");
         foreach (var e in view.Timeline)
         {
             html.Raw("<tr><td>").Time(e.At).Raw("</td><td>").Text(e.Text).Raw("</td><td>").Text(e.Processor).Raw("</td><td");
@@ -63,7 +63,7 @@ internal static class RunKeyHtml
                 html.Raw(">");
             }
 
-            html.Raw("</td><td><pre>").Text(e.Details).Raw("</pre></td><td><code>").Text(e.MessageId).Raw("</code></td></tr>");
+            html.Raw("</td><td><pre>").Text(e.Details).Raw("</pre></td><td><code>").Text(e.MessageId).Raw("</code></td><td><code>").Text(e.TraceId).Raw("</code></td></tr>");
         }
 
         html.Raw("</tbody></table>");
