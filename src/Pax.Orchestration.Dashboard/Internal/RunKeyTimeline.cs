@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Pax.Orchestration.Completion;
 
@@ -76,5 +77,5 @@ internal static class RunKeyTimeline
 
     /// <summary>The trace id of a W3C traceparent (<c>00-{32 hex}-{16 hex}-{2 hex}</c>), or <see langword="null"/> when there is none or it is malformed.</summary>
     private static string? TraceIdOf(string? traceParent) =>
-        System.Diagnostics.ActivityContext.TryParse(traceParent, null, out var context) ? context.TraceId.ToHexString() : null;
+        ActivityContext.TryParse(traceParent, null, out var context) ? context.TraceId.ToHexString() : null;
 }

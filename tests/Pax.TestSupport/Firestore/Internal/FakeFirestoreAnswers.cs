@@ -27,9 +27,12 @@ internal static class FakeFirestoreAnswers
 
     /// <summary>
     /// A query without its composite index: 400 <c>FAILED_PRECONDITION</c> "The query requires an index. You can create
-    /// it here: https://console.firebase.google.com/v1/r/project/P/firestore/indexes?create_composite=…" (the message
-    /// users report, e.g. DashboardHub/PipelineDashboard#1321, RivaanRanawat/flutter-reddit-clone#10; the status as the
-    /// client libraries name it, "failed-precondition", firebase/flutterfire#3293), in the array form of a streamed method.
+    /// it here: https://console.firebase.google.com/v1/r/project/P/firestore/indexes?create_composite=…", in the array form
+    /// of a streamed method. Google: a query that needs a composite index which does not exist fails with an error whose
+    /// message links to creating it (cloud.google.com/firestore/docs/query-data/indexing, "Create a missing index through an error message");
+    /// FAILED_PRECONDITION maps to HTTP 400 (cloud.google.com/apis/design/errors, google.rpc.Code). The message text as
+    /// users report it: DashboardHub/PipelineDashboard#1321, RivaanRanawat/flutter-reddit-clone#10; the status as the client
+    /// libraries name it, "failed-precondition": firebase/flutterfire#3293.
     /// </summary>
     public static RestResponse IndexMissing(string project, string collection)
     {
