@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Pax.Demo;
 using Pax.TestSupport.Otlp;
+using Pax.TestSupport.Processes;
 
 namespace Pax.IntegrationTests.Demo;
 
@@ -45,41 +45,6 @@ public sealed class DemoTelemetryExportTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunDemoAsync(Dictionary<string, string> environment)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Pax.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Pax.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(root, "samples", "Pax.Demo", "bin", "Debug", "net10.0", "Pax.Demo.dll"));
-        foreach (var argument in new[] { "--out", _out, "--slot", "2026-02-10T14:44:00Z" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunDemoAsync(Dictionary<string, string> environment) =>
+        SampleProcess.RunAsync(SampleProcess.Dll("Pax.Demo"), ["--out", _out, "--slot", "2026-02-10T14:44:00Z"], environment, TimeSpan.FromSeconds(120), Ct);
 }

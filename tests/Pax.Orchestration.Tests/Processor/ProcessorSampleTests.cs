@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Pax.Orchestration.Tests.Support;
 using Pax.TestSupport.Emulators;
 using Pax.TestSupport.Otlp;
+using Pax.TestSupport.Processes;
 
 namespace Pax.Orchestration.Tests.Processor;
 
@@ -214,37 +215,10 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         return Assert.Single(output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal)).TrimEnd('\r');
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, Func<Process, Task>? whileRunning = null)
+    private static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, Func<Process, Task>? whileRunning = null)
     {
-        var dll = Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Processor", "bin", "Debug", "net10.0", "Pax.Processor.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(dll);
-        start.Environment["PAX_COMPLETION_TOPIC"] = ValidTopic;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            if (whileRunning is not null)
-            {
-                await whileRunning(process);
-            }
-
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (Exception)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var variables = new Dictionary<string, string>(environment);
+        variables.TryAdd("PAX_COMPLETION_TOPIC", ValidTopic);
+        return SampleProcess.RunAsync(SampleProcess.Dll("Pax.Processor"), [], variables, TimeSpan.FromSeconds(60), Ct, whileRunning);
     }
 }
