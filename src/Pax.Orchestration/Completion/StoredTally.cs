@@ -23,4 +23,12 @@ public sealed record StoredTally(
     DateTimeOffset? TriggeredAt,
     DateTimeOffset? ClaimedAt = null,
     int Claims = 0,
-    TriggerError? LastTriggerError = null);
+    TriggerError? LastTriggerError = null)
+{
+    /// <summary>
+    /// Gets the instance that took the last claim (<c>{K_REVISION}/{host name}/{process id}</c> on Cloud Run,
+    /// <c>{host name}/{process id}</c> elsewhere, as <see cref="Scheduling.ScheduledJob.LeaseHolder"/>), kept once triggered;
+    /// <see langword="null"/> when never claimed or claimed before the holder was recorded.
+    /// </summary>
+    public string? ClaimedBy { get; init; }
+}

@@ -18,6 +18,7 @@ internal static class SqliteTallySchema
         ("trigger_error", "TEXT NULL"),
         ("trigger_error_at", "INTEGER NULL"),
         ("trigger_failures", "INTEGER NOT NULL DEFAULT 0"),
+        ("claimed_by", "TEXT NULL"),
     ];
 
     private static readonly (string Name, string Definition)[] AddedCompletionColumns =
@@ -30,6 +31,7 @@ internal static class SqliteTallySchema
         ("phase", "TEXT NULL"),
         ("run_key", "TEXT NULL"),
         ("processor", "TEXT NULL"),
+        ("reason_code", "TEXT NULL"),
     ];
 
     public static async Task CreateAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ internal static class SqliteTallySchema
             indexes.CommandText = """
                 CREATE INDEX IF NOT EXISTS pax_rejected_phase ON pax_rejected (phase, received_at);
                 CREATE INDEX IF NOT EXISTS pax_rejected_run_key ON pax_rejected (phase, run_key, received_at);
-                """;
+                """ + SqliteSearchIndexes.Definitions;
             await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
