@@ -35,14 +35,14 @@ internal static class PhasesHtml
             WriteTable(html, layout, phase);
             if (phase.NextPage is { } next)
             {
-                html.Link(layout.Path("/") + "?phase=" + Uri.EscapeDataString(phase.Name) + "&after=" + Uri.EscapeDataString(next), "Older run keys of " + phase.Name + " →");
+                html.Link(layout.Path("/") + "?phase=" + Uri.EscapeDataString(phase.Name) + "&after=" + Uri.EscapeDataString(next) + layout.FilterSuffix, "Older run keys of " + phase.Name + " →");
             }
 
             html.Raw("</section>");
         }
     }
 
-    private static void WriteTable(HtmlWriter html, HtmlLayout layout, PhaseView phase)
+    internal static void WriteTable(HtmlWriter html, HtmlLayout layout, PhaseView phase)
     {
         if (phase.RunKeys.Count == 0)
         {
