@@ -210,9 +210,10 @@ internal sealed class DashboardEndpoints
         }
         catch (StoreIndexMissingException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
-            // The rejected page filtered by phase: it is nothing but the query that needs the index.
+            // The rejected page filtered by phase (or reason), or a search: it is nothing but the query that needs the index.
             DashboardLog.StoreUnavailable(_logger, ex);
-            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: rejections unavailable (" + ex.Message + ").").ConfigureAwait(false);
+            var what = context.Request.Path.Value?.EndsWith("/rejected", StringComparison.Ordinal) == true ? "rejections" : "this search";
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: " + what + " unavailable (" + ex.Message + ").").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))
