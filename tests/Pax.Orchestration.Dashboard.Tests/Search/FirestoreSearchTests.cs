@@ -18,12 +18,12 @@ public sealed class FirestoreSearchTests(FirestoreEmulatorFixture emulator) : IC
             firestoreEmulator: host);
         await server.SeedAsync();
 
-        var overdue = await CallsForAsync(server, counter, "/pax/api/phases?phase=collect&state=overdue");
-        var failed = await CallsForAsync(server, counter, "/pax/api/phases?phase=process&state=trigger-failed");
-        var prefix = await CallsForAsync(server, counter, "/pax/api/phases?phase=collect&prefix=2026-02&state=triggered");
-        var search = await CallsForAsync(server, counter, "/pax/api/search?q=run-2");
-        var jobs = await CallsForAsync(server, counter, "/pax/api/jobs?status=failed&type=http");
-        var instances = await CallsForAsync(server, counter, "/pax/api/instances");
+        var overdue = await counter.CallsForAsync(server, "/pax/api/phases?phase=collect&state=overdue");
+        var failed = await counter.CallsForAsync(server, "/pax/api/phases?phase=process&state=trigger-failed");
+        var prefix = await counter.CallsForAsync(server, "/pax/api/phases?phase=collect&prefix=2026-02&state=triggered");
+        var search = await counter.CallsForAsync(server, "/pax/api/search?q=run-2");
+        var jobs = await counter.CallsForAsync(server, "/pax/api/jobs?status=failed&type=http");
+        var instances = await counter.CallsForAsync(server, "/pax/api/instances");
 
         // A filtered phase: one runQuery and the rejected count (an overdue filter skips the expected run keys).
         Assert.Equal(["POST :runAggregationQuery", "POST :runQuery"], overdue.Calls.Order(StringComparer.Ordinal));
@@ -52,13 +52,4 @@ public sealed class FirestoreSearchTests(FirestoreEmulatorFixture emulator) : IC
 
     private static List<string?> Keys(JsonDocument json) =>
         json.RootElement.GetProperty("phases")[0].GetProperty("runKeys").EnumerateArray().Select(r => r.GetProperty("runKey").GetString()).ToList();
-
-    private static async Task<(IReadOnlyList<string> Calls, JsonDocument Json)> CallsForAsync(DashboardServer server, RequestCounter counter, string path)
-    {
-        counter.Reset();
-        var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (counter.Calls, json);
-    }
 }

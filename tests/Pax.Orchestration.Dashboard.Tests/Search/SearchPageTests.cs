@@ -54,6 +54,8 @@ public sealed class SearchPageTests
         Assert.Equal("process", form.QuerySelector("input[name=phase]")!.GetAttribute("value"));
         var older = page.QuerySelectorAll("main a").Single(a => a.TextContent.StartsWith("Older run keys", StringComparison.Ordinal));
         Assert.EndsWith("&state=triggered&from=2026-02-10T00%3A00%3A00Z", older.GetAttribute("href"), StringComparison.Ordinal);
+        var (_, empty) = await Html.GetAsync(server.Client, "/pax?phase=process&state=open");
+        Assert.Equal("No run key matches the filter.", empty.QuerySelector("main section p:not(.meta)")!.TextContent);
     }
 
     [Theory]

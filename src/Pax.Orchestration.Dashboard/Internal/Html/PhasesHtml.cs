@@ -46,7 +46,7 @@ internal static class PhasesHtml
     {
         if (phase.RunKeys.Count == 0)
         {
-            html.Raw("<p>No run key recorded yet.</p>");
+            html.Raw(layout.FilterSuffix.Length > 0 ? "<p>No run key matches the filter.</p>" : "<p>No run key recorded yet.</p>");
             return;
         }
 
