@@ -26,7 +26,7 @@ public sealed record StoredTally(
     TriggerError? LastTriggerError = null)
 {
     /// <summary>
-    /// Gets the instance that took the last claim (<c>{K_REVISION}/{host name}/{process id}</c> on Cloud Run,
+    /// Gets the instance that took the last claim (<c>{K_REVISION}/{host name}/{process id}/{8 hex digits}</c> on Cloud Run,
     /// <c>{host name}/{process id}</c> elsewhere, as <see cref="Scheduling.ScheduledJob.LeaseHolder"/>), kept once triggered;
     /// <see langword="null"/> when never claimed or claimed before the holder was recorded.
     /// </summary>

@@ -7,7 +7,7 @@ internal static class InstancesHtml
 {
     public static void Write(HtmlWriter html, HtmlLayout layout, InstancesView view)
     {
-        html.Raw("<p class=\"meta\">Instances are named <code>{K_REVISION}/{host name}/{process id}</code> (without the revision off Cloud Run); last seen is the latest claim or lease renewal.")
+        html.Raw("<p class=\"meta\">Instances are named <code>{K_REVISION}/{host name}/{process id}/{random}</code> on Cloud Run, <code>{host name}/{process id}</code> elsewhere; last seen is the latest claim or lease renewal.")
             .Raw(view.Truncated ? " A page was full: more claims or leases may exist than shown." : string.Empty).Raw("</p>");
         if (view.Instances.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace Pax.Orchestration.Dashboard.Internal.Search;
 internal sealed record SearchView(DateTimeOffset GeneratedAt, string Query, IReadOnlyList<PhaseView> Phases, IReadOnlyList<JobRow> Jobs);
 
 /// <summary>
-/// <c>GET /pax/api/instances</c>: who holds what, by instance (<c>{K_REVISION}/{host name}/{process id}</c>; <c>null</c>
+/// <c>GET /pax/api/instances</c>: who holds what, by instance (<c>{K_REVISION}/{host name}/{process id}/{random}</c> on Cloud Run; <c>null</c>
 /// for claims taken before the holder was recorded), from one page of claimed run keys per phase and one page of running
 /// jobs; <c>truncated</c> is true when a page was full (there may be more).
 /// </summary>
