@@ -212,7 +212,7 @@ internal sealed class DashboardEndpoints
         {
             // The rejected page filtered by phase (or reason), or a search: it is nothing but the query that needs the index.
             DashboardLog.StoreUnavailable(_logger, ex);
-            var what = context.Request.Path.Value?.EndsWith("/rejected", StringComparison.Ordinal) == true ? "rejections" : "this search";
+            var what = context.Request.Path.Value?.EndsWith("/rejected", StringComparison.Ordinal) == true ? "rejections" : "this search is";
             await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: " + what + " unavailable (" + ex.Message + ").").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted

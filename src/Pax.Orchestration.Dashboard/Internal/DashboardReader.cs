@@ -107,19 +107,8 @@ internal sealed class DashboardReader
         string? rejectedUnavailable = null;
         if (_queries is not null)
         {
-            if (filter is not null && _store is not null)
-            {
-                // A search (Search/FilteredTallies): one bounded store call, in the search's order.
-                var (found, foundNext) = await FilteredTallies.ReadAsync(_store, _queries, phase, filter, _options.PageSize, after, now, cancellationToken).ConfigureAwait(false);
-                rows.AddRange(found.Select(t => Row(phase, t, t.RunKey, now, null)));
-                next = foundNext;
-            }
-            else
-            {
-                var tallies = await _queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
-                rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
-                next = tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null;
-            }
+            (var tallies, next) = await ReadTalliesAsync(_queries, phase, after, now, filter, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
             try
             {
                 rejected = await _queries.CountRejectedSinceAsync(phase.Name, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
@@ -148,6 +137,19 @@ internal sealed class DashboardReader
         }
 
         return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, rejectedUnavailable, expectedFrom);
+    }
+
+    /// <summary>A page of the phase's newest tallies, or of a search (Search/FilteredTallies: one bounded store call, in the search's order), with the next page's cursor.</summary>
+    private async Task<(IReadOnlyList<StoredTally> Tallies, string? Next)> ReadTalliesAsync(
+        ICompletionStoreQueries queries, PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, TallyFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is not null && _store is not null)
+        {
+            return await FilteredTallies.ReadAsync(_store, queries, phase, filter, _options.PageSize, after, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tallies = await queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
+        return (tallies, tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null);
     }
 
     internal static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)

@@ -29,7 +29,7 @@ public sealed class SearchIndexMissingTests(FirestoreEmulatorFixture emulator) :
         var unfiltered = await server.Client.GetAsync(path[..path.IndexOf('?', StringComparison.Ordinal)], Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, search.StatusCode);
-        Assert.Equal("503: this search unavailable (index missing: " + index + " (the orchestrator sample's deploy/deploy.sh does)).\n", await search.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("503: this search is unavailable (index missing: " + index + " (the orchestrator sample's deploy/deploy.sh does)).\n", await search.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.OK, unfiltered.StatusCode);
     }
 
