@@ -143,7 +143,7 @@ gcloud firestore indexes composite create --project="${PROJECT}" --collection-gr
   --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=runKey,order=ascending" \
   --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
   || exists_already "Index on pax_rejected (phase, runKey, receivedAt)"
-# The dashboard's search (docs/dashboard.md, "Search and filters"): a state with a time range or a run key prefix on the
+# The dashboard's search and filters: a state with a time range or a run key prefix on the
 # phase's tallies (${PHASE}_completion), rejected deliveries by reason (and phase), jobs by type. One index per filter
 # combination; a missing one makes that search answer 503 naming it.
 gcloud firestore indexes composite create --project="${PROJECT}" --collection-group="${PHASE}_completion" \
