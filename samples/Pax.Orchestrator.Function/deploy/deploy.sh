@@ -143,6 +143,37 @@ gcloud firestore indexes composite create --project="${PROJECT}" --collection-gr
   --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=runKey,order=ascending" \
   --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
   || exists_already "Index on pax_rejected (phase, runKey, receivedAt)"
+# The dashboard's search and filters: a state with a time range or a run key prefix on the
+# phase's tallies (${PHASE}_completion), rejected deliveries by reason (and phase), jobs by type. One index per filter
+# combination; a missing one makes that search answer 503 naming it.
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group="${PHASE}_completion" \
+  --query-scope=COLLECTION --field-config="field-path=_state,order=ascending" \
+  --field-config="field-path=_createdAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on ${PHASE}_completion (_state, _createdAt)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group="${PHASE}_completion" \
+  --query-scope=COLLECTION --field-config="field-path=_state,order=ascending" \
+  --field-config="field-path=_runKey,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on ${PHASE}_completion (_state, _runKey)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group="${PHASE}_completion" \
+  --query-scope=COLLECTION --field-config="field-path=_triggered,order=ascending" \
+  --field-config="field-path=_createdAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on ${PHASE}_completion (_triggered, _createdAt)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group="${PHASE}_completion" \
+  --query-scope=COLLECTION --field-config="field-path=_triggered,order=ascending" \
+  --field-config="field-path=_runKey,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on ${PHASE}_completion (_triggered, _runKey)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=reasonCode,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on pax_rejected (reasonCode, receivedAt)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=pax_rejected \
+  --query-scope=COLLECTION --field-config="field-path=phase,order=ascending" --field-config="field-path=reasonCode,order=ascending" \
+  --field-config="field-path=receivedAt,order=descending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on pax_rejected (phase, reasonCode, receivedAt)"
+gcloud firestore indexes composite create --project="${PROJECT}" --collection-group=scheduler_jobs \
+  --query-scope=COLLECTION --field-config="field-path=status,order=ascending" --field-config="field-path=type,order=ascending" \
+  --field-config="field-path=schedule_at,order=ascending" --async 2>"${GCLOUD_ERROR}" \
+  || exists_already "Index on scheduler_jobs (status, type, schedule_at)"
 # Updating a TTL policy that is set already succeeds; a failure is reported, and the deployment goes on (without the
 # policy, handled tick deliveries are kept until deleted by hand).
 gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks --enable-ttl --async \

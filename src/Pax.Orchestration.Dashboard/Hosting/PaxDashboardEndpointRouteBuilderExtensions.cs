@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.Orchestration.Dashboard.Internal;
+using Pax.Orchestration.Dashboard.Internal.Search;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -10,8 +11,8 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the dashboard under <paramref name="prefix"/>: pages <c>{prefix}</c> (phases), <c>{prefix}/phases/{phase}/{runKey}</c>,
-    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
-    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>; and, when
+    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>, <c>{prefix}/search?q=</c>, <c>{prefix}/instances</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
+    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>, <c>{prefix}/api/search</c>, <c>{prefix}/api/instances</c>; and, when
     /// <see cref="Pax.Orchestration.Dashboard.DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
     /// <c>{prefix}/actions/jobs/{id}/retry</c> and <c>{prefix}/actions/jobs/{id}/delete</c> (mapped always, answering 403 while actions are off).
     /// Needs <c>services.AddPaxDashboard()</c>.
@@ -49,6 +50,11 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
         group.MapGet("/api/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Pages(c).RunKeyApiAsync(c, phase, runKey));
         group.MapGet("/api/jobs", (HttpContext c) => Pages(c).JobsApiAsync(c));
         group.MapGet("/api/rejected", (HttpContext c) => Pages(c).RejectedApiAsync(c));
+        static SearchEndpoints Search(HttpContext c) => c.RequestServices.GetRequiredService<SearchEndpoints>();
+        group.MapGet("/search", (HttpContext c) => Search(c).SearchPageAsync(c, prefix));
+        group.MapGet("/api/search", (HttpContext c) => Search(c).SearchApiAsync(c));
+        group.MapGet("/instances", (HttpContext c) => Search(c).InstancesPageAsync(c, prefix));
+        group.MapGet("/api/instances", (HttpContext c) => Search(c).InstancesApiAsync(c));
         group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Actions(c).RedriveAsync(c, prefix, phase, runKey));
         group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => Actions(c).RetryJobAsync(c, prefix, id));
         group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => Actions(c).DeleteJobAsync(c, prefix, id));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard.Internal.Html;
+using Pax.Orchestration.Dashboard.Internal.Search;
 using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Stores;
 
@@ -39,17 +40,37 @@ internal sealed class DashboardEndpoints
             return;
         }
 
-        var view = await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false);
-        var layout = Layout(context, prefix);
-        await layout.WriteAsync(context, "Phases", "Phases", "/api/phases", html => PhasesHtml.Write(html, layout, view)).ConfigureAwait(false);
+        var filter = DashboardFilters.Tallies(context, out var error);
+        var layout = Layout(context, prefix, filter?.Suffix);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorPageAsync(context, layout, "Phases", "/api/phases", error, html => SearchHtml.WriteTallyFilters(html, layout, Query(context, "phase"), null)).ConfigureAwait(false);
+            return;
+        }
+
+        var view = await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct, filter).ConfigureAwait(false);
+        await layout.WriteAsync(context, "Phases", "Phases", "/api/phases", html =>
+        {
+            SearchHtml.WriteTallyFilters(html, layout, Query(context, "phase"), filter);
+            PhasesHtml.Write(html, layout, view);
+        }).ConfigureAwait(false);
     });
 
     public Task PhasesApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
     {
-        if (!await UnknownPhaseAsync(context).ConfigureAwait(false))
+        if (await UnknownPhaseAsync(context).ConfigureAwait(false))
         {
-            await JsonAsync(context, await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.PhasesView).ConfigureAwait(false);
+            return;
         }
+
+        var filter = DashboardFilters.Tallies(context, out var error);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorJsonAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, await _phases.ReadPhasesAsync(Query(context, "phase"), Query(context, "after"), ct, filter).ConfigureAwait(false), DashboardJsonContext.Default.PhasesView).ConfigureAwait(false);
     });
 
     public Task RunKeyPageAsync(HttpContext context, string prefix, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
@@ -85,10 +106,21 @@ internal sealed class DashboardEndpoints
             return;
         }
 
-        var view = await _jobs.ReadAsync(status, Query(context, "after"), ct).ConfigureAwait(false);
-        var layout = Layout(context, prefix);
+        var filter = DashboardFilters.Jobs(context, out var error);
+        var layout = Layout(context, prefix, filter?.Suffix);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorPageAsync(context, layout, "Scheduled jobs", "/api/jobs", error, html => SearchHtml.WriteJobFilters(html, layout, Query(context, "status"), null)).ConfigureAwait(false);
+            return;
+        }
+
+        var view = await _jobs.ReadAsync(status, Query(context, "after"), ct, filter).ConfigureAwait(false);
         var tokens = _options.AllowActions ? _antiforgery.GetAndStoreTokens(context) : null;
-        await layout.WriteAsync(context, "Scheduled jobs", "Scheduled jobs", "/api/jobs", html => JobsHtml.Write(html, layout, view, tokens)).ConfigureAwait(false);
+        await layout.WriteAsync(context, "Scheduled jobs", "Scheduled jobs", "/api/jobs", html =>
+        {
+            SearchHtml.WriteJobFilters(html, layout, Query(context, "status"), filter);
+            JobsHtml.Write(html, layout, view, tokens);
+        }).ConfigureAwait(false);
     });
 
     public Task JobsApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
@@ -99,7 +131,14 @@ internal sealed class DashboardEndpoints
             return;
         }
 
-        await JsonAsync(context, await _jobs.ReadAsync(status, Query(context, "after"), ct).ConfigureAwait(false), DashboardJsonContext.Default.JobsView).ConfigureAwait(false);
+        var filter = DashboardFilters.Jobs(context, out var error);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorJsonAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, await _jobs.ReadAsync(status, Query(context, "after"), ct, filter).ConfigureAwait(false), DashboardJsonContext.Default.JobsView).ConfigureAwait(false);
     });
 
     public Task RejectedPageAsync(HttpContext context, string prefix) => GuardAsync(context, async (_, ct) =>
@@ -109,18 +148,38 @@ internal sealed class DashboardEndpoints
             return;
         }
 
-        var view = await ReadRejectedAsync(Query(context, "phase"), ct).ConfigureAwait(false);
+        var reason = DashboardFilters.Reason(context, out var error);
         var layout = Layout(context, prefix);
-        var api = "/api/rejected" + (view.Phase is { } phase ? "?phase=" + Uri.EscapeDataString(phase) : string.Empty);
-        await layout.WriteAsync(context, "Rejected messages", "Rejected messages", api, html => RejectedHtml.Write(html, layout, view)).ConfigureAwait(false);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorPageAsync(context, layout, "Rejected messages", "/api/rejected", error, html => SearchHtml.WriteRejectedFilters(html, layout, Query(context, "phase"), null)).ConfigureAwait(false);
+            return;
+        }
+
+        var view = await ReadRejectedAsync(Query(context, "phase"), reason, ct).ConfigureAwait(false);
+        var api = "/api/rejected" + ("?" + DashboardFilters.Suffix(("phase", view.Phase), ("reason", reason)).TrimStart('&')).TrimEnd('?');
+        await layout.WriteAsync(context, "Rejected messages", "Rejected messages", api, html =>
+        {
+            SearchHtml.WriteRejectedFilters(html, layout, view.Phase, reason);
+            RejectedHtml.Write(html, layout, view);
+        }).ConfigureAwait(false);
     });
 
     public Task RejectedApiAsync(HttpContext context) => GuardAsync(context, async (_, ct) =>
     {
-        if (!await UnknownPhaseAsync(context).ConfigureAwait(false))
+        if (await UnknownPhaseAsync(context).ConfigureAwait(false))
         {
-            await JsonAsync(context, await ReadRejectedAsync(Query(context, "phase"), ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false);
+            return;
         }
+
+        var reason = DashboardFilters.Reason(context, out var error);
+        if (error is not null)
+        {
+            await SearchEndpoints.ErrorJsonAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        await JsonAsync(context, await ReadRejectedAsync(Query(context, "phase"), reason, ct).ConfigureAwait(false), DashboardJsonContext.Default.RejectedView).ConfigureAwait(false);
     });
 
     /// <summary>Sets the security headers, authenticates, runs <paramref name="handle"/>; 400 when a store refuses an argument (<see cref="ArgumentException"/>); 503 when the store or Google's certificates (the token check) cannot be reached, saying which.</summary>
@@ -151,9 +210,10 @@ internal sealed class DashboardEndpoints
         }
         catch (StoreIndexMissingException ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted)
         {
-            // The rejected page filtered by phase: it is nothing but the query that needs the index.
+            // The rejected page filtered by phase (or reason), or a search: it is nothing but the query that needs the index.
             DashboardLog.StoreUnavailable(_logger, ex);
-            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: rejections unavailable (" + ex.Message + ").").ConfigureAwait(false);
+            var what = context.Request.Path.Value?.EndsWith("/rejected", StringComparison.Ordinal) == true ? "rejections" : "this search is";
+            await PlainAsync(context, StatusCodes.Status503ServiceUnavailable, "503: " + what + " unavailable (" + ex.Message + ").").ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !context.Response.HasStarted
             && ex is not (BadHttpRequestException or AntiforgeryValidationException or ArgumentException))
@@ -170,7 +230,8 @@ internal sealed class DashboardEndpoints
 
     public static HtmlLayout Layout(HttpContext context, string prefix, DashboardOptions options) => new(context.Request.PathBase + prefix, options);
 
-    private HtmlLayout Layout(HttpContext context, string prefix) => Layout(context, prefix, _options);
+    private HtmlLayout Layout(HttpContext context, string prefix, string? filterSuffix = null) =>
+        new(context.Request.PathBase + prefix, _options) { FilterSuffix = filterSuffix ?? string.Empty };
 
     /// <summary>Answers 404 when <c>?phase=</c> names a phase that is not configured.</summary>
     private async Task<bool> UnknownPhaseAsync(HttpContext context)
@@ -184,10 +245,12 @@ internal sealed class DashboardEndpoints
         return true;
     }
 
-    private async Task<RejectedView> ReadRejectedAsync(string? phase, CancellationToken cancellationToken)
+    private async Task<RejectedView> ReadRejectedAsync(string? phase, string? reason, CancellationToken cancellationToken)
     {
         var queries = _phases.Queries;
-        var messages = queries is null ? [] : await queries.ListRecentRejectedAsync(_options.PageSize, phase, null, cancellationToken).ConfigureAwait(false);
+        var messages = queries is null ? []
+            : reason is null ? await queries.ListRecentRejectedAsync(_options.PageSize, phase, null, cancellationToken).ConfigureAwait(false)
+            : await queries.ListRejectedByReasonAsync(_options.PageSize, reason, phase, cancellationToken).ConfigureAwait(false);
         return new RejectedView(_time.GetUtcNow(), phase, messages.Select(RejectedRow.From).ToList());
     }
 
@@ -208,7 +271,7 @@ internal sealed class DashboardEndpoints
         return false;
     }
 
-    private static async Task JsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
+    public static async Task JsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);

@@ -8,4 +8,7 @@ namespace Pax.Orchestration.Dashboard.Internal;
 [JsonSerializable(typeof(RunKeyView))]
 [JsonSerializable(typeof(JobsView))]
 [JsonSerializable(typeof(RejectedView))]
+[JsonSerializable(typeof(Search.SearchView))]
+[JsonSerializable(typeof(Search.InstancesView))]
+[JsonSerializable(typeof(Search.FilterErrorView))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Triggers;
+using Pax.Orchestration.Dashboard.Internal.Search;
 using Pax.Orchestration.Stores;
 
 namespace Pax.Orchestration.Dashboard.Internal;
@@ -39,13 +40,13 @@ internal sealed class DashboardReader
 
     public PhaseDefinition? FindPhase(string name) => Phases.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 
-    public async Task<PhasesView> ReadPhasesAsync(string? onlyPhase, string? after, CancellationToken cancellationToken)
+    public async Task<PhasesView> ReadPhasesAsync(string? onlyPhase, string? after, CancellationToken cancellationToken, TallyFilter? filter = null)
     {
         var now = _time.GetUtcNow();
         var views = new List<PhaseView>();
         foreach (var phase in Phases.Where(p => onlyPhase is null || string.Equals(p.Name, onlyPhase, StringComparison.Ordinal)))
         {
-            views.Add(await ReadPhaseAsync(phase, onlyPhase is null ? null : DashboardPaging.Tally(after), now, cancellationToken).ConfigureAwait(false));
+            views.Add(await ReadPhaseAsync(phase, onlyPhase is null ? null : DashboardPaging.Tally(after), now, filter, cancellationToken).ConfigureAwait(false));
         }
 
         return new PhasesView(now, views);
@@ -98,7 +99,7 @@ internal sealed class DashboardReader
             rejectedUnavailable);
     }
 
-    private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, TallyFilter? filter, CancellationToken cancellationToken)
     {
         var rows = new List<RunKeyRow>();
         string? next = null;
@@ -106,9 +107,8 @@ internal sealed class DashboardReader
         string? rejectedUnavailable = null;
         if (_queries is not null)
         {
-            var tallies = await _queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
+            (var tallies, next) = await ReadTalliesAsync(_queries, phase, after, now, filter, cancellationToken).ConfigureAwait(false);
             rows.AddRange(tallies.Select(t => Row(phase, t, t.RunKey, now, null)));
-            next = tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null;
             try
             {
                 rejected = await _queries.CountRejectedSinceAsync(phase.Name, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
@@ -124,14 +124,14 @@ internal sealed class DashboardReader
         if (_store is not null && _status is not null && phase is { Expected: not null, Deadline: not null })
         {
             expectedFrom = await _status.ExpectedFromAsync(phase, cancellationToken).ConfigureAwait(false);
-            if (after is null)
+            if (after is null && filter?.State is null or "nobody-reported")
             {
                 // The watchdog's rule for run keys nobody reported for, limited to the newest page of expected keys.
                 var due = (await _status.ListExpectedRunKeysAsync(phase, cancellationToken).ConfigureAwait(false)).TakeLast(_options.PageSize).ToList();
                 var recorded = due.Count == 0
                     ? new HashSet<string>()
                     : await _store.FindRecordedRunKeysAsync(phase.Name, due.Select(d => d.RunKey).ToList(), cancellationToken).ConfigureAwait(false);
-                var silent = due.Where(d => !recorded.Contains(d.RunKey)).Reverse().Select(d => Row(phase, null, d.RunKey, now, d.ExpectedAt));
+                var silent = due.Where(d => !recorded.Contains(d.RunKey) && (filter?.KeepsExpected(d.RunKey, d.ExpectedAt) ?? true)).Reverse().Select(d => Row(phase, null, d.RunKey, now, d.ExpectedAt));
                 rows.InsertRange(0, silent);
             }
         }
@@ -139,7 +139,20 @@ internal sealed class DashboardReader
         return new PhaseView(phase.Name, phase.Processors, phase.ExpectedCount, phase.RequiredSuccesses(), Trigger(phase), rows, next, rejected, rejectedUnavailable, expectedFrom);
     }
 
-    private static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)
+    /// <summary>A page of the phase's newest tallies, or of a search (Search/FilteredTallies: one bounded store call, in the search's order), with the next page's cursor.</summary>
+    private async Task<(IReadOnlyList<StoredTally> Tallies, string? Next)> ReadTalliesAsync(
+        ICompletionStoreQueries queries, PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, TallyFilter? filter, CancellationToken cancellationToken)
+    {
+        if (filter is not null && _store is not null)
+        {
+            return await FilteredTallies.ReadAsync(_store, queries, phase, filter, _options.PageSize, after, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tallies = await queries.ListRecentAsync(phase.Name, _options.PageSize, after, cancellationToken).ConfigureAwait(false);
+        return (tallies, tallies.Count == _options.PageSize ? DashboardPaging.Encode(tallies[^1].CreatedAt, tallies[^1].RunKey) : null);
+    }
+
+    internal static RunKeyRow Row(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt)
     {
         var progress = PhaseStatusReader.Evaluate(phase, tally, runKey, now, expectedAt);
         var reported = tally?.Completions.Values.OrderBy(c => c.Processor, StringComparer.Ordinal)

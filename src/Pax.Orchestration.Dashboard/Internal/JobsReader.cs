@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Dashboard.Internal.Search;
 using Pax.Orchestration.Scheduling;
 
 namespace Pax.Orchestration.Dashboard.Internal;
@@ -36,7 +37,7 @@ internal sealed class JobsReader
         return text is not null && Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(text, out _);
     }
 
-    public async Task<JobsView> ReadAsync(ScheduledJobStatus? only, string? after, CancellationToken cancellationToken)
+    public async Task<JobsView> ReadAsync(ScheduledJobStatus? only, string? after, CancellationToken cancellationToken, JobFilter? filter = null)
     {
         var now = _time.GetUtcNow();
         if (_queries is null)
@@ -47,7 +48,10 @@ internal sealed class JobsReader
         var views = new List<JobStatusView>();
         foreach (var status in Statuses.Where(s => only is null || s == only))
         {
-            var jobs = await _queries.ListByStatusAsync(status, _options.PageSize, only is null ? null : DashboardPaging.Job(after), cancellationToken).ConfigureAwait(false);
+            var cursor = only is null ? null : DashboardPaging.Job(after);
+            var jobs = filter is null
+                ? await _queries.ListByStatusAsync(status, _options.PageSize, cursor, cancellationToken).ConfigureAwait(false)
+                : await FilteredJobs.ReadAsync(_store, _queries, status, filter, _options.PageSize, cursor, cancellationToken).ConfigureAwait(false);
             var next = jobs.Count == _options.PageSize ? DashboardPaging.Encode(jobs[^1].ScheduleAt, jobs[^1].Id) : null;
             views.Add(new JobStatusView(Name(status), jobs.Select(Row).ToList(), next));
         }
@@ -57,7 +61,7 @@ internal sealed class JobsReader
 
     public static string Name(ScheduledJobStatus status) => status.ToString().ToLowerInvariant();
 
-    private static JobRow Row(ScheduledJob job)
+    internal static JobRow Row(ScheduledJob job)
     {
         var zone = Zone(job.TimeZone);
         var occurrences = new List<string>();

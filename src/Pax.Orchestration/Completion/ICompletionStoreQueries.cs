@@ -31,4 +31,26 @@ public interface ICompletionStoreQueries
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many, at most <see cref="CompletionLimits.MaxRejectedCount"/> (a count that reaches it means "that many or more").</returns>
     Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Searches one phase's tallies (<see cref="TallySearch"/>: run key prefix, state, time range), in the search's order,
+    /// reading at most <paramref name="limit"/> tallies: each filter combination is served by one index (Firestore: the
+    /// composite indexes docs/dashboard.md lists; a missing one throws <see cref="Pax.Orchestration.Stores.StoreIndexMissingException"/> naming it).
+    /// </summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="search">What to look for.</param>
+    /// <param name="limit">The most tallies to return (1–500).</param>
+    /// <param name="after">Where the previous page ended (<see cref="TallySearch.After(StoredTally)"/> of its last tally), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tallies, each with its full history of reports.</returns>
+    /// <exception cref="ArgumentException">The search combines a run key prefix with a time range or the trigger-failed state.</exception>
+    Task<IReadOnlyList<StoredTally>> SearchAsync(string phase, TallySearch search, int limit, TallyCursor? after, CancellationToken cancellationToken);
+
+    /// <summary>Lists the latest rejected deliveries with one reason code (<see cref="RejectedMessage.ReasonCode"/>), newest first, optionally only those meant for a phase.</summary>
+    /// <param name="limit">The most deliveries to return (1–500).</param>
+    /// <param name="reasonCode">The reason code: <c>envelope</c>, <c>contract</c>, <c>invalid</c> or <c>oversized</c>.</param>
+    /// <param name="phase">Only deliveries meant for this phase, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rejected deliveries (those stored before reason codes were kept have none and are not found).</returns>
+    Task<IReadOnlyList<RejectedMessage>> ListRejectedByReasonAsync(int limit, string reasonCode, string? phase, CancellationToken cancellationToken);
 }

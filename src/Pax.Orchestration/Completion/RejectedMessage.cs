@@ -21,4 +21,11 @@ public sealed record RejectedMessage(string? MessageId, string Reason, DateTimeO
 
     /// <summary>Gets the processor name as the delivery sent it (at most <see cref="MaxProcessorLength"/> characters), or <see langword="null"/>.</summary>
     public string? Processor { get; init; }
+
+    /// <summary>
+    /// Gets why, as a code: <c>envelope</c> (not a push envelope or CloudEvent Pax can read), <c>contract</c> (not a
+    /// completion message), <c>invalid</c> (a completion the tally refuses) or <c>oversized</c>; <see langword="null"/>
+    /// for a delivery stored before the codes were kept.
+    /// </summary>
+    public string? ReasonCode { get; init; }
 }

@@ -32,4 +32,11 @@ public sealed record StoredTally(
     /// </summary>
     /// <value>Such as <c>00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01</c>; at most 55 characters.</value>
     public string? TriggerTraceParent { get; init; }
+
+    /// <summary>
+    /// Gets the instance that took the last claim (<c>{K_REVISION}/{host name}/{process id}/{8 hex digits}</c> on Cloud Run,
+    /// <c>{host name}/{process id}</c> elsewhere, as <see cref="Scheduling.ScheduledJob.LeaseHolder"/>), kept once triggered;
+    /// <see langword="null"/> when never claimed or claimed before the holder was recorded.
+    /// </summary>
+    public string? ClaimedBy { get; init; }
 }

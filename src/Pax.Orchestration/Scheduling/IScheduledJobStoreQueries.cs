@@ -22,4 +22,17 @@ public interface IScheduledJobStoreQueries
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when it was deleted; <see langword="false"/> when it changed since or is gone.</returns>
     Task<bool> TryDeleteAsync(string id, string version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists the jobs <paramref name="search"/> describes (a status, optionally a type and a due-time range), by
+    /// <see cref="ScheduledJob.ScheduleAt"/> then id, reading at most <paramref name="limit"/> jobs (Firestore: with a type,
+    /// the (<c>status</c>, <c>type</c>, <c>schedule_at</c>) composite index; a missing one throws
+    /// <see cref="Pax.Orchestration.Stores.StoreIndexMissingException"/> naming it).
+    /// </summary>
+    /// <param name="search">What to look for.</param>
+    /// <param name="limit">The most jobs to return (1–500).</param>
+    /// <param name="after">Where the previous page ended (<see cref="ScheduledJobCursor.After(ScheduledJob)"/>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The jobs, each with its version.</returns>
+    Task<IReadOnlyList<ScheduledJob>> SearchAsync(ScheduledJobSearch search, int limit, ScheduledJobCursor? after, CancellationToken cancellationToken);
 }

@@ -38,8 +38,8 @@ public sealed record ScheduledJob
     public DateTimeOffset? LeaseUntil { get; init; }
 
     /// <summary>
-    /// Gets who holds the running claim (the instance that claimed it: <c>{K_REVISION}/{host name}/{process id}</c> on Cloud
-    /// Run, <c>{host name}/{process id}</c> elsewhere), or <see langword="null"/> when the job is not running or was
+    /// Gets who holds the running claim (the instance that claimed it: <c>{K_REVISION}/{host name}/{process id}/{8 hex digits
+    /// drawn at the process's start}</c> on Cloud Run, <c>{host name}/{process id}</c> elsewhere), or <see langword="null"/> when the job is not running or was
     /// claimed before this was recorded.
     /// </summary>
     public string? LeaseHolder { get; init; }

@@ -90,5 +90,11 @@ public sealed class BadIdTests
 
         public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
+
+        public Task<IReadOnlyList<StoredTally>> SearchAsync(string phase, TallySearch search, int limit, TallyCursor? after, CancellationToken cancellationToken) =>
+            throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
+
+        public Task<IReadOnlyList<RejectedMessage>> ListRejectedByReasonAsync(int limit, string reasonCode, string? phase, CancellationToken cancellationToken) =>
+            throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Dashboard.Tests.Support;
@@ -19,10 +18,10 @@ public sealed class FirestoreDashboardTests(FirestoreEmulatorFixture emulator) :
             firestoreEmulator: host);
         await server.SeedAsync();
 
-        var phases = await CallsForAsync(server, counter, "/pax/api/phases");
-        var runKey = await CallsForAsync(server, counter, "/pax/api/phases/collect/2026-02-10");
-        var jobs = await CallsForAsync(server, counter, "/pax/api/jobs");
-        var rejected = await CallsForAsync(server, counter, "/pax/api/rejected");
+        var phases = await counter.CallsForAsync(server, "/pax/api/phases");
+        var runKey = await counter.CallsForAsync(server, "/pax/api/phases/collect/2026-02-10");
+        var jobs = await counter.CallsForAsync(server, "/pax/api/jobs");
+        var rejected = await counter.CallsForAsync(server, "/pax/api/rejected");
 
         // Three phases: one runQuery and one count of rejected deliveries each; collect's expected schedule adds one
         // batchGet of its newest expected run keys (its start is configured: no read of its first deployment).
@@ -66,14 +65,5 @@ public sealed class FirestoreDashboardTests(FirestoreEmulatorFixture emulator) :
             [phases.StatusCode, jobs.StatusCode, retry.StatusCode, delete.StatusCode, redrive.StatusCode]);
         Assert.Contains("run-2", await phases.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Contains("nightly-export", await jobs.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
-    }
-
-    private static async Task<(IReadOnlyList<string> Calls, JsonDocument Json)> CallsForAsync(DashboardServer server, RequestCounter counter, string path)
-    {
-        counter.Reset();
-        var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (counter.Calls, json);
     }
 }

@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Pax.GoogleCloud.Firestore;
+using Pax.Orchestration.Completion.Stores;
+using Pax.Orchestration.Completion.Stores.Internal;
+using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Dashboard.Tests.Support;
 
 namespace Pax.Orchestration.Dashboard.Tests.Api;
@@ -66,6 +69,16 @@ public sealed class MissingIndexTests(FirestoreEmulatorFixture emulator) : IClas
         {
             var fields = string.Join(" ", index.Split(' ').Where(w => w.StartsWith("--field-config=", StringComparison.Ordinal)).Select(w => w.Replace("--field-config=", "--field-config=\"", StringComparison.Ordinal) + "\""));
             Assert.Contains("--collection-group=pax_rejected --query-scope=COLLECTION " + fields, flat, StringComparison.Ordinal);
+        }
+
+        // The search's indexes, as the stores' queries name them (a phase's tallies are in ${PHASE}_completion).
+        var search = FirestoreTallySearch.Indexes.Select(i => ("\"${PHASE}_completion\"", i))
+            .Concat([("pax_rejected", FirestoreCompletionStore.RejectedReasonIndex(byPhase: false)), ("pax_rejected", FirestoreCompletionStore.RejectedReasonIndex(byPhase: true))])
+            .Append(("scheduler_jobs", FirestoreScheduledJobStore.TypeIndex));
+        foreach (var (collection, index) in search)
+        {
+            var fields = string.Join(" ", index.Select(f => $"--field-config=\"field-path={f.Field},order={(f.Descending ? "descending" : "ascending")}\""));
+            Assert.Contains($"--collection-group={collection} --query-scope=COLLECTION {fields}", flat, StringComparison.Ordinal);
         }
     }
 

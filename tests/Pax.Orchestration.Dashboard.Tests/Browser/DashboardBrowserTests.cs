@@ -99,11 +99,44 @@ public sealed class DashboardBrowserTests
 
         await page.GotoAsync(new Uri(readOnly.BaseAddress, "/pax/jobs").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Failed" })).ToBeVisibleAsync();
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button).CountAsync());
+        Assert.Equal(0, await page.Locator("form[method=post] button").CountAsync());
         var version = (await readOnly.Jobs.GetAsync("send-report", Ct))!.Version;
         var post = await context.APIRequest.PostAsync(new Uri(readOnly.BaseAddress, $"/pax/actions/jobs/send-report/retry?version={version}").ToString());
         Assert.Equal(403, post.Status);
         Assert.Equal(ScheduledJobStatus.Failed, (await readOnly.Jobs.GetAsync("send-report", Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task The_search_box_finds_a_run_key_and_a_filter_narrows_the_grid_without_script()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+        var (playwright, browser) = await DebianChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add(m.Text);
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/pax/jobs").ToString());
+        await page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Find a run key (or its start) or a job id" }).FillAsync("2026-02-1");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/pax/search?q=2026-02-1").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("Search: 2026-02-1");
+        await Assertions.Expect(page.Locator("main tbody tr")).ToHaveCountAsync(1);
+        await Screenshot(page, "dashboard-search.png");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "2026-02-10", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/pax/phases/collect/2026-02-10").ToString());
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/pax?phase=collect").ToString());
+        await page.GetByLabel("State").SelectOptionAsync("triggered");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Filter" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pax/\\?phase=collect&runKey=&prefix=&state=triggered&from=&until=$"));
+        await Assertions.Expect(page.Locator("main tbody tr th")).ToHaveTextAsync(["2026-02-09"]);
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Saves a full-page PNG into <c>PAX_DASHBOARD_SCREENSHOTS</c> (the README's docs/images) or a temporary folder, and checks it is one.</summary>

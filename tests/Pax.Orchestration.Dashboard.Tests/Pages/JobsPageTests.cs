@@ -46,8 +46,8 @@ public sealed class JobsPageTests
         var (_, jobs) = await Html.GetAsync(server.Client, "/pax/jobs");
         var (_, runKey) = await Html.GetAsync(server.Client, "/pax/phases/process/run-2");
 
-        Assert.Empty(jobs.QuerySelectorAll("form"));
-        Assert.Empty(runKey.QuerySelectorAll("form"));
+        Assert.Empty(jobs.QuerySelectorAll("form[method=post]"));
+        Assert.Empty(runKey.QuerySelectorAll("form[method=post]"));
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed class DashboardActionTests
     }
 
     private static IElement Form(IDocument page, string button) =>
-        page.QuerySelectorAll("form").Single(f => f.QuerySelector("button")!.GetAttribute("aria-label") == button);
+        page.QuerySelectorAll("form[method=post]").Single(f => f.QuerySelector("button")!.GetAttribute("aria-label") == button);
 
     private static async Task<HttpResponseMessage> PostAsync(DashboardServer server, IElement form, string cookie, string? bearer = null)
     {

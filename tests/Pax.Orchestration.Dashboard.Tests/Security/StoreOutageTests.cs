@@ -60,6 +60,9 @@ public sealed class StoreOutageTests
 
         public Task<bool> TryDeleteAsync(string id, string version, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
+
+        public Task<IReadOnlyList<ScheduledJob>> SearchAsync(ScheduledJobSearch search, int limit, ScheduledJobCursor? after, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
     }
 
     private sealed class UnreachableQueries : ICompletionStoreQueries
@@ -71,6 +74,12 @@ public sealed class StoreOutageTests
             throw new HttpRequestException("store down");
 
         public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
+
+        public Task<IReadOnlyList<StoredTally>> SearchAsync(string phase, TallySearch search, int limit, TallyCursor? after, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
+
+        public Task<IReadOnlyList<RejectedMessage>> ListRejectedByReasonAsync(int limit, string reasonCode, string? phase, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
     }
 }

@@ -7,7 +7,7 @@ public static class DashboardForms
     {
         var (page, document) = await Html.GetAsync(server.Client, pagePath);
         var cookie = page.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        var form = document.QuerySelector("form") ?? throw new Xunit.Sdk.XunitException($"No form on {pagePath}.");
+        var form = document.QuerySelector("form[method=post]") ?? throw new Xunit.Sdk.XunitException($"No form on {pagePath}.");
         var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!));
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Cookie", cookie);

@@ -16,6 +16,16 @@ public sealed class RequestCounter : DelegatingHandler
         }
     }
 
+    /// <summary>GETs <paramref name="path"/> (expecting success) and returns the Firestore calls it made and its JSON.</summary>
+    public async Task<(IReadOnlyList<string> Calls, System.Text.Json.JsonDocument Json)> CallsForAsync(DashboardServer server, string path)
+    {
+        Reset();
+        var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (Calls, json);
+    }
+
     public void Reset()
     {
         lock (_calls)

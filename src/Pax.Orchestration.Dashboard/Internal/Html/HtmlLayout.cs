@@ -16,7 +16,8 @@ internal sealed class HtmlLayout
     private const string Style = """
         body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
         header{background:#243b53;padding:.5rem 1rem}header a{color:#fff;margin-right:1.5rem;text-decoration:none;font-weight:600}
-        header a[aria-current=page]{text-decoration:underline}
+        header a[aria-current=page]{text-decoration:underline}header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center}
+        header form input{font:inherit;width:16rem}form.filters{display:block;margin:.3rem 0 1rem}form.filters label{margin-right:.8rem}p[role=alert]{background:#fbd3d0;padding:.4rem .6rem;border:1px solid #b3261e}
         main{padding:1rem}h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.15rem;margin:1.5rem 0 .4rem}
         table{border-collapse:collapse;margin:.3rem 0 1rem;background:#fff}th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;vertical-align:top}
         th{background:#eef1f5}td.num{text-align:right}
@@ -57,6 +58,9 @@ internal sealed class HtmlLayout
 
     public string Path(string relative) => _basePath + relative;
 
+    /// <summary>Gets the filters of the page as a query-string suffix (<c>&amp;state=open</c>…), which its "more" links keep.</summary>
+    public string FilterSuffix { get; init; } = string.Empty;
+
     /// <summary>Writes a full page with <paramref name="body"/> and the security headers.</summary>
     public async Task WriteAsync(HttpContext context, string title, string current, string apiPath, Action<HtmlWriter> body)
     {
@@ -70,7 +74,7 @@ internal sealed class HtmlLayout
 
         html.Raw("<title>").Text("Pax · " + title).Raw("</title><style").Attribute("nonce", nonce).Raw(">").Raw(Style).Raw("</style></head><body>");
         html.Raw("<header><nav aria-label=\"Pax dashboard\">");
-        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected") })
+        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected"), ("Instances", "/instances") })
         {
             html.Raw("<a").Attribute("href", Path(path.Length == 0 ? "/" : path));
             if (label == current)
@@ -81,7 +85,9 @@ internal sealed class HtmlLayout
             html.Raw(">").Text(label).Raw("</a>");
         }
 
-        html.Raw("</nav></header><main><h1>").Text(title).Raw("</h1>");
+        html.Raw("</nav>");
+        SearchHtml.WriteSearchBox(html, this, context.Request.Path.Value?.EndsWith("/search", StringComparison.Ordinal) == true ? context.Request.Query["q"].ToString() : null);
+        html.Raw("</header><main><h1>").Text(title).Raw("</h1>");
         if (ResultMessages.TryGetValue(context.Request.Query["result"].ToString(), out var result))
         {
             html.Raw("<p role=\"status\">").Text(result).Raw("</p>");

@@ -40,7 +40,7 @@ internal static class JobsHtml
             html.Raw("</tbody></table>");
             if (status.NextPage is { } next)
             {
-                html.Link(layout.Path("/jobs") + "?status=" + status.Status + "&after=" + Uri.EscapeDataString(next), "More " + status.Status + " jobs →");
+                html.Link(layout.Path("/jobs") + "?status=" + status.Status + "&after=" + Uri.EscapeDataString(next) + layout.FilterSuffix, "More " + status.Status + " jobs →");
             }
         }
     }

@@ -35,18 +35,18 @@ internal static class PhasesHtml
             WriteTable(html, layout, phase);
             if (phase.NextPage is { } next)
             {
-                html.Link(layout.Path("/") + "?phase=" + Uri.EscapeDataString(phase.Name) + "&after=" + Uri.EscapeDataString(next), "Older run keys of " + phase.Name + " →");
+                html.Link(layout.Path("/") + "?phase=" + Uri.EscapeDataString(phase.Name) + "&after=" + Uri.EscapeDataString(next) + layout.FilterSuffix, "Older run keys of " + phase.Name + " →");
             }
 
             html.Raw("</section>");
         }
     }
 
-    private static void WriteTable(HtmlWriter html, HtmlLayout layout, PhaseView phase)
+    internal static void WriteTable(HtmlWriter html, HtmlLayout layout, PhaseView phase)
     {
         if (phase.RunKeys.Count == 0)
         {
-            html.Raw("<p>No run key recorded yet.</p>");
+            html.Raw(layout.FilterSuffix.Length > 0 ? "<p>No run key matches the filter.</p>" : "<p>No run key recorded yet.</p>");
             return;
         }
 

@@ -7,7 +7,7 @@ namespace Pax.Orchestration.Completion.Stores;
 /// <content>The dashboard's reads (<see cref="ICompletionStoreQueries"/>) and the rejected deliveries.</content>
 public sealed partial class SqliteCompletionStore
 {
-    private const string RejectedColumns = "message_id, reason, received_at, excerpt, phase, run_key, processor";
+    private const string RejectedColumns = "message_id, reason, received_at, excerpt, phase, run_key, processor, reason_code";
 
     /// <summary>Lists the rejected deliveries, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -36,6 +36,7 @@ public sealed partial class SqliteCompletionStore
                 Phase = reader.IsDBNull(4) ? null : reader.GetString(4),
                 RunKey = reader.IsDBNull(5) ? null : reader.GetString(5),
                 Processor = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ReasonCode = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
 

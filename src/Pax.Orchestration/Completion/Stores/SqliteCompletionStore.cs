@@ -170,13 +170,14 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO pax_rejected (message_id, reason, received_at, excerpt, phase, run_key, processor)
-                VALUES ($id, $reason, $at, $excerpt, $phase, $runKey, $processor)
+                INSERT INTO pax_rejected (message_id, reason, received_at, excerpt, phase, run_key, processor, reason_code)
+                VALUES ($id, $reason, $at, $excerpt, $phase, $runKey, $processor, $reasonCode)
                 """;
             command.Parameters.AddWithValue("$id", (object?)rejected.MessageId ?? DBNull.Value);
             command.Parameters.AddWithValue("$phase", (object?)rejected.Phase ?? DBNull.Value);
             command.Parameters.AddWithValue("$runKey", (object?)rejected.RunKey ?? DBNull.Value);
             command.Parameters.AddWithValue("$processor", (object?)rejected.Processor ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reasonCode", (object?)rejected.ReasonCode ?? DBNull.Value);
             command.Parameters.AddWithValue("$reason", rejected.Reason);
             command.Parameters.AddWithValue("$at", rejected.ReceivedAt.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$excerpt", (object?)rejected.Excerpt ?? DBNull.Value);

@@ -10,9 +10,7 @@ internal static class JobTransitions
     public static readonly TimeSpan MisfireTolerance = TimeSpan.FromMinutes(1);
 
     /// <summary>The process that claims jobs, as <see cref="ScheduledJob.LeaseHolder"/> records it.</summary>
-    public static readonly string ThisProcess =
-        (Environment.GetEnvironmentVariable("K_REVISION") is { Length: > 0 } revision ? revision + "/" : string.Empty)
-        + Environment.MachineName + "/" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static readonly string ThisProcess = Pax.Orchestration.Internal.InstanceIdentity.Current;
 
     public static ScheduledJob Claim(ScheduledJob due, DateTimeOffset now, TimeSpan lease, string? holder = null) => due with
     {

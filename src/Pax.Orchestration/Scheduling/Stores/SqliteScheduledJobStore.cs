@@ -17,7 +17,7 @@ namespace Pax.Orchestration.Scheduling.Stores;
 /// Run service with several instances needs <see cref="FirestoreScheduledJobStore"/>. Handled deliveries older than 7
 /// days are pruned.
 /// </summary>
-public sealed class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IClaimingJobStore
+public sealed partial class SqliteScheduledJobStore : IScheduledJobStore, IScheduledJobStoreQueries, IClaimingJobStore
 {
     private static readonly TimeSpan TickRetention = TimeSpan.FromDays(7);
     private const string BusyTimeout = "PRAGMA busy_timeout = 30000";

@@ -71,7 +71,7 @@ internal sealed class CompletionDeliveryHandler
         reason = WellFormedText.Repair(reason)!;
         OrchestrationLog.Rejected(_logger, messageId, code, reason);
         var excerpt = payload is null ? null : Encoding.UTF8.GetString(payload, 0, Math.Min(payload.Length, ExcerptLength));
-        var rejected = address.Apply(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)));
+        var rejected = address.Apply(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)) { ReasonCode = code });
         await _store.RecordRejectedAsync(rejected, cancellationToken).ConfigureAwait(false);
         _metrics.Rejected(code);
         return new IntakeResponse("rejected", reason);

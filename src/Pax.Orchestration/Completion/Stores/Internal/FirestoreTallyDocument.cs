@@ -7,7 +7,7 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// (<c>status</c>, <c>recordedAt</c>, <c>messageId</c>, <c>details</c>, <c>traceParent</c> — the W3C context it was recorded in) and the reserved fields <c>_phase</c>,
 /// <c>_runKey</c>, <c>_state</c> (open|claimed|triggered), <c>_triggered</c>, <c>_claimedUntil</c>,
 /// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>, plus <c>_claimedAt</c> (when the trigger was last
-/// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them, and
+/// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), <c>_claimedBy</c> (the instance that took the last claim), absent on tallies written before them, and
 /// the last failed trigger attempt while untriggered: <c>_triggerError</c> (the message), <c>_triggerErrorAt</c> and
 /// <c>_triggerFailures</c> (failed attempts), cleared when the tally is marked triggered, and then
 /// <c>_triggerTraceParent</c>: the W3C context of the trigger that fired.
@@ -24,6 +24,7 @@ internal static class FirestoreTallyDocument
     public const string TriggeredAt = "_triggeredAt";
     public const string ClaimedAt = "_claimedAt";
     public const string Claims = "_claims";
+    public const string ClaimedBy = "_claimedBy";
     public const string TriggerError = "_triggerError";
     public const string TriggerErrorAt = "_triggerErrorAt";
     public const string TriggerFailures = "_triggerFailures";
@@ -64,6 +65,7 @@ internal static class FirestoreTallyDocument
                 : null)
         {
             TriggerTraceParent = fields.GetValueOrDefault(TriggerTraceParent)?.StringValue,
+            ClaimedBy = fields.GetValueOrDefault(ClaimedBy)?.StringValue,
         };
     }
 
@@ -99,6 +101,7 @@ internal static class FirestoreTallyDocument
         fields[ClaimedUntil] = FirestoreValue.Timestamp(leaseUntil);
         fields[ClaimedAt] = FirestoreValue.Timestamp(now);
         fields[Claims] = FirestoreValue.Integer((current?.Claims ?? 0) + 1L);
+        fields[ClaimedBy] = FirestoreValue.String(Pax.Orchestration.Internal.InstanceIdentity.Current);
     }
 
     public static string StateName(TallyTriggerState state) => state switch

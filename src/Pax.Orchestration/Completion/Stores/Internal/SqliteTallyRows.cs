@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Completion.Stores.Internal;
 
@@ -10,7 +11,7 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent
+            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent, claimed_by
             FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
             SELECT processor, status, recorded_at, message_id, details, trace_parent FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
             """;
@@ -31,6 +32,7 @@ internal static class SqliteTallyRows
         var claims = reader.GetInt32(6);
         var triggerError = reader.IsDBNull(7) ? null : new TriggerError(Time(reader.GetInt64(8)), reader.GetString(7), reader.GetInt32(9));
         var triggerTraceParent = reader.IsDBNull(10) ? null : reader.GetString(10);
+        var claimedBy = reader.IsDBNull(11) ? null : reader.GetString(11);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -50,6 +52,7 @@ internal static class SqliteTallyRows
         return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError)
         {
             TriggerTraceParent = triggerTraceParent,
+            ClaimedBy = claimedBy,
         };
     }
 
@@ -141,13 +144,14 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            UPDATE pax_tallies SET state = 'claimed', claimed_until = $until, claimed_at = $now, claims = claims + 1, updated_at = $now
+            UPDATE pax_tallies SET state = 'claimed', claimed_until = $until, claimed_at = $now, claims = claims + 1, claimed_by = $by, updated_at = $now
             WHERE phase = $phase AND run_key = $runKey
               AND (state = 'open' OR (state = 'claimed' AND (claimed_until IS NULL OR claimed_until <= $now)))
             """;
         command.Parameters.AddWithValue("$phase", phase);
         command.Parameters.AddWithValue("$runKey", runKey);
         command.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$by", InstanceIdentity.Current);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }

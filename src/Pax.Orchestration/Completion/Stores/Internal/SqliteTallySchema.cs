@@ -19,6 +19,7 @@ internal static class SqliteTallySchema
         ("trigger_error_at", "INTEGER NULL"),
         ("trigger_failures", "INTEGER NOT NULL DEFAULT 0"),
         ("trigger_trace_parent", "TEXT NULL"),
+        ("claimed_by", "TEXT NULL"),
     ];
 
     private static readonly (string Name, string Definition)[] AddedCompletionColumns =
@@ -31,6 +32,7 @@ internal static class SqliteTallySchema
         ("phase", "TEXT NULL"),
         ("run_key", "TEXT NULL"),
         ("processor", "TEXT NULL"),
+        ("reason_code", "TEXT NULL"),
     ];
 
     public static async Task CreateAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -65,7 +67,7 @@ internal static class SqliteTallySchema
             indexes.CommandText = """
                 CREATE INDEX IF NOT EXISTS pax_rejected_phase ON pax_rejected (phase, received_at);
                 CREATE INDEX IF NOT EXISTS pax_rejected_run_key ON pax_rejected (phase, run_key, received_at);
-                """;
+                """ + SqliteSearchIndexes.Definitions;
             await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -29,6 +29,7 @@ internal static class SqliteJobRows
             lease_holder TEXT NULL);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_pending ON scheduler_jobs (status, schedule_at);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_leases ON scheduler_jobs (status, lease_until);
+        CREATE INDEX IF NOT EXISTS scheduler_jobs_type ON scheduler_jobs (status, type, schedule_at);
         CREATE TABLE IF NOT EXISTS scheduler_ticks (delivery_key TEXT PRIMARY KEY NOT NULL, recorded_at INTEGER NOT NULL);
         """;
 
