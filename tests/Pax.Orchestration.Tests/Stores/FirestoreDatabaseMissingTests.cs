@@ -122,6 +122,12 @@ public sealed class FirestoreDatabaseMissingTests(EmulatorsFixture emulators)
                 o.FirestoreEmulatorHost = emulatorHost;
                 o.Retry.InitialDelay = TimeSpan.Zero;
                 o.Retry.MaxDelay = TimeSpan.Zero;
+
+                // The retry pipeline's timeouts run on the host's fake clock, which the startup-check test steps while
+                // the check's request is in flight: on a loaded machine 15 steps (30 s) passed before the fake's 404
+                // came back and the check logged a timeout instead of the missing database.
+                o.Retry.AttemptTimeout = TimeSpan.FromDays(1);
+                o.Retry.TotalTimeout = TimeSpan.FromDays(1);
             });
             services.AddPaxOrchestration(o =>
             {
