@@ -15,7 +15,7 @@ internal sealed partial class FirestoreClient
     /// transient failures.
     /// </summary>
     /// <param name="projectId">The project id.</param>
-    /// <param name="query">The query (its order, cursor and limit apply as for <see cref="RunQueryAsync"/>).</param>
+    /// <param name="query">The query (its order, cursor and limit apply as for <see cref="RunQueryAsync(string, FirestoreStructuredQuery, CancellationToken)"/>).</param>
     /// <param name="upTo">Stop counting at this many (a count of <paramref name="upTo"/> means "that many or more"), or <see langword="null"/> to count all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many documents match, at most <paramref name="upTo"/>.</returns>

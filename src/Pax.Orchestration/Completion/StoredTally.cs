@@ -23,4 +23,12 @@ public sealed record StoredTally(
     DateTimeOffset? TriggeredAt,
     DateTimeOffset? ClaimedAt = null,
     int Claims = 0,
-    TriggerError? LastTriggerError = null);
+    TriggerError? LastTriggerError = null)
+{
+    /// <summary>
+    /// Gets the counts of a wide tally (a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>), whose reports
+    /// are stored one per record and counted, not listed; <see langword="null"/> for a narrow tally, whose
+    /// <see cref="Completions"/> holds every report.
+    /// </summary>
+    public TallyCounts? Counts { get; init; }
+}

@@ -90,5 +90,8 @@ public sealed class BadIdTests
 
         public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
+
+        public Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken) =>
+            throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
     }
 }

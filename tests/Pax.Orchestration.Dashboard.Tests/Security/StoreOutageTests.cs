@@ -72,5 +72,8 @@ public sealed class StoreOutageTests
 
         public Task<int> CountRejectedSinceAsync(string phase, DateTimeOffset since, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
+
+        public Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
     }
 }

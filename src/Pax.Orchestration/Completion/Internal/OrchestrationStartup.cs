@@ -22,9 +22,13 @@ internal sealed class OrchestrationStartup : BackgroundService
     private readonly ILogger _logger;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
+    private readonly Func<ICompletionStore>? _completionStore;
 
-    public OrchestrationStartup(IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, PhaseDeployments deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time)
+    public OrchestrationStartup(
+        IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, PhaseDeployments deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
+        Func<ICompletionStore>? completionStore = null)
     {
+        _completionStore = completionStore;
         _options = options.Value;
         _store = store;
         _deployments = deployments;
@@ -35,8 +39,33 @@ internal sealed class OrchestrationStartup : BackgroundService
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_completionStore is not null && WideFanInProblem(_options.Phases, _completionStore) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         OrchestrationLog.Configuration(_logger, _options.Phases.Count, EffectiveConfiguration.Store(_options, _store), EffectiveConfiguration.Phases(_options.Phases));
         return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Why the configured store cannot keep a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>, naming the
+    /// key and the fix, or <see langword="null"/>: said at startup rather than at the report that would not fit. The
+    /// store is resolved only when such a phase exists.
+    /// </summary>
+    internal static string? WideFanInProblem(IReadOnlyList<PhaseDefinition> phases, Func<ICompletionStore> store)
+    {
+        var index = phases.ToList().FindIndex(TallyLayout.IsWide);
+        if (index < 0 || store() is var resolved && resolved is Stores.Internal.IWideTallyStore)
+        {
+            return null;
+        }
+
+        var phase = phases[index];
+        var key = $"{OrchestrationOptions.SectionName}:Phases:{index}:" + (phase.Processors.Count > 0 ? "Processors" : "ExpectedCount");
+        return $"{key} is {TallyLayout.FanIn(phase)} processors: more than {CompletionLimits.MaxNarrowFanIn} need the wide tally layout (one record per report, "
+            + $"counted), which only the built-in stores keep, and the registered completion store {resolved.GetType().FullName} does not. "
+            + $"Use {OrchestrationOptions.SectionName}:Store Firestore or Sqlite (and register no ICompletionStore of your own), or wait for at most {CompletionLimits.MaxNarrowFanIn} processors per phase.";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -27,10 +27,7 @@ public sealed partial class FirestoreCompletionStore
             Limit = limit,
         };
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents
-            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
-            .OfType<StoredTally>()
-            .ToList();
+        return await ReadTalliesAsync(documents, phase, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

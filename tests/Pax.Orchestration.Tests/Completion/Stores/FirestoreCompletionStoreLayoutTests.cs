@@ -31,4 +31,31 @@ public sealed class FirestoreCompletionStoreLayoutTests(EmulatorsFixture emulato
         Assert.NotNull(fields["_triggeredAt"].AsTimestamp());
         Assert.Equal("2026-02-10", fields["_runKey"].StringValue);
     }
+
+    [Fact]
+    public async Task A_wide_tally_keeps_each_report_in_its_own_document_and_counts_them_in_shards()
+    {
+        await using var h = TallyHarness.Firestore(await emulators.FirestoreAsync(), TallyHarness.Counted("wide", 150));
+        var processors = Enumerable.Range(0, 150).Select(i => $"collector/{i}").ToList();
+        foreach (var processor in processors)
+        {
+            await h.RecordAsync("wide", processor, "2026-02-10", messageId: "m-" + processor);
+        }
+
+        var project = h.Services.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Firestore.ProjectId!;
+        var client = h.Services.GetRequiredService<FirestoreClient>();
+        var head = FirestoreClient.DocumentName(project, "wide_completion", "2026-02-10");
+
+        var tally = (await client.GetDocumentAsync(head, Ct))!.Fields!;
+        var report = (await client.GetDocumentAsync(FirestoreClient.ChildDocumentName(head, "reports", "collector%2F7"), Ct))!.Fields!;
+        var shards = await client.RunQueryAsync(project, head, new() { From = [new() { CollectionId = "shards" }] }, Ct);
+
+        Assert.Equal("wide", tally["_layout"].StringValue);
+        Assert.Equal("triggered", tally["_state"].StringValue);
+        Assert.DoesNotContain(tally.Keys, k => !k.StartsWith('_'));
+        Assert.Equal(("collector/7", "succeeded", "m-collector/7"), (report["processor"].StringValue, report["status"].StringValue, report["messageId"].StringValue));
+        Assert.Equal(2, shards.Count);
+        Assert.Equal(150, shards.Sum(s => s.Fields!["succeeded"].AsInteger()));
+        Assert.All(shards, s => Assert.Equal(0, s.Fields!["failed"].AsInteger()));
+    }
 }
