@@ -96,7 +96,7 @@ internal static class OrchestrationBenchmark
         return listener;
     }
 
-    private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)
+    internal static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)
     {
         var services = new ServiceCollection();
         services.AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = emulator?.HostPort);
@@ -123,7 +123,7 @@ internal static class OrchestrationBenchmark
             $"| {total} | {elapsed.TotalSeconds:0.0} | {total / elapsed.TotalSeconds:0} | {trigger.Count} | {Ms(Percentile(0.50))} | {Ms(Percentile(0.95))} | {Ms(latencies.LastOrDefault())} |"));
     }
 
-    private sealed class TimedTrigger : IPhaseTrigger
+    internal sealed class TimedTrigger : IPhaseTrigger
     {
         private int _count;
 
