@@ -14,7 +14,7 @@ namespace Pax.Orchestration.Completion.Stores;
 /// The wide layout (<see cref="FirestoreWideTally"/>) for phases wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>.
 /// A new report is one commit of two writes — its record, created under <c>exists=false</c> (a duplicate delivery is the
 /// commit's 409 ALREADY_EXISTS), and its shard's increments — then one sum query over the shards (one read per 1,000
-/// shards). The tally document is read only when the counts could complete the phase or show a failure (or this process
+/// shards), shared by the reports of the tally that this process records at the same time (<see cref="CoalescedReads{T}"/>). The tally document is read only when the counts could complete the phase or show a failure (or this process
 /// has not seen it yet: the first report creates it); the claim is a separate commit on it, guarded by its update time.
 /// </content>
 public sealed partial class FirestoreCompletionStore
@@ -24,6 +24,9 @@ public sealed partial class FirestoreCompletionStore
 
     /// <summary>Wide tallies this process knows exist, with when they were created.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _knownWide = new(StringComparer.Ordinal);
+
+    /// <summary>The shard sums in flight, shared by the reports of one tally that need one at the same time.</summary>
+    private readonly CoalescedReads<IReadOnlyList<long>> _sums = new();
 
     /// <inheritdoc />
     /// <remarks>
@@ -61,7 +64,7 @@ public sealed partial class FirestoreCompletionStore
     {
         var head = Name(phase.Name, runKey);
         var (changed, stored) = await WriteReportAsync(head, phase, completion, cancellationToken).ConfigureAwait(false);
-        var sums = await _client.SumAsync(_projectId, head, ShardsQuery(), SummedFields, cancellationToken).ConfigureAwait(false);
+        var sums = await _sums.ReadAsync(head, () => _client.SumAsync(_projectId, head, ShardsQuery(), SummedFields, CancellationToken.None), cancellationToken).ConfigureAwait(false);
         var counts = new TallyCounts((int)sums[0], (int)sums[1], changed ? completion.RecordedAt : null);
         StoredTally tally;
         if (_knownWide.TryGetValue(head, out var createdAt) && counts.Succeeded < phase.RequiredSuccesses() && counts.Failed == 0)
