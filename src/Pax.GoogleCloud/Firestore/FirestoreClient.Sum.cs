@@ -1,6 +1,5 @@
 using Pax.GoogleCloud.Firestore.Internal;
 using Pax.GoogleCloud.Firestore.Queries;
-using Pax.GoogleCloud.Internal.Json;
 
 namespace Pax.GoogleCloud.Firestore;
 
@@ -24,30 +23,9 @@ internal sealed partial class FirestoreClient
     /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     public async Task<IReadOnlyList<long>> SumAsync(string projectId, string? parentDocument, FirestoreStructuredQuery query, IReadOnlyList<string> fields, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(projectId);
-        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(fields);
-        var path = QueryPath(projectId, parentDocument, "runAggregationQuery");
-        var operation = FirestoreOperations.Query(projectId, string.Join(",", query.From.Select(f => f.CollectionId)));
-        var request = new FirestoreRunAggregationQueryRequest
-        {
-            StructuredAggregationQuery = new FirestoreStructuredAggregationQuery
-            {
-                StructuredQuery = query,
-                Aggregations = fields.Select((f, i) => new FirestoreAggregation { Alias = "s" + i, Sum = new FirestoreSumAggregation { Field = new FirestoreFieldReference { FieldPath = f } } }).ToList(),
-            },
-        };
-        var elements = await _transport.SendJsonAsync(
-            HttpMethod.Post,
-            path,
-            request,
-            GoogleCloudJsonContext.Default.FirestoreRunAggregationQueryRequest,
-            GoogleCloudJsonContext.Default.ListFirestoreRunAggregationQueryElement,
-            operation,
-            retryable: true,
-            cancellationToken).ConfigureAwait(false);
-        ThrowIfStreamFailed(elements, e => e.Error, path, operation);
-        var result = elements.Select(e => e.Result?.AggregateFields).FirstOrDefault(r => r is not null);
+        var aggregations = fields.Select((f, i) => new FirestoreAggregation { Alias = "s" + i, Sum = new FirestoreSumAggregation { Field = new FirestoreFieldReference { FieldPath = f } } }).ToList();
+        var result = await AggregateAsync(projectId, parentDocument, query, aggregations, cancellationToken).ConfigureAwait(false);
         return fields.Select((_, i) => result?.GetValueOrDefault("s" + i)?.AsInteger() ?? 0L).ToList();
     }
 }

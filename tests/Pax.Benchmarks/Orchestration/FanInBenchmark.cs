@@ -16,8 +16,8 @@ namespace Pax.Benchmarks.Orchestration;
 /// fresh run key each). Checks exactly one trigger per round and every report recorded once (by the receipts and by the
 /// store's counts), prints deliveries/s and the time from the start of the last report's delivery to the trigger, and on
 /// Firestore reads every document of the first round back and prints the largest one's size (Firestore's storage-size
-/// rules). First, in the same run and on the same emulator, the narrow baseline: 1,000 run keys × 6 processors × 2
-/// deliveries, 32 concurrent (the <c>orchestration</c> benchmark's default), for its deliveries/s.
+/// rules). Before each round, in the same run and on the same emulator, the narrow baseline: 1,000 run keys × 6
+/// processors × 2 deliveries, 32 concurrent (the <c>orchestration</c> benchmark's default), for its deliveries/s.
 ///   dotnet run -c Release --project tests/Pax.Benchmarks -- fan-in [--reporters 10000] [--deliveries 2] [--concurrency 64] [--rounds 3] [--narrow-run-keys 1000] [--store firestore|sqlite]
 /// </summary>
 internal static class FanInBenchmark
@@ -36,50 +36,43 @@ internal static class FanInBenchmark
         var emulator = await BenchmarkArguments.StartStoreAsync(store);
         try
         {
-            var narrow = await NarrowBaselineAsync(emulator, Path.Combine(directory, "narrow"), narrowRunKeys);
             var trigger = new OrchestrationBenchmark.TimedTrigger();
             await using var services = OrchestrationBenchmark.Build(emulator, Path.Combine(directory, "wide"), reporters, trigger, new FirestoreCallProfile());
+            var narrow = new List<(double PerSecond, int Triggers)>();
             var results = new List<Round>();
             for (var round = 0; round < rounds; round++)
             {
+                // Alternating, so that both layouts meet the emulator equally warm and equally full.
+                narrow.Add(await NarrowBaselineAsync(emulator, Path.Combine(directory, $"narrow-{round}"), narrowRunKeys, round));
                 results.Add(await RunRoundAsync(services, trigger, $"wide-{round:00}", reporters, deliveries, concurrency));
             }
 
             (string Name, long Bytes, int Documents)? largest = emulator is null ? null : await LargestDocumentAsync(services, "wide-00");
-            Report(store, narrow, results, largest, reporters, deliveries, concurrency);
-            var ok = narrow.Triggers == narrowRunKeys
+            Report(store, narrowRunKeys, narrow, results, largest, reporters, deliveries, concurrency);
+            var ok = narrow.All(n => n.Triggers == narrowRunKeys)
                 && results.All(r => r.Triggers == 1 && r.Recorded == reporters && r.Counted == reporters && r.Claims == 1)
                 && largest is not { Bytes: > MaxDocumentBytes };
             return ok ? 0 : 1;
         }
         finally
         {
-            if (emulator is not null)
-            {
-                await emulator.DisposeAsync();
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            await BenchmarkArguments.CleanUpAsync(emulator, directory);
         }
     }
 
-    private static async Task<(double PerSecond, int Triggers, int RunKeys)> NarrowBaselineAsync(GcloudEmulator? emulator, string directory, int runKeys)
+    private static async Task<(double PerSecond, int Triggers)> NarrowBaselineAsync(GcloudEmulator? emulator, string directory, int runKeys, int round)
     {
         var trigger = new OrchestrationBenchmark.TimedTrigger();
         await using var services = OrchestrationBenchmark.Build(emulator, directory, 6, trigger, new FirestoreCallProfile());
         var tally = services.GetRequiredService<CompletionTally>();
         var work = Enumerable.Range(0, runKeys)
-            .SelectMany(k => Enumerable.Range(0, 6).SelectMany(p => Enumerable.Repeat((Key: $"run-{k:00000}", Processor: $"p{p}"), 2)))
+            .SelectMany(k => Enumerable.Range(0, 6).SelectMany(p => Enumerable.Repeat((Key: $"run-{round}-{k:00000}", Processor: $"p{p}"), 2)))
             .OrderBy(_ => Random.Shared.Next())
             .ToList();
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
             await tally.RecordAsync(new CompletionMessage("phase", d.Processor, d.Key, CompletionStatus.Succeeded), ct));
-        return (work.Count / Stopwatch.GetElapsedTime(started).TotalSeconds, trigger.Count, runKeys);
+        return (work.Count / Stopwatch.GetElapsedTime(started).TotalSeconds, trigger.Count);
     }
 
     private static async Task<Round> RunRoundAsync(ServiceProvider services, OrchestrationBenchmark.TimedTrigger trigger, string runKey, int reporters, int deliveries, int concurrency)
@@ -155,18 +148,18 @@ internal static class FanInBenchmark
         }
     }
 
-    private static void Report(string store, (double PerSecond, int Triggers, int RunKeys) narrow, List<Round> rounds, (string Name, long Bytes, int Documents)? largest, int reporters, int deliveries, int concurrency)
+    private static void Report(
+        string store, int narrowRunKeys, List<(double PerSecond, int Triggers)> narrow, List<Round> rounds, (string Name, long Bytes, int Documents)? largest, int reporters, int deliveries, int concurrency)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"store={store}");
-        Console.WriteLine(string.Create(c, $"narrow baseline: {narrow.RunKeys} run keys × 6 processors × 2 deliveries, 32 concurrent: {narrow.PerSecond:0} deliveries/s, {narrow.Triggers} triggers"));
-        Console.WriteLine($"wide: 1 run key × {reporters} reporters × {deliveries} deliveries, {concurrency} concurrent, per round:");
-        Console.WriteLine("| round | deliveries | seconds | deliveries/s | triggers | recorded | duplicates | counted by the store | claims | last report → trigger (ms) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"store={store}; each round runs the narrow baseline ({narrowRunKeys} run keys × 6 processors × 2 deliveries, 32 concurrent), then the wide run (1 run key × {reporters} reporters × {deliveries} deliveries, {concurrency} concurrent)");
+        Console.WriteLine("| round | narrow deliveries/s | narrow triggers | wide deliveries | seconds | wide deliveries/s | wide/narrow | triggers | recorded | duplicates | counted by the store | claims | last report → trigger (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < rounds.Count; i++)
         {
             var r = rounds[i];
-            Console.WriteLine(string.Create(c, $"| {i + 1} | {r.Deliveries} | {r.Elapsed.TotalSeconds:0.0} | {r.Deliveries / r.Elapsed.TotalSeconds:0} | {r.Triggers} | {r.Recorded} | {r.Duplicates} | {r.Counted} | {r.Claims} | {r.LastReportToTriggerMs:0.0} |"));
+            var wide = r.Deliveries / r.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(c, $"| {i + 1} | {narrow[i].PerSecond:0} | {narrow[i].Triggers} | {r.Deliveries} | {r.Elapsed.TotalSeconds:0.0} | {wide:0} | {wide / narrow[i].PerSecond:0.00} | {r.Triggers} | {r.Recorded} | {r.Duplicates} | {r.Counted} | {r.Claims} | {r.LastReportToTriggerMs:0.0} |"));
         }
 
         Console.WriteLine(string.Create(c, $"last report → trigger, worst of {rounds.Count} rounds (the p99 of so few): {rounds.Max(r => r.LastReportToTriggerMs):0.0} ms"));

@@ -72,16 +72,7 @@ internal static class OrchestrationBenchmark
         }
         finally
         {
-            if (emulator is not null)
-            {
-                await emulator.DisposeAsync();
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            await BenchmarkArguments.CleanUpAsync(emulator, directory);
         }
     }
 
