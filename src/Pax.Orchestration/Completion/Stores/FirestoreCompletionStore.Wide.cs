@@ -13,17 +13,24 @@ namespace Pax.Orchestration.Completion.Stores;
 /// <content>
 /// The wide layout (<see cref="FirestoreWideTally"/>) for phases wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>.
 /// A new report is one commit of two writes — its record, created under <c>exists=false</c> (a duplicate delivery is the
-/// commit's 409 ALREADY_EXISTS), and its shard's increments — then one sum query over the shards (one read per 1,000
+/// commit's 409 ALREADY_EXISTS, or known without a call when this process wrote or read that success), and its shard's increments — then one sum query over the shards (one read per 1,000
 /// shards), shared by the reports of the tally that this process records at the same time (<see cref="CoalescedReads{T}"/>). The tally document is read only when the counts could complete the phase or show a failure (or this process
 /// has not seen it yet: the first report creates it); the claim is a separate commit on it, guarded by its update time.
 /// </content>
 public sealed partial class FirestoreCompletionStore
 {
     private const int MaxKnownWideTallies = 10_000;
+    private const int MaxKnownSuccesses = 50_000;
     private static readonly string[] SummedFields = [Wide.Succeeded, Wide.Failed];
 
     /// <summary>Wide tallies this process knows exist, with when they were created.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _knownWide = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Successes this process wrote or read, by record name: a success is final (only a failure is ever replaced), so a
+    /// redelivery of one is a duplicate without a refused commit and a read. Bounded; emptied when full.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, ProcessorCompletion> _knownSuccesses = new(StringComparer.Ordinal);
 
     /// <summary>The shard sums in flight, shared by the reports of one tally that need one at the same time.</summary>
     private readonly CoalescedReads<IReadOnlyList<long>> _sums = new();
@@ -85,6 +92,11 @@ public sealed partial class FirestoreCompletionStore
     private async Task<(bool Changed, ProcessorCompletion Stored)> WriteReportAsync(string head, PhaseDefinition phase, ProcessorCompletion completion, CancellationToken cancellationToken)
     {
         var report = ReportName(head, completion.Processor);
+        if (_knownSuccesses.TryGetValue(report, out var known))
+        {
+            return (false, known);
+        }
+
         var succeeded = completion.Status == CompletionStatus.Succeeded ? 1 : 0;
         var shard = TallyLayout.Shard(completion.Processor, TallyLayout.ShardCount(phase));
         var backoff = new ConflictBackoff(_conflictRetry, _time);
@@ -96,7 +108,7 @@ public sealed partial class FirestoreCompletionStore
                     _projectId,
                     [Wide.ReportWrite(report, completion, shard, FirestorePrecondition.MustNotExist()), Wide.ShardWrite(ShardName(head, shard), succeeded, 1 - succeeded, completion.RecordedAt)],
                     cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, completion);
+                return (true, Remember(report, completion));
             }
             catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.AlreadyExists)
             {
@@ -122,7 +134,7 @@ public sealed partial class FirestoreCompletionStore
             var current = Wide.ReadReport(existing);
             if (!completion.Supersedes(current))
             {
-                return (false, current);
+                return (false, Remember(report, current));
             }
 
             // A success after a failure: the record is replaced under its update time, and its shard moves one from failed to succeeded.
@@ -133,7 +145,7 @@ public sealed partial class FirestoreCompletionStore
                     _projectId,
                     [Wide.ReportWrite(report, completion, counted, FirestorePrecondition.UnchangedSince(existing.UpdateTime!)), Wide.ShardWrite(ShardName(head, counted), 1, -1, completion.RecordedAt)],
                     cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, completion);
+                return (true, Remember(report, completion));
             }
             catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
             {
@@ -144,6 +156,22 @@ public sealed partial class FirestoreCompletionStore
                 }
             }
         }
+    }
+
+    /// <summary>Keeps a success in <see cref="_knownSuccesses"/> (a failure may still be replaced, so it is not kept).</summary>
+    private ProcessorCompletion Remember(string report, ProcessorCompletion completion)
+    {
+        if (completion.Status == CompletionStatus.Succeeded)
+        {
+            if (_knownSuccesses.Count >= MaxKnownSuccesses)
+            {
+                _knownSuccesses.Clear();
+            }
+
+            _knownSuccesses[report] = completion;
+        }
+
+        return completion;
     }
 
     /// <summary>Reads the wide tally's document, creating it (under <c>exists=false</c>) when this is its first report.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud.Firestore;
 using Pax.Orchestration.Tests.Support;
 using Pax.Orchestration.Completion;
+using Pax.Orchestration.Completion.Stores;
 
 namespace Pax.Orchestration.Tests.Completion.Stores;
 
@@ -57,5 +58,24 @@ public sealed class FirestoreCompletionStoreLayoutTests(EmulatorsFixture emulato
         Assert.Equal(2, shards.Count);
         Assert.Equal(150, shards.Sum(s => s.Fields!["succeeded"].AsInteger()));
         Assert.All(shards, s => Assert.Equal(0, s.Fields!["failed"].AsInteger()));
+    }
+
+    [Fact]
+    public async Task Another_instance_recognises_a_wide_duplicate_and_replaces_a_failure_without_knowing_what_this_one_wrote()
+    {
+        await using var h = TallyHarness.Firestore(await emulators.FirestoreAsync(), TallyHarness.Counted("wide", 150));
+        var first = h.Store;
+        var second = new FirestoreCompletionStore(h.Services.GetRequiredService<FirestoreClient>(), h.Services.GetRequiredService<IOptions<OrchestrationOptions>>());
+        var at = h.Time.GetUtcNow();
+
+        var written = await first.RecordAsync("wide", "k1", new ProcessorCompletion("a", CompletionStatus.Succeeded, at, "m1", null), null, Ct);
+        var again = await second.RecordAsync("wide", "k1", new ProcessorCompletion("a", CompletionStatus.Succeeded, at, "m1", null), null, Ct);
+        await second.RecordAsync("wide", "k1", new ProcessorCompletion("b", CompletionStatus.Failed, at, "m2", null), null, Ct);
+        var replaced = await first.RecordAsync("wide", "k1", new ProcessorCompletion("b", CompletionStatus.Succeeded, at, "m3", null), null, Ct);
+        var late = await second.RecordAsync("wide", "k1", new ProcessorCompletion("b", CompletionStatus.Failed, at, "m4", null), null, Ct);
+
+        Assert.Equal((true, false, true, false), (written.Changed, again.Changed, replaced.Changed, late.Changed));
+        Assert.Equal("m1", again.Tally.Completions["a"].MessageId);
+        Assert.Equal((2, 0), (late.Tally.Counts!.Succeeded, late.Tally.Counts.Failed));
     }
 }
