@@ -5,6 +5,8 @@ using Pax.Collection.Runs;
 using Pax.GoogleCloud.Hosting;
 using Pax.Demo.Console;
 using Pax.Demo.Pipeline;
+using Pax.Demo.Tracing;
+using Pax.Processor.Telemetry;
 using Spectre.Console;
 
 namespace Pax.Demo;
@@ -95,8 +97,16 @@ public static class DemoApp
         try
         {
             await using var pipeline = await DemoPipeline.StartAsync(settings, environment, cancellationToken);
-            var outcome = await pipeline.RunAsync(cancellationToken);
+            DemoOutcome outcome;
+
+            // The slot's spans to an OpenTelemetry collector too, only when OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed here.
+            using (OtlpExport.StartWhenConfigured("pax-demo", SlotTrace.ExportedSources))
+            {
+                outcome = await pipeline.RunAsync(cancellationToken);
+            }
+
             summary.Show(outcome);
+            summary.ShowTrace(outcome, Environment.GetEnvironmentVariable(OtlpExport.EndpointVariable) is { } endpoint && !string.IsNullOrWhiteSpace(endpoint) ? endpoint : null);
             if (settings.Serve)
             {
                 await pipeline.ServeAsync(

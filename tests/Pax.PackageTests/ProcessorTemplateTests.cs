@@ -40,6 +40,11 @@ public sealed class ProcessorTemplateTests(PackedFeed feed)
         }
 
         AssertOnlyTheGivenNames(project);
+
+        // OTLP export wired as in the other templates, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; its version comes with the template.
+        Assert.Contains("<PackageReference Include=\"OpenTelemetry.Exporter.OpenTelemetryProtocol\" />", File.ReadAllText(Path.Combine(project, "Detector.csproj")), StringComparison.Ordinal);
+        Assert.Contains("Include=\"OpenTelemetry.Exporter.OpenTelemetryProtocol\" Version=", File.ReadAllText(Path.Combine(project, "Directory.Packages.props")), StringComparison.Ordinal);
+        Assert.Contains("OtlpExport.StartWhenConfigured(", File.ReadAllText(Path.Combine(project, "Program.cs")), StringComparison.Ordinal);
         var (built, output) = await feed.DotnetAsync(project, Ct, "build", "-nologo", "-v", "q", "-p:TreatWarningsAsErrors=true");
         Assert.True(built == 0, output);
 

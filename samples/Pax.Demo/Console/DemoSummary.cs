@@ -1,5 +1,7 @@
 using System.Globalization;
 using Pax.Demo.Pipeline;
+using Pax.Demo.Tracing;
+using Pax.Processor.Telemetry;
 using Spectre.Console;
 
 namespace Pax.Demo.Console;
@@ -59,6 +61,55 @@ public sealed class DemoSummary(IAnsiConsole console)
             ? $"[green]Done[/]: {outcome.Snapshots.ToString(CultureInfo.InvariantCulture)} snapshots stored, {outcome.Phases.Count.ToString(CultureInfo.InvariantCulture)} phases complete, each next phase triggered exactly once. Next: [bold]dotnet test Pax.sln[/], or add [bold]--serve[/] to keep the orchestrator's endpoints and the dashboard (/pax) up."
             : "[red]The pipeline did not complete[/]: see the steps above and the task reports.");
     }
+
+    /// <summary>
+    /// Prints the slot's trace as a tree: the slot, each collector task (phase 1's processors) with its report's publish and
+    /// intake, the tally, the trigger and the next phase, whose own report leads to phase 2's trigger and the last phase.
+    /// Spans of one name without children (a task's cameras) are one line with their count.
+    /// </summary>
+    /// <param name="outcome">The run's outcome.</param>
+    /// <param name="exportedTo">Where the spans were also sent over OTLP, or <see langword="null"/> when not.</param>
+    public void ShowTrace(DemoOutcome outcome, string? exportedTo)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Trace is not { } root)
+        {
+            return;
+        }
+
+        var tree = new Tree(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Trace {outcome.TraceId}: {root.Count} spans")));
+        AddChildren(tree.AddNode(Line(root)), root.Children);
+        console.MarkupLine("[bold]The slot's trace[/] (one trace, both phases: phase, processor, trigger, next phase)");
+        console.Write(tree);
+        console.MarkupLine(exportedTo is null
+            ? $"  Send it to an OpenTelemetry collector: {OtlpExport.EndpointVariable}=http://localhost:4317 dotnet run --project samples/Pax.Demo"
+            : $"  Exported over OTLP to {Markup.Escape(exportedTo)}.");
+    }
+
+    private static void AddChildren(IHasTreeNodes parent, IReadOnlyList<TraceNode> children)
+    {
+        var repeated = children.Where(c => c.Children.Count == 0).GroupBy(c => c.Name).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in children)
+        {
+            if (child.Children.Count == 0 && repeated.TryGetValue(child.Name, out var same))
+            {
+                if (shown.Add(child.Name))
+                {
+                    parent.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{child.Name} ×{same.Count}")) + $" [grey]longest {Milliseconds(same.Max(s => s.Duration))}[/]");
+                }
+
+                continue;
+            }
+
+            AddChildren(parent.AddNode(Line(child)), child.Children);
+        }
+    }
+
+    private static string Line(TraceNode node) =>
+        Markup.Escape(node.Label is null ? node.Name : $"{node.Name} ({node.Label})") + $" [grey]{Milliseconds(node.Duration)}[/]";
+
+    private static string Milliseconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.0} ms");
 
     /// <summary>Prints where the endpoints listen.</summary>
     /// <param name="urls">The listening addresses.</param>

@@ -5,6 +5,7 @@ using Pax.Collection.Runs;
 using Pax.Collection.Sinks;
 using Pax.Collection.Snapshots;
 using Pax.Demo.Pipeline;
+using Pax.Demo.Tracing;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Triggers;
 
@@ -44,6 +45,7 @@ public sealed class ContactSheetHandler : INextPhaseHandler
     public async Task HandleAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = SlotTrace.StartNextPhase(DemoPhases.ContactSheetHandler, request);
         _timeline.Started(DemoPhases.ContactSheetHandler, request);
         var slot = DateTimeOffset.Parse(request.RunKey, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
         var folder = Path.Combine(_root, SnapshotKey.GetSlotPath(slot));

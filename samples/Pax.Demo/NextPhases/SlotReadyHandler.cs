@@ -1,4 +1,5 @@
 using Pax.Demo.Pipeline;
+using Pax.Demo.Tracing;
 using Pax.Orchestration.Completion.Triggers;
 
 namespace Pax.Demo.NextPhases;
@@ -19,6 +20,7 @@ public sealed class SlotReadyHandler : INextPhaseHandler
     public Task HandleAsync(PhaseTriggerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = SlotTrace.StartNextPhase(DemoPhases.SlotReadyHandler, request);
         _timeline.Started(DemoPhases.SlotReadyHandler, request);
         _timeline.Add(DemoPhases.SlotReadyHandler, $"slot {request.RunKey} is ready: snapshots, reports and contact sheet are in place");
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Pax.Collection.Runs;
+using Pax.Demo.Tracing;
 
 namespace Pax.Demo.Pipeline;
 
@@ -28,6 +29,12 @@ public sealed record DemoOutcome
 
     /// <summary>Gets the steps, in the order they happened.</summary>
     public required IReadOnlyList<DemoStep> Steps { get; init; }
+
+    /// <summary>Gets the W3C trace id of the slot's run (every span of both phases is in it).</summary>
+    public required string TraceId { get; init; }
+
+    /// <summary>Gets the slot's trace as a tree (phase, processor, trigger, next phase), or <see langword="null"/> when it could not be recorded.</summary>
+    public TraceNode? Trace { get; init; }
 
     /// <summary>Gets a value indicating whether every task succeeded, every phase is triggered and the contact sheet exists.</summary>
     public bool Succeeded => Reports.All(r => r.Succeeded) && Phases.All(p => p.Progress.Triggered) && File.Exists(ContactSheet);

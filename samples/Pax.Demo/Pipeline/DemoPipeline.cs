@@ -8,6 +8,7 @@ using Pax.Collection.Runs;
 using Pax.Collection.Selection;
 using Pax.Collection.Snapshots;
 using Pax.Demo.NextPhases;
+using Pax.Demo.Tracing;
 using Pax.GoogleCloud.Hosting;
 using Pax.Orchestration.Completion;
 using Pax.Orchestration.Completion.Hosting;
@@ -78,11 +79,19 @@ public sealed class DemoPipeline : IAsyncDisposable
         var collection = Services.GetRequiredService<IOptions<CollectionOptions>>().Value;
         var slot = SnapshotSlots.Floor(_settings.Slot ?? time.GetUtcNow(), collection.SlotInterval);
         var runKey = PhaseHandover.SlotRunKey(slot);
-        _timeline.Add("collector", $"Job execution of {DemoPhases.CollectorTasks} tasks for slot {runKey}, area '{Area}', into {Path.GetFullPath(_settings.Out)}");
-        var reports = await Task.WhenAll(Enumerable.Range(0, DemoPhases.CollectorTasks).Select(index => RunTaskAsync(index, slot, cancellationToken)));
 
-        var watchdog = await Services.GetRequiredService<CompletionWatchdog>().RunAsync(cancellationToken);
-        _timeline.Add("watchdog", string.Create(CultureInfo.InvariantCulture, $"{watchdog.Examined} untriggered tallies examined, {watchdog.Redriven.Count} re-driven, {watchdog.Overdue.Count} overdue"));
+        // One trace for the slot, as a Cloud Run Job execution started with TRACEPARENT gives its tasks: every span of the
+        // run is in it, the next phases' included (each trigger runs in the trace of the report that completed its phase).
+        using var trace = new SlotTrace();
+        CollectionReport[] reports;
+        using (trace.Start(runKey))
+        {
+            _timeline.Add("collector", $"Job execution of {DemoPhases.CollectorTasks} tasks for slot {runKey}, area '{Area}', into {Path.GetFullPath(_settings.Out)}");
+            reports = await Task.WhenAll(Enumerable.Range(0, DemoPhases.CollectorTasks).Select(index => RunTaskAsync(index, slot, cancellationToken)));
+
+            var watchdog = await Services.GetRequiredService<CompletionWatchdog>().RunAsync(cancellationToken);
+            _timeline.Add("watchdog", string.Create(CultureInfo.InvariantCulture, $"{watchdog.Examined} untriggered tallies examined, {watchdog.Redriven.Count} re-driven, {watchdog.Overdue.Count} overdue"));
+        }
 
         var tally = Services.GetRequiredService<CompletionTally>();
         var phases = new List<DemoPhaseResult>();
@@ -103,6 +112,8 @@ public sealed class DemoPipeline : IAsyncDisposable
             ContactSheet = Path.Combine(folder, DemoPhases.ContactSheetFile),
             TallyDatabase = Path.GetFullPath(Services.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Sqlite.Path),
             Steps = _timeline.Steps,
+            TraceId = trace.TraceId.ToHexString(),
+            Trace = trace.Tree(),
         };
     }
 

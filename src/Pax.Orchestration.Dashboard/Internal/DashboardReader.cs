@@ -100,7 +100,7 @@ internal sealed class DashboardReader
             phase.Name,
             runKey,
             row,
-            trigger,
+            new RunKeyTriggerView(trigger.Kind, trigger.Target, RunKeyTimeline.TraceIdOf(tally?.TriggerTraceParent)),
             PhaseTriggerRequest.IdempotencyKeyFor(phase.Name, runKey),
             row.LastTriggerError,
             RunKeyTimeline.Build(tally, row.LastTriggerError, trigger, _orchestration!.ClaimLease, now),

@@ -30,6 +30,13 @@ internal sealed record PhaseView(
 internal sealed record TriggerView(string Kind, string? Target);
 
 /// <summary>
+/// A run key's trigger: the phase's (<c>kind</c>, <c>target</c>, as configured now) and <c>traceId</c>, the W3C trace the
+/// trigger that fired ran in (the trace of the report that completed the phase, or of a watchdog re-drive), <c>null</c>
+/// until it fired or when nothing traced it.
+/// </summary>
+internal sealed record RunKeyTriggerView(string Kind, string? Target, string? TraceId);
+
+/// <summary>
 /// One run key of a phase; <c>state</c> is <c>open</c>, <c>claimed</c>, <c>triggered</c> or <c>none</c> (nobody reported);
 /// <c>lastTriggerError</c> is <c>null</c> or <c>{ at, message, attempts }</c> (the last failed trigger attempt while not triggered).
 /// </summary>
@@ -64,7 +71,7 @@ internal sealed record RunKeyView(
     string Phase,
     string RunKey,
     RunKeyRow Summary,
-    TriggerView Trigger,
+    RunKeyTriggerView Trigger,
     string IdempotencyKey,
     TriggerError? LastTriggerError,
     IReadOnlyList<TimelineEntry> Timeline,
@@ -76,8 +83,8 @@ internal sealed record RunKeyView(
 /// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim
 /// was not the first), <c>trigger_failed</c> (the last failed trigger attempt, with its message), <c>redrive_due</c> (a
 /// claim whose lease ended unmarked: the watchdog re-drives it) or <c>trigger</c>. A report's <c>traceId</c> is the W3C
-/// trace it was recorded in (the trace its publisher started, carried in <c>googclient_traceparent</c>), to find it in
-/// Cloud Trace or the logs (<c>logging.googleapis.com/trace</c>).
+/// trace it was recorded in (the trace its publisher started, carried in <c>googclient_traceparent</c>), the trigger's the
+/// trace it fired in, to find them in Cloud Trace or the logs (<c>logging.googleapis.com/trace</c>).
 /// </summary>
 internal sealed record TimelineEntry(
     DateTimeOffset At,

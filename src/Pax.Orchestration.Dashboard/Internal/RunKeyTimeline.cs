@@ -36,7 +36,7 @@ internal static class RunKeyTimeline
 
         if (tally.State == TallyTriggerState.Triggered && tally.TriggeredAt is { } triggeredAt)
         {
-            entries.Add(new TimelineEntry(triggeredAt, "trigger", null, null, null, null, $"Next phase triggered ({trigger.Kind}{(trigger.Target is null ? string.Empty : " " + trigger.Target)})."));
+            entries.Add(new TimelineEntry(triggeredAt, "trigger", null, null, null, null, $"Next phase triggered ({trigger.Kind}{(trigger.Target is null ? string.Empty : " " + trigger.Target)}).", TraceIdOf(tally.TriggerTraceParent)));
         }
 
         return entries.OrderBy(e => e.At).ToList();
@@ -76,6 +76,6 @@ internal static class RunKeyTimeline
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>The trace id of a W3C traceparent (<c>00-{32 hex}-{16 hex}-{2 hex}</c>), or <see langword="null"/> when there is none or it is malformed.</summary>
-    private static string? TraceIdOf(string? traceParent) =>
+    public static string? TraceIdOf(string? traceParent) =>
         ActivityContext.TryParse(traceParent, null, out var context) ? context.TraceId.ToHexString() : null;
 }

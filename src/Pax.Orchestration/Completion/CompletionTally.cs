@@ -245,11 +245,14 @@ public sealed class CompletionTally
         }
 
         var firedAt = _time.GetUtcNow();
+
+        // The trigger's own context when it is recorded, else the trace it ran in (a remote context continued without an SDK).
+        var traceParent = Activity.Current is { } current ? TraceContextText.Format(current.Context) : null;
         using (var markBound = new CancellationTokenSource(MarkTriggeredTimeout, _time))
         {
             try
             {
-                await _store.MarkTriggeredAsync(phase.Name, status.RunKey, firedAt, markBound.Token).ConfigureAwait(false);
+                await _store.MarkTriggeredAsync(phase.Name, status.RunKey, firedAt, traceParent, markBound.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

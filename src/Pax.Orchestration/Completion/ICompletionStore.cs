@@ -10,7 +10,7 @@ namespace Pax.Orchestration.Completion;
 /// (<see cref="RecordTriggerFailureAsync"/>: message, time, one more failed attempt) and returned in
 /// <see cref="StoredTally.LastTriggerError"/> by every read until <see cref="MarkTriggeredAsync"/> clears it; a phase's
 /// first deployment is recorded once and returned ever after (<see cref="RecordPhaseDeploymentAsync"/>), so expected run
-/// keys never start before it; a report's <see cref="ProcessorCompletion.TraceParent"/> is returned as written (the trigger links it). The built-in stores and their contract tests (SQLite, Firestore) show both.
+/// keys never start before it; a report's <see cref="ProcessorCompletion.TraceParent"/> is returned as written (the trigger links it), and so is the trigger's (<see cref="StoredTally.TriggerTraceParent"/>, the dashboard shows it). The built-in stores and their contract tests (SQLite, Firestore) show both.
 /// </remarks>
 public interface ICompletionStore
 {
@@ -58,13 +58,17 @@ public interface ICompletionStore
     /// <returns>The error as stored (with the attempts counted so far), or <see langword="null"/> when nothing was written.</returns>
     Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken);
 
-    /// <summary>Marks the tally triggered (final) and clears its <see cref="StoredTally.LastTriggerError"/>.</summary>
+    /// <summary>
+    /// Marks the tally triggered (final), keeps the trigger's trace (<see cref="StoredTally.TriggerTraceParent"/>) and
+    /// clears its <see cref="StoredTally.LastTriggerError"/>.
+    /// </summary>
     /// <param name="phase">The phase.</param>
     /// <param name="runKey">The run key.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="traceParent">The W3C traceparent of the trigger that fired, or <see langword="null"/> when nothing traced it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the state is stored.</returns>
-    Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken);
+    Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken);
 
     /// <summary>Lists tallies of a phase that are not triggered yet (open or claimed), for the watchdog.</summary>
     /// <param name="phase">The phase.</param>

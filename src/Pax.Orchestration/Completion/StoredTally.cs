@@ -31,4 +31,12 @@ public sealed record StoredTally(
     /// <see cref="Completions"/> holds every report.
     /// </summary>
     public TallyCounts? Counts { get; init; }
+
+    /// <summary>
+    /// Gets the trace of the trigger that fired: the W3C traceparent of the orchestrator's <c>trigger</c> span (in the
+    /// trace of the report that completed the phase, or of a watchdog re-drive), stored when the tally is marked
+    /// triggered; <see langword="null"/> before that, when nothing traced it, or for a tally triggered by an older Pax.
+    /// </summary>
+    /// <value>Such as <c>00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01</c>; at most 55 characters.</value>
+    public string? TriggerTraceParent { get; init; }
 }

@@ -82,6 +82,47 @@ public sealed class DemoAppTests : IDisposable
     }
 
     [Fact]
+    public async Task The_summary_prints_the_slot_s_trace_as_one_tree_over_both_phases()
+    {
+        var run = new DemoRun();
+
+        Assert.Equal(DemoApp.Success, await run.RunAsync("--out", _out, "--slot", Slot));
+
+        var output = run.Output.ToString();
+        var (traceId, tree) = PrintedTrace(output);
+        int Find(string start) => tree.FindIndex(n => n.Text.StartsWith(start, StringComparison.Ordinal));
+        string Parent(string start) => Ancestors(tree, Find(start)).First();
+
+        // The slot is the root; both collector tasks (phase 1's processors) are its children.
+        Assert.Equal(1, tree[0].Depth);
+        Assert.StartsWith($"slot {RunKey} ", tree[0].Text, StringComparison.Ordinal);
+        Assert.Equal(2, tree.Count(n => n.Depth == 2 && n.Text.StartsWith("collector run (task ", StringComparison.Ordinal)));
+
+        // Phase 1's trigger runs inside the report that completed the phase: its tally record, the intake, the publish, a collector task.
+        Assert.Equal(
+            ["tally record collect (collector/", "process ", "completions create", "collector run (task ", "slot "],
+            Ancestors(tree, Find("trigger collect")).Select(Prefix));
+
+        // The next phase runs inside the trigger, its report leads to phase 2's trigger, which starts the last phase.
+        Assert.StartsWith("trigger collect", Parent("next phase contact-sheet"), StringComparison.Ordinal);
+        Assert.Contains(Ancestors(tree, Find("trigger contact-sheet")), a => a.StartsWith("next phase contact-sheet", StringComparison.Ordinal));
+        Assert.StartsWith("tally record contact-sheet", Parent("trigger contact-sheet"), StringComparison.Ordinal);
+        Assert.StartsWith("trigger contact-sheet", Parent("next phase slot-ready"), StringComparison.Ordinal);
+
+        // The printed trace is the one the tally kept for every report and both triggers (the dashboard shows them).
+        await using var tallies = TallyReader.Open(Path.Combine(_out, "orchestration.db"));
+        foreach (var phase in new[] { "collect", "contact-sheet" })
+        {
+            var stored = await tallies.Store.GetAsync(phase, RunKey, Ct);
+            Assert.StartsWith($"00-{traceId}-", stored!.TriggerTraceParent, StringComparison.Ordinal);
+            Assert.All(stored.Completions.Values, c => Assert.StartsWith($"00-{traceId}-", c.TraceParent, StringComparison.Ordinal));
+        }
+
+        static string Prefix(string text) => new[] { "tally record collect (collector/", "process ", "completions create", "collector run (task ", "slot " }
+            .FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal)) ?? text;
+    }
+
+    [Fact]
     public async Task A_second_run_of_the_same_slot_stores_nothing_twice_and_triggers_nothing_again()
     {
         Assert.Equal(DemoApp.Success, await new DemoRun().RunAsync("--out", _out, "--slot", Slot));
@@ -201,6 +242,42 @@ public sealed class DemoAppTests : IDisposable
     }
 
     /// <summary>One in-process run of the demo with captured output and the library's log events.</summary>
+    /// <summary>Reads the printed trace: its id, then each span line with its depth (each level of the tree is 4 columns).</summary>
+    private static (string TraceId, List<(int Depth, string Text)> Tree) PrintedTrace(string output)
+    {
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.FindIndex(l => l.StartsWith("Trace ", StringComparison.Ordinal));
+        Assert.True(header >= 0, output);
+        var traceId = lines[header]["Trace ".Length..].Split(':')[0];
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        var tree = new List<(int Depth, string Text)>();
+        foreach (var line in lines.Skip(header + 1).TakeWhile(l => !l.TrimStart().StartsWith("Send it", StringComparison.Ordinal) && !l.TrimStart().StartsWith("Exported", StringComparison.Ordinal)))
+        {
+            var start = line.TakeWhile(c => !char.IsLetterOrDigit(c)).Count();
+            tree.Add((start / 4, line[start..]));
+        }
+
+        return (traceId, tree);
+    }
+
+    /// <summary>The lines a span line of the printed tree is nested in, nearest first.</summary>
+    private static List<string> Ancestors(List<(int Depth, string Text)> tree, int index)
+    {
+        Assert.True(index >= 0, "the span is not in the printed trace");
+        var ancestors = new List<string>();
+        var depth = tree[index].Depth;
+        for (var i = index - 1; i >= 0 && depth > 1; i--)
+        {
+            if (tree[i].Depth < depth)
+            {
+                depth = tree[i].Depth;
+                ancestors.Add(tree[i].Text);
+            }
+        }
+
+        return ancestors;
+    }
+
     private sealed class DemoRun
     {
         private readonly FakeLogCollector _logs = FakeLogCollector.Create(new FakeLogCollectorOptions());

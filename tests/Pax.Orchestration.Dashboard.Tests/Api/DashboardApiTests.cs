@@ -68,6 +68,35 @@ public sealed class DashboardApiTests
     }
 
     [Fact]
+    public async Task The_trigger_shows_the_trace_it_fired_in_on_the_page_and_in_the_json()
+    {
+        const string Completing = "0af7651916cd43dd8448eb211c80319c";
+        await using var server = await DashboardServer.StartAsync();
+        await server.ReportAsync("collect", "cam-a", "2026-03-02");
+        using (new Activity("publisher").SetParentId(ActivityTraceId.CreateFromString("4bf92f3577b34da6a3ce929d0e0e4736"), ActivitySpanId.CreateFromString("00f067aa0ba902b7"), ActivityTraceFlags.Recorded).Start())
+        {
+            await server.ReportAsync("collect", "cam-b", "2026-03-02");
+        }
+
+        using var open = await GetAsync(server, "/pax/api/phases/collect/2026-03-02");
+        using (new Activity("publisher").SetParentId(ActivityTraceId.CreateFromString(Completing), ActivitySpanId.CreateFromString("b7ad6b7169203331"), ActivityTraceFlags.Recorded).Start())
+        {
+            await server.ReportAsync("collect", "cam-c", "2026-03-02");
+        }
+
+        using var json = await GetAsync(server, "/pax/api/phases/collect/2026-03-02");
+        var trigger = json.RootElement.GetProperty("trigger");
+        Assert.Equal(["kind", "target", "traceId"], Names(trigger));
+        Assert.Equal(JsonValueKind.Null, open.RootElement.GetProperty("trigger").GetProperty("traceId").ValueKind);
+        Assert.Equal(Completing, trigger.GetProperty("traceId").GetString());
+        var fired = json.RootElement.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "trigger");
+        Assert.Equal(Completing, fired.GetProperty("traceId").GetString());
+        var (_, page) = await Html.GetAsync(server.Client, "/pax/phases/collect/2026-03-02");
+        var row = page.QuerySelectorAll("table")[0].QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent == "Trace");
+        Assert.Equal(Completing, row.QuerySelector("td")!.TextContent);
+    }
+
+    [Fact]
     public async Task Jobs_are_grouped_by_status_and_one_status_can_be_asked_for()
     {
         await using var server = await DashboardServer.StartAsync();

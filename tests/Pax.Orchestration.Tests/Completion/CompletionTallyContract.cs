@@ -304,6 +304,22 @@ public abstract partial class CompletionTallyContract
         Assert.Equal([report.TraceId], trigger.Links.Select(l => l.Context.TraceId));
     }
 
+    [Fact]
+    public async Task The_trigger_that_fired_keeps_its_trace_with_the_tally()
+    {
+        using var spans = new SpanRecorder();
+        await using var h = await CreateAsync(Named("phase2", "a", "b"));
+        await RecordInTraceAsync(h, "a", "k-trigger-trace");
+        var open = await h.Store.GetAsync("phase2", "k-trigger-trace", Ct);
+
+        var completing = await RecordInTraceAsync(h, "b", "k-trigger-trace");
+
+        var trigger = Assert.Single(spans.InTrace(completing.TraceId), s => s.DisplayName == "trigger phase2");
+        var tally = await h.Store.GetAsync("phase2", "k-trigger-trace", Ct);
+        Assert.Null(open!.TriggerTraceParent);
+        Assert.Equal(SpanRecorder.TraceParent(trigger.Context), tally!.TriggerTraceParent);
+    }
+
     /// <summary>Records a report inside a span of its own trace, as the intake does for a message carrying googclient_traceparent.</summary>
     private static async Task<ActivityContext> RecordInTraceAsync(TallyHarness h, string processor, string runKey)
     {

@@ -73,7 +73,7 @@ public sealed class WideFanInConfigurationTests
 
         public Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<StoredTally>> ListUntriggeredAsync(string phase, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Pax.Orchestration.Tests.Support;
 using Pax.TestSupport.Emulators;
+using Pax.TestSupport.Otlp;
+using Pax.TestSupport.Processes;
 
 namespace Pax.Orchestration.Tests.Processor;
 
@@ -43,6 +45,35 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         Assert.Equal("2026-02-10", body["runKey"]!.GetValue<string>());
         Assert.Equal("succeeded", body["status"]!.GetValue<string>());
         Assert.DoesNotContain("error:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_the_run_span_in_the_trigger_s_trace_is_exported_before_the_task_exits()
+    {
+        var pubSub = await emulators.PubSubAsync();
+        using var admin = new PubSubEmulatorAdmin(pubSub, EmulatorsFixture.PubSubProject);
+        var topic = await admin.CreateTopicAsync("completions-otlp-" + Guid.NewGuid().ToString("N")[..8], Ct);
+        await using var collector = await FakeOtlpReceiver.StartAsync(Ct);
+        // A trace id whose 16 bytes are ASCII ("pax-trace-000001"), so it can be found in the protobuf as text.
+        const string Trace = "7061782d74726163652d303030303031";
+
+        var (exit, output) = await RunAsync(new Dictionary<string, string>
+        {
+            ["PUBSUB_EMULATOR_HOST"] = pubSub.HostPort,
+            ["PAX_RUN_KEY"] = "2026-02-10",
+            ["PAX_COMPLETION_TOPIC"] = topic,
+            ["TRACEPARENT"] = $"00-{Trace}-00f067aa0ba902b7-01",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["CLOUD_RUN_JOB"] = "pax-processor-test",
+        });
+
+        Assert.True(exit == 0, output);
+
+        // Flushed when the export was disposed at the end of Program.cs, not by the SDK's 5 s schedule.
+        await collector.WaitForExportAsync("/v1/traces", "processor run a", Ct);
+        await collector.WaitForExportAsync("/v1/traces", "pax-trace-000001", Ct);
+        await collector.WaitForExportAsync("/v1/traces", "pax-processor-test", Ct);
     }
 
     [Theory]
@@ -184,37 +215,10 @@ public sealed class ProcessorSampleTests(EmulatorsFixture emulators)
         return Assert.Single(output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal)).TrimEnd('\r');
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, Func<Process, Task>? whileRunning = null)
+    private static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, Func<Process, Task>? whileRunning = null)
     {
-        var dll = Path.Combine(FunctionProcess.RepositoryRoot(), "samples", "Pax.Processor", "bin", "Debug", "net10.0", "Pax.Processor.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(dll);
-        start.Environment["PAX_COMPLETION_TOPIC"] = ValidTopic;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            if (whileRunning is not null)
-            {
-                await whileRunning(process);
-            }
-
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (Exception)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var variables = new Dictionary<string, string>(environment);
+        variables.TryAdd("PAX_COMPLETION_TOPIC", ValidTopic);
+        return SampleProcess.RunAsync(SampleProcess.Dll("Pax.Processor"), [], variables, TimeSpan.FromSeconds(60), Ct, whileRunning);
     }
 }

@@ -14,7 +14,8 @@ internal static class RunKeyHtml
         html.Raw(" · ").Text(s.Failed > 0 ? $"{s.Succeeded} of {s.RequiredSuccesses} succeeded, {s.Failed} failed" : $"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
         html.Raw("<table><caption>Trigger</caption><tbody><tr><th scope=\"row\">Kind</th><td>").Text(view.Trigger.Kind).Raw("</td></tr><tr><th scope=\"row\">Target</th><td>")
             .Text(view.Trigger.Target).Raw("</td></tr><tr><th scope=\"row\">Idempotency key</th><td><code>").Text(view.IdempotencyKey).Raw("</code></td></tr>")
-            .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr>");
+            .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr>")
+            .Raw("<tr><th scope=\"row\">Trace</th><td><code>").Text(view.Trigger.TraceId).Raw("</code></td></tr>");
         if (view.LastTriggerError is { } error)
         {
             html.Raw("<tr class=\"st-failed\"><th scope=\"row\">Last trigger error</th><td><pre>").Text(error.Message).Raw("</pre></td></tr>")

@@ -69,7 +69,7 @@ public sealed partial class FirestoreCompletionStore
     }
 
     /// <inheritdoc />
-    public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, FirestoreValue>(StringComparer.Ordinal)
         {
@@ -81,6 +81,7 @@ public sealed partial class FirestoreCompletionStore
             [Doc.TriggerError] = FirestoreValue.Null(),
             [Doc.TriggerErrorAt] = FirestoreValue.Null(),
             [Doc.TriggerFailures] = FirestoreValue.Integer(0),
+            [Doc.TriggerTraceParent] = traceParent is null ? FirestoreValue.Null() : FirestoreValue.String(traceParent),
         };
         var name = Name(phase, runKey);
         _recent.Remove(name);

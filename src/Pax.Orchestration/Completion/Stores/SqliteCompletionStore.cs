@@ -71,19 +71,20 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             cancellationToken);
 
     /// <inheritdoc />
-    public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 UPDATE pax_tallies SET state = 'triggered', triggered_at = $now, claimed_until = NULL, updated_at = $now,
-                  trigger_error = NULL, trigger_error_at = NULL, trigger_failures = 0
+                  trigger_error = NULL, trigger_error_at = NULL, trigger_failures = 0, trigger_trace_parent = $traceParent
                 WHERE phase = $phase AND run_key = $runKey AND state <> 'triggered'
                 """;
             command.Parameters.AddWithValue("$phase", phase);
             command.Parameters.AddWithValue("$runKey", runKey);
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$traceParent", (object?)traceParent ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 

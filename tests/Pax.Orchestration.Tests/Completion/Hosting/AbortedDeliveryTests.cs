@@ -198,7 +198,7 @@ public sealed class AbortedDeliveryTests
             return this;
         }
 
-        public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken)
+        public async Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken)
         {
             MarkStarted.TrySetResult();
             try
@@ -208,7 +208,7 @@ public sealed class AbortedDeliveryTests
                     await Task.Delay(Timeout.Infinite, cancellationToken);
                 }
 
-                await _inner.MarkTriggeredAsync(phase, runKey, now, cancellationToken);
+                await _inner.MarkTriggeredAsync(phase, runKey, now, traceParent, cancellationToken);
                 MarkEnded.TrySetResult(null);
             }
             catch (Exception ex)

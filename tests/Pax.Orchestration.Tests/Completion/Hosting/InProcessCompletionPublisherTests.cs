@@ -194,7 +194,7 @@ public sealed class InProcessCompletionPublisherTests
 
         public Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => throw new HttpRequestException("store down");
 
-        public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, CancellationToken cancellationToken) => throw new HttpRequestException("store down");
+        public Task MarkTriggeredAsync(string phase, string runKey, DateTimeOffset now, string? traceParent, CancellationToken cancellationToken) => throw new HttpRequestException("store down");
 
         public Task<TriggerError?> RecordTriggerFailureAsync(string phase, string runKey, DateTimeOffset at, string message, CancellationToken cancellationToken) => throw new HttpRequestException("store down");
 

@@ -48,7 +48,7 @@ public sealed class FirestoreCompletionStoreCacheTests(EmulatorsFixture emulator
         await h.Store.RecordAsync("phase2", "k1", Report("a"), new ClaimOnCompletion(_ => true, h.Time.GetUtcNow().AddMinutes(1)), Ct);
 
         // Another instance's trigger succeeds after this instance read the claimed tally and before it commits the failure.
-        using var race = new HttpClient(new AfterFirstRead(() => h.Store.MarkTriggeredAsync("phase2", "k1", h.Time.GetUtcNow(), Ct)));
+        using var race = new HttpClient(new AfterFirstRead(() => h.Store.MarkTriggeredAsync("phase2", "k1", h.Time.GetUtcNow(), null, Ct)));
         var racing = new FirestoreCompletionStore(
             new FirestoreClient(race, h.Services.GetRequiredService<IOptions<GoogleCloudOptions>>()), h.Services.GetRequiredService<IOptions<OrchestrationOptions>>());
         var recorded = await racing.RecordTriggerFailureAsync("phase2", "k1", h.Time.GetUtcNow(), "HTTP 403 PERMISSION_DENIED: late", Ct);

@@ -56,6 +56,25 @@ public sealed class SqliteTallySchemaUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_existing_file_gains_the_trace_column_of_its_trigger()
+    {
+        var path = OlderFile("""
+            CREATE TABLE pax_tallies (phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL, claimed_until INTEGER NULL,
+              created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL, PRIMARY KEY (phase, run_key));
+            INSERT INTO pax_tallies VALUES ('phase2', 'k1', 'triggered', NULL, 1000, 1000, 1000);
+            INSERT INTO pax_tallies VALUES ('phase2', 'k2', 'claimed', 9000, 1000, 1000, NULL);
+            """);
+
+        using var store = new SqliteCompletionStore(Options.Create(new OrchestrationOptions { Sqlite = { Path = path } }));
+        var ct = TestContext.Current.CancellationToken;
+        const string traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        await store.MarkTriggeredAsync("phase2", "k2", DateTimeOffset.FromUnixTimeMilliseconds(2000), traceParent, ct);
+
+        Assert.Null((await store.GetAsync("phase2", "k1", ct))!.TriggerTraceParent);
+        Assert.Equal(traceParent, (await store.GetAsync("phase2", "k2", ct))!.TriggerTraceParent);
+    }
+
+    [Fact]
     public async Task An_existing_file_gains_the_trigger_error_and_rejected_delivery_columns_and_the_phases_table()
     {
         var path = OlderFile("""

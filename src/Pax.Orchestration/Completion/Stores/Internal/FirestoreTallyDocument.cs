@@ -9,7 +9,8 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// <c>_createdAt</c>, <c>_updatedAt</c> and <c>_triggeredAt</c>, plus <c>_claimedAt</c> (when the trigger was last
 /// claimed) and <c>_claims</c> (how many times: more than 1 after re-drives), absent on tallies written before them, and
 /// the last failed trigger attempt while untriggered: <c>_triggerError</c> (the message), <c>_triggerErrorAt</c> and
-/// <c>_triggerFailures</c> (failed attempts), cleared when the tally is marked triggered.
+/// <c>_triggerFailures</c> (failed attempts), cleared when the tally is marked triggered, and then
+/// <c>_triggerTraceParent</c>: the W3C context of the trigger that fired.
 /// </summary>
 internal static class FirestoreTallyDocument
 {
@@ -26,6 +27,7 @@ internal static class FirestoreTallyDocument
     public const string TriggerError = "_triggerError";
     public const string TriggerErrorAt = "_triggerErrorAt";
     public const string TriggerFailures = "_triggerFailures";
+    public const string TriggerTraceParent = "_triggerTraceParent";
 
     public static string Collection(string phase) => phase + "_completion";
 
@@ -59,7 +61,10 @@ internal static class FirestoreTallyDocument
             Count(fields, Claims),
             fields.GetValueOrDefault(TriggerError)?.StringValue is { } error
                 ? new Completion.TriggerError(Timestamp(fields, TriggerErrorAt) ?? createdAt, error, Count(fields, TriggerFailures))
-                : null);
+                : null)
+        {
+            TriggerTraceParent = fields.GetValueOrDefault(TriggerTraceParent)?.StringValue,
+        };
     }
 
     public static FirestoreValue Completion(ProcessorCompletion completion)

@@ -16,7 +16,7 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures
+            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent
             FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
             """ + (counted ? SqliteWideTallyRows.CountSql : ReportsSql);
         command.Parameters.AddWithValue("$phase", phase);
@@ -35,6 +35,7 @@ internal static class SqliteTallyRows
         var claimedAt = reader.IsDBNull(5) ? (DateTimeOffset?)null : Time(reader.GetInt64(5));
         var claims = reader.GetInt32(6);
         var triggerError = reader.IsDBNull(7) ? null : new TriggerError(Time(reader.GetInt64(8)), reader.GetString(7), reader.GetInt32(9));
+        var triggerTraceParent = reader.IsDBNull(10) ? null : reader.GetString(10);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
         TallyCounts? counts = null;
@@ -51,7 +52,11 @@ internal static class SqliteTallyRows
             }
         }
 
-        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError) { Counts = counts };
+        return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError)
+        {
+            Counts = counts,
+            TriggerTraceParent = triggerTraceParent,
+        };
     }
 
     /// <summary>Reads a report from the columns of <see cref="ReportColumns"/>, in order.</summary>

@@ -5,8 +5,8 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 
 /// <summary>
 /// The tables of <see cref="SqliteCompletionStore"/>, created when missing and brought up to date in files written by
-/// an older Pax (columns added, none changed): <c>pax_tallies</c> (one row per phase and run key, with the claim and the
-/// last trigger error), <c>pax_completions</c> (one row per processor, with the trace it was recorded in), <c>pax_rejected</c> (with the phase, run key and
+/// an older Pax (columns added, none changed): <c>pax_tallies</c> (one row per phase and run key, with the claim, the
+/// last trigger error and the trace of the trigger that fired), <c>pax_completions</c> (one row per processor, with the trace it was recorded in), <c>pax_rejected</c> (with the phase, run key and
 /// processor a rejected delivery named, when it named them) and <c>pax_phases</c> (each phase's first deployment).
 /// </summary>
 internal static class SqliteTallySchema
@@ -18,6 +18,7 @@ internal static class SqliteTallySchema
         ("trigger_error", "TEXT NULL"),
         ("trigger_error_at", "INTEGER NULL"),
         ("trigger_failures", "INTEGER NOT NULL DEFAULT 0"),
+        ("trigger_trace_parent", "TEXT NULL"),
     ];
 
     private static readonly (string Name, string Definition)[] AddedCompletionColumns =
