@@ -104,25 +104,19 @@ public sealed partial class FirestoreCompletionStore
         {
             try
             {
-                await _client.CommitAsync(
-                    _projectId,
+                var created = await TryCommitWritesAsync(
                     [Wide.ReportWrite(report, completion, shard, FirestorePrecondition.MustNotExist()), Wide.ShardWrite(ShardName(head, shard), succeeded, 1 - succeeded, completion.RecordedAt)],
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, Remember(report, completion));
+                    attempt, backoff, cancellationToken).ConfigureAwait(false);
+                if (created)
+                {
+                    return (true, Remember(report, completion));
+                }
+
+                continue;
             }
             catch (GoogleApiException ex) when (ex.Status == FirestoreErrorStatus.AlreadyExists)
             {
                 // Recorded before (a redelivery, or another processor's copy of the name): the stored report decides.
-            }
-            catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
-            {
-                // Contention (409 ABORTED) on the shard: back off and commit again.
-                if (!await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
-                {
-                    throw;
-                }
-
-                continue;
             }
 
             var existing = await _client.GetDocumentAsync(report, cancellationToken).ConfigureAwait(false);
@@ -138,23 +132,37 @@ public sealed partial class FirestoreCompletionStore
             }
 
             // A success after a failure: the record is replaced under its update time, and its shard moves one from failed to succeeded.
-            try
+            var counted = Wide.ShardOf(existing);
+            var replaced = await TryCommitWritesAsync(
+                [Wide.ReportWrite(report, completion, counted, FirestorePrecondition.UnchangedSince(existing.UpdateTime!)), Wide.ShardWrite(ShardName(head, counted), 1, -1, completion.RecordedAt)],
+                attempt, backoff, cancellationToken).ConfigureAwait(false);
+            if (replaced)
             {
-                var counted = Wide.ShardOf(existing);
-                await _client.CommitAsync(
-                    _projectId,
-                    [Wide.ReportWrite(report, completion, counted, FirestorePrecondition.UnchangedSince(existing.UpdateTime!)), Wide.ShardWrite(ShardName(head, counted), 1, -1, completion.RecordedAt)],
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
                 return (true, Remember(report, completion));
             }
-            catch (GoogleApiException ex) when (FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
+        }
+    }
+
+    /// <summary>
+    /// Commits; returns <see langword="false"/> after the backoff when the commit lost a race (409 ABORTED contention, 400
+    /// FAILED_PRECONDITION: the record changed since it was read); throws 409 ALREADY_EXISTS at once (the caller reads the
+    /// record), and the conflict once the attempts or the backoff's time are spent.
+    /// </summary>
+    private async Task<bool> TryCommitWritesAsync(List<FirestoreWrite> writes, int attempt, ConflictBackoff backoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.CommitAsync(_projectId, writes, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GoogleApiException ex) when (ex.Status != FirestoreErrorStatus.AlreadyExists && FirestoreErrorStatus.IsConflict(ex) && attempt < MaxAttempts)
+        {
+            if (!await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
             {
-                // The record changed since it was read (400 FAILED_PRECONDITION), or contention: read it again.
-                if (!await backoff.WaitAsync(attempt, cancellationToken).ConfigureAwait(false))
-                {
-                    throw;
-                }
+                throw;
             }
+
+            return false;
         }
     }
 
