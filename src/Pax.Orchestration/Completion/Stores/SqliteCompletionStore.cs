@@ -201,8 +201,9 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
     private bool IsWide(string phase) => _widePhases.ContainsKey(phase);
 
     /// <summary>
-    /// A wide phase's report: the same rows as a narrow one, but only this processor's row is read before the write and the
-    /// tally is read back with its counts, so a report costs the same at the 10,000th processor as at the first.
+    /// A wide phase's report: the same rows as a narrow one, but only this processor's row is read before the write, the
+    /// counts on the tally's row are moved with it, and the tally is read back with them, so a report costs the same at
+    /// the 10,000th processor as at the first.
     /// </summary>
     private Task<TallyWriteResult> RecordWideAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
         InTransactionAsync(async (connection, transaction) =>
@@ -214,6 +215,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             {
                 var exists = (await SqliteTallyRows.SelectRunKeysAsync(connection, transaction, phase, [runKey], cancellationToken).ConfigureAwait(false)).Count > 0;
                 await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, !exists, cancellationToken).ConfigureAwait(false);
+                await SqliteWideTallyRows.CountAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
             }
 
             var tally = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken, counted: true).ConfigureAwait(false))!;

@@ -4,16 +4,36 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 
 /// <summary>
 /// The wide layout's reads in SQLite (<see cref="Completion.Internal.TallyLayout"/>): the same tables as the narrow one
-/// (a row per report has no size limit), but a wide tally is read with its counts, computed on the primary key's range,
-/// instead of every row, and its reports a page at a time.
+/// (a row per report has no size limit), but a wide tally is read with its counts, kept on its <c>pax_tallies</c> row by
+/// its reports' writes, instead of every row, and its reports a page at a time.
 /// </summary>
 internal static class SqliteWideTallyRows
 {
-    /// <summary>The statement <see cref="ReadCountsAsync"/> reads: successes, failures and the last report's time of one run key.</summary>
-    public const string CountSql = """
-        SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status = 'failed'), max(recorded_at)
-        FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
-        """;
+    /// <summary>The statement <see cref="ReadCountsAsync"/> reads: the counts a wide tally's reports keep on its row (<see cref="CountAsync"/>).</summary>
+    public const string CountSql = "SELECT succeeded, failed, last_recorded_at FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;";
+
+    /// <summary>
+    /// Counts a report written on its tally's row: a new success or failure adds one, a success that replaced a failure
+    /// moves one from failed to succeeded — so reading the counts costs the same at the 10,000th report as at the first.
+    /// </summary>
+    public static async Task CountAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, ProcessorCompletion? replaced, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE pax_tallies SET succeeded = succeeded + $succeeded, failed = failed + $failed,
+              last_recorded_at = max(coalesce(last_recorded_at, 0), $at)
+            WHERE phase = $phase AND run_key = $runKey
+            """;
+        var success = completion.Status == CompletionStatus.Succeeded;
+        command.Parameters.AddWithValue("$phase", phase);
+        command.Parameters.AddWithValue("$runKey", runKey);
+        command.Parameters.AddWithValue("$succeeded", success ? 1 : 0);
+        command.Parameters.AddWithValue("$failed", (success ? 0 : 1) - (replaced is null ? 0 : 1));
+        command.Parameters.AddWithValue("$at", completion.RecordedAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public static async Task<TallyCounts> ReadCountsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
     {
