@@ -8,8 +8,9 @@ using Pax.Orchestration.Stores;
 namespace Pax.Orchestration.Completion.Internal;
 
 /// <summary>
-/// When the host starts: one log entry with the effective configuration (event 4019: the store and what each phase
-/// waits for), so an operator sees what a deployment waits for; then, in the background once the first requests have
+/// When the host starts: a phase wider than the narrow layout on a store that cannot keep the wide one fails the start
+/// (<see cref="WideFanInProblem"/>, naming the key and the fix); one log entry with the effective configuration (event
+/// 4019: the store and what each phase waits for), so an operator sees what a deployment waits for; then, in the background once the first requests have
 /// been answered (<see cref="DeferredStartupWork"/>), the first deployment of each phase with an expected schedule is
 /// recorded (<see cref="PhaseDeployments"/>) so that expected run keys start there. A store that cannot be reached is
 /// logged (event 4020) and asked again at the watchdog's next run.

@@ -14,7 +14,8 @@ public sealed partial class FirestoreCompletionStore
     /// <inheritdoc />
     /// <remarks>
     /// One query on <c>{phase}_completion</c> ordered by <c>_createdAt</c> then <c>__name__</c>, descending (a single-field
-    /// index Firestore keeps by default), starting after the cursor: one document read per tally returned (at least one read).
+    /// index Firestore keeps by default), starting after the cursor: one document read per tally returned (at least one read),
+    /// and for a wide tally one read per counter shard (at most 100) for its counts.
     /// </remarks>
     public async Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
     {
