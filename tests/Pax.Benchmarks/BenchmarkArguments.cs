@@ -27,4 +27,19 @@ internal static class BenchmarkArguments
             ? throw new InvalidOperationException(reason)
             : await GcloudEmulator.StartFirestoreAsync(CancellationToken.None);
     }
+
+    /// <summary>Stops the emulator (when one was started) and deletes a benchmark's temporary directory with its SQLite files.</summary>
+    public static async Task CleanUpAsync(GcloudEmulator? emulator, string directory)
+    {
+        if (emulator is not null)
+        {
+            await emulator.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -15,7 +15,7 @@ internal sealed partial class FirestoreClient
     /// transient failures.
     /// </summary>
     /// <param name="projectId">The project id.</param>
-    /// <param name="query">The query (its order, cursor and limit apply as for <see cref="RunQueryAsync"/>).</param>
+    /// <param name="query">The query (its order, cursor and limit apply as for <see cref="RunQueryAsync(string, FirestoreStructuredQuery, CancellationToken)"/>).</param>
     /// <param name="upTo">Stop counting at this many (a count of <paramref name="upTo"/> means "that many or more"), or <see langword="null"/> to count all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many documents match, at most <paramref name="upTo"/>.</returns>
@@ -23,22 +23,27 @@ internal sealed partial class FirestoreClient
     /// <exception cref="FirestoreDatabaseNotFoundException">The project has no such database.</exception>
     public async Task<long> CountAsync(string projectId, FirestoreStructuredQuery query, long? upTo, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(projectId);
-        ArgumentNullException.ThrowIfNull(query);
         if (upTo is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(upTo), upTo, "Count up to at least 1.");
         }
 
-        var path = DocumentsPath(projectId) + ":runAggregationQuery";
+        var aggregation = new FirestoreAggregation { Alias = CountAlias, Count = new FirestoreCountAggregation { UpTo = upTo?.ToString(CultureInfo.InvariantCulture) } };
+        var fields = await AggregateAsync(projectId, null, query, [aggregation], cancellationToken).ConfigureAwait(false);
+        return fields?.GetValueOrDefault(CountAlias)?.AsInteger() ?? 0;
+    }
+
+    /// <summary>Runs <c>runAggregationQuery</c> (on top-level collections, or on <paramref name="parentDocument"/>'s subcollections) and returns its result's fields by alias, or <see langword="null"/> when it has none.</summary>
+    private async Task<Dictionary<string, FirestoreValue>?> AggregateAsync(
+        string projectId, string? parentDocument, FirestoreStructuredQuery query, List<FirestoreAggregation> aggregations, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(projectId);
+        ArgumentNullException.ThrowIfNull(query);
+        var path = QueryPath(projectId, parentDocument, "runAggregationQuery");
         var operation = FirestoreOperations.Query(projectId, string.Join(",", query.From.Select(f => f.CollectionId)));
         var request = new FirestoreRunAggregationQueryRequest
         {
-            StructuredAggregationQuery = new FirestoreStructuredAggregationQuery
-            {
-                StructuredQuery = query,
-                Aggregations = [new FirestoreAggregation { Alias = CountAlias, Count = new FirestoreCountAggregation { UpTo = upTo?.ToString(CultureInfo.InvariantCulture) } }],
-            },
+            StructuredAggregationQuery = new FirestoreStructuredAggregationQuery { StructuredQuery = query, Aggregations = aggregations },
         };
         var elements = await _transport.SendJsonAsync(
             HttpMethod.Post,
@@ -50,6 +55,6 @@ internal sealed partial class FirestoreClient
             retryable: true,
             cancellationToken).ConfigureAwait(false);
         ThrowIfStreamFailed(elements, e => e.Error, path, operation);
-        return elements.Select(e => e.Result?.AggregateFields?.GetValueOrDefault(CountAlias)?.AsInteger()).FirstOrDefault(c => c is not null) ?? 0;
+        return elements.Select(e => e.Result?.AggregateFields).FirstOrDefault(r => r is not null);
     }
 }

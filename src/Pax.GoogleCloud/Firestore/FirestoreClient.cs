@@ -54,6 +54,24 @@ internal sealed partial class FirestoreClient
         return $"{DatabaseRoot(projectId)}/documents/{collectionId}/{documentId}";
     }
 
+    /// <summary>Returns the full name of a document in a subcollection: <c>{parentDocument}/{collection}/{id}</c>.</summary>
+    /// <param name="parentDocument">The full name of the parent document (<see cref="DocumentName"/>).</param>
+    /// <param name="collectionId">The subcollection id.</param>
+    /// <param name="documentId">The document id.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentException">An id is empty, contains '/', or is <c>.</c>, <c>..</c> or <c>__…__</c>.</exception>
+    public static string ChildDocumentName(string parentDocument, string collectionId, string documentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(parentDocument);
+        ThrowIfInvalidId(collectionId, nameof(collectionId));
+        ThrowIfInvalidId(documentId, nameof(documentId));
+        return $"{parentDocument}/{collectionId}/{documentId}";
+    }
+
+    /// <summary>The request path of a query: on the database's top-level collections, or on a document's subcollections (<c>{parent=projects/*/databases/*/documents/*/**}:runQuery</c>).</summary>
+    private static string QueryPath(string projectId, string? parentDocument, string method) =>
+        (parentDocument is null ? DocumentsPath(projectId) : "v1/" + EscapeDocumentName(parentDocument)) + ":" + method;
+
     private static string DatabaseRoot(string projectId) => $"projects/{projectId}/databases/(default)";
 
     private static string DocumentsPath(string projectId) => $"v1/{DatabaseRoot(projectId)}/documents";

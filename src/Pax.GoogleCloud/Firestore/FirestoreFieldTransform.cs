@@ -12,6 +12,9 @@ internal sealed class FirestoreFieldTransform
     /// <summary>Gets or sets the amount to add; the commit result carries the new value.</summary>
     public FirestoreValue? Increment { get; set; }
 
+    /// <summary>Gets or sets a number the field is raised to when it is smaller (or missing); integers and doubles only, not timestamps (the emulator answers 400 "Input must be int64 or double").</summary>
+    public FirestoreValue? Maximum { get; set; }
+
     /// <summary>Stores the commit's time in <paramref name="fieldPath"/>.</summary>
     /// <param name="fieldPath">The field path.</param>
     /// <returns>The transform.</returns>
@@ -22,4 +25,10 @@ internal sealed class FirestoreFieldTransform
     /// <param name="amount">The amount.</param>
     /// <returns>The transform.</returns>
     public static FirestoreFieldTransform IncrementBy(string fieldPath, long amount) => new() { FieldPath = fieldPath, Increment = FirestoreValue.Integer(amount) };
+
+    /// <summary>Raises the integer in <paramref name="fieldPath"/> to <paramref name="value"/> when it is smaller or missing.</summary>
+    /// <param name="fieldPath">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The transform.</returns>
+    public static FirestoreFieldTransform AtLeast(string fieldPath, long value) => new() { FieldPath = fieldPath, Maximum = FirestoreValue.Integer(value) };
 }

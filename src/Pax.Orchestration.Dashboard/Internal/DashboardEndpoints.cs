@@ -75,7 +75,7 @@ internal sealed class DashboardEndpoints
 
     public Task RunKeyPageAsync(HttpContext context, string prefix, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
     {
-        if (await _phases.ReadRunKeyAsync(phase, runKey, ct).ConfigureAwait(false) is not { } view)
+        if (await _phases.ReadRunKeyAsync(phase, runKey, Query(context, "after"), ct).ConfigureAwait(false) is not { } view)
         {
             await NotFoundAsync(context, $"No tally for run key '{runKey}' of phase '{phase}'.").ConfigureAwait(false);
             return;
@@ -89,7 +89,7 @@ internal sealed class DashboardEndpoints
 
     public Task RunKeyApiAsync(HttpContext context, string phase, string runKey) => GuardAsync(context, async (_, ct) =>
     {
-        if (await _phases.ReadRunKeyAsync(phase, runKey, ct).ConfigureAwait(false) is not { } view)
+        if (await _phases.ReadRunKeyAsync(phase, runKey, Query(context, "after"), ct).ConfigureAwait(false) is not { } view)
         {
             await NotFoundAsync(context, $"No tally for run key '{runKey}' of phase '{phase}'.").ConfigureAwait(false);
             return;

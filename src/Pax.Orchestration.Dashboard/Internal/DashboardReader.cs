@@ -52,7 +52,8 @@ internal sealed class DashboardReader
         return new PhasesView(now, views);
     }
 
-    public async Task<RunKeyView?> ReadRunKeyAsync(string phaseName, string runKey, CancellationToken cancellationToken)
+    /// <summary>A run key's page; a wide tally's reports (<see cref="StoredTally.Counts"/>) a page of <see cref="DashboardOptions.PageSize"/> at a time, after <paramref name="reportsAfter"/>.</summary>
+    public async Task<RunKeyView?> ReadRunKeyAsync(string phaseName, string runKey, string? reportsAfter, CancellationToken cancellationToken)
     {
         if (_store is null || _status is null || FindPhase(phaseName) is not { } phase || CompletionNames.ValidateRunKey(runKey) is not null)
         {
@@ -61,6 +62,15 @@ internal sealed class DashboardReader
 
         var now = _time.GetUtcNow();
         var tally = await _store.GetAsync(phase.Name, runKey, cancellationToken).ConfigureAwait(false);
+        string? reportsNext = null;
+        if (tally?.Counts is not null && _queries is not null)
+        {
+            // Up to 10,000 reports: show a page, never all of them.
+            var page = await _queries.ListReportsAsync(phase.Name, runKey, _options.PageSize, reportsAfter, cancellationToken).ConfigureAwait(false);
+            tally = tally with { Completions = page.ToDictionary(c => c.Processor, StringComparer.Ordinal) };
+            reportsNext = page.Count == _options.PageSize ? page[^1].Processor : null;
+        }
+
         DateTimeOffset? expectedAt = null;
         if (tally is null)
         {
@@ -96,7 +106,8 @@ internal sealed class DashboardReader
             row.LastTriggerError,
             RunKeyTimeline.Build(tally, row.LastTriggerError, trigger, _orchestration!.ClaimLease, now),
             rejected.Select(RejectedRow.From).ToList(),
-            rejectedUnavailable);
+            rejectedUnavailable,
+            reportsNext);
     }
 
     private async Task<PhaseView> ReadPhaseAsync(PhaseDefinition phase, TallyCursor? after, DateTimeOffset now, TallyFilter? filter, CancellationToken cancellationToken)
@@ -165,7 +176,7 @@ internal sealed class DashboardReader
             progress.Complete,
             progress.Overdue,
             tally is null,
-            progress.Completed.Count,
+            progress.CompletedCount,
             progress.RequiredSuccesses,
             cells,
             progress.FirstCompletionAt,
@@ -175,7 +186,8 @@ internal sealed class DashboardReader
             progress.TriggeredAt,
             tally?.ClaimedAt,
             tally?.Claims ?? 0,
-            progress.LastTriggerError);
+            progress.LastTriggerError,
+            progress.FailedCount);
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ internal sealed record RunKeyRow(
     DateTimeOffset? TriggeredAt,
     DateTimeOffset? ClaimedAt,
     int Claims,
-    TriggerError? LastTriggerError);
+    TriggerError? LastTriggerError,
+    int Failed = 0);
 
 /// <summary>One processor of a run key: <c>status</c> is <c>succeeded</c>, <c>failed</c> or <c>missing</c>.</summary>
 internal sealed record ProcessorCell(string Processor, string Status, DateTimeOffset? RecordedAt);
@@ -75,7 +76,8 @@ internal sealed record RunKeyView(
     TriggerError? LastTriggerError,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<RejectedRow> Rejected,
-    string? RejectedUnavailable);
+    string? RejectedUnavailable,
+    string? ReportsNext = null);
 
 /// <summary>
 /// One event of a run key: <c>kind</c> is <c>first_report</c>, <c>report</c>, <c>claim</c>, <c>redrive</c> (the last claim

@@ -1,7 +1,7 @@
 namespace Pax.Orchestration.Completion;
 
 /// <summary>
-/// What one report and one tally may hold. A Firestore tally is one document, and a document holds at most 1 MiB
+/// What one report and one tally may hold. A narrow Firestore tally is one document, and a document holds at most 1 MiB
 /// (cloud.google.com/firestore/quotas, "Maximum size for a document"), so these bounds keep the largest possible
 /// tally under it by design; the SQLite store keeps the same bounds, so a pipeline behaves the same on both.
 /// </summary>
@@ -15,8 +15,19 @@ namespace Pax.Orchestration.Completion;
 /// </remarks>
 public static class CompletionLimits
 {
-    /// <summary>The most processors one tally holds: 500. A phase may name at most this many, or expect at most this many (<see cref="PhaseDefinition.ExpectedCount"/>); a report from a further processor is rejected.</summary>
+    /// <summary>The most processors one narrow tally (one document) holds: 500; a report from a further processor is rejected. Phases that expect more than <see cref="MaxNarrowFanIn"/> use the wide layout, which has no such bound.</summary>
     public const int MaxProcessorsPerTally = 500;
+
+    /// <summary>
+    /// The most processors a phase may name or expect (<see cref="PhaseDefinition.ExpectedCount"/>) and keep the narrow
+    /// layout: 50. Its reports are one document (one row set in SQLite) read and written whole; 50 reports at their
+    /// largest (about 1,850 bytes each) stay under 100 KB, and a run key's 50 writes land on that one document. A wider
+    /// phase uses the wide layout: one record per report and sharded counters (docs/architecture.md, "Wide fan-in").
+    /// </summary>
+    public const int MaxNarrowFanIn = 50;
+
+    /// <summary>The most processors a phase may name or expect: 10,000, as many as a Cloud Run job has tasks.</summary>
+    public const int MaxFanIn = 10_000;
 
     /// <summary>The most UTF-8 bytes of a report's <c>details</c> that are stored: 1,000. Longer details are cut at a character boundary and end with "…".</summary>
     public const int MaxDetailsBytes = 1000;

@@ -16,6 +16,18 @@ public interface ICompletionStoreQueries
     /// <returns>The tallies, each with its full history of reports.</returns>
     Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists a page of one run key's reports in processor order (ordinal), so a tally of 10,000 processors is shown a page
+    /// at a time: a wide tally reads only the page (Firestore: one read per report returned, at least one).
+    /// </summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="runKey">The run key.</param>
+    /// <param name="limit">The most reports to return (1–500).</param>
+    /// <param name="afterProcessor">The last processor of the previous page, or <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reports.</returns>
+    Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken);
+
     /// <summary>Lists the latest rejected deliveries, newest first, optionally only those meant for a phase (and run key).</summary>
     /// <param name="limit">The most deliveries to return (1–500).</param>
     /// <param name="phase">Only deliveries meant for this phase (<see cref="RejectedMessage.Phase"/>), or <see langword="null"/> for all.</param>

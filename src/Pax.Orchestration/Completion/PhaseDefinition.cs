@@ -15,11 +15,11 @@ public sealed class PhaseDefinition
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the processors that must report, by name. Reports from other names are rejected.</summary>
-    /// <value>Default empty: set this or <see cref="ExpectedCount"/>. At most <see cref="CompletionLimits.MaxProcessorsPerTally"/> (500).</value>
+    /// <value>Default empty: set this or <see cref="ExpectedCount"/>. At most <see cref="CompletionLimits.MaxFanIn"/> (10,000); more than <see cref="CompletionLimits.MaxNarrowFanIn"/> (50) use the wide layout, whose statuses count reports instead of listing them.</value>
     public List<string> Processors { get; set; } = [];
 
     /// <summary>Gets or sets how many distinct processors must report when they are not named.</summary>
-    /// <value>Default <see langword="null"/>: set this or <see cref="Processors"/>. Between 1 and <see cref="CompletionLimits.MaxProcessorsPerTally"/> (500).</value>
+    /// <value>Default <see langword="null"/>: set this or <see cref="Processors"/>. Between 1 and <see cref="CompletionLimits.MaxFanIn"/> (10,000); more than <see cref="CompletionLimits.MaxNarrowFanIn"/> (50) use the wide layout, whose statuses count reports instead of listing them.</value>
     public int? ExpectedCount { get; set; }
 
     /// <summary>Gets or sets how many successes are enough (such as 5 of 6).</summary>

@@ -26,6 +26,13 @@ public sealed record StoredTally(
     TriggerError? LastTriggerError = null)
 {
     /// <summary>
+    /// Gets the counts of a wide tally (a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>), whose reports
+    /// are stored one per record and counted, not listed; <see langword="null"/> for a narrow tally, whose
+    /// <see cref="Completions"/> holds every report.
+    /// </summary>
+    public TallyCounts? Counts { get; init; }
+
+    /// <summary>
     /// Gets the trace of the trigger that fired: the W3C traceparent of the orchestrator's <c>trigger</c> span (in the
     /// trace of the report that completed the phase, or of a watchdog re-drive), stored when the tally is marked
     /// triggered; <see langword="null"/> before that, when nothing traced it, or for a tally triggered by an older Pax.

@@ -23,14 +23,20 @@ public sealed class TallyProgress
     /// <summary>Gets a value indicating whether enough processors succeeded and none is failed.</summary>
     public required bool Complete { get; init; }
 
-    /// <summary>Gets the processors that succeeded, sorted.</summary>
+    /// <summary>Gets the processors that succeeded, sorted (empty for a wide phase: see <see cref="CompletedCount"/>).</summary>
     public required IReadOnlyList<string> Completed { get; init; }
 
-    /// <summary>Gets the named processors that have not reported, sorted (empty for count-based phases: see <see cref="MissingCount"/>).</summary>
+    /// <summary>Gets the named processors that have not reported, sorted (empty for count-based and wide phases: see <see cref="MissingCount"/>).</summary>
     public required IReadOnlyList<string> Missing { get; init; }
 
-    /// <summary>Gets the processors whose last report is a failure, sorted.</summary>
+    /// <summary>Gets the processors whose last report is a failure, sorted (empty for a wide phase: see <see cref="FailedCount"/>).</summary>
     public required IReadOnlyList<string> Failed { get; init; }
+
+    /// <summary>Gets how many processors succeeded (the length of <see cref="Completed"/> for a narrow phase; counted, with <see cref="Completed"/> empty, for a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>).</summary>
+    public int CompletedCount { get; init; }
+
+    /// <summary>Gets how many processors' last report is a failure (counted, with <see cref="Failed"/> empty, for a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>).</summary>
+    public int FailedCount { get; init; }
 
     /// <summary>Gets how many more successes the phase needs (0 when complete).</summary>
     public required int MissingCount { get; init; }

@@ -64,7 +64,8 @@ public static class PaxOrchestrationServiceCollectionExtensions
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddHostedService(sp => new OrchestrationStartup(
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
-            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>(), sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>(), sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ICompletionStore>));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));

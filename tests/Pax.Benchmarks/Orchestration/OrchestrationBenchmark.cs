@@ -72,16 +72,7 @@ internal static class OrchestrationBenchmark
         }
         finally
         {
-            if (emulator is not null)
-            {
-                await emulator.DisposeAsync();
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            await BenchmarkArguments.CleanUpAsync(emulator, directory);
         }
     }
 
@@ -96,7 +87,7 @@ internal static class OrchestrationBenchmark
         return listener;
     }
 
-    private static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)
+    internal static ServiceProvider Build(GcloudEmulator? emulator, string directory, int processors, TimedTrigger trigger, FirestoreCallProfile profile)
     {
         var services = new ServiceCollection();
         services.AddPaxGoogleCloud(o => o.FirestoreEmulatorHost = emulator?.HostPort);
@@ -123,7 +114,7 @@ internal static class OrchestrationBenchmark
             $"| {total} | {elapsed.TotalSeconds:0.0} | {total / elapsed.TotalSeconds:0} | {trigger.Count} | {Ms(Percentile(0.50))} | {Ms(Percentile(0.95))} | {Ms(latencies.LastOrDefault())} |"));
     }
 
-    private sealed class TimedTrigger : IPhaseTrigger
+    internal sealed class TimedTrigger : IPhaseTrigger
     {
         private int _count;
 

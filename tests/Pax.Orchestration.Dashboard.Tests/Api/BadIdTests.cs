@@ -96,5 +96,8 @@ public sealed class BadIdTests
 
         public Task<IReadOnlyList<RejectedMessage>> ListRejectedByReasonAsync(int limit, string reasonCode, string? phase, CancellationToken cancellationToken) =>
             throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
+
+        public Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken) =>
+            throw new ArgumentException("'__x__' is not a valid Firestore id", "documentId");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DashboardApiTests
         Assert.Equal(["name", "processors", "expectedCount", "requiredSuccesses", "trigger", "runKeys", "nextPage", "rejectedLast24Hours", "rejectedUnavailable", "expectedFrom"], Names(collect));
         var row = collect.GetProperty("runKeys").EnumerateArray().Single(r => r.GetProperty("runKey").GetString() == "2026-02-10");
         Assert.Equal(
-            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims", "lastTriggerError"],
+            ["runKey", "state", "complete", "overdue", "nobodyReported", "succeeded", "requiredSuccesses", "processors", "firstReportAt", "expectedAt", "deadlineAt", "claimedUntil", "triggeredAt", "claimedAt", "claims", "lastTriggerError", "failed"],
             Names(row));
         Assert.Equal(("open", true), (row.GetProperty("state").GetString(), row.GetProperty("overdue").GetBoolean()));
         Assert.Equal(["cam-a:succeeded", "cam-b:failed", "cam-c:missing"], row.GetProperty("processors").EnumerateArray().Select(c => c.GetProperty("processor").GetString() + ":" + c.GetProperty("status").GetString()));
@@ -38,7 +38,7 @@ public sealed class DashboardApiTests
         using var json = await GetAsync(server, "/pax/api/phases/collect/2026-02-10");
 
         var root = json.RootElement;
-        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected", "rejectedUnavailable"], Names(root));
+        Assert.Equal(["phase", "runKey", "summary", "trigger", "idempotencyKey", "lastTriggerError", "timeline", "rejected", "rejectedUnavailable", "reportsNext"], Names(root));
         Assert.Equal("collect:2026-02-10", root.GetProperty("idempotencyKey").GetString());
         var report = root.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("processor").GetString() == "cam-b");
         Assert.Equal(["at", "kind", "processor", "status", "details", "messageId", "text", "traceId"], Names(report));

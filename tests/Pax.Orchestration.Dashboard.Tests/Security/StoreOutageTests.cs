@@ -81,5 +81,8 @@ public sealed class StoreOutageTests
 
         public Task<IReadOnlyList<RejectedMessage>> ListRejectedByReasonAsync(int limit, string reasonCode, string? phase, CancellationToken cancellationToken) =>
             throw new HttpRequestException("store down");
+
+        public Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("store down");
     }
 }

@@ -7,7 +7,7 @@ using static Pax.Orchestration.Tests.Support.TallyHarness;
 namespace Pax.Orchestration.Tests.Completion;
 
 /// <summary>The engine's behaviour, run against each store.</summary>
-public abstract class CompletionTallyContract
+public abstract partial class CompletionTallyContract
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,9 +33,10 @@ public abstract class CompletionTallyContract
     }
 
     [Fact]
-    public async Task A_tally_holds_at_most_500_processors_and_refuses_a_further_one_while_known_ones_still_record()
+    public async Task A_narrow_tally_holds_at_most_500_processors_and_refuses_a_further_one_while_known_ones_still_record()
     {
-        await using var h = await CreateAsync(Counted("phase2", CompletionLimits.MaxProcessorsPerTally));
+        // A narrow phase (it expects 50) that hears from more processors than it expects: its one document stays bounded.
+        await using var h = await CreateAsync(Counted("phase2", CompletionLimits.MaxNarrowFanIn));
         var processors = Enumerable.Range(0, CompletionLimits.MaxProcessorsPerTally).Select(i => $"p{i:000}").ToList();
         foreach (var p in processors)
         {

@@ -28,4 +28,16 @@ public sealed class EffectiveConfigurationTests
         Assert.Equal(("handler", "sheet"), EffectiveConfiguration.TriggerOf(handler));
         Assert.EndsWith("then handler sheet", EffectiveConfiguration.Phases([handler]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_wide_phase_says_so_and_its_names_are_shortened()
+    {
+        var named = new PhaseDefinition { Name = "fan", Processors = [.. Enumerable.Range(0, 10_000).Select(i => $"task-{i:00000}")] };
+        var counted = new PhaseDefinition { Name = "count", ExpectedCount = 51 };
+
+        Assert.Equal(
+            "fan waits for [task-00000, task-00001, task-00002, … (10000 named)] (all 10000 must succeed) in the wide tally layout, no deadline, then no trigger; "
+            + "count waits for 51 processors (51 must succeed) in the wide tally layout, no deadline, then no trigger",
+            EffectiveConfiguration.Phases([named, counted]));
+    }
 }

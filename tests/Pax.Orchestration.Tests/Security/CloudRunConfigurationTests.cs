@@ -83,9 +83,9 @@ public sealed class CloudRunConfigurationTests
     }
 
     [Theory]
-    [InlineData(501, 0)]
-    [InlineData(0, 501)]
-    public void A_phase_holds_at_most_500_processors(int expectedCount, int named)
+    [InlineData(10_001, 0)]
+    [InlineData(0, 10_001)]
+    public void A_phase_holds_at_most_10000_processors(int expectedCount, int named)
     {
         var result = new OrchestrationOptionsValidator(Locally).Validate(null, Valid(o =>
         {
@@ -93,7 +93,7 @@ public sealed class CloudRunConfigurationTests
             o.Phases[0].ExpectedCount = expectedCount == 0 ? null : expectedCount;
         }));
 
-        Assert.Contains(result.Failures!, f => f.Contains("500", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("10000", StringComparison.Ordinal));
     }
 
     private static void AssertValid(ValidateOptionsResult result) => Assert.True(result.Succeeded, string.Join(" | ", result.Failures ?? []));

@@ -62,12 +62,20 @@ internal sealed class FirestoreStructuredAggregationQuery
     public List<FirestoreAggregation> Aggregations { get; set; } = [];
 }
 
-/// <summary>One aggregation: a <c>count</c> named <see cref="Alias"/>.</summary>
+/// <summary>One aggregation named <see cref="Alias"/>: a <c>count</c> or a <c>sum</c> (set one).</summary>
 internal sealed class FirestoreAggregation
 {
     public string Alias { get; set; } = string.Empty;
 
-    public FirestoreCountAggregation Count { get; set; } = new();
+    public FirestoreCountAggregation? Count { get; set; }
+
+    public FirestoreSumAggregation? Sum { get; set; }
+}
+
+/// <summary>A <c>sum</c> aggregation of one numeric field (<c>Aggregation.Sum</c>: <c>{ field: FieldReference }</c>).</summary>
+internal sealed class FirestoreSumAggregation
+{
+    public FirestoreFieldReference Field { get; set; } = new();
 }
 
 /// <summary>A <c>count</c> aggregation, stopping at <see cref="UpTo"/> when set.</summary>

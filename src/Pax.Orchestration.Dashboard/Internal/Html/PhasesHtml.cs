@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pax.Orchestration.Completion;
 
 namespace Pax.Orchestration.Dashboard.Internal.Html;
 
@@ -50,9 +51,10 @@ internal static class PhasesHtml
             return;
         }
 
-        var named = phase.Processors.Count > 0;
+        // A phase wider than the narrow layout (up to 10,000) is counted, not drawn a column per processor.
+        var named = phase.Processors.Count is > 0 and <= CompletionLimits.MaxNarrowFanIn;
         html.Raw("<table><caption>").Text("Latest run keys of " + phase.Name).Raw("</caption><thead><tr><th scope=\"col\">Run key</th><th scope=\"col\">State</th><th scope=\"col\">Succeeded</th>");
-        foreach (var processor in phase.Processors)
+        foreach (var processor in named ? phase.Processors : [])
         {
             html.Raw("<th scope=\"col\">").Text(processor).Raw("</th>");
         }
@@ -82,6 +84,11 @@ internal static class PhasesHtml
                 foreach (var cell in row.Processors)
                 {
                     html.Raw("<span").Attribute("class", "badge st-" + cell.Status).Raw(">").Text(cell.Processor + ": " + Label(cell.Status)).Raw("</span>");
+                }
+
+                if (row.Processors.Count == 0 && row.Failed > 0)
+                {
+                    html.Raw("<span class=\"badge st-failed\">").Text(string.Create(CultureInfo.InvariantCulture, $"{row.Failed} failed")).Raw("</span>");
                 }
 
                 html.Raw("</td>");

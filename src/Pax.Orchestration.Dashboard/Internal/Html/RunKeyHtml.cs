@@ -11,7 +11,7 @@ internal static class RunKeyHtml
         var s = view.Summary;
         html.Raw("<p>State: ");
         PhasesHtml.StateBadges(html, s, view.Rejected.Count);
-        html.Raw(" · ").Text($"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
+        html.Raw(" · ").Text(s.Failed > 0 ? $"{s.Succeeded} of {s.RequiredSuccesses} succeeded, {s.Failed} failed" : $"{s.Succeeded} of {s.RequiredSuccesses} succeeded").Raw(" · deadline ").Time(s.DeadlineAt).Raw("</p>");
         html.Raw("<table><caption>Trigger</caption><tbody><tr><th scope=\"row\">Kind</th><td>").Text(view.Trigger.Kind).Raw("</td></tr><tr><th scope=\"row\">Target</th><td>")
             .Text(view.Trigger.Target).Raw("</td></tr><tr><th scope=\"row\">Idempotency key</th><td><code>").Text(view.IdempotencyKey).Raw("</code></td></tr>")
             .Raw("<tr><th scope=\"row\">Claimed until</th><td>").Time(s.ClaimedUntil).Raw("</td></tr><tr><th scope=\"row\">Triggered</th><td>").Time(s.TriggeredAt).Raw("</td></tr>")
@@ -36,7 +36,13 @@ internal static class RunKeyHtml
                 .Raw("</td><td>").Time(cell.RecordedAt).Raw("</td></tr>");
         }
 
-        html.Raw("</tbody></table><h2>Timeline</h2>");
+        html.Raw("</tbody></table>");
+        if (view.ReportsNext is { } next)
+        {
+            html.Raw("<p>").Link("?after=" + Uri.EscapeDataString(next), "Next processors").Raw("</p>");
+        }
+
+        html.Raw("<h2>Timeline</h2>");
         WriteTimeline(html, view);
         WriteRejected(html, layout, view);
     }

@@ -20,14 +20,24 @@ internal static class EffectiveConfiguration
     {
         var required = phase.RequiredSuccesses();
         var who = phase.Processors.Count > 0
-            ? $"[{string.Join(", ", phase.Processors)}] ({(required == phase.Processors.Count ? $"all {required}" : $"{required} of {phase.Processors.Count}")} must succeed)"
+            ? $"[{Names(phase.Processors)}] ({(required == phase.Processors.Count ? $"all {required}" : $"{required} of {phase.Processors.Count}")} must succeed)"
             : $"{phase.ExpectedCount} processors ({required} must succeed)";
+        if (TallyLayout.IsWide(phase))
+        {
+            who += " in the wide tally layout";
+        }
+
         var deadline = phase.Deadline is { } d ? "deadline " + d.ToString("c", CultureInfo.InvariantCulture) : "no deadline";
         var expected = phase.Expected is { } e
             ? $", run keys expected at '{e.Cron}' {e.TimeZone} as {e.RunKeyFormat} from {(e.Start is { } start ? start.ToString("O", CultureInfo.InvariantCulture) : "the phase's first deployment")}"
             : string.Empty;
         return $"{phase.Name} waits for {who}, {deadline}{expected}, then {Trigger(phase)}";
     }
+
+    /// <summary>The named processors; past the narrow layout's 50, the first three and how many (the entry stays one readable line).</summary>
+    private static string Names(List<string> processors) => processors.Count <= CompletionLimits.MaxNarrowFanIn
+        ? string.Join(", ", processors)
+        : string.Join(", ", processors.Take(3)) + $", … ({processors.Count} named)";
 
     /// <summary>
     /// The phase's next-phase trigger as the startup entry and the dashboard name it: kind <c>custom</c> (the type's

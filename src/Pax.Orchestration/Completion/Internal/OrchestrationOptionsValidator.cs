@@ -76,14 +76,14 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{key}: set either Processors or ExpectedCount (exactly one).");
         }
 
-        if (phase.ExpectedCount is < 1 or > CompletionLimits.MaxProcessorsPerTally)
+        if (phase.ExpectedCount is < 1 or > CompletionLimits.MaxFanIn)
         {
-            failures.Add($"{key}:ExpectedCount must be between 1 and {CompletionLimits.MaxProcessorsPerTally}, the most processors one tally holds (was {phase.ExpectedCount}).");
+            failures.Add($"{key}:ExpectedCount must be between 1 and {CompletionLimits.MaxFanIn}, the widest fan-in a tally takes (as many as a Cloud Run job's tasks) (was {phase.ExpectedCount}); split a wider fan-in into phases.");
         }
 
-        if (phase.Processors.Count > CompletionLimits.MaxProcessorsPerTally)
+        if (phase.Processors.Count > CompletionLimits.MaxFanIn)
         {
-            failures.Add($"{key}:Processors names {phase.Processors.Count} processors; one tally holds at most {CompletionLimits.MaxProcessorsPerTally}.");
+            failures.Add($"{key}:Processors names {phase.Processors.Count} processors; a tally takes at most {CompletionLimits.MaxFanIn}: use ExpectedCount, or split the fan-in into phases.");
         }
 
         ValidateProcessorNames(phase.Processors, key + ":Processors", failures);

@@ -6,6 +6,11 @@ internal static class PhaseEvaluation
     /// <summary>The status of a run key; <paramref name="expectedAt"/> (from the phase's schedule) is where the deadline counts from while nothing was recorded.</summary>
     public static TallyProgress Evaluate(PhaseDefinition phase, StoredTally? tally, string runKey, DateTimeOffset now, DateTimeOffset? expectedAt = null)
     {
+        if (tally?.Counts is { } counts)
+        {
+            return EvaluateCounted(phase, tally, counts, now, expectedAt);
+        }
+
         var completions = tally?.Completions.Values.ToList() ?? [];
         var succeeded = completions.Where(c => c.Status == CompletionStatus.Succeeded).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
         var failed = completions.Where(c => c.Status == CompletionStatus.Failed).Select(c => c.Processor).Order(StringComparer.Ordinal).ToList();
@@ -27,6 +32,8 @@ internal static class PhaseEvaluation
             Completed = succeeded,
             Missing = missing,
             Failed = failed,
+            CompletedCount = succeeded.Count,
+            FailedCount = failed.Count,
             MissingCount = Math.Max(0, required - succeeded.Count),
             RequiredSuccesses = required,
             FirstCompletionAt = first,
@@ -34,6 +41,38 @@ internal static class PhaseEvaluation
             ClaimedUntil = tally?.State == TallyTriggerState.Claimed ? tally.ClaimedUntil : null,
             TriggeredAt = tally?.TriggeredAt,
             LastTriggerError = tally?.State == TallyTriggerState.Triggered ? null : tally?.LastTriggerError,
+            ExpectedAt = expectedAt,
+            DeadlineAt = deadline,
+            Overdue = !complete && deadline is { } due && now >= due,
+        };
+    }
+
+    /// <summary>A wide tally's status: from the store's counts; no names are listed (there may be 10,000).</summary>
+    private static TallyProgress EvaluateCounted(PhaseDefinition phase, StoredTally tally, TallyCounts counts, DateTimeOffset now, DateTimeOffset? expectedAt)
+    {
+        var required = phase.RequiredSuccesses();
+        var complete = counts.Succeeded >= required && counts.Failed == 0;
+        var reported = counts.Succeeded + counts.Failed > 0;
+        DateTimeOffset? deadline = phase.Deadline is { } d ? tally.CreatedAt + d : null;
+        return new TallyProgress
+        {
+            Phase = phase.Name,
+            RunKey = tally.RunKey,
+            State = tally.State,
+            Triggered = tally.State == TallyTriggerState.Triggered,
+            Complete = complete,
+            Completed = [],
+            Missing = [],
+            Failed = [],
+            CompletedCount = counts.Succeeded,
+            FailedCount = counts.Failed,
+            MissingCount = Math.Max(0, required - counts.Succeeded),
+            RequiredSuccesses = required,
+            FirstCompletionAt = reported ? tally.CreatedAt : null,
+            LastCompletionAt = reported ? counts.LastRecordedAt ?? tally.UpdatedAt : null,
+            ClaimedUntil = tally.State == TallyTriggerState.Claimed ? tally.ClaimedUntil : null,
+            TriggeredAt = tally.TriggeredAt,
+            LastTriggerError = tally.State == TallyTriggerState.Triggered ? null : tally.LastTriggerError,
             ExpectedAt = expectedAt,
             DeadlineAt = deadline,
             Overdue = !complete && deadline is { } due && now >= due,

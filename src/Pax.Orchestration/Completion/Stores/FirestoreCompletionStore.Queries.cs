@@ -14,7 +14,8 @@ public sealed partial class FirestoreCompletionStore
     /// <inheritdoc />
     /// <remarks>
     /// One query on <c>{phase}_completion</c> ordered by <c>_createdAt</c> then <c>__name__</c>, descending (a single-field
-    /// index Firestore keeps by default), starting after the cursor: one document read per tally returned (at least one read).
+    /// index Firestore keeps by default), starting after the cursor: one document read per tally returned (at least one read),
+    /// and for a wide tally one read per counter shard (at most 100) for its counts.
     /// </remarks>
     public async Task<IReadOnlyList<StoredTally>> ListRecentAsync(string phase, int limit, TallyCursor? after, CancellationToken cancellationToken)
     {
@@ -27,10 +28,7 @@ public sealed partial class FirestoreCompletionStore
             Limit = limit,
         };
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents
-            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
-            .OfType<StoredTally>()
-            .ToList();
+        return await ReadTalliesAsync(documents, phase, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Pax.GoogleCloud;
 using Pax.GoogleCloud.Firestore;
 using Pax.GoogleCloud.Firestore.Queries;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
@@ -20,7 +21,7 @@ namespace Pax.Orchestration.Completion.Stores;
 /// bounded in total time). A missing database fails at once (<see cref="FirestoreDatabaseNotFoundException"/>). A report for a tally this process just read or wrote skips the read: its commit is guarded by the
 /// remembered update time. Rejected deliveries go to <see cref="FirestoreStoreOptions.RejectedCollection"/>.
 /// </summary>
-public sealed partial class FirestoreCompletionStore : ICompletionStore, ICompletionStoreQueries
+public sealed partial class FirestoreCompletionStore : ICompletionStore, ICompletionStoreQueries, IWideTallyStore
 {
     private const int MaxAttempts = 25;
     private const int BatchGetSize = 100;
@@ -33,6 +34,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     private readonly RecentTallies _recent = new();
     private readonly FirestoreConflictRetryOptions _conflictRetry;
     private readonly TimeProvider _time;
+    private readonly Dictionary<string, PhaseDefinition> _widePhases;
 
     /// <summary>Initializes a store in <see cref="FirestoreStoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
@@ -50,6 +52,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
         _rejectedCollection = options.Value.Firestore.RejectedCollection;
         _conflictRetry = options.Value.Firestore.ConflictRetry;
         _time = timeProvider ?? TimeProvider.System;
+        _widePhases = TallyLayout.WidePhases(options.Value.Phases);
     }
 
     /// <summary>Gets the project whose database holds the tallies.</summary>
@@ -64,6 +67,12 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     public async Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
+        if (_widePhases.TryGetValue(phase, out var wide))
+        {
+            // The claim is a commit of its own on a wide tally (the engine claims after it): its reports are not in the tally's document.
+            return await RecordWideAsync(wide, runKey, completion, cancellationToken).ConfigureAwait(false);
+        }
+
         var name = Name(phase, runKey);
         var backoff = new ConflictBackoff(_conflictRetry, _time);
         for (var attempt = 1; ; attempt++)
@@ -120,8 +129,11 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     }
 
     /// <inheritdoc />
-    public async Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
-        Doc.Read(await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false), phase, runKey);
+    public async Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken)
+    {
+        var document = await _client.GetDocumentAsync(Name(phase, runKey), cancellationToken).ConfigureAwait(false);
+        return await WithCountsAsync(Doc.Read(document, phase, runKey), document, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     /// <remarks>Document <c>pax_phases/{phase}</c> (field <c>firstDeployedAt</c>), created once (<c>exists=false</c>); a later call reads it.</remarks>
@@ -153,11 +165,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     {
         var query = FirestoreStructuredQuery.WhereEqual(Doc.Collection(phase), Doc.Triggered, FirestoreValue.Boolean(false), limit);
         var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-        return documents
-            .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
-            .Where(t => t is not null)
-            .Select(t => t!)
-            .ToList();
+        return await ReadTalliesAsync(documents, phase, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -183,6 +191,21 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
         ArgumentNullException.ThrowIfNull(rejected);
         var name = FirestoreClient.DocumentName(_projectId, _rejectedCollection, Guid.NewGuid().ToString("N"));
         await _client.CommitAsync(_projectId, [Write(name, RejectedFields.Write(rejected), null)], cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the tallies a query returned; a wide one with its counts (a query of its shards each).</summary>
+    private async Task<IReadOnlyList<StoredTally>> ReadTalliesAsync(IReadOnlyList<FirestoreDocument> documents, string phase, CancellationToken cancellationToken)
+    {
+        var tallies = new List<StoredTally>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (await WithCountsAsync(Doc.Read(document, phase, document.Name![(document.Name!.LastIndexOf('/') + 1)..]), document, cancellationToken).ConfigureAwait(false) is { } tally)
+            {
+                tallies.Add(tally);
+            }
+        }
+
+        return tallies;
     }
 
     private static Dictionary<string, FirestoreValue> RecordFields(string phase, string runKey, ProcessorCompletion completion, bool isNew)

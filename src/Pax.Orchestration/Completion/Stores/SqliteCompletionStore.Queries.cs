@@ -54,7 +54,7 @@ public sealed partial class SqliteCompletionStore
             var tallies = new List<StoredTally>(keys.Count);
             foreach (var key in keys)
             {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
+                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken, IsWide(phase)).ConfigureAwait(false))!);
             }
 
             return (IReadOnlyList<StoredTally>)tallies;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Stores.Internal;
 using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
@@ -13,10 +14,11 @@ namespace Pax.Orchestration.Completion.Stores;
 /// and claims are atomic across threads and processes sharing the file. Files written by an older Pax gain the new
 /// columns and tables at first use.
 /// </summary>
-public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable
+public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable, IWideTallyStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, PhaseDefinition> _widePhases;
     private volatile bool _created;
 
     /// <summary>Initializes a store on <see cref="SqliteStoreOptions.Path"/>.</summary>
@@ -26,10 +28,12 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
         ArgumentNullException.ThrowIfNull(options);
         var path = SqliteDatabasePath.Prepare(options.Value.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _widePhases = TallyLayout.WidePhases(options.Value.Phases);
     }
 
     /// <inheritdoc />
     public Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
+        _widePhases.ContainsKey(phase) ? RecordWideAsync(phase, runKey, completion, claim, cancellationToken) :
         InTransactionAsync(async (connection, transaction) =>
         {
             ArgumentNullException.ThrowIfNull(completion);
@@ -58,7 +62,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
 
     /// <inheritdoc />
     public Task<StoredTally?> GetAsync(string phase, string runKey, CancellationToken cancellationToken) =>
-        InTransactionAsync((connection, transaction) => SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken), cancellationToken);
+        InTransactionAsync((connection, transaction) => SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken, IsWide(phase)), cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TryClaimAsync(string phase, string runKey, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
@@ -140,7 +144,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             var tallies = new List<StoredTally>(keys.Count);
             foreach (var key in keys)
             {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
+                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken, IsWide(phase)).ConfigureAwait(false))!);
             }
 
             return (IReadOnlyList<StoredTally>)tallies;
@@ -186,6 +190,45 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    /// <inheritdoc />
+    /// <remarks>One indexed range read (the primary key of <c>pax_completions</c>), narrow and wide phases alike.</remarks>
+    public Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        return InTransactionAsync((connection, transaction) => SqliteWideTallyRows.ListReportsAsync(connection, transaction, phase, runKey, limit, afterProcessor, null, cancellationToken), cancellationToken);
+    }
+
+    private bool IsWide(string phase) => _widePhases.ContainsKey(phase);
+
+    /// <summary>
+    /// A wide phase's report: the same rows as a narrow one, but only this processor's row is read before the write, the
+    /// counts on the tally's row are moved with it, and the tally is read back with them, so a report costs the same at
+    /// the 10,000th processor as at the first.
+    /// </summary>
+    private Task<TallyWriteResult> RecordWideAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            ArgumentNullException.ThrowIfNull(completion);
+            var current = await SqliteWideTallyRows.ReadReportAsync(connection, transaction, phase, runKey, completion.Processor, cancellationToken).ConfigureAwait(false);
+            var changed = completion.Supersedes(current);
+            if (changed)
+            {
+                var exists = (await SqliteTallyRows.SelectRunKeysAsync(connection, transaction, phase, [runKey], cancellationToken).ConfigureAwait(false)).Count > 0;
+                await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, !exists, cancellationToken).ConfigureAwait(false);
+                await SqliteWideTallyRows.CountAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
+            }
+
+            var tally = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken, counted: true).ConfigureAwait(false))!;
+            tally = tally with { Completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal) { [completion.Processor] = changed ? completion : current! } };
+            if (changed && claim is not null && tally.State == TallyTriggerState.Open && claim.IsComplete(tally))
+            {
+                await SqliteTallyRows.ClaimAsync(connection, transaction, phase, runKey, completion.RecordedAt, claim.LeaseUntil, cancellationToken).ConfigureAwait(false);
+                return new TallyWriteResult(true, tally with { State = TallyTriggerState.Claimed, ClaimedUntil = claim.LeaseUntil, ClaimedAt = completion.RecordedAt, Claims = tally.Claims + 1 }, Claimed: true);
+            }
+
+            return new TallyWriteResult(changed, tally);
+        }, cancellationToken);
 
     private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace Pax.Orchestration.Completion.Triggers;
 /// <param name="Phase">The completed phase.</param>
 /// <param name="RunKey">The run key.</param>
 /// <param name="IdempotencyKey">The key receivers deduplicate on.</param>
-/// <param name="Completed">The processors that succeeded, sorted.</param>
+/// <param name="Completed">The processors that succeeded, sorted; empty for a phase wider than <see cref="CompletionLimits.MaxNarrowFanIn"/>, whose reports are counted, not listed (naming them would mean reading up to 10,000 records back before the trigger).</param>
 public sealed record PhaseTriggerRequest(string Phase, string RunKey, string IdempotencyKey, IReadOnlyList<string> Completed)
 {
     /// <summary>

@@ -111,7 +111,7 @@ internal static class FirestoreTallyDocument
         _ => "open",
     };
 
-    private static ProcessorCompletion ReadCompletion(string processor, Dictionary<string, FirestoreValue> map) => new(
+    public static ProcessorCompletion ReadCompletion(string processor, Dictionary<string, FirestoreValue> map) => new(
         processor,
         map.GetValueOrDefault("status")?.StringValue == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
         Timestamp(map, "recordedAt") ?? DateTimeOffset.MinValue,

@@ -6,15 +6,20 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// <summary>The row mapping of <see cref="SqliteCompletionStore"/> (tables: <see cref="SqliteTallySchema"/>); times are Unix milliseconds.</summary>
 internal static class SqliteTallyRows
 {
-    public static async Task<StoredTally?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken)
+    /// <summary>The columns <see cref="ReadCompletion"/> reads, in order.</summary>
+    public const string ReportColumns = "processor, status, recorded_at, message_id, details, trace_parent";
+
+    private const string ReportsSql = "SELECT " + ReportColumns + " FROM pax_completions WHERE phase = $phase AND run_key = $runKey;";
+
+    /// <summary>Reads a tally: with every report (narrow), or, when <paramref name="counted"/> (a wide phase), with its counts and no report.</summary>
+    public static async Task<StoredTally?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, CancellationToken cancellationToken, bool counted = false)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent, claimed_by
             FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
-            SELECT processor, status, recorded_at, message_id, details, trace_parent FROM pax_completions WHERE phase = $phase AND run_key = $runKey;
-            """;
+            """ + (counted ? SqliteWideTallyRows.CountSql : ReportsSql);
         command.Parameters.AddWithValue("$phase", phase);
         command.Parameters.AddWithValue("$runKey", runKey);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -35,26 +40,38 @@ internal static class SqliteTallyRows
         var claimedBy = reader.IsDBNull(11) ? null : reader.GetString(11);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        TallyCounts? counts = null;
+        if (counted)
         {
-            var processor = reader.GetString(0);
-            completions[processor] = new ProcessorCompletion(
-                processor,
-                reader.GetString(1) == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
-                Time(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4))
+            counts = await SqliteWideTallyRows.ReadCountsAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                TraceParent = reader.IsDBNull(5) ? null : reader.GetString(5),
-            };
+                var completion = ReadCompletion(reader);
+                completions[completion.Processor] = completion;
+            }
         }
 
         return new StoredTally(phase, runKey, state, completions, createdAt, updatedAt, claimedUntil, triggeredAt, claimedAt, claims, triggerError)
         {
+            Counts = counts,
             TriggerTraceParent = triggerTraceParent,
             ClaimedBy = claimedBy,
         };
     }
+
+    /// <summary>Reads a report from the columns of <see cref="ReportColumns"/>, in order.</summary>
+    public static ProcessorCompletion ReadCompletion(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1) == "failed" ? CompletionStatus.Failed : CompletionStatus.Succeeded,
+        Time(reader.GetInt64(2)),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4))
+    {
+        TraceParent = reader.IsDBNull(5) ? null : reader.GetString(5),
+    };
 
     public static async Task UpsertCompletionAsync(
         SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, bool newTally, CancellationToken cancellationToken)

@@ -20,6 +20,11 @@ internal static class SqliteTallySchema
         ("trigger_failures", "INTEGER NOT NULL DEFAULT 0"),
         ("trigger_trace_parent", "TEXT NULL"),
         ("claimed_by", "TEXT NULL"),
+
+        // A wide tally's counts (SqliteWideTallyRows), kept by its reports' writes so a read does not count rows.
+        ("succeeded", "INTEGER NOT NULL DEFAULT 0"),
+        ("failed", "INTEGER NOT NULL DEFAULT 0"),
+        ("last_recorded_at", "INTEGER NULL"),
     ];
 
     private static readonly (string Name, string Definition)[] AddedCompletionColumns =
