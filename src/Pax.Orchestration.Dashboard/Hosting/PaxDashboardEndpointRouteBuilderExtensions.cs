@@ -52,6 +52,9 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
         group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Actions(c).RedriveAsync(c, prefix, phase, runKey));
         group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => Actions(c).RetryJobAsync(c, prefix, id));
         group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => Actions(c).DeleteJobAsync(c, prefix, id));
+        static PulseEndpoints Pulse(HttpContext c) => c.RequestServices.GetRequiredService<PulseEndpoints>();
+        group.MapGet("/pulse", (HttpContext c) => Pulse(c).PageAsync(c, prefix));
+        group.MapGet("/api/pulse", (HttpContext c) => Pulse(c).ApiAsync(c));
         return group;
     }
 }

@@ -8,4 +8,5 @@ namespace Pax.Orchestration.Dashboard.Internal;
 [JsonSerializable(typeof(RunKeyView))]
 [JsonSerializable(typeof(JobsView))]
 [JsonSerializable(typeof(RejectedView))]
+[JsonSerializable(typeof(PulseView))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -70,7 +70,7 @@ internal sealed class HtmlLayout
 
         html.Raw("<title>").Text("Pax · " + title).Raw("</title><style").Attribute("nonce", nonce).Raw(">").Raw(Style).Raw("</style></head><body>");
         html.Raw("<header><nav aria-label=\"Pax dashboard\">");
-        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected") })
+        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected"), ("Pulse", "/pulse") })
         {
             html.Raw("<a").Attribute("href", Path(path.Length == 0 ? "/" : path));
             if (label == current)

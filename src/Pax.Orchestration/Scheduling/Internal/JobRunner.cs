@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Pulse;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -14,9 +15,11 @@ internal sealed class JobRunner
     private readonly SchedulingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PulseRecorder? _pulse;
 
     public JobRunner(IScheduledJobStore store, IServiceProvider services, SchedulingOptions options, TimeProvider time, ILogger logger)
     {
+        _pulse = services.GetKeyedService<PulseRecorder>(PulseScopes.SchedulerKey);
         _store = store;
         _services = services;
         _options = options;
@@ -70,7 +73,7 @@ internal sealed class JobRunner
         if (claimed.Attempts > claimed.MaxAttempts)
         {
             // The final attempt's lease ran out without an outcome: its process died. Do not run it again.
-            counters.Failed();
+            Failed(counters);
             var error = $"attempt {claimed.MaxAttempts} of {claimed.MaxAttempts} never finished: its lease expired (the process running it died?)";
             await FinishAsync(claimed, () => JobTransitions.Failed(claimed with { Attempts = claimed.MaxAttempts }, error, now, TimeSpan.Zero), null).ConfigureAwait(false);
             return;
@@ -85,6 +88,7 @@ internal sealed class JobRunner
         }
 
         counters.Executed();
+        _pulse?.Count(PulseScopes.Scheduler, PulseCounter.JobsRun);
         await ExecuteAsync(claimed, counters, tickToken).ConfigureAwait(false);
     }
 
@@ -128,7 +132,7 @@ internal sealed class JobRunner
 
             if (lease.Lost)
             {
-                counters.Failed();
+                Failed(counters);
                 return;
             }
 
@@ -141,7 +145,7 @@ internal sealed class JobRunner
         var now = _time.GetUtcNow();
         if (interruption is not null)
         {
-            counters.Failed();
+            Failed(counters);
             SchedulingLog.Interrupted(_logger, current.Id, interruption);
             var after = await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null).ConfigureAwait(false);
             if (after is { Attempts: 0 } or { Status: ScheduledJobStatus.Failed })
@@ -151,7 +155,7 @@ internal sealed class JobRunner
         }
         else if (failure is not null)
         {
-            counters.Failed();
+            Failed(counters);
             var error = Describe(failure);
             var delay = RetryBackoff.Delay(current.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, Random.Shared);
             var after = await FinishAsync(current, () => JobTransitions.Failed(current, error, now, delay), failure).ConfigureAwait(false);
@@ -203,6 +207,12 @@ internal sealed class JobRunner
             SchedulingLog.FinishFailed(_logger, failure is null ? ex : new AggregateException(ex, failure), current.Id);
             return null;
         }
+    }
+
+    private void Failed(TickCounters counters)
+    {
+        counters.Failed();
+        _pulse?.Count(PulseScopes.Scheduler, PulseCounter.JobsFailed);
     }
 
     private static bool IsMisfire(ScheduledJob job, DateTimeOffset now)
