@@ -17,7 +17,6 @@ internal sealed class PulseRecorder : IAsyncDisposable
     /// <summary>The shortest time between two writes of one process while counts keep arriving.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(10);
     private readonly IPulseStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -92,8 +91,9 @@ internal sealed class PulseRecorder : IAsyncDisposable
 
             try
             {
-                using var timeout = new CancellationTokenSource(WriteTimeout, _time);
-                await _store.AddAsync(batch, timeout.Token).ConfigureAwait(false);
+                // No deadline of its own: the stores bound their calls (Firestore's HTTP timeout and retries, SQLite's busy
+                // timeout), and a slow write only delays the next one, which then carries more.
+                await _store.AddAsync(batch, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
