@@ -12,7 +12,7 @@ namespace Pax.Orchestration.Pulse;
 /// is logged (event 4060) and counted on <c>pax.orchestration.pulse.write_failures</c>; its counts are dropped (an
 /// increment that may have landed is never sent twice), the reports themselves are untouched.
 /// </summary>
-internal sealed class PulseRecorder : IAsyncDisposable
+internal sealed class PulseRecorder : IAsyncDisposable, IDisposable
 {
     /// <summary>The shortest time between two writes of one process while counts keep arriving.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
@@ -116,6 +116,9 @@ internal sealed class PulseRecorder : IAsyncDisposable
         _stopping.Dispose();
         _writer.Dispose();
     }
+
+    /// <summary>Stops writing without storing what is pending (a container disposed synchronously cannot wait for a write); hosts dispose asynchronously.</summary>
+    public void Dispose() => _stopping.Cancel();
 
     private async Task WriteLoopAsync()
     {

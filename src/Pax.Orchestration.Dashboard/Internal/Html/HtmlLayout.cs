@@ -26,6 +26,7 @@ internal sealed class HtmlLayout
         .meta{color:#555}.none{color:#888}pre{white-space:pre-wrap;word-break:break-all;margin:0;max-width:60rem}
         form{display:inline}button{font:inherit;padding:.1rem .6rem}p[role=status]{background:#fff4c2;padding:.4rem .6rem;border:1px solid #e0c860}
         footer{padding:1rem;color:#666;font-size:.85rem}
+        ol.outcomes{margin:0;padding-left:1.2rem}
         """;
 
     /// <summary>

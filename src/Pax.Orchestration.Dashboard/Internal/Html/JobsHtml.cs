@@ -25,7 +25,7 @@ internal static class JobsHtml
 
             html.Raw("<table><caption>").Text(status.Status + " jobs").Raw("</caption><thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Type</th><th scope=\"col\">Status</th>")
                 .Raw("<th scope=\"col\">Next run (job's time zone)</th><th scope=\"col\">Attempts</th><th scope=\"col\">Last error</th><th scope=\"col\">Lease (holder, until)</th>")
-                .Raw("<th scope=\"col\">Recurrence</th>");
+                .Raw("<th scope=\"col\">Recurrence</th><th scope=\"col\">Last outcomes (newest first)</th>");
             if (actions is not null)
             {
                 html.Raw("<th scope=\"col\">Actions</th>");
@@ -60,6 +60,8 @@ internal static class JobsHtml
             html.Raw("one-off");
         }
 
+        html.Raw("</td><td>");
+        JobOutcomesHtml.Write(html, job.History);
         html.Raw("</td>");
         if (actions is not null)
         {
