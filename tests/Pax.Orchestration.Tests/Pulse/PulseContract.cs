@@ -9,7 +9,7 @@ namespace Pax.Orchestration.Tests.Pulse;
 /// The pulse on a real store: what the engine does is counted per scope and UTC hour, stored by the recorder in few
 /// writes, and read back summed (over Firestore's shards) by one bounded query; old buckets are deleted by age.
 /// </summary>
-public abstract class PulseContract
+public abstract partial class PulseContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
