@@ -10,10 +10,10 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the dashboard under <paramref name="prefix"/>: pages <c>{prefix}</c> (phases), <c>{prefix}/phases/{phase}/{runKey}</c>,
-    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
-    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>; and, when
+    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>, <c>{prefix}/pulse</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
+    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>, <c>{prefix}/api/pulse</c>; and, when
     /// <see cref="Pax.Orchestration.Dashboard.DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
-    /// <c>{prefix}/actions/jobs/{id}/retry</c> and <c>{prefix}/actions/jobs/{id}/delete</c> (mapped always, answering 403 while actions are off).
+    /// <c>{prefix}/actions/jobs/{id}/retry</c>, <c>{prefix}/actions/jobs/{id}/delete</c> and <c>{prefix}/actions/jobs/{id}/run</c> (run now; mapped always, answering 403 while actions are off).
     /// Needs <c>services.AddPaxDashboard()</c>.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder (the app).</param>
@@ -55,6 +55,7 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
         static PulseEndpoints Pulse(HttpContext c) => c.RequestServices.GetRequiredService<PulseEndpoints>();
         group.MapGet("/pulse", (HttpContext c) => Pulse(c).PageAsync(c, prefix));
         group.MapGet("/api/pulse", (HttpContext c) => Pulse(c).ApiAsync(c));
+        group.MapPost("/actions/jobs/{id}/run", (HttpContext c, string id) => Actions(c).RunJobNowAsync(c, prefix, id));
         return group;
     }
 }

@@ -97,6 +97,35 @@ internal sealed class DashboardActions
                 : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
 
+    /// <summary>
+    /// Makes a recurring job due now, so the next tick runs it (attempts from 0); its schedule is unchanged: after this
+    /// run it waits for its next regular occurrence. Refused (409) while it runs or when it changed since the page was shown.
+    /// </summary>
+    public Task RunJobNowAsync(HttpContext context, string prefix, string id) =>
+        ActAsync(context, "run_job", id, prefix + "/jobs", async ct =>
+        {
+            if (InvalidId(id) is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
+            {
+                return (StatusCodes.Status404NotFound, $"job '{id}' does not exist", null);
+            }
+
+            if (!job.IsRecurring || job.Status == ScheduledJobStatus.Running || job.Version != DashboardEndpoints.Query(context, "version"))
+            {
+                return (StatusCodes.Status409Conflict, $"job '{id}' is not a recurring job at rest ({JobsReader.Name(job.Status)}{(job.IsRecurring ? string.Empty : ", one-off")}) or changed since the page was shown; reload and try again", null);
+            }
+
+            var now = _time.GetUtcNow();
+            var due = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
+            return await store.TryReplaceAsync(due, ct).ConfigureAwait(false) is null
+                ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again", null)
+                : (StatusCodes.Status303SeeOther, $"job '{id}' is due now (run now); the next tick runs it", "run_job");
+        });
+
     /// <summary>A job id the scheduler would not accept (<see cref="ScheduledJob.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
     private static (int Status, string Outcome, string? Result)? InvalidId(string id) =>
         ScheduledJob.IsValidId(id) ? null : (StatusCodes.Status400BadRequest, $"job id '{Uri.EscapeDataString(id)}' is not valid: 1–200 letters, digits, '-', '_' or '.', not '.', '..' or __…__", null);

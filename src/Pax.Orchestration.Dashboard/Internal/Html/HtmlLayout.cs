@@ -37,6 +37,7 @@ internal sealed class HtmlLayout
     {
         ["retry_job"] = "Job retried: it is pending again, due now.",
         ["delete_job"] = "Job deleted.",
+        ["run_job"] = "Run now: the job is due now and the next tick runs it; its regular schedule is unchanged.",
         [RedriveResult(DriveOutcome.Triggered)] = "Re-drive: Triggered — the next phase was started and the tally is marked triggered.",
         [RedriveResult(DriveOutcome.AlreadyTriggered)] = "Re-drive: AlreadyTriggered — nothing to do, the next phase was started before.",
         [RedriveResult(DriveOutcome.ClaimedElsewhere)] = "Re-drive: ClaimedElsewhere — another instance holds the claim; try again after its lease ends.",

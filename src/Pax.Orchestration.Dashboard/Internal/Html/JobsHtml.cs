@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Pax.Orchestration.Dashboard.Internal.Html;
 
-/// <summary>The scheduled jobs page: a table per status, with retry (failed jobs) and delete actions when allowed.</summary>
+/// <summary>The scheduled jobs page: a table per status, with retry (failed jobs), run now (recurring jobs not running) and delete actions when allowed.</summary>
 internal static class JobsHtml
 {
     public static void Write(HtmlWriter html, HtmlLayout layout, JobsView view, AntiforgeryTokenSet? actions)
@@ -71,6 +71,11 @@ internal static class JobsHtml
             if (job.Status == "failed")
             {
                 HtmlLayout.ActionForm(html, layout.Path(path + "/retry") + version, actions, "Retry", "Retry job " + job.Id);
+            }
+
+            if (job.Cron is not null && job.Status != "running")
+            {
+                HtmlLayout.ActionForm(html, layout.Path(path + "/run") + version, actions, "Run now", "Run job " + job.Id + " now");
             }
 
             HtmlLayout.ActionForm(html, layout.Path(path + "/delete") + version, actions, "Delete", "Delete job " + job.Id);
