@@ -80,28 +80,14 @@ internal sealed class FirestorePulseStore : IPulseStore
 
     public async Task<IReadOnlyList<PulseBucket>> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken)
     {
-        var query = new FirestoreStructuredQuery
-        {
-            From = [new FirestoreCollectionSelector { CollectionId = _collection }],
-            Where = FirestoreFilter.Field(DayField, "GREATER_THAN_OR_EQUAL", FirestoreValue.Timestamp(DayOf(fromHour))),
-            OrderBy = [FirestoreOrder.Ascending(DayField)],
-            Limit = limit,
-        };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        var documents = await _client.RunQueryAsync(_projectId, DayQuery("GREATER_THAN_OR_EQUAL", DayOf(fromHour), limit), cancellationToken).ConfigureAwait(false);
         return PulseBucket.Sum(documents.SelectMany(Read).Where(b => b.Hour >= fromHour));
     }
 
     public async Task<int> DeleteBeforeAsync(DateTimeOffset beforeHour, int limit, CancellationToken cancellationToken)
     {
         // Whole days only: a day document is deleted once all its hours are older than beforeHour.
-        var query = new FirestoreStructuredQuery
-        {
-            From = [new FirestoreCollectionSelector { CollectionId = _collection }],
-            Where = FirestoreFilter.Field(DayField, "LESS_THAN", FirestoreValue.Timestamp(DayOf(beforeHour))),
-            OrderBy = [FirestoreOrder.Ascending(DayField)],
-            Limit = limit,
-        };
-        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        var documents = await _client.RunQueryAsync(_projectId, DayQuery("LESS_THAN", DayOf(beforeHour), limit), cancellationToken).ConfigureAwait(false);
         foreach (var chunk in documents.Chunk(500))
         {
             await _client.CommitAsync(_projectId, chunk.Select(d => new FirestoreWrite { Delete = d.Name }).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -134,6 +120,15 @@ internal sealed class FirestorePulseStore : IPulseStore
             yield return new PulseBucket(scope, day.AddHours(hour), counts);
         }
     }
+
+    /// <summary>The day documents whose <c>day</c> compares by <paramref name="op"/> to <paramref name="day"/>, oldest first (single-field index).</summary>
+    private FirestoreStructuredQuery DayQuery(string op, DateTimeOffset day, int limit) => new()
+    {
+        From = [new FirestoreCollectionSelector { CollectionId = _collection }],
+        Where = FirestoreFilter.Field(DayField, op, FirestoreValue.Timestamp(day)),
+        OrderBy = [FirestoreOrder.Ascending(DayField)],
+        Limit = limit,
+    };
 
     private static DateTimeOffset DayOf(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);
 

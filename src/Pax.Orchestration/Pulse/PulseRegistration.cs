@@ -23,36 +23,26 @@ internal static class PulseRegistration
     public const string PhasesCollection = "pax_pulse";
     public const string SchedulerCollection = "scheduler_pulse";
 
-    public static void AddPhasePulse(IServiceCollection services)
+    public static void AddPhasePulse(IServiceCollection services) => Add(services, PulseScopes.PhasesKey, "phases", sp => sp.GetRequiredService<ICompletionStore>() switch
     {
-        services.TryAddSingleton(sp => new PulseSource(sp));
-        services.TryAddKeyedSingleton<PulseRecorder>(PulseScopes.PhasesKey, (sp, _) =>
-        {
-            IPulseStore? store = sp.GetRequiredService<ICompletionStore>() switch
-            {
-                FirestoreCompletionStore firestore => new FirestorePulseStore(sp.GetRequiredService<FirestoreClient>(), firestore.ProjectId, PhasesCollection),
-                SqliteCompletionStore => new SqlitePulseStore(
-                    SqliteDatabasePath.Prepare(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path"), PhasesCollection),
-                _ => null,
-            };
-            return Create("phases", store, sp)!;
-        });
-    }
+        FirestoreCompletionStore firestore => new FirestorePulseStore(sp.GetRequiredService<FirestoreClient>(), firestore.ProjectId, PhasesCollection),
+        SqliteCompletionStore => new SqlitePulseStore(
+            SqliteDatabasePath.Prepare(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path"), PhasesCollection),
+        _ => null,
+    });
 
-    public static void AddSchedulerPulse(IServiceCollection services)
+    public static void AddSchedulerPulse(IServiceCollection services) => Add(services, PulseScopes.SchedulerKey, "scheduler", sp => sp.GetRequiredService<IScheduledJobStore>() switch
+    {
+        FirestoreScheduledJobStore firestore => new FirestorePulseStore(sp.GetRequiredService<FirestoreClient>(), firestore.ProjectId, SchedulerCollection),
+        SqliteScheduledJobStore => new SqlitePulseStore(
+            SqliteDatabasePath.Prepare(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Sqlite.Path, SchedulingOptions.SectionName + ":Sqlite:Path"), SchedulerCollection),
+        _ => null,
+    });
+
+    private static void Add(IServiceCollection services, string key, string name, Func<IServiceProvider, IPulseStore?> store)
     {
         services.TryAddSingleton(sp => new PulseSource(sp));
-        services.TryAddKeyedSingleton<PulseRecorder>(PulseScopes.SchedulerKey, (sp, _) =>
-        {
-            IPulseStore? store = sp.GetRequiredService<IScheduledJobStore>() switch
-            {
-                FirestoreScheduledJobStore firestore => new FirestorePulseStore(sp.GetRequiredService<FirestoreClient>(), firestore.ProjectId, SchedulerCollection),
-                SqliteScheduledJobStore => new SqlitePulseStore(
-                    SqliteDatabasePath.Prepare(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Sqlite.Path, SchedulingOptions.SectionName + ":Sqlite:Path"), SchedulerCollection),
-                _ => null,
-            };
-            return Create("scheduler", store, sp)!;
-        });
+        services.TryAddKeyedSingleton<PulseRecorder>(key, (sp, _) => Create(name, store(sp), sp)!);
     }
 
     private static PulseRecorder? Create(string name, IPulseStore? store, IServiceProvider services) => store is null
