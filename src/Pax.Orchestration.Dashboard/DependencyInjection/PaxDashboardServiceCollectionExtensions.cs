@@ -45,6 +45,8 @@ public static class PaxDashboardServiceCollectionExtensions
         services.TryAddSingleton(sp => new JobsReader(sp, sp.GetRequiredService<IOptions<DashboardOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DashboardEndpoints>();
         services.TryAddSingleton<Pax.Orchestration.Dashboard.Internal.Search.SearchEndpoints>();
+        services.TryAddSingleton(sp => new PulseReader(sp, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<PulseEndpoints>();
         services.TryAddSingleton(sp => new DashboardActions(
             sp.GetRequiredService<DashboardEndpoints>(), sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), sp,
             sp.GetRequiredService<JobsReader>(), sp.GetRequiredService<IOptions<DashboardOptions>>(), sp.GetRequiredService<TimeProvider>(),

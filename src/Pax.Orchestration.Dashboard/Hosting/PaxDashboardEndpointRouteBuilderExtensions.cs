@@ -11,10 +11,10 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the dashboard under <paramref name="prefix"/>: pages <c>{prefix}</c> (phases), <c>{prefix}/phases/{phase}/{runKey}</c>,
-    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>, <c>{prefix}/search?q=</c>, <c>{prefix}/instances</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
-    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>, <c>{prefix}/api/search</c>, <c>{prefix}/api/instances</c>; and, when
+    /// <c>{prefix}/jobs</c>, <c>{prefix}/rejected</c>, <c>{prefix}/search?q=</c>, <c>{prefix}/instances</c>, <c>{prefix}/pulse</c>; the same data as JSON at <c>{prefix}/api/phases</c>,
+    /// <c>{prefix}/api/phases/{phase}/{runKey}</c>, <c>{prefix}/api/jobs</c>, <c>{prefix}/api/rejected</c>, <c>{prefix}/api/search</c>, <c>{prefix}/api/instances</c>, <c>{prefix}/api/pulse</c>; and, when
     /// <see cref="Pax.Orchestration.Dashboard.DashboardOptions.AllowActions"/> is set, the POST actions <c>{prefix}/actions/redrive/{phase}/{runKey}</c>,
-    /// <c>{prefix}/actions/jobs/{id}/retry</c> and <c>{prefix}/actions/jobs/{id}/delete</c> (mapped always, answering 403 while actions are off).
+    /// <c>{prefix}/actions/jobs/{id}/retry</c>, <c>{prefix}/actions/jobs/{id}/delete</c> and <c>{prefix}/actions/jobs/{id}/run</c> (run now; mapped always, answering 403 while actions are off).
     /// Needs <c>services.AddPaxDashboard()</c>.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder (the app).</param>
@@ -58,6 +58,10 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
         group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Actions(c).RedriveAsync(c, prefix, phase, runKey));
         group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => Actions(c).RetryJobAsync(c, prefix, id));
         group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => Actions(c).DeleteJobAsync(c, prefix, id));
+        static PulseEndpoints Pulse(HttpContext c) => c.RequestServices.GetRequiredService<PulseEndpoints>();
+        group.MapGet("/pulse", (HttpContext c) => Pulse(c).PageAsync(c, prefix));
+        group.MapGet("/api/pulse", (HttpContext c) => Pulse(c).ApiAsync(c));
+        group.MapPost("/actions/jobs/{id}/run", (HttpContext c, string id) => Actions(c).RunJobNowAsync(c, prefix, id));
         return group;
     }
 }

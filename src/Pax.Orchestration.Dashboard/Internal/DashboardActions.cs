@@ -55,29 +55,13 @@ internal sealed class DashboardActions
         });
 
     public Task RetryJobAsync(HttpContext context, string prefix, string id) =>
-        ActAsync(context, "retry_job", id, prefix + "/jobs", async ct =>
-        {
-            if (InvalidId(id) is { } invalid)
-            {
-                return invalid;
-            }
-
-            if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
-            {
-                return (StatusCodes.Status404NotFound, $"job '{id}' does not exist", null);
-            }
-
-            if (job.Status != ScheduledJobStatus.Failed || job.Version != DashboardEndpoints.Query(context, "version"))
-            {
-                return (StatusCodes.Status409Conflict, $"job '{id}' is {JobsReader.Name(job.Status)} or changed since the page was shown; reload and try again", null);
-            }
-
-            var now = _time.GetUtcNow();
-            var retried = job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now };
-            return await store.TryReplaceAsync(retried, ct).ConfigureAwait(false) is null
-                ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again", null)
-                : (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now", "retry_job");
-        });
+        ActAsync(context, "retry_job", id, prefix + "/jobs", ct => ChangeJobAsync(
+            context,
+            id,
+            job => job.Status == ScheduledJobStatus.Failed ? null : $"job '{id}' is {JobsReader.Name(job.Status)}, not failed; reload and try again",
+            (job, now) => job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now },
+            (StatusCodes.Status303SeeOther, $"job '{id}' is pending again, due now", "retry_job"),
+            ct));
 
     public Task DeleteJobAsync(HttpContext context, string prefix, string id) =>
         ActAsync(context, "delete_job", id, prefix + "/jobs", async ct =>
@@ -96,6 +80,53 @@ internal sealed class DashboardActions
                 ? (StatusCodes.Status303SeeOther, $"job '{id}' deleted", "delete_job")
                 : (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown or is gone; reload and try again", null);
         });
+
+    /// <summary>
+    /// Makes a recurring job due now, so the next tick runs it (attempts from 0); its schedule is unchanged: after this
+    /// run it waits for its next regular occurrence. Refused (409) while it runs or when it changed since the page was shown.
+    /// </summary>
+    public Task RunJobNowAsync(HttpContext context, string prefix, string id) =>
+        ActAsync(context, "run_job", id, prefix + "/jobs", ct => ChangeJobAsync(
+            context,
+            id,
+            job => job.IsRecurring && job.Status != ScheduledJobStatus.Running
+                ? null
+                : $"job '{id}' is not a recurring job at rest ({JobsReader.Name(job.Status)}{(job.IsRecurring ? string.Empty : ", one-off")}); reload and try again",
+            (job, now) => job with { Status = ScheduledJobStatus.Pending, Attempts = 0, ScheduleAt = now, OccurrenceAt = null, LeaseUntil = null, LeaseHolder = null, UpdatedAt = now },
+            (StatusCodes.Status303SeeOther, $"job '{id}' is due now (run now); the next tick runs it", "run_job"),
+            ct));
+
+    /// <summary>
+    /// Reads a job, refuses (409) when <paramref name="refuse"/> says why or its version is not the page's, and replaces
+    /// it with <paramref name="change"/>'s result over that version; <paramref name="done"/> is the answer on success.
+    /// </summary>
+    private async Task<(int Status, string Outcome, string? Result)> ChangeJobAsync(
+        HttpContext context, string id, Func<ScheduledJob, string?> refuse, Func<ScheduledJob, DateTimeOffset, ScheduledJob> change, (int, string, string?) done, CancellationToken ct)
+    {
+        if (InvalidId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (_jobs.Store is not { } store || await store.GetAsync(id, ct).ConfigureAwait(false) is not { } job)
+        {
+            return (StatusCodes.Status404NotFound, $"job '{id}' does not exist", null);
+        }
+
+        if (refuse(job) is { } refused)
+        {
+            return (StatusCodes.Status409Conflict, refused, null);
+        }
+
+        if (job.Version != DashboardEndpoints.Query(context, "version"))
+        {
+            return (StatusCodes.Status409Conflict, $"job '{id}' changed since the page was shown; reload and try again", null);
+        }
+
+        return await store.TryReplaceAsync(change(job, _time.GetUtcNow()), ct).ConfigureAwait(false) is null
+            ? (StatusCodes.Status409Conflict, $"job '{id}' changed meanwhile; reload and try again", null)
+            : done;
+    }
 
     /// <summary>A job id the scheduler would not accept (<see cref="ScheduledJob.IsValidId"/>) is answered 400 before any store sees it (the id escaped, on one line).</summary>
     private static (int Status, string Outcome, string? Result)? InvalidId(string id) =>

@@ -11,4 +11,5 @@ namespace Pax.Orchestration.Dashboard.Internal;
 [JsonSerializable(typeof(Search.SearchView))]
 [JsonSerializable(typeof(Search.InstancesView))]
 [JsonSerializable(typeof(Search.FilterErrorView))]
+[JsonSerializable(typeof(PulseView))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -118,7 +118,8 @@ internal sealed record JobRow(
     string? Cron,
     string? Misfire,
     IReadOnlyList<string> NextOccurrences,
-    string? Version);
+    string? Version,
+    IReadOnlyList<JobOutcomeView> History);
 
 /// <summary><c>GET /pax/api/rejected</c> (<c>?phase=</c>: only the deliveries meant for that phase, named in <c>phase</c>).</summary>
 internal sealed record RejectedView(DateTimeOffset GeneratedAt, string? Phase, IReadOnlyList<RejectedRow> Messages);

@@ -89,7 +89,8 @@ internal sealed class JobsReader
             job.Cron,
             job.IsRecurring ? job.Misfire.ToString() : null,
             occurrences,
-            job.Version);
+            job.Version,
+            job.History.Select(JobOutcomeView.From).ToList());
     }
 
     private static TimeZoneInfo? Zone(string? id)

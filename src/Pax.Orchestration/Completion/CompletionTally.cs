@@ -7,6 +7,7 @@ using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
 using Pax.Orchestration.Completion.Triggers;
 using Pax.Orchestration.Completion.Triggers.Internal;
+using Pax.Orchestration.Pulse;
 
 namespace Pax.Orchestration.Completion;
 
@@ -33,9 +34,11 @@ public sealed class CompletionTally
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
+    private readonly PulseRecorder? _pulse;
 
-    internal CompletionTally(ICompletionStore store, IOptions<OrchestrationOptions> options, PhaseTriggerSet triggers, TimeProvider time, ILogger<CompletionTally> logger, OrchestrationMetrics metrics)
+    internal CompletionTally(ICompletionStore store, IOptions<OrchestrationOptions> options, PhaseTriggerSet triggers, TimeProvider time, ILogger<CompletionTally> logger, OrchestrationMetrics metrics, PulseRecorder? pulse = null)
     {
+        _pulse = pulse;
         _store = store;
         _options = options.Value;
         _triggers = triggers;
@@ -86,10 +89,12 @@ public sealed class CompletionTally
         if (stored.Changed)
         {
             OrchestrationLog.Recorded(_logger, definition.Name, message.RunKey, message.Processor, message.Status.ToString(), message.MessageId);
+            _pulse?.Count(definition.Name, PulseCounter.Reports);
         }
         else
         {
             OrchestrationLog.Duplicate(_logger, definition.Name, message.RunKey, message.Processor, message.MessageId);
+            _pulse?.Count(definition.Name, PulseCounter.Duplicates);
         }
 
         var status = PhaseEvaluation.Evaluate(definition, stored.Tally, message.RunKey, now);
@@ -264,6 +269,7 @@ public sealed class CompletionTally
 
         OrchestrationLog.Triggered(_logger, phase.Name, status.RunKey, request.IdempotencyKey);
         _metrics.Trigger(phase.Name, "triggered");
+        _pulse?.Count(phase.Name, PulseCounter.Triggers);
         if (status.LastCompletionAt is { } last)
         {
             _metrics.TriggerDuration(phase.Name, firedAt - last);
@@ -282,6 +288,7 @@ public sealed class CompletionTally
         var message = TriggerFailureText.Describe(exception, timedOut, _options.TriggerTimeout);
         OrchestrationLog.TriggerFailed(_logger, exception, phase, runKey, message);
         _metrics.TriggerFailed(phase, TriggerFailureText.Reason(exception, timedOut));
+        _pulse?.Count(phase, PulseCounter.TriggerFailures);
         using var bound = new CancellationTokenSource(MarkTriggeredTimeout, _time);
         try
         {

@@ -68,4 +68,8 @@ public sealed class OrchestrationOptions
     /// <summary>Gets or sets the most untriggered tallies per phase the watchdog looks at in one run.</summary>
     /// <value>Default 500. Between 1 and 10,000.</value>
     public int WatchdogBatchSize { get; set; } = 500;
+
+    /// <summary>Gets or sets what the watchdog deletes when it runs (<c>Pax:Orchestration:Retention</c>).</summary>
+    /// <value>Default: see <see cref="RetentionOptions"/> (pulse counts and rejected deliveries older than 30 days, at most 500 of each per run).</value>
+    public RetentionOptions Retention { get; set; } = new();
 }

@@ -18,6 +18,7 @@ using Pax.Orchestration.Hosting;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Stores.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Pulse;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddTransient<CronTickDeployer>();
         services.TryAddSingleton(sp => new PhaseTriggerSet(sp));
         services.TryAddSingleton(CreateStore);
+        PulseRegistration.AddPhasePulse(services);
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddHostedService(sp => new OrchestrationStartup(
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
@@ -68,10 +70,11 @@ public static class PaxOrchestrationServiceCollectionExtensions
             sp.GetRequiredService<ICompletionStore>));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionTally>>(), sp.GetRequiredService<OrchestrationMetrics>(),
+            sp.GetKeyedService<PulseRecorder>(PulseScopes.PhasesKey)));
         services.TryAddSingleton(sp => new CompletionDeliveryHandler(
             sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+            sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>(), sp.GetKeyedService<PulseRecorder>(PulseScopes.PhasesKey)));
         services.TryAddSingleton(sp => new CompletionIntake(
             sp.GetRequiredService<CompletionDeliveryHandler>(), sp.GetRequiredService<InboundAuthenticator>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionIntake>>(), sp.GetRequiredService<OrchestrationMetrics>()));
@@ -86,7 +89,8 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new PhaseStatusReader(sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CompletionWatchdog(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<CompletionTally>(), sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>(), sp.GetRequiredService<OrchestrationMetrics>(),
+            new RetentionSweep(sp, sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Retention, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CompletionWatchdog>>())));
         return services;
     }
 

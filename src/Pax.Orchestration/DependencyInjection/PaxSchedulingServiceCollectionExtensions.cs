@@ -14,6 +14,7 @@ using Pax.Orchestration.Scheduling.Stores;
 using Pax.Orchestration.Scheduling;
 using Pax.Orchestration.Stores.Internal;
 using Pax.Orchestration.Stores;
+using Pax.Orchestration.Pulse;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +52,7 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
         services.TryAddSingleton<InboundAuthenticator>();
         services.TryAddSingleton(CreateStore);
+        PulseRegistration.AddSchedulerPulse(services);
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddSingleton<JobScheduler>();
         services.TryAddSingleton<SchedulingEndpoints>();

@@ -75,6 +75,13 @@ public sealed record ScheduledJob
     /// </summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// Gets the job's last outcomes, newest first: when each run ended, how long it took, how it went and why it failed.
+    /// The newest is kept however old; the rest as <see cref="SchedulingOptions.History"/> says (default the last 20,
+    /// none older than 90 days). Empty for a job that never ran (or ran before outcomes were kept).
+    /// </summary>
+    public IReadOnlyList<JobOutcome> History { get; init; } = [];
+
     /// <summary>Gets a value indicating whether the job recurs.</summary>
     public bool IsRecurring => Cron is not null;
 

@@ -76,4 +76,8 @@ public sealed class SchedulingOptions
     /// <summary>Gets or sets where the built-in <c>http</c> job type may send requests and ID tokens (<c>Pax:Scheduling:HttpJobs</c>).</summary>
     /// <value>Default: see <see cref="HttpJobOptions"/> (any destination except link-local and metadata addresses; ID tokens only for the URL's own origin).</value>
     public HttpJobOptions HttpJobs { get; set; } = new();
+
+    /// <summary>Gets or sets how many of each job's past outcomes are kept (<c>Pax:Scheduling:History</c>), see <see cref="ScheduledJob.History"/>.</summary>
+    /// <value>Default: see <see cref="JobHistoryOptions"/> (the last 20 outcomes, none older than 90 days, the newest always).</value>
+    public JobHistoryOptions History { get; set; } = new();
 }

@@ -109,7 +109,7 @@ public sealed class DashboardApiTests
         var only = Assert.Single(failed.RootElement.GetProperty("statuses").EnumerateArray());
         var job = Assert.Single(only.GetProperty("jobs").EnumerateArray());
         Assert.Equal(
-            ["id", "type", "status", "nextRun", "nextRunLocal", "timeZone", "attempts", "maxAttempts", "lastError", "leaseHolder", "leaseUntil", "cron", "misfire", "nextOccurrences", "version"],
+            ["id", "type", "status", "nextRun", "nextRunLocal", "timeZone", "attempts", "maxAttempts", "lastError", "leaseHolder", "leaseUntil", "cron", "misfire", "nextOccurrences", "version", "history"],
             Names(job));
         Assert.Equal(("send-report", 5), (job.GetProperty("id").GetString(), job.GetProperty("attempts").GetInt32()));
     }

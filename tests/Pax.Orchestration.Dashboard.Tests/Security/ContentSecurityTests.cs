@@ -6,7 +6,7 @@ namespace Pax.Orchestration.Dashboard.Tests.Security;
 /// <summary>Every page carries a strict Content-Security-Policy and references nothing outside the dashboard.</summary>
 public sealed class ContentSecurityTests
 {
-    public static TheoryData<string> Pages => ["/pax", "/pax/jobs", "/pax/rejected", "/pax/phases/collect/2026-02-10", "/pax/search?q=2026-02", "/pax/instances", "/pax?state=open&from=2026-02-10"];
+    public static TheoryData<string> Pages => ["/pax", "/pax/jobs", "/pax/rejected", "/pax/phases/collect/2026-02-10", "/pax/search?q=2026-02", "/pax/instances", "/pax?state=open&from=2026-02-10", "/pax/pulse"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Hosting;
@@ -20,6 +21,8 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
             o.TickBudget = TimeSpan.FromHours(1);
             o.Store = OrchestrationStoreKind.Firestore;
             o.Authentication.Mode = InboundAuthenticationMode.VerifySignature;
+            o.History.MaxOutcomes = 0;
+            o.History.MaxAge = TimeSpan.FromMinutes(5);
         }).BuildServiceProvider();
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value);
@@ -30,6 +33,32 @@ public sealed class PaxSchedulingServiceCollectionExtensionsTests
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Firestore:ProjectId", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Authentication:AllowedPrincipals", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:Authentication:Audience is required", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:History:MaxOutcomes must be between 1 and 100", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Pax:Scheduling:History:MaxAge must be between", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_misspelled_history_key_is_refused_naming_the_key_meant_and_a_right_one_is_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pax:Scheduling:Authentication:Mode"] = "None",
+            ["Pax:Scheduling:History:MaxOutcome"] = "5",
+        }).Build();
+        var fixedUp = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pax:Scheduling:Authentication:Mode"] = "None",
+            ["Pax:Scheduling:History:MaxOutcomes"] = "5",
+            ["Pax:Scheduling:History:MaxAge"] = "7.00:00:00",
+        }).Build();
+        using var wrong = new ServiceCollection().AddPaxScheduling(configuration.GetSection("Pax:Scheduling")).BuildServiceProvider();
+        using var right = new ServiceCollection().AddPaxScheduling(fixedUp.GetSection("Pax:Scheduling")).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => wrong.GetRequiredService<IOptions<SchedulingOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.Contains("Pax:Scheduling:History:MaxOutcome is not a setting — did you mean 'MaxOutcomes'?", StringComparison.Ordinal));
+        var history = right.GetRequiredService<IOptions<SchedulingOptions>>().Value.History;
+        Assert.Equal((5, TimeSpan.FromDays(7)), (history.MaxOutcomes, history.MaxAge));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ internal sealed class HtmlLayout
         .meta{color:#555}.none{color:#888}pre{white-space:pre-wrap;word-break:break-all;margin:0;max-width:60rem}
         form{display:inline}button{font:inherit;padding:.1rem .6rem}p[role=status]{background:#fff4c2;padding:.4rem .6rem;border:1px solid #e0c860}
         footer{padding:1rem;color:#666;font-size:.85rem}
+        ol.outcomes{margin:0;padding-left:1.2rem}
         """;
 
     /// <summary>
@@ -37,6 +38,7 @@ internal sealed class HtmlLayout
     {
         ["retry_job"] = "Job retried: it is pending again, due now.",
         ["delete_job"] = "Job deleted.",
+        ["run_job"] = "Run now: the job is due now and the next tick runs it; its regular schedule is unchanged.",
         [RedriveResult(DriveOutcome.Triggered)] = "Re-drive: Triggered — the next phase was started and the tally is marked triggered.",
         [RedriveResult(DriveOutcome.AlreadyTriggered)] = "Re-drive: AlreadyTriggered — nothing to do, the next phase was started before.",
         [RedriveResult(DriveOutcome.ClaimedElsewhere)] = "Re-drive: ClaimedElsewhere — another instance holds the claim; try again after its lease ends.",
@@ -74,7 +76,7 @@ internal sealed class HtmlLayout
 
         html.Raw("<title>").Text("Pax · " + title).Raw("</title><style").Attribute("nonce", nonce).Raw(">").Raw(Style).Raw("</style></head><body>");
         html.Raw("<header><nav aria-label=\"Pax dashboard\">");
-        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected"), ("Instances", "/instances") })
+        foreach (var (label, path) in new[] { ("Phases", string.Empty), ("Scheduled jobs", "/jobs"), ("Rejected messages", "/rejected"), ("Pulse", "/pulse"), ("Instances", "/instances") })
         {
             html.Raw("<a").Attribute("href", Path(path.Length == 0 ? "/" : path));
             if (label == current)

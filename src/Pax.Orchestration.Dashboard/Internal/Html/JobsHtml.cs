@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Pax.Orchestration.Dashboard.Internal.Html;
 
-/// <summary>The scheduled jobs page: a table per status, with retry (failed jobs) and delete actions when allowed.</summary>
+/// <summary>The scheduled jobs page: a table per status, with retry (failed jobs), run now (recurring jobs not running) and delete actions when allowed.</summary>
 internal static class JobsHtml
 {
     public static void Write(HtmlWriter html, HtmlLayout layout, JobsView view, AntiforgeryTokenSet? actions)
@@ -25,7 +25,7 @@ internal static class JobsHtml
 
             html.Raw("<table><caption>").Text(status.Status + " jobs").Raw("</caption><thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Type</th><th scope=\"col\">Status</th>")
                 .Raw("<th scope=\"col\">Next run (job's time zone)</th><th scope=\"col\">Attempts</th><th scope=\"col\">Last error</th><th scope=\"col\">Lease (holder, until)</th>")
-                .Raw("<th scope=\"col\">Recurrence</th>");
+                .Raw("<th scope=\"col\">Recurrence</th><th scope=\"col\">Last outcomes (newest first)</th>");
             if (actions is not null)
             {
                 html.Raw("<th scope=\"col\">Actions</th>");
@@ -60,6 +60,8 @@ internal static class JobsHtml
             html.Raw("one-off");
         }
 
+        html.Raw("</td><td>");
+        JobOutcomesHtml.Write(html, job.History);
         html.Raw("</td>");
         if (actions is not null)
         {
@@ -69,6 +71,11 @@ internal static class JobsHtml
             if (job.Status == "failed")
             {
                 HtmlLayout.ActionForm(html, layout.Path(path + "/retry") + version, actions, "Retry", "Retry job " + job.Id);
+            }
+
+            if (job.Cron is not null && job.Status != "running")
+            {
+                HtmlLayout.ActionForm(html, layout.Path(path + "/run") + version, actions, "Run now", "Run job " + job.Id + " now");
             }
 
             HtmlLayout.ActionForm(html, layout.Path(path + "/delete") + version, actions, "Delete", "Delete job " + job.Id);

@@ -238,9 +238,27 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"{Section}:WatchdogBatchSize must be between 1 and 10000 (was {options.WatchdogBatchSize}).");
         }
 
+        ValidateRetention(options.Retention, failures);
+
         if (options.Store is Pax.Orchestration.Stores.OrchestrationStoreKind.Sqlite && string.IsNullOrWhiteSpace(options.Sqlite.Path))
         {
             failures.Add($"{Section}:Sqlite:Path is required for the SQLite store.");
+        }
+    }
+
+    private static void ValidateRetention(RetentionOptions retention, List<string> failures)
+    {
+        foreach (var (name, age) in new[] { ("PulseMaxAge", retention.PulseMaxAge), ("RejectedMaxAge", retention.RejectedMaxAge) })
+        {
+            if (age < TimeSpan.FromDays(2) || age > TimeSpan.FromDays(3650))
+            {
+                failures.Add($"{Section}:Retention:{name} must be between 2 days and 3650 days (was {age}).");
+            }
+        }
+
+        if (retention.MaxDeletesPerRun is < 1 or > 10_000)
+        {
+            failures.Add($"{Section}:Retention:MaxDeletesPerRun must be between 1 and 10000 (was {retention.MaxDeletesPerRun}).");
         }
     }
 }

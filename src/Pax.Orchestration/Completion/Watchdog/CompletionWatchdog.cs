@@ -16,7 +16,8 @@ namespace Pax.Orchestration.Completion.Watchdog;
 /// (log event 4012, the same metric with <c>reason=no_report</c>), from the phase's first deployment (or
 /// <see cref="ExpectedRunSchedule.Start"/>) on, never earlier. Run keys whose trigger failed and is still not done
 /// after the run (re-driven in vain, or claimed with a live lease after a failure) are listed with their last trigger
-/// error (log event 4018). Run it from <c>POST /watchdog</c> (Cloud Scheduler, OIDC) or from code.
+/// error (log event 4018). Last, it applies <see cref="OrchestrationOptions.Retention"/>: the pulse's hourly counts and
+/// rejected deliveries past their age are deleted (log event 4062). Run it from <c>POST /watchdog</c> (Cloud Scheduler, OIDC) or from code.
 /// </summary>
 public sealed class CompletionWatchdog
 {
@@ -28,9 +29,11 @@ public sealed class CompletionWatchdog
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
+    private readonly RetentionSweep? _retention;
 
-    internal CompletionWatchdog(ICompletionStore store, CompletionTally tally, PhaseDeployments deployments, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionWatchdog> logger, OrchestrationMetrics metrics)
+    internal CompletionWatchdog(ICompletionStore store, CompletionTally tally, PhaseDeployments deployments, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<CompletionWatchdog> logger, OrchestrationMetrics metrics, RetentionSweep? retention = null)
     {
+        _retention = retention;
         _store = store;
         _deployments = deployments;
         _tally = tally;
@@ -68,6 +71,11 @@ public sealed class CompletionWatchdog
             {
                 expectedExamined += await ExamineExpectedAsync(phase, calendar, overdue, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (_retention is not null)
+        {
+            await _retention.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return new WatchdogReport(redriven, overdue, examined, expectedExamined, failing);

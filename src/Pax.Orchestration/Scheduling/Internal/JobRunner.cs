@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pax.GoogleCloud.Tracing.Internal;
 using Pax.Orchestration.Internal;
+using Pax.Orchestration.Pulse;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -14,9 +15,11 @@ internal sealed class JobRunner
     private readonly SchedulingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PulseRecorder? _pulse;
 
     public JobRunner(IScheduledJobStore store, IServiceProvider services, SchedulingOptions options, TimeProvider time, ILogger logger)
     {
+        _pulse = services.GetKeyedService<PulseRecorder>(PulseScopes.SchedulerKey);
         _store = store;
         _services = services;
         _options = options;
@@ -70,21 +73,24 @@ internal sealed class JobRunner
         if (claimed.Attempts > claimed.MaxAttempts)
         {
             // The final attempt's lease ran out without an outcome: its process died. Do not run it again.
-            counters.Failed();
+            Failed(counters);
             var error = $"attempt {claimed.MaxAttempts} of {claimed.MaxAttempts} never finished: its lease expired (the process running it died?)";
-            await FinishAsync(claimed, () => JobTransitions.Failed(claimed with { Attempts = claimed.MaxAttempts }, error, now, TimeSpan.Zero), null).ConfigureAwait(false);
+            var lost = JobHistory.Outcome(now, TimeSpan.Zero, JobOutcomeResult.Failed, error, claimed.MaxAttempts);
+            await FinishAsync(claimed, () => JobTransitions.Failed(claimed with { Attempts = claimed.MaxAttempts }, error, now, TimeSpan.Zero), null, lost).ConfigureAwait(false);
             return;
         }
 
         if (claimed.IsRecurring && claimed.Misfire == MisfirePolicy.Skip && IsMisfire(claimed, now))
         {
             counters.MisfireSkipped();
-            var skipped = await FinishAsync(claimed, () => JobTransitions.SkipMissed(claimed, now), null).ConfigureAwait(false);
+            var outcome = JobHistory.Outcome(now, TimeSpan.Zero, JobOutcomeResult.Skipped, null, 0);
+            var skipped = await FinishAsync(claimed, () => JobTransitions.SkipMissed(claimed, now), null, outcome).ConfigureAwait(false);
             SchedulingLog.MisfireSkipped(_logger, claimed.Id, occurrence, skipped?.ScheduleAt);
             return;
         }
 
         counters.Executed();
+        _pulse?.Count(PulseScopes.Scheduler, PulseCounter.JobsRun);
         await ExecuteAsync(claimed, counters, tickToken).ConfigureAwait(false);
     }
 
@@ -128,7 +134,7 @@ internal sealed class JobRunner
 
             if (lease.Lost)
             {
-                counters.Failed();
+                Failed(counters);
                 return;
             }
 
@@ -141,9 +147,10 @@ internal sealed class JobRunner
         var now = _time.GetUtcNow();
         if (interruption is not null)
         {
-            counters.Failed();
+            Failed(counters);
             SchedulingLog.Interrupted(_logger, current.Id, interruption);
-            var after = await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null).ConfigureAwait(false);
+            var outcome = JobHistory.Outcome(now, elapsed, JobOutcomeResult.Interrupted, "interrupted: " + interruption, current.Attempts);
+            var after = await FinishAsync(current, () => JobTransitions.Interrupted(current, interruption, now), null, outcome).ConfigureAwait(false);
             if (after is { Attempts: 0 } or { Status: ScheduledJobStatus.Failed })
             {
                 SchedulingLog.GaveUp(_logger, null, current.Id, current.Attempts, after.LastError ?? interruption, NextText(after));
@@ -151,10 +158,11 @@ internal sealed class JobRunner
         }
         else if (failure is not null)
         {
-            counters.Failed();
+            Failed(counters);
             var error = Describe(failure);
             var delay = RetryBackoff.Delay(current.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, Random.Shared);
-            var after = await FinishAsync(current, () => JobTransitions.Failed(current, error, now, delay), failure).ConfigureAwait(false);
+            var outcome = JobHistory.Outcome(now, elapsed, JobOutcomeResult.Failed, error, current.Attempts);
+            var after = await FinishAsync(current, () => JobTransitions.Failed(current, error, now, delay), failure, outcome).ConfigureAwait(false);
             if (after is { Attempts: > 0, Status: ScheduledJobStatus.Pending })
             {
                 SchedulingLog.WillRetry(_logger, failure, current.Id, current.Attempts, current.MaxAttempts, after.ScheduleAt);
@@ -167,7 +175,8 @@ internal sealed class JobRunner
         else
         {
             counters.Succeeded();
-            var after = await FinishAsync(current, () => JobTransitions.Succeeded(current, now), null).ConfigureAwait(false);
+            var outcome = JobHistory.Outcome(now, elapsed, JobOutcomeResult.Succeeded, null, current.Attempts);
+            var after = await FinishAsync(current, () => JobTransitions.Succeeded(current, now), null, outcome).ConfigureAwait(false);
             if (after is not null)
             {
                 SchedulingLog.Succeeded(_logger, current.Id, elapsed.TotalMilliseconds, NextText(after));
@@ -175,7 +184,8 @@ internal sealed class JobRunner
         }
     }
 
-    private async Task<ScheduledJob?> FinishAsync(ScheduledJob current, Func<ScheduledJob> transition, Exception? failure)
+    /// <summary>Stores the job's next state with <paramref name="outcome"/> added to its history (as <see cref="SchedulingOptions.History"/> keeps it).</summary>
+    private async Task<ScheduledJob?> FinishAsync(ScheduledJob current, Func<ScheduledJob> transition, Exception? failure, JobOutcome outcome)
     {
         ScheduledJob next;
         try
@@ -188,6 +198,7 @@ internal sealed class JobRunner
             next = current with { Status = ScheduledJobStatus.Failed, LeaseUntil = null, LeaseHolder = null, LastError = ex.Message, UpdatedAt = _time.GetUtcNow() };
         }
 
+        next = next with { History = JobHistory.Append(current.History, outcome, _options.History, outcome.At) };
         try
         {
             var stored = await _store.TryReplaceAsync(next, CancellationToken.None).ConfigureAwait(false);
@@ -203,6 +214,12 @@ internal sealed class JobRunner
             SchedulingLog.FinishFailed(_logger, failure is null ? ex : new AggregateException(ex, failure), current.Id);
             return null;
         }
+    }
+
+    private void Failed(TickCounters counters)
+    {
+        counters.Failed();
+        _pulse?.Count(PulseScopes.Scheduler, PulseCounter.JobsFailed);
     }
 
     private static bool IsMisfire(ScheduledJob job, DateTimeOffset now)

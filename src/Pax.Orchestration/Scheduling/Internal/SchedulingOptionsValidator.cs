@@ -40,6 +40,8 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         Range(failures, "MaxJobsPerTick", options.MaxJobsPerTick, 1, 10_000);
         Range(failures, "MaxConcurrency", options.MaxConcurrency, 1, 256);
         Range(failures, "DefaultMaxAttempts", options.DefaultMaxAttempts, 1, 100);
+        Range(failures, "History:MaxOutcomes", options.History.MaxOutcomes, 1, 100);
+        Range(failures, "History:MaxAge", options.History.MaxAge, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
         failures.AddRange(options.Firestore.ConflictRetry.Validate($"{Section}:Firestore:ConflictRetry"));
         var service = _getVariable(CloudRunEnvironment.ServiceVariable) is { Length: > 0 } serviceName ? serviceName : null;
         failures.AddRange(options.Authentication.Validate($"{Section}:Authentication", "the Cloud Scheduler job's service account", service is not null));

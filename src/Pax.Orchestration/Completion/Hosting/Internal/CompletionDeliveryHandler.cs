@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Pax.Orchestration.Internal;
 using Pax.Orchestration.Completion.Internal;
+using Pax.Orchestration.Pulse;
 
 namespace Pax.Orchestration.Completion.Hosting.Internal;
 
@@ -21,9 +22,11 @@ internal sealed class CompletionDeliveryHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OrchestrationMetrics _metrics;
+    private readonly PulseRecorder? _pulse;
 
-    public CompletionDeliveryHandler(CompletionTally tally, ICompletionStore store, TimeProvider time, ILogger logger, OrchestrationMetrics metrics)
+    public CompletionDeliveryHandler(CompletionTally tally, ICompletionStore store, TimeProvider time, ILogger logger, OrchestrationMetrics metrics, PulseRecorder? pulse = null)
     {
+        _pulse = pulse;
         _tally = tally;
         _store = store;
         _time = time;
@@ -74,6 +77,7 @@ internal sealed class CompletionDeliveryHandler
         var rejected = address.Apply(new RejectedMessage(messageId, reason, _time.GetUtcNow(), WellFormedText.Repair(excerpt)) { ReasonCode = code });
         await _store.RecordRejectedAsync(rejected, cancellationToken).ConfigureAwait(false);
         _metrics.Rejected(code);
+        _pulse?.Count(address.Phase is { } named && _tally.FindPhase(named, out _) is { } phase ? phase.Name : PulseScopes.NoPhase, PulseCounter.Rejections);
         return new IntakeResponse("rejected", reason);
     }
 }

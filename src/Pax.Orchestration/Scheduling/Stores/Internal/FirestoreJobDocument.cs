@@ -8,7 +8,8 @@ namespace Pax.Orchestration.Scheduling.Stores.Internal;
 /// <c>status</c>, <c>lease_until</c>, <c>attempts</c>, <c>max_attempts</c>, <c>last_error</c>, <c>cron</c>,
 /// <c>time_zone</c>, <c>updated_at</c> (timestamps as Firestore timestamps), plus <c>misfire</c>, <c>created_at</c>
 /// <c>occurrence_at</c> (the occurrence being retried), <c>lease_holder</c> (who holds a running claim) and <c>shard</c>
-/// (<see cref="ScheduledJob.Shard"/>; documents stored before it lack it until they are next due or written).
+/// (<see cref="ScheduledJob.Shard"/>; documents stored before it lack it until they are next due or written) and
+/// <c>history</c> (<see cref="JobHistoryFields"/>).
 /// </summary>
 internal static class FirestoreJobDocument
 {
@@ -28,11 +29,12 @@ internal static class FirestoreJobDocument
     public const string OccurrenceAt = "occurrence_at";
     public const string LeaseHolder = "lease_holder";
     public const string Shard = "shard";
+    public const string History = "history";
 
     private const int DefaultMaxAttempts = 5;
 
     public static readonly List<string> FieldPaths =
-        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt, LeaseHolder, Shard];
+        [Type, Payload, ScheduleAt, Status, LeaseUntil, Attempts, MaxAttempts, LastError, Cron, TimeZone, Misfire, CreatedAt, UpdatedAt, OccurrenceAt, LeaseHolder, Shard, History];
 
     public static Dictionary<string, FirestoreValue> Fields(ScheduledJob job) => new(StringComparer.Ordinal)
     {
@@ -52,6 +54,7 @@ internal static class FirestoreJobDocument
         [OccurrenceAt] = job.OccurrenceAt is { } occurrence ? FirestoreValue.Timestamp(occurrence) : FirestoreValue.Null(),
         [LeaseHolder] = OptionalString(job.LeaseHolder),
         [Shard] = FirestoreValue.Integer(job.Shard),
+        [History] = JobHistoryFields.ToFirestore(job.History),
     };
 
     /// <summary>Returns whether <paramref name="document"/> carries its <c>shard</c> (written by a version with shards).</summary>
@@ -82,6 +85,7 @@ internal static class FirestoreJobDocument
             UpdatedAt = updatedAt,
             OccurrenceAt = fields.GetValueOrDefault(OccurrenceAt)?.AsTimestamp(),
             LeaseHolder = Text(fields, LeaseHolder),
+            History = JobHistoryFields.FromFirestore(fields.GetValueOrDefault(History)),
             Version = document.UpdateTime,
         };
     }

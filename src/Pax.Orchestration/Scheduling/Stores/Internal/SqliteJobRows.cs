@@ -26,7 +26,8 @@ internal static class SqliteJobRows
             updated_at INTEGER NOT NULL,
             occurrence_at INTEGER NULL,
             version INTEGER NOT NULL,
-            lease_holder TEXT NULL);
+            lease_holder TEXT NULL,
+            history TEXT NULL);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_pending ON scheduler_jobs (status, schedule_at);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_leases ON scheduler_jobs (status, lease_until);
         CREATE INDEX IF NOT EXISTS scheduler_jobs_type ON scheduler_jobs (status, type, schedule_at);
@@ -34,10 +35,10 @@ internal static class SqliteJobRows
         """;
 
     private static readonly string[] Names =
-        ["id", "type", "payload", "schedule_at", "status", "lease_until", "attempts", "max_attempts", "last_error", "cron", "time_zone", "misfire", "created_at", "updated_at", "occurrence_at", "version", "lease_holder"];
+        ["id", "type", "payload", "schedule_at", "status", "lease_until", "attempts", "max_attempts", "last_error", "cron", "time_zone", "misfire", "created_at", "updated_at", "occurrence_at", "version", "lease_holder", "history"];
 
     /// <summary>Columns added after the first release, with their definitions: added with ALTER TABLE to older files.</summary>
-    public static readonly (string Name, string Definition)[] AddedColumns = [("lease_holder", "TEXT NULL")];
+    public static readonly (string Name, string Definition)[] AddedColumns = [("lease_holder", "TEXT NULL"), ("history", "TEXT NULL")];
 
     public static readonly string Columns = string.Join(", ", Names);
 
@@ -77,6 +78,7 @@ internal static class SqliteJobRows
         p.AddWithValue("$occurrence_at", (object?)job.OccurrenceAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         p.AddWithValue("$version", version);
         p.AddWithValue("$lease_holder", (object?)job.LeaseHolder ?? DBNull.Value);
+        p.AddWithValue("$history", (object?)JobHistoryFields.ToJson(job.History) ?? DBNull.Value);
     }
 
     /// <summary>Returns <paramref name="job"/> as a read would give it back: times at millisecond precision, with its version.</summary>
@@ -127,6 +129,7 @@ internal static class SqliteJobRows
             OccurrenceAt = r.IsDBNull(14) ? null : Time(r.GetInt64(14)),
             Version = r.GetInt64(15).ToString(System.Globalization.CultureInfo.InvariantCulture),
             LeaseHolder = r.IsDBNull(16) ? null : r.GetString(16),
+            History = JobHistoryFields.FromJson(r.IsDBNull(17) ? null : r.GetString(17)),
         };
     }
 
