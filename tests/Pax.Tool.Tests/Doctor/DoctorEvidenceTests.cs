@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pax.TestSupport.CloudRun;
 using static Pax.Tool.Tests.Doctor.DoctorProject;
 
@@ -22,15 +24,20 @@ public sealed class DoctorEvidenceTests
         project.SeedBroken();
         project.Scheduler.RecordAttempt(CollectorTrigger, 16, "HTTP 401: Request had invalid authentication credentials.", Now.AddMinutes(-12));
 
-        var (_, report, _) = await project.ReportAsync();
-        var (_, table, _) = await project.RunAsync("doctor", "--project", Project, "--region", Region);
+        // The doctor's clock stands still, so the age reads "12 min" in every run: with the real clock a slow run read
+        // "12 min 1 s", and the longer cell wrapped the table's text differently.
+        var time = new FakeTimeProvider(Now);
+        var (_, json, _) = await project.RunWithAsync(string.Empty, s => s.AddSingleton<TimeProvider>(time), "doctor", "--project", Project, "--region", Region, "--format", "json");
+        using var document = JsonDocument.Parse(json);
+        var report = document.RootElement;
+        var (_, table, _) = await project.RunWithAsync(string.Empty, s => s.AddSingleton<TimeProvider>(time), "doctor", "--project", Project, "--region", Region);
 
         var finding = Finding(report, "PAX001", CollectorTrigger);
         var evidence = finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Equal(2, evidence.Length); // the job's last attempt, then what it calls: the Cloud Run job's executions.
         Assert.StartsWith("Last attempt ", evidence[0], StringComparison.Ordinal);
         Assert.StartsWith("No execution listed", evidence[1], StringComparison.Ordinal);
-        Assert.Contains("ago) failed with UNAUTHENTICATED (16): HTTP 401: Request had invalid authentication credentials.", evidence[0], StringComparison.Ordinal);
+        Assert.Contains("(12 min ago) failed with UNAUTHENTICATED (16): HTTP 401: Request had invalid authentication credentials.", evidence[0], StringComparison.Ordinal);
         Assert.Contains("seen: Last attempt", table, StringComparison.Ordinal);
         Assert.Contains("UNAUTHENTICATED (16)", table, StringComparison.Ordinal);
     }
