@@ -24,7 +24,8 @@ public static class PaxDashboardServiceCollectionExtensions
 
     /// <summary>
     /// Registers the dashboard (options at <see cref="DashboardOptions.SectionName"/>, validated at startup: on Cloud Run it
-    /// refuses to start open), ASP.NET Core antiforgery for its actions, and the readers of the stores that
+    /// refuses to start open), ASP.NET Core antiforgery for its actions (its data protection key ring loaded at first use, not
+    /// while the host starts, unless the application added data protection itself), and the readers of the stores that
     /// <c>AddPaxOrchestration</c> and <c>AddPaxScheduling</c> registered (a wing that is not registered shows as absent).
     /// Map it with <c>app.MapPaxDashboard("/pax")</c>. Calling it again adds nothing twice.
     /// </summary>
