@@ -183,6 +183,8 @@ gcloud firestore fields ttls update expire_at --collection-group=scheduler_ticks
 # Phase configuration as environment variables (Pax:Orchestration), the only source of the deployed phases: the image's
 # appsettings.json names none, so nothing merges into these lists. Processors become Processors__0, __1, …
 ENV_VARS="Pax__Orchestration__Store=Firestore,Pax__Orchestration__Firestore__ProjectId=${PROJECT}"
+# The project by name, so the log lines carry their trace from the first one and no metadata request is made for it.
+ENV_VARS+=",GOOGLE_CLOUD_PROJECT=${PROJECT}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Name=${PHASE}"
 ENV_VARS+=",Pax__Orchestration__Phases__0__Deadline=${DEADLINE}"
 if [ -n "${EXPECTED_CRON}" ]; then

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pax.Orchestration.Dashboard;
 using Pax.Orchestration.Dashboard.Internal;
@@ -10,6 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Pax dashboard: <c>services.AddPaxDashboard(configuration.GetSection("Pax:Dashboard"))</c>.</summary>
 public static class PaxDashboardServiceCollectionExtensions
 {
+    // Registered by AddDataProtection (internal to ASP.NET Core): it only warms the key ring up when the host starts.
+    private const string DataProtectionStartupService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     private static readonly Dictionary<string, string> RenamedKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Authentication"] = "Authentication:Mode",
@@ -19,7 +24,8 @@ public static class PaxDashboardServiceCollectionExtensions
 
     /// <summary>
     /// Registers the dashboard (options at <see cref="DashboardOptions.SectionName"/>, validated at startup: on Cloud Run it
-    /// refuses to start open), ASP.NET Core antiforgery for its actions, and the readers of the stores that
+    /// refuses to start open), ASP.NET Core antiforgery for its actions (its data protection key ring loaded at first use, not
+    /// while the host starts, unless the application added data protection itself), and the readers of the stores that
     /// <c>AddPaxOrchestration</c> and <c>AddPaxScheduling</c> registered (a wing that is not registered shows as absent).
     /// Map it with <c>app.MapPaxDashboard("/pax")</c>. Calling it again adds nothing twice.
     /// </summary>
@@ -34,7 +40,19 @@ public static class PaxDashboardServiceCollectionExtensions
         }
 
         services.AddLogging();
+        var hadDataProtection = services.Any(d => d.ServiceType == typeof(IDataProtectionProvider));
         services.AddAntiforgery();
+        if (!hadDataProtection)
+        {
+            // Antiforgery brought data protection in, with its hosted service that loads (or creates) the key ring while
+            // the host starts: about 18 ms before the first request, for tokens only a dashboard action form needs. The
+            // key ring is then loaded at its first use. An application that adds data protection itself keeps the service.
+            foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionStartupService).ToList())
+            {
+                services.Remove(warmUp);
+            }
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInboundTokenValidator, GoogleInboundTokenValidator>();
         services.TryAddSingleton<InboundAuthenticator>();

@@ -89,6 +89,7 @@ public sealed class CloudLoggingJsonTraceFieldsTests
         using var metadata = new FakeMetadataServer("pax-meta");
 
         var project = LoggingProjectId.FromEnvironment(Variables(("CLOUD_RUN_JOB", "collector")), metadata);
+        _ = project.Value;
         await project.Resolution.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(("pax-meta", 1), (project.Value, metadata.Requests));
@@ -101,10 +102,39 @@ public sealed class CloudLoggingJsonTraceFieldsTests
         using var metadata = new FakeMetadataServer(null);
 
         var project = LoggingProjectId.FromEnvironment(Variables(("K_SERVICE", "orchestrator"), ("GCE_METADATA_HOST", "127.0.0.1:8999")), metadata);
+        _ = project.Value;
         await project.Resolution.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(((string?)null, 1), (project.Value, metadata.Requests));
         Assert.Equal("http://127.0.0.1:8999/computeMetadata/v1/project/project-id", metadata.LastRequest?.ToString());
+    }
+
+    [Fact]
+    public async Task On_Cloud_Run_the_metadata_server_is_asked_only_when_a_line_inside_a_trace_needs_the_project()
+    {
+        using var metadata = new FakeMetadataServer("pax-meta");
+        var project = LoggingProjectId.FromEnvironment(Variables(("K_SERVICE", "orchestrator")), metadata);
+        var (output, logger) = Create(project);
+
+        // A start logs outside any trace: nothing is asked yet, so nothing competes with the first request.
+        logger.LogInformation("starting");
+        await project.Resolution.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var asked = metadata.Requests;
+
+        using (Start(recorded: true))
+        {
+            logger.LogInformation("first traced line");
+        }
+
+        await project.Resolution.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        using (var activity = Start(recorded: true))
+        {
+            logger.LogInformation("later traced line");
+            var later = JsonNode.Parse(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!.AsObject();
+            Assert.Equal($"projects/pax-meta/traces/{activity.TraceId.ToHexString()}", later[Trace]!.GetValue<string>());
+        }
+
+        Assert.Equal((0, 1), (asked, metadata.Requests));
     }
 
     [Fact]

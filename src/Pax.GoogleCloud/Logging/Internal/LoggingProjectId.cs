@@ -6,8 +6,11 @@ namespace Pax.GoogleCloud.Logging.Internal;
 /// The project id the Cloud Logging JSON logger names in <c>logging.googleapis.com/trace</c>
 /// (<c>projects/{project}/traces/{traceId}</c>), resolved once per process and cached: <c>GOOGLE_CLOUD_PROJECT</c> when
 /// set; else, on Google's serverless runtimes (<c>K_SERVICE</c>, <c>CLOUD_RUN_JOB</c>), one background request to the
-/// metadata server's <c>project/project-id</c>. Until (or unless) it is known, <see cref="Value"/> is
-/// <see langword="null"/> and the logger leaves the trace field out rather than guess; a log line never waits for it.
+/// metadata server's <c>project/project-id</c>, sent when a line first needs the project (the first line written inside a
+/// trace), not when the logger is built: the request loads the HTTP stack and, at a cold start, took about 25 ms from a
+/// process that had not yet answered its first request (README › Benchmarks › Cold start). Until (or unless) it is known,
+/// <see cref="Value"/> is <see langword="null"/> and the logger leaves the trace field out rather than guess; a log line
+/// never waits for it.
 /// </summary>
 internal sealed class LoggingProjectId
 {
@@ -21,36 +24,62 @@ internal sealed class LoggingProjectId
     public const string DefaultMetadataHost = "metadata.google.internal";
 
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(5);
-    private static readonly Lazy<LoggingProjectId> ForThisProcess = new(() => FromEnvironment(Environment.GetEnvironmentVariable, new SocketsHttpHandler { UseProxy = false, ConnectTimeout = MetadataTimeout }));
+    private static readonly Lazy<LoggingProjectId> ForThisProcess = new(() => FromEnvironment(Environment.GetEnvironmentVariable, () => new SocketsHttpHandler { UseProxy = false, ConnectTimeout = MetadataTimeout }));
 
+    private readonly string? _metadataHost;
+    private readonly Func<HttpMessageHandler>? _createHandler;
     private volatile string? _value;
+    private Task? _resolution;
 
-    private LoggingProjectId(string? value, Task resolution)
+    private LoggingProjectId(string? value, string? metadataHost = null, Func<HttpMessageHandler>? createHandler = null)
     {
         _value = value;
-        Resolution = resolution;
+        _metadataHost = metadataHost;
+        _createHandler = createHandler;
     }
 
-    /// <summary>Gets the project id, or <see langword="null"/> while it is unknown.</summary>
-    public string? Value => _value;
+    /// <summary>Gets the project id, or <see langword="null"/> while it is unknown; the first read sends the metadata request when there is one to send.</summary>
+    public string? Value
+    {
+        get
+        {
+            if (_createHandler is not null && Volatile.Read(ref _resolution) is null)
+            {
+                Resolve();
+            }
 
-    /// <summary>Gets the background metadata request (completed when there is none); it never faults.</summary>
-    public Task Resolution { get; }
+            return _value;
+        }
+    }
+
+    /// <summary>Gets the background metadata request, once <see cref="Value"/> has been read (completed when there is none, or none yet); it never faults.</summary>
+    public Task Resolution => Volatile.Read(ref _resolution) ?? Task.CompletedTask;
 
     /// <summary>Gets the process's resolver (built on first use).</summary>
     public static LoggingProjectId Process => ForThisProcess.Value;
 
     /// <summary>A fixed project id (or none).</summary>
-    public static LoggingProjectId Known(string? projectId) => new(Normalize(projectId), Task.CompletedTask);
+    public static LoggingProjectId Known(string? projectId) => new(Normalize(projectId));
 
     /// <summary>Resolves from <paramref name="getVariable"/> and, on Google's runtimes, the metadata server through <paramref name="handler"/> (disposed when done).</summary>
     public static LoggingProjectId FromEnvironment(Func<string, string?> getVariable, HttpMessageHandler handler)
     {
-        ArgumentNullException.ThrowIfNull(getVariable);
         ArgumentNullException.ThrowIfNull(handler);
-        if (Normalize(getVariable(ProjectVariable)) is { } project)
+        var resolver = FromEnvironment(getVariable, () => handler);
+        if (resolver._createHandler is null)
         {
             handler.Dispose();
+        }
+
+        return resolver;
+    }
+
+    // The handler is built with the request: the process's resolver loads nothing of the HTTP stack before it asks.
+    private static LoggingProjectId FromEnvironment(Func<string, string?> getVariable, Func<HttpMessageHandler> createHandler)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        if (Normalize(getVariable(ProjectVariable)) is { } project)
+        {
             return Known(project);
         }
 
@@ -58,26 +87,36 @@ internal sealed class LoggingProjectId
         // elsewhere (a laptop, CI) there is no metadata server to ask.
         if (string.IsNullOrEmpty(getVariable("K_SERVICE")) && string.IsNullOrEmpty(getVariable("CLOUD_RUN_JOB")))
         {
-            handler.Dispose();
             return Known(null);
         }
 
         var host = Normalize(getVariable(MetadataHostVariable)) ?? DefaultMetadataHost;
+        return new LoggingProjectId(null, host, createHandler);
+    }
+
+    // One request per process, on the thread pool: the first reader starts it, every reader goes on without waiting.
+    private void Resolve()
+    {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resolver = new LoggingProjectId(null, completion.Task);
+        if (Interlocked.CompareExchange(ref _resolution, completion.Task, null) is not null)
+        {
+            return;
+        }
+
         _ = Task.Run(async () =>
         {
+            HttpMessageHandler? handler = null;
             try
             {
-                resolver._value = await ReadFromMetadataAsync(host, handler).ConfigureAwait(false);
+                handler = _createHandler!();
+                _value = await ReadFromMetadataAsync(_metadataHost!, handler).ConfigureAwait(false);
             }
             finally
             {
-                handler.Dispose();
+                handler?.Dispose();
                 completion.TrySetResult();
             }
         });
-        return resolver;
     }
 
     // GET http://metadata.google.internal/computeMetadata/v1/project/project-id with "Metadata-Flavor: Google" answers
