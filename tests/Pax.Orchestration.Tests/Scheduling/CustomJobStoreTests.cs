@@ -10,7 +10,7 @@ using Pax.Orchestration.Tests.Support;
 namespace Pax.Orchestration.Tests.Scheduling;
 
 /// <summary>A store of the user's own implements <see cref="IScheduledJobStore"/> only: ticks on it claim unsharded, each job once.</summary>
-public sealed class CustomJobStoreTests : IDisposable
+public sealed class CustomJobStoreTests : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pax-sched-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(SchedulerHarness.Start);
@@ -48,11 +48,11 @@ public sealed class CustomJobStoreTests : IDisposable
         Assert.Equal(0, results.Sum(r => r.ShardsBusy));
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)
         {
-            provider.Dispose();
+            await provider.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

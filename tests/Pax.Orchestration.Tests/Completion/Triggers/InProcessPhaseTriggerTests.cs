@@ -15,7 +15,7 @@ public sealed class InProcessPhaseTriggerTests
     [Fact]
     public async Task A_phase_whose_trigger_is_a_handler_calls_it_once_with_the_idempotency_key_the_other_triggers_send()
     {
-        using var pipeline = Pipeline.Create();
+        await using var pipeline = Pipeline.Create();
 
         await pipeline.RecordAsync("a");
         Assert.Empty(pipeline.Handler.Calls);
@@ -33,7 +33,7 @@ public sealed class InProcessPhaseTriggerTests
     [Fact]
     public async Task A_failing_handler_leaves_the_claim_and_the_redrive_calls_it_again_flagged_as_a_redrive()
     {
-        using var pipeline = Pipeline.Create();
+        await using var pipeline = Pipeline.Create();
         pipeline.Handler.FailNext = 1;
 
         await pipeline.RecordAsync("a");
@@ -52,7 +52,7 @@ public sealed class InProcessPhaseTriggerTests
     [Fact]
     public async Task A_handler_that_ignores_its_token_is_cut_off_at_TriggerTimeout_and_the_claim_is_left_for_a_redrive()
     {
-        using var pipeline = Pipeline.Create();
+        await using var pipeline = Pipeline.Create();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         pipeline.Handler.HangOnceUntil = release.Task;
 
@@ -73,9 +73,9 @@ public sealed class InProcessPhaseTriggerTests
     }
 
     [Fact]
-    public void A_Trigger_Handler_naming_no_registered_handler_fails_at_startup_naming_the_key_and_the_registered_ones()
+    public async Task A_Trigger_Handler_naming_no_registered_handler_fails_at_startup_naming_the_key_and_the_registered_ones()
     {
-        using var pipeline = Pipeline.Create(handlerName: "nope");
+        await using var pipeline = Pipeline.Create(handlerName: "nope");
 
         var error = Assert.Throws<OptionsValidationException>(() => pipeline.Services.GetRequiredService<IOptions<OrchestrationOptions>>().Value);
 
@@ -84,9 +84,9 @@ public sealed class InProcessPhaseTriggerTests
     }
 
     [Fact]
-    public void A_Handler_beside_a_Topic_is_refused_like_any_two_targets()
+    public async Task A_Handler_beside_a_Topic_is_refused_like_any_two_targets()
     {
-        using var pipeline = Pipeline.Create(extra: new() { ["Pax:Orchestration:Phases:0:Trigger:Topic"] = "projects/p/topics/next" });
+        await using var pipeline = Pipeline.Create(extra: new() { ["Pax:Orchestration:Phases:0:Trigger:Topic"] = "projects/p/topics/next" });
 
         var error = Assert.Throws<OptionsValidationException>(() => pipeline.Services.GetRequiredService<IOptions<OrchestrationOptions>>().Value);
 
@@ -130,7 +130,7 @@ public sealed class InProcessPhaseTriggerTests
     }
 
     /// <summary>A tally bound from configuration whose phase is triggered by <c>Trigger:Handler</c>, on a temporary SQLite file and a fake clock.</summary>
-    private sealed class Pipeline : IDisposable
+    private sealed class Pipeline : IAsyncDisposable
     {
         private readonly string _directory;
 
@@ -178,9 +178,11 @@ public sealed class InProcessPhaseTriggerTests
         public Task<CompletionReceipt> RecordAsync(string processor) =>
             Tally.RecordAsync(new CompletionMessage("phase2", processor, "k1", CompletionStatus.Succeeded), Ct);
 
-        public void Dispose()
+        // Asynchronously: the pulse's writer may be storing counts in the tallies' file, and only DisposeAsync waits for
+        // it (a synchronous Dispose left it writing while the folder was deleted: "Directory not empty").
+        public async ValueTask DisposeAsync()
         {
-            Services.Dispose();
+            await Services.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(_directory))
             {
