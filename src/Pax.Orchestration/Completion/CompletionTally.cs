@@ -83,7 +83,10 @@ public sealed class CompletionTally
         if (stored.Full)
         {
             return CompletionReceipt.Rejected(
-                $"tally {definition.Name}/{message.RunKey} already holds {CompletionLimits.MaxProcessorsPerTally} processors, the most one tally can hold; processor '{message.Processor}' is not recorded");
+                $"tally {definition.Name}/{message.RunKey} already holds {CompletionLimits.MaxProcessorsPerTally} processors, the most one tally can hold; processor '{message.Processor}' is not recorded"
+                + (TallyLayout.IsWide(definition)
+                    ? $". The run key was started in the narrow layout before the phase was widened past {CompletionLimits.MaxNarrowFanIn} processors and keeps it (docs/architecture.md, \"Wide fan-in\"); to record it wide, delete its tally and publish its reports again"
+                    : string.Empty));
         }
 
         if (stored.Changed)

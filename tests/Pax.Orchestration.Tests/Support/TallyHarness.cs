@@ -11,13 +11,17 @@ namespace Pax.Orchestration.Tests.Support;
 public sealed class TallyHarness : IAsyncDisposable
 {
     private readonly string? _directory;
+    private readonly Action<OrchestrationOptions> _store;
+    private readonly string? _firestoreEmulator;
 
-    private TallyHarness(ServiceProvider services, RecordingTrigger trigger, FakeTimeProvider time, string? directory)
+    private TallyHarness(ServiceProvider services, RecordingTrigger trigger, FakeTimeProvider time, string? directory, Action<OrchestrationOptions> store, string? firestoreEmulator)
     {
         Services = services;
         Trigger = trigger;
         Time = time;
         _directory = directory;
+        _store = store;
+        _firestoreEmulator = firestoreEmulator;
     }
 
     public ServiceProvider Services { get; }
@@ -42,19 +46,28 @@ public sealed class TallyHarness : IAsyncDisposable
         }, null, directory);
     }
 
-    public static TallyHarness Firestore(GcloudEmulator emulator, params PhaseDefinition[] phases) =>
-        Create(phases, o =>
+    public static TallyHarness Firestore(GcloudEmulator emulator, params PhaseDefinition[] phases)
+    {
+        var project = "p" + Guid.NewGuid().ToString("N")[..12];
+        return Create(phases, o =>
         {
             o.Store = OrchestrationStoreKind.Firestore;
-            o.Firestore.ProjectId = "p" + Guid.NewGuid().ToString("N")[..12];
+            o.Firestore.ProjectId = project;
 
             // Contention backoff runs on the fake clock, which only the test moves: retry at once, as Google calls do here.
             o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
         }, emulator.HostPort, null);
+    }
 
     public static PhaseDefinition Named(string name, params string[] processors) => new() { Name = name, Processors = [.. processors] };
 
     public static PhaseDefinition Counted(string name, int count, int? threshold = null) => new() { Name = name, ExpectedCount = count, Threshold = threshold };
+
+    /// <summary>
+    /// Another engine over this harness's store data (the same file or Firestore project) with <paramref name="phases"/> as
+    /// its configuration, as after a redeploy that changed them; with a trigger and clock of its own. Dispose it before this one.
+    /// </summary>
+    public TallyHarness Reconfigure(params PhaseDefinition[] phases) => Create(phases, _store, _firestoreEmulator, null);
 
     public Task<CompletionReceipt> RecordAsync(string phase, string processor, string runKey, CompletionStatus status = CompletionStatus.Succeeded, string? messageId = null) =>
         Tally.RecordAsync(new CompletionMessage(phase, processor, runKey, status, messageId), TestContext.Current.CancellationToken);
@@ -92,6 +105,6 @@ public sealed class TallyHarness : IAsyncDisposable
             o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             store(o);
         });
-        return new TallyHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), trigger, time, directory);
+        return new TallyHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), trigger, time, directory, store, firestoreEmulator);
     }
 }

@@ -37,15 +37,20 @@ public sealed partial class FirestoreCompletionStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// A wide tally: one query of its <c>reports</c> ordered by document id (the escaped processor name), one read per
-    /// report returned. A narrow tally: one read of its document, paged in memory.
+    /// Chosen by the stored tally document, not the configuration. A wide tally: one query of its <c>reports</c> ordered by
+    /// document id (the escaped processor name), one read per report returned (and one of its document unless this
+    /// process knows it is wide). A narrow tally: one read of its document, paged in memory.
     /// </remarks>
     public async Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken)
     {
         StoreQueryLimits.Check(limit);
-        if (!_widePhases.ContainsKey(phase))
+        var head = Name(phase, runKey);
+        var knownWide = _knownWide.ContainsKey(head);
+        var document = knownWide ? null : await _client.GetDocumentAsync(head, cancellationToken).ConfigureAwait(false);
+        if (!knownWide && !Wide.IsWide(document))
         {
-            var tally = await GetAsync(phase, runKey, cancellationToken).ConfigureAwait(false);
+            // The layout of the stored document, not of the configuration: a run key keeps the layout it was started in.
+            var tally = Doc.Read(document, phase, runKey);
             return (tally?.Completions.Values ?? [])
                 .Where(c => afterProcessor is null || string.CompareOrdinal(c.Processor, afterProcessor) > 0)
                 .OrderBy(c => c.Processor, StringComparer.Ordinal)
@@ -53,7 +58,6 @@ public sealed partial class FirestoreCompletionStore
                 .ToList();
         }
 
-        var head = Name(phase, runKey);
         var query = new FirestoreStructuredQuery
         {
             From = [new FirestoreCollectionSelector { CollectionId = Wide.Reports }],
@@ -63,6 +67,47 @@ public sealed partial class FirestoreCompletionStore
         };
         var documents = await _client.RunQueryAsync(_projectId, head, query, cancellationToken).ConfigureAwait(false);
         return documents.Select(Wide.ReadReport).ToList();
+    }
+
+    /// <summary>
+    /// The layout a run key's report is recorded in: the one its tally document was started in (<c>_layout: "wide"</c> or
+    /// not), whatever the phase's width is now, so that a phase widened or narrowed past
+    /// <see cref="CompletionLimits.MaxNarrowFanIn"/> finishes its open run keys; only a new run key (no document yet) takes
+    /// the configured layout. Returns the phase to record wide with, else the narrow tally as just read (none when this
+    /// process knew the layout without a read), which the narrow path's first attempt commits against.
+    /// </summary>
+    private async Task<(PhaseDefinition? Wide, (StoredTally? Tally, string? UpdateTime)? Read)> RecordsWideAsync(string head, string phase, string runKey, CancellationToken cancellationToken)
+    {
+        var configured = _phases.GetValueOrDefault(phase);
+        if (_knownWide.ContainsKey(head))
+        {
+            return (configured, null);
+        }
+
+        if (_recent.Get(head) is not null)
+        {
+            return (null, null);
+        }
+
+        var document = await _client.GetDocumentAsync(head, cancellationToken).ConfigureAwait(false);
+        var tally = Doc.Read(document, phase, runKey);
+        if (document is null && _widePhases.TryGetValue(phase, out var wide))
+        {
+            return (wide, null);
+        }
+
+        if (Wide.IsWide(document) && configured is not null)
+        {
+            KnowWide(head, tally!.CreatedAt);
+            return (configured, null);
+        }
+
+        if (tally is not null)
+        {
+            _recent.Set(head, tally, document!.UpdateTime);
+        }
+
+        return (null, (tally, document?.UpdateTime));
     }
 
     private static string ReportName(string head, string processor) => FirestoreClient.ChildDocumentName(head, Wide.Reports, Wide.ReportId(processor));
@@ -210,13 +255,18 @@ public sealed partial class FirestoreCompletionStore
         }
 
         var tally = Doc.Read(document, phase, runKey)!;
+        KnowWide(head, tally.CreatedAt);
+        return tally;
+    }
+
+    private void KnowWide(string head, DateTimeOffset createdAt)
+    {
         if (_knownWide.Count >= MaxKnownWideTallies)
         {
             _knownWide.Clear();
         }
 
-        _knownWide[head] = tally.CreatedAt;
-        return tally;
+        _knownWide[head] = createdAt;
     }
 
     /// <summary>A wide tally as <see cref="GetAsync"/> returns it: its document and the counts of all its shards (one read per shard, at most 100).</summary>

@@ -35,6 +35,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     private readonly FirestoreConflictRetryOptions _conflictRetry;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, PhaseDefinition> _widePhases;
+    private readonly Dictionary<string, PhaseDefinition> _phases;
 
     /// <summary>Initializes a store in <see cref="FirestoreStoreOptions.ProjectId"/>'s <c>(default)</c> database.</summary>
     /// <param name="client">The Firestore client from DI.</param>
@@ -53,6 +54,7 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
         _conflictRetry = options.Value.Firestore.ConflictRetry;
         _time = timeProvider ?? TimeProvider.System;
         _widePhases = TallyLayout.WidePhases(options.Value.Phases);
+        _phases = options.Value.Phases.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the project whose database holds the tallies.</summary>
@@ -67,18 +69,19 @@ public sealed partial class FirestoreCompletionStore : ICompletionStore, IComple
     public async Task<TallyWriteResult> RecordAsync(string phase, string runKey, ProcessorCompletion completion, ClaimOnCompletion? claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        if (_widePhases.TryGetValue(phase, out var wide))
+        var name = Name(phase, runKey);
+        var (wide, read) = await RecordsWideAsync(name, phase, runKey, cancellationToken).ConfigureAwait(false);
+        if (wide is not null)
         {
             // The claim is a commit of its own on a wide tally (the engine claims after it): its reports are not in the tally's document.
             return await RecordWideAsync(wide, runKey, completion, cancellationToken).ConfigureAwait(false);
         }
 
-        var name = Name(phase, runKey);
         var backoff = new ConflictBackoff(_conflictRetry, _time);
         for (var attempt = 1; ; attempt++)
         {
-            var cached = attempt == 1 ? _recent.Get(name) : null;
-            var (tally, updateTime) = cached ?? await ReadAsync(name, phase, runKey, cancellationToken).ConfigureAwait(false);
+            var cached = attempt == 1 && read is null ? _recent.Get(name) : null;
+            var (tally, updateTime) = cached ?? (attempt == 1 && read is { } fresh ? fresh : await ReadAsync(name, phase, runKey, cancellationToken).ConfigureAwait(false));
             var current = tally?.Completions.GetValueOrDefault(completion.Processor);
             if (!completion.Supersedes(current))
             {

@@ -12,7 +12,8 @@ namespace Pax.Orchestration.Completion.Stores;
 /// claim and last trigger error), <c>pax_completions</c> (one row per processor), <c>pax_rejected</c> and
 /// <c>pax_phases</c> (each phase's first deployment). Every call is one <c>BEGIN IMMEDIATE</c> transaction, so records
 /// and claims are atomic across threads and processes sharing the file. Files written by an older Pax gain the new
-/// columns and tables at first use.
+/// columns and tables at first use, and their tallies' counts (kept by narrow and wide reports alike, so a tally reads
+/// right when its phase is moved across <see cref="CompletionLimits.MaxNarrowFanIn"/>).
 /// </summary>
 public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletionStoreQueries, IDisposable, IWideTallyStore
 {
@@ -50,6 +51,9 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             }
 
             await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, tally is null, cancellationToken).ConfigureAwait(false);
+
+            // The counts too, as a wide report keeps them: a tally reads right whichever layout the phase has now.
+            await SqliteWideTallyRows.CountAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
             var updated = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false))!;
             if (claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated))
             {

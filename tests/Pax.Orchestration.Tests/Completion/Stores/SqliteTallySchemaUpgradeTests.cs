@@ -102,6 +102,29 @@ public sealed class SqliteTallySchemaUpgradeTests : IDisposable
         Assert.Equal(at, deployed);
     }
 
+    [Fact]
+    public async Task An_existing_files_tallies_gain_their_counts_so_a_phase_widened_past_50_reads_them()
+    {
+        var path = OlderFile("""
+            CREATE TABLE pax_tallies (phase TEXT NOT NULL, run_key TEXT NOT NULL, state TEXT NOT NULL, claimed_until INTEGER NULL,
+              created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, triggered_at INTEGER NULL, PRIMARY KEY (phase, run_key));
+            CREATE TABLE pax_completions (phase TEXT NOT NULL, run_key TEXT NOT NULL, processor TEXT NOT NULL, status TEXT NOT NULL,
+              recorded_at INTEGER NOT NULL, message_id TEXT NULL, details TEXT NULL, PRIMARY KEY (phase, run_key, processor));
+            INSERT INTO pax_tallies VALUES ('grow', 'k1', 'open', NULL, 1000, 3000, NULL);
+            INSERT INTO pax_tallies VALUES ('grow', 'k2', 'open', NULL, 1000, 1000, NULL);
+            INSERT INTO pax_completions VALUES ('grow', 'k1', 'a', 'succeeded', 1000, 'm1', NULL);
+            INSERT INTO pax_completions VALUES ('grow', 'k1', 'b', 'succeeded', 3000, 'm2', NULL);
+            INSERT INTO pax_completions VALUES ('grow', 'k1', 'c', 'failed', 2000, 'm3', NULL);
+            """);
+
+        var widened = new OrchestrationOptions { Sqlite = { Path = path }, Phases = { new PhaseDefinition { Name = "grow", ExpectedCount = 60 } } };
+        using var store = new SqliteCompletionStore(Options.Create(widened));
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(new TallyCounts(2, 1, DateTimeOffset.FromUnixTimeMilliseconds(3000)), (await store.GetAsync("grow", "k1", ct))!.Counts);
+        Assert.Equal(new TallyCounts(0, 0, null), (await store.GetAsync("grow", "k2", ct))!.Counts);
+    }
+
     /// <summary>Writes a tallies file as an older Pax left it (<paramref name="sql"/>) and returns its path.</summary>
     private string OlderFile(string sql)
     {

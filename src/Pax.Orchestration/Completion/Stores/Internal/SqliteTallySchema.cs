@@ -11,6 +11,9 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// </summary>
 internal static class SqliteTallySchema
 {
+    /// <summary>The file's <c>user_version</c> once every tally's counts are kept (<see cref="BackfillCountsAsync"/>).</summary>
+    private const int CountedVersion = 1;
+
     private static readonly (string Name, string Definition)[] AddedTallyColumns =
     [
         ("claimed_at", "INTEGER NULL"),
@@ -21,7 +24,7 @@ internal static class SqliteTallySchema
         ("trigger_trace_parent", "TEXT NULL"),
         ("claimed_by", "TEXT NULL"),
 
-        // A wide tally's counts (SqliteWideTallyRows), kept by its reports' writes so a read does not count rows.
+        // A tally's counts (SqliteWideTallyRows), kept by its reports' writes (narrow and wide) so a wide read does not count rows.
         ("succeeded", "INTEGER NOT NULL DEFAULT 0"),
         ("failed", "INTEGER NOT NULL DEFAULT 0"),
         ("last_recorded_at", "INTEGER NULL"),
@@ -65,6 +68,7 @@ internal static class SqliteTallySchema
 
         await SqliteColumns.AddMissingAsync(connection, "pax_tallies", AddedTallyColumns, cancellationToken).ConfigureAwait(false);
         await SqliteColumns.AddMissingAsync(connection, "pax_completions", AddedCompletionColumns, cancellationToken).ConfigureAwait(false);
+        await BackfillCountsAsync(connection, cancellationToken).ConfigureAwait(false);
         await SqliteColumns.AddMissingAsync(connection, "pax_rejected", AddedRejectedColumns, cancellationToken).ConfigureAwait(false);
         using (var indexes = connection.CreateCommand())
         {
@@ -75,5 +79,33 @@ internal static class SqliteTallySchema
                 """ + SqliteSearchIndexes.Definitions;
             await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Once per file (<c>PRAGMA user_version</c> below <see cref="CountedVersion"/>): sets every tally's counts from its
+    /// <c>pax_completions</c> rows. Files written before narrow reports kept the counts hold 0/0 on narrow tallies, which a
+    /// phase widened past 50 processors would read as its counts. One transaction, re-checked inside it, so two processes
+    /// opening the file at once count once; the counts are recomputed whole, so a report written meanwhile is counted.
+    /// </summary>
+    private static async Task BackfillCountsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! >= CountedVersion)
+        {
+            return;
+        }
+
+        command.CommandText = $"""
+            UPDATE pax_tallies SET
+              succeeded = (SELECT count(*) FROM pax_completions c WHERE c.phase = pax_tallies.phase AND c.run_key = pax_tallies.run_key AND c.status = 'succeeded'),
+              failed = (SELECT count(*) FROM pax_completions c WHERE c.phase = pax_tallies.phase AND c.run_key = pax_tallies.run_key AND c.status = 'failed'),
+              last_recorded_at = (SELECT max(recorded_at) FROM pax_completions c WHERE c.phase = pax_tallies.phase AND c.run_key = pax_tallies.run_key);
+            PRAGMA user_version = {CountedVersion};
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }
