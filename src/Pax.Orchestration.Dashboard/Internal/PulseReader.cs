@@ -34,9 +34,12 @@ internal sealed class PulseReader
         var hours = Enumerable.Range(0, HoursShown).Select(i => current.AddHours(i - HoursShown + 1)).ToList();
         var phases = new List<PulseScopeView>();
         var keepsPhases = _source?.KeepsPhases == true;
+        var truncated = false;
         if (keepsPhases)
         {
-            var counted = await _source!.ReadPhasesAsync(hours[0], cancellationToken).ConfigureAwait(false);
+            var read = await _source!.ReadPhasesAsync(hours[0], cancellationToken).ConfigureAwait(false);
+            var counted = read.Hours;
+            truncated = read.Truncated;
             phases.AddRange(_configured.Select(p => Scope(p.Name, p.Name, counted, hours, PhaseCounters)));
             if (counted.Any(b => b.Scope == PulseSource.NoPhaseScope))
             {
@@ -48,11 +51,12 @@ internal sealed class PulseReader
         var keepsScheduler = _source?.KeepsScheduler == true;
         if (keepsScheduler)
         {
-            var counted = await _source!.ReadSchedulerAsync(hours[0], cancellationToken).ConfigureAwait(false);
-            scheduler = Scope("scheduler", PulseSource.SchedulerScope, counted, hours, SchedulerCounters);
+            var read = await _source!.ReadSchedulerAsync(hours[0], cancellationToken).ConfigureAwait(false);
+            scheduler = Scope("scheduler", PulseSource.SchedulerScope, read.Hours, hours, SchedulerCounters);
+            truncated |= read.Truncated;
         }
 
-        return new PulseView(now, hours, keepsPhases, phases, keepsScheduler, scheduler);
+        return new PulseView(now, hours, keepsPhases, phases, keepsScheduler, scheduler, truncated);
     }
 
     private static PulseScopeView Scope(string name, string scope, IReadOnlyList<PulseHour> counted, List<DateTimeOffset> hours, string[] counters)

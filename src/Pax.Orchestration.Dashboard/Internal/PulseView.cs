@@ -3,7 +3,8 @@ namespace Pax.Orchestration.Dashboard.Internal;
 /// <summary>
 /// <c>GET /pax/api/pulse</c>: counts per UTC hour over the last 24 hours (<c>hours</c>: the 24 hour starts, oldest first;
 /// each series' <c>hourly</c> lines up with them). <c>phasesAvailable</c> / <c>schedulerAvailable</c> are false when
-/// that part is not registered here or its store keeps no pulse (a custom store).
+/// that part is not registered here or its store keeps no pulse (a custom store). <c>truncated</c> is true when a store
+/// held more documents or rows than its bounded read returns (read newest first, so the oldest hours may show low).
 /// </summary>
 internal sealed record PulseView(
     DateTimeOffset GeneratedAt,
@@ -11,7 +12,8 @@ internal sealed record PulseView(
     bool PhasesAvailable,
     IReadOnlyList<PulseScopeView> Phases,
     bool SchedulerAvailable,
-    PulseScopeView? Scheduler);
+    PulseScopeView? Scheduler,
+    bool Truncated);
 
 /// <summary>One phase (or <c>(no phase)</c>: rejected deliveries that named no configured phase), or the scheduler.</summary>
 internal sealed record PulseScopeView(string Name, IReadOnlyList<PulseSeriesView> Series);

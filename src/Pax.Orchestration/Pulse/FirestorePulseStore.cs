@@ -78,16 +78,18 @@ internal sealed class FirestorePulseStore : IPulseStore
         }
     }
 
-    public async Task<IReadOnlyList<PulseBucket>> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<PulseBucket> Buckets, bool Truncated)> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken)
     {
-        var documents = await _client.RunQueryAsync(_projectId, DayQuery("GREATER_THAN_OR_EQUAL", DayOf(fromHour), limit), cancellationToken).ConfigureAwait(false);
-        return PulseBucket.Sum(documents.SelectMany(Read).Where(b => b.Hour >= fromHour));
+        // Newest day first, one more than the limit: the extra document only says that older ones were cut.
+        var query = DayQuery("GREATER_THAN_OR_EQUAL", DayOf(fromHour), limit + 1, FirestoreOrder.Descending(DayField));
+        var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
+        return (PulseBucket.Sum(documents.Take(limit).SelectMany(Read).Where(b => b.Hour >= fromHour)), documents.Count > limit);
     }
 
     public async Task<int> DeleteBeforeAsync(DateTimeOffset beforeHour, int limit, CancellationToken cancellationToken)
     {
         // Whole days only: a day document is deleted once all its hours are older than beforeHour.
-        var documents = await _client.RunQueryAsync(_projectId, DayQuery("LESS_THAN", DayOf(beforeHour), limit), cancellationToken).ConfigureAwait(false);
+        var documents = await _client.RunQueryAsync(_projectId, DayQuery("LESS_THAN", DayOf(beforeHour), limit, FirestoreOrder.Ascending(DayField)), cancellationToken).ConfigureAwait(false);
         foreach (var chunk in documents.Chunk(500))
         {
             await _client.CommitAsync(_projectId, chunk.Select(d => new FirestoreWrite { Delete = d.Name }).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -121,12 +123,17 @@ internal sealed class FirestorePulseStore : IPulseStore
         }
     }
 
-    /// <summary>The day documents whose <c>day</c> compares by <paramref name="op"/> to <paramref name="day"/>, oldest first (single-field index).</summary>
-    private FirestoreStructuredQuery DayQuery(string op, DateTimeOffset day, int limit) => new()
+    /// <summary>
+    /// The day documents whose <c>day</c> compares by <paramref name="op"/> to <paramref name="day"/>, in
+    /// <paramref name="order"/> of <c>day</c>: the range and the order on the one field, so either direction is served by
+    /// the single-field index Firestore keeps by default (cloud.google.com/firestore/docs/query-data/order-limit-data:
+    /// a range filter's first orderBy must be on the same field; no composite index).
+    /// </summary>
+    private FirestoreStructuredQuery DayQuery(string op, DateTimeOffset day, int limit, FirestoreOrder order) => new()
     {
         From = [new FirestoreCollectionSelector { CollectionId = _collection }],
         Where = FirestoreFilter.Field(DayField, op, FirestoreValue.Timestamp(day)),
-        OrderBy = [FirestoreOrder.Ascending(DayField)],
+        OrderBy = [order],
         Limit = limit,
     };
 

@@ -41,15 +41,15 @@ public sealed class PulseSource
     /// <summary>Reads every phase's counts from <paramref name="fromHour"/> on.</summary>
     /// <param name="fromHour">The first hour (UTC, whole hour).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One entry per phase and hour that counted something; empty when <see cref="KeepsPhases"/> is false.</returns>
-    public Task<IReadOnlyList<PulseHour>> ReadPhasesAsync(DateTimeOffset fromHour, CancellationToken cancellationToken) =>
+    /// <returns>One entry per phase and hour that counted something (none when <see cref="KeepsPhases"/> is false), and whether the read was cut.</returns>
+    public Task<PulseRead> ReadPhasesAsync(DateTimeOffset fromHour, CancellationToken cancellationToken) =>
         ReadAsync(_phases, fromHour, (_phaseCount + 4) * PerScope, cancellationToken);
 
     /// <summary>Reads the scheduler's counts from <paramref name="fromHour"/> on.</summary>
     /// <param name="fromHour">The first hour (UTC, whole hour).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One entry per hour that counted something; empty when <see cref="KeepsScheduler"/> is false.</returns>
-    public Task<IReadOnlyList<PulseHour>> ReadSchedulerAsync(DateTimeOffset fromHour, CancellationToken cancellationToken) =>
+    /// <returns>One entry per hour that counted something (none when <see cref="KeepsScheduler"/> is false), and whether the read was cut.</returns>
+    public Task<PulseRead> ReadSchedulerAsync(DateTimeOffset fromHour, CancellationToken cancellationToken) =>
         ReadAsync(_scheduler, fromHour, PerScope, cancellationToken);
 
     /// <summary>Stores what this process counted so far (tests and shutdown; the engine stores on its own).</summary>
@@ -61,14 +61,14 @@ public sealed class PulseSource
         }
     }
 
-    private static async Task<IReadOnlyList<PulseHour>> ReadAsync(PulseRecorder? recorder, DateTimeOffset fromHour, int limit, CancellationToken cancellationToken)
+    private static async Task<PulseRead> ReadAsync(PulseRecorder? recorder, DateTimeOffset fromHour, int limit, CancellationToken cancellationToken)
     {
         if (recorder is null)
         {
-            return [];
+            return new PulseRead([], false);
         }
 
-        var stored = await recorder.Store.ReadSinceAsync(fromHour, limit, cancellationToken).ConfigureAwait(false);
-        return PulseBucket.Sum(stored.Concat(recorder.Pending().Where(b => b.Hour >= fromHour))).Select(PulseHour.From).ToList();
+        var (stored, truncated) = await recorder.Store.ReadSinceAsync(fromHour, limit, cancellationToken).ConfigureAwait(false);
+        return new PulseRead(PulseBucket.Sum(stored.Concat(recorder.Pending().Where(b => b.Hour >= fromHour))).Select(PulseHour.From).ToList(), truncated);
     }
 }

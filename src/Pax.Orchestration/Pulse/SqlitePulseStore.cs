@@ -48,13 +48,14 @@ internal sealed class SqlitePulseStore : IPulseStore
             return 0;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<PulseBucket>> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken) =>
-        WithConnectionAsync<IReadOnlyList<PulseBucket>>(async connection =>
+    public Task<(IReadOnlyList<PulseBucket> Buckets, bool Truncated)> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken) =>
+        WithConnectionAsync<(IReadOnlyList<PulseBucket>, bool)>(async connection =>
         {
+            // Newest hour first, one more than the limit: the extra row only says that older ones were cut.
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT scope, hour, {Columns} FROM {_table} WHERE hour >= $from ORDER BY hour LIMIT $limit";
+            command.CommandText = $"SELECT scope, hour, {Columns} FROM {_table} WHERE hour >= $from ORDER BY hour DESC LIMIT $limit";
             command.Parameters.AddWithValue("$from", fromHour.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$limit", limit + 1);
             var buckets = new List<PulseBucket>();
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -68,7 +69,7 @@ internal sealed class SqlitePulseStore : IPulseStore
                 buckets.Add(new PulseBucket(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), counts));
             }
 
-            return buckets;
+            return buckets.Count > limit ? (buckets[..limit], true) : (buckets, false);
         }, cancellationToken);
 
     public Task<int> DeleteBeforeAsync(DateTimeOffset beforeHour, int limit, CancellationToken cancellationToken) =>

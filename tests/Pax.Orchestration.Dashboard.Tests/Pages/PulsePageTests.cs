@@ -43,6 +43,37 @@ public sealed class PulsePageTests
         Assert.Equal(("process", 4L), (process.GetProperty("name").GetString(), process.GetProperty("series")[0].GetProperty("total").GetInt64()));
         Assert.True(root.GetProperty("schedulerAvailable").GetBoolean());
         Assert.Equal("jobsRun", root.GetProperty("scheduler").GetProperty("series")[0].GetProperty("counter").GetString());
+        Assert.False(root.GetProperty("truncated").GetBoolean());
+        Assert.Null(page.QuerySelector("main p[role=alert]"));
+    }
+
+    [Fact]
+    public async Task A_pulse_read_cut_by_its_limit_keeps_this_hour_and_says_so_on_the_page_and_in_JSON()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var store = server.Services.GetRequiredKeyedService<PulseRecorder>(PulseScopes.PhasesKey).Store;
+        var now = PulseBucket.HourOf(server.Time.GetUtcNow());
+
+        // Another orchestrator's phases sharing pax_pulse, counted earlier today: more than the read's limit of
+        // (phases + 4) × 32 documents or rows; then two reports of collect this hour.
+        await store.AddAsync(Enumerable.Range(0, 400).Select(i => Reports($"other-{i:D3}", now.AddHours(-20), 1)).ToList(), Ct);
+        await store.AddAsync([Reports("collect", now, 2)], Ct);
+
+        var (_, page) = await Html.GetAsync(server.Client, "/pax/pulse");
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/pax/api/pulse", Ct));
+
+        Assert.True(json.RootElement.GetProperty("truncated").GetBoolean());
+        var collect = json.RootElement.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "collect");
+        Assert.Equal(2L, collect.GetProperty("series")[0].GetProperty("hourly")[23].GetInt64());
+        Assert.Equal(["Reports", "2", "2"], Numbers(Html.Row(Html.Table(page, "Phase collect, last 24 hours"), "Reports")));
+        Assert.StartsWith("Some counts were cut", page.QuerySelector("main p[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static PulseBucket Reports(string scope, DateTimeOffset hour, long reports)
+    {
+        var counts = PulseBucket.NoCounts();
+        counts[(int)PulseCounter.Reports] = reports;
+        return new PulseBucket(scope, hour, counts);
     }
 
     /// <summary>A row's label, 24-hour total and this hour's count (the sparkline's cell holds its SVG title).</summary>

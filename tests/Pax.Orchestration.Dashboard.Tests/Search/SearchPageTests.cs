@@ -59,6 +59,22 @@ public sealed class SearchPageTests
     }
 
     [Theory]
+    [InlineData("/pax?phase=collect&runKey=2026-02-10&state=triggered", "")]
+    [InlineData("/pax?phase=collect&runKey=2026-02-09&state=nobody-reported", "")]
+    [InlineData("/pax?phase=collect&runKey=2026-02-10&state=open", "2026-02-10")]
+    public async Task A_run_key_filter_lists_the_run_key_only_when_it_meets_the_other_filters_too(string path, string expected)
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await server.SeedAsync();
+
+        var (response, page) = await Html.GetAsync(server.Client, path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listed = page.QuerySelectorAll("main th[scope=row] a").Select(a => a.TextContent);
+        Assert.Equal(expected, string.Join(",", listed));
+    }
+
+    [Theory]
     [InlineData("/pax?state=stuck", "Phases", "400: state must be one of open, claimed, triggered, trigger-failed, overdue, nobody-reported (was 'stuck').")]
     [InlineData("/pax/jobs?until=tomorrow", "Scheduled jobs", "400: until must be a date or UTC time in ISO 8601, such as 2026-02-10 or 2026-02-10T14:00:00Z (was 'tomorrow').")]
     [InlineData("/pax/rejected?reason=typo", "Rejected messages", "400: reason must be one of envelope, contract, invalid, oversized (was 'typo').")]

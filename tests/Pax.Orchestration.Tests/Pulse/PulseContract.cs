@@ -33,7 +33,7 @@ public abstract partial class PulseContract
         await recorder.FlushAsync();
 
         // Read from the store alone (not this process's pending counts): what another instance's page would see.
-        var stored = await recorder.Store.ReadSinceAsync(firstHour, 1000, Ct);
+        var (stored, _) = await recorder.Store.ReadSinceAsync(firstHour, 1000, Ct);
 
         var collect = Assert.Single(stored, b => b.Scope == "collect");
         Assert.Equal((firstHour, 2L, 1L, 1L, 0L), (collect.Hour, collect.Counts[(int)PulseCounter.Reports], collect.Counts[(int)PulseCounter.Duplicates], collect.Counts[(int)PulseCounter.Triggers], collect.Counts[(int)PulseCounter.TriggerFailures]));
@@ -41,7 +41,28 @@ public abstract partial class PulseContract
         Assert.Equal((firstHour.AddHours(1), 1L, 0L, 1L), (process.Hour, process.Counts[(int)PulseCounter.Reports], process.Counts[(int)PulseCounter.Triggers], process.Counts[(int)PulseCounter.TriggerFailures]));
         Assert.Equal(2, stored.Count);
         var read = await h.Services.GetRequiredService<PulseSource>().ReadPhasesAsync(firstHour, Ct);
-        Assert.Equal(3L, read.Sum(p => p.Reports));
+        Assert.Equal(3L, read.Hours.Sum(p => p.Reports));
+        Assert.False(read.Truncated);
+    }
+
+    [Fact]
+    public async Task A_read_cut_by_its_limit_keeps_the_newest_hour_and_says_it_was_truncated()
+    {
+        await using var h = await CreateTallyAsync(TallyHarness.Named("collect", "a"));
+        var store = h.Services.GetRequiredKeyedService<PulseRecorder>(PulseScopes.PhasesKey).Store;
+        var now = PulseBucket.HourOf(h.Time.GetUtcNow());
+
+        // Another orchestrator's phases in the same pax_pulse, counted yesterday: more documents or rows than the read's
+        // limit ((1 phase + 4) × 32 = 160), then this hour's count of the phase configured here.
+        await store.AddAsync(Enumerable.Range(0, 200).Select(i => Bucket($"other-{i:D3}", now.AddHours(-18), reports: 1)).ToList(), Ct);
+        await store.AddAsync([Bucket("collect", now, reports: 5)], Ct);
+
+        var read = await h.Services.GetRequiredService<PulseSource>().ReadPhasesAsync(now.AddHours(-23), Ct);
+
+        Assert.True(read.Truncated);
+        Assert.Equal(5L, Assert.Single(read.Hours, p => p.Scope == "collect").Reports);
+        Assert.Equal(now, read.Hours.Single(p => p.Scope == "collect").Hour);
+        Assert.InRange(read.Hours.Count(p => p.Scope.StartsWith("other-", StringComparison.Ordinal)), 1, 159);
     }
 
     [Fact]
@@ -58,12 +79,12 @@ public abstract partial class PulseContract
 
         await store.AddAsync([Bucket("collect", day.AddDays(-9).AddHours(5), reports: 7)], Ct);
 
-        var recent = await store.ReadSinceAsync(day, 1000, Ct);
+        var (recent, _) = await store.ReadSinceAsync(day, 1000, Ct);
         Assert.Equal([("collect", 40L), ("other", 80L)], recent.Select(b => (b.Scope, b.Counts[(int)PulseCounter.Reports])).OrderBy(b => b.Scope).ToList());
 
         var deleted = await store.DeleteBeforeAsync(day.AddDays(-7), 500, Ct);
 
-        var after = await store.ReadSinceAsync(day.AddDays(-10), 1000, Ct);
+        var (after, _) = await store.ReadSinceAsync(day.AddDays(-10), 1000, Ct);
         Assert.Equal(1, deleted);
         Assert.DoesNotContain(after, b => b.Hour < day);
         Assert.Equal(40L, after.Single(b => b.Scope == "collect").Counts[(int)PulseCounter.Reports]);
@@ -81,7 +102,7 @@ public abstract partial class PulseContract
         var recorder = host.Services.GetRequiredKeyedService<PulseRecorder>(PulseScopes.SchedulerKey);
         await recorder.FlushAsync();
 
-        var bucket = Assert.Single(await recorder.Store.ReadSinceAsync(PulseBucket.HourOf(host.Time.GetUtcNow()), 100, Ct));
+        var bucket = Assert.Single((await recorder.Store.ReadSinceAsync(PulseBucket.HourOf(host.Time.GetUtcNow()), 100, Ct)).Buckets);
         Assert.Equal((PulseScopes.Scheduler, 2L, 1L), (bucket.Scope, bucket.Counts[(int)PulseCounter.JobsRun], bucket.Counts[(int)PulseCounter.JobsFailed]));
     }
 

@@ -96,7 +96,7 @@ public sealed class PulseFailureTests
             }
         }
 
-        public Task<IReadOnlyList<PulseBucket>> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PulseBucket>>([]);
+        public Task<(IReadOnlyList<PulseBucket> Buckets, bool Truncated)> ReadSinceAsync(DateTimeOffset fromHour, int limit, CancellationToken cancellationToken) => Task.FromResult<(IReadOnlyList<PulseBucket>, bool)>(([], false));
 
         public Task<int> DeleteBeforeAsync(DateTimeOffset beforeHour, int limit, CancellationToken cancellationToken) => Task.FromResult(0);
     }

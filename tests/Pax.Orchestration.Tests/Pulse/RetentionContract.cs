@@ -27,7 +27,7 @@ public abstract partial class PulseContract
 
         var rejected = await ((ICompletionStoreQueries)h.Store).ListRecentRejectedAsync(10, null, null, Ct);
         Assert.Equal(["m-new"], rejected.Select(r => r.MessageId));
-        var counts = await store.ReadSinceAsync(old.AddDays(-1), 100, Ct);
+        var (counts, _) = await store.ReadSinceAsync(old.AddDays(-1), 100, Ct);
         Assert.Equal([(PulseBucket.HourOf(now), 5L)], counts.Select(b => (b.Hour, b.Counts[(int)PulseCounter.Reports])));
     }
 }

@@ -26,6 +26,11 @@ internal static class PulseHtml
     public static void Write(HtmlWriter html, PulseView view)
     {
         html.Raw("<p class=\"meta\">Counts per UTC hour, from ").Time(view.Hours[0]).Raw(" to now (the last bar is the current hour). Kept as hourly counters, so this page reads the same few documents however busy the day was.</p>");
+        if (view.Truncated)
+        {
+            html.Raw("<p role=\"alert\">").Text("Some counts were cut: the store holds more pulse documents than one read returns (several orchestrators or renamed phases sharing pax_pulse). The newest hours are complete; the oldest may show low.").Raw("</p>");
+        }
+
         if (!view.PhasesAvailable)
         {
             html.Raw("<p>No phase pulse here: the orchestrator is not registered (AddPaxOrchestration), or its store is a custom one that keeps no pulse.</p>");
