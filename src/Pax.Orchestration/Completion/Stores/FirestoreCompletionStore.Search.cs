@@ -28,10 +28,7 @@ public sealed partial class FirestoreCompletionStore
         try
         {
             var documents = await _client.RunQueryAsync(_projectId, query, cancellationToken).ConfigureAwait(false);
-            return documents
-                .Select(d => Doc.Read(d, phase, d.Name![(d.Name!.LastIndexOf('/') + 1)..]))
-                .OfType<StoredTally>()
-                .ToList();
+            return await ReadTalliesAsync(documents, phase, cancellationToken).ConfigureAwait(false);
         }
         catch (GoogleApiException ex) when (index is not null && ex.Status == FirestoreErrorStatus.FailedPrecondition)
         {

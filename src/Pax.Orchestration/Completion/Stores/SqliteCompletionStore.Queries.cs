@@ -51,13 +51,7 @@ public sealed partial class SqliteCompletionStore
         return InTransactionAsync(async (connection, transaction) =>
         {
             var keys = await SqliteTallyRows.SelectRecentRunKeysAsync(connection, transaction, phase, limit, after, cancellationToken).ConfigureAwait(false);
-            var tallies = new List<StoredTally>(keys.Count);
-            foreach (var key in keys)
-            {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken, IsWide(phase)).ConfigureAwait(false))!);
-            }
-
-            return (IReadOnlyList<StoredTally>)tallies;
+            return await ReadTalliesAsync(connection, transaction, phase, keys, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -98,4 +92,17 @@ public sealed partial class SqliteCompletionStore
             command.Parameters.AddWithValue("$most", CompletionLimits.MaxRejectedCount);
             return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
+
+    /// <summary>Reads the tallies of <paramref name="keys"/> in order; a wide phase's with their counts, not every report row.</summary>
+    private async Task<IReadOnlyList<StoredTally>> ReadTalliesAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var wide = IsWide(phase);
+        var tallies = new List<StoredTally>(keys.Count);
+        foreach (var key in keys)
+        {
+            tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken, wide).ConfigureAwait(false))!);
+        }
+
+        return tallies;
+    }
 }

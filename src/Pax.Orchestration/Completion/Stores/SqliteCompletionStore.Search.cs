@@ -16,13 +16,7 @@ public sealed partial class SqliteCompletionStore
         return InTransactionAsync(async (connection, transaction) =>
         {
             var keys = await SqliteTallySearch.SelectRunKeysAsync(connection, transaction, phase, search, limit, after, cancellationToken).ConfigureAwait(false);
-            var tallies = new List<StoredTally>(keys.Count);
-            foreach (var key in keys)
-            {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken).ConfigureAwait(false))!);
-            }
-
-            return (IReadOnlyList<StoredTally>)tallies;
+            return await ReadTalliesAsync(connection, transaction, phase, keys, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -145,13 +145,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
                 }
             }
 
-            var tallies = new List<StoredTally>(keys.Count);
-            foreach (var key in keys)
-            {
-                tallies.Add((await SqliteTallyRows.ReadAsync(connection, transaction, phase, key, cancellationToken, IsWide(phase)).ConfigureAwait(false))!);
-            }
-
-            return (IReadOnlyList<StoredTally>)tallies;
+            return await ReadTalliesAsync(connection, transaction, phase, keys, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -30,6 +30,23 @@ public abstract class TallySearchContract
     }
 
     [Fact]
+    public async Task A_wide_phase_s_tallies_come_back_from_a_search_with_their_counts()
+    {
+        await using var h = await CreateAsync(Counted("wide", 120));
+        await h.RecordAsync("wide", "task-0001", "k1");
+        await h.RecordAsync("wide", "task-0002", "k1");
+        await h.RecordAsync("wide", "task-0003", "k1", CompletionStatus.Failed);
+
+        var found = await Queries(h).SearchAsync("wide", new TallySearch { State = TallySearchState.Open }, 10, null, Ct);
+        var listed = await Queries(h).ListRecentAsync("wide", 10, null, Ct);
+
+        // As the phases page lists it: counts, not every report (a wide tally lists none).
+        var tally = Assert.Single(found);
+        Assert.Equal((2, 1), (tally.Counts?.Succeeded, tally.Counts?.Failed));
+        Assert.Equal(Assert.Single(listed).Counts, tally.Counts);
+    }
+
+    [Fact]
     public async Task A_state_keeps_only_the_tallies_in_it_newest_first()
     {
         await using var h = await SeedAsync();
