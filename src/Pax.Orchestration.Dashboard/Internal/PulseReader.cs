@@ -14,8 +14,21 @@ internal sealed class PulseReader
     /// <summary>The hours shown: the current one and the 23 before it.</summary>
     public const int HoursShown = 24;
 
-    private static readonly string[] PhaseCounters = ["reports", "duplicates", "rejections", "triggers", "triggerFailures"];
-    private static readonly string[] SchedulerCounters = ["jobsRun", "jobsFailed"];
+    // The JSON's counter names, each with the count it shows: one table, so a name cannot show another counter's numbers.
+    private static readonly (string Name, Func<PulseHour, long> Count)[] PhaseCounters =
+    [
+        ("reports", h => h.Reports),
+        ("duplicates", h => h.Duplicates),
+        ("rejections", h => h.Rejections),
+        ("triggers", h => h.Triggers),
+        ("triggerFailures", h => h.TriggerFailures),
+    ];
+
+    private static readonly (string Name, Func<PulseHour, long> Count)[] SchedulerCounters =
+    [
+        ("jobsRun", h => h.JobsRun),
+        ("jobsFailed", h => h.JobsFailed),
+    ];
     private readonly PulseSource? _source;
     private readonly IReadOnlyList<PhaseDefinition> _configured;
     private readonly TimeProvider _time;
@@ -59,25 +72,14 @@ internal sealed class PulseReader
         return new PulseView(now, hours, keepsPhases, phases, keepsScheduler, scheduler, truncated);
     }
 
-    private static PulseScopeView Scope(string name, string scope, IReadOnlyList<PulseHour> counted, List<DateTimeOffset> hours, string[] counters)
+    private static PulseScopeView Scope(string name, string scope, IReadOnlyList<PulseHour> counted, List<DateTimeOffset> hours, (string Name, Func<PulseHour, long> Count)[] counters)
     {
         var byHour = counted.Where(b => b.Scope == scope).ToDictionary(b => b.Hour);
         var series = counters.Select(counter =>
         {
-            var hourly = hours.Select(h => byHour.TryGetValue(h, out var b) ? Count(b, counter) : 0).ToList();
-            return new PulseSeriesView(counter, hourly.Sum(), hourly);
+            var hourly = hours.Select(h => byHour.TryGetValue(h, out var b) ? counter.Count(b) : 0).ToList();
+            return new PulseSeriesView(counter.Name, hourly.Sum(), hourly);
         }).ToList();
         return new PulseScopeView(name, series);
     }
-
-    private static long Count(PulseHour hour, string counter) => counter switch
-    {
-        "reports" => hour.Reports,
-        "duplicates" => hour.Duplicates,
-        "rejections" => hour.Rejections,
-        "triggers" => hour.Triggers,
-        "triggerFailures" => hour.TriggerFailures,
-        "jobsRun" => hour.JobsRun,
-        _ => hour.JobsFailed,
-    };
 }

@@ -45,7 +45,7 @@ internal sealed class FirestorePulseStore : IPulseStore
             var transforms = new List<FirestoreFieldTransform>();
             foreach (var delta in day)
             {
-                var hour = "h" + delta.Hour.Hour.ToString("D2", CultureInfo.InvariantCulture);
+                var hour = HourField(delta.Hour.Hour);
                 foreach (var (counter, name) in PulseBucket.Counters)
                 {
                     if (delta.Counts[(int)counter] != 0)
@@ -108,7 +108,7 @@ internal sealed class FirestorePulseStore : IPulseStore
 
         for (var hour = 0; hour < 24; hour++)
         {
-            if (fields.GetValueOrDefault("h" + hour.ToString("D2", CultureInfo.InvariantCulture))?.MapValue?.Fields is not { } map)
+            if (fields.GetValueOrDefault(HourField(hour))?.MapValue?.Fields is not { } map)
             {
                 continue;
             }
@@ -141,4 +141,7 @@ internal sealed class FirestorePulseStore : IPulseStore
 
     private static string DocumentId(string scope, DateTimeOffset day, int shard) =>
         $"{scope}~{day:yyyyMMdd}~{shard.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The map field of one UTC hour in a day document, <c>h00</c>…<c>h23</c>: written and read by this name only.</summary>
+    private static string HourField(int hour) => "h" + hour.ToString("D2", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pax.Orchestration.Pulse;
 
 /// <summary>The counts of one scope (a phase, or <see cref="PulseScopes.Scheduler"/>) in one UTC hour.</summary>
@@ -29,9 +27,6 @@ internal sealed record PulseBucket(string Scope, DateTimeOffset Hour, long[] Cou
         var utc = at.ToUniversalTime();
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
-
-    /// <summary>Gets the hour as stored in document ids: <c>yyyyMMddHH</c>.</summary>
-    public string HourKey => Hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
     /// <summary>Adds the buckets of the same scope and hour together (shards, or a store's and this process's pending counts).</summary>
     public static IReadOnlyList<PulseBucket> Sum(IEnumerable<PulseBucket> buckets)
