@@ -24,16 +24,7 @@ internal static class TallyLayout
     public static int ShardCount(PhaseDefinition phase) => Math.Clamp((FanIn(phase) + ReportsPerShard - 1) / ReportsPerShard, 1, MaxShards);
 
     /// <summary>The shard of a processor's counters: a hash of its name that is the same in every process (FNV-1a over UTF-16 code units).</summary>
-    public static int Shard(string processor, int shards)
-    {
-        var hash = 2166136261u;
-        foreach (var c in processor)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % (uint)shards);
-    }
+    public static int Shard(string processor, int shards) => (int)(Pax.Orchestration.Internal.StableHash.Utf16(processor) % (uint)shards);
 
     /// <summary>The phases whose tallies are wide, by name.</summary>
     public static Dictionary<string, PhaseDefinition> WidePhases(IEnumerable<PhaseDefinition> phases) =>

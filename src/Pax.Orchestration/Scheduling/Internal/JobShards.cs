@@ -1,4 +1,4 @@
-using System.Text;
+using Pax.Orchestration.Internal;
 
 namespace Pax.Orchestration.Scheduling.Internal;
 
@@ -12,17 +12,6 @@ internal static class JobShards
     /// <summary>How many shards there are: enough that a few concurrent ticks rarely want the same one.</summary>
     public const int Count = 16;
 
-    private const uint OffsetBasis = 2166136261;
-    private const uint Prime = 16777619;
-
-    public static int Of(string id)
-    {
-        var hash = OffsetBasis;
-        foreach (var b in Encoding.UTF8.GetBytes(id))
-        {
-            hash = unchecked((hash ^ b) * Prime);
-        }
-
-        return (int)(hash % Count);
-    }
+    /// <summary>The shard of a job: FNV-1a over its id's UTF-8 bytes (part of the stored layout: never change it).</summary>
+    public static int Of(string id) => (int)(StableHash.Utf8(id) % Count);
 }
