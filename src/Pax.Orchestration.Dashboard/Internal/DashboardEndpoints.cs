@@ -228,7 +228,8 @@ internal sealed class DashboardEndpoints
     public static string? Query(HttpContext context, string name) =>
         context.Request.Query[name] is { Count: 1 } values && values[0] is { Length: > 0 } value ? value : null;
 
-    public static HtmlLayout Layout(HttpContext context, string prefix, DashboardOptions options) => new(context.Request.PathBase + prefix, options);
+    public static HtmlLayout Layout(HttpContext context, string prefix, DashboardOptions options, string? searchQuery = null) =>
+        new(context.Request.PathBase + prefix, options) { SearchQuery = searchQuery };
 
     private HtmlLayout Layout(HttpContext context, string prefix, string? filterSuffix = null) =>
         new(context.Request.PathBase + prefix, _options) { FilterSuffix = filterSuffix ?? string.Empty };

@@ -63,6 +63,9 @@ internal sealed class HtmlLayout
     /// <summary>Gets the filters of the page as a query-string suffix (<c>&amp;state=open</c>…), which its "more" links keep.</summary>
     public string FilterSuffix { get; init; } = string.Empty;
 
+    /// <summary>Gets the search the page shows the results of, which the search box at the top keeps; <see langword="null"/> elsewhere.</summary>
+    public string? SearchQuery { get; init; }
+
     /// <summary>Writes a full page with <paramref name="body"/> and the security headers.</summary>
     public async Task WriteAsync(HttpContext context, string title, string current, string apiPath, Action<HtmlWriter> body)
     {
@@ -88,7 +91,7 @@ internal sealed class HtmlLayout
         }
 
         html.Raw("</nav>");
-        SearchHtml.WriteSearchBox(html, this, context.Request.Path.Value?.EndsWith("/search", StringComparison.Ordinal) == true ? context.Request.Query["q"].ToString() : null);
+        SearchHtml.WriteSearchBox(html, this, SearchQuery);
         html.Raw("</header><main><h1>").Text(title).Raw("</h1>");
         if (ResultMessages.TryGetValue(context.Request.Query["result"].ToString(), out var result))
         {

@@ -34,8 +34,8 @@ internal sealed class SearchEndpoints
 
     public Task SearchPageAsync(HttpContext context, string prefix) => _pages.GuardAsync(context, async (_, ct) =>
     {
-        var layout = DashboardEndpoints.Layout(context, prefix, _options);
         var query = DashboardEndpoints.Query(context, "q")?.Trim() ?? string.Empty;
+        var layout = DashboardEndpoints.Layout(context, prefix, _options, query);
         if (query.Length > MaxQueryLength)
         {
             await ErrorPageAsync(context, layout, "Search", "/api/search", $"q holds at most {MaxQueryLength} characters.", _ => { }).ConfigureAwait(false);
