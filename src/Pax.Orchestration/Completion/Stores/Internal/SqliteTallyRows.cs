@@ -17,9 +17,10 @@ internal static class SqliteTallyRows
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent, claimed_by
+            SELECT state, claimed_until, created_at, updated_at, triggered_at, claimed_at, claims, trigger_error, trigger_error_at, trigger_failures, trigger_trace_parent, claimed_by,
+              succeeded, failed, last_recorded_at
             FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;
-            """ + (counted ? SqliteWideTallyRows.CountSql : ReportsSql);
+            """ + (counted ? string.Empty : ReportsSql);
         command.Parameters.AddWithValue("$phase", phase);
         command.Parameters.AddWithValue("$runKey", runKey);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -38,15 +39,16 @@ internal static class SqliteTallyRows
         var triggerError = reader.IsDBNull(7) ? null : new TriggerError(Time(reader.GetInt64(8)), reader.GetString(7), reader.GetInt32(9));
         var triggerTraceParent = reader.IsDBNull(10) ? null : reader.GetString(10);
         var claimedBy = reader.IsDBNull(11) ? null : reader.GetString(11);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var completions = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal);
         TallyCounts? counts = null;
         if (counted)
         {
-            counts = await SqliteWideTallyRows.ReadCountsAsync(reader, cancellationToken).ConfigureAwait(false);
+            // The counts its reports keep on the row (SqliteWideTallyRows.CountAsync): no report row is read.
+            counts = new TallyCounts(reader.GetInt32(12), reader.GetInt32(13), reader.IsDBNull(14) ? null : Time(reader.GetInt64(14)));
         }
         else
         {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var completion = ReadCompletion(reader);

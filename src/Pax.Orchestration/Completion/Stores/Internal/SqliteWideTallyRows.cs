@@ -9,9 +9,6 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// </summary>
 internal static class SqliteWideTallyRows
 {
-    /// <summary>The statement <see cref="ReadCountsAsync"/> reads: the counts a wide tally's reports keep on its row (<see cref="CountAsync"/>).</summary>
-    public const string CountSql = "SELECT succeeded, failed, last_recorded_at FROM pax_tallies WHERE phase = $phase AND run_key = $runKey;";
-
     /// <summary>
     /// Counts a report written on its tally's row: a new success or failure adds one, a success that replaced a failure
     /// moves one from failed to succeeded — so reading the counts costs the same at the 10,000th report as at the first.
@@ -33,12 +30,6 @@ internal static class SqliteWideTallyRows
         command.Parameters.AddWithValue("$failed", (success ? 0 : 1) - (replaced is null ? 0 : 1));
         command.Parameters.AddWithValue("$at", completion.RecordedAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public static async Task<TallyCounts> ReadCountsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
-    {
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new TallyCounts(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
     }
 
     /// <summary>Reads one processor's report of a run key, or <see langword="null"/>.</summary>
