@@ -50,10 +50,8 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
                 return new TallyWriteResult(false, tally, Full: true);
             }
 
-            await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, tally is null, cancellationToken).ConfigureAwait(false);
-
-            // The counts too, as a wide report keeps them: a tally reads right whichever layout the phase has now.
-            await SqliteWideTallyRows.CountAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
+            // With the counts, as a wide report keeps them: a tally reads right whichever layout the phase has now.
+            await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
             var updated = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken).ConfigureAwait(false))!;
             if (claim is not null && updated.State == TallyTriggerState.Open && claim.IsComplete(updated))
             {
@@ -212,9 +210,7 @@ public sealed partial class SqliteCompletionStore : ICompletionStore, ICompletio
             var changed = completion.Supersedes(current);
             if (changed)
             {
-                var exists = (await SqliteTallyRows.SelectRunKeysAsync(connection, transaction, phase, [runKey], cancellationToken).ConfigureAwait(false)).Count > 0;
-                await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, !exists, cancellationToken).ConfigureAwait(false);
-                await SqliteWideTallyRows.CountAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
+                await SqliteTallyRows.UpsertCompletionAsync(connection, transaction, phase, runKey, completion, current, cancellationToken).ConfigureAwait(false);
             }
 
             var tally = (await SqliteTallyRows.ReadAsync(connection, transaction, phase, runKey, cancellationToken, counted: true).ConfigureAwait(false))!;

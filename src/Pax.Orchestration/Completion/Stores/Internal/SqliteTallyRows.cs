@@ -43,7 +43,7 @@ internal static class SqliteTallyRows
         TallyCounts? counts = null;
         if (counted)
         {
-            // The counts its reports keep on the row (SqliteWideTallyRows.CountAsync): no report row is read.
+            // The counts its reports keep on the row (UpsertCompletionAsync): no report row is read.
             counts = new TallyCounts(reader.GetInt32(12), reader.GetInt32(13), reader.IsDBNull(14) ? null : Time(reader.GetInt64(14)));
         }
         else
@@ -75,15 +75,22 @@ internal static class SqliteTallyRows
         TraceParent = reader.IsDBNull(5) ? null : reader.GetString(5),
     };
 
+    /// <summary>Writes a report (replacing <paramref name="replaced"/>, the processor's earlier one, if any) and moves its tally's counts.</summary>
     public static async Task UpsertCompletionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, bool newTally, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, ProcessorCompletion? replaced, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var tallySql = newTally
-            ? "INSERT INTO pax_tallies (phase, run_key, state, created_at, updated_at) VALUES ($phase, $runKey, 'open', $at, $at);"
-            : "UPDATE pax_tallies SET updated_at = $at WHERE phase = $phase AND run_key = $runKey;";
-        command.CommandText = tallySql + """
+
+        // The tally's row and its counts in one statement, whichever layout reads it: a new success or failure adds one, a
+        // success that replaced a failure moves one from failed to succeeded, so reading the counts costs the same at the
+        // 10,000th report as at the first.
+        command.CommandText = """
+            INSERT INTO pax_tallies (phase, run_key, state, created_at, updated_at, succeeded, failed, last_recorded_at)
+            VALUES ($phase, $runKey, 'open', $at, $at, $succeeded, $failed, $at)
+            ON CONFLICT (phase, run_key) DO UPDATE SET
+              updated_at = $at, succeeded = succeeded + $succeeded, failed = failed + $failed,
+              last_recorded_at = max(coalesce(last_recorded_at, 0), $at);
 
             INSERT INTO pax_completions (phase, run_key, processor, status, recorded_at, message_id, details, trace_parent)
             VALUES ($phase, $runKey, $processor, $status, $at, $messageId, $details, $traceParent)
@@ -99,6 +106,9 @@ internal static class SqliteTallyRows
         command.Parameters.AddWithValue("$messageId", (object?)completion.MessageId ?? DBNull.Value);
         command.Parameters.AddWithValue("$details", (object?)completion.Details ?? DBNull.Value);
         command.Parameters.AddWithValue("$traceParent", (object?)completion.TraceParent ?? DBNull.Value);
+        var success = completion.Status == CompletionStatus.Succeeded;
+        command.Parameters.AddWithValue("$succeeded", success ? 1 : 0);
+        command.Parameters.AddWithValue("$failed", (success ? 0 : 1) - (replaced is null ? 0 : 1));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,29 +9,6 @@ namespace Pax.Orchestration.Completion.Stores.Internal;
 /// </summary>
 internal static class SqliteWideTallyRows
 {
-    /// <summary>
-    /// Counts a report written on its tally's row: a new success or failure adds one, a success that replaced a failure
-    /// moves one from failed to succeeded — so reading the counts costs the same at the 10,000th report as at the first.
-    /// </summary>
-    public static async Task CountAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, ProcessorCompletion completion, ProcessorCompletion? replaced, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            UPDATE pax_tallies SET succeeded = succeeded + $succeeded, failed = failed + $failed,
-              last_recorded_at = max(coalesce(last_recorded_at, 0), $at)
-            WHERE phase = $phase AND run_key = $runKey
-            """;
-        var success = completion.Status == CompletionStatus.Succeeded;
-        command.Parameters.AddWithValue("$phase", phase);
-        command.Parameters.AddWithValue("$runKey", runKey);
-        command.Parameters.AddWithValue("$succeeded", success ? 1 : 0);
-        command.Parameters.AddWithValue("$failed", (success ? 0 : 1) - (replaced is null ? 0 : 1));
-        command.Parameters.AddWithValue("$at", completion.RecordedAt.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Reads one processor's report of a run key, or <see langword="null"/>.</summary>
     public static async Task<ProcessorCompletion?> ReadReportAsync(SqliteConnection connection, SqliteTransaction transaction, string phase, string runKey, string processor, CancellationToken cancellationToken)
     {
