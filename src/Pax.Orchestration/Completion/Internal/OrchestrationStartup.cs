@@ -13,20 +13,22 @@ namespace Pax.Orchestration.Completion.Internal;
 /// 4019: the store and what each phase waits for), so an operator sees what a deployment waits for; then, in the background once the first requests have
 /// been answered (<see cref="DeferredStartupWork"/>), the first deployment of each phase with an expected schedule is
 /// recorded (<see cref="PhaseDeployments"/>) so that expected run keys start there. A store that cannot be reached is
-/// logged (event 4020) and asked again at the watchdog's next run.
+/// logged (event 4020) and asked again at the watchdog's next run. The store itself is not built here (for Firestore
+/// that is its HTTP client and retry pipeline, for SQLite its driver): the first request or the deferred work builds it,
+/// so it stays off the path to the first answer; a SQLite folder that cannot be created still stops the start.
 /// </summary>
 internal sealed class OrchestrationStartup : BackgroundService
 {
     private readonly OrchestrationOptions _options;
     private readonly OrchestrationStoreKind _store;
-    private readonly PhaseDeployments _deployments;
+    private readonly Func<PhaseDeployments> _deployments;
     private readonly ILogger _logger;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
     private readonly Func<ICompletionStore>? _completionStore;
 
     public OrchestrationStartup(
-        IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, PhaseDeployments deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
+        IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, Func<PhaseDeployments> deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
         Func<ICompletionStore>? completionStore = null)
     {
         _completionStore = completionStore;
@@ -43,6 +45,12 @@ internal sealed class OrchestrationStartup : BackgroundService
         if (_completionStore is not null && WideFanInProblem(_options.Phases, _completionStore) is { } problem)
         {
             throw new InvalidOperationException(problem);
+        }
+
+        if (_store == OrchestrationStoreKind.Sqlite)
+        {
+            // What the SQLite store does when it is built, here at start: a path whose folder cannot be created stops it.
+            Pax.Orchestration.Stores.Internal.SqliteDatabasePath.Prepare(_options.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path");
         }
 
         OrchestrationLog.Configuration(_logger, _options.Phases.Count, EffectiveConfiguration.Store(_options, _store), EffectiveConfiguration.Phases(_options.Phases));
@@ -81,7 +89,7 @@ internal sealed class OrchestrationStartup : BackgroundService
         {
             try
             {
-                await _deployments.FirstDeployedAsync(phase, stoppingToken).ConfigureAwait(false);
+                await _deployments().FirstDeployedAsync(phase, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
