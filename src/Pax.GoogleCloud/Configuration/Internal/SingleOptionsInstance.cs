@@ -35,7 +35,6 @@ internal static class SingleOptionsInstance
     {
         private TOptions? _value;
 
-        // Like IOptions' own manager: a failed build (OptionsValidationException) is not kept, so the next read tries again.
         public TOptions Value => _value ??= monitor.CurrentValue;
     }
 }
