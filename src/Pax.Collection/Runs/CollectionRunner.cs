@@ -231,6 +231,9 @@ public sealed class CollectionRunner
                 : new Dictionary<string, ReportCamera>();
             var previousSlotPath = SnapshotKey.GetSlotPath(slot - _options.SlotInterval);
             var previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
+
+            // Still before the camera list arrives, as a rule: the report's serializer is made ready off the run's path.
+            ReportArtifacts.Prepare();
             return (existing, previousHashes, earlier);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
