@@ -17,7 +17,7 @@ namespace Pax.Orchestration.Completion.Internal;
 /// that is its HTTP client and retry pipeline, for SQLite its driver): the first request or the deferred work builds it,
 /// so it stays off the path to the first answer; a SQLite folder that cannot be created still stops the start.
 /// </summary>
-internal sealed class OrchestrationStartup : BackgroundService
+internal sealed class OrchestrationStartup : IHostedService
 {
     private readonly OrchestrationOptions _options;
     private readonly OrchestrationStoreKind _store;
@@ -26,6 +26,7 @@ internal sealed class OrchestrationStartup : BackgroundService
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
     private readonly Func<ICompletionStore>? _completionStore;
+    private DeferredStartupWork? _deferred;
 
     public OrchestrationStartup(
         IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, Func<PhaseDeployments> deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
@@ -40,7 +41,7 @@ internal sealed class OrchestrationStartup : BackgroundService
         _time = time;
     }
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_completionStore is not null && WideFanInProblem(_options.Phases, _completionStore) is { } problem)
         {
@@ -54,7 +55,20 @@ internal sealed class OrchestrationStartup : BackgroundService
         }
 
         OrchestrationLog.Configuration(_logger, _options.Phases.Count, EffectiveConfiguration.Store(_options, _store), EffectiveConfiguration.Phases(_options.Phases));
-        return base.StartAsync(cancellationToken);
+        if (_options.Phases.Any(p => p.Expected is { Start: null }))
+        {
+            _deferred = DeferredStartupWork.Start(_lifetime, _time, RecordFirstDeploymentsAsync);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is { } deferred)
+        {
+            await deferred.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -77,14 +91,8 @@ internal sealed class OrchestrationStartup : BackgroundService
             + $"Use {OrchestrationOptions.SectionName}:Store Firestore or Sqlite (and register no ICompletionStore of your own), or wait for at most {CompletionLimits.MaxNarrowFanIn} processors per phase.";
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RecordFirstDeploymentsAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Phases.Any(p => p.Expected is { Start: null }))
-        {
-            return;
-        }
-
-        await DeferredStartupWork.WaitAsync(_lifetime, _time, stoppingToken).ConfigureAwait(false);
         foreach (var phase in _options.Phases.Where(p => p.Expected is { Start: null }))
         {
             try
