@@ -27,7 +27,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pax.Benchmarks collection [--latency-ms 250]");
+    Console.Error.WriteLine("usage: Pax.Benchmarks collection [--latency-ms 250] [--rounds 1] [--scenario 82x16 …] [--build NAME=OTHER/Pax.Benchmarks.dll or a self-contained build's executable …]");
     Console.Error.WriteLine("       Pax.Benchmarks collection-gcs [--before OTHER/Pax.Benchmarks.dll] [--cameras 2000] [--concurrency 64] [--latency-ms 250] [--storage-latency-ms 20]");
     Console.Error.WriteLine("       Pax.Benchmarks orchestration [--run-keys 1000] [--processors 6] [--deliveries 2] [--concurrency 32] [--store firestore|sqlite] [--tracing off|on]");
     Console.Error.WriteLine("       Pax.Benchmarks fan-in [--reporters 10000] [--deliveries 2] [--concurrency 64] [--rounds 3] [--narrow-run-keys 1000] [--store firestore|sqlite]");

@@ -60,7 +60,12 @@ public sealed class NyctmcCameraClient : ICameraSource
         DownloadedBody body;
         try
         {
-            body = await _downloader.DownloadAsync(() => url, JsonAccept, MaxCameraListBytes, "camera list", cancellationToken).ConfigureAwait(false);
+            var download = _downloader.DownloadAsync(() => url, JsonAccept, MaxCameraListBytes, "camera list", cancellationToken);
+
+            // While the list is on its way: in a new process (every Cloud Run task) the first read of JSON sets up the
+            // reader's metadata, which would otherwise be done after the list arrived, on the way to the first fetch.
+            CameraListReader.Prepare();
+            body = await download.ConfigureAwait(false);
         }
         catch (DownloadFailedException ex)
         {

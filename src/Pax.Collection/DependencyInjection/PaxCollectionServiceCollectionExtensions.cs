@@ -58,7 +58,7 @@ public static class PaxCollectionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<CollectionOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<CollectionOptions>().Configure(configure).ValidateOnStartOnce();
         if (services.Any(d => d.ServiceType == typeof(CollectionRunner)))
         {
             return services;
@@ -66,7 +66,7 @@ public static class PaxCollectionServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CollectorJobOptions>, CollectorJobOptionsValidator>());
-        services.AddOptions<CollectorJobOptions>().ValidateOnStart();
+        services.AddOptions<CollectorJobOptions>().ValidateOnStartOnce();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddLogging();

@@ -174,6 +174,37 @@ public sealed class CollectionRunner
 
     private async Task<RunPlan> PlanAsync(CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)
     {
+        // The camera list and the sink's state of the slot are read at once: neither needs the other, both wait on the
+        // network (the camera API; Cloud Storage), and in a new process each has its own first-use work for a second core.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var state = Task.Run(() => ReadSlotStateAsync(request, slot, slotPath, reading.Token), CancellationToken.None);
+        IReadOnlyList<Camera> listed;
+        try
+        {
+            listed = await ListCamerasAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // No camera list, no run: the sink's reads are stopped, and their outcome (whatever it is) is not the run's.
+            await reading.CancelAsync().ConfigureAwait(false);
+            await state.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        // Before any fetch: a sink that cannot be written or read fails the run now, not after every camera.
+        var (existing, previousHashes, earlier) = await state.ConfigureAwait(false);
+        var planner = new RunPlanner(request.Task.Shard, slot);
+        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
+        if (existing.Count > 0)
+        {
+            CollectionLog.ResumingSlot(_logger, slot, plan.Settled.Count(c => c.Outcome == CameraOutcomeKind.AlreadyStored));
+        }
+
+        return plan;
+    }
+
+    private async Task<IReadOnlyList<Camera>> ListCamerasAsync(CancellationToken cancellationToken)
+    {
         IReadOnlyList<Camera> listed;
         try
         {
@@ -184,38 +215,31 @@ public sealed class CollectionRunner
             throw new CollectionFailedException(ex.Message, ex);
         }
 
-        if (listed.Count == 0)
-        {
-            throw new CollectionFailedException("The camera API returned an empty camera list; nothing to collect.");
-        }
+        return listed.Count > 0 ? listed : throw new CollectionFailedException("The camera API returned an empty camera list; nothing to collect.");
+    }
 
-        IReadOnlySet<string> existing;
-        IReadOnlyDictionary<string, string> previousHashes;
-        IReadOnlyDictionary<string, ReportCamera> earlier;
+    /// <summary>The slot made ready, the snapshots it holds, the previous slot's hashes and this slot's earlier report lines.</summary>
+    private async Task<(IReadOnlySet<string> Existing, IReadOnlyDictionary<string, string> PreviousHashes, IReadOnlyDictionary<string, ReportCamera> Earlier)> ReadSlotStateAsync(
+        CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)
+    {
         try
         {
-            // Before any fetch: a sink that cannot be written or read fails the run now, not after every camera.
             await _sink.PrepareSlotAsync(slotPath, cancellationToken).ConfigureAwait(false);
-            existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
-            earlier = existing.Count > 0
+            var existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
+            var earlier = existing.Count > 0
                 ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
                 : new Dictionary<string, ReportCamera>();
             var previousSlotPath = SnapshotKey.GetSlotPath(slot - _options.SlotInterval);
-            previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
+            var previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
+
+            // Still before the camera list arrives, as a rule: the report's serializer is made ready off the run's path.
+            ReportArtifacts.Prepare();
+            return (existing, previousHashes, earlier);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new CollectionFailedException($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
         }
-
-        var planner = new RunPlanner(request.Task.Shard, slot);
-        var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
-        if (existing.Count > 0)
-        {
-            CollectionLog.ResumingSlot(_logger, slot, plan.Settled.Count(c => c.Outcome == CameraOutcomeKind.AlreadyStored));
-        }
-
-        return plan;
     }
 
     private async Task<List<CameraOutcome>> CollectAsync(RunPlan plan, DateTimeOffset slot, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken)

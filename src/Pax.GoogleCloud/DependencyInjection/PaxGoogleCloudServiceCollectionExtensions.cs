@@ -43,7 +43,7 @@ public static class PaxGoogleCloudServiceCollectionExtensions
         }
 
         services.AddSingleton<GoogleCloudServicesMarker>();
-        services.AddOptions<GoogleCloudOptions>().ValidateOnStart();
+        services.AddOptions<GoogleCloudOptions>().ValidateOnStartOnce();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GoogleCloudOptions>, GoogleCloudEnvironmentOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleCloudOptions>, GoogleCloudOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

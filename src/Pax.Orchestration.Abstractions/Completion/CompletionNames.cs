@@ -1,15 +1,18 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace Pax.Orchestration.Completion;
 
 /// <summary>The rules for phase names, processor names and run keys (they become Firestore collection, field and document names).</summary>
-public static partial class CompletionNames
+public static class CompletionNames
 {
+    /// <summary>What a phase name is made of (checked on every report, and at start for each configured phase).</summary>
+    private static readonly SearchValues<char> PhaseCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
     /// <summary>Returns why <paramref name="phase"/> is not a valid phase name, or <see langword="null"/>: letters, digits, '_' and '-', 1–100 characters.</summary>
     /// <param name="phase">The name.</param>
     /// <returns>The problem, or <see langword="null"/>.</returns>
     public static string? ValidatePhase(string? phase) =>
-        phase is not null && PhasePattern().IsMatch(phase) ? null : $"phase '{phase}' must be 1-100 letters, digits, '_' or '-'";
+        phase is { Length: >= 1 and <= 100 } && !phase.AsSpan().ContainsAnyExcept(PhaseCharacters) ? null : $"phase '{phase}' must be 1-100 letters, digits, '_' or '-'";
 
     /// <summary>Returns why <paramref name="processor"/> is not a valid processor name, or <see langword="null"/>: 1–200 characters, not starting with '_' (reserved), no control characters.</summary>
     /// <param name="processor">The name.</param>
@@ -36,7 +39,4 @@ public static partial class CompletionNames
         ArgumentNullException.ThrowIfNull(message);
         return ValidateProcessor(message.Processor) ?? ValidateRunKey(message.RunKey) ?? (message.Phase is null ? null : ValidatePhase(message.Phase));
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhasePattern();
 }

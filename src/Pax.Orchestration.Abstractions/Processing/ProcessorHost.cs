@@ -95,7 +95,7 @@ public static class ProcessorHost
         builder.Services.AddSingleton(process.TimeProvider);
         builder.Services.AddPaxGoogleCloud(builder.Configuration.GetSection(GoogleCloudOptions.SectionName));
         CheckedConfiguration.Bind<ProcessorOptions>(builder.Services, builder.Configuration.GetSection(ProcessorOptions.SectionName));
-        builder.Services.AddOptions<ProcessorOptions>().ValidateOnStart();
+        builder.Services.AddOptions<ProcessorOptions>().ValidateOnStartOnce();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>());
         builder.Services.TryAddSingleton<ICompletionPublisher>(sp => new CompletionPublisher(sp.GetRequiredService<PubSubPublisherClient>()));
         builder.Services.AddSingleton<IProcessorWork, TWork>();

@@ -41,27 +41,31 @@ public static class PaxDashboardEndpointRouteBuilderExtensions
 
         static DashboardEndpoints Pages(HttpContext c) => c.RequestServices.GetRequiredService<DashboardEndpoints>();
         static DashboardActions Actions(HttpContext c) => c.RequestServices.GetRequiredService<DashboardActions>();
+
+        // A parameter of the matched route's pattern (always captured when it matched). The endpoints are plain request
+        // delegates: nothing is generated or compiled for them when the route table is first built.
+        static string Route(HttpContext c, string name) => c.Request.RouteValues[name]?.ToString() ?? throw new InvalidOperationException($"The route has no parameter '{name}'.");
         var group = endpoints.MapGroup(prefix);
-        group.MapGet("/", (HttpContext c) => Pages(c).PhasesPageAsync(c, prefix));
-        group.MapGet("/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Pages(c).RunKeyPageAsync(c, prefix, phase, runKey));
-        group.MapGet("/jobs", (HttpContext c) => Pages(c).JobsPageAsync(c, prefix));
-        group.MapGet("/rejected", (HttpContext c) => Pages(c).RejectedPageAsync(c, prefix));
-        group.MapGet("/api/phases", (HttpContext c) => Pages(c).PhasesApiAsync(c));
-        group.MapGet("/api/phases/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Pages(c).RunKeyApiAsync(c, phase, runKey));
-        group.MapGet("/api/jobs", (HttpContext c) => Pages(c).JobsApiAsync(c));
-        group.MapGet("/api/rejected", (HttpContext c) => Pages(c).RejectedApiAsync(c));
+        group.MapGet("/", c => Pages(c).PhasesPageAsync(c, prefix));
+        group.MapGet("/phases/{phase}/{runKey}", c => Pages(c).RunKeyPageAsync(c, prefix, Route(c, "phase"), Route(c, "runKey")));
+        group.MapGet("/jobs", c => Pages(c).JobsPageAsync(c, prefix));
+        group.MapGet("/rejected", c => Pages(c).RejectedPageAsync(c, prefix));
+        group.MapGet("/api/phases", c => Pages(c).PhasesApiAsync(c));
+        group.MapGet("/api/phases/{phase}/{runKey}", c => Pages(c).RunKeyApiAsync(c, Route(c, "phase"), Route(c, "runKey")));
+        group.MapGet("/api/jobs", c => Pages(c).JobsApiAsync(c));
+        group.MapGet("/api/rejected", c => Pages(c).RejectedApiAsync(c));
         static SearchEndpoints Search(HttpContext c) => c.RequestServices.GetRequiredService<SearchEndpoints>();
-        group.MapGet("/search", (HttpContext c) => Search(c).SearchPageAsync(c, prefix));
-        group.MapGet("/api/search", (HttpContext c) => Search(c).SearchApiAsync(c));
-        group.MapGet("/instances", (HttpContext c) => Search(c).InstancesPageAsync(c, prefix));
-        group.MapGet("/api/instances", (HttpContext c) => Search(c).InstancesApiAsync(c));
-        group.MapPost("/actions/redrive/{phase}/{runKey}", (HttpContext c, string phase, string runKey) => Actions(c).RedriveAsync(c, prefix, phase, runKey));
-        group.MapPost("/actions/jobs/{id}/retry", (HttpContext c, string id) => Actions(c).RetryJobAsync(c, prefix, id));
-        group.MapPost("/actions/jobs/{id}/delete", (HttpContext c, string id) => Actions(c).DeleteJobAsync(c, prefix, id));
+        group.MapGet("/search", c => Search(c).SearchPageAsync(c, prefix));
+        group.MapGet("/api/search", c => Search(c).SearchApiAsync(c));
+        group.MapGet("/instances", c => Search(c).InstancesPageAsync(c, prefix));
+        group.MapGet("/api/instances", c => Search(c).InstancesApiAsync(c));
+        group.MapPost("/actions/redrive/{phase}/{runKey}", c => Actions(c).RedriveAsync(c, prefix, Route(c, "phase"), Route(c, "runKey")));
+        group.MapPost("/actions/jobs/{id}/retry", c => Actions(c).RetryJobAsync(c, prefix, Route(c, "id")));
+        group.MapPost("/actions/jobs/{id}/delete", c => Actions(c).DeleteJobAsync(c, prefix, Route(c, "id")));
         static PulseEndpoints Pulse(HttpContext c) => c.RequestServices.GetRequiredService<PulseEndpoints>();
-        group.MapGet("/pulse", (HttpContext c) => Pulse(c).PageAsync(c, prefix));
-        group.MapGet("/api/pulse", (HttpContext c) => Pulse(c).ApiAsync(c));
-        group.MapPost("/actions/jobs/{id}/run", (HttpContext c, string id) => Actions(c).RunJobNowAsync(c, prefix, id));
+        group.MapGet("/pulse", c => Pulse(c).PageAsync(c, prefix));
+        group.MapGet("/api/pulse", c => Pulse(c).ApiAsync(c));
+        group.MapPost("/actions/jobs/{id}/run", c => Actions(c).RunJobNowAsync(c, prefix, Route(c, "id")));
         return group;
     }
 }

@@ -51,7 +51,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         services.AddMetrics();
         services.AddLogging();
         services.AddHttpClient(HttpEndpointTrigger.HttpClientName);
-        services.AddOptions<OrchestrationOptions>().ValidateOnStart();
+        services.AddOptions<OrchestrationOptions>().ValidateOnStartOnce();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OrchestrationOptions>, OrchestrationEnvironmentOptionsSetup>());
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
@@ -66,7 +66,7 @@ public static class PaxOrchestrationServiceCollectionExtensions
         FirestoreDatabaseHealthRegistration.Add(services);
         services.AddHostedService(sp => new OrchestrationStartup(
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(), StoreKinds.Resolve(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.Store, sp),
-            sp.GetRequiredService<PhaseDeployments>(), sp.GetRequiredService<ILogger<OrchestrationStartup>>(), sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PhaseDeployments>, sp.GetRequiredService<ILogger<OrchestrationStartup>>(), sp.GetService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ICompletionStore>));
         services.TryAddSingleton(sp => new CompletionTally(
             sp.GetRequiredService<ICompletionStore>(), sp.GetRequiredService<IOptions<OrchestrationOptions>>(), sp.GetRequiredService<PhaseTriggerSet>(),

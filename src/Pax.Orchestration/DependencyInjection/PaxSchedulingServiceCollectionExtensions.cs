@@ -45,7 +45,7 @@ public static class PaxSchedulingServiceCollectionExtensions
         services.AddMetrics();
         services.AddLogging();
         HttpJobConnector.AddHttpJobClient(services);
-        services.AddOptions<SchedulingOptions>().ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().ValidateOnStartOnce();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulingOptions>, SchedulingEnvironmentOptionsSetup>());
         services.TryAddSingleton(ProcessEnvironment.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());

@@ -37,8 +37,18 @@ internal sealed class FakeCameraSource(TimeProvider timeProvider) : ICameraSourc
         return camera;
     }
 
-    public Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ListOverride?.Invoke() ?? Cameras.ToList());
+    /// <summary>Gets or sets what the camera list waits for before it answers (a gate of the test's), if anything.</summary>
+    public Func<CancellationToken, Task>? BeforeList { get; set; }
+
+    public async Task<IReadOnlyList<Camera>> GetCamerasAsync(CancellationToken cancellationToken)
+    {
+        if (BeforeList is { } gate)
+        {
+            await gate(cancellationToken);
+        }
+
+        return ListOverride?.Invoke() ?? Cameras.ToList();
+    }
 
     public async Task<CameraImage> FetchImageAsync(Camera camera, CancellationToken cancellationToken)
     {

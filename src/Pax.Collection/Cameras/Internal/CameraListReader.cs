@@ -11,6 +11,16 @@ internal static class CameraListReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
+    /// <summary>One camera as the API lists it, for <see cref="Prepare"/>.</summary>
+    private static readonly byte[] Sample =
+        """[{"id":"0","name":"prepare","latitude":40.7,"longitude":-74.0,"area":"Manhattan","isOnline":"true","imageUrl":"https://webcams.nyctmc.org/api/cameras/0/image"}]"""u8.ToArray();
+
+    /// <summary>
+    /// Reads a one-camera list, so that what a process's first read sets up (the JSON reader's and the camera record's
+    /// metadata and converters) is ready before the real list arrives: the client calls it while the list is on its way.
+    /// </summary>
+    public static void Prepare() => Read(Sample);
+
     /// <summary>Reads the list.</summary>
     /// <param name="utf8Json">The response body.</param>
     /// <returns>The cameras read and the reasons of the skipped elements.</returns>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pax.Collection.Cameras;
 using Pax.Collection.Cameras.Internal;
+using Pax.GoogleCloud.Configuration.Internal;
 
 namespace Pax.Collection.Internal.Registration;
 
@@ -26,7 +27,7 @@ internal static class NyctmcClientRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NyctmcOptions>, NyctmcOptionsValidator>());
-        services.AddOptions<NyctmcOptions>().ValidateOnStart();
+        services.AddOptions<NyctmcOptions>().ValidateOnStartOnce();
 
         var builder = services.AddHttpClient<NyctmcCameraClient>((provider, client) =>
         {

@@ -11,18 +11,30 @@ namespace Pax.Collection.Internal.Reports;
 /// <summary>Writes a run's <c>report.json</c>/<c>report.html</c> and reads earlier reports (hashes, stored snapshots' details).</summary>
 internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)
 {
-    /// <summary>Writes both artifacts; one that cannot be written is logged as an error and returned, never thrown.</summary>
+    /// <summary>
+    /// Writes both artifacts, at once (two uploads to Cloud Storage take the time of one); one that cannot be written is
+    /// logged as an error and returned, never thrown.
+    /// </summary>
     /// <returns>The artifacts not written, each with the reason; empty when both were written.</returns>
     public async Task<IReadOnlyList<string>> WriteAsync(CollectionReport report, CancellationToken cancellationToken)
     {
         var baseName = CollectionReport.GetBaseName(report.Task);
         var json = JsonSerializer.SerializeToUtf8Bytes(ReportDocument.From(report), ReportJsonContext.Default.ReportDocument);
         var html = Encoding.UTF8.GetBytes(ReportHtmlPage.Render(report));
-        var failures = new List<string>();
-        await WriteOneAsync(report.SlotPath, baseName + ".json", json, "application/json", failures, cancellationToken).ConfigureAwait(false);
-        await WriteOneAsync(report.SlotPath, baseName + ".html", html, "text/html; charset=utf-8", failures, cancellationToken).ConfigureAwait(false);
-        return failures;
+        var written = await Task.WhenAll(
+            WriteOneAsync(report.SlotPath, baseName + ".json", json, "application/json", cancellationToken),
+            WriteOneAsync(report.SlotPath, baseName + ".html", html, "text/html; charset=utf-8", cancellationToken)).ConfigureAwait(false);
+        return [.. written.OfType<string>()];
     }
+
+    /// <summary>
+    /// Serializes an empty report document, so that what a process's first serialization sets up (the report's JSON
+    /// metadata and converters) is ready before the run's report is written: the runner calls it while the camera list is
+    /// on its way.
+    /// </summary>
+    public static void Prepare() => JsonSerializer.SerializeToUtf8Bytes(
+        new ReportDocument(default, string.Empty, new ReportTask(0, 1, 0, null, null), string.Empty, string.Empty, default, default, 0, new Dictionary<string, int>(), 0, 0, 0, true, []),
+        ReportJsonContext.Default.ReportDocument);
 
     /// <summary>Reads camera id → its line in this slot's earlier report for this task (a re-run keeps what it said about snapshots stored then).</summary>
     public async Task<IReadOnlyDictionary<string, ReportCamera>> ReadCamerasAsync(string slotPath, CloudRunTaskInfo task, CancellationToken cancellationToken)
@@ -33,19 +45,21 @@ internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
-    private async Task WriteOneAsync(string slotPath, string fileName, byte[] content, string contentType, List<string> failures, CancellationToken cancellationToken)
+    /// <summary>Writes one artifact; returns why it was not written, or <see langword="null"/>.</summary>
+    private async Task<string?> WriteOneAsync(string slotPath, string fileName, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         var path = $"{sink.Location}/{slotPath}/{fileName}";
         try
         {
             await sink.WriteArtifactAsync(slotPath, fileName, content, contentType, cancellationToken).ConfigureAwait(false);
             CollectionLog.ReportWritten(logger, path);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The snapshots are stored; the report is not. Say so loudly, and let the caller turn it into the exit code.
             CollectionLog.ArtifactNotWritten(logger, path, ex.Message, ex);
-            failures.Add($"{path}: {ex.Message}");
+            return $"{path}: {ex.Message}";
         }
     }
 

@@ -50,7 +50,7 @@ internal static class MergedListCheck
     /// <summary>A list of plain values (processor names): every entry from the same sources.</summary>
     private static List<string> CheckValues(IConfigurationRoot root, IConfigurationSection list, List<IConfigurationSection> entries)
     {
-        var sources = entries.Select(c => (Entry: c.Key, Sources: SourcesOf(root, c))).ToList();
+        var sources = entries.Select(c => new EntrySources(c.Key, SourcesOf(root, c))).ToList();
         if (sources.Select(s => string.Join("|", s.Sources)).Distinct(StringComparer.Ordinal).Count() <= 1)
         {
             return [];
@@ -93,7 +93,12 @@ internal static class MergedListCheck
                 continue;
             }
 
-            var last = own.Max(n => n.Index);
+            var last = -1;
+            foreach (var entry in own)
+            {
+                last = Math.Max(last, entry.Index);
+            }
+
             var left = names.Where(n => n.Index > last && n.Names.Count > 0 && n.Names.All(x => providers.IndexOf(x.Provider) < providers.IndexOf(provider))).ToList();
             if (left.Count > 0)
             {
@@ -105,15 +110,15 @@ internal static class MergedListCheck
     }
 
     /// <summary>The sources that set the entry's <c>Name</c>, with the name each sets, in the order they are read.</summary>
-    private static List<(IConfigurationProvider Provider, string Name)> Names(IConfigurationRoot root, IConfigurationSection entry)
+    private static List<ProviderName> Names(IConfigurationRoot root, IConfigurationSection entry)
     {
         var key = entry.Path + ":" + IdentityKey;
-        var names = new List<(IConfigurationProvider, string)>();
+        var names = new List<ProviderName>();
         foreach (var provider in root.Providers)
         {
             if (provider.TryGet(key, out var name) && !string.IsNullOrEmpty(name))
             {
-                names.Add((provider, name));
+                names.Add(new ProviderName(provider, name));
             }
         }
 
@@ -157,8 +162,17 @@ internal static class MergedListCheck
         return children.Count == 0 ? [section.Path] : children.SelectMany(Leaves);
     }
 
+    // Records, not value tuples, in what LINQ handles here: the check runs in every start, before the first request, and
+    // LINQ over a value tuple is generic code compiled at run time (README › Benchmarks › Cold start).
+
+    /// <summary>A list entry and the sources its keys come from.</summary>
+    private sealed record EntrySources(string Entry, SortedSet<string> Sources);
+
+    /// <summary>A source and the name it gives an entry.</summary>
+    private sealed record ProviderName(IConfigurationProvider Provider, string Name);
+
     /// <summary>A list entry and the sources that name it (<see cref="IdentityKey"/>), in the order they are read.</summary>
-    private sealed record NamedEntry(IConfigurationSection Entry, List<(IConfigurationProvider Provider, string Name)> Names)
+    private sealed record NamedEntry(IConfigurationSection Entry, List<ProviderName> Names)
     {
         public int Index { get; } = int.Parse(Entry.Key, System.Globalization.CultureInfo.InvariantCulture);
     }

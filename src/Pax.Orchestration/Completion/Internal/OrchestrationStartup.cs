@@ -13,20 +13,23 @@ namespace Pax.Orchestration.Completion.Internal;
 /// 4019: the store and what each phase waits for), so an operator sees what a deployment waits for; then, in the background once the first requests have
 /// been answered (<see cref="DeferredStartupWork"/>), the first deployment of each phase with an expected schedule is
 /// recorded (<see cref="PhaseDeployments"/>) so that expected run keys start there. A store that cannot be reached is
-/// logged (event 4020) and asked again at the watchdog's next run.
+/// logged (event 4020) and asked again at the watchdog's next run. The store itself is not built here (for Firestore
+/// that is its HTTP client and retry pipeline, for SQLite its driver): the first request or the deferred work builds it,
+/// so it stays off the path to the first answer; a SQLite folder that cannot be created still stops the start.
 /// </summary>
-internal sealed class OrchestrationStartup : BackgroundService
+internal sealed class OrchestrationStartup : IHostedService
 {
     private readonly OrchestrationOptions _options;
     private readonly OrchestrationStoreKind _store;
-    private readonly PhaseDeployments _deployments;
+    private readonly Func<PhaseDeployments> _deployments;
     private readonly ILogger _logger;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
     private readonly Func<ICompletionStore>? _completionStore;
+    private DeferredStartupWork? _deferred;
 
     public OrchestrationStartup(
-        IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, PhaseDeployments deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
+        IOptions<OrchestrationOptions> options, OrchestrationStoreKind store, Func<PhaseDeployments> deployments, ILogger<OrchestrationStartup> logger, IHostApplicationLifetime? lifetime, TimeProvider time,
         Func<ICompletionStore>? completionStore = null)
     {
         _completionStore = completionStore;
@@ -38,15 +41,34 @@ internal sealed class OrchestrationStartup : BackgroundService
         _time = time;
     }
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_completionStore is not null && WideFanInProblem(_options.Phases, _completionStore) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }
 
+        if (_store == OrchestrationStoreKind.Sqlite)
+        {
+            // What the SQLite store does when it is built, here at start: a path whose folder cannot be created stops it.
+            Pax.Orchestration.Stores.Internal.SqliteDatabasePath.Prepare(_options.Sqlite.Path, OrchestrationOptions.SectionName + ":Sqlite:Path");
+        }
+
         OrchestrationLog.Configuration(_logger, _options.Phases.Count, EffectiveConfiguration.Store(_options, _store), EffectiveConfiguration.Phases(_options.Phases));
-        return base.StartAsync(cancellationToken);
+        if (_options.Phases.Any(p => p.Expected is { Start: null }))
+        {
+            _deferred = DeferredStartupWork.Start(_lifetime, _time, RecordFirstDeploymentsAsync);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is { } deferred)
+        {
+            await deferred.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -69,19 +91,13 @@ internal sealed class OrchestrationStartup : BackgroundService
             + $"Use {OrchestrationOptions.SectionName}:Store Firestore or Sqlite (and register no ICompletionStore of your own), or wait for at most {CompletionLimits.MaxNarrowFanIn} processors per phase.";
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RecordFirstDeploymentsAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Phases.Any(p => p.Expected is { Start: null }))
-        {
-            return;
-        }
-
-        await DeferredStartupWork.WaitAsync(_lifetime, _time, stoppingToken).ConfigureAwait(false);
         foreach (var phase in _options.Phases.Where(p => p.Expected is { Start: null }))
         {
             try
             {
-                await _deployments.FirstDeployedAsync(phase, stoppingToken).ConfigureAwait(false);
+                await _deployments().FirstDeployedAsync(phase, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,7 @@ public static class PaxSchedulingEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
-        return endpoints.MapPost(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<SchedulingEndpoints>().TickAsync(context));
+        return endpoints.MapPost(pattern, static context => context.RequestServices.GetRequiredService<SchedulingEndpoints>().TickAsync(context));
     }
 
     /// <summary>Maps <c>POST {prefix}</c> (create a job) and <c>GET {prefix}/{id}</c> (read it).</summary>
@@ -38,8 +37,8 @@ public static class PaxSchedulingEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         var group = endpoints.MapGroup(EndpointPrefix.Check(prefix, nameof(prefix)));
-        group.MapPost(string.Empty, (HttpContext context) => context.RequestServices.GetRequiredService<SchedulingEndpoints>().CreateAsync(context));
-        group.MapGet("/{id}", (HttpContext context, string id) => context.RequestServices.GetRequiredService<SchedulingEndpoints>().GetAsync(context, id));
+        group.MapPost(string.Empty, static context => context.RequestServices.GetRequiredService<SchedulingEndpoints>().CreateAsync(context));
+        group.MapGet("/{id}", static context => context.RequestServices.GetRequiredService<SchedulingEndpoints>().GetAsync(context, RouteValues.Get(context, "id")));
         return group;
     }
 

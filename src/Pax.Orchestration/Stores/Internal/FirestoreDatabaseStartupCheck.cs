@@ -11,12 +11,13 @@ namespace Pax.Orchestration.Stores.Internal;
 /// logs an error naming the database when it is missing, so a deployment without one fails visibly in its logs even
 /// before anything calls <c>/readyz</c>.
 /// </summary>
-internal sealed partial class FirestoreDatabaseStartupCheck : BackgroundService
+internal sealed partial class FirestoreDatabaseStartupCheck : IHostedService
 {
     private readonly FirestoreDatabaseHealthCheck _check;
     private readonly ILogger<FirestoreDatabaseStartupCheck> _logger;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly TimeProvider _time;
+    private DeferredStartupWork? _deferred;
 
     public FirestoreDatabaseStartupCheck(FirestoreDatabaseHealthCheck check, ILogger<FirestoreDatabaseStartupCheck> logger, IHostApplicationLifetime? lifetime, TimeProvider time)
     {
@@ -26,9 +27,25 @@ internal sealed partial class FirestoreDatabaseStartupCheck : BackgroundService
         _time = time;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Gets the check once it has begun (for tests), else <see langword="null"/>.</summary>
+    internal Task? Running => _deferred?.Running;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await DeferredStartupWork.WaitAsync(_lifetime, _time, stoppingToken).ConfigureAwait(false);
+        _deferred = DeferredStartupWork.Start(_lifetime, _time, CheckAsync);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is { } deferred)
+        {
+            await deferred.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckAsync(CancellationToken stoppingToken)
+    {
         var registration = new HealthCheckRegistration(FirestoreDatabaseHealthCheck.Name, _check, HealthStatus.Unhealthy, [FirestoreDatabaseHealthCheck.ReadyTag]);
         HealthCheckResult result;
         try
