@@ -176,6 +176,7 @@ public sealed class CollectionRunner
     {
         // The camera list and the sink's state of the slot are read at once: neither needs the other, both wait on the
         // network (the camera API; Cloud Storage), and in a new process each has its own first-use work for a second core.
+        // Only reads: a run whose camera list fails writes nothing, not even the slot's folder.
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var state = Task.Run(() => ReadSlotStateAsync(request, slot, slotPath, reading.Token), CancellationToken.None);
         IReadOnlyList<Camera> listed;
@@ -193,6 +194,14 @@ public sealed class CollectionRunner
 
         // Before any fetch: a sink that cannot be written or read fails the run now, not after every camera.
         var (existing, previousHashes, earlier) = await state.ConfigureAwait(false);
+        try
+        {
+            await _sink.PrepareSlotAsync(slotPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw SinkUnusable(ex);
+        }
         var planner = new RunPlanner(request.Task.Shard, slot);
         var plan = planner.Plan(CameraSelector.Select(listed, request.Selection), existing, previousHashes, earlier);
         if (existing.Count > 0)
@@ -218,13 +227,12 @@ public sealed class CollectionRunner
         return listed.Count > 0 ? listed : throw new CollectionFailedException("The camera API returned an empty camera list; nothing to collect.");
     }
 
-    /// <summary>The slot made ready, the snapshots it holds, the previous slot's hashes and this slot's earlier report lines.</summary>
+    /// <summary>The snapshots the slot holds, the previous slot's hashes and this slot's earlier report lines (reads only).</summary>
     private async Task<(IReadOnlySet<string> Existing, IReadOnlyDictionary<string, string> PreviousHashes, IReadOnlyDictionary<string, ReportCamera> Earlier)> ReadSlotStateAsync(
         CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)
     {
         try
         {
-            await _sink.PrepareSlotAsync(slotPath, cancellationToken).ConfigureAwait(false);
             var existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
             var earlier = existing.Count > 0
                 ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
@@ -238,9 +246,11 @@ public sealed class CollectionRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new CollectionFailedException($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
+            throw SinkUnusable(ex);
         }
     }
+
+    private CollectionFailedException SinkUnusable(Exception ex) => new($"The sink {_sink.Location} could not be used: {ex.Message}", ex);
 
     private async Task<List<CameraOutcome>> CollectAsync(RunPlan plan, DateTimeOffset slot, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken)
     {

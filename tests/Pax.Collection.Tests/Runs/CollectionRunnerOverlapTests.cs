@@ -44,6 +44,7 @@ public sealed class CollectionRunnerOverlapTests : IDisposable
 
         Assert.Contains("camera list", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("disk gone", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_harness.SlotFolder)); // the sink was only read: nothing written, not even the folder
     }
 
     [Fact]

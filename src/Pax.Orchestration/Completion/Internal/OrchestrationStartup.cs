@@ -67,7 +67,7 @@ internal sealed class OrchestrationStartup : IHostedService
     {
         if (_deferred is { } deferred)
         {
-            await deferred.DisposeAsync().ConfigureAwait(false);
+            await deferred.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class DeferredStartupWork : IAsyncDisposable
     /// <summary>Begins <paramref name="work"/> once <see cref="Delay"/> has passed on <paramref name="time"/> and the host has started (no host: the delay only).</summary>
     /// <param name="lifetime">The host's lifetime, or <see langword="null"/> outside a host.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="work">The work; its token is cancelled when the host stops.</param>
+    /// <param name="work">The work; its token is cancelled when the host stops. It reports its own failures (both callers log them, events 4020 and 4091); one it lets escape is thrown when the work is disposed.</param>
     /// <returns>The scheduled work, to dispose when the host stops (which cancels it and waits for it).</returns>
     public static DeferredStartupWork Start(IHostApplicationLifetime? lifetime, TimeProvider time, Func<CancellationToken, Task> work) => new(lifetime, time, work);
 

@@ -27,9 +27,6 @@ internal sealed partial class FirestoreDatabaseStartupCheck : IHostedService
         _time = time;
     }
 
-    /// <summary>Gets the check once it has begun (for tests), else <see langword="null"/>.</summary>
-    internal Task? Running => _deferred?.Running;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _deferred = DeferredStartupWork.Start(_lifetime, _time, CheckAsync);
@@ -40,7 +37,7 @@ internal sealed partial class FirestoreDatabaseStartupCheck : IHostedService
     {
         if (_deferred is { } deferred)
         {
-            await deferred.DisposeAsync().ConfigureAwait(false);
+            await deferred.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
