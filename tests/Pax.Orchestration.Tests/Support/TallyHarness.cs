@@ -46,7 +46,10 @@ public sealed class TallyHarness : IAsyncDisposable
         }, null, directory);
     }
 
-    public static TallyHarness Firestore(GcloudEmulator emulator, params PhaseDefinition[] phases)
+    public static TallyHarness Firestore(GcloudEmulator emulator, params PhaseDefinition[] phases) => Firestore(emulator, null, phases);
+
+    /// <summary>As <see cref="Firestore(GcloudEmulator, PhaseDefinition[])"/>, with services of the test's own added last (a handler in front of the emulator).</summary>
+    public static TallyHarness Firestore(GcloudEmulator emulator, Action<IServiceCollection>? more, params PhaseDefinition[] phases)
     {
         var project = "p" + Guid.NewGuid().ToString("N")[..12];
         return Create(phases, o =>
@@ -56,7 +59,7 @@ public sealed class TallyHarness : IAsyncDisposable
 
             // Contention backoff runs on the fake clock, which only the test moves: retry at once, as Google calls do here.
             o.Firestore.ConflictRetry = new FirestoreConflictRetryOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
-        }, emulator.HostPort, null);
+        }, emulator.HostPort, null, more);
     }
 
     public static PhaseDefinition Named(string name, params string[] processors) => new() { Name = name, Processors = [.. processors] };
@@ -82,7 +85,7 @@ public sealed class TallyHarness : IAsyncDisposable
         }
     }
 
-    private static TallyHarness Create(PhaseDefinition[] phases, Action<OrchestrationOptions> store, string? firestoreEmulator, string? directory)
+    private static TallyHarness Create(PhaseDefinition[] phases, Action<OrchestrationOptions> store, string? firestoreEmulator, string? directory, Action<IServiceCollection>? more = null)
     {
         var trigger = new RecordingTrigger();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 6, 0, 0, TimeSpan.Zero));
@@ -105,6 +108,7 @@ public sealed class TallyHarness : IAsyncDisposable
             o.Authentication.Mode = Pax.Orchestration.Hosting.InboundAuthenticationMode.None;
             store(o);
         });
+        more?.Invoke(services);
         return new TallyHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), trigger, time, directory, store, firestoreEmulator);
     }
 }

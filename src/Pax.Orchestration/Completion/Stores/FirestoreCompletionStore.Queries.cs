@@ -5,12 +5,47 @@ using Pax.Orchestration.Stores;
 using Pax.Orchestration.Stores.Internal;
 using Doc = Pax.Orchestration.Completion.Stores.Internal.FirestoreTallyDocument;
 using RejectedFields = Pax.Orchestration.Completion.Stores.Internal.FirestoreRejectedDocument;
+using Wide = Pax.Orchestration.Completion.Stores.Internal.FirestoreWideTally;
 
 namespace Pax.Orchestration.Completion.Stores;
 
 /// <content>The dashboard's reads (<see cref="ICompletionStoreQueries"/>): bounded queries, one document read per result.</content>
 public sealed partial class FirestoreCompletionStore
 {
+    /// <inheritdoc />
+    /// <remarks>
+    /// Chosen by the stored tally document, not the configuration. A wide tally: one query of its <c>reports</c> ordered by
+    /// document id (the escaped processor name), one read per report returned (and one of its document unless this
+    /// process knows it is wide). A narrow tally: one read of its document, paged in memory.
+    /// </remarks>
+    public async Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken)
+    {
+        StoreQueryLimits.Check(limit);
+        var head = Name(phase, runKey);
+        var knownWide = _knownWide.ContainsKey(head);
+        var document = knownWide ? null : await _client.GetDocumentAsync(head, cancellationToken).ConfigureAwait(false);
+        if (!knownWide && !Wide.IsWide(document))
+        {
+            // The layout of the stored document, not of the configuration: a run key keeps the layout it was started in.
+            var tally = Doc.Read(document, phase, runKey);
+            return (tally?.Completions.Values ?? [])
+                .Where(c => afterProcessor is null || string.CompareOrdinal(c.Processor, afterProcessor) > 0)
+                .OrderBy(c => c.Processor, StringComparer.Ordinal)
+                .Take(limit)
+                .ToList();
+        }
+
+        var query = new FirestoreStructuredQuery
+        {
+            From = [new FirestoreCollectionSelector { CollectionId = Wide.Reports }],
+            OrderBy = [FirestoreOrder.Ascending(DocumentNameField)],
+            StartAt = afterProcessor is null ? null : new FirestoreCursor { Values = [FirestoreValue.Reference(ReportName(head, afterProcessor))] },
+            Limit = limit,
+        };
+        var documents = await _client.RunQueryAsync(_projectId, head, query, cancellationToken).ConfigureAwait(false);
+        return documents.Select(Wide.ReadReport).ToList();
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// One query on <c>{phase}_completion</c> ordered by <c>_createdAt</c> then <c>__name__</c>, descending (a single-field

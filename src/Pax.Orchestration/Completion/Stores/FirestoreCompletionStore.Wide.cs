@@ -32,42 +32,15 @@ public sealed partial class FirestoreCompletionStore
     /// </summary>
     private readonly ConcurrentDictionary<string, ProcessorCompletion> _knownSuccesses = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Reports this process committed whose delivery then failed (the shard sum or the tally document could not be read):
+    /// the redelivery of one is answered as recorded, not as a duplicate, so it is logged and counted once as a report.
+    /// Bounded; emptied when full. A redelivery that reaches another instance is a duplicate there.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, byte> _uncounted = new(StringComparer.Ordinal);
+
     /// <summary>The shard sums in flight, shared by the reports of one tally that need one at the same time.</summary>
     private readonly CoalescedReads<IReadOnlyList<long>> _sums = new();
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// Chosen by the stored tally document, not the configuration. A wide tally: one query of its <c>reports</c> ordered by
-    /// document id (the escaped processor name), one read per report returned (and one of its document unless this
-    /// process knows it is wide). A narrow tally: one read of its document, paged in memory.
-    /// </remarks>
-    public async Task<IReadOnlyList<ProcessorCompletion>> ListReportsAsync(string phase, string runKey, int limit, string? afterProcessor, CancellationToken cancellationToken)
-    {
-        StoreQueryLimits.Check(limit);
-        var head = Name(phase, runKey);
-        var knownWide = _knownWide.ContainsKey(head);
-        var document = knownWide ? null : await _client.GetDocumentAsync(head, cancellationToken).ConfigureAwait(false);
-        if (!knownWide && !Wide.IsWide(document))
-        {
-            // The layout of the stored document, not of the configuration: a run key keeps the layout it was started in.
-            var tally = Doc.Read(document, phase, runKey);
-            return (tally?.Completions.Values ?? [])
-                .Where(c => afterProcessor is null || string.CompareOrdinal(c.Processor, afterProcessor) > 0)
-                .OrderBy(c => c.Processor, StringComparer.Ordinal)
-                .Take(limit)
-                .ToList();
-        }
-
-        var query = new FirestoreStructuredQuery
-        {
-            From = [new FirestoreCollectionSelector { CollectionId = Wide.Reports }],
-            OrderBy = [FirestoreOrder.Ascending(DocumentNameField)],
-            StartAt = afterProcessor is null ? null : new FirestoreCursor { Values = [FirestoreValue.Reference(ReportName(head, afterProcessor))] },
-            Limit = limit,
-        };
-        var documents = await _client.RunQueryAsync(_projectId, head, query, cancellationToken).ConfigureAwait(false);
-        return documents.Select(Wide.ReadReport).ToList();
-    }
 
     /// <summary>
     /// The layout a run key's report is recorded in: the one its tally document was started in (<c>_layout: "wide"</c> or
@@ -116,17 +89,27 @@ public sealed partial class FirestoreCompletionStore
     {
         var head = Name(phase.Name, runKey);
         var (changed, stored) = await WriteReportAsync(head, phase, completion, cancellationToken).ConfigureAwait(false);
-        var sums = await _sums.ReadAsync(head, () => _client.SumAsync(_projectId, head, ShardsQuery(), SummedFields, CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        var counts = new TallyCounts((int)sums[0], (int)sums[1], changed ? completion.RecordedAt : null);
+        TallyCounts counts;
         StoredTally tally;
-        if (_knownWide.TryGetValue(head, out var createdAt) && counts.Succeeded < phase.RequiredSuccesses() && counts.Failed == 0)
+        try
         {
-            // Not complete and nothing failed: nobody can have claimed it (a claim needs a complete tally), so it is open.
-            tally = new StoredTally(phase.Name, runKey, TallyTriggerState.Open, new Dictionary<string, ProcessorCompletion>(), createdAt, completion.RecordedAt, null, null);
+            var sums = await _sums.ReadAsync(head, () => _client.SumAsync(_projectId, head, ShardsQuery(), SummedFields, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            counts = new TallyCounts((int)sums[0], (int)sums[1], changed ? completion.RecordedAt : null);
+            if (_knownWide.TryGetValue(head, out var createdAt) && counts.Succeeded < phase.RequiredSuccesses() && counts.Failed == 0)
+            {
+                // Not complete and nothing failed: nobody can have claimed it (a claim needs a complete tally), so it is open.
+                tally = new StoredTally(phase.Name, runKey, TallyTriggerState.Open, new Dictionary<string, ProcessorCompletion>(), createdAt, completion.RecordedAt, null, null);
+            }
+            else
+            {
+                tally = await ReadOrCreateHeadAsync(head, phase.Name, runKey, completion.RecordedAt, cancellationToken).ConfigureAwait(false);
+            }
         }
-        else
+        catch (Exception) when (changed)
         {
-            tally = await ReadOrCreateHeadAsync(head, phase.Name, runKey, completion.RecordedAt, cancellationToken).ConfigureAwait(false);
+            // Committed, but the delivery fails (and is redelivered): its redelivery finishes it, as recorded.
+            KeepUncounted(ReportName(head, completion.Processor));
+            throw;
         }
 
         var reports = new Dictionary<string, ProcessorCompletion>(StringComparer.Ordinal) { [stored.Processor] = stored };
@@ -139,7 +122,7 @@ public sealed partial class FirestoreCompletionStore
         var report = ReportName(head, completion.Processor);
         if (_knownSuccesses.TryGetValue(report, out var known))
         {
-            return (false, known);
+            return (_uncounted.TryRemove(report, out _), known);
         }
 
         var succeeded = completion.Status == CompletionStatus.Succeeded ? 1 : 0;
@@ -173,7 +156,7 @@ public sealed partial class FirestoreCompletionStore
             var current = Wide.ReadReport(existing);
             if (!completion.Supersedes(current))
             {
-                return (false, Remember(report, current));
+                return (_uncounted.TryRemove(report, out _), Remember(report, current));
             }
 
             // A success after a failure: the record is replaced under its update time, and its shard moves one from failed to succeeded.
@@ -257,6 +240,16 @@ public sealed partial class FirestoreCompletionStore
         var tally = Doc.Read(document, phase, runKey)!;
         KnowWide(head, tally.CreatedAt);
         return tally;
+    }
+
+    private void KeepUncounted(string report)
+    {
+        if (_uncounted.Count >= MaxKnownSuccesses)
+        {
+            _uncounted.Clear();
+        }
+
+        _uncounted[report] = 0;
     }
 
     private void KnowWide(string head, DateTimeOffset createdAt)
