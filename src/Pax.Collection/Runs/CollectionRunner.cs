@@ -231,6 +231,7 @@ public sealed class CollectionRunner
     private async Task<(IReadOnlySet<string> Existing, IReadOnlyDictionary<string, string> PreviousHashes, IReadOnlyDictionary<string, ReportCamera> Earlier)> ReadSlotStateAsync(
         CollectionRequest request, DateTimeOffset slot, string slotPath, CancellationToken cancellationToken)
     {
+        (IReadOnlySet<string>, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, ReportCamera>) state;
         try
         {
             var existing = await _sink.ListSnapshotsAsync(slotPath, cancellationToken).ConfigureAwait(false);
@@ -238,16 +239,16 @@ public sealed class CollectionRunner
                 ? await _reports.ReadCamerasAsync(slotPath, request.Task, cancellationToken).ConfigureAwait(false)
                 : new Dictionary<string, ReportCamera>();
             var previousSlotPath = SnapshotKey.GetSlotPath(slot - _options.SlotInterval);
-            var previousHashes = await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false);
-
-            // Still before the camera list arrives, as a rule: the report's serializer is made ready off the run's path.
-            ReportArtifacts.Prepare();
-            return (existing, previousHashes, earlier);
+            state = (existing, await _reports.ReadHashesAsync(previousSlotPath, request.Task, cancellationToken).ConfigureAwait(false), earlier);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw SinkUnusable(ex);
         }
+
+        // Still before the camera list arrives, as a rule: the report's serializer is made ready off the run's path.
+        ReportArtifacts.Prepare();
+        return state;
     }
 
     private CollectionFailedException SinkUnusable(Exception ex) => new($"The sink {_sink.Location} could not be used: {ex.Message}", ex);

@@ -15,11 +15,20 @@ internal static class CameraListReader
     private static readonly byte[] Sample =
         """[{"id":"0","name":"prepare","latitude":40.7,"longitude":-74.0,"area":"Manhattan","isOnline":"true","imageUrl":"https://webcams.nyctmc.org/api/cameras/0/image"}]"""u8.ToArray();
 
+    private static int _prepared;
+
     /// <summary>
-    /// Reads a one-camera list, so that what a process's first read sets up (the JSON reader's and the camera record's
-    /// metadata and converters) is ready before the real list arrives: the client calls it while the list is on its way.
+    /// Reads a one-camera list, once per process, so that what a process's first read sets up (the JSON reader's and the
+    /// camera record's metadata and converters) is ready before the real list arrives: the client calls it while the list
+    /// is on its way.
     /// </summary>
-    public static void Prepare() => Read(Sample);
+    public static void Prepare()
+    {
+        if (Interlocked.Exchange(ref _prepared, 1) == 0)
+        {
+            Read(Sample);
+        }
+    }
 
     /// <summary>Reads the list.</summary>
     /// <param name="utf8Json">The response body.</param>

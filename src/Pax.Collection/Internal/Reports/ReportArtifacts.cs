@@ -27,14 +27,22 @@ internal sealed class ReportArtifacts(ISnapshotSink sink, ILogger logger)
         return [.. written.OfType<string>()];
     }
 
+    private static int _prepared;
+
     /// <summary>
-    /// Serializes an empty report document, so that what a process's first serialization sets up (the report's JSON
-    /// metadata and converters) is ready before the run's report is written: the runner calls it while the camera list is
-    /// on its way.
+    /// Serializes an empty report document, once per process, so that what a process's first serialization sets up (the
+    /// report's JSON metadata and converters) is ready before the run's report is written: the runner calls it while the
+    /// camera list is on its way.
     /// </summary>
-    public static void Prepare() => JsonSerializer.SerializeToUtf8Bytes(
-        new ReportDocument(default, string.Empty, new ReportTask(0, 1, 0, null, null), string.Empty, string.Empty, default, default, 0, new Dictionary<string, int>(), 0, 0, 0, true, []),
-        ReportJsonContext.Default.ReportDocument);
+    public static void Prepare()
+    {
+        if (Interlocked.Exchange(ref _prepared, 1) == 0)
+        {
+            JsonSerializer.SerializeToUtf8Bytes(
+                new ReportDocument(default, string.Empty, new ReportTask(0, 1, 0, null, null), string.Empty, string.Empty, default, default, 0, new Dictionary<string, int>(), 0, 0, 0, true, []),
+                ReportJsonContext.Default.ReportDocument);
+        }
+    }
 
     /// <summary>Reads camera id → its line in this slot's earlier report for this task (a re-run keeps what it said about snapshots stored then).</summary>
     public async Task<IReadOnlyDictionary<string, ReportCamera>> ReadCamerasAsync(string slotPath, CloudRunTaskInfo task, CancellationToken cancellationToken)

@@ -19,6 +19,10 @@ internal sealed class DeferredStartupWork : IAsyncDisposable
 
     private readonly Func<CancellationToken, Task> _work;
     private readonly CancellationTokenSource _stopping = new();
+
+    // Taken once: work that begins as the host stops (the timer firing during DisposeAsync) gets a cancelled token, not
+    // an ObjectDisposedException from the disposed source.
+    private readonly CancellationToken _stoppingToken;
     private readonly ITimer _timer;
     private readonly CancellationTokenRegistration _started;
     private int _conditionsLeft;
@@ -27,6 +31,7 @@ internal sealed class DeferredStartupWork : IAsyncDisposable
     private DeferredStartupWork(IHostApplicationLifetime? lifetime, TimeProvider time, Func<CancellationToken, Task> work)
     {
         _work = work;
+        _stoppingToken = _stopping.Token;
         var waitsForStart = lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested;
         _conditionsLeft = waitsForStart ? 2 : 1;
         _timer = time.CreateTimer(static state => ((DeferredStartupWork)state!).ConditionMet(), this, Delay, Timeout.InfiniteTimeSpan);
@@ -73,7 +78,7 @@ internal sealed class DeferredStartupWork : IAsyncDisposable
     {
         if (Interlocked.Decrement(ref _conditionsLeft) == 0)
         {
-            Volatile.Write(ref _running, Task.Run(() => _work(_stopping.Token), CancellationToken.None));
+            Volatile.Write(ref _running, Task.Run(() => _work(_stoppingToken), CancellationToken.None));
         }
     }
 }
